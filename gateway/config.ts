@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { loadConfig } from '../platform/config.js';
+import { SUBGRAPHS } from '../platform/subgraphs.js';
+
+const subgraphUrls = Object.fromEntries(
+  SUBGRAPHS.map(({ name, defaultPort }) => [
+    `${name.toUpperCase()}_URL`,
+    z.string().url().default(`http://127.0.0.1:${defaultPort}/graphql`),
+  ]),
+) as Record<`${Uppercase<(typeof SUBGRAPHS)[number]['name']>}_URL`, z.ZodDefault<z.ZodString>>;
+
+export const gatewayEnv = z.object({
+  GATEWAY_PORT: z.coerce.number().int().min(0).default(4000),
+  ...subgraphUrls,
+});
+
+export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(gatewayEnv, env);
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** The subgraph URLs from configuration, by subgraph name. */
+export function subgraphUrlsFrom(config: GatewayConfig): Record<string, string> {
+  return Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, config[`${name.toUpperCase()}_URL` as keyof GatewayConfig] as string]));
+}

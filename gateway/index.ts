@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { createLogger } from '../platform/logger.js';
+import { startHttpService } from '../platform/http.js';
+import { createMetricsRegistry } from '../platform/metrics.js';
+import type { RedisPort } from '../platform/redis/index.js';
+import { SUPERGRAPH_PATH } from '../platform/subgraphs.js';
+import { loadGatewayConfig, subgraphUrlsFrom } from './config.js';
+import { createGatewayServer } from './server.js';
+
+export interface StartGatewayOptions {
+  env?: Record<string, string | undefined>;
+  /** Overrides the configured subgraph URLs (the launcher knows where it started them). */
+  subgraphUrls?: Record<string, string>;
+  redis?: RedisPort;
+}
+
+/** Starts the gateway on GATEWAY_PORT over schema/supergraph.graphql. */
+export async function startGateway(options: StartGatewayOptions = {}) {
+  const config = loadGatewayConfig(options.env ?? process.env);
+  const logger = createLogger('gateway', config.LOG_LEVEL);
+  const metrics = createMetricsRegistry('gateway');
+  const { apollo, context } = createGatewayServer({
+    supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: options.subgraphUrls ?? subgraphUrlsFrom(config),
+    jwtSecret: config.JWT_SECRET,
+    internalSecret: config.INTERNAL_SECRET,
+    logger,
+    metrics,
+    includeStack: config.NODE_ENV === 'development',
+    landingPage: config.NODE_ENV !== 'production',
+  });
+  return startHttpService({
+    name: 'gateway',
+    host: config.HOST,
+    port: config.GATEWAY_PORT,
+    logger,
+    apollo,
+    metrics,
+    context,
+    ready: async () => {
+      await options.redis?.ping();
+    },
+  });
+}

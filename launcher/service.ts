@@ -1,0 +1,48 @@
+// `npm run start:service -- <name>`: one service per process (docker-compose, scaling out).
+// <name> is `gateway` or a subgraph; subgraphs need DATABASE_URL and REDIS_URL shared with the others.
+import { startGateway } from '../gateway/index.js';
+import { ConfigError, loadConfig, platformEnv } from '../platform/config.js';
+import { createLogger } from '../platform/logger.js';
+import { openRuntime } from '../platform/runtime.js';
+import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs.js';
+import { SUBGRAPH_STARTERS } from './services.js';
+
+const name = process.argv[2];
+const names = ['gateway', ...SUBGRAPHS.map((s) => s.name)];
+if (!name || !names.includes(name)) {
+  console.error(`usage: npm run start:service -- <${names.join('|')}>`);
+  process.exit(2);
+}
+
+try {
+  const config = loadConfig(platformEnv);
+  const logger = createLogger(name, config.LOG_LEVEL);
+  let close: () => Promise<void>;
+  if (name === 'gateway') {
+    const redis = config.REDIS_URL ? (await import('../platform/redis/index.js')).openRedis(config.REDIS_URL) : undefined;
+    const gateway = await startGateway({ redis });
+    close = async () => {
+      await gateway.close();
+      await redis?.close();
+    };
+  } else {
+    if (!config.DATABASE_URL || !config.REDIS_URL) {
+      logger.warn('running one subgraph alone on the embedded database and in-process Redis: it shares nothing with other processes');
+    }
+    const runtime = await openRuntime(config, logger);
+    const service = await SUBGRAPH_STARTERS[name as SubgraphName]!(runtime, process.env);
+    close = async () => {
+      await service.close();
+      await runtime.close();
+    };
+  }
+  const stop = async () => {
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}

@@ -1,0 +1,11 @@
+import type { RunningService } from '../platform/http.js';
+import type { Runtime } from '../platform/runtime.js';
+import type { SubgraphName } from '../platform/subgraphs.js';
+import { startUsersService } from '../subgraphs/users/index.js';
+
+type Env = Record<string, string | undefined>;
+
+/** How to start each subgraph with a shared runtime. */
+export const SUBGRAPH_STARTERS: Partial<Record<SubgraphName, (runtime: Runtime, env: Env) => Promise<RunningService>>> = {
+  users: startUsersService,
+};

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS, ViewerSigner, issueAccessToken, verifyAccessToken, verifyViewerToken, viewerFromAuthorization } from './auth.js';
+import { UnauthenticatedError } from './errors.js';
+
+const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
+const OTHER = 'another-secret-that-is-long-enough-0123456789';
+
+describe('player access tokens', () => {
+  it('round-trips the user and role', async () => {
+    const { token } = await issueAccessToken({ id: 'u1', role: 'ADMIN' }, SECRET, 60);
+    expect(await verifyAccessToken(token, SECRET)).toEqual({ userId: 'u1', role: 'ADMIN' });
+  });
+
+  it.each([
+    ['signed with another secret', async () => (await issueAccessToken({ id: 'u1', role: 'PLAYER' }, OTHER, 60)).token, 'invalid'],
+    ['expired', async () => (await issueAccessToken({ id: 'u1', role: 'PLAYER' }, SECRET, -10)).token, 'expired'],
+    ['garbage', async () => 'not.a.jwt', 'invalid'],
+  ])('rejects a token %s', async (_what, make, reason) => {
+    await expect(verifyAccessToken(await make(), SECRET)).rejects.toThrow(new RegExp(reason));
+  });
+
+  it('treats a missing Authorization header as anonymous and a malformed one as an error', async () => {
+    expect(await viewerFromAuthorization(undefined, SECRET)).toEqual(ANONYMOUS);
+    await expect(viewerFromAuthorization('Token abc', SECRET)).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+});
+
+describe('gateway → subgraph viewer signature', () => {
+  it('carries the viewer, including anonymous ones', async () => {
+    const signer = new ViewerSigner(SECRET);
+    expect(await verifyViewerToken(await signer.sign({ userId: 'u1', role: 'PLAYER' }), SECRET)).toEqual({ userId: 'u1', role: 'PLAYER' });
+    expect(await verifyViewerToken(await signer.sign(ANONYMOUS), SECRET)).toEqual(ANONYMOUS);
+  });
+
+  it('refuses a missing signature, a wrong secret, and a player token passed off as a viewer token', async () => {
+    await expect(verifyViewerToken(undefined, SECRET)).rejects.toThrow(/Missing gateway signature/);
+    const forged = await new ViewerSigner(OTHER).sign({ userId: 'u1', role: 'ADMIN' });
+    await expect(verifyViewerToken(forged, SECRET)).rejects.toThrow(/Invalid gateway signature/);
+    const { token } = await issueAccessToken({ id: 'u1', role: 'ADMIN' }, SECRET, 60);
+    await expect(verifyViewerToken(token, SECRET)).rejects.toThrow(/Invalid gateway signature/);
+  });
+});

@@ -1,0 +1,118 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { UnauthenticatedError } from './errors.js';
+
+export const ROLES = ['PLAYER', 'MODERATOR', 'ORGANIZER', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Who is asking, as the gateway established it. Anonymous viewers have no userId. */
+export interface Viewer {
+  userId: string | null;
+  role: Role | null;
+}
+
+export const ANONYMOUS: Viewer = Object.freeze({ userId: null, role: null });
+
+/** Header carrying the gateway-signed viewer to subgraphs. */
+export const VIEWER_HEADER = 'x-viewer-token';
+
+const ISSUER = 'game-platform';
+const PLAYER_AUDIENCE = 'game-client';
+const INTERNAL_AUDIENCE = 'subgraph';
+
+const key = (secret: string) => new TextEncoder().encode(secret);
+
+/** A player's access token (HS256), issued by the users subgraph at register/login. */
+export async function issueAccessToken(
+  user: { id: string; role: Role },
+  secret: string,
+  ttlSeconds: number,
+): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+  const token = await new SignJWT({ role: user.role })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user.id)
+    .setIssuer(ISSUER)
+    .setAudience(PLAYER_AUDIENCE)
+    .setIssuedAt()
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key(secret));
+  return { token, expiresAt };
+}
+
+/** Verifies a player's bearer token; throws UnauthenticatedError saying why not. */
+export async function verifyAccessToken(token: string, secret: string): Promise<Viewer> {
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER,
+      audience: PLAYER_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    const role = ROLES.includes(payload.role as Role) ? (payload.role as Role) : 'PLAYER';
+    if (!payload.sub) throw new UnauthenticatedError('The access token has no subject.');
+    return { userId: payload.sub, role };
+  } catch (error) {
+    if (error instanceof UnauthenticatedError) throw error;
+    if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('The access token has expired.');
+    throw new UnauthenticatedError('The access token is invalid.');
+  }
+}
+
+/** Reads `Bearer <token>` from an Authorization value; anonymous when absent. */
+export async function viewerFromAuthorization(value: string | undefined | null, secret: string): Promise<Viewer> {
+  if (!value) return ANONYMOUS;
+  const match = /^Bearer\s+(\S+)$/i.exec(value.trim());
+  if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>".');
+  return verifyAccessToken(match[1]!, secret);
+}
+
+/**
+ * Signs viewers for the gateway → subgraph hop. Tokens are short-lived and cached per viewer,
+ * so the hot path does not sign on every subgraph fetch.
+ */
+export class ViewerSigner {
+  private readonly cache = new Map<string, { token: string; refreshAt: number }>();
+
+  constructor(
+    private readonly secret: string,
+    private readonly ttlSeconds = 120,
+  ) {}
+
+  async sign(viewer: Viewer): Promise<string> {
+    const cacheKey = `${viewer.userId ?? ''}|${viewer.role ?? ''}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached && cached.refreshAt > Date.now()) return cached.token;
+    const token = await new SignJWT({ uid: viewer.userId, role: viewer.role })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('gateway')
+      .setAudience(INTERNAL_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.ttlSeconds}s`)
+      .sign(key(this.secret));
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(cacheKey, { token, refreshAt: Date.now() + (this.ttlSeconds * 1000) / 2 });
+    return token;
+  }
+}
+
+/** Subgraph side: the viewer from the gateway's signed header, or UnauthenticatedError. */
+export async function verifyViewerToken(token: string | undefined | null, secret: string): Promise<Viewer> {
+  if (!token) throw new UnauthenticatedError('Missing gateway signature: subgraphs only accept requests from the gateway.');
+  try {
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: 'gateway',
+      audience: INTERNAL_AUDIENCE,
+      algorithms: ['HS256'],
+    });
+    const userId = typeof payload.uid === 'string' ? payload.uid : null;
+    const role = ROLES.includes(payload.role as Role) ? (payload.role as Role) : null;
+    return userId ? { userId, role: role ?? 'PLAYER' } : ANONYMOUS;
+  } catch {
+    throw new UnauthenticatedError('Invalid gateway signature: subgraphs only accept requests from the gateway.');
+  }
+}
+
+/** The signed-in viewer's id, or UnauthenticatedError. */
+export function requireUser(viewer: Viewer): string {
+  if (!viewer.userId) throw new UnauthenticatedError();
+  return viewer.userId;
+}

@@ -1,0 +1,96 @@
+import type { Logger } from 'pino';
+import type { PrismaClient, Tx } from '../db/index.js';
+import type { RedisPort, StreamEntry } from '../redis/index.js';
+import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventType } from './types.js';
+
+/** Handlers by event type; each runs inside a transaction that also records the event as handled. */
+export type EventHandlers = {
+  [T in DomainEventType]?: (event: DomainEvent<T>, tx: Tx) => Promise<void>;
+};
+
+export interface EventConsumerOptions {
+  prisma: PrismaClient;
+  redis: RedisPort;
+  /** The consumer group: one per consuming service; replicas of it share the events. */
+  group: string;
+  /** This replica's name within the group. */
+  consumer: string;
+  handlers: EventHandlers;
+  logger: Logger;
+  batchSize?: number;
+  blockMs?: number;
+  /** Entries pending this long (their consumer died or failed) are taken over and retried. */
+  claimIdleMs?: number;
+}
+
+/**
+ * Reads the domain-event stream as one member of a consumer group. Each event's effect and its
+ * `processed_events` row commit together, so a redelivered event (relay retry, claimed after a
+ * crash) is skipped: every event has its effect exactly once.
+ */
+export class EventConsumer {
+  private loop?: Promise<void>;
+  private stopped = false;
+  private lastClaim = 0;
+
+  constructor(private readonly options: EventConsumerOptions) {}
+
+  async start() {
+    await this.options.redis.xgroupCreate(DOMAIN_EVENTS_STREAM, this.options.group);
+    this.stopped = false;
+    this.loop = this.run();
+  }
+
+  async stop() {
+    this.stopped = true;
+    await this.loop;
+  }
+
+  /** Events delivered to the group but not yet handled (the processing backlog). */
+  pending(): Promise<number> {
+    return this.options.redis.xpendingCount(DOMAIN_EVENTS_STREAM, this.options.group);
+  }
+
+  private async run() {
+    const { redis, group, consumer, logger } = this.options;
+    while (!this.stopped) {
+      try {
+        const entries = await this.nextEntries();
+        for (const entry of entries) {
+          if (this.stopped) return;
+          await this.handle(entry);
+          await redis.xack(DOMAIN_EVENTS_STREAM, group, [entry.id]);
+        }
+      } catch (error) {
+        if (this.stopped) return;
+        logger.error({ err: error, group, consumer }, 'event consumer failed; retrying');
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
+  }
+
+  private async nextEntries(): Promise<StreamEntry[]> {
+    const { redis, group, consumer } = this.options;
+    const claimIdleMs = this.options.claimIdleMs ?? 30_000;
+    if (Date.now() - this.lastClaim > Math.min(claimIdleMs, 5_000)) {
+      this.lastClaim = Date.now();
+      const claimed = await redis.xautoclaim(DOMAIN_EVENTS_STREAM, group, consumer, claimIdleMs, this.options.batchSize ?? 100);
+      if (claimed.length) return claimed;
+    }
+    return redis.xreadgroup(DOMAIN_EVENTS_STREAM, group, consumer, this.options.batchSize ?? 100, this.options.blockMs ?? 1_000);
+  }
+
+  private async handle(entry: StreamEntry) {
+    const event = JSON.parse(entry.fields.event ?? 'null') as DomainEvent | null;
+    const handler = event && (this.options.handlers[event.type] as EventHandlers[DomainEventType] | undefined);
+    if (!event || !handler) return;
+    const { group } = this.options;
+    await this.options.prisma.$transaction(async (tx) => {
+      const inserted = await tx.$executeRaw`
+        INSERT INTO processed_events (consumer, event_id) VALUES (${group}, ${event.id}::uuid)
+        ON CONFLICT DO NOTHING`;
+      if (inserted === 0) return;
+      await (handler as (e: DomainEvent, tx: Tx) => Promise<void>)(event, tx);
+    });
+  }
+}

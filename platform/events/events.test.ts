@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { openDatabase, type Database } from '../db/index.js';
+import { MemoryRedisPort } from '../redis/index.js';
+import { EventConsumer } from './consumer.js';
+import { OutboxRelay, recordEvent } from './outbox.js';
+import { DOMAIN_EVENTS_STREAM } from './types.js';
+
+const logger = pino({ level: 'silent' });
+let db: Database;
+
+beforeAll(async () => {
+  db = await openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://' });
+  await db.prisma.$executeRawUnsafe('CREATE TABLE IF NOT EXISTS test_effects (event_id uuid, username text)');
+});
+afterAll(async () => {
+  await db.prisma.$executeRawUnsafe('DROP TABLE IF EXISTS test_effects');
+  await db.close();
+});
+beforeEach(async () => {
+  await db.prisma.$executeRawUnsafe("DELETE FROM outbox_events WHERE producer = 'events-test'");
+  await db.prisma.$executeRawUnsafe('DELETE FROM test_effects');
+});
+
+const register = (username: string) => ({ userId: '00000000-0000-4000-8000-000000000001', username, registeredAt: '2026-11-28T10:00:00.000Z' });
+
+function consumerOf(redis: MemoryRedisPort, name = 'c1', claimIdleMs = 30_000) {
+  return new EventConsumer({
+    prisma: db.prisma,
+    redis,
+    group: 'events-test',
+    consumer: name,
+    logger,
+    blockMs: 20,
+    claimIdleMs,
+    handlers: {
+      'user.registered': async (event, tx) => {
+        await tx.$executeRaw`INSERT INTO test_effects VALUES (${event.id}::uuid, ${event.payload.username})`;
+      },
+    },
+  });
+}
+
+const effects = () => db.prisma.$queryRawUnsafe<{ username: string }[]>('SELECT username FROM test_effects ORDER BY username');
+
+describe('transactional outbox and event consumers', () => {
+  it('publishes an event only when its transaction commits', async () => {
+    const redis = new MemoryRedisPort();
+    await redis.xgroupCreate(DOMAIN_EVENTS_STREAM, 'probe');
+    await db.prisma
+      .$transaction(async (tx) => {
+        await recordEvent(tx, 'events-test', 'user.registered', register('rolled_back'));
+        throw new Error('the change failed');
+      })
+      .catch(() => undefined);
+    await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register('committed')));
+
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
+    expect(await relay.drain()).toBe(1);
+    const entries = await redis.xreadgroup(DOMAIN_EVENTS_STREAM, 'probe', 'p', 10, 0);
+    expect(entries.map((e) => JSON.parse(e.fields.event!).payload.username)).toEqual(['committed']);
+    expect(await relay.drain()).toBe(0);
+  });
+
+  it('applies a redelivered event once', async () => {
+    const redis = new MemoryRedisPort();
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
+    await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register('ana')));
+    await relay.drain();
+    // The relay crashed after XADD but before stamping the row: it publishes the same event again.
+    await db.prisma.$executeRawUnsafe("UPDATE outbox_events SET published_at = NULL WHERE producer = 'events-test'");
+    expect(await relay.drain()).toBe(1);
+
+    const consumer = consumerOf(redis);
+    await consumer.start();
+    await expect.poll(() => consumer.pending(), { timeout: 5_000 }).toBe(0);
+    await expect.poll(effects).toEqual([{ username: 'ana' }]);
+    await new Promise((r) => setTimeout(r, 100));
+    await consumer.stop();
+    expect(await effects()).toEqual([{ username: 'ana' }]);
+  });
+
+  it("lets another replica take over events a dead consumer left unacknowledged", async () => {
+    const redis = new MemoryRedisPort();
+    await redis.xgroupCreate(DOMAIN_EVENTS_STREAM, 'events-test');
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
+    await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register('bo')));
+    await relay.drain();
+    // A replica read the event and died before handling it.
+    expect(await redis.xreadgroup(DOMAIN_EVENTS_STREAM, 'events-test', 'dead', 10, 0)).toHaveLength(1);
+
+    const survivor = consumerOf(redis, 'survivor', 50);
+    await survivor.start();
+    await expect.poll(effects, { timeout: 10_000 }).toEqual([{ username: 'bo' }]);
+    await survivor.stop();
+    expect(await survivor.pending()).toBe(0);
+  });
+});

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { PrismaClient, Tx } from '../db/index.js';
+import type { RedisPort } from '../redis/index.js';
+import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventPayloads, type DomainEventType } from './types.js';
+
+/**
+ * Records a domain event inside the caller's transaction: it is published if and only if the
+ * change that caused it commits.
+ */
+export async function recordEvent<T extends DomainEventType>(
+  tx: Tx,
+  producer: string,
+  type: T,
+  payload: DomainEventPayloads[T],
+): Promise<string> {
+  const id = randomUUID();
+  await tx.outboxEvent.create({ data: { id, producer, type, payload: payload as object } });
+  return id;
+}
+
+export interface OutboxRelayOptions {
+  prisma: PrismaClient;
+  redis: RedisPort;
+  producer: string;
+  logger: Logger;
+  /** How often to look for unpublished events when nobody pokes the relay. */
+  intervalMs?: number;
+  batchSize?: number;
+  /** Stream length kept in Redis (approximate). */
+  streamMaxLen?: number;
+}
+
+interface OutboxRow {
+  seq: bigint;
+  id: string;
+  type: string;
+  payload: unknown;
+  occurred_at: Date;
+}
+
+/**
+ * Moves a producer's committed outbox rows to the event stream, at least once: a row is stamped
+ * only after XADD succeeded, so a crash in between publishes it again (consumers dedupe by id).
+ * Replicas share the work with FOR UPDATE SKIP LOCKED.
+ */
+export class OutboxRelay {
+  private timer?: NodeJS.Timeout;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+
+  constructor(private readonly options: OutboxRelayOptions) {}
+
+  start() {
+    this.stopped = false;
+    const tick = () => {
+      this.poke();
+      if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalMs ?? 250);
+    };
+    tick();
+  }
+
+  /** Publishes now (call after a commit that wrote events, to skip the polling delay). */
+  poke(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run: Promise<void> = this.drain()
+      .then(() => undefined)
+      .catch((error) => this.options.logger.error({ err: error }, 'outbox relay failed; will retry'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again && !this.stopped) {
+          this.again = false;
+          void this.poke();
+        }
+      });
+    this.running = run;
+    return run;
+  }
+
+  async stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** Publishes until nothing is left; returns how many it published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < (this.options.batchSize ?? 200)) return total;
+    }
+  }
+
+  private async publishBatch(): Promise<number> {
+    const { prisma, redis, producer } = this.options;
+    const limit = this.options.batchSize ?? 200;
+    return prisma.$transaction(async (tx) => {
+      const rows = await tx.$queryRaw<OutboxRow[]>`
+        SELECT seq, id::text AS id, type, payload, occurred_at FROM outbox_events
+        WHERE producer = ${producer} AND published_at IS NULL
+        ORDER BY seq LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+      if (rows.length === 0) return 0;
+      for (const row of rows) {
+        const event: DomainEvent = {
+          id: row.id,
+          type: row.type as DomainEventType,
+          producer,
+          occurredAt: new Date(row.occurred_at).toISOString(),
+          payload: row.payload as DomainEvent['payload'],
+        };
+        await redis.xadd(DOMAIN_EVENTS_STREAM, { event: JSON.stringify(event) }, this.options.streamMaxLen ?? 1_000_000);
+      }
+      const seqs = rows.map((r) => r.seq);
+      await tx.$executeRaw`UPDATE outbox_events SET published_at = now() WHERE seq = ANY(${seqs})`;
+      return rows.length;
+    });
+  }
+}

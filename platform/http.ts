@@ -1,0 +1,91 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+
+export interface RunningService {
+  name: string;
+  /** The GraphQL endpoint, e.g. http://127.0.0.1:4001/graphql. */
+  url: string;
+  port: number;
+  httpServer: Server;
+  close(): Promise<void>;
+}
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  name: string;
+  host: string;
+  port: number;
+  logger: Logger;
+  apollo: ApolloServer<TContext>;
+  context: (req: IncomingMessage) => Promise<TContext>;
+  /** Throws when the service cannot serve (database or Redis down); drives /readyz. */
+  ready: () => Promise<void>;
+  metrics: Registry;
+  /** Attaches more to the HTTP server before it listens (the gateway's websocket server). */
+  attach?: (httpServer: Server) => void | (() => Promise<void>);
+  /** Called on close after the HTTP server stopped accepting (background workers). */
+  onClose?: () => Promise<void>;
+}
+
+/**
+ * Serves a service: GraphQL at /graphql, liveness at /healthz, readiness at /readyz and
+ * Prometheus metrics at /metrics. Port 0 picks a free port (tests).
+ */
+export async function startHttpService<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+): Promise<RunningService> {
+  const { apollo, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  const detach = options.attach?.(httpServer);
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await options.ready();
+      res.json({ status: 'ready' });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(options.metrics.contentType).send(await options.metrics.metrics());
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${options.host}:${port}/graphql`;
+  logger.info({ url }, `${options.name} ready`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    name: options.name,
+    url,
+    port,
+    httpServer,
+    close: () =>
+      (closing ??= (async () => {
+        if (typeof detach === 'function') await detach();
+        await apollo.stop();
+        await options.onClose?.();
+      })()),
+  };
+}

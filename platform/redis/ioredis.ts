@@ -1,0 +1,111 @@
+import { Redis } from 'ioredis';
+import type { RedisPort, StreamEntry, Unsubscribe } from './types.js';
+
+type RawEntries = [id: string, fields: string[]][];
+
+function toEntries(raw: RawEntries | null | undefined): StreamEntry[] {
+  return (raw ?? []).filter(([, fields]) => fields).map(([id, fields]) => {
+    const map: Record<string, string> = {};
+    for (let i = 0; i < fields.length; i += 2) map[fields[i]!] = fields[i + 1]!;
+    return { id, fields: map };
+  });
+}
+
+/** RedisPort on a real Redis. Blocking reads and subscriptions get their own connections. */
+export class IoRedisPort implements RedisPort {
+  readonly kind = 'redis' as const;
+  private readonly command: Redis;
+  private subscriber?: Redis;
+  private readonly listeners = new Map<string, Set<(message: string) => void>>();
+  private readonly blocking = new Map<string, Redis>();
+
+  constructor(private readonly url: string) {
+    this.command = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+  }
+
+  async ping() {
+    await this.command.ping();
+  }
+
+  async publish(channel: string, message: string) {
+    await this.command.publish(channel, message);
+  }
+
+  async subscribe(channel: string, listener: (message: string) => void): Promise<Unsubscribe> {
+    if (!this.subscriber) {
+      this.subscriber = new Redis(this.url);
+      this.subscriber.on('message', (ch: string, message: string) => {
+        for (const l of this.listeners.get(ch) ?? []) l(message);
+      });
+    }
+    let set = this.listeners.get(channel);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(channel, set);
+      await this.subscriber.subscribe(channel);
+    }
+    set.add(listener);
+    return async () => {
+      const current = this.listeners.get(channel);
+      if (!current?.delete(listener) || current.size > 0) return;
+      this.listeners.delete(channel);
+      await this.subscriber?.unsubscribe(channel);
+    };
+  }
+
+  async xadd(stream: string, fields: Record<string, string>, maxLen?: number) {
+    const args = Object.entries(fields).flat();
+    const id = maxLen
+      ? await this.command.xadd(stream, 'MAXLEN', '~', maxLen, '*', ...args)
+      : await this.command.xadd(stream, '*', ...args);
+    return id!;
+  }
+
+  async xgroupCreate(stream: string, group: string) {
+    try {
+      await this.command.xgroup('CREATE', stream, group, '0', 'MKSTREAM');
+    } catch (error) {
+      if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
+    }
+  }
+
+  async xreadgroup(stream: string, group: string, consumer: string, count: number, blockMs: number) {
+    const connection = this.blockingConnection(`${stream}|${group}|${consumer}`);
+    const reply = (await connection.xreadgroup(
+      'GROUP', group, consumer, 'COUNT', count, 'BLOCK', blockMs, 'STREAMS', stream, '>',
+    )) as [string, RawEntries][] | null;
+    return toEntries(reply?.[0]?.[1]);
+  }
+
+  async xack(stream: string, group: string, ids: string[]) {
+    if (ids.length) await this.command.xack(stream, group, ...ids);
+  }
+
+  async xautoclaim(stream: string, group: string, consumer: string, minIdleMs: number, count: number) {
+    const reply = (await this.command.xautoclaim(stream, group, consumer, minIdleMs, '0-0', 'COUNT', count)) as [
+      string,
+      RawEntries,
+    ];
+    return toEntries(reply[1]);
+  }
+
+  async xpendingCount(stream: string, group: string) {
+    const reply = (await this.command.xpending(stream, group)) as [number, ...unknown[]];
+    return Number(reply[0]);
+  }
+
+  async close() {
+    const all = [this.command, this.subscriber, ...this.blocking.values()].filter((c): c is Redis => !!c);
+    // A connection blocked in XREADGROUP would make quit() wait for the block to end.
+    await Promise.all(all.map((c) => (c === this.command ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
+  }
+
+  private blockingConnection(key: string) {
+    let connection = this.blocking.get(key);
+    if (!connection) {
+      connection = this.command.duplicate();
+      this.blocking.set(key, connection);
+    }
+    return connection;
+  }
+}

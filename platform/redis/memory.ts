@@ -1,0 +1,143 @@
+import type { RedisPort, StreamEntry, Unsubscribe } from './types.js';
+
+interface Pending {
+  consumer: string;
+  deliveredAt: number;
+}
+
+interface Group {
+  /** Index into the stream's entries of the next never-delivered entry. */
+  next: number;
+  pending: Map<string, Pending>;
+}
+
+interface Stream {
+  entries: StreamEntry[];
+  groups: Map<string, Group>;
+  lastMs: number;
+  lastSeq: number;
+  waiters: Set<() => void>;
+}
+
+/**
+ * RedisPort inside one process, for the embedded default. Same semantics as Redis for what
+ * the platform uses (the contract test proves it); nothing is shared with other processes.
+ */
+export class MemoryRedisPort implements RedisPort {
+  readonly kind = 'memory' as const;
+  private readonly channels = new Map<string, Set<(message: string) => void>>();
+  private readonly streams = new Map<string, Stream>();
+  private closed = false;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async ping() {
+    if (this.closed) throw new Error('closed');
+  }
+
+  async publish(channel: string, message: string) {
+    const listeners = [...(this.channels.get(channel) ?? [])];
+    // Redis delivers asynchronously; so do we, so no caller depends on re-entrancy.
+    if (listeners.length) queueMicrotask(() => listeners.forEach((l) => l(message)));
+  }
+
+  async subscribe(channel: string, listener: (message: string) => void): Promise<Unsubscribe> {
+    let set = this.channels.get(channel);
+    if (!set) this.channels.set(channel, (set = new Set()));
+    set.add(listener);
+    return async () => {
+      set.delete(listener);
+      if (set.size === 0) this.channels.delete(channel);
+    };
+  }
+
+  async xadd(stream: string, fields: Record<string, string>, maxLen?: number) {
+    const s = this.stream(stream);
+    const ms = Math.max(this.now(), s.lastMs);
+    s.lastSeq = ms === s.lastMs ? s.lastSeq + 1 : 0;
+    s.lastMs = ms;
+    const id = `${ms}-${s.lastSeq}`;
+    s.entries.push({ id, fields: { ...fields } });
+    if (maxLen && s.entries.length > maxLen) this.trim(s, s.entries.length - maxLen);
+    for (const wake of [...s.waiters]) wake();
+    return id;
+  }
+
+  async xgroupCreate(stream: string, group: string) {
+    const s = this.stream(stream);
+    if (!s.groups.has(group)) s.groups.set(group, { next: 0, pending: new Map() });
+  }
+
+  async xreadgroup(stream: string, group: string, consumer: string, count: number, blockMs: number) {
+    const s = this.stream(stream);
+    const g = s.groups.get(group);
+    if (!g) throw new Error(`NOGROUP No such consumer group '${group}' for key name '${stream}'`);
+    if (g.next >= s.entries.length && blockMs > 0 && !this.closed) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          s.waiters.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, blockMs);
+        s.waiters.add(wake);
+      });
+    }
+    const batch = s.entries.slice(g.next, g.next + count);
+    g.next += batch.length;
+    const at = this.now();
+    for (const entry of batch) g.pending.set(entry.id, { consumer, deliveredAt: at });
+    return batch.map(copy);
+  }
+
+  async xack(stream: string, group: string, ids: string[]) {
+    const g = this.stream(stream).groups.get(group);
+    for (const id of ids) g?.pending.delete(id);
+  }
+
+  async xautoclaim(stream: string, group: string, consumer: string, minIdleMs: number, count: number) {
+    const s = this.stream(stream);
+    const g = s.groups.get(group);
+    if (!g) throw new Error(`NOGROUP No such consumer group '${group}' for key name '${stream}'`);
+    const at = this.now();
+    const claimed: StreamEntry[] = [];
+    for (const [id, p] of g.pending) {
+      if (claimed.length >= count) break;
+      if (at - p.deliveredAt < minIdleMs) continue;
+      const entry = s.entries.find((e) => e.id === id);
+      if (!entry) {
+        g.pending.delete(id); // trimmed away, as Redis 7 does
+        continue;
+      }
+      g.pending.set(id, { consumer, deliveredAt: at });
+      claimed.push(copy(entry));
+    }
+    return claimed;
+  }
+
+  async xpendingCount(stream: string, group: string) {
+    return this.stream(stream).groups.get(group)?.pending.size ?? 0;
+  }
+
+  async close() {
+    this.closed = true;
+    for (const s of this.streams.values()) for (const wake of [...s.waiters]) wake();
+    this.channels.clear();
+  }
+
+  private stream(name: string): Stream {
+    let s = this.streams.get(name);
+    if (!s) {
+      s = { entries: [], groups: new Map(), lastMs: 0, lastSeq: 0, waiters: new Set() };
+      this.streams.set(name, s);
+    }
+    return s;
+  }
+
+  private trim(s: Stream, drop: number) {
+    s.entries.splice(0, drop);
+    for (const g of s.groups.values()) g.next = Math.max(0, g.next - drop);
+  }
+}
+
+const copy = (e: StreamEntry): StreamEntry => ({ id: e.id, fields: { ...e.fields } });

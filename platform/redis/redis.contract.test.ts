@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IoRedisPort, MemoryRedisPort, type RedisPort } from './index.js';
+
+// The same contract for both implementations. The real-Redis run happens whenever REDIS_URL is
+// set (CI's second pass); the in-process one always.
+const implementations: [string, () => RedisPort][] = [['memory', () => new MemoryRedisPort()]];
+if (process.env.REDIS_URL) implementations.push(['ioredis', () => new IoRedisPort(process.env.REDIS_URL!)]);
+
+describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
+  const opened: RedisPort[] = [];
+  const open = () => {
+    const port = create();
+    opened.push(port);
+    return port;
+  };
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((p) => p.close()));
+  });
+  const key = (what: string) => `test:${what}:${randomUUID()}`;
+
+  it('answers ping', async () => {
+    await expect(open().ping()).resolves.toBeUndefined();
+  });
+
+  it('delivers published messages to every subscriber in order, and stops after unsubscribe', async () => {
+    const port = open();
+    const channel = key('ch');
+    const a: string[] = [];
+    const b: string[] = [];
+    const stopA = await port.subscribe(channel, (m) => a.push(m));
+    await port.subscribe(channel, (m) => b.push(m));
+    await port.publish(channel, 'one');
+    await port.publish(channel, 'two');
+    await expect.poll(() => b).toEqual(['one', 'two']);
+    expect(a).toEqual(['one', 'two']);
+    await stopA();
+    await port.publish(channel, 'three');
+    await expect.poll(() => b).toEqual(['one', 'two', 'three']);
+    expect(a).toEqual(['one', 'two']);
+  });
+
+  it('gives each stream entry to one consumer of a group, and every entry to every group', async () => {
+    const port = open();
+    const stream = key('stream');
+    await port.xgroupCreate(stream, 'g1');
+    await port.xgroupCreate(stream, 'g1'); // idempotent
+    await port.xgroupCreate(stream, 'g2');
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push(await port.xadd(stream, { n: String(i) }));
+    expect(new Set(ids).size).toBe(5);
+
+    const first = await port.xreadgroup(stream, 'g1', 'c1', 3, 10);
+    const second = await port.xreadgroup(stream, 'g1', 'c2', 10, 10);
+    expect([...first, ...second].map((e) => e.fields.n)).toEqual(['0', '1', '2', '3', '4']);
+    expect(await port.xreadgroup(stream, 'g1', 'c1', 10, 10)).toEqual([]);
+
+    const other = await port.xreadgroup(stream, 'g2', 'c1', 10, 10);
+    expect(other.map((e) => e.id)).toEqual(ids);
+  });
+
+  it('wakes a blocked reader when an entry arrives', async () => {
+    const port = open();
+    const stream = key('stream');
+    await port.xgroupCreate(stream, 'g');
+    const reading = port.xreadgroup(stream, 'g', 'c', 10, 5_000);
+    await new Promise((r) => setTimeout(r, 50));
+    await port.xadd(stream, { hello: 'world' });
+    const entries = await reading;
+    expect(entries.map((e) => e.fields)).toEqual([{ hello: 'world' }]);
+  });
+
+  it('keeps unacknowledged entries pending and lets another consumer claim them once idle', async () => {
+    const port = open();
+    const stream = key('stream');
+    await port.xgroupCreate(stream, 'g');
+    await port.xadd(stream, { n: '1' });
+    await port.xadd(stream, { n: '2' });
+    const delivered = await port.xreadgroup(stream, 'g', 'dies', 10, 10);
+    await port.xack(stream, 'g', [delivered[0]!.id]);
+    expect(await port.xpendingCount(stream, 'g')).toBe(1);
+
+    expect(await port.xautoclaim(stream, 'g', 'rescuer', 60_000, 10)).toEqual([]);
+    await new Promise((r) => setTimeout(r, 30));
+    const claimed = await port.xautoclaim(stream, 'g', 'rescuer', 10, 10);
+    expect(claimed.map((e) => e.fields.n)).toEqual(['2']);
+    await port.xack(stream, 'g', [claimed[0]!.id]);
+    expect(await port.xpendingCount(stream, 'g')).toBe(0);
+  });
+
+  it('trims a stream to about maxLen entries', async () => {
+    const port = open();
+    const stream = key('stream');
+    await port.xgroupCreate(stream, 'g');
+    for (let i = 0; i < 300; i++) await port.xadd(stream, { n: String(i) }, 100);
+    const all = await port.xreadgroup(stream, 'g', 'c', 1_000, 10);
+    // Redis trims approximately (whole macro-nodes), so allow some slack above maxLen.
+    expect(all.length).toBeGreaterThanOrEqual(100);
+    expect(all.length).toBeLessThan(300);
+    expect(all.at(-1)!.fields.n).toBe('299');
+  });
+});

@@ -1,0 +1,70 @@
+import type { IncomingMessage } from 'node:http';
+import type { BaseContext } from '@apollo/server';
+import type { DocumentNode } from 'graphql';
+import type { Logger } from 'pino';
+import type { Viewer } from './auth.js';
+import { startHttpService, type RunningService } from './http.js';
+import { createMetricsRegistry } from './metrics.js';
+import type { Runtime } from './runtime.js';
+import { createSubgraphServer, viewerOfRequest } from './subgraph.js';
+import type { Registry } from 'prom-client';
+
+/** Something a service runs beside its HTTP server: an outbox relay, an event consumer, a job runner. */
+export interface BackgroundWorker {
+  start(): void | Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** What a subgraph's `server.ts` builds: everything but ports and environment. */
+export interface SubgraphDefinition<TContext extends BaseContext> {
+  name: string;
+  typeDefs: DocumentNode;
+  resolvers: unknown;
+  /** A fresh context per request (viewer + new DataLoaders). */
+  createContext(viewer: Viewer): TContext;
+  workers?: BackgroundWorker[];
+}
+
+export interface ServeOptions {
+  runtime: Runtime;
+  logger: Logger;
+  host: string;
+  port: number;
+  internalSecret: string;
+  includeStack: boolean;
+  metrics?: Registry;
+}
+
+/** Starts a subgraph: its workers, then its HTTP server. Closing stops both, in reverse. */
+export async function serveSubgraph<TContext extends BaseContext>(
+  definition: SubgraphDefinition<TContext>,
+  options: ServeOptions,
+): Promise<RunningService> {
+  const metrics = options.metrics ?? createMetricsRegistry(definition.name);
+  const apollo = createSubgraphServer<TContext>({
+    typeDefs: definition.typeDefs,
+    resolvers: definition.resolvers,
+    logger: options.logger,
+    metrics,
+    includeStack: options.includeStack,
+  });
+  const workers = definition.workers ?? [];
+  for (const worker of workers) await worker.start();
+  const { db, redis } = options.runtime;
+  return startHttpService({
+    name: definition.name,
+    host: options.host,
+    port: options.port,
+    logger: options.logger,
+    apollo,
+    metrics,
+    context: async (req: IncomingMessage) => definition.createContext(await viewerOfRequest(req, options.internalSecret)),
+    ready: async () => {
+      await db.ping();
+      await redis.ping();
+    },
+    onClose: async () => {
+      for (const worker of [...workers].reverse()) await worker.stop();
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
+import type { User } from '../../../generated/prisma/client.js';
+import { isUuid } from '../../../platform/ids.js';
+
+/** A user row as resolvers receive it (the GraphQL `User` mapper). */
+export type UserRow = User;
+
+export class UsersStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
+  async findByIds(ids: readonly string[]): Promise<(UserRow | undefined)[]> {
+    // Ids that are not UUIDs match nobody; PostgreSQL would reject them in the query.
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await this.prisma.user.findMany({ where: { id: { in: valid } } }) : [];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id));
+  }
+
+  findByUsernameKey(key: string): Promise<UserRow | null> {
+    return this.prisma.user.findUnique({ where: { usernameKey: key } });
+  }
+
+  findByEmail(email: string): Promise<UserRow | null> {
+    return this.prisma.user.findUnique({ where: { email } });
+  }
+
+  create(tx: Tx, data: Prisma.UserCreateInput): Promise<UserRow> {
+    return tx.user.create({ data });
+  }
+
+  touchLastSeen(id: string, at: Date): Promise<unknown> {
+    return this.prisma.user.update({ where: { id }, data: { lastSeenAt: at } });
+  }
+}

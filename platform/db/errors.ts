@@ -1,11 +1,15 @@
 /**
- * When `error` is a unique-constraint violation, the names of the violated columns or
- * constraint (Prisma P2002, including through driver adapters); otherwise null.
+ * When `error` is a unique-constraint violation, a string naming the violated columns or
+ * constraint; otherwise null. Covers Prisma's P2002 (adapter-pg) and the raw driver error
+ * pglite-prisma-adapter 0.6 surfaces (SQLSTATE 23505).
  */
 export function isUniqueViolation(error: unknown): string | null {
-  const e = error as { code?: string; meta?: Record<string, unknown> } | null;
-  if (e?.code !== 'P2002') return null;
-  const meta = e.meta ?? {};
-  const target = meta.target ?? (meta.driverAdapterError as { cause?: { constraint?: unknown } } | undefined)?.cause?.constraint;
-  return JSON.stringify(target ?? meta);
+  const e = error as { code?: string; meta?: Record<string, unknown>; cause?: { code?: string; message?: string } } | null;
+  if (e?.code === 'P2002') {
+    const meta = e.meta ?? {};
+    const adapterCause = (meta.driverAdapterError as { cause?: { constraint?: unknown } } | undefined)?.cause;
+    return JSON.stringify(meta.target ?? adapterCause?.constraint ?? meta);
+  }
+  if (e?.cause?.code === '23505') return e.cause.message ?? 'unique';
+  return null;
 }

@@ -1,0 +1,45 @@
+// Helpers for tests that run a subgraph on a real database (PGlite in memory, or the
+// PostgreSQL in DATABASE_URL when set, as CI's second pass does). Not used at run time.
+import type { ApolloServer, BaseContext } from '@apollo/server';
+import { pino } from 'pino';
+import type { Viewer } from './auth.js';
+import { openDatabase, type Database } from './db/index.js';
+import { createMetricsRegistry } from './metrics.js';
+import { MemoryRedisPort } from './redis/index.js';
+import type { SubgraphDefinition } from './service.js';
+import { createSubgraphServer } from './subgraph.js';
+
+export const silentLogger = pino({ level: 'silent' });
+
+/** A migrated database for a test file: PGlite in memory, or DATABASE_URL's PostgreSQL. */
+export function openTestDatabase(): Promise<Database> {
+  return openDatabase({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://' });
+}
+
+export const newTestRedis = () => new MemoryRedisPort();
+
+/**
+ * Runs operations against a subgraph definition as a given viewer, through the real Apollo
+ * server (schema, resolvers, error formatting), without HTTP.
+ */
+export function subgraphClient<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>) {
+  const server: ApolloServer<TContext> = createSubgraphServer<TContext>({
+    typeDefs: definition.typeDefs,
+    resolvers: definition.resolvers,
+    logger: silentLogger,
+    metrics: createMetricsRegistry(`${definition.name}-test`),
+    includeStack: false,
+  });
+  return {
+    server,
+    async execute<TData = Record<string, unknown>>(
+      viewer: Viewer,
+      query: string,
+      variables: Record<string, unknown> = {},
+    ): Promise<{ data?: TData | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
+      const response = await server.executeOperation({ query, variables }, { contextValue: definition.createContext(viewer) });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult as never;
+    },
+  };
+}

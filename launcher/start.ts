@@ -22,6 +22,7 @@ try {
     stopping = true;
     process.stdout.write(`${signal}: shutting down\n`);
     await platform.close();
+    process.stdout.write('stopped\n');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+
+export const ACHIEVEMENT_CATEGORIES = ['COMBAT', 'EXPLORATION', 'SOCIAL', 'CREATIVE', 'SPECIAL'] as const;
+export const RARITIES = ['COMMON', 'UNCOMMON', 'RARE', 'EPIC', 'LEGENDARY'] as const;
+
+const id = z.string().regex(/^[a-z0-9_]{1,64}$/, 'must be 1–64 lowercase letters, digits or underscores');
+const amount = z.number().int().positive();
+
+const reward = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('XP'), amount }),
+  z.strictObject({ kind: z.literal('PREMIUM_CURRENCY'), amount }),
+  z.strictObject({ kind: z.literal('EXCLUSIVE_ITEM'), itemId: id }),
+]);
+
+// Only the outline is checked here: the rule engine (a later issue) owns each rule type's fields.
+const rule = z.looseObject({
+  type: z.string().min(1),
+  event: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE event type'),
+});
+
+const definition = z.strictObject({
+  id,
+  name: z.string().trim().min(1).max(64),
+  description: z.string().trim().min(1).max(280),
+  category: z.enum(ACHIEVEMENT_CATEGORIES),
+  rarity: z.enum(RARITIES),
+  icon: z.string().min(1),
+  hidden: z.boolean().default(false),
+  points: z.number().int().min(0),
+  rewards: z.array(reward),
+  prerequisites: z.array(id).default([]),
+  rule,
+});
+
+const catalog = z
+  .strictObject({
+    version: z.number().int().positive(),
+    achievements: z.array(definition).min(1),
+  })
+  .superRefine(({ achievements }, ctx) => {
+    const ids = new Set<string>();
+    achievements.forEach((a, i) => {
+      if (ids.has(a.id)) ctx.addIssue({ code: 'custom', path: ['achievements', i, 'id'], message: `duplicate id "${a.id}"` });
+      ids.add(a.id);
+    });
+    achievements.forEach((a, i) => {
+      a.prerequisites.forEach((p, j) => {
+        if (!ids.has(p)) ctx.addIssue({ code: 'custom', path: ['achievements', i, 'prerequisites', j], message: `unknown achievement "${p}"` });
+        if (p === a.id) ctx.addIssue({ code: 'custom', path: ['achievements', i, 'prerequisites', j], message: 'cannot require itself' });
+      });
+    });
+  });
+
+export type Catalog = z.infer<typeof catalog>;
+export type AchievementDefinition = Catalog['achievements'][number];
+export type Reward = z.infer<typeof reward>;
+export type AchievementRule = z.infer<typeof rule>;
+
+/** The catalog file is broken; the service must not start with it. */
+export class CatalogError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid achievement catalog:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'CatalogError';
+  }
+}
+
+/** Checks a parsed catalog file; definitions keep the file's order. Throws CatalogError listing every problem. */
+export function parseCatalog(json: unknown): Catalog {
+  const parsed = catalog.safeParse(json);
+  if (parsed.success) return parsed.data;
+  throw new CatalogError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+}
+
+export const HIDDEN_NAME = 'Hidden achievement';
+export const HIDDEN_DESCRIPTION = 'Keep playing to discover this one.';
+
+/** A hidden achievement keeps its name and description secret from players who have not unlocked it. */
+export function asSeenBy<T extends { hidden: boolean; name: string; description: string }>(achievement: T, viewerUnlockedIt: boolean): T {
+  if (!achievement.hidden || viewerUnlockedIt) return achievement;
+  return { ...achievement, name: HIDDEN_NAME, description: HIDDEN_DESCRIPTION };
+}

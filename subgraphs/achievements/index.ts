@@ -1,0 +1,19 @@
+import { createLogger } from '../../platform/logger.js';
+import type { Runtime } from '../../platform/runtime.js';
+import { serveSubgraph } from '../../platform/service.js';
+import { loadAchievementsConfig } from './config.js';
+import { createAchievementsSubgraph } from './server.js';
+
+/** Starts the achievements subgraph on ACHIEVEMENTS_PORT with the process's database, after syncing the catalog. */
+export async function startAchievementsService(runtime: Runtime, env: Record<string, string | undefined> = process.env) {
+  const config = loadAchievementsConfig(env);
+  const logger = createLogger('achievements', config.LOG_LEVEL);
+  return serveSubgraph(createAchievementsSubgraph({ prisma: runtime.db.prisma, logger }), {
+    runtime,
+    logger,
+    host: config.HOST,
+    port: config.ACHIEVEMENTS_PORT,
+    internalSecret: config.INTERNAL_SECRET,
+    includeStack: config.NODE_ENV === 'development',
+  });
+}

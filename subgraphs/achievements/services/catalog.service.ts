@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
+import type { PrismaClient } from '../../../platform/db/index.js';
+import type { BackgroundWorker } from '../../../platform/service.js';
+import { parseCatalog, type Catalog } from '../domain/catalog.js';
+import { AchievementsStore, type AchievementRow, type CatalogFilter } from '../store/achievements.store.js';
+
+export const CATALOG_URL = new URL('../catalog/achievements.json', import.meta.url);
+
+/** The checked-in catalog, validated; throws CatalogError when it is broken. */
+export function readCatalogFile(url: URL = CATALOG_URL): Catalog {
+  return parseCatalog(JSON.parse(readFileSync(url, 'utf8')));
+}
+
+export interface CatalogSyncResult {
+  /** The catalog version now in the database. */
+  version: number;
+  /** Definitions written by this sync. */
+  synced: number;
+}
+
+/**
+ * Writes the catalog into achievement_definitions in one transaction (upserts keyed by id, so
+ * running it again changes nothing). Definitions that left the file stay: unlocks point at them.
+ */
+export async function syncCatalog(
+  prisma: PrismaClient,
+  catalog: Catalog = readCatalogFile(),
+  store = new AchievementsStore(prisma),
+): Promise<CatalogSyncResult> {
+  return prisma.$transaction(async (tx) => {
+    const stored = await store.latestCatalogVersion(tx);
+    // During a rolling deploy an old replica may start after a new one: it must not roll the catalog back.
+    if (stored !== null && stored > catalog.version) return { version: stored, synced: 0 };
+    for (const [position, definition] of catalog.achievements.entries()) {
+      await store.upsertDefinition(tx, definition, catalog.version, position);
+    }
+    return { version: catalog.version, synced: catalog.achievements.length };
+  });
+}
+
+/** Syncs the catalog when the service starts, before it accepts requests. */
+export function catalogSyncWorker(deps: { prisma: PrismaClient; store: AchievementsStore; catalog: Catalog; logger: Logger }): BackgroundWorker {
+  return {
+    start: async () => {
+      const result = await syncCatalog(deps.prisma, deps.catalog, deps.store);
+      deps.logger.info(result, 'achievement catalog synced');
+    },
+    stop: async () => {},
+  };
+}
+
+export class CatalogService {
+  constructor(private readonly store: AchievementsStore) {}
+
+  /** The catalog in its file's order. */
+  list(filter: CatalogFilter): Promise<AchievementRow[]> {
+    return this.store.list(filter);
+  }
+}

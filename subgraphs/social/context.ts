@@ -1,0 +1,10 @@
+import type { Viewer } from '../../platform/auth.js';
+import type { ChatRoomsService } from './services/chat-rooms.service.js';
+import type { SocialLoaders } from './store/loaders.js';
+
+/** What every social resolver receives. */
+export interface Context {
+  viewer: Viewer;
+  loaders: SocialLoaders;
+  chatRooms: ChatRoomsService;
+}

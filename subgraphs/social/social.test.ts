@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS } from '../../platform/auth.js';
+import type { Database, PrismaClient } from '../../platform/db/index.js';
+import { encodeCursor } from '../../platform/pagination.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import type { Context } from './context.js';
+import { DEFAULT_ROOMS } from './domain/chat-rooms.js';
+import { createSocialSubgraph } from './server.js';
+
+let db: Database;
+let client: ReturnType<typeof subgraphClient<Context>>;
+
+const social = (prisma: PrismaClient) => createSocialSubgraph({ prisma, redis: newTestRedis(), logger: silentLogger });
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const definition = social(db.prisma);
+  // As serveSubgraph does before listening.
+  for (const worker of definition.workers ?? []) await worker.start();
+  client = subgraphClient(definition);
+  await client.server.start();
+});
+afterAll(async () => {
+  await client.server.stop();
+  await db.close();
+});
+
+// The database may be shared with other test files (CI's PostgreSQL pass) and earlier runs, so
+// scenarios put their rows a thousand years ahead, later on every run: the end of a list is ours.
+const farFuture = (offsetSeconds: number) => new Date(RUN_BASE + offsetSeconds * 1000);
+const RUN_BASE = Date.now() + 1000 * 365 * 24 * 3600 * 1000;
+const unique = (prefix: string) => `${prefix}_${randomUUID().slice(0, 8)}`;
+
+type Page = {
+  edges: { cursor: string; node: { id: string; name: string; kind: string } }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+};
+const CHAT_ROOMS = `query($kind: ChatRoomKind, $first: Int, $after: String, $last: Int, $before: String) {
+  chatRooms(kind: $kind, first: $first, after: $after, last: $last, before: $before) {
+    edges { cursor node { id name kind } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+const chatRooms = async (variables: Record<string, unknown>) => {
+  const result = await client.execute<{ chatRooms: Page }>(ANONYMOUS, CHAT_ROOMS, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!.chatRooms;
+};
+const names = (page: Page) => page.edges.map((e) => e.node.name);
+
+/** Scenario: five PARTY rooms at the end of the list; the middle two created in the same millisecond. */
+async function fivePartyRooms() {
+  const prefix = unique('party');
+  const rooms = [0, 1, 2, 2, 3].map((second, i) => ({
+    id: randomUUID(),
+    name: `${prefix}_${i}`,
+    kind: 'PARTY' as const,
+    maxMembers: 4,
+    createdAt: farFuture(second),
+  }));
+  await db.prisma.chatRoom.createMany({ data: rooms });
+  // Same-millisecond rooms are ordered by id; PostgreSQL compares UUIDs as their hex text does.
+  const ordered = [...rooms].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+  return ordered.map((r) => r.name);
+}
+
+describe('social subgraph: chat rooms', () => {
+  it('has the default GLOBAL room "General", and seeding it again changes nothing', async () => {
+    const general = DEFAULT_ROOMS[0]!;
+    await social(db.prisma).workers![0]!.start();
+    await Promise.all([1, 2, 3].map(() => social(db.prisma).workers![0]!.start()));
+    expect(await db.prisma.chatRoom.count({ where: { id: general.id } })).toBe(1);
+    const result = await client.execute(ANONYMOUS, `query($id: ID!) { chatRoom(id: $id) { id name kind maxMembers } }`, { id: general.id });
+    expect(result.data).toEqual({ chatRoom: { id: general.id, name: 'General', kind: 'GLOBAL', maxMembers: general.maxMembers } });
+    const globals = await chatRooms({ kind: 'GLOBAL', first: 100 });
+    expect(globals.edges.map((e) => e.node.id)).toContain(general.id);
+  });
+
+  it('pages backward and forward through rooms, oldest first, with correct pageInfo', async () => {
+    const [r0, r1, r2, r3, r4] = await fivePartyRooms();
+
+    const last = await chatRooms({ kind: 'PARTY', last: 3 });
+    expect(names(last)).toEqual([r2, r3, r4]);
+    expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(last.pageInfo.startCursor).toBe(last.edges[0]!.cursor);
+    expect(last.pageInfo.endCursor).toBe(last.edges[2]!.cursor);
+
+    const before = await chatRooms({ kind: 'PARTY', last: 2, before: last.pageInfo.startCursor });
+    expect(names(before)).toEqual([r0, r1]);
+    const older = await db.prisma.chatRoom.count({ where: { kind: 'PARTY', createdAt: { lt: farFuture(0) } } });
+    expect(before.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: older > 0 });
+
+    // Forward from the first room; the page boundary falls between the two same-millisecond rooms.
+    const page1 = await chatRooms({ kind: 'PARTY', first: 2, after: before.edges[0]!.cursor });
+    expect(names(page1)).toEqual([r1, r2]);
+    expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const page2 = await chatRooms({ kind: 'PARTY', first: 2, after: page1.pageInfo.endCursor });
+    expect(names(page2)).toEqual([r3, r4]);
+    expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const past = await chatRooms({ kind: 'PARTY', first: 2, after: page2.pageInfo.endCursor });
+    expect(past).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null } });
+  });
+
+  it('starts a forward list with no previous page, and filters by kind', async () => {
+    await fivePartyRooms();
+    const first = await chatRooms({ kind: 'PARTY', first: 1 });
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const all = await chatRooms({ first: 100 });
+    expect(all.edges.length).toBeGreaterThan(0);
+    for (const kind of ['GLOBAL', 'PARTY'] as const) {
+      const page = await chatRooms({ kind, first: 100 });
+      expect(page.edges.length).toBeGreaterThan(0);
+      expect(page.edges.every((e) => e.node.kind === kind)).toBe(true);
+    }
+  });
+
+  it.each([
+    ['first', { first: 1000 }],
+    ['last', { last: -1 }],
+    ['after', { first: 2, after: 'not-a-cursor' }],
+    ['after', { first: 2, after: encodeCursor(42) }],
+    ['before', { last: 2, before: encodeCursor({ createdAt: 'yesterday', id: randomUUID() }) }],
+    ['before', { last: 2, before: encodeCursor({ createdAt: new Date().toISOString(), id: 'nope' }) }],
+  ])('refuses a bad %s (%j) with BAD_USER_INPUT', async (field, variables) => {
+    const result = await client.execute(ANONYMOUS, CHAT_ROOMS, variables);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it('answers null for unknown and malformed ids', async () => {
+    for (const id of [randomUUID(), 'not-a-uuid']) {
+      const result = await client.execute(ANONYMOUS, `query($id: ID!) { chatRoom(id: $id) { id } guild(id: $id) { id } }`, { id });
+      expect(result).toEqual({ data: { chatRoom: null, guild: null } });
+    }
+  });
+});
+
+/** Scenario: a guild with a master and `members` more members; returns ids. */
+async function guildWithMembers(members: number) {
+  const name = unique('Guild');
+  const guild = await db.prisma.guild.create({ data: { name, nameKey: name.toLowerCase(), tag: name.slice(-4).toUpperCase() } });
+  const master = randomUUID();
+  const others = Array.from({ length: members }, () => randomUUID());
+  await db.prisma.guildMember.createMany({
+    data: [{ userId: master, guildId: guild.id, role: 'MASTER' as const }, ...others.map((userId) => ({ userId, guildId: guild.id, role: 'MEMBER' as const }))],
+  });
+  return { guild, master, others };
+}
+
+const ENTITIES = `query($reps: [_Any!]!) { _entities(representations: $reps) {
+  ... on User { id guildRole guild { id name } }
+  ... on Guild { id name tag memberCount }
+  ... on ChatRoom { id name }
+} }`;
+const users = (ids: string[]) => ids.map((id) => ({ __typename: 'User', id }));
+
+describe('social subgraph: guilds', () => {
+  it('shows a guild with its member count', async () => {
+    const { guild } = await guildWithMembers(2);
+    const result = await client.execute(ANONYMOUS, `query($id: ID!) { guild(id: $id) { id name tag memberCount } }`, { id: guild.id });
+    expect(result.data).toEqual({ guild: { id: guild.id, name: guild.name, tag: guild.tag, memberCount: 3 } });
+  });
+
+  it("adds a player's guild and rank to User, null when they have none", async () => {
+    const { guild, master, others } = await guildWithMembers(1);
+    const result = await client.execute<{ _entities: unknown[] }>(ANONYMOUS, ENTITIES, {
+      reps: users([master, others[0]!, randomUUID(), 'not-a-uuid']),
+    });
+    expect(result.errors).toBeUndefined();
+    const inGuild = { id: guild.id, name: guild.name };
+    expect(result.data!._entities).toEqual([
+      { id: master, guildRole: 'MASTER', guild: inGuild },
+      { id: others[0], guildRole: 'MEMBER', guild: inGuild },
+      { id: expect.any(String), guildRole: null, guild: null },
+      { id: 'not-a-uuid', guildRole: null, guild: null },
+    ]);
+  });
+
+  describe('batching', () => {
+    const operations: string[] = [];
+    let counting: ReturnType<typeof subgraphClient<Context>>;
+
+    beforeAll(async () => {
+      const counted = db.prisma.$extends({
+        query: {
+          $allModels: {
+            $allOperations: ({ model, operation, args, query }) => {
+              operations.push(`${model}.${operation}`);
+              return query(args);
+            },
+          },
+        },
+      }) as unknown as PrismaClient;
+      counting = subgraphClient(social(counted));
+      await counting.server.start();
+    });
+    afterAll(() => counting.server.stop());
+
+    it('resolves guild and guildRole for 20 users in one query', async () => {
+      const a = await guildWithMembers(9);
+      const b = await guildWithMembers(7);
+      const players = [a.master, ...a.others, b.master, ...b.others, randomUUID()];
+      expect(players).toHaveLength(20);
+      operations.length = 0;
+      const result = await counting.execute<{ _entities: { guildRole: string | null; guild: { id: string } | null }[] }>(ANONYMOUS, ENTITIES, {
+        reps: users(players),
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!._entities.map((u) => u.guild?.id ?? null)).toEqual([...Array(10).fill(a.guild.id), ...Array(9).fill(b.guild.id), null]);
+      expect(operations).toEqual(['GuildMember.findMany']);
+    });
+
+    it('counts members of many guilds in one grouped query, and looks up guilds and rooms in one each', async () => {
+      const guilds = await Promise.all([1, 2, 3].map((n) => guildWithMembers(n)));
+      const rooms = await fivePartyRooms();
+      const roomIds = (await db.prisma.chatRoom.findMany({ where: { name: { in: rooms } } })).map((r) => r.id);
+      operations.length = 0;
+      const result = await counting.execute<{ _entities: ({ memberCount: number } | { name: string })[] }>(ANONYMOUS, ENTITIES, {
+        reps: [...guilds.map((g) => ({ __typename: 'Guild', id: g.guild.id })), ...roomIds.map((id) => ({ __typename: 'ChatRoom', id }))],
+      });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!._entities.slice(0, 3)).toMatchObject([{ memberCount: 2 }, { memberCount: 3 }, { memberCount: 4 }]);
+      expect(result.data!._entities).toHaveLength(8);
+      expect(operations.sort()).toEqual(['ChatRoom.findMany', 'Guild.findMany', 'GuildMember.groupBy']);
+    });
+  });
+});

@@ -1,0 +1,10 @@
+import type { Viewer } from '../../platform/auth.js';
+import type { TournamentsService } from './services/tournaments.service.js';
+import type { TournamentsLoaders } from './store/loaders.js';
+
+/** What every tournaments resolver receives. */
+export interface Context {
+  viewer: Viewer;
+  loaders: TournamentsLoaders;
+  tournaments: TournamentsService;
+}

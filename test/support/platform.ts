@@ -1,0 +1,65 @@
+import { startPlatform, type RunningPlatform } from '../../launcher/platform.js';
+import { SUBGRAPHS } from '../../platform/subgraphs.js';
+
+/**
+ * Environment for a platform under test: free ports, quiet logs, and the database and Redis
+ * this test run was given (embedded when DATABASE_URL / REDIS_URL are unset).
+ */
+export function testEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: 'memory://',
+    DATABASE_URL: process.env.DATABASE_URL,
+    REDIS_URL: process.env.REDIS_URL,
+    GATEWAY_PORT: '0',
+    ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_PORT`, '0'])),
+    ...overrides,
+  };
+}
+
+export const startTestPlatform = (overrides: Record<string, string | undefined> = {}): Promise<RunningPlatform> =>
+  startPlatform(testEnv(overrides));
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+/** POSTs a GraphQL operation the way a game client does. */
+export async function gql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: { token?: string; headers?: Record<string, string> } = {},
+): Promise<GraphQLResponse<T>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+  return { status: response.status, ...body };
+}
+
+let counter = 0;
+/** A username no other test (or earlier run on the same database) has used. */
+export const uniqueName = (prefix = 'p') => `${prefix}_${Date.now().toString(36)}${(counter++).toString(36)}`.slice(0, 20);
+
+export const REGISTER = `mutation Register($input: RegisterInput!) {
+  register(input: $input) { accessToken expiresAt user { id username displayName email } }
+}`;
+
+/** Registers a fresh player through the gateway; returns their id and access token. */
+export async function registerPlayer(url: string, username = uniqueName()) {
+  const result = await gql<{ register: { accessToken: string; user: { id: string; username: string } } }>(url, REGISTER, {
+    input: { username, email: `${username}@example.com`, password: 'password123' },
+  });
+  if (!result.data) throw new Error(`register failed: ${JSON.stringify(result.errors)}`);
+  return { id: result.data.register.user.id, username, token: result.data.register.accessToken };
+}

@@ -8,6 +8,8 @@ export default defineConfig({
           name: 'unit',
           include: ['platform/**/*.test.ts', 'gateway/**/*.test.ts', 'subgraphs/**/*.test.ts'],
           testTimeout: 20_000,
+          // Opening PGlite and migrating takes 5–15 s on a busy 2-core machine.
+          hookTimeout: 60_000,
         },
       },
       {

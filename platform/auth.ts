@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import { UnauthenticatedError } from './errors.js';
+import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
 export const ROLES = ['PLAYER', 'MODERATOR', 'ORGANIZER', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
@@ -115,4 +115,11 @@ export async function verifyViewerToken(token: string | undefined | null, secret
 export function requireUser(viewer: Viewer): string {
   if (!viewer.userId) throw new UnauthenticatedError();
   return viewer.userId;
+}
+
+/** The signed-in viewer's id if they hold one of the roles; UnauthenticatedError or ForbiddenError otherwise. */
+export function requireRole(viewer: Viewer, roles: readonly Role[], action = 'do this'): string {
+  const userId = requireUser(viewer);
+  if (!viewer.role || !roles.includes(viewer.role)) throw new ForbiddenError(`Only ${roles.join(' or ')} players can ${action}.`);
+  return userId;
 }

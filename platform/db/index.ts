@@ -46,7 +46,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     } finally {
       await client.end();
     }
-    const adapter = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // Sessions in UTC: adapter-pg shifts timestamptz values by the session's zone otherwise
+    // (prisma/orm#26786), whatever the server's default zone is.
+    const adapter = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c timezone=UTC' });
     const prisma = new PrismaClient({ adapter });
     return {
       prisma,

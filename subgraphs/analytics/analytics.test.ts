@@ -15,6 +15,8 @@ const HOUR = 3_600_000;
 let db: Database;
 let redis: MemoryRedisPort;
 let relay: OutboxRelay;
+// Our own producer name, so no other test's relay (or a running platform's) publishes our rows elsewhere.
+const PRODUCER = `users-test-${randomUUID()}`;
 let workers: BackgroundWorker[] = [];
 let client: ReturnType<typeof subgraphClient<Context>>;
 
@@ -32,7 +34,7 @@ beforeAll(async () => {
   workers = definition.workers ?? [];
   for (const worker of workers) await worker.start();
   // The users service's relay, on the same bus: events reach analytics the way they do in production.
-  relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'users', logger: silentLogger });
+  relay = new OutboxRelay({ prisma: db.prisma, redis, producer: PRODUCER, logger: silentLogger });
 }, 60_000); // opening and migrating a fresh PGlite can take longer than the default 10 s on a busy machine
 afterAll(async () => {
   for (const worker of [...workers].reverse()) await worker.stop();
@@ -47,7 +49,7 @@ const plus = (at: Date, ms: number) => new Date(at.getTime() + ms);
 /** A player registers on the users service and its outbox relay publishes the event. */
 async function playerRegistered(registeredAt: Date): Promise<string> {
   const eventId = await db.prisma.$transaction((tx) =>
-    recordEvent(tx, 'users', 'user.registered', { userId: randomUUID(), username: `p_${randomUUID().slice(0, 8)}`, registeredAt: registeredAt.toISOString() }),
+    recordEvent(tx, PRODUCER, 'user.registered', { userId: randomUUID(), username: `p_${randomUUID().slice(0, 8)}`, registeredAt: registeredAt.toISOString() }),
   );
   await relay.drain();
   return eventId;

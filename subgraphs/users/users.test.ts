@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, verifyAccessToken } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
 import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import type { Context } from './context.js';
 import { createUsersSubgraph } from './server.js';
 
 const JWT_SECRET = 'users-test-secret-that-is-long-enough-0123';
 let db: Database;
-let client: ReturnType<typeof subgraphClient>;
+let client: ReturnType<typeof subgraphClient<Context>>;
 
 beforeAll(async () => {
   db = await openTestDatabase();

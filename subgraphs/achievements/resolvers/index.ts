@@ -1,8 +1,8 @@
+import { DateTime } from '../../../platform/scalars.js';
 import { asSeenBy } from '../domain/catalog.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { AchievementRow } from '../store/achievements.store.js';
-import { DateTime } from './date-time.js';
 
 export const resolvers: Resolvers = {
   DateTime,

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../platform/errors.js';
+import { DateTime } from '../../../platform/scalars.js';
 import { usernameKey } from '../domain/accounts.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
@@ -7,6 +8,7 @@ import type { AuthResult } from '../services/accounts.service.js';
 const MAX_IDS = 100;
 
 export const resolvers: Resolvers = {
+  DateTime,
   Query: {
     me: async (_parent, _args, { viewer, loaders }) => (viewer.userId ? ((await loaders.userById.load(viewer.userId)) ?? null) : null),
     user: async (_parent, { id }, { loaders }) => (await loaders.userById.load(id)) ?? null,

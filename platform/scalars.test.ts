@@ -1,0 +1,19 @@
+import { Kind } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { DateTime } from './scalars.js';
+
+describe('DateTime', () => {
+  it('serializes Dates and ISO strings as UTC ISO strings', () => {
+    expect(DateTime.serialize(new Date('2026-03-01T10:00:00+02:00'))).toBe('2026-03-01T08:00:00.000Z');
+    expect(DateTime.serialize('2026-03-01T10:00:00Z')).toBe('2026-03-01T10:00:00.000Z');
+  });
+
+  it.each(['2026-03-01', '2026-03-01T10:00:00', 'yesterday', '2026-13-45T99:00:00Z', 42])('refuses %j as input', (value) => {
+    expect(() => DateTime.parseValue(value)).toThrow(/ISO-8601/);
+  });
+
+  it('parses literals and variables with an offset', () => {
+    expect(DateTime.parseValue('2026-03-01T10:00:00.5-03:00')).toEqual(new Date('2026-03-01T13:00:00.500Z'));
+    expect(DateTime.parseLiteral({ kind: Kind.STRING, value: '2026-03-01T00:00:00Z' })).toEqual(new Date('2026-03-01T00:00:00Z'));
+  });
+});

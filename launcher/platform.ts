@@ -23,10 +23,7 @@ export async function startPlatform(env: Record<string, string | undefined> = pr
   const runtime = await openRuntime(config, logger);
   const subgraphs: RunningService[] = [];
   try {
-    for (const { name } of SUBGRAPHS) {
-      const start = SUBGRAPH_STARTERS[name];
-      if (start) subgraphs.push(await start(runtime, env));
-    }
+    for (const { name } of SUBGRAPHS) subgraphs.push(await SUBGRAPH_STARTERS[name](runtime, env));
     const gateway = await startGateway({
       env,
       redis: runtime.redis,

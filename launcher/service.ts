@@ -30,7 +30,7 @@ try {
       logger.warn('running one subgraph alone on the embedded database and in-process Redis: it shares nothing with other processes');
     }
     const runtime = await openRuntime(config, logger);
-    const service = await SUBGRAPH_STARTERS[name as SubgraphName]!(runtime, process.env);
+    const service = await SUBGRAPH_STARTERS[name as SubgraphName](runtime, process.env);
     close = async () => {
       await service.close();
       await runtime.close();

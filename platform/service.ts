@@ -6,7 +6,7 @@ import type { Viewer } from './auth.js';
 import { startHttpService, type RunningService } from './http.js';
 import { createMetricsRegistry } from './metrics.js';
 import type { Runtime } from './runtime.js';
-import { createSubgraphServer, viewerOfRequest } from './subgraph.js';
+import { createSubgraphServer, serveSubgraphSubscriptions, viewerOfRequest } from './subgraph.js';
 import type { Registry } from 'prom-client';
 
 /** Something a service runs beside its HTTP server: an outbox relay, an event consumer, a job runner. */
@@ -41,7 +41,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
   options: ServeOptions,
 ): Promise<RunningService> {
   const metrics = options.metrics ?? createMetricsRegistry(definition.name);
-  const apollo = createSubgraphServer<TContext>({
+  const { apollo, schema } = createSubgraphServer<TContext>({
     typeDefs: definition.typeDefs,
     resolvers: definition.resolvers,
     logger: options.logger,
@@ -59,6 +59,14 @@ export async function serveSubgraph<TContext extends BaseContext>(
     apollo,
     metrics,
     context: async (req: IncomingMessage) => definition.createContext(await viewerOfRequest(req, options.internalSecret)),
+    attach: (httpServer) =>
+      serveSubgraphSubscriptions({
+        httpServer,
+        schema,
+        internalSecret: options.internalSecret,
+        createContext: definition.createContext,
+        logger: options.logger,
+      }),
     ready: async () => {
       await db.ping();
       await redis.ping();

@@ -1,11 +1,13 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import type { DocumentNode } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { WebSocketServer } from 'ws';
 import { VIEWER_HEADER, verifyViewerToken, type Viewer } from './auth.js';
 import { createErrorFormatter, toGraphQLError, UnauthenticatedError } from './errors.js';
 import { metricsPlugin } from './metrics.js';
@@ -20,9 +22,13 @@ export interface SubgraphServerOptions {
 }
 
 /** An Apollo Server for a Federation 2 subgraph, with the platform's error mapping and metrics. */
-export function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions): ApolloServer<TContext> {
-  return new ApolloServer<TContext>({
-    schema: buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> }),
+export function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions): {
+  apollo: ApolloServer<TContext>;
+  schema: GraphQLSchema;
+} {
+  const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  const apollo = new ApolloServer<TContext>({
+    schema,
     includeStacktraceInErrorResponses: options.includeStack,
     formatError: createErrorFormatter({
       includeStack: options.includeStack,
@@ -30,6 +36,7 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
     }),
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(options.metrics)],
   });
+  return { apollo, schema };
 }
 
 /**
@@ -43,4 +50,48 @@ export async function viewerOfRequest(req: IncomingMessage, internalSecret: stri
   } catch (error) {
     throw toGraphQLError(error as UnauthenticatedError);
   }
+}
+
+/**
+ * Serves the subgraph's Subscription fields over graphql-ws at /graphql, for the gateway only.
+ * The connection proves it is the gateway with a signed token in `connection_init`
+ * (`{ viewerToken }`); each subscription carries its own viewer in `extensions.viewerToken`, so one
+ * multiplexed connection serves every viewer.
+ */
+export function serveSubgraphSubscriptions<TContext>(options: {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  internalSecret: string;
+  createContext: (viewer: Viewer) => TContext;
+  logger: Logger;
+}): () => Promise<void> {
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const verify = (token: unknown) => verifyViewerToken(typeof token === 'string' ? token : undefined, options.internalSecret);
+  const cleanup = useServer(
+    {
+      schema: options.schema,
+      onConnect: async (ctx) => {
+        try {
+          await verify(ctx.connectionParams?.viewerToken);
+          return true;
+        } catch {
+          return false; // closes with 4403 Forbidden
+        }
+      },
+      context: async (_ctx, _id, payload) => {
+        try {
+          return options.createContext(await verify(payload.extensions?.viewerToken)) as Record<string, unknown>;
+        } catch (error) {
+          throw new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } });
+        }
+      },
+      onError: (_ctx, id, _payload, errors) => {
+        options.logger.warn({ id, errors: errors.map((e) => e.message) }, 'subscription refused');
+      },
+    },
+    wss,
+  );
+  return async () => {
+    await cleanup.dispose();
+  };
 }

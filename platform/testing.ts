@@ -23,7 +23,7 @@ export const newTestRedis = () => new MemoryRedisPort();
  * server (schema, resolvers, error formatting), without HTTP.
  */
 export function subgraphClient<TContext extends BaseContext>(definition: SubgraphDefinition<TContext>) {
-  const server: ApolloServer<TContext> = createSubgraphServer<TContext>({
+  const { apollo: server }: { apollo: ApolloServer<TContext> } = createSubgraphServer<TContext>({
     typeDefs: definition.typeDefs,
     resolvers: definition.resolvers,
     logger: silentLogger,

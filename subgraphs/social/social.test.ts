@@ -20,16 +20,24 @@ beforeAll(async () => {
   for (const worker of definition.workers ?? []) await worker.start();
   client = subgraphClient(definition);
   await client.server.start();
-});
+  // Opening PGlite and migrating it takes seconds on a busy machine.
+}, 60_000);
 afterAll(async () => {
   await client.server.stop();
   await db.close();
 });
 
-// The database may be shared with other test files (CI's PostgreSQL pass) and earlier runs, so
-// scenarios put their rows a thousand years ahead, later on every run: the end of a list is ours.
-const farFuture = (offsetSeconds: number) => new Date(RUN_BASE + offsetSeconds * 1000);
-const RUN_BASE = Date.now() + 1000 * 365 * 24 * 3600 * 1000;
+// The database may be shared with other test files (CI's PostgreSQL pass) and with earlier runs.
+// Each scenario gets a window of virtual time far ahead, where one real millisecond is one virtual
+// second: every scenario, in this run or a later one, lies after all earlier ones, so the end of a
+// list is the newest scenario's.
+const FAR_AHEAD = Date.UTC(3000, 0, 1);
+let lastStart = 0;
+const laterWindow = () => {
+  lastStart = Math.max(lastStart + 60_000, FAR_AHEAD + (Date.now() - Date.UTC(2026, 0, 1)) * 1000);
+  const start = lastStart;
+  return (offsetSeconds: number) => new Date(start + offsetSeconds * 1000);
+};
 const unique = (prefix: string) => `${prefix}_${randomUUID().slice(0, 8)}`;
 
 type Page = {
@@ -51,18 +59,19 @@ const names = (page: Page) => page.edges.map((e) => e.node.name);
 
 /** Scenario: five PARTY rooms at the end of the list; the middle two created in the same millisecond. */
 async function fivePartyRooms() {
+  const at = laterWindow();
   const prefix = unique('party');
   const rooms = [0, 1, 2, 2, 3].map((second, i) => ({
     id: randomUUID(),
     name: `${prefix}_${i}`,
     kind: 'PARTY' as const,
     maxMembers: 4,
-    createdAt: farFuture(second),
+    createdAt: at(second),
   }));
   await db.prisma.chatRoom.createMany({ data: rooms });
   // Same-millisecond rooms are ordered by id; PostgreSQL compares UUIDs as their hex text does.
   const ordered = [...rooms].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
-  return ordered.map((r) => r.name);
+  return { names: ordered.map((r) => r.name), from: at(0) };
 }
 
 describe('social subgraph: chat rooms', () => {
@@ -78,7 +87,7 @@ describe('social subgraph: chat rooms', () => {
   });
 
   it('pages backward and forward through rooms, oldest first, with correct pageInfo', async () => {
-    const [r0, r1, r2, r3, r4] = await fivePartyRooms();
+    const { names: [r0, r1, r2, r3, r4], from } = await fivePartyRooms();
 
     const last = await chatRooms({ kind: 'PARTY', last: 3 });
     expect(names(last)).toEqual([r2, r3, r4]);
@@ -88,7 +97,7 @@ describe('social subgraph: chat rooms', () => {
 
     const before = await chatRooms({ kind: 'PARTY', last: 2, before: last.pageInfo.startCursor });
     expect(names(before)).toEqual([r0, r1]);
-    const older = await db.prisma.chatRoom.count({ where: { kind: 'PARTY', createdAt: { lt: farFuture(0) } } });
+    const older = await db.prisma.chatRoom.count({ where: { kind: 'PARTY', createdAt: { lt: from } } });
     expect(before.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: older > 0 });
 
     // Forward from the first room; the page boundary falls between the two same-millisecond rooms.
@@ -157,8 +166,10 @@ const users = (ids: string[]) => ids.map((id) => ({ __typename: 'User', id }));
 describe('social subgraph: guilds', () => {
   it('shows a guild with its member count', async () => {
     const { guild } = await guildWithMembers(2);
-    const result = await client.execute(ANONYMOUS, `query($id: ID!) { guild(id: $id) { id name tag memberCount } }`, { id: guild.id });
-    expect(result.data).toEqual({ guild: { id: guild.id, name: guild.name, tag: guild.tag, memberCount: 3 } });
+    const result = await client.execute(ANONYMOUS, `query($id: ID!) { guild(id: $id) { id name tag memberCount createdAt } }`, { id: guild.id });
+    expect(result.data).toEqual({
+      guild: { id: guild.id, name: guild.name, tag: guild.tag, memberCount: 3, createdAt: guild.createdAt.toISOString() },
+    });
   });
 
   it("adds a player's guild and rank to User, null when they have none", async () => {
@@ -198,7 +209,7 @@ describe('social subgraph: guilds', () => {
 
     it('resolves guild and guildRole for 20 users in one query', async () => {
       const a = await guildWithMembers(9);
-      const b = await guildWithMembers(7);
+      const b = await guildWithMembers(8);
       const players = [a.master, ...a.others, b.master, ...b.others, randomUUID()];
       expect(players).toHaveLength(20);
       operations.length = 0;
@@ -212,7 +223,7 @@ describe('social subgraph: guilds', () => {
 
     it('counts members of many guilds in one grouped query, and looks up guilds and rooms in one each', async () => {
       const guilds = await Promise.all([1, 2, 3].map((n) => guildWithMembers(n)));
-      const rooms = await fivePartyRooms();
+      const { names: rooms } = await fivePartyRooms();
       const roomIds = (await db.prisma.chatRoom.findMany({ where: { name: { in: rooms } } })).map((r) => r.id);
       operations.length = 0;
       const result = await counting.execute<{ _entities: ({ memberCount: number } | { name: string })[] }>(ANONYMOUS, ENTITIES, {

@@ -6,6 +6,7 @@ import type { RedisPort } from '../platform/redis/index.js';
 import { SUPERGRAPH_PATH } from '../platform/subgraphs.js';
 import { loadGatewayConfig, subgraphUrlsFrom } from './config.js';
 import { createGatewayServer } from './server.js';
+import { serveGatewayWebSocket } from './subscriptions/server.js';
 
 export interface StartGatewayOptions {
   env?: Record<string, string | undefined>;
@@ -19,7 +20,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
   const config = loadGatewayConfig(options.env ?? process.env);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetricsRegistry('gateway');
-  const { apollo, context } = createGatewayServer({
+  const { apollo, context, subscriptions, subscriptionMetrics, upstream } = createGatewayServer({
     supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
     subgraphUrls: options.subgraphUrls ?? subgraphUrlsFrom(config),
     jwtSecret: config.JWT_SECRET,
@@ -28,6 +29,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     metrics,
     includeStack: config.NODE_ENV === 'development',
     landingPage: config.NODE_ENV !== 'production',
+    maxQueuedEvents: config.WS_MAX_QUEUED_EVENTS,
   });
   return startHttpService({
     name: 'gateway',
@@ -37,6 +39,22 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     apollo,
     metrics,
     context,
+    attach: (httpServer) => {
+      const stop = serveGatewayWebSocket({
+        httpServer,
+        engine: subscriptions,
+        apollo,
+        jwtSecret: config.JWT_SECRET,
+        logger,
+        metrics: subscriptionMetrics,
+        maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+        connectionInitWaitTimeoutMs: config.WS_CONNECTION_INIT_TIMEOUT_MS,
+      });
+      return async () => {
+        await stop();
+        await upstream.close();
+      };
+    },
     ready: async () => {
       await options.redis?.ping();
     },

@@ -4,9 +4,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { VIEWER_HEADER, ViewerSigner, viewerFromAuthorization, type Viewer } from '../platform/auth.js';
+import { ANONYMOUS, VIEWER_HEADER, ViewerSigner, viewerFromAuthorization, type Viewer } from '../platform/auth.js';
 import { createErrorFormatter, toGraphQLError, type DomainError } from '../platform/errors.js';
 import { metricsPlugin } from '../platform/metrics.js';
+import { SubscriptionEngine } from './subscriptions/engine.js';
+import { createSubscriptionMetrics } from './subscriptions/metrics.js';
+import { SubscriptionPlanner } from './subscriptions/planner.js';
+import { UpstreamPool } from './subscriptions/upstream.js';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -23,6 +27,8 @@ export interface GatewayDeps {
   includeStack: boolean;
   /** Serve the Apollo Sandbox landing page at GET /graphql (development). */
   landingPage: boolean;
+  /** Events queued for one subscriber before its connection is closed as a slow consumer. */
+  maxQueuedEvents: number;
 }
 
 /** Forwards the viewer to a subgraph in a header signed with the internal secret. */
@@ -33,7 +39,7 @@ class SignedViewerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const viewer = (context as Partial<GatewayContext>).viewer;
-    request.http?.headers.set(VIEWER_HEADER, await this.signer.sign(viewer ?? { userId: null, role: null }));
+    request.http?.headers.set(VIEWER_HEADER, await this.signer.sign(viewer ?? ANONYMOUS));
   }
 }
 
@@ -46,12 +52,14 @@ export function createGatewayServer(deps: GatewayDeps) {
   // internet on start. A self-hosted deployment must not phone home (docs/decisions.md).
   process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   const signer = new ViewerSigner(deps.internalSecret);
+  // One data source per subgraph, shared by queries and by the subscription engine's entity fetches.
+  const dataSources: Record<string, SignedViewerDataSource> = {};
   const gateway = new ApolloGateway({
     supergraphSdl: deps.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = deps.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph ${name}`);
-      return new SignedViewerDataSource(target, signer);
+      return (dataSources[name] ??= new SignedViewerDataSource(target, signer));
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -70,5 +78,15 @@ export function createGatewayServer(deps: GatewayDeps) {
       throw toGraphQLError(error as DomainError);
     }
   };
-  return { apollo, gateway, context, signer };
+  const upstream = new UpstreamPool(deps.subgraphUrls, signer, deps.logger);
+  const subscriptionMetrics = createSubscriptionMetrics(deps.metrics);
+  const subscriptions = new SubscriptionEngine({
+    planner: new SubscriptionPlanner(deps.supergraphSdl),
+    upstream,
+    dataSources,
+    logger: deps.logger,
+    metrics: subscriptionMetrics,
+    maxQueuedEvents: deps.maxQueuedEvents,
+  });
+  return { apollo, gateway, context, signer, subscriptions, subscriptionMetrics, upstream };
 }

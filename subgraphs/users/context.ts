@@ -1,5 +1,6 @@
 import type { Viewer } from '../../platform/auth.js';
 import type { AccountsService } from './services/accounts.service.js';
+import type { ProfilesService } from './services/profiles.service.js';
 import type { UsersLoaders } from './store/loaders.js';
 
 /** What every users resolver receives. */
@@ -7,4 +8,5 @@ export interface Context {
   viewer: Viewer;
   loaders: UsersLoaders;
   accounts: AccountsService;
+  profiles: ProfilesService;
 }

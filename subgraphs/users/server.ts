@@ -10,6 +10,7 @@ import type { UsersConfig } from './config.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { AccountsService } from './services/accounts.service.js';
+import { ProfilesService } from './services/profiles.service.js';
 import { createLoaders } from './store/loaders.js';
 import { UsersStore } from './store/users.store.js';
 
@@ -33,11 +34,12 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
     accessTokenTtlSeconds: deps.config.ACCESS_TOKEN_TTL_SECONDS,
     onEventsCommitted: () => void relay.poke(),
   });
+  const profiles = new ProfilesService(store, deps.redis);
   return {
     name: 'users',
     typeDefs,
     resolvers,
-    createContext: (viewer) => ({ viewer, accounts, loaders: createLoaders(store) }),
+    createContext: (viewer) => ({ viewer, accounts, profiles, loaders: createLoaders(store) }),
     workers: [relay],
   };
 }

@@ -39,9 +39,15 @@ export function validateRegistration(input: {
   if (input.password.length > MAX_PASSWORD_LENGTH) {
     throw new BadUserInputError(`Password must be at most ${MAX_PASSWORD_LENGTH} characters.`, 'password');
   }
-  const displayName = (input.displayName ?? username).trim();
+  const displayName = validateDisplayName(input.displayName ?? username);
+  return { username, usernameKey: usernameKey(username), email, password: input.password, displayName };
+}
+
+/** A display name as shown to other players: trimmed, 1–32 characters. */
+export function validateDisplayName(value: string): string {
+  const displayName = value.trim();
   if (displayName.length < 1 || displayName.length > 32) {
     throw new BadUserInputError('Display name must be 1–32 characters.', 'displayName');
   }
-  return { username, usernameKey: usernameKey(username), email, password: input.password, displayName };
+  return displayName;
 }

@@ -49,6 +49,11 @@ export type Mutation = {
    * BAD_USER_INPUT naming the field when a value breaks a rule.
    */
   register: AuthPayload;
+  /**
+   * Changes the signed-in player's public profile. Fields left out stay as they are.
+   * Subscribers of `profileUpdated` for this player receive the new profile.
+   */
+  updateProfile: UpdateProfilePayload;
 };
 
 
@@ -59,6 +64,11 @@ export type MutationLoginArgs = {
 
 export type MutationRegisterArgs = {
   input: RegisterInput;
+};
+
+
+export type MutationUpdateProfileArgs = {
+  input: UpdateProfileInput;
 };
 
 export type Query = {
@@ -110,6 +120,30 @@ export type Role =
   | 'ORGANIZER'
   /** A regular player. */
   | 'PLAYER';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The player's public profile each time it changes. Open to anyone, signed in or not. */
+  profileUpdated: User;
+};
+
+
+export type SubscriptionProfileUpdatedArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+/** Changes to a profile; omitted fields are left unchanged. */
+export type UpdateProfileInput = {
+  /** The name shown to other players (1–32 characters). */
+  displayName?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of updateProfile. */
+export type UpdateProfilePayload = {
+  __typename?: 'UpdateProfilePayload';
+  /** The player, as changed. */
+  user: User;
+};
 
 /** A player account. Other subgraphs add fields to it (achievements, guild, wallet, rating). */
 export type User = {
@@ -232,6 +266,9 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   RegisterInput: RegisterInput;
   Role: Role;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UpdateProfileInput: UpdateProfileInput;
+  UpdateProfilePayload: ResolverTypeWrapper<Omit<UpdateProfilePayload, 'user'> & { user: ResolversTypes['User'] }>;
   User: ResolverTypeWrapper<UserRow>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -246,9 +283,16 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
   RegisterInput: RegisterInput;
+  Subscription: Record<PropertyKey, never>;
+  UpdateProfileInput: UpdateProfileInput;
+  UpdateProfilePayload: Omit<UpdateProfilePayload, 'user'> & { user: ResolversParentTypes['User'] };
   User: UserRow;
   Boolean: Scalars['Boolean']['output'];
 }>;
+
+export type PublicStreamDirectiveArgs = { };
+
+export type PublicStreamDirectiveResolver<Result, Parent, ContextType = Context, Args = PublicStreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuthPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = ResolversObject<{
   accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -263,6 +307,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   login?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'input'>>;
   register?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRegisterArgs, 'input'>>;
+  updateProfile?: Resolver<ResolversTypes['UpdateProfilePayload'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -270,6 +315,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   userByUsername?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserByUsernameArgs, 'username'>>;
   users?: Resolver<Array<Maybe<ResolversTypes['User']>>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'ids'>>;
+}>;
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  profileUpdated?: SubscriptionResolver<ResolversTypes['User'], "profileUpdated", ParentType, ContextType, RequireFields<SubscriptionProfileUpdatedArgs, 'userId'>>;
+}>;
+
+export type UpdateProfilePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateProfilePayload'] = ResolversParentTypes['UpdateProfilePayload']> = ResolversObject<{
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -287,6 +340,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  UpdateProfilePayload?: UpdateProfilePayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  publicStream?: PublicStreamDirectiveResolver<any, any, ContextType>;
+}>;

@@ -21,6 +21,13 @@ export const resolvers: Resolvers = {
   Mutation: {
     register: async (_parent, { input }, context) => signedIn(context, await context.accounts.register(input)),
     login: async (_parent, { input }, context) => signedIn(context, await context.accounts.login(input)),
+    updateProfile: async (_parent, { input }, { viewer, profiles }) => ({ user: await profiles.updateProfile(viewer, input) }),
+  },
+  Subscription: {
+    profileUpdated: {
+      subscribe: (_parent, { userId }, { profiles }) => profiles.profileUpdates(userId),
+      resolve: (event: { id: string }, _args: unknown, { profiles }: Context) => profiles.current(event),
+    },
   },
   User: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.userById.load(id)) ?? null,

@@ -29,6 +29,12 @@ export class UsersStore {
     return tx.user.create({ data });
   }
 
+  /** The updated row, or null when there is no such user. */
+  async update(id: string, data: Prisma.UserUpdateInput): Promise<UserRow | null> {
+    const { count } = await this.prisma.user.updateMany({ where: { id }, data });
+    return count ? this.prisma.user.findUnique({ where: { id } }) : null;
+  }
+
   touchLastSeen(id: string, at: Date): Promise<unknown> {
     return this.prisma.user.update({ where: { id }, data: { lastSeenAt: at } });
   }

@@ -1,0 +1,221 @@
+import { executeQueryPlan, type GraphQLDataSource } from '@apollo/gateway';
+import type { FetchNode, PlanNode } from '@apollo/query-planner';
+import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'graphql';
+import type { Logger } from 'pino';
+import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
+import { ErrorCode } from '../../platform/errors.js';
+import { Listener } from './listener.js';
+import type { SubscriptionMetrics } from './metrics.js';
+import type { SubscriptionPlan, SubscriptionPlanner } from './planner.js';
+import type { UpstreamPool } from './upstream.js';
+
+export interface SubscriptionRequest {
+  viewer: Viewer;
+  document: DocumentNode;
+  variables: Record<string, unknown>;
+  operationName?: string | null;
+}
+
+export interface SubscriptionEngineDeps {
+  planner: SubscriptionPlanner;
+  upstream: UpstreamPool;
+  /** The gateway's data sources by subgraph name (signed viewer headers, like queries). */
+  dataSources: Record<string, GraphQLDataSource>;
+  logger: Logger;
+  metrics: SubscriptionMetrics;
+  /** Events queued for one subscriber before it counts as a slow consumer. */
+  maxQueuedEvents: number;
+}
+
+// The synthetic data source that hands an upstream event to the executor as if the primary fetch
+// had returned it; the executor then runs the rest of the plan and shapes the result.
+const EVENT_SOURCE = '__event';
+
+/** When each shared result arrived from upstream, for the publish → send latency. */
+export const arrivedAt = new WeakMap<ExecutionResult, number>();
+
+/**
+ * Executes subscriptions through the gateway. Subscribers with the same document, variables and
+ * authorization scope share one Group: one upstream subscription and one resolution per event,
+ * whose result is pushed to every subscriber.
+ */
+export class SubscriptionEngine {
+  private readonly groups = new Map<string, Group>();
+  private closed = false;
+
+  constructor(readonly deps: SubscriptionEngineDeps) {}
+
+  /** An iterator of results, or a result with errors when the subscription is refused. */
+  subscribe(request: SubscriptionRequest, onSlowConsumer: () => void): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
+    if (this.closed) return refused('The server is shutting down.', ErrorCode.INTERNAL_SERVER_ERROR);
+    const plan = this.deps.planner.plan(request.document, request.operationName);
+    if (!plan.publicStream && !request.viewer.userId) {
+      return refused(`Sign in to subscribe to ${plan.field}.`, ErrorCode.UNAUTHENTICATED);
+    }
+    // Public streams resolve as nobody in particular, so what one subscriber sees never depends on who they are.
+    const resolveAs = plan.publicStream ? ANONYMOUS : request.viewer;
+    const key = groupKey(request, resolveAs);
+    let group = this.groups.get(key);
+    if (!group) {
+      group = new Group(this, key, plan, request.variables, resolveAs);
+      this.groups.set(key, group);
+      group.start();
+      this.deps.metrics.upstreams.set(this.groups.size);
+    }
+    return group.add(onSlowConsumer);
+  }
+
+  get subscriberCount(): number {
+    let n = 0;
+    for (const g of this.groups.values()) n += g.size;
+    return n;
+  }
+
+  get groupCount(): number {
+    return this.groups.size;
+  }
+
+  /** Completes every subscription (clients get `complete`) and stops upstream ones. */
+  completeAll(): void {
+    this.closed = true;
+    for (const group of [...this.groups.values()]) group.endAll();
+  }
+
+  /** @internal */
+  removeGroup(group: Group) {
+    if (this.groups.get(group.key) === group) this.groups.delete(group.key);
+    this.deps.metrics.upstreams.set(this.groups.size);
+  }
+}
+
+class Group {
+  private readonly listeners = new Set<Listener>();
+  private stopUpstream?: () => void;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly engine: SubscriptionEngine,
+    readonly key: string,
+    private readonly plan: SubscriptionPlan,
+    private readonly variables: Record<string, unknown>,
+    private readonly viewer: Viewer,
+  ) {}
+
+  get size() {
+    return this.listeners.size;
+  }
+
+  start() {
+    const { primary } = this.plan;
+    const variables = Object.fromEntries(
+      (primary.variableUsages ?? []).filter((name) => name in this.variables).map((name) => [name, this.variables[name]]),
+    );
+    this.stopUpstream = this.engine.deps.upstream.subscribe(
+      primary.serviceName,
+      { query: primary.operation, variables, operationName: primary.operationName },
+      this.viewer,
+      {
+        next: (event) => {
+          const received = performance.now();
+          this.chain = this.chain.then(() => this.deliver(event, received));
+        },
+        error: (error) => {
+          this.engine.deps.logger.warn({ err: error, field: this.plan.field }, 'upstream subscription failed');
+          this.chain = this.chain.then(() => {
+            this.fanOut({ errors: asGraphQLErrors(error) }, performance.now());
+            this.endAll();
+          });
+        },
+        complete: () => {
+          this.chain = this.chain.then(() => this.endAll());
+        },
+      },
+    );
+  }
+
+  add(onSlowConsumer: () => void): Listener {
+    const listener = new Listener(this.engine.deps.maxQueuedEvents, onSlowConsumer, (l) => this.remove(l));
+    this.listeners.add(listener);
+    this.engine.deps.metrics.subscriptions.inc();
+    return listener;
+  }
+
+  endAll() {
+    for (const listener of [...this.listeners]) listener.end();
+  }
+
+  private remove(listener: Listener) {
+    if (!this.listeners.delete(listener)) return;
+    this.engine.deps.metrics.subscriptions.dec();
+    if (this.listeners.size === 0) {
+      this.stopUpstream?.();
+      this.engine.removeGroup(this);
+    }
+  }
+
+  private async deliver(event: ExecutionResult, received: number) {
+    if (this.listeners.size === 0) return;
+    let result: ExecutionResult;
+    try {
+      result = event.data ? await this.resolve(event) : { errors: event.errors };
+    } catch (error) {
+      this.engine.deps.logger.error({ err: error, field: this.plan.field }, 'resolving a subscription event failed');
+      result = { errors: [new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })] };
+    }
+    this.fanOut(result, received);
+  }
+
+  private fanOut(result: ExecutionResult, received: number) {
+    arrivedAt.set(result, received);
+    for (const listener of this.listeners) listener.push(result);
+  }
+
+  /** One resolution per event, whatever the number of subscribers. */
+  private async resolve(event: ExecutionResult): Promise<ExecutionResult> {
+    const { planner, dataSources, logger } = this.engine.deps;
+    const eventSource = { process: async () => ({ data: event.data }) } as unknown as GraphQLDataSource;
+    const nodes: PlanNode[] = [{ ...this.plan.primary, serviceName: EVENT_SOURCE } satisfies FetchNode];
+    if (this.plan.rest) nodes.push(this.plan.rest);
+    const requestContext = {
+      request: { variables: this.variables },
+      context: { viewer: this.viewer },
+      logger,
+      metrics: { captureTraces: false },
+    } as unknown as Parameters<typeof executeQueryPlan>[2];
+    const response = await executeQueryPlan(
+      { kind: 'QueryPlan', node: { kind: 'Sequence', nodes } },
+      { ...dataSources, [EVENT_SOURCE]: eventSource },
+      requestContext,
+      this.plan.operationContext,
+      planner.supergraphSchema,
+      planner.apiFederationSchema,
+    );
+    const errors = [...(event.errors ?? []), ...(response.errors ?? [])];
+    return errors.length ? { data: response.data, errors } : { data: response.data };
+  }
+}
+
+function groupKey(request: SubscriptionRequest, resolveAs: Viewer): string {
+  const scope = resolveAs.userId ? `viewer:${resolveAs.userId}:${resolveAs.role}` : 'public';
+  return `${scope}\n${request.operationName ?? ''}\n${print(request.document)}\n${stableStringify(request.variables)}`;
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+function refused(message: string, code: string): ExecutionResult {
+  return { errors: [new GraphQLError(message, { extensions: { code } })] };
+}
+
+function asGraphQLErrors(error: unknown): GraphQLError[] {
+  if (Array.isArray(error)) {
+    return error.map((e: { message?: string; extensions?: Record<string, unknown> }) => new GraphQLError(e.message ?? 'Subscription failed', { extensions: e.extensions }));
+  }
+  return [new GraphQLError('The live stream ended unexpectedly.', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })];
+}

@@ -1,0 +1,103 @@
+import type { Server } from 'node:http';
+import type { ApolloServer } from '@apollo/server';
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { viewerFromAuthorization, type Viewer } from '../../platform/auth.js';
+import { ErrorCode } from '../../platform/errors.js';
+import { arrivedAt, type SubscriptionEngine } from './engine.js';
+import type { SubscriptionMetrics } from './metrics.js';
+
+/** Close code for a client that stopped reading: its outbound buffer passed the limit. */
+export const SLOW_CONSUMER_CLOSE_CODE = 4509;
+
+export interface GatewayWebSocketOptions {
+  httpServer: Server;
+  engine: SubscriptionEngine;
+  apollo: ApolloServer<{ viewer: Viewer }>;
+  jwtSecret: string;
+  logger: Logger;
+  metrics: SubscriptionMetrics;
+  /** Close a connection whose unsent bytes pass this. */
+  maxBufferedBytes: number;
+  /** Close a connection that sends no connection_init within this. */
+  connectionInitWaitTimeoutMs: number;
+}
+
+type Extra = { viewer?: Viewer } & Record<PropertyKey, unknown>;
+
+/** What operations over the socket receive as context. */
+interface SocketContext extends Record<string, unknown> {
+  viewer: Viewer;
+  socket: WebSocket;
+}
+
+/**
+ * graphql-ws (`graphql-transport-ws`) on the gateway's /graphql URL. Subscriptions go to the
+ * subscription engine; queries and mutations sent over the socket take the normal gateway path.
+ */
+export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => Promise<void> {
+  const { engine, metrics } = options;
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  const slowConsumer = (socket: WebSocket) => {
+    if (socket.readyState !== socket.OPEN) return;
+    metrics.slowConsumers.inc();
+    socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: too many undelivered messages');
+    // A client that stopped reading will not complete the close handshake either.
+    setTimeout(() => socket.terminate(), 1_000).unref();
+  };
+
+  const server = useServer<Record<string, unknown>, Extra>(
+    {
+      schema: engine.deps.planner.apiSchema,
+      connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs,
+      onConnect: async (ctx) => {
+        const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        try {
+          ctx.extra.viewer = await viewerFromAuthorization(typeof authorization === 'string' ? authorization : undefined, options.jwtSecret);
+          metrics.connections.inc();
+          return true;
+        } catch {
+          return false; // 4403 Forbidden
+        }
+      },
+      onDisconnect: (ctx) => {
+        if (ctx.acknowledged) metrics.connections.dec();
+      },
+      context: (ctx): SocketContext => ({ viewer: ctx.extra.viewer!, socket: ctx.extra.socket }),
+      subscribe: (args) => {
+        const { viewer, socket } = args.contextValue as SocketContext;
+        return engine.subscribe(
+          { viewer, document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
+          () => slowConsumer(socket),
+        );
+      },
+      execute: async (args): Promise<ExecutionResult> => {
+        const response = await options.apollo.executeOperation(
+          { query: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+          { contextValue: { viewer: (args.contextValue as SocketContext).viewer } },
+        );
+        return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : internalError();
+      },
+      onNext: (ctx, _id, _payload, _args, result) => {
+        metrics.deliveries.inc();
+        const received = arrivedAt.get(result as ExecutionResult);
+        if (received !== undefined) metrics.latency.observe((performance.now() - received) / 1000);
+        if (ctx.extra.socket.bufferedAmount > options.maxBufferedBytes) slowConsumer(ctx.extra.socket);
+      },
+    },
+    wss,
+  );
+
+  return async () => {
+    // Graceful: every subscription gets `complete`, then sockets close with 1001 Going Away.
+    engine.completeAll();
+    await new Promise((r) => setTimeout(r, 50));
+    await server.dispose();
+  };
+}
+
+const internalError = (): ExecutionResult => ({
+  errors: [new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })],
+});

@@ -1,0 +1,40 @@
+import { requireUser, type Viewer } from '../../../platform/auth.js';
+import { NotFoundError } from '../../../platform/errors.js';
+import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
+import type { RedisPort } from '../../../platform/redis/index.js';
+import { validateDisplayName } from '../domain/accounts.js';
+import type { UserRow, UsersStore } from '../store/users.store.js';
+
+/** What a profileUpdated event carries: the key only; subscribers read the fresh row. */
+interface ProfileUpdatedEvent {
+  id: string;
+}
+
+const profileChannel = (userId: string) => liveChannel('users', 'profileUpdated', userId);
+
+export class ProfilesService {
+  constructor(
+    private readonly store: UsersStore,
+    private readonly redis: RedisPort,
+  ) {}
+
+  async updateProfile(viewer: Viewer, input: { displayName?: string | null }): Promise<UserRow> {
+    const userId = requireUser(viewer);
+    const changes = input.displayName != null ? { displayName: validateDisplayName(input.displayName) } : {};
+    const user = await this.store.update(userId, changes);
+    if (!user) throw new NotFoundError('User', userId);
+    await publishLive(this.redis, profileChannel(userId), { id: userId } satisfies ProfileUpdatedEvent);
+    return user;
+  }
+
+  profileUpdates(userId: string): AsyncIterableIterator<ProfileUpdatedEvent> {
+    return subscribeLive<ProfileUpdatedEvent>(this.redis, profileChannel(userId));
+  }
+
+  /** The profile as it is now (not from a request's DataLoader: a subscription lives for hours). */
+  async current(event: ProfileUpdatedEvent): Promise<UserRow> {
+    const [user] = await this.store.findByIds([event.id]);
+    if (!user) throw new NotFoundError('User', event.id);
+    return user;
+  }
+}

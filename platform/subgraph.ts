@@ -55,8 +55,8 @@ export async function viewerOfRequest(req: IncomingMessage, internalSecret: stri
 /**
  * Serves the subgraph's Subscription fields over graphql-ws at /graphql, for the gateway only.
  * The connection proves it is the gateway with a signed token in `connection_init`
- * (`{ viewerToken }`); each subscription carries its own viewer in `extensions.viewerToken`, so one
- * multiplexed connection serves every viewer.
+ * (`{ viewerToken }`); each subscription may carry its own viewer in `extensions.viewerToken`, so one
+ * multiplexed connection serves every viewer (without it, the connection's viewer applies).
  */
 export function serveSubgraphSubscriptions<TContext>(options: {
   httpServer: Server;
@@ -78,9 +78,11 @@ export function serveSubgraphSubscriptions<TContext>(options: {
           return false; // closes with 4403 Forbidden
         }
       },
-      context: async (_ctx, _id, payload) => {
+      context: async (ctx, _id, payload) => {
         try {
-          return options.createContext(await verify(payload.extensions?.viewerToken)) as Record<string, unknown>;
+          // The subscription's own viewer; without one, the connection's.
+          const token = payload.extensions?.viewerToken ?? ctx.connectionParams?.viewerToken;
+          return options.createContext(await verify(token)) as Record<string, unknown>;
         } catch (error) {
           throw new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } });
         }

@@ -29,15 +29,17 @@ export async function startPlatform(env: Record<string, string | undefined> = pr
       redis: runtime.redis,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     });
+    let closing: Promise<void> | undefined;
     return {
       gateway,
       subgraphs,
       runtime,
-      close: async () => {
-        await gateway.close();
-        for (const s of subgraphs.reverse()) await s.close();
-        await runtime.close();
-      },
+      close: () =>
+        (closing ??= (async () => {
+          await gateway.close();
+          for (const s of [...subgraphs].reverse()) await s.close();
+          await runtime.close();
+        })()),
     };
   } catch (error) {
     for (const s of subgraphs.reverse()) await s.close().catch(() => undefined);

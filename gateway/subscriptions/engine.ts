@@ -45,13 +45,19 @@ export class SubscriptionEngine {
 
   constructor(readonly deps: SubscriptionEngineDeps) {}
 
-  /** An iterator of results, or a result with errors when the subscription is refused. */
-  subscribe(request: SubscriptionRequest, onSlowConsumer: () => void): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
-    if (this.closed) return refused('The server is shutting down.', ErrorCode.INTERNAL_SERVER_ERROR);
+  /** Why the viewer may not open this (validated) subscription, or null when they may. */
+  refusal(request: SubscriptionRequest): GraphQLError | null {
+    if (this.closed) return coded('The server is shutting down.', ErrorCode.INTERNAL_SERVER_ERROR);
     const plan = this.deps.planner.plan(request.document, request.operationName);
-    if (!plan.publicStream && !request.viewer.userId) {
-      return refused(`Sign in to subscribe to ${plan.field}.`, ErrorCode.UNAUTHENTICATED);
-    }
+    if (!plan.publicStream && !request.viewer.userId) return coded(`Sign in to subscribe to ${plan.field}.`, ErrorCode.UNAUTHENTICATED);
+    return null;
+  }
+
+  /** The subscriber's stream of results; call `refusal` first. */
+  subscribe(request: SubscriptionRequest, onSlowConsumer: () => void): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
+    const refusal = this.refusal(request);
+    if (refusal) return { errors: [refusal] };
+    const plan = this.deps.planner.plan(request.document, request.operationName);
     // Public streams resolve as nobody in particular, so what one subscriber sees never depends on who they are.
     const resolveAs = plan.publicStream ? ANONYMOUS : request.viewer;
     const key = groupKey(request, resolveAs);
@@ -209,9 +215,7 @@ function stableStringify(value: unknown): string {
   return JSON.stringify(value) ?? 'null';
 }
 
-function refused(message: string, code: string): ExecutionResult {
-  return { errors: [new GraphQLError(message, { extensions: { code } })] };
-}
+const coded = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 
 function asGraphQLErrors(error: unknown): GraphQLError[] {
   if (Array.isArray(error)) {

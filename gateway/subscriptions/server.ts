@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import { GraphQLError, type ExecutionResult } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -65,7 +65,30 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
       onDisconnect: (ctx) => {
         if (ctx.acknowledged) metrics.connections.dec();
       },
-      context: (ctx): SocketContext => ({ viewer: ctx.extra.viewer!, socket: ctx.extra.socket }),
+      // Every refusal (syntax, validation, variables, authorization) becomes a graphql-ws `error`
+      // message for that operation only; the connection and its other subscriptions carry on.
+      onSubscribe: (ctx, _id, payload) => {
+        const schema = engine.deps.planner.apiSchema;
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query);
+        } catch (error) {
+          return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+        }
+        const invalid = validate(schema, document);
+        if (invalid.length) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation) return [withCode(new GraphQLError('Name the operation to run (operationName).'), 'BAD_USER_INPUT')];
+        const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
+        if (variables.errors) return variables.errors.map((e) => withCode(e, 'BAD_USER_INPUT'));
+        const contextValue: SocketContext = { viewer: ctx.extra.viewer!, socket: ctx.extra.socket };
+        const args = { schema, document, operationName: payload.operationName, variableValues: variables.coerced, contextValue };
+        if (operation.operation === 'subscription') {
+          const refusal = engine.refusal({ viewer: contextValue.viewer, document, variables: variables.coerced, operationName: payload.operationName });
+          if (refusal) return [refusal];
+        }
+        return args;
+      },
       subscribe: (args) => {
         const { viewer, socket } = args.contextValue as SocketContext;
         return engine.subscribe(
@@ -96,6 +119,10 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
     await new Promise((r) => setTimeout(r, 50));
     await server.dispose();
   };
+}
+
+function withCode(error: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
 }
 
 const internalError = (): ExecutionResult => ({

@@ -31,6 +31,11 @@ export class IoRedisPort implements RedisPort {
     await this.command.publish(channel, message);
   }
 
+  async numsub(channel: string) {
+    const reply = (await this.command.pubsub('NUMSUB', channel)) as [string, number];
+    return Number(reply[1]);
+  }
+
   async subscribe(channel: string, listener: (message: string) => void): Promise<Unsubscribe> {
     if (!this.subscriber) {
       this.subscriber = new Redis(this.url);

@@ -41,6 +41,10 @@ export class MemoryRedisPort implements RedisPort {
     if (listeners.length) queueMicrotask(() => listeners.forEach((l) => l(message)));
   }
 
+  async numsub(channel: string) {
+    return this.channels.has(channel) ? 1 : 0; // one process, so at most one "connection"
+  }
+
   async subscribe(channel: string, listener: (message: string) => void): Promise<Unsubscribe> {
     let set = this.channels.get(channel);
     if (!set) this.channels.set(channel, (set = new Set()));

@@ -34,10 +34,12 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
     await port.publish(channel, 'two');
     await expect.poll(() => b).toEqual(['one', 'two']);
     expect(a).toEqual(['one', 'two']);
+    expect(await port.numsub(channel)).toBe(1);
     await stopA();
     await port.publish(channel, 'three');
     await expect.poll(() => b).toEqual(['one', 'two', 'three']);
     expect(a).toEqual(['one', 'two']);
+    expect(await port.numsub(key('nobody'))).toBe(0);
   });
 
   it('gives each stream entry to one consumer of a group, and every entry to every group', async () => {

@@ -17,6 +17,8 @@ export interface RedisPort {
 
   /** Fire-and-forget fan-out to every subscriber of the channel, on every replica. */
   publish(channel: string, message: string): Promise<void>;
+  /** How many connections (on every replica) listen to the channel. */
+  numsub(channel: string): Promise<number>;
   /** Listens to a channel until the returned function is called. */
   subscribe(channel: string, listener: (message: string) => void): Promise<Unsubscribe>;
 

@@ -74,6 +74,10 @@ export type PlayerAchievement = {
   unlockedAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type Query = {
   __typename?: 'Query';
   /** One achievement, or null when the id is unknown. */
@@ -83,11 +87,19 @@ export type Query = {
 };
 
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryAchievementArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryAchievementsArgs = {
   category?: InputMaybe<AchievementCategory>;
   rarity?: InputMaybe<Rarity>;

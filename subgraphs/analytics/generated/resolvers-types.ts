@@ -42,6 +42,10 @@ export type MetricInterval =
   /** One bucket per hour. */
   | 'HOUR';
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -52,6 +56,10 @@ export type Query = {
 };
 
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryEventMetricArgs = {
   from: Scalars['DateTime']['input'];
   interval?: InputMaybe<MetricInterval>;

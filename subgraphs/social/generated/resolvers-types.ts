@@ -107,6 +107,10 @@ export type PageInfo = {
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type Query = {
   __typename?: 'Query';
   /** One chat room, or null when the id is unknown. */
@@ -118,11 +122,19 @@ export type Query = {
 };
 
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryChatRoomArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryChatRoomsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -132,6 +144,10 @@ export type QueryChatRoomsArgs = {
 };
 
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryGuildArgs = {
   id: Scalars['ID']['input'];
 };

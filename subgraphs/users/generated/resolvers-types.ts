@@ -36,6 +36,10 @@ export type LoginInput = {
   usernameOrEmail: Scalars['String']['input'];
 };
 
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -57,20 +61,36 @@ export type Mutation = {
 };
 
 
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationLoginArgs = {
   input: LoginInput;
 };
 
 
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationRegisterArgs = {
   input: RegisterInput;
 };
 
 
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationUpdateProfileArgs = {
   input: UpdateProfileInput;
 };
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type Query = {
   __typename?: 'Query';
   /** The signed-in player, or null when the request carries no access token. */
@@ -84,16 +104,28 @@ export type Query = {
 };
 
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryUserArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryUserByUsernameArgs = {
   username: Scalars['String']['input'];
 };
 
 
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryUsersArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
@@ -121,13 +153,20 @@ export type Role =
   /** A regular player. */
   | 'PLAYER';
 
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /**
+   * The signed-in player's own profile each time it changes, from any device, private fields
+   * included. Requires a signed-in player.
+   */
+  meUpdated: User;
   /** The player's public profile each time it changes. Open to anyone, signed in or not. */
   profileUpdated: User;
 };
 
 
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type SubscriptionProfileUpdatedArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -318,6 +357,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  meUpdated?: SubscriptionResolver<ResolversTypes['User'], "meUpdated", ParentType, ContextType>;
   profileUpdated?: SubscriptionResolver<ResolversTypes['User'], "profileUpdated", ParentType, ContextType, RequireFields<SubscriptionProfileUpdatedArgs, 'userId'>>;
 }>;
 

@@ -28,6 +28,10 @@ export const resolvers: Resolvers = {
       subscribe: (_parent, { userId }, { profiles }) => profiles.profileUpdates(userId),
       resolve: (event: { id: string }, _args: unknown, { profiles }: Context) => profiles.current(event),
     },
+    meUpdated: {
+      subscribe: (_parent, _args, { viewer, profiles }) => profiles.myProfileUpdates(viewer),
+      resolve: (event: { id: string }, _args: unknown, { profiles }: Context) => profiles.current(event),
+    },
   },
   User: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.userById.load(id)) ?? null,

@@ -27,6 +27,11 @@ export class ProfilesService {
     return user;
   }
 
+  /** The viewer's own profile changes (their private stream). */
+  myProfileUpdates(viewer: Viewer): AsyncIterableIterator<ProfileUpdatedEvent> {
+    return this.profileUpdates(requireUser(viewer));
+  }
+
   profileUpdates(userId: string): AsyncIterableIterator<ProfileUpdatedEvent> {
     return subscribeLive<ProfileUpdatedEvent>(this.redis, profileChannel(userId));
   }

@@ -9,7 +9,7 @@ import type { RedisPort } from './redis/index.js';
 export const liveChannel = (subgraph: string, stream: string, key: string) => `live:${subgraph}:${stream}:${key}`;
 
 export async function publishLive(redis: RedisPort, channel: string, payload: unknown): Promise<void> {
-  await redis.publish(channel, JSON.stringify(payload));
+  await redis.publish(channel, stringifyLive(payload));
 }
 
 /**
@@ -19,9 +19,64 @@ export async function publishLive(redis: RedisPort, channel: string, payload: un
 export function subscribeLive<T>(redis: RedisPort, channel: string, bufferSize = 1_000): AsyncIterableIterator<T> {
   return new Repeater<T>(async (push, stop) => {
     const unsubscribe = await redis.subscribe(channel, (message) => {
-      void push(JSON.parse(message) as T);
+      void push(JSON.parse(message, reviveBigInt) as T);
     });
     await stop;
     await unsubscribe();
   }, new SlidingBuffer(bufferSize));
+}
+
+/**
+ * A resumable stream: what was stored after the client's cursor, then live events, with no gap
+ * and no duplicate at the seam. It listens before it reads storage, so an event committed while
+ * the replay runs is buffered, and it drops live events at or before the last replayed position.
+ * `position` orders events (a monotonically increasing sequence from storage).
+ */
+export function replayThenLive<T>(options: {
+  redis: RedisPort;
+  channel: string;
+  /** Stored events strictly after `after`, oldest first. */
+  replay: () => Promise<T[]>;
+  position: (event: T) => bigint;
+  bufferSize?: number;
+}): AsyncIterableIterator<T> {
+  return new Repeater<T>(async (push, stop) => {
+    const early: T[] = [];
+    let last: bigint | null = null;
+    let replaying = true;
+    const unsubscribe = await options.redis.subscribe(options.channel, (message) => {
+      const event = JSON.parse(message, reviveBigInt) as T;
+      if (replaying) early.push(event);
+      else if (last === null || options.position(event) > last) {
+        last = options.position(event);
+        void push(event);
+      }
+    });
+    try {
+      for (const event of await options.replay()) {
+        last = options.position(event);
+        await push(event);
+      }
+      for (const event of early) {
+        if (last === null || options.position(event) > last) {
+          last = options.position(event);
+          await push(event);
+        }
+      }
+      replaying = false;
+      early.length = 0;
+      await stop;
+    } finally {
+      await unsubscribe();
+    }
+  }, new SlidingBuffer(options.bufferSize ?? 1_000));
+}
+
+/** JSON for live payloads that carry bigint positions. */
+export function stringifyLive(payload: unknown): string {
+  return JSON.stringify(payload, (_key, value) => (typeof value === 'bigint' ? { $bigint: value.toString() } : value));
+}
+
+function reviveBigInt(_key: string, value: unknown) {
+  return value && typeof value === 'object' && '$bigint' in value ? BigInt((value as { $bigint: string }).$bigint) : value;
 }

@@ -66,6 +66,7 @@ export async function serveSubgraph<TContext extends BaseContext>(
         internalSecret: options.internalSecret,
         createContext: definition.createContext,
         logger: options.logger,
+        includeStack: options.includeStack,
       }),
     ready: async () => {
       await db.ping();

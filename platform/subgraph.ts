@@ -64,7 +64,13 @@ export function serveSubgraphSubscriptions<TContext>(options: {
   internalSecret: string;
   createContext: (viewer: Viewer) => TContext;
   logger: Logger;
+  includeStack: boolean;
 }): () => Promise<void> {
+  // The same mapping as HTTP responses: domain errors keep their code, anything else is masked.
+  const formatError = createErrorFormatter({
+    includeStack: options.includeStack,
+    onUnexpected: (error) => options.logger.error({ err: error }, 'unexpected error in a subscription'),
+  });
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
   const verify = (token: unknown) => verifyViewerToken(typeof token === 'string' ? token : undefined, options.internalSecret);
   const cleanup = useServer(
@@ -87,6 +93,8 @@ export function serveSubgraphSubscriptions<TContext>(options: {
           throw new GraphQLError((error as Error).message, { extensions: { code: 'UNAUTHENTICATED' } });
         }
       },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors?.length ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) } : undefined,
       onError: (_ctx, id, _payload, errors) => {
         options.logger.warn({ id, errors: errors.map((e) => e.message) }, 'subscription refused');
       },

@@ -1,6 +1,6 @@
 import { executeQueryPlan, type GraphQLDataSource } from '@apollo/gateway';
 import type { FetchNode, PlanNode } from '@apollo/query-planner';
-import { GraphQLError, print, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, print, valueFromASTUntyped, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import { ErrorCode } from '../../platform/errors.js';
@@ -42,6 +42,7 @@ export const arrivedAt = new WeakMap<ExecutionResult, number>();
 export class SubscriptionEngine {
   private readonly groups = new Map<string, Group>();
   private closed = false;
+  private resumeCounter = 0;
 
   constructor(readonly deps: SubscriptionEngineDeps) {}
 
@@ -60,7 +61,9 @@ export class SubscriptionEngine {
     const plan = this.deps.planner.plan(request.document, request.operationName);
     // Public streams resolve as nobody in particular, so what one subscriber sees never depends on who they are.
     const resolveAs = plan.publicStream ? ANONYMOUS : request.viewer;
-    const key = groupKey(request, resolveAs);
+    // A subscriber resuming from a cursor needs its own replay, so it never joins a group.
+    const resuming = plan.afterArgument && valueFromASTUntyped(plan.afterArgument, request.variables) != null;
+    const key = resuming ? `resume:${++this.resumeCounter}` : groupKey(request, resolveAs);
     let group = this.groups.get(key);
     if (!group) {
       group = new Group(this, key, plan, request.variables, resolveAs);
@@ -163,7 +166,7 @@ class Group {
     if (this.listeners.size === 0) return;
     let result: ExecutionResult;
     try {
-      result = event.data ? await this.resolve(event) : { errors: event.errors };
+      result = event.data ? await this.resolve(event) : { errors: asGraphQLErrors(event.errors) };
     } catch (error) {
       this.engine.deps.logger.error({ err: error, field: this.plan.field }, 'resolving a subscription event failed');
       result = { errors: [new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })] };
@@ -196,7 +199,7 @@ class Group {
       planner.supergraphSchema,
       planner.apiFederationSchema,
     );
-    const errors = [...(event.errors ?? []), ...(response.errors ?? [])];
+    const errors = [...asGraphQLErrors(event.errors ?? []), ...(response.errors ?? [])];
     return errors.length ? { data: response.data, errors } : { data: response.data };
   }
 }
@@ -217,9 +220,12 @@ function stableStringify(value: unknown): string {
 
 const coded = (message: string, code: string) => new GraphQLError(message, { extensions: { code } });
 
+/** Errors as they arrive from a subgraph (plain JSON over graphql-ws) as GraphQLErrors for graphql-ws to send on. */
 function asGraphQLErrors(error: unknown): GraphQLError[] {
   if (Array.isArray(error)) {
-    return error.map((e: { message?: string; extensions?: Record<string, unknown> }) => new GraphQLError(e.message ?? 'Subscription failed', { extensions: e.extensions }));
+    return error.map((e: { message?: string; path?: readonly (string | number)[]; extensions?: Record<string, unknown> }) =>
+      e instanceof GraphQLError ? e : new GraphQLError(e.message ?? 'Subscription failed', { path: e.path, extensions: e.extensions }),
+    );
   }
   return [new GraphQLError('The live stream ended unexpectedly.', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })];
 }

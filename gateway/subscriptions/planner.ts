@@ -3,7 +3,7 @@ import { buildOperationContext } from '@apollo/gateway';
 
 type OperationContext = ReturnType<typeof buildOperationContext>;
 import { QueryPlanner, type FetchNode, type PlanNode } from '@apollo/query-planner';
-import { Kind, print, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Kind, print, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type ValueNode } from 'graphql';
 
 /** How the gateway executes one subscription document. */
 export interface SubscriptionPlan {
@@ -16,6 +16,8 @@ export interface SubscriptionPlan {
   operationContext: OperationContext;
   /** Declared `@publicStream`: the same events for everyone, resolved as an anonymous viewer. */
   publicStream: boolean;
+  /** The root field's `after:` argument (the resume cursor, by convention), if the document passes one. */
+  afterArgument?: ValueNode;
 }
 
 /**
@@ -64,6 +66,7 @@ export class SubscriptionPlanner {
       rest: node.rest,
       operationContext: buildOperationContext({ schema: this.apiSchema, operationDocument: document, operationName: operationName ?? undefined }),
       publicStream: this.publicFields.has(field),
+      afterArgument: rootField?.kind === Kind.FIELD ? rootField.arguments?.find((a) => a.name.value === 'after')?.value : undefined,
     };
     if (this.cache.size >= 1_000) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, plan);

@@ -13,3 +13,16 @@ export function isUniqueViolation(error: unknown): string | null {
   if (e?.cause?.code === '23505') return e.cause.message ?? 'unique';
   return null;
 }
+
+/**
+ * When `error` is an exception raised by our own SQL (`RAISE EXCEPTION '<NAME>'`) with one of
+ * `names`, that name and its DETAIL; otherwise null. Both driver adapters surface it differently.
+ */
+export function raisedError<N extends string>(error: unknown, names: readonly N[]): { name: N; detail?: string } | null {
+  type Cause = { message?: string; detail?: string };
+  const e = error as { message?: string; cause?: Cause; meta?: { message?: string; driverAdapterError?: { cause?: Cause } } } | null;
+  const cause = e?.cause ?? e?.meta?.driverAdapterError?.cause;
+  const text = [e?.message, cause?.message, e?.meta?.message].filter(Boolean).join('\n');
+  const name = names.find((n) => text.includes(n));
+  return name ? { name, detail: cause?.detail } : null;
+}

@@ -1,4 +1,5 @@
 import type { Viewer } from '../../platform/auth.js';
+import type { ChatMessagesService } from './services/chat-messages.service.js';
 import type { ChatRoomsService } from './services/chat-rooms.service.js';
 import type { SocialLoaders } from './store/loaders.js';
 
@@ -7,4 +8,5 @@ export interface Context {
   viewer: Viewer;
   loaders: SocialLoaders;
   chatRooms: ChatRoomsService;
+  chatMessages: ChatMessagesService;
 }

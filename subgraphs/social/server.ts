@@ -7,8 +7,10 @@ import type { SubgraphDefinition } from '../../platform/service.js';
 import { subgraphSchemaPath } from '../../platform/subgraphs.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
+import { ChatMessagesService } from './services/chat-messages.service.js';
 import { ChatRoomsService } from './services/chat-rooms.service.js';
 import { DefaultRoomsWorker } from './services/default-rooms.worker.js';
+import { ChatMessagesStore } from './store/chat-messages.store.js';
 import { ChatRoomsStore } from './store/chat-rooms.store.js';
 import { GuildsStore } from './store/guilds.store.js';
 import { createLoaders } from './store/loaders.js';
@@ -21,15 +23,20 @@ export interface SocialDeps {
 
 export const typeDefs = parse(readFileSync(subgraphSchemaPath('social'), 'utf8'));
 
-/** The social subgraph: chat rooms and guilds. No ports, no environment. */
+/** The social subgraph: chat rooms, their messages, and guilds. No ports, no environment. */
 export function createSocialSubgraph(deps: SocialDeps): SubgraphDefinition<Context> {
-  const stores = { chatRooms: new ChatRoomsStore(deps.prisma), guilds: new GuildsStore(deps.prisma) };
+  const stores = {
+    chatRooms: new ChatRoomsStore(deps.prisma),
+    chatMessages: new ChatMessagesStore(deps.prisma),
+    guilds: new GuildsStore(deps.prisma),
+  };
   const chatRooms = new ChatRoomsService(stores.chatRooms);
+  const chatMessages = new ChatMessagesService({ prisma: deps.prisma, store: stores.chatMessages, rooms: stores.chatRooms, redis: deps.redis });
   return {
     name: 'social',
     typeDefs,
     resolvers,
-    createContext: (viewer) => ({ viewer, chatRooms, loaders: createLoaders(stores) }),
+    createContext: (viewer) => ({ viewer, chatRooms, chatMessages, loaders: createLoaders(stores) }),
     workers: [new DefaultRoomsWorker(chatRooms, deps.logger)],
   };
 }

@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { loadConfig } from '../../platform/config.js';
 
+export const DEFAULT_REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
+export const DEFAULT_SERVICE_TOKEN_TTL_SECONDS = 900;
+
 export const usersEnv = z.object({
   USERS_PORT: z.coerce.number().int().min(0).default(4001),
   /** How long a player's access token works. */
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
+  /** How long a refresh token works if unused (30 days); each refresh issues a fresh one. */
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_REFRESH_TOKEN_TTL_SECONDS),
+  /** How long a service access token (from an API key) works. */
+  SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_SERVICE_TOKEN_TTL_SECONDS),
 });
 
 export const loadUsersConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(usersEnv, env);

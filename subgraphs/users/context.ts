@@ -1,7 +1,12 @@
 import type { Viewer } from '../../platform/auth.js';
 import type { AccountsService } from './services/accounts.service.js';
+import type { ApiKeysService } from './services/api-keys.service.js';
+import type { FriendsService } from './services/friends.service.js';
 import type { ProfilesService } from './services/profiles.service.js';
-import type { UsersLoaders } from './store/loaders.js';
+import type { RolesService } from './services/roles.service.js';
+import type { SessionsService } from './services/sessions.service.js';
+import type { WalletService } from './services/wallet.service.js';
+import type { FriendLoaders, UsersLoaders } from './store/loaders.js';
 
 /** What every users resolver receives. */
 export interface Context {
@@ -9,4 +14,16 @@ export interface Context {
   loaders: UsersLoaders;
   accounts: AccountsService;
   profiles: ProfilesService;
+  sessions: SessionsService;
+  roles: RolesService;
+  apiKeys: ApiKeysService;
+  /**
+   * The player's network address as the gateway saw it, for per-address sign-in limits. Null
+   * until the gateway forwards it in the signed viewer token; per-account limits apply regardless.
+   */
+  clientAddress: string | null;
+  friends: FriendsService;
+  wallet: WalletService;
+  /** Null for anonymous viewers, who have no relations. */
+  friendLoaders: FriendLoaders | null;
 }

@@ -6,19 +6,37 @@ import { OutboxRelay } from '../../platform/events/outbox.js';
 import type { RedisPort } from '../../platform/redis/index.js';
 import type { SubgraphDefinition } from '../../platform/service.js';
 import { subgraphSchemaPath } from '../../platform/subgraphs.js';
-import type { UsersConfig } from './config.js';
+import { DEFAULT_REFRESH_TOKEN_TTL_SECONDS, DEFAULT_SERVICE_TOKEN_TTL_SECONDS, type UsersConfig } from './config.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { AccountsService } from './services/accounts.service.js';
+import { ApiKeysService } from './services/api-keys.service.js';
+import { FriendsService } from './services/friends.service.js';
+import { LoginLimiter } from './services/login-limiter.js';
 import { ProfilesService } from './services/profiles.service.js';
-import { createLoaders } from './store/loaders.js';
+import { RolesService } from './services/roles.service.js';
+import { SessionsService } from './services/sessions.service.js';
+import { WalletService } from './services/wallet.service.js';
+import { ApiKeysStore } from './store/api-keys.store.js';
+import { FriendsStore } from './store/friends.store.js';
+import { createFriendLoaders, createLoaders } from './store/loaders.js';
+import { SessionsStore } from './store/sessions.store.js';
 import { UsersStore } from './store/users.store.js';
+import { WalletStore } from './store/wallet.store.js';
 
 export interface UsersDeps {
   prisma: PrismaClient;
   redis: RedisPort;
   logger: Logger;
-  config: Pick<UsersConfig, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'>;
+  config: Pick<UsersConfig, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'> &
+    Partial<Pick<UsersConfig, 'REFRESH_TOKEN_TTL_SECONDS' | 'SERVICE_TOKEN_TTL_SECONDS'>>;
+  /**
+   * Redis for the sign-in lockout counters (shared by replicas); without it they live in memory
+   * (embedded mode, one process). The limiter opens its own ioredis client (see login-limiter.ts).
+   */
+  redisUrl?: string;
+  /** Replaces the sign-in limiter (tests use tighter or looser limits). */
+  loginLimiter?: LoginLimiter;
 }
 
 export const typeDefs = parse(readFileSync(subgraphSchemaPath('users'), 'utf8'));
@@ -27,19 +45,50 @@ export const typeDefs = parse(readFileSync(subgraphSchemaPath('users'), 'utf8'))
 export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context> {
   const store = new UsersStore(deps.prisma);
   const relay = new OutboxRelay({ prisma: deps.prisma, redis: deps.redis, producer: 'users', logger: deps.logger });
+  const sessions = new SessionsService({
+    prisma: deps.prisma,
+    store: new SessionsStore(deps.prisma),
+    users: store,
+    jwtSecret: deps.config.JWT_SECRET,
+    accessTokenTtlSeconds: deps.config.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlSeconds: deps.config.REFRESH_TOKEN_TTL_SECONDS ?? DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
+  });
+  const loginLimiter = deps.loginLimiter ?? LoginLimiter.create({ redisUrl: deps.redisUrl, logger: deps.logger });
+  const roles = new RolesService(store);
+  const apiKeys = new ApiKeysService({
+    store: new ApiKeysStore(deps.prisma),
+    jwtSecret: deps.config.JWT_SECRET,
+    serviceTokenTtlSeconds: deps.config.SERVICE_TOKEN_TTL_SECONDS ?? DEFAULT_SERVICE_TOKEN_TTL_SECONDS,
+  });
   const accounts = new AccountsService({
     prisma: deps.prisma,
     store,
-    jwtSecret: deps.config.JWT_SECRET,
-    accessTokenTtlSeconds: deps.config.ACCESS_TOKEN_TTL_SECONDS,
+    sessions,
+    loginLimiter,
     onEventsCommitted: () => void relay.poke(),
   });
   const profiles = new ProfilesService(store, deps.redis);
+  const walletStore = new WalletStore(deps.prisma);
+  const wallet = new WalletService({ prisma: deps.prisma, wallet: walletStore, users: store, redis: deps.redis, onEventsCommitted: () => void relay.poke() });
+  const friendsStore = new FriendsStore(deps.prisma);
+  const friends = new FriendsService({ prisma: deps.prisma, store: friendsStore, users: store, onEventsCommitted: () => void relay.poke() });
   return {
     name: 'users',
     typeDefs,
     resolvers,
-    createContext: (viewer) => ({ viewer, accounts, profiles, loaders: createLoaders(store) }),
-    workers: [relay],
+    createContext: (viewer) => ({
+      viewer,
+      accounts,
+      profiles,
+      sessions,
+      roles,
+      apiKeys,
+      clientAddress: null,
+      loaders: createLoaders(store, walletStore),
+      wallet,
+      friends,
+      friendLoaders: viewer.userId ? createFriendLoaders(friendsStore, viewer.userId) : null,
+    }),
+    workers: [relay, loginLimiter],
   };
 }

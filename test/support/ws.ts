@@ -41,13 +41,13 @@ export function subscribe(client: Client, query: string, variables: Record<strin
 
 /** Waits until the gateway reports this many active subscriptions (so events are not sent too early). */
 export async function activeSubscriptions(gatewayUrl: string): Promise<number> {
-  const text = await (await fetch(gatewayUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const text = await metricsText(gatewayUrl);
   return Number(/^gateway_subscriptions_active\S* (\d+)/m.exec(text)?.[1] ?? NaN);
 }
 
 /** A counter or gauge from a service's /metrics, summed over label sets matching `labels`. */
 export async function metric(serviceUrl: string, name: string, labels = ''): Promise<number> {
-  const text = await (await fetch(serviceUrl.replace(/\/graphql$/, '/metrics'))).text();
+  const text = await metricsText(serviceUrl);
   let total = 0;
   for (const line of text.split('\n')) {
     if (line.startsWith(`${name}{`) && line.includes(labels)) total += Number(line.split(' ').at(-1));
@@ -62,5 +62,19 @@ export async function untilListening(redis: { numsub(channel: string): Promise<n
   while ((await redis.numsub(channel)) < listeners) {
     if (Date.now() > deadline) throw new Error(`nobody listens on ${channel}`);
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * A service's /metrics text. Retried: on a loaded machine a pooled keep-alive connection can be
+ * closed by the server just as it is reused (ECONNRESET), which says nothing about the service.
+ */
+async function metricsText(serviceUrl: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await (await fetch(serviceUrl.replace(/\/graphql$/, '/metrics'))).text();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
   }
 }

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { ChatMessageRow } from '../store/chat-messages.store.js';
 import type { ChatRoomRow } from '../store/chat-rooms.store.js';
 import type { GuildRow, UserRef } from '../store/guilds.store.js';
 import type { Context } from '../context.js';
@@ -18,6 +19,44 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Something a player said in a chat room. */
+export type ChatMessage = {
+  __typename?: 'ChatMessage';
+  /** The player who sent it. */
+  author: User;
+  /**
+   * Where this message sits in its room (opaque). Pass it as `messageAdded(after:)` to resume a
+   * live stream from here, or as `messages(after:)` / `messages(before:)` to page from here.
+   */
+  cursor: Scalars['String']['output'];
+  /** Stable, opaque id. */
+  id: Scalars['ID']['output'];
+  /** The room it was sent in. */
+  room: ChatRoom;
+  /** When the message was sent. */
+  sentAt: Scalars['DateTime']['output'];
+  /** What was said. */
+  text: Scalars['String']['output'];
+};
+
+/** A page of chat messages. */
+export type ChatMessageConnection = {
+  __typename?: 'ChatMessageConnection';
+  /** The messages on this page, oldest first, each with its cursor. */
+  edges: Array<ChatMessageEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** A chat message and its cursor. */
+export type ChatMessageEdge = {
+  __typename?: 'ChatMessageEdge';
+  /** Pass as `after` or `before` to page from here (the same value as the message's `cursor`). */
+  cursor: Scalars['String']['output'];
+  /** The message. */
+  node: ChatMessage;
+};
+
 /** A place where players chat. */
 export type ChatRoom = {
   __typename?: 'ChatRoom';
@@ -31,8 +70,22 @@ export type ChatRoom = {
   kind: ChatRoomKind;
   /** How many players the room holds at most. */
   maxMembers: Scalars['Int']['output'];
+  /**
+   * The room's messages, oldest first (the newest is last). Use `last` to read the latest ones
+   * and `before` to scroll back. Readable by anyone for GLOBAL rooms; FORBIDDEN for other rooms.
+   */
+  messages: ChatMessageConnection;
   /** The room's name. */
   name: Scalars['String']['output'];
+};
+
+
+/** A place where players chat. */
+export type ChatRoomMessagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of chat rooms. */
@@ -94,6 +147,30 @@ export type GuildRole =
   /** A trusted long-time member. */
   | 'VETERAN';
 
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Posts a message to a chat room as the signed-in player; subscribers of `messageAdded` for the
+   * room receive it. Only GLOBAL rooms take messages for now. Fails with UNAUTHENTICATED when
+   * signed out, BAD_USER_INPUT (extensions.field = "text") when the text breaks a rule, NOT_FOUND
+   * for an unknown room and FORBIDDEN for a room the player may not write to.
+   */
+  sendMessage: SendMessagePayload;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationSendMessageArgs = {
+  input: SendMessageInput;
+};
+
 /** Where a page sits in a list (Relay connection spec). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -150,6 +227,40 @@ export type QueryChatRoomsArgs = {
  */
 export type QueryGuildArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** A message to post. */
+export type SendMessageInput = {
+  /** The room to post in. */
+  roomId: Scalars['ID']['input'];
+  /** What to say: 1–500 characters once leading and trailing spaces are trimmed. */
+  text: Scalars['String']['input'];
+};
+
+/** The result of sendMessage. */
+export type SendMessagePayload = {
+  __typename?: 'SendMessagePayload';
+  /** The message, as stored. */
+  message: ChatMessage;
+};
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * New messages in a room, live. Pass `after` (a message's cursor) to first receive everything
+   * stored after it — use it when reconnecting so nothing is missed or repeated. Open to anyone,
+   * signed in or not, for GLOBAL rooms. Fails with NOT_FOUND for an unknown room, FORBIDDEN for a
+   * room the viewer may not read, and BAD_USER_INPUT for a malformed cursor.
+   */
+  messageAdded: ChatMessage;
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionMessageAddedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  roomId: Scalars['ID']['input'];
 };
 
 /** A player account. Other subgraphs add fields to it (achievements, guild, wallet, rating). */
@@ -244,6 +355,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  ChatMessage: ChatMessage;
   ChatRoom: ChatRoom;
   Guild: Guild;
   User: User;
@@ -251,6 +363,9 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  ChatMessage:
+    ( { __typename: 'ChatMessage' }
+    & GraphQLRecursivePick<FederationTypes['ChatMessage'], {"id":true}> );
   ChatRoom:
     ( { __typename: 'ChatRoom' }
     & GraphQLRecursivePick<FederationTypes['ChatRoom'], {"id":true}> );
@@ -266,9 +381,12 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  ChatRoom: ResolverTypeWrapper<ChatRoomRow>;
+  ChatMessage: ResolverTypeWrapper<ChatMessageRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ChatMessageConnection: ResolverTypeWrapper<Omit<ChatMessageConnection, 'edges'> & { edges: Array<ResolversTypes['ChatMessageEdge']> }>;
+  ChatMessageEdge: ResolverTypeWrapper<Omit<ChatMessageEdge, 'node'> & { node: ResolversTypes['ChatMessage'] }>;
+  ChatRoom: ResolverTypeWrapper<ChatRoomRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ChatRoomConnection: ResolverTypeWrapper<Omit<ChatRoomConnection, 'edges'> & { edges: Array<ResolversTypes['ChatRoomEdge']> }>;
   ChatRoomEdge: ResolverTypeWrapper<Omit<ChatRoomEdge, 'node'> & { node: ResolversTypes['ChatRoom'] }>;
@@ -276,26 +394,61 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Guild: ResolverTypeWrapper<GuildRow>;
   GuildRole: GuildRole;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SendMessageInput: SendMessageInput;
+  SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserRef>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  ChatRoom: ChatRoomRow;
+  ChatMessage: ChatMessageRow;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  ChatMessageConnection: Omit<ChatMessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChatMessageEdge']> };
+  ChatMessageEdge: Omit<ChatMessageEdge, 'node'> & { node: ResolversParentTypes['ChatMessage'] };
+  ChatRoom: ChatRoomRow;
   Int: Scalars['Int']['output'];
   ChatRoomConnection: Omit<ChatRoomConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChatRoomEdge']> };
   ChatRoomEdge: Omit<ChatRoomEdge, 'node'> & { node: ResolversParentTypes['ChatRoom'] };
   DateTime: Scalars['DateTime']['output'];
   Guild: GuildRow;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
+  SendMessageInput: SendMessageInput;
+  SendMessagePayload: Omit<SendMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
+  Subscription: Record<PropertyKey, never>;
   User: UserRef;
+}>;
+
+export type PublicStreamDirectiveArgs = { };
+
+export type PublicStreamDirectiveResolver<Result, Parent, ContextType = Context, Args = PublicStreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ChatMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatMessage'] = ResolversParentTypes['ChatMessage'], FederationReferenceType extends FederationReferenceTypes['ChatMessage'] = FederationReferenceTypes['ChatMessage']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ChatMessage']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ChatMessageConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatMessageConnection'] = ResolversParentTypes['ChatMessageConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChatMessageEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ChatMessageEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatMessageEdge'] = ResolversParentTypes['ChatMessageEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
 }>;
 
 export type ChatRoomResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatRoom'] = ResolversParentTypes['ChatRoom'], FederationReferenceType extends FederationReferenceTypes['ChatRoom'] = FederationReferenceTypes['ChatRoom']> = ResolversObject<{
@@ -305,6 +458,7 @@ export type ChatRoomResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChatRoomKind'], ParentType, ContextType>;
   maxMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  messages?: Resolver<ResolversTypes['ChatMessageConnection'], ParentType, ContextType, Partial<ChatRoomMessagesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -331,6 +485,10 @@ export type GuildResolvers<ContextType = Context, ParentType extends ResolversPa
   tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -344,6 +502,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType, RequireFields<QueryGuildArgs, 'id'>>;
 }>;
 
+export type SendMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  messageAdded?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageAdded", ParentType, ContextType, RequireFields<SubscriptionMessageAddedArgs, 'roomId'>>;
+}>;
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
@@ -352,13 +518,22 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ChatMessage?: ChatMessageResolvers<ContextType>;
+  ChatMessageConnection?: ChatMessageConnectionResolvers<ContextType>;
+  ChatMessageEdge?: ChatMessageEdgeResolvers<ContextType>;
   ChatRoom?: ChatRoomResolvers<ContextType>;
   ChatRoomConnection?: ChatRoomConnectionResolvers<ContextType>;
   ChatRoomEdge?: ChatRoomEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Guild?: GuildResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  publicStream?: PublicStreamDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,5 +1,6 @@
 import { DateTime } from '../../../platform/scalars.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { chatMessageResolvers } from './chat-messages.js';
 import { chatRoomResolvers } from './chat-rooms.js';
 import { guildResolvers } from './guilds.js';
 
@@ -8,7 +9,10 @@ import { guildResolvers } from './guilds.js';
 export const resolvers: Resolvers = {
   DateTime,
   Query: { ...chatRoomResolvers.Query, ...guildResolvers.Query },
-  ChatRoom: chatRoomResolvers.ChatRoom,
+  Mutation: chatMessageResolvers.Mutation,
+  Subscription: chatMessageResolvers.Subscription,
+  ChatRoom: { ...chatRoomResolvers.ChatRoom, ...chatMessageResolvers.ChatRoom },
+  ChatMessage: chatMessageResolvers.ChatMessage,
   Guild: guildResolvers.Guild,
   User: guildResolvers.User,
 };

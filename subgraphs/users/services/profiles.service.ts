@@ -2,7 +2,7 @@ import { requireUser, type Viewer } from '../../../platform/auth.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
-import { validateDisplayName } from '../domain/accounts.js';
+import { validateProfileChanges } from '../domain/profile.js';
 import type { UserRow, UsersStore } from '../store/users.store.js';
 
 /** What a profileUpdated event carries: the key only; subscribers read the fresh row. */
@@ -18,9 +18,12 @@ export class ProfilesService {
     private readonly redis: RedisPort,
   ) {}
 
-  async updateProfile(viewer: Viewer, input: { displayName?: string | null }): Promise<UserRow> {
+  async updateProfile(
+    viewer: Viewer,
+    input: { displayName?: string | null; avatarUrl?: string | null; bio?: string | null; timezone?: string | null },
+  ): Promise<UserRow> {
     const userId = requireUser(viewer);
-    const changes = input.displayName != null ? { displayName: validateDisplayName(input.displayName) } : {};
+    const changes = validateProfileChanges(input);
     const user = await this.store.update(userId, changes);
     if (!user) throw new NotFoundError('User', userId);
     await publishLive(this.redis, profileChannel(userId), { id: userId } satisfies ProfileUpdatedEvent);

@@ -1,0 +1,777 @@
+// Subscription benchmark: the platform gateway's subscription engine vs Hive Gateway on the same subgraphs.
+//
+//   node --import tsx bench/subscriptions/run.ts [--subscribers 1,100,1000,10000] [--events 20]
+//        [--interval 200] [--burst-events 20] [--burst-interval 20] [--clients 4]
+//        [--hive-subscribers 1,100,1000] [--no-hive] [--no-write]
+//
+// Processes (all on this machine, traffic on 127.0.0.1 only):
+//   - subgraphs.ts: the five subgraphs on a fresh PostgreSQL database (created here, dropped at the end)
+//     and the local Redis;
+//   - the platform gateway (`launcher/service.ts gateway`) in its own process, so its RSS is its own;
+//   - Hive Gateway (`hive-gateway supergraph schema/supergraph.graphql -c hive-gateway.config.ts`);
+//   - per scenario, --clients client.ts processes holding the subscribers' graphql-ws connections.
+// A player is registered; every subscriber subscribes to `profileUpdated(userId)` selecting fields of
+// three subgraphs; events are `updateProfile` mutations sent straight to the users subgraph (so the
+// publisher loads neither gateway), each with a unique displayName the clients key receive times by.
+//
+// Per scenario: connect → warm up (publish until every subscriber has had one event) → idle RSS →
+// latency phase (--events events, --interval ms apart but at least N/10 ms: see intervalFor) → burst phase
+// (--burst-events events --burst-interval ms apart: deliveries/s) → disconnect.
+// Every wait is bounded; the script stops by itself and kills what it started, also on errors and signals.
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ANONYMOUS, ViewerSigner, VIEWER_HEADER } from '../../platform/auth.js';
+import { SUBGRAPHS } from '../../platform/subgraphs.js';
+import { registerPlayer } from '../../test/support/platform.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const HERE = fileURLToPath(new URL('./', import.meta.url));
+const RESULTS_PATH = path.join(ROOT, 'bench/RESULTS.md');
+
+// ---------------------------------------------------------------- options
+function option(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+const list = (s: string) => s.split(',').map((x) => Number(x.trim())).filter((n) => Number.isInteger(n) && n > 0);
+
+const SUBSCRIBERS = list(option('subscribers', '1,100,1000,10000'));
+const HIVE_SUBSCRIBERS = flag('no-hive') ? [] : list(option('hive-subscribers', '1,100,1000'));
+const EVENTS = Math.min(500, Number(option('events', '20')));
+const INTERVAL_MS = Number(option('interval', '200'));
+const BURST_EVENTS = Math.min(500, Number(option('burst-events', '20')));
+const BURST_INTERVAL_MS = Number(option('burst-interval', '20'));
+const CLIENT_PROCESSES = Math.max(1, Number(option('clients', '4')));
+const WRITE = !flag('no-write');
+/** Hard ceiling for the whole run. */
+const RUN_DEADLINE = Date.now() + Number(option('max-minutes', '25')) * 60_000;
+
+const SECRETS = {
+  JWT_SECRET: 'bench-jwt-secret-0123456789abcdefghijklmnop',
+  INTERNAL_SECRET: 'bench-internal-secret-0123456789abcdefghijkl',
+};
+const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DB_NAME = `bench_subs_${Date.now().toString(36)}_${process.pid}`;
+const DATABASE_URL = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
+
+const SUBSCRIPTION = `subscription Bench($id: ID!) {
+  profileUpdated(userId: $id) { id displayName achievementPoints guild { name } }
+}`;
+const UPDATE_PROFILE = `mutation Publish($input: UpdateProfileInput!) { updateProfile(input: $input) { user { id } } }`;
+
+const now = () => performance.timeOrigin + performance.now();
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const log = (...args: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
+
+// ---------------------------------------------------------------- process bookkeeping
+const children = new Set<ChildProcess>();
+let dbCreated = false;
+
+function track(child: ChildProcess, name: string): ChildProcess {
+  children.add(child);
+  child.once('exit', (code, signal) => {
+    children.delete(child);
+    if (!shuttingDown && code !== 0 && signal !== 'SIGTERM' && signal !== 'SIGKILL') log(`${name} exited (${code ?? signal})`);
+  });
+  return child;
+}
+
+async function stopChild(child: ChildProcess, graceMs = 5_000) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  if (child.connected) child.send({ type: 'stop' }, () => undefined);
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+let shuttingDown = false;
+async function cleanup() {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  await Promise.allSettled([...children].map((c) => stopChild(c)));
+  if (dbCreated) {
+    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
+    try {
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
+      log(`dropped database ${DB_NAME}`);
+    } catch (error) {
+      log(`could not drop database ${DB_NAME}:`, (error as Error).message);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  }
+}
+process.on('exit', () => {
+  for (const c of children) c.kill('SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: cleaning up`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+// ---------------------------------------------------------------- helpers
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
+}
+
+async function postJson(url: string, body: unknown, headers: Record<string, string> = {}, timeoutMs = 10_000) {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  return (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+}
+
+/** RSS in MB of a process and its descendants (Hive may fork workers). */
+function rssMb(pid: number): number {
+  const byParent = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const kids = byParent.get(ppid) ?? [];
+      kids.push(Number(entry));
+      byParent.set(ppid, kids);
+    } catch {
+      /* gone */
+    }
+  }
+  let kb = 0;
+  const stack = [pid];
+  while (stack.length) {
+    const p = stack.pop()!;
+    try {
+      const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
+      kb += Number(match?.[1] ?? 0);
+    } catch {
+      /* gone */
+    }
+    stack.push(...(byParent.get(p) ?? []));
+  }
+  return kb / 1024;
+}
+
+async function scrapeCounter(metricsUrl: string, metric: string): Promise<number> {
+  const response = await fetch(metricsUrl, { signal: AbortSignal.timeout(10_000) });
+  const text = await response.text();
+  let sum = 0;
+  for (const line of text.split('\n')) {
+    if (line.startsWith(`${metric}{`) || line.startsWith(`${metric} `)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return sum;
+}
+
+function percentile(sorted: number[], q: number): number {
+  if (!sorted.length) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
+// ---------------------------------------------------------------- platform under test
+interface Gateway {
+  name: 'platform' | 'hive';
+  label: string;
+  url: string;
+  wsUrl: string;
+  pid: number;
+  metricsUrl?: string;
+}
+
+async function startSubgraphs(): Promise<Record<string, string>> {
+  const child = track(
+    fork(path.join(HERE, 'subgraphs.ts'), [], {
+      cwd: ROOT,
+      execArgv: ['--import', 'tsx'],
+      env: { ...baseEnv(), DATA_DIR: 'memory://' },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+    'subgraphs',
+  );
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('subgraphs did not start within 120 s')), 120_000);
+    child.once('exit', (code) => reject(new Error(`subgraphs exited during start (${code})`)));
+    child.on('message', (m: { type: string; urls?: Record<string, string> }) => {
+      if (m.type === 'ready') {
+        clearTimeout(timer);
+        resolve(m.urls!);
+      }
+    });
+  });
+}
+
+function baseEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const k of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[k]) env[k] = process.env[k]!;
+  return {
+    ...env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL,
+    REDIS_URL,
+    ...SECRETS,
+    APOLLO_TELEMETRY_DISABLED: 'true',
+    ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_PORT`, '0'])),
+  };
+}
+
+async function waitGraphQL(url: string, timeoutMs: number) {
+  await waitFor(`${url} to answer`, timeoutMs, async () => {
+    const body = await postJson(url, { query: '{ __typename }' });
+    return body.data ? true : undefined;
+  });
+}
+
+async function startPlatformGateway(urls: Record<string, string>): Promise<Gateway> {
+  const port = await freePort();
+  const child = track(
+    spawn(process.execPath, [...(process.env.BENCH_GATEWAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_GATEWAY_CPU_PROF}`] : []), '--import', 'tsx', 'launcher/service.ts', 'gateway'], {
+      cwd: ROOT,
+      env: {
+        ...baseEnv(),
+        GATEWAY_PORT: String(port),
+        ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }),
+    'platform gateway',
+  );
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await waitGraphQL(url, 120_000);
+  return { name: 'platform', label: 'platform gateway', url, wsUrl: url.replace(/^http/, 'ws'), pid: child.pid!, metricsUrl: url.replace('/graphql', '/metrics') };
+}
+
+async function startHiveGateway(urls: Record<string, string>): Promise<Gateway> {
+  const port = await freePort();
+  const bin = path.join(ROOT, 'node_modules/@graphql-hive/gateway/dist/bin.js');
+  if (!existsSync(bin)) throw new Error(`${bin} not found: npm install -D @graphql-hive/gateway`);
+  const token = await new ViewerSigner(SECRETS.INTERNAL_SECRET, 6 * 3600).sign(ANONYMOUS);
+  const child = track(
+    spawn(
+      process.execPath,
+      [bin, 'supergraph', path.join(ROOT, 'schema/supergraph.graphql'), '-c', path.join(HERE, 'hive-gateway.config.ts'), '--host', '127.0.0.1', '--port', String(port), '--fork', '1'],
+      {
+        cwd: ROOT,
+        env: { ...baseEnv(), BENCH_VIEWER_TOKEN: token, BENCH_SUBGRAPH_URLS: JSON.stringify(urls) },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      },
+    ),
+    'hive gateway',
+  );
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await waitGraphQL(url, 120_000);
+  const version = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@graphql-hive/gateway/package.json'), 'utf8')).version as string;
+  return { name: 'hive', label: `Hive Gateway ${version}`, url, wsUrl: url.replace(/^http/, 'ws'), pid: child.pid! };
+}
+
+// ---------------------------------------------------------------- one scenario
+interface ClientHandle {
+  child: ChildProcess;
+  count: number;
+  warm: number;
+  measured: number;
+  closed: number;
+  errors: number;
+}
+
+interface ScenarioResult {
+  gateway: string;
+  subscribers: number;
+  connected: number;
+  connectSeconds: number;
+  warmed: number;
+  rssBeforeMb: number;
+  rssIdleMb: number;
+  /** V8 heap in use (prom-client default metric of the platform gateway), idle after warm-up. */
+  heapUsedMb?: number;
+  upstreams?: number;
+  latency: PhaseResult;
+  burst?: PhaseResult;
+  /** Every measured delivery (both phases) ÷ (last receive − first latency-phase publish). */
+  overallDeliveriesPerSecond: number;
+  entityFetchesPerEvent: Record<string, number>;
+  errors: number;
+  closed: number;
+  errorSamples: string[];
+  /** One payload as a client received it. */
+  sample?: string;
+  /** Median round trip of the publishing mutation (users subgraph write + Redis publish). */
+  publishP50Ms: number;
+  /** Our gateway's own histogram: mean time from an event reaching the gateway to its send, latency phase. */
+  gatewayInternalMeanMs?: number;
+}
+
+interface PhaseResult {
+  events: number;
+  intervalMs: number;
+  expected: number;
+  delivered: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  deliveriesPerSecond: number;
+  /** Receive time − when the mutation returned (its Redis PUBLISH done): the path subgraph → gateway → client. */
+  fromPublishedP50: number;
+  fromPublishedP95: number;
+}
+
+/** Round trips of the publishing mutations (issue → response), to tell subgraph time from gateway time. */
+const publishDurations: number[] = [];
+
+/** Far enough apart that one event's fan-out does not overlap the next (latency of one event). */
+const intervalFor = (n: number) => Math.max(INTERVAL_MS, Math.ceil(n / 10));
+
+/** When each event's mutation returned: the users subgraph has written the row and done the Redis PUBLISH. */
+const publishedDone = new Map<string, number>();
+
+async function publisher(usersUrl: string, userId: string) {
+  const token = await new ViewerSigner(SECRETS.INTERNAL_SECRET, 6 * 3600).sign({ userId, role: 'PLAYER' });
+  return async (displayName: string) => {
+    const started = now();
+    const body = await postJson(usersUrl, { query: UPDATE_PROFILE, variables: { input: { displayName } } }, { [VIEWER_HEADER]: token }, 30_000);
+    if (!body.data) throw new Error(`publish failed: ${JSON.stringify(body.errors)}`);
+    const done = now();
+    publishDurations.push(done - started);
+    publishedDone.set(displayName, done);
+  };
+}
+
+async function runScenario(
+  gateway: Gateway,
+  subscribers: number,
+  publish: (name: string) => Promise<void>,
+  userId: string,
+  entityMetrics: Record<string, string>,
+  tag: string,
+): Promise<ScenarioResult> {
+  const rssBeforeMb = rssMb(gateway.pid);
+  const processes = Math.min(CLIENT_PROCESSES, subscribers);
+  const handles: ClientHandle[] = [];
+  const started = now();
+  try {
+    for (let i = 0; i < processes; i++) {
+      const count = Math.floor(subscribers / processes) + (i < subscribers % processes ? 1 : 0);
+      const child = track(
+        fork(path.join(HERE, 'client.ts'), [], { cwd: ROOT, execArgv: ['--import', 'tsx'], env: baseEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+        `client ${i}`,
+      );
+      const handle: ClientHandle = { child, count, warm: 0, measured: 0, closed: 0, errors: 0 };
+      child.on('message', (m: { type: string; warm?: number; measured?: number; closed?: number; errors?: number }) => {
+        if (m.type === 'progress') Object.assign(handle, { warm: m.warm, measured: m.measured, closed: m.closed, errors: m.errors });
+      });
+      handles.push(handle);
+    }
+    // Connect all clients (each process opens its share in batches of 100).
+    const opened = await Promise.all(
+      handles.map(
+        (h) =>
+          new Promise<{ connected: number; failed: number }>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('clients did not connect within the time limit')), 60_000 + subscribers * 20);
+            h.child.on('message', (m: { type: string; connected?: number; failed?: number }) => {
+              if (m.type === 'hello') {
+                h.child.send({ type: 'open', url: gateway.wsUrl, query: SUBSCRIPTION, variables: { id: userId }, count: h.count, batch: 100, connectTimeoutMs: 30_000 });
+              } else if (m.type === 'opened') {
+                clearTimeout(timer);
+                resolve({ connected: m.connected!, failed: m.failed! });
+              }
+            });
+            h.child.once('exit', () => reject(new Error('a client process exited while connecting')));
+          }),
+      ),
+    );
+    const connected = opened.reduce((s, o) => s + o.connected, 0);
+    const connectSeconds = (now() - started) / 1000;
+    log(`${gateway.label} ×${subscribers}: ${connected} connected in ${connectSeconds.toFixed(1)} s; warming up`);
+
+    // Warm-up: publish until every subscriber has received one event (the subscription is live end to end).
+    const warmDeadline = Date.now() + Math.min(120_000, 30_000 + subscribers * 10);
+    let warmIndex = 0;
+    const sum = (k: 'warm' | 'measured' | 'closed' | 'errors') => handles.reduce((s, h) => s + h[k], 0);
+    while (sum('warm') < connected && Date.now() < warmDeadline) {
+      // A subgraph swamped by per-subscriber upstream subscriptions (Hive) may time a publish out: keep going.
+      await publish(`w${tag}${warmIndex++}`).catch((e) => log(`  warm-up publish failed: ${(e as Error).message}`));
+      const until = Date.now() + Math.max(1_000, subscribers / 5);
+      while (sum('warm') < connected && Date.now() < until) await sleep(50);
+    }
+    const warmed = sum('warm');
+    if (warmed < connected) log(`  warm-up incomplete: ${warmed}/${connected} after ${warmIndex} events`);
+    // Let queued warm-up events (and GC) settle, then measure idle memory.
+    await sleep(3_000);
+    const rssIdleMb = rssMb(gateway.pid);
+    let upstreams: number | undefined;
+    let heapUsedMb: number | undefined;
+    if (gateway.metricsUrl) {
+      upstreams = await scrapeCounter(gateway.metricsUrl, 'gateway_subscription_upstreams');
+      heapUsedMb = (await scrapeCounter(gateway.metricsUrl, 'nodejs_heap_size_used_bytes')) / 2 ** 20;
+    }
+
+    const fetchesBefore = Object.fromEntries(
+      await Promise.all(Object.entries(entityMetrics).map(async ([name, url]) => [name, await scrapeCounter(url, 'graphql_operations_total')] as const)),
+    );
+    const publishedAt = new Map<string, number>();
+    const runPhase = async (prefix: string, events: number, intervalMs: number, drainMs: number) => {
+      const before = sum('measured');
+      const start = now();
+      const sends: Promise<void>[] = [];
+      for (let i = 0; i < events; i++) {
+        const due = start + i * intervalMs;
+        const wait = due - now();
+        if (wait > 0) await sleep(wait);
+        const name = `${prefix}${i}`;
+        publishedAt.set(name, now());
+        sends.push(publish(name).catch((e) => log(`  publish ${name} failed: ${(e as Error).message}`)));
+      }
+      await Promise.all(sends);
+      const expected = events * connected;
+      const deadline = Date.now() + drainMs;
+      while (sum('measured') - before < expected && Date.now() < deadline) await sleep(50);
+      await sleep(300); // progress reports are throttled to 100 ms
+      return { events, intervalMs, expected };
+    };
+    const internalBefore = gateway.metricsUrl
+      ? [await scrapeCounter(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_sum'), await scrapeCounter(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_count')]
+      : undefined;
+    publishDurations.length = 0;
+    const latencyInterval = intervalFor(subscribers);
+    const latencyPhase = await runPhase(`e${tag}-`, EVENTS, latencyInterval, 30_000);
+    const publishMs = [...publishDurations].sort((a, b) => a - b);
+    const internalAfter = gateway.metricsUrl
+      ? [await scrapeCounter(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_sum'), await scrapeCounter(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_count')]
+      : undefined;
+    const gatewayInternalMeanMs =
+      internalBefore && internalAfter && internalAfter[1]! > internalBefore[1]!
+        ? ((internalAfter[0]! - internalBefore[0]!) / (internalAfter[1]! - internalBefore[1]!)) * 1000
+        : undefined;
+    await sleep(500);
+    const fetchesAfter = Object.fromEntries(
+      await Promise.all(Object.entries(entityMetrics).map(async ([name, url]) => [name, await scrapeCounter(url, 'graphql_operations_total')] as const)),
+    );
+    const entityFetchesPerEvent = Object.fromEntries(
+      Object.keys(entityMetrics).map((name) => [name, (fetchesAfter[name]! - fetchesBefore[name]!) / EVENTS]),
+    );
+    const burstPhase = BURST_EVENTS > 0 ? await runPhase(`b${tag}-`, BURST_EVENTS, BURST_INTERVAL_MS, 60_000) : undefined;
+
+    // Collect every receive time.
+    const results = await Promise.all(
+      handles.map(
+        (h) =>
+          new Promise<{ times: Record<string, number[]>; closed: number; errors: number; errorSamples: string[]; sample?: string }>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('a client did not report results')), 30_000);
+            h.child.on('message', (m: { type: string }) => {
+              if (m.type === 'results') {
+                clearTimeout(timer);
+                resolve(m as never);
+              }
+            });
+            h.child.send({ type: 'collect' });
+          }),
+      ),
+    );
+    const phaseStats = (prefix: string, phase: { events: number; intervalMs: number; expected: number }): PhaseResult => {
+      const latencies: number[] = [];
+      const fromPublished: number[] = [];
+      let first = Infinity;
+      let last = -Infinity;
+      for (const r of results) {
+        for (const [name, list] of Object.entries(r.times)) {
+          if (!name.startsWith(prefix)) continue;
+          const at = publishedAt.get(name)!;
+          first = Math.min(first, at);
+          const done = publishedDone.get(name) ?? at;
+          for (const t of list) {
+            latencies.push(t - at);
+            fromPublished.push(t - done);
+            last = Math.max(last, t);
+          }
+        }
+      }
+      latencies.sort((a, b) => a - b);
+      fromPublished.sort((a, b) => a - b);
+      return {
+        fromPublishedP50: percentile(fromPublished, 0.5),
+        fromPublishedP95: percentile(fromPublished, 0.95),
+        ...phase,
+        delivered: latencies.length,
+        p50: percentile(latencies, 0.5),
+        p95: percentile(latencies, 0.95),
+        p99: percentile(latencies, 0.99),
+        max: latencies.at(-1) ?? NaN,
+        deliveriesPerSecond: latencies.length && last > first ? latencies.length / ((last - first) / 1000) : NaN,
+      };
+    };
+    let firstPublish = Infinity;
+    let lastReceive = -Infinity;
+    let allDelivered = 0;
+    for (const r of results) {
+      for (const [name, list] of Object.entries(r.times)) {
+        const at = publishedAt.get(name);
+        if (at === undefined) continue;
+        firstPublish = Math.min(firstPublish, at);
+        allDelivered += list.length;
+        for (const t of list) lastReceive = Math.max(lastReceive, t);
+      }
+    }
+    return {
+      overallDeliveriesPerSecond: allDelivered && lastReceive > firstPublish ? allDelivered / ((lastReceive - firstPublish) / 1000) : NaN,
+      gateway: gateway.label,
+      subscribers,
+      connected,
+      connectSeconds,
+      warmed,
+      rssBeforeMb,
+      rssIdleMb,
+      heapUsedMb,
+      upstreams,
+      latency: phaseStats(`e${tag}-`, latencyPhase),
+      burst: burstPhase ? phaseStats(`b${tag}-`, burstPhase) : undefined,
+      entityFetchesPerEvent,
+      errors: results.reduce((s, r) => s + r.errors, 0),
+      closed: results.reduce((s, r) => s + r.closed, 0),
+      errorSamples: results.flatMap((r) => r.errorSamples).slice(0, 5),
+      sample: results.find((r) => r.sample)?.sample,
+      publishP50Ms: percentile(publishMs, 0.5),
+      gatewayInternalMeanMs,
+    };
+  } finally {
+    for (const h of handles) if (h.child.connected) h.child.send({ type: 'close' }, () => undefined);
+    await Promise.allSettled(handles.map((h) => stopChild(h.child, 8_000)));
+    // Let the gateway tear the subscriptions down before the next scenario.
+    if (gateway.metricsUrl) {
+      await waitFor('subscriptions to end', 30_000, async () =>
+        (await scrapeCounter(gateway.metricsUrl!, 'gateway_subscriptions_active')) === 0 ? true : undefined,
+      ).catch((e) => log((e as Error).message));
+    } else {
+      await sleep(3_000);
+    }
+  }
+}
+
+function gitRevision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'gateway', 'platform', 'subgraphs', 'launcher'], { cwd: ROOT, encoding: 'utf8' }).trim();
+    return `git ${head}${dirty ? ' + uncommitted changes in gateway/platform/subgraphs/launcher' : ''}`;
+  } catch {
+    return 'git revision unknown';
+  }
+}
+
+/** RSS of the platform gateway right after it started and answered its first query. */
+let gatewayStartRssMb = NaN;
+
+// ---------------------------------------------------------------- report
+const f0 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : Math.round(n).toLocaleString('en-US'));
+const f1 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(1));
+const f2 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(2));
+const f3 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(3));
+
+function table(results: ScenarioResult[], failures: string[]): string {
+  const lines: string[] = [];
+  lines.push(
+    '| gateway | subscribers | connected / warmed | latency phase: events × interval | p50 / p95 / p99 / max ms (from mutation issue) | p50 / p95 ms from mutation response | delivered / expected | burst: deliveries/s (p95 ms), delivered/expected | both phases: deliveries/s | entity fetches per event (achievements / social) | upstream subs | RSS idle MB (Δ per subscription KB) / heap used MB | client errors / closes | mutation round trip p50 ms | gateway arrival→send mean ms |',
+    '| --- | ---: | --- | --- | --- | --- | --- | --- | ---: | --- | ---: | --- | --- | ---: | ---: |',
+  );
+  for (const r of results) {
+    const l = r.latency;
+    const perSubKb = r.subscribers > 0 ? ((r.rssIdleMb - r.rssBeforeMb) * 1024) / r.subscribers : NaN;
+    lines.push(
+      `| ${r.gateway} | ${f0(r.subscribers)} | ${f0(r.connected)} / ${f0(r.warmed)} | ${l.events} × ${l.intervalMs} ms | ${f1(l.p50)} / ${f1(l.p95)} / ${f1(l.p99)} / ${f1(l.max)} | ${f1(l.fromPublishedP50)} / ${f1(l.fromPublishedP95)} | ${f0(l.delivered)} / ${f0(l.expected)} | ${r.burst ? `${f0(r.burst.deliveriesPerSecond)} (${f1(r.burst.p95)}), ${f0(r.burst.delivered)}/${f0(r.burst.expected)}` : '—'} | ${f0(r.overallDeliveriesPerSecond)} | ${f2(r.entityFetchesPerEvent.achievements)} / ${f2(r.entityFetchesPerEvent.social)} | ${r.upstreams ?? '—'} | ${f1(r.rssIdleMb)} (${f1(perSubKb)}) / ${f1(r.heapUsedMb)} | ${r.errors} / ${r.closed} | ${f1(r.publishP50Ms)} | ${f1(r.gatewayInternalMeanMs)} |`,
+    );
+  }
+  const ours = results.filter((r) => r.gateway === 'platform gateway');
+  const hive = results.filter((r) => r.gateway.startsWith('Hive'));
+  const checks: string[] = [];
+  const at = (n: number) => ours.find((r) => r.subscribers === n);
+  const a = at(1_000);
+  const b = at(10_000);
+  if (a) checks.push(`- 1 event → 1,000 subscribers: p95 ${f1(a.latency.p95)} ms (target ≤ 50 ms) ${a.latency.p95 <= 50 && a.latency.delivered === a.latency.expected ? 'MET' : 'NOT MET'}`);
+  if (b) {
+    checks.push(`- 1 event → 10,000 subscribers: p95 ${f1(b.latency.p95)} ms (target ≤ 500 ms) ${b.latency.p95 <= 500 && b.latency.delivered === b.latency.expected ? 'MET' : 'NOT MET'}`);
+    const perSub = ((b.rssIdleMb - b.rssBeforeMb) * 1024) / b.subscribers;
+    const fromStart = ((b.rssIdleMb - gatewayStartRssMb) * 1024) / b.subscribers;
+    checks.push(
+      `- gateway RSS with 10,000 idle subscriptions: ${f1(b.rssIdleMb)} MB (target ≤ 200 MB) ${b.rssIdleMb <= 200 ? 'MET' : 'NOT MET'}; V8 heap in use ${f1(b.heapUsedMb)} MB. ` +
+        `The gateway alone, just started, idle: ${f1(gatewayStartRssMb)} MB RSS. Per subscription: ${f1(fromStart)} KB (${f3(fromStart / 1024)} MB) over that; ${f1(perSub)} KB over its RSS just before this scenario (${f1(b.rssBeforeMb)} MB)`,
+    );
+  }
+  const upstreamLine = ours
+    .filter((r) => [1, 100, 1_000].includes(r.subscribers))
+    .map((r) => `${f0(r.subscribers)}: ${f2(r.entityFetchesPerEvent.achievements)} + ${f2(r.entityFetchesPerEvent.social)}`)
+    .join('; ');
+  if (upstreamLine) checks.push(`- entity fetches per event (achievements + social) by subscribers — ${upstreamLine}`);
+  for (const h of hive.filter((r) => r.subscribers >= 100)) {
+    const o = ours.find((r) => r.subscribers === h.subscribers);
+    if (o?.burst && h.burst) {
+      const ratio = o.burst.deliveriesPerSecond / h.burst.deliveriesPerSecond;
+      const overall = o.overallDeliveriesPerSecond / h.overallDeliveriesPerSecond;
+      checks.push(
+        `- ${f0(h.subscribers)} subscribers, deliveries/s platform ÷ Hive (goal ≥ 3×): burst ${f0(o.burst.deliveriesPerSecond)} vs ${f0(h.burst.deliveriesPerSecond)} = ${f2(ratio)}×; ` +
+          `both phases ${f0(o.overallDeliveriesPerSecond)} vs ${f0(h.overallDeliveriesPerSecond)} = ${f2(overall)}×` +
+          `${h.burst.delivered < h.burst.expected ? ` (Hive delivered ${f0(h.burst.delivered)}/${f0(h.burst.expected)} burst events within the drain limit, so it was saturated: its figure is a ceiling, the ratio a floor)` : ''}`,
+      );
+    }
+  }
+  for (const failure of failures) checks.push(`- FAILED: ${failure}`);
+  return [...lines, '', ...checks].join('\n');
+}
+
+function writeResults(section: string) {
+  const header = [
+    '# Benchmark results',
+    '',
+    'Written by the benchmarks in bench/ (see bench/README.md). Each run replaces the section with the same title.',
+    '',
+  ].join('\n');
+  let text = existsSync(RESULTS_PATH) ? readFileSync(RESULTS_PATH, 'utf8') : header;
+  const title = section.split('\n')[0]!;
+  const start = text.indexOf(title);
+  if (start >= 0) {
+    const next = text.indexOf('\n## ', start + title.length);
+    text = text.slice(0, start) + section + (next >= 0 ? text.slice(next) : '\n');
+  } else {
+    text = `${text.trimEnd()}\n\n${section}\n`;
+  }
+  writeFileSync(RESULTS_PATH, text);
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const date = new Date();
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+  log(`machine: ${machine}`);
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${DB_NAME}`);
+  await admin.end();
+  dbCreated = true;
+  log(`created database ${DB_NAME}`);
+
+  const urls = await startSubgraphs();
+  log('subgraphs up:', Object.entries(urls).map(([n, u]) => `${n}=${u}`).join(' '));
+  const platform = await startPlatformGateway(urls);
+  await sleep(2_000);
+  gatewayStartRssMb = rssMb(platform.pid);
+  log(`platform gateway up at ${platform.url} (pid ${platform.pid}, RSS ${f1(gatewayStartRssMb)} MB)`);
+  let hive: Gateway | undefined;
+  const failures: string[] = [];
+  if (HIVE_SUBSCRIBERS.length) {
+    try {
+      hive = await startHiveGateway(urls);
+      log(`Hive gateway up at ${hive.url} (pid ${hive.pid}, RSS ${f1(rssMb(hive.pid))} MB)`);
+    } catch (error) {
+      failures.push(`Hive Gateway did not start: ${(error as Error).message}`);
+      log(failures.at(-1));
+    }
+  }
+  const player = await registerPlayer(platform.url);
+  const publish = await publisher(urls.users!, player.id);
+  const entityMetrics = { achievements: urls.achievements!.replace('/graphql', '/metrics'), social: urls.social!.replace('/graphql', '/metrics') };
+
+  // Debug aid: BENCH_HOLD_SECONDS=n keeps everything up for n seconds (≤ 600) before the scenarios.
+  const hold = Math.min(600, Number(process.env.BENCH_HOLD_SECONDS ?? 0));
+  if (hold > 0) {
+    log(`holding ${hold} s: player ${player.id}; subgraphs ${JSON.stringify(urls)}; gateways ${platform.url} ${hive?.url ?? ''}`);
+    await sleep(hold * 1000);
+  }
+
+  const plan: [Gateway, number][] = [];
+  for (const n of SUBSCRIBERS) plan.push([platform, n]);
+  if (hive) for (const n of HIVE_SUBSCRIBERS) plan.push([hive, n]);
+  const results: ScenarioResult[] = [];
+  let scenario = 0;
+  for (const [gateway, n] of plan) {
+    if (Date.now() > RUN_DEADLINE) {
+      failures.push(`skipped ${gateway.label} × ${n}: run deadline reached`);
+      continue;
+    }
+    try {
+      const result = await runScenario(gateway, n, publish, player.id, entityMetrics, String(scenario++));
+      results.push(result);
+      log(
+        `${gateway.label} ×${n}: p50/p95 ${f1(result.latency.p50)}/${f1(result.latency.p95)} ms, delivered ${result.latency.delivered}/${result.latency.expected}, burst ${f0(result.burst?.deliveriesPerSecond)}/s, fetches/event ${JSON.stringify(result.entityFetchesPerEvent)}, RSS ${f1(result.rssIdleMb)} MB`,
+      );
+      if (result.errorSamples.length) log('  client errors:', result.errorSamples.join(' | '));
+      log(`  publish round trip p50 ${f1(result.publishP50Ms)} ms; gateway arrival→send mean ${f1(result.gatewayInternalMeanMs)} ms; sample payload:`, result.sample);
+    } catch (error) {
+      failures.push(`${gateway.label} × ${n}: ${(error as Error).message}`);
+      log(failures.at(-1));
+    }
+  }
+
+  const stamp = date.toISOString().slice(0, 16).replace('T', ' ');
+  const section = [
+    `## Subscriptions — ${stamp} UTC`,
+    '',
+    `Machine: ${machine}. Date: ${date.toUTCString()}. Code: ${gitRevision()}. Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (other processes on the machine share the 2 cores).`,
+    `Command: \`node --import tsx bench/subscriptions/run.ts ${process.argv.slice(2).join(' ')}\`.`.replace(' `.', '`.'),
+    '',
+    `Setup: subgraphs in one process, each gateway in its own process (NODE_ENV=production, LOG_LEVEL=warn), PostgreSQL + Redis on loopback, ` +
+      `subscribers in ${CLIENT_PROCESSES} client processes (graphql-ws \`createClient\` + \`ws\`, one connection per subscriber), all on this machine. ` +
+      `Subscription: \`profileUpdated(userId:$id){ id displayName achievementPoints guild { name } }\` (users + achievements + social); ` +
+      `events are \`updateProfile\` mutations sent straight to the users subgraph; latency = client receive time − mutation issue time (wall clock, ms). ` +
+      `Latency phase: ${EVENTS} events, ${INTERVAL_MS} ms apart (at least N/10 ms apart, so one event's fan-out does not overlap the next); ` +
+      `burst phase: ${BURST_EVENTS} events ${BURST_INTERVAL_MS} ms apart, deliveries/s = deliveries ÷ (last receive − first publish); "both phases" counts every measured delivery from the first latency-phase publish. ` +
+      `Entity fetches = increase of \`graphql_operations_total\` on the achievements / social subgraphs over the latency phase ÷ events. ` +
+      `RSS = VmRSS of the gateway process (and its children) after warm-up, idle; Δ per subscription is over its RSS before the scenario's clients connected.`,
+    '',
+    table(results, failures),
+    '',
+  ].join('\n');
+  console.log(`\n${section}`);
+  if (WRITE) {
+    writeResults(section);
+    log(`wrote ${path.relative(ROOT, RESULTS_PATH)}`);
+  }
+  return failures.length === 0 && results.length > 0;
+}
+
+let ok = false;
+const hardStop = setTimeout(() => {
+  log('run deadline exceeded by 5 minutes: aborting');
+  void cleanup().finally(() => process.exit(1));
+}, RUN_DEADLINE - Date.now() + 5 * 60_000);
+hardStop.unref();
+try {
+  ok = await main();
+} catch (error) {
+  log('benchmark failed:', error);
+} finally {
+  await cleanup();
+}
+process.exit(ok ? 0 : 1);

@@ -1,0 +1,33 @@
+// Child process of run.ts: the five subgraphs in one process on one shared runtime (PostgreSQL +
+// Redis from DATABASE_URL / REDIS_URL), each on its own free port with its own /metrics registry.
+// Reports { type: 'ready', urls } to the parent over IPC; exits on 'stop', SIGTERM or a lost parent.
+import { SUBGRAPH_STARTERS } from '../../launcher/services.js';
+import { loadConfig, platformEnv } from '../../platform/config.js';
+import type { RunningService } from '../../platform/http.js';
+import { createLogger } from '../../platform/logger.js';
+import { openRuntime } from '../../platform/runtime.js';
+import { SUBGRAPHS } from '../../platform/subgraphs.js';
+
+const config = loadConfig(platformEnv);
+const logger = createLogger('bench-subgraphs', config.LOG_LEVEL);
+const runtime = await openRuntime(config, logger);
+const services: RunningService[] = [];
+for (const { name } of SUBGRAPHS) services.push(await SUBGRAPH_STARTERS[name](runtime, process.env));
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  const timer = setTimeout(() => process.exit(0), 5_000);
+  timer.unref();
+  for (const s of services.reverse()) await s.close().catch(() => undefined);
+  await runtime.close().catch(() => undefined);
+  process.exit(0);
+};
+process.on('message', (m) => {
+  if ((m as { type?: string }).type === 'stop') void stop();
+});
+process.on('disconnect', () => void stop());
+process.once('SIGTERM', () => void stop());
+process.once('SIGINT', () => void stop());
+process.send!({ type: 'ready', urls: Object.fromEntries(services.map((s) => [s.name, s.url])) });

@@ -1,0 +1,253 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
+import type { Database, PrismaClient } from '../../platform/db/index.js';
+import { DomainError } from '../../platform/errors.js';
+import { liveChannel } from '../../platform/live.js';
+import { encodeCursor } from '../../platform/pagination.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import type { Context } from './context.js';
+import { createSocialSubgraph } from './server.js';
+import type { MessageAddedEvent } from './services/chat-messages.service.js';
+
+let db: Database;
+const redis = newTestRedis();
+let social: ReturnType<typeof createSocialSubgraph>;
+let client: ReturnType<typeof subgraphClient<Context>>;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  social = createSocialSubgraph({ prisma: db.prisma, redis, logger: silentLogger });
+  client = subgraphClient(social);
+  await client.server.start();
+}, 60_000);
+afterAll(async () => {
+  await client?.server.stop();
+  await db?.close();
+});
+
+const player = (): Viewer => ({ userId: randomUUID(), role: 'PLAYER' });
+
+/** Scenario: a room of its own (the database may be shared), so counts and pages are exact. */
+async function room(kind: 'GLOBAL' | 'PARTY' = 'GLOBAL') {
+  return db.prisma.chatRoom.create({ data: { name: `room_${randomUUID().slice(0, 8)}`, kind, maxMembers: 100 } });
+}
+
+type Message = { id: string; cursor: string; text: string; sentAt: string; author: { id: string }; room: { id: string; name: string } };
+const SEND = `mutation($input: SendMessageInput!) {
+  sendMessage(input: $input) { message { id cursor text sentAt author { id } room { id name } } }
+}`;
+const send = (viewer: Viewer, roomId: string, text: string) =>
+  client.execute<{ sendMessage: { message: Message } }>(viewer, SEND, { input: { roomId, text } });
+async function sent(viewer: Viewer, roomId: string, text: string): Promise<Message> {
+  const result = await send(viewer, roomId, text);
+  expect(result.errors).toBeUndefined();
+  return result.data!.sendMessage.message;
+}
+
+type Page = {
+  edges: { cursor: string; node: { cursor: string; text: string } }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+};
+const MESSAGES = `query($id: ID!, $first: Int, $after: String, $last: Int, $before: String) {
+  chatRoom(id: $id) { messages(first: $first, after: $after, last: $last, before: $before) {
+    edges { cursor node { cursor text } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  } }
+}`;
+const messages = (variables: Record<string, unknown>) =>
+  client.execute<{ chatRoom: { messages: Page } }>(ANONYMOUS, MESSAGES, variables);
+async function page(variables: Record<string, unknown>) {
+  const result = await messages(variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!.chatRoom.messages;
+}
+const texts = (p: Page) => p.edges.map((e) => e.node.text);
+
+describe('social subgraph: sending messages', () => {
+  it('stores the trimmed text, answers with the message, and publishes it to the room', async () => {
+    const { id: roomId, name } = await room();
+    const events: MessageAddedEvent[] = [];
+    const unsubscribe = await redis.subscribe(liveChannel('social', 'messageAdded', roomId), (m) => void events.push(JSON.parse(m)));
+    const author = player();
+    const message = await sent(author, roomId, '  hello there  ');
+    await unsubscribe();
+
+    expect(message).toEqual({
+      id: expect.any(String),
+      cursor: expect.any(String),
+      text: 'hello there',
+      sentAt: expect.stringMatching(/Z$/),
+      author: { id: author.userId },
+      room: { id: roomId, name },
+    });
+    const stored = await db.prisma.chatMessage.findUniqueOrThrow({ where: { id: message.id } });
+    expect(stored).toMatchObject({ roomId, authorId: author.userId, text: 'hello there' });
+    expect(stored.sentAt.toISOString()).toBe(message.sentAt);
+    expect(events).toEqual([
+      { seq: { $bigint: stored.seq.toString() }, id: message.id, roomId, authorId: author.userId, text: 'hello there', sentAt: message.sentAt },
+    ]);
+  });
+
+  it.each([
+    ['a signed-out player', ANONYMOUS, 'hi', 'GLOBAL', 'UNAUTHENTICATED', undefined],
+    ['an empty text', player(), '   ', 'GLOBAL', 'BAD_USER_INPUT', 'text'],
+    ['a 501-character text', player(), 'x'.repeat(501), 'GLOBAL', 'BAD_USER_INPUT', 'text'],
+    ['a PARTY room', player(), 'hi', 'PARTY', 'FORBIDDEN', undefined],
+  ] as const)('refuses %s with %s and stores nothing', async (_case, viewer, text, kind, code, field) => {
+    const { id: roomId } = await room(kind);
+    const result = await send(viewer, roomId, text);
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions).toEqual({ code, ...(field ? { field } : {}), ...(field ? { length: expect.any(Number) } : {}) });
+    expect(await db.prisma.chatMessage.count({ where: { roomId } })).toBe(0);
+  });
+
+  it('answers NOT_FOUND for unknown and malformed room ids', async () => {
+    for (const roomId of [randomUUID(), 'not-a-uuid']) {
+      const result = await send(player(), roomId, 'hi');
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'ChatRoom', id: roomId });
+    }
+  });
+
+  it('publishes in position order when many players send at once, so resuming subscribers lose nothing', async () => {
+    const { id: roomId } = await room();
+    const published: bigint[] = [];
+    const unsubscribe = await redis.subscribe(liveChannel('social', 'messageAdded', roomId), (m) => {
+      published.push(BigInt((JSON.parse(m) as { seq: { $bigint: string } }).seq.$bigint));
+    });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => sent(player(), roomId, `m${i}`)));
+    await unsubscribe();
+    const stored = await db.prisma.chatMessage.findMany({ where: { roomId }, orderBy: { seq: 'asc' } });
+    expect(stored).toHaveLength(20);
+    expect(published).toEqual(stored.map((m) => m.seq));
+  });
+});
+
+describe('social subgraph: reading a room', () => {
+  it('pages forward and backward, newest last, with correct pageInfo', async () => {
+    const { id } = await room();
+    const author = player();
+    const all: Message[] = [];
+    for (const text of ['m0', 'm1', 'm2', 'm3', 'm4']) all.push(await sent(author, id, text));
+
+    const first = await page({ id, first: 2 });
+    expect(texts(first)).toEqual(['m0', 'm1']);
+    expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: all[0]!.cursor, endCursor: all[1]!.cursor });
+    expect(first.edges.every((e) => e.cursor === e.node.cursor)).toBe(true);
+    const second = await page({ id, first: 2, after: first.pageInfo.endCursor });
+    expect(texts(second)).toEqual(['m2', 'm3']);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    const third = await page({ id, first: 2, after: second.pageInfo.endCursor });
+    expect(texts(third)).toEqual(['m4']);
+    expect(third.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+
+    const latest = await page({ id, last: 2 });
+    expect(texts(latest)).toEqual(['m3', 'm4']);
+    expect(latest.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    const earlier = await page({ id, last: 2, before: latest.pageInfo.startCursor });
+    expect(texts(earlier)).toEqual(['m1', 'm2']);
+    const earliest = await page({ id, last: 2, before: earlier.pageInfo.startCursor });
+    expect(texts(earliest)).toEqual(['m0']);
+    expect(earliest.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+
+    // A message's own cursor works as a page cursor.
+    expect(texts(await page({ id, first: 10, after: all[2]!.cursor }))).toEqual(['m3', 'm4']);
+    expect(texts(await page({ id: (await room()).id, last: 5 }))).toEqual([]);
+  });
+
+  it.each([
+    ['after', { first: 2, after: 'not-a-cursor' }],
+    ['after', { first: 2, after: encodeCursor(42) }],
+    ['after', { first: 2, after: encodeCursor({ createdAt: new Date().toISOString(), id: randomUUID() }) }],
+    ['before', { last: 2, before: encodeCursor('-3') }],
+    ['first', { first: 101 }],
+  ])('refuses a bad %s (%j) with BAD_USER_INPUT', async (field, variables) => {
+    const { id } = await room();
+    const result = await messages({ id, ...variables });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+  });
+
+  it("refuses a non-GLOBAL room's messages with FORBIDDEN", async () => {
+    const { id } = await room('PARTY');
+    const result = await messages({ id, last: 5 });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it("reads the latest messages of many rooms in one query", async () => {
+    const rooms = await Promise.all([1, 2, 3].map(() => room()));
+    for (const [i, r] of rooms.entries()) for (let n = 0; n <= i + 1; n++) await sent(player(), r.id, `${r.name}:${n}`);
+    const operations: string[] = [];
+    const counted = db.prisma.$extends({
+      query: {
+        async $allOperations({ model, operation, args, query }) {
+          operations.push(`${model ?? '$raw'}.${operation}`);
+          return query(args);
+        },
+      },
+    }) as unknown as PrismaClient;
+    const countedClient = subgraphClient(createSocialSubgraph({ prisma: counted, redis, logger: silentLogger }));
+    await countedClient.server.start();
+    try {
+      const result = await countedClient.execute<{ _entities: { messages: Page }[] }>(
+        ANONYMOUS,
+        `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on ChatRoom { messages(last: 2) { edges { node { text } } } } } }`,
+        { reps: rooms.map((r) => ({ __typename: 'ChatRoom', id: r.id })) },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data!._entities.map((r) => texts(r.messages))).toEqual(
+        rooms.map((r, i) => [`${r.name}:${i}`, `${r.name}:${i + 1}`]),
+      );
+      expect(operations.sort()).toEqual(['$raw.$queryRaw', 'ChatRoom.findMany']);
+    } finally {
+      await countedClient.server.stop();
+    }
+  });
+});
+
+describe('social subgraph: messageAdded', () => {
+  const take = async (stream: AsyncIterableIterator<MessageAddedEvent>, n: number) => {
+    const out: string[] = [];
+    while (out.length < n) out.push((await stream.next()).value.text);
+    return out;
+  };
+  const refusal = async (start: () => Promise<unknown>) => {
+    try {
+      await start();
+    } catch (error) {
+      return { code: (error as DomainError).code, ...(error as DomainError).details };
+    }
+    return null;
+  };
+
+  it('replays what was stored after the cursor, then goes live, without repeats', async () => {
+    const { id } = await room();
+    const m1 = await sent(player(), id, 'm1');
+    await sent(player(), id, 'm2');
+    await sent(player(), id, 'm3');
+    const { chatMessages } = social.createContext(ANONYMOUS);
+    const stream = await chatMessages.messagesAdded(id, m1.cursor);
+    expect(await take(stream, 2)).toEqual(['m2', 'm3']);
+    await sent(player(), id, 'm4');
+    expect(await take(stream, 1)).toEqual(['m4']);
+    await stream.return?.();
+
+    const live = await chatMessages.messagesAdded(id);
+    const next = live.next();
+    await expect.poll(() => redis.numsub(liveChannel('social', 'messageAdded', id))).toBe(1);
+    await sent(player(), id, 'm5');
+    expect((await next).value).toMatchObject({ text: 'm5', roomId: id });
+    await live.return?.();
+  });
+
+  it('refuses unknown and non-GLOBAL rooms and malformed cursors', async () => {
+    const { chatMessages } = social.createContext(ANONYMOUS);
+    const global = await room();
+    const party = await room('PARTY');
+    expect(await refusal(() => chatMessages.messagesAdded(randomUUID()))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(() => chatMessages.messagesAdded('nope'))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(() => chatMessages.messagesAdded(party.id))).toMatchObject({ code: 'FORBIDDEN' });
+    for (const after of ['%%%', encodeCursor(7), encodeCursor('x')]) {
+      expect(await refusal(() => chatMessages.messagesAdded(global.id, after))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { BadUserInputError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
+import type { ChatRoomKind } from '../generated/resolvers-types.js';
+
+export const MAX_MESSAGE_LENGTH = 500;
+
+/**
+ * A message's text as stored: trimmed, 1–500 characters. Characters are code points, so an emoji
+ * counts as one, as a player would count it.
+ */
+export function validateMessageText(value: string): string {
+  const text = value.trim();
+  const length = [...text].length;
+  if (length < 1 || length > MAX_MESSAGE_LENGTH) {
+    throw new BadUserInputError(`A message must be 1–${MAX_MESSAGE_LENGTH} characters.`, 'text', { length });
+  }
+  return text;
+}
+
+/**
+ * Whether the room can be read (its history and live messages) and written to. Only GLOBAL rooms
+ * are open until rooms have members; then the other kinds will check membership here.
+ */
+export function assertChatAllowed(room: { kind: ChatRoomKind } | undefined, roomId: string): void {
+  if (!room) throw new NotFoundError('ChatRoom', roomId);
+  if (room.kind !== 'GLOBAL') throw new ForbiddenError('Only GLOBAL rooms are open for chat for now.');
+}
+
+/** What a message's cursor carries: its position in the room, as a string (JSON has no bigint). */
+export const messageKey = (seq: bigint): string => seq.toString();
+
+/** The position in a cursor key a client sent back; anything else is their mistake. */
+export function parseMessageKey(raw: unknown, field: string): bigint {
+  // 19 digits is as long as a positive PostgreSQL bigint gets.
+  if (typeof raw !== 'string' || !/^\d{1,19}$/.test(raw) || BigInt(raw) > 9_223_372_036_854_775_807n) {
+    throw new BadUserInputError(`${field} is not a valid cursor.`, field);
+  }
+  return BigInt(raw);
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { BadUserInputError } from '../../../platform/errors.js';
+import { assetKey, parseAsset, validateChanges, validateIdempotencyKey } from './wallet.js';
+
+describe('wallet changes', () => {
+  it('turns currencies and items into ledger assets and back', () => {
+    expect(validateChanges([{ currency: 'COINS', amount: -5 }, { itemId: 'legendary_sword', amount: 1 }])).toEqual([
+      { asset: 'COINS', amount: -5 },
+      { asset: 'item:legendary_sword', amount: 1 },
+    ]);
+    expect(parseAsset(assetKey({ itemId: 'legendary_sword' }))).toEqual({ currency: null, itemId: 'legendary_sword' });
+    expect(parseAsset('PREMIUM')).toEqual({ currency: 'PREMIUM', itemId: null });
+  });
+
+  it.each([
+    ['no changes', [], 'changes'],
+    ['both a currency and an item', [{ currency: 'COINS', itemId: 'x', amount: 1 }], 'changes.0'],
+    ['neither', [{ amount: 1 }], 'changes.0'],
+    ['a zero amount', [{ currency: 'COINS', amount: 0 }], 'changes.0.amount'],
+    ['a fractional amount', [{ currency: 'COINS', amount: 1.5 }], 'changes.0.amount'],
+    ['a huge amount', [{ currency: 'COINS', amount: 2_000_000_000 }], 'changes.0.amount'],
+    ['an XP debit', [{ currency: 'XP', amount: -1 }], 'changes.0.amount'],
+    ['a bad item id', [{ itemId: 'Legendary Sword', amount: 1 }], 'changes.0.itemId'],
+    ['an asset twice', [{ currency: 'COINS', amount: 1 }, { currency: 'COINS', amount: 2 }], 'changes.1'],
+  ] as const)('refuses %s', (_what, changes, field) => {
+    try {
+      validateChanges(changes as never);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(BadUserInputError);
+      expect((error as BadUserInputError).details.field).toBe(field);
+    }
+  });
+
+  it('checks idempotency keys', () => {
+    expect(validateIdempotencyKey('achievement:u1:first_blood')).toBe('achievement:u1:first_blood');
+    expect(() => validateIdempotencyKey('short')).toThrow(BadUserInputError);
+  });
+});

@@ -1,0 +1,66 @@
+import { requireRole, type Viewer } from '../../../platform/auth.js';
+import { pageRequest, toConnection } from '../../../platform/pagination.js';
+import { CURRENCIES, parseAsset } from '../domain/wallet.js';
+import { levelForXp, levelProgress } from '../domain/levels.js';
+import type { Context } from '../context.js';
+import type { Resolvers } from '../generated/resolvers-types.js';
+import type { LevelUpEvent } from '../services/wallet.service.js';
+
+const isOwner = (viewer: Viewer, userId: string) => viewer.userId === userId;
+
+/** Wallet, inventory, XP and levels on User; the wallet operation for services; levelUp. */
+export const walletResolvers: Resolvers = {
+  Mutation: {
+    applyWalletOperation: async (_parent, { input }, { viewer, wallet }) => {
+      // Services with the MANAGE_WALLET scope join admins once service credentials reach subgraphs.
+      requireRole(viewer, ['ADMIN'], 'change wallets');
+      return { ...(await wallet.apply(input)), userId: input.userId };
+    },
+  },
+  ApplyWalletOperationPayload: {
+    user: async ({ userId }, _args, { loaders }) => (await loaders.userById.load(userId))!,
+  },
+  Subscription: {
+    levelUp: {
+      subscribe: (_parent, _args, { viewer, wallet }) => wallet.levelUps(requireRole(viewer, ['PLAYER', 'MODERATOR', 'ORGANIZER', 'ADMIN'])),
+      resolve: (event: LevelUpEvent) => event,
+    },
+  },
+  LevelUp: {
+    user: async ({ userId }, _args, { profiles }) => profiles.current({ id: userId }),
+  },
+  User: {
+    xp: async ({ id }, _args, { loaders }) => Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n),
+    level: async ({ id }, _args, { loaders }) => levelForXp(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)),
+    xpIntoLevel: async ({ id }, _args, { loaders }) => levelProgress(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)).xpIntoLevel,
+    xpForNextLevel: async ({ id }, _args, { loaders }) => levelProgress(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)).xpForNextLevel,
+    wallet: ({ id }, _args, { viewer }) => (isOwner(viewer, id) ? { userId: id } : null),
+    inventory: async ({ id }, _args, { viewer, loaders }) => {
+      if (!isOwner(viewer, id)) return null;
+      const balances = await loaders.balancesOf.load(id);
+      return [...balances]
+        .map(([asset, quantity]) => ({ ...parseAsset(asset), quantity: Number(quantity) }))
+        .filter((item): item is { currency: null; itemId: string; quantity: number } => item.itemId !== null && item.quantity > 0)
+        .map(({ itemId, quantity }) => ({ itemId, quantity }));
+    },
+  },
+  Wallet: {
+    balances: async ({ userId }, _args, { loaders }) => {
+      const balances = await loaders.balancesOf.load(userId);
+      return CURRENCIES.map((currency) => ({ currency, amount: Number(balances.get(currency) ?? 0n) }));
+    },
+    ledger: async ({ userId }, args, { wallet }) => {
+      const page = pageRequest<string>(args);
+      return toConnection(await wallet.ledgerPage(userId, page), page, (entry) => entry.seq.toString());
+    },
+  },
+  LedgerEntry: {
+    id: (entry) => entry.seq.toString(),
+    currency: (entry) => parseAsset(entry.asset).currency,
+    itemId: (entry) => parseAsset(entry.asset).itemId,
+    amount: (entry) => Number(entry.amount),
+    balanceAfter: (entry) => Number(entry.balanceAfter),
+  },
+};
+
+export type { Context };

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import type { PageRequest } from '../../../platform/pagination.js';
+
+/** The parent of `Wallet` fields: whose wallet. */
+export interface WalletRef {
+  userId: string;
+}
+
+/** A ledger entry as resolvers receive it. */
+export interface LedgerEntryRow {
+  seq: bigint;
+  operationId: string;
+  userId: string;
+  asset: string;
+  amount: bigint;
+  balanceAfter: bigint;
+  reason: string;
+  reference: string | null;
+  createdAt: Date;
+}
+
+export interface AppliedOperation {
+  operationId: string;
+  /** True when the idempotency key was used before: nothing changed, these are the first result's entries. */
+  replayed: boolean;
+  entries: LedgerEntryRow[];
+}
+
+interface ApplyRow {
+  out_operation_id: string;
+  out_replayed: boolean;
+  out_asset: string;
+  out_amount: bigint;
+  out_balance_after: bigint;
+  out_seq: bigint;
+  out_reason: string;
+  out_reference: string | null;
+  out_created_at: Date;
+}
+
+export class WalletStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Runs wallet_apply(): one statement, atomic on its own or inside the caller's transaction. */
+  async apply(
+    db: PrismaClient | Tx,
+    op: { userId: string; idempotencyKey: string; reason: string; reference: string | null; changes: { asset: string; amount: number }[] },
+  ): Promise<AppliedOperation> {
+    const rows = await db.$queryRaw<ApplyRow[]>`
+      SELECT * FROM wallet_apply(${randomUUID()}::uuid, ${op.userId}::uuid, ${op.idempotencyKey}, ${op.reason}, ${op.reference},
+        ${op.changes.map((c) => c.asset)}::text[], ${op.changes.map((c) => String(c.amount))}::text[]::bigint[])`;
+    return {
+      operationId: rows[0]!.out_operation_id,
+      replayed: rows[0]!.out_replayed,
+      entries: rows.map((r) => ({
+        seq: BigInt(r.out_seq),
+        operationId: r.out_operation_id,
+        userId: op.userId,
+        asset: r.out_asset,
+        amount: BigInt(r.out_amount),
+        balanceAfter: BigInt(r.out_balance_after),
+        reason: r.out_reason,
+        reference: r.out_reference,
+        createdAt: new Date(r.out_created_at),
+      })),
+    };
+  }
+
+  /** Balances of many players in one query. */
+  async balancesOf(userIds: readonly string[]): Promise<Map<string, Map<string, bigint>>> {
+    const rows = await this.prisma.walletBalance.findMany({ where: { userId: { in: [...userIds] } } });
+    const byUser = new Map<string, Map<string, bigint>>(userIds.map((id) => [id, new Map()]));
+    for (const row of rows) byUser.get(row.userId)?.set(row.asset, row.balance);
+    return byUser;
+  }
+
+  /** A page of one player's ledger, newest first (keyset on seq). */
+  async ledgerPage(userId: string, page: PageRequest<string>): Promise<LedgerEntryRow[]> {
+    const cursor = page.cursor != null ? BigInt(page.cursor) : null;
+    const newestFirst = page.direction === 'forward';
+    const rows = await this.prisma.ledgerEntry.findMany({
+      where: { userId, ...(cursor != null ? { seq: newestFirst ? { lt: cursor } : { gt: cursor } } : {}) },
+      orderBy: { seq: newestFirst ? 'desc' : 'asc' },
+      take: page.take,
+      include: { operation: { select: { reason: true, reference: true } } },
+    });
+    return rows.map(({ operation, ...entry }) => ({ ...entry, reason: operation.reason, reference: operation.reference }));
+  }
+}

@@ -30,6 +30,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     includeStack: config.NODE_ENV === 'development',
     landingPage: config.NODE_ENV !== 'production',
     maxQueuedEvents: config.WS_MAX_QUEUED_EVENTS,
+    trustProxy: config.TRUST_PROXY,
   });
   return startHttpService({
     name: 'gateway',
@@ -49,6 +50,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
         metrics: subscriptionMetrics,
         maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
         connectionInitWaitTimeoutMs: config.WS_CONNECTION_INIT_TIMEOUT_MS,
+        trustProxy: config.TRUST_PROXY,
       });
       return async () => {
         await stop();

@@ -29,6 +29,14 @@ export interface GatewayDeps {
   landingPage: boolean;
   /** Events queued for one subscriber before its connection is closed as a slow consumer. */
   maxQueuedEvents: number;
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+}
+
+/** The player's address, for per-address limits: the socket's peer, or the proxy's word for it. */
+export function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string | null {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
+  return forwarded || req.socket.remoteAddress || null;
 }
 
 /** Forwards the viewer to a subgraph in a header signed with the internal secret. */
@@ -73,7 +81,8 @@ export function createGatewayServer(deps: GatewayDeps) {
   });
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
     try {
-      return { viewer: await viewerFromAuthorization(req.headers.authorization, deps.jwtSecret) };
+      const viewer = await viewerFromAuthorization(req.headers.authorization, deps.jwtSecret);
+      return { viewer: { ...viewer, clientAddress: clientAddressOf(req, deps.trustProxy) } };
     } catch (error) {
       throw toGraphQLError(error as DomainError);
     }

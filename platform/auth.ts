@@ -4,10 +4,21 @@ import { ForbiddenError, UnauthenticatedError } from './errors.js';
 export const ROLES = ['PLAYER', 'MODERATOR', 'ORGANIZER', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** Who is asking, as the gateway established it. Anonymous viewers have no userId. */
+/**
+ * Who is asking, as the gateway established it. Anonymous viewers have no userId. A service (the
+ * game server, with an API key's token) has no userId and no role, only scopes.
+ */
 export interface Viewer {
   userId: string | null;
   role: Role | null;
+  /** Absent means a player (or anonymous). */
+  kind?: 'player' | 'service';
+  /** What a service viewer may do (API key scopes, e.g. REPORT_GAME_EVENTS). */
+  scopes?: readonly string[];
+  /** The API key id of a service viewer. */
+  serviceId?: string | null;
+  /** The client's network address as the gateway saw it (sign-in limits). */
+  clientAddress?: string | null;
 }
 
 export const ANONYMOUS: Viewer = Object.freeze({ userId: null, role: null });
@@ -17,6 +28,7 @@ export const VIEWER_HEADER = 'x-viewer-token';
 
 const ISSUER = 'game-platform';
 const PLAYER_AUDIENCE = 'game-client';
+const SERVICE_AUDIENCE = 'game-service';
 const INTERNAL_AUDIENCE = 'subgraph';
 
 const key = (secret: string) => new TextEncoder().encode(secret);
@@ -39,16 +51,45 @@ export async function issueAccessToken(
   return { token, expiresAt };
 }
 
-/** Verifies a player's bearer token; throws UnauthenticatedError saying why not. */
+/**
+ * A service's access token (HS256, same secret as players'), issued for an API key: `sub` is the
+ * key id, `kind: "service"` and the key's scopes, no role. Its audience tells it from player tokens.
+ */
+export async function issueServiceToken(
+  apiKey: { keyId: string; scopes: readonly string[] },
+  secret: string,
+  ttlSeconds: number,
+  now: Date = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
+  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
+  const token = await new SignJWT({ kind: 'service', scopes: [...apiKey.scopes] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(apiKey.keyId)
+    .setIssuer(ISSUER)
+    .setAudience(SERVICE_AUDIENCE)
+    .setIssuedAt(Math.floor(now.getTime() / 1000))
+    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+    .sign(key(secret));
+  return { token, expiresAt };
+}
+
+const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : []);
+
+/** Verifies a player's or a service's bearer token; throws UnauthenticatedError saying why not. */
 export async function verifyAccessToken(token: string, secret: string): Promise<Viewer> {
   try {
     const { payload } = await jwtVerify(token, key(secret), {
       issuer: ISSUER,
-      audience: PLAYER_AUDIENCE,
+      audience: [PLAYER_AUDIENCE, SERVICE_AUDIENCE],
       algorithms: ['HS256'],
     });
-    const role = ROLES.includes(payload.role as Role) ? (payload.role as Role) : 'PLAYER';
     if (!payload.sub) throw new UnauthenticatedError('The access token has no subject.');
+    const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    if (audiences.includes(SERVICE_AUDIENCE)) {
+      if (payload.kind !== 'service') throw new UnauthenticatedError('The access token is invalid.');
+      return { userId: null, role: null, kind: 'service', scopes: stringsOf(payload.scopes), serviceId: payload.sub };
+    }
+    const role = ROLES.includes(payload.role as Role) ? (payload.role as Role) : 'PLAYER';
     return { userId: payload.sub, role };
   } catch (error) {
     if (error instanceof UnauthenticatedError) throw error;
@@ -78,10 +119,17 @@ export class ViewerSigner {
   ) {}
 
   async sign(viewer: Viewer): Promise<string> {
-    const cacheKey = `${viewer.userId ?? ''}|${viewer.role ?? ''}`;
+    const cacheKey = [viewer.userId, viewer.role, viewer.kind, viewer.serviceId, viewer.scopes?.join(','), viewer.clientAddress].join('|');
     const cached = this.cache.get(cacheKey);
     if (cached && cached.refreshAt > Date.now()) return cached.token;
-    const token = await new SignJWT({ uid: viewer.userId, role: viewer.role })
+    const token = await new SignJWT({
+      uid: viewer.userId,
+      role: viewer.role,
+      kind: viewer.kind ?? 'player',
+      scopes: viewer.scopes ?? [],
+      sid: viewer.serviceId ?? null,
+      ip: viewer.clientAddress ?? null,
+    })
       .setProtectedHeader({ alg: 'HS256' })
       .setIssuer('gateway')
       .setAudience(INTERNAL_AUDIENCE)
@@ -105,7 +153,11 @@ export async function verifyViewerToken(token: string | undefined | null, secret
     });
     const userId = typeof payload.uid === 'string' ? payload.uid : null;
     const role = ROLES.includes(payload.role as Role) ? (payload.role as Role) : null;
-    return userId ? { userId, role: role ?? 'PLAYER' } : ANONYMOUS;
+    const clientAddress = typeof payload.ip === 'string' ? payload.ip : null;
+    if (payload.kind === 'service' && typeof payload.sid === 'string') {
+      return { userId: null, role: null, kind: 'service', scopes: stringsOf(payload.scopes), serviceId: payload.sid, clientAddress };
+    }
+    return userId ? { userId, role: role ?? 'PLAYER', clientAddress } : { ...ANONYMOUS, clientAddress };
   } catch {
     throw new UnauthenticatedError('Invalid gateway signature: subgraphs only accept requests from the gateway.');
   }
@@ -122,4 +174,17 @@ export function requireRole(viewer: Viewer, roles: readonly Role[], action = 'do
   const userId = requireUser(viewer);
   if (!viewer.role || !roles.includes(viewer.role)) throw new ForbiddenError(`Only ${roles.join(' or ')} players can ${action}.`);
   return userId;
+}
+
+/**
+ * The service's API key id when the viewer is a service holding `scope`; otherwise
+ * UnauthenticatedError (nobody) or ForbiddenError (a player: players never report for themselves).
+ */
+export function requireScope(viewer: Viewer, scope: string): string {
+  if (viewer.kind !== 'service') {
+    if (!viewer.userId) throw new UnauthenticatedError();
+    throw new ForbiddenError('Only the game server can do this.');
+  }
+  if (!viewer.scopes?.includes(scope)) throw new ForbiddenError(`This needs the ${scope} scope.`);
+  return viewer.serviceId!;
 }

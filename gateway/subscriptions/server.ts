@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { viewerFromAuthorization, type Viewer } from '../../platform/auth.js';
 import { ErrorCode } from '../../platform/errors.js';
+import { clientAddressOf } from '../server.js';
 import { arrivedAt, type SubscriptionEngine } from './engine.js';
 import type { SubscriptionMetrics } from './metrics.js';
 
@@ -23,6 +24,7 @@ export interface GatewayWebSocketOptions {
   maxBufferedBytes: number;
   /** Close a connection that sends no connection_init within this. */
   connectionInitWaitTimeoutMs: number;
+  trustProxy: boolean;
 }
 
 type Extra = { viewer?: Viewer } & Record<PropertyKey, unknown>;
@@ -55,7 +57,8 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         try {
-          ctx.extra.viewer = await viewerFromAuthorization(typeof authorization === 'string' ? authorization : undefined, options.jwtSecret);
+          const viewer = await viewerFromAuthorization(typeof authorization === 'string' ? authorization : undefined, options.jwtSecret);
+          ctx.extra.viewer = { ...viewer, clientAddress: clientAddressOf(ctx.extra.request, options.trustProxy) };
           metrics.connections.inc();
           return true;
         } catch {

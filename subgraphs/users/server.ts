@@ -83,7 +83,7 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
       sessions,
       roles,
       apiKeys,
-      clientAddress: null,
+      clientAddress: viewer.clientAddress ?? null,
       loaders: createLoaders(store, walletStore),
       wallet,
       friends,

@@ -267,8 +267,14 @@ describe('users subgraph: API keys and service tokens', () => {
     const { payload } = await jwtVerify(accessToken, new TextEncoder().encode(JWT_SECRET), { issuer: 'game-platform', audience: 'game-service' });
     expect(payload).toMatchObject({ sub: apiKey.id, kind: 'service', scopes: ['MANAGE_WALLET', 'REPORT_GAME_EVENTS'] });
     expect(payload.role).toBeUndefined();
-    // Never mistaken for a player's token.
-    await expect(verifyAccessToken(accessToken, JWT_SECRET)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Verified as a service, never mistaken for a player.
+    expect(await verifyAccessToken(accessToken, JWT_SECRET)).toEqual({
+      userId: null,
+      role: null,
+      kind: 'service',
+      scopes: ['MANAGE_WALLET', 'REPORT_GAME_EVENTS'],
+      serviceId: apiKey.id,
+    });
 
     const revoked = await client.execute<{ revokeApiKey: { apiKey: { revokedAt: string | null } } }>(admin(), REVOKE_KEY, { input: { id: apiKey.id } });
     expect(revoked.data!.revokeApiKey.apiKey.revokedAt).not.toBeNull();

@@ -1,4 +1,4 @@
-import { requireRole, type Viewer } from '../../../platform/auth.js';
+import { requireRole, requireScope, type Viewer } from '../../../platform/auth.js';
 import { pageRequest, toConnection } from '../../../platform/pagination.js';
 import { CURRENCIES, parseAsset } from '../domain/wallet.js';
 import { levelForXp, levelProgress } from '../domain/levels.js';
@@ -12,8 +12,9 @@ const isOwner = (viewer: Viewer, userId: string) => viewer.userId === userId;
 export const walletResolvers: Resolvers = {
   Mutation: {
     applyWalletOperation: async (_parent, { input }, { viewer, wallet }) => {
-      // Services with the MANAGE_WALLET scope join admins once service credentials reach subgraphs.
-      requireRole(viewer, ['ADMIN'], 'change wallets');
+      // The game server (an API key with MANAGE_WALLET) or an admin.
+      if (viewer.kind === 'service') requireScope(viewer, 'MANAGE_WALLET');
+      else requireRole(viewer, ['ADMIN'], 'change wallets');
       return { ...(await wallet.apply(input)), userId: input.userId };
     },
   },

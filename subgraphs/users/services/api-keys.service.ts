@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { SignJWT } from 'jose';
-import { requireRole, type Viewer } from '../../../platform/auth.js';
+import { issueServiceToken, requireRole, type Viewer } from '../../../platform/auth.js';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../../platform/errors.js';
 import type { ApiKeyRow, ApiKeysStore } from '../store/api-keys.store.js';
 import { hashToken } from './sessions.service.js';
@@ -55,39 +54,11 @@ export class ApiKeysService {
     const apiKey = secret.startsWith(SECRET_PREFIX) ? await this.deps.store.findBySecretHash(hashToken(secret)) : null;
     if (!apiKey || apiKey.revokedAt) throw new UnauthenticatedError('The API key is invalid or revoked.');
     const scopes = apiKey.scopes.filter(isApiKeyScope);
-    const { token, expiresAt } = await signServiceToken({ keyId: apiKey.id, scopes }, this.deps.jwtSecret, this.deps.serviceTokenTtlSeconds, this.now());
+    const { token, expiresAt } = await issueServiceToken({ keyId: apiKey.id, scopes }, this.deps.jwtSecret, this.deps.serviceTokenTtlSeconds, this.now());
     return { accessToken: token, expiresAt, scopes };
   }
 
   private now() {
     return this.deps.now?.() ?? new Date();
   }
-}
-
-/** The issuer of every token users signs; the audience tells player tokens and service tokens apart. */
-export const SERVICE_TOKEN_CLAIMS = { issuer: 'game-platform', audience: 'game-service' } as const;
-
-/**
- * A service access token: HS256 with the players' JWT secret, `sub` = the API key id,
- * `kind: "service"` and the key's scopes, no role. Its audience differs from player tokens'
- * ("game-client"), so today's gateway refuses it rather than mistaking it for a player; the
- * platform change that accepts it (platform/auth.ts `verifyAccessToken` → a service viewer) is in
- * docs/decisions.md, and this function moves there as `issueServiceToken` with it.
- */
-export async function signServiceToken(
-  key: { keyId: string; scopes: readonly string[] },
-  secret: string,
-  ttlSeconds: number,
-  now: Date,
-): Promise<{ token: string; expiresAt: Date }> {
-  const expiresAt = new Date(now.getTime() + ttlSeconds * 1000);
-  const token = await new SignJWT({ kind: 'service', scopes: [...key.scopes] })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(key.keyId)
-    .setIssuer(SERVICE_TOKEN_CLAIMS.issuer)
-    .setAudience(SERVICE_TOKEN_CLAIMS.audience)
-    .setIssuedAt(Math.floor(now.getTime() / 1000))
-    .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
-    .sign(new TextEncoder().encode(secret));
-  return { token, expiresAt };
 }

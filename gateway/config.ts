@@ -13,8 +13,6 @@ export const gatewayEnv = z.object({
   GATEWAY_PORT: z.coerce.number().int().min(0).default(4000),
   /** Behind a reverse proxy: trust its X-Forwarded-For for the client's address. */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
-  /** Events queued for one subscriber before its connection is closed as a slow consumer (4509). */
-  WS_MAX_QUEUED_EVENTS: z.coerce.number().int().positive().default(1_000),
   /** Unsent bytes on one websocket before it is closed as a slow consumer (4509). */
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
   /** Time a client has to send connection_init before the socket is closed with 4408. */

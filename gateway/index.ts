@@ -29,7 +29,6 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     metrics,
     includeStack: config.NODE_ENV === 'development',
     landingPage: config.NODE_ENV !== 'production',
-    maxQueuedEvents: config.WS_MAX_QUEUED_EVENTS,
     trustProxy: config.TRUST_PROXY,
   });
   return startHttpService({

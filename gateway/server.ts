@@ -27,8 +27,6 @@ export interface GatewayDeps {
   includeStack: boolean;
   /** Serve the Apollo Sandbox landing page at GET /graphql (development). */
   landingPage: boolean;
-  /** Events queued for one subscriber before its connection is closed as a slow consumer. */
-  maxQueuedEvents: number;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
 }
@@ -95,7 +93,6 @@ export function createGatewayServer(deps: GatewayDeps) {
     dataSources,
     logger: deps.logger,
     metrics: subscriptionMetrics,
-    maxQueuedEvents: deps.maxQueuedEvents,
   });
   return { apollo, gateway, context, signer, subscriptions, subscriptionMetrics, upstream };
 }

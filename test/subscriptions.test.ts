@@ -7,7 +7,7 @@ import { startUsersService } from '../subgraphs/users/index.js';
 import { gql, registerPlayer, startTestPlatform, testEnv } from './support/platform.js';
 import { activeSubscriptions, metric, subscribe, untilListening, wsClient } from './support/ws.js';
 
-const WS_ENV = { WS_CONNECTION_INIT_TIMEOUT_MS: '500', WS_MAX_QUEUED_EVENTS: '50', WS_MAX_BUFFERED_BYTES: '65536' };
+const WS_ENV = { WS_CONNECTION_INIT_TIMEOUT_MS: '500', WS_MAX_BUFFERED_BYTES: '65536' };
 let platform: RunningPlatform;
 let url: string;
 const clients: ReturnType<typeof wsClient>[] = [];

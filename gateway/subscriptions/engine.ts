@@ -1,10 +1,10 @@
 import { executeQueryPlan, type GraphQLDataSource } from '@apollo/gateway';
 import type { FetchNode, PlanNode } from '@apollo/query-planner';
-import { GraphQLError, print, valueFromASTUntyped, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, valueFromASTUntyped, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import { ErrorCode } from '../../platform/errors.js';
-import { Listener } from './listener.js';
+import { Listener, type SubscriberSink } from './listener.js';
 import type { SubscriptionMetrics } from './metrics.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './planner.js';
 import type { UpstreamPool } from './upstream.js';
@@ -23,16 +23,11 @@ export interface SubscriptionEngineDeps {
   dataSources: Record<string, GraphQLDataSource>;
   logger: Logger;
   metrics: SubscriptionMetrics;
-  /** Events queued for one subscriber before it counts as a slow consumer. */
-  maxQueuedEvents: number;
 }
 
 // The synthetic data source that hands an upstream event to the executor as if the primary fetch
 // had returned it; the executor then runs the rest of the plan and shapes the result.
 const EVENT_SOURCE = '__event';
-
-/** When each shared result arrived from upstream, for the publish → send latency. */
-export const arrivedAt = new WeakMap<ExecutionResult, number>();
 
 /**
  * Executes subscriptions through the gateway. Subscribers with the same document, variables and
@@ -54,8 +49,11 @@ export class SubscriptionEngine {
     return null;
   }
 
-  /** The subscriber's stream of results; call `refusal` first. */
-  subscribe(request: SubscriptionRequest, onSlowConsumer: () => void): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
+  /**
+   * Adds a subscriber; events go straight to `sink`. The returned iterator ends when the
+   * subscription does. Call `refusal` first.
+   */
+  subscribe(request: SubscriptionRequest, sink: SubscriberSink, onSlowConsumer: () => void): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
     const refusal = this.refusal(request);
     if (refusal) return { errors: [refusal] };
     const plan = this.deps.planner.plan(request.document, request.operationName);
@@ -63,7 +61,7 @@ export class SubscriptionEngine {
     const resolveAs = plan.publicStream ? ANONYMOUS : request.viewer;
     // A subscriber resuming from a cursor needs its own replay, so it never joins a group.
     const resuming = plan.afterArgument && valueFromASTUntyped(plan.afterArgument, request.variables) != null;
-    const key = resuming ? `resume:${++this.resumeCounter}` : groupKey(request, resolveAs);
+    const key = resuming ? `resume:${++this.resumeCounter}` : groupKey(request, resolveAs, this.deps.planner.textOf(request.document));
     let group = this.groups.get(key);
     if (!group) {
       group = new Group(this, key, plan, request.variables, resolveAs);
@@ -71,7 +69,7 @@ export class SubscriptionEngine {
       group.start();
       this.deps.metrics.upstreams.set(this.groups.size);
     }
-    return group.add(onSlowConsumer);
+    return group.add(sink, onSlowConsumer);
   }
 
   get subscriberCount(): number {
@@ -142,8 +140,8 @@ class Group {
     );
   }
 
-  add(onSlowConsumer: () => void): Listener {
-    const listener = new Listener(this.engine.deps.maxQueuedEvents, onSlowConsumer, (l) => this.remove(l));
+  add(sink: SubscriberSink, onSlowConsumer: () => void): Listener {
+    const listener = new Listener(sink, onSlowConsumer, (l) => this.remove(l));
     this.listeners.add(listener);
     this.engine.deps.metrics.subscriptions.inc();
     return listener;
@@ -174,9 +172,14 @@ class Group {
     this.fanOut(result, received);
   }
 
+  /** Serializes the result once, then writes it to every subscriber. */
   private fanOut(result: ExecutionResult, received: number) {
-    arrivedAt.set(result, received);
-    for (const listener of this.listeners) listener.push(result);
+    const payload = JSON.stringify(result);
+    let sent = 0;
+    for (const listener of [...this.listeners]) if (listener.deliver(payload)) sent++;
+    const { metrics } = this.engine.deps;
+    metrics.deliveries.inc(sent);
+    metrics.latency.observe((performance.now() - received) / 1000);
   }
 
   /** One resolution per event, whatever the number of subscribers. */
@@ -204,9 +207,9 @@ class Group {
   }
 }
 
-function groupKey(request: SubscriptionRequest, resolveAs: Viewer): string {
+function groupKey(request: SubscriptionRequest, resolveAs: Viewer, documentText: string): string {
   const scope = resolveAs.userId ? `viewer:${resolveAs.userId}:${resolveAs.role}` : 'public';
-  return `${scope}\n${request.operationName ?? ''}\n${print(request.document)}\n${stableStringify(request.variables)}`;
+  return `${scope}\n${request.operationName ?? ''}\n${documentText}\n${stableStringify(request.variables)}`;
 }
 
 function stableStringify(value: unknown): string {

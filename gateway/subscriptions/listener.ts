@@ -1,63 +1,60 @@
 import type { ExecutionResult } from 'graphql';
 
+/** Where one subscriber's events go: its graphql-ws operation id on its socket. */
+export interface SubscriberSink {
+  /** The client's operation id for this subscription. */
+  readonly id: string;
+  /** Writes a complete graphql-ws message (already serialized) to the socket. */
+  send(frame: string): void;
+  /** True when the socket holds more unsent bytes than allowed (the client stopped reading). */
+  isSlow(): boolean;
+}
+
 /**
- * One subscriber's view of a shared stream: an async iterator graphql-ws pulls from, with a
- * bounded queue. Past `maxQueued` undelivered events the subscriber is a slow consumer:
- * `onOverflow` runs once and the queue stops growing.
+ * One subscriber of a shared stream. Events bypass graphql-ws's per-subscriber pipeline: the group
+ * serializes each result once and every listener writes it with its own operation id, so a send
+ * costs a string concatenation, not a JSON.stringify of the payload. To graphql-ws the listener is
+ * an async iterator that yields nothing and ends when the subscription does (graphql-ws then sends
+ * `complete`), or that it ends itself when the client completes or disconnects (`return`).
  */
 export class Listener implements AsyncIterableIterator<ExecutionResult> {
-  private readonly queue: ExecutionResult[] = [];
-  private waiting?: (result: IteratorResult<ExecutionResult>) => void;
+  private readonly prefix: string;
   private done = false;
-  private overflowed = false;
+  private wake?: (result: IteratorResult<ExecutionResult>) => void;
 
   constructor(
-    private readonly maxQueued: number,
-    private readonly onOverflow: () => void,
-    private readonly onReturn: (listener: Listener) => void,
-  ) {}
-
-  push(result: ExecutionResult): void {
-    if (this.done) return;
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = undefined;
-      resolve({ value: result, done: false });
-      return;
-    }
-    if (this.queue.length >= this.maxQueued) {
-      if (!this.overflowed) {
-        this.overflowed = true;
-        this.onOverflow();
-      }
-      return;
-    }
-    this.queue.push(result);
+    private readonly sink: SubscriberSink,
+    private readonly onSlowConsumer: () => void,
+    private readonly onEnd: (listener: Listener) => void,
+  ) {
+    this.prefix = `{"id":${JSON.stringify(sink.id)},"type":"next","payload":`;
   }
 
-  /** Ends the stream after what is queued (the client then gets `complete`). */
+  /** Sends a serialized ExecutionResult; false if this subscription has ended. */
+  deliver(payloadJson: string): boolean {
+    if (this.done) return false;
+    this.sink.send(`${this.prefix}${payloadJson}}`);
+    if (this.sink.isSlow()) this.onSlowConsumer();
+    return true;
+  }
+
+  /** Ends the subscription (the client then gets `complete`). */
   end(): void {
     if (this.done) return;
     this.done = true;
-    this.onReturn(this);
-    if (this.waiting) {
-      const resolve = this.waiting;
-      this.waiting = undefined;
-      resolve({ value: undefined, done: true });
-    }
+    this.onEnd(this);
+    this.wake?.({ value: undefined, done: true });
+    this.wake = undefined;
   }
 
   next(): Promise<IteratorResult<ExecutionResult>> {
-    const value = this.queue.shift();
-    if (value) return Promise.resolve({ value, done: false });
     if (this.done) return Promise.resolve({ value: undefined, done: true });
     return new Promise((resolve) => {
-      this.waiting = resolve;
+      this.wake = resolve;
     });
   }
 
   return(): Promise<IteratorResult<ExecutionResult>> {
-    this.queue.length = 0;
     this.end();
     return Promise.resolve({ value: undefined, done: true });
   }

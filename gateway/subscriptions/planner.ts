@@ -33,6 +33,7 @@ export class SubscriptionPlanner {
   private readonly planner: QueryPlanner;
   private readonly publicFields: Set<string>;
   private readonly cache = new Map<string, SubscriptionPlan>();
+  private readonly printed = new WeakMap<DocumentNode, string>();
 
   constructor(supergraphSdl: string) {
     const supergraph = Supergraph.build(supergraphSdl);
@@ -46,9 +47,16 @@ export class SubscriptionPlanner {
     );
   }
 
+  /** A document's printed text, computed once per parsed document (subscribe checks it several times). */
+  textOf(document: DocumentNode): string {
+    let text = this.printed.get(document);
+    if (text === undefined) this.printed.set(document, (text = print(document)));
+    return text;
+  }
+
   /** The plan for a validated subscription document (cached by its text and operation name). */
   plan(document: DocumentNode, operationName?: string | null): SubscriptionPlan {
-    const key = `${operationName ?? ''}\n${print(document)}`;
+    const key = `${operationName ?? ''}\n${this.textOf(document)}`;
     let plan = this.cache.get(key);
     if (plan) return plan;
     const operation = operationFromDocument(this.apiFederationSchema, document, { operationName: operationName ?? undefined });

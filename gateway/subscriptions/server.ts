@@ -7,7 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { viewerFromAuthorization, type Viewer } from '../../platform/auth.js';
 import { ErrorCode } from '../../platform/errors.js';
 import { clientAddressOf } from '../server.js';
-import { arrivedAt, type SubscriptionEngine } from './engine.js';
+import type { SubscriptionEngine } from './engine.js';
 import type { SubscriptionMetrics } from './metrics.js';
 
 /** Close code for a client that stopped reading: its outbound buffer passed the limit. */
@@ -33,6 +33,8 @@ type Extra = { viewer?: Viewer } & Record<PropertyKey, unknown>;
 interface SocketContext extends Record<string, unknown> {
   viewer: Viewer;
   socket: WebSocket;
+  /** The client's id for this operation (the engine writes `next` frames with it). */
+  operationId: string;
 }
 
 /**
@@ -70,7 +72,7 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
       },
       // Every refusal (syntax, validation, variables, authorization) becomes a graphql-ws `error`
       // message for that operation only; the connection and its other subscriptions carry on.
-      onSubscribe: (ctx, _id, payload) => {
+      onSubscribe: (ctx, id, payload) => {
         const schema = engine.deps.planner.apiSchema;
         let document: DocumentNode;
         try {
@@ -84,7 +86,7 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
         if (!operation) return [withCode(new GraphQLError('Name the operation to run (operationName).'), 'BAD_USER_INPUT')];
         const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (variables.errors) return variables.errors.map((e) => withCode(e, 'BAD_USER_INPUT'));
-        const contextValue: SocketContext = { viewer: ctx.extra.viewer!, socket: ctx.extra.socket };
+        const contextValue: SocketContext = { viewer: ctx.extra.viewer!, socket: ctx.extra.socket, operationId: id };
         const args = { schema, document, operationName: payload.operationName, variableValues: variables.coerced, contextValue };
         if (operation.operation === 'subscription') {
           const refusal = engine.refusal({ viewer: contextValue.viewer, document, variables: variables.coerced, operationName: payload.operationName });
@@ -93,9 +95,15 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
         return args;
       },
       subscribe: (args) => {
-        const { viewer, socket } = args.contextValue as SocketContext;
+        const { viewer, socket, operationId } = args.contextValue as SocketContext;
+        const sink = {
+          id: operationId,
+          send: (frame: string) => socket.readyState === socket.OPEN && socket.send(frame),
+          isSlow: () => socket.bufferedAmount > options.maxBufferedBytes,
+        };
         return engine.subscribe(
           { viewer, document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
+          sink,
           () => slowConsumer(socket),
         );
       },
@@ -105,12 +113,6 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
           { contextValue: { viewer: (args.contextValue as SocketContext).viewer } },
         );
         return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : internalError();
-      },
-      onNext: (ctx, _id, _payload, _args, result) => {
-        metrics.deliveries.inc();
-        const received = arrivedAt.get(result as ExecutionResult);
-        if (received !== undefined) metrics.latency.observe((performance.now() - received) / 1000);
-        if (ctx.extra.socket.bufferedAmount > options.maxBufferedBytes) slowConsumer(ctx.extra.socket);
       },
     },
     wss,

@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, ViewerSigner, issueAccessToken, verifyAccessToken, verifyViewerToken, viewerFromAuthorization } from './auth.js';
-import { UnauthenticatedError } from './errors.js';
+import { ANONYMOUS, ViewerSigner, issueAccessToken, issueServiceToken, requireScope, verifyAccessToken, verifyViewerToken, viewerFromAuthorization } from './auth.js';
+import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
 const OTHER = 'another-secret-that-is-long-enough-0123456789';
+
+describe('service access tokens', () => {
+  it('verify as a service with its scopes, never as a player', async () => {
+    const { token } = await issueServiceToken({ keyId: 'key-1', scopes: ['MANAGE_WALLET'] }, SECRET, 60);
+    expect(await verifyAccessToken(token, SECRET)).toEqual({ userId: null, role: null, kind: 'service', scopes: ['MANAGE_WALLET'], serviceId: 'key-1' });
+  });
+
+  it('are what requireScope asks for', async () => {
+    const service = { userId: null, role: null, kind: 'service' as const, scopes: ['MANAGE_WALLET'], serviceId: 'key-1' };
+    expect(requireScope(service, 'MANAGE_WALLET')).toBe('key-1');
+    expect(() => requireScope(service, 'REPORT_GAME_EVENTS')).toThrow(ForbiddenError);
+    expect(() => requireScope({ userId: 'u1', role: 'ADMIN' }, 'MANAGE_WALLET')).toThrow(ForbiddenError);
+    expect(() => requireScope(ANONYMOUS, 'MANAGE_WALLET')).toThrow(UnauthenticatedError);
+  });
+});
 
 describe('player access tokens', () => {
   it('round-trips the user and role', async () => {
@@ -28,8 +43,14 @@ describe('player access tokens', () => {
 describe('gateway → subgraph viewer signature', () => {
   it('carries the viewer, including anonymous ones', async () => {
     const signer = new ViewerSigner(SECRET);
-    expect(await verifyViewerToken(await signer.sign({ userId: 'u1', role: 'PLAYER' }), SECRET)).toEqual({ userId: 'u1', role: 'PLAYER' });
-    expect(await verifyViewerToken(await signer.sign(ANONYMOUS), SECRET)).toEqual(ANONYMOUS);
+    expect(await verifyViewerToken(await signer.sign({ userId: 'u1', role: 'PLAYER', clientAddress: '203.0.113.9' }), SECRET)).toEqual({
+      userId: 'u1',
+      role: 'PLAYER',
+      clientAddress: '203.0.113.9',
+    });
+    expect(await verifyViewerToken(await signer.sign(ANONYMOUS), SECRET)).toEqual({ ...ANONYMOUS, clientAddress: null });
+    const service = { userId: null, role: null, kind: 'service' as const, scopes: ['REPORT_GAME_EVENTS'], serviceId: 'key-1', clientAddress: null };
+    expect(await verifyViewerToken(await signer.sign(service), SECRET)).toEqual(service);
   });
 
   it('refuses a missing signature, a wrong secret, and a player token passed off as a viewer token', async () => {

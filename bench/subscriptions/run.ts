@@ -18,28 +18,37 @@
 // latency phase (--events events, --interval ms apart but at least N/10 ms: see intervalFor) → burst phase
 // (--burst-events events --burst-interval ms apart: deliveries/s) → disconnect.
 // Every wait is bounded; the script stops by itself and kills what it started, also on errors and signals.
-import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { ANONYMOUS, ViewerSigner, VIEWER_HEADER } from '../../platform/auth.js';
 import { SUBGRAPHS } from '../../platform/subgraphs.js';
 import { registerPlayer } from '../../test/support/platform.js';
+import {
+  createDatabase,
+  databaseUrl,
+  dropDatabase,
+  flag,
+  gitRevision,
+  list,
+  loadAverage,
+  log,
+  machineDescription,
+  now,
+  option,
+  percentile,
+  RESULTS_PATH,
+  ROOT,
+  sleep,
+  uniqueDatabaseName,
+  writeResults,
+} from '../lib/common.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const HERE = fileURLToPath(new URL('./', import.meta.url));
-const RESULTS_PATH = path.join(ROOT, 'bench/RESULTS.md');
 
 // ---------------------------------------------------------------- options
-function option(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-const flag = (name: string) => process.argv.includes(`--${name}`);
-const list = (s: string) => s.split(',').map((x) => Number(x.trim())).filter((n) => Number.isInteger(n) && n > 0);
 
 const SUBSCRIBERS = list(option('subscribers', '1,100,1000,10000'));
 const HIVE_SUBSCRIBERS = flag('no-hive') ? [] : list(option('hive-subscribers', '1,100,1000'));
@@ -56,19 +65,14 @@ const SECRETS = {
   JWT_SECRET: 'bench-jwt-secret-0123456789abcdefghijklmnop',
   INTERNAL_SECRET: 'bench-internal-secret-0123456789abcdefghijkl',
 };
-const PG_ADMIN_URL = process.env.BENCH_PG_ADMIN_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const DB_NAME = `bench_subs_${Date.now().toString(36)}_${process.pid}`;
-const DATABASE_URL = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
+const DB_NAME = uniqueDatabaseName('bench_subs');
+const DATABASE_URL = databaseUrl(DB_NAME);
 
 const SUBSCRIPTION = `subscription Bench($id: ID!) {
   profileUpdated(userId: $id) { id displayName achievementPoints guild { name } }
 }`;
 const UPDATE_PROFILE = `mutation Publish($input: UpdateProfileInput!) { updateProfile(input: $input) { user { id } } }`;
-
-const now = () => performance.timeOrigin + performance.now();
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const log = (...args: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
 
 // ---------------------------------------------------------------- process bookkeeping
 const children = new Set<ChildProcess>();
@@ -98,18 +102,7 @@ async function cleanup() {
   if (shuttingDown) return;
   shuttingDown = true;
   await Promise.allSettled([...children].map((c) => stopChild(c)));
-  if (dbCreated) {
-    const client = new pg.Client({ connectionString: PG_ADMIN_URL });
-    try {
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${DB_NAME} WITH (FORCE)`);
-      log(`dropped database ${DB_NAME}`);
-    } catch (error) {
-      log(`could not drop database ${DB_NAME}:`, (error as Error).message);
-    } finally {
-      await client.end().catch(() => undefined);
-    }
-  }
+  if (dbCreated) await dropDatabase(DB_NAME);
 }
 process.on('exit', () => {
   for (const c of children) c.kill('SIGKILL');
@@ -196,11 +189,6 @@ async function scrapeCounter(metricsUrl: string, metric: string): Promise<number
     if (line.startsWith(`${metric}{`) || line.startsWith(`${metric} `)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return sum;
-}
-
-function percentile(sorted: number[], q: number): number {
-  if (!sorted.length) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
 // ---------------------------------------------------------------- platform under test
@@ -582,16 +570,6 @@ async function runScenario(
   }
 }
 
-function gitRevision(): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'gateway', 'platform', 'subgraphs', 'launcher'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    return `git ${head}${dirty ? ' + uncommitted changes in gateway/platform/subgraphs/launcher' : ''}`;
-  } catch {
-    return 'git revision unknown';
-  }
-}
-
 /** RSS of the platform gateway right after it started and answered its first query. */
 let gatewayStartRssMb = NaN;
 
@@ -651,34 +629,12 @@ function table(results: ScenarioResult[], failures: string[]): string {
   return [...lines, '', ...checks].join('\n');
 }
 
-function writeResults(section: string) {
-  const header = [
-    '# Benchmark results',
-    '',
-    'Written by the benchmarks in bench/ (see bench/README.md). Each run replaces the section with the same title.',
-    '',
-  ].join('\n');
-  let text = existsSync(RESULTS_PATH) ? readFileSync(RESULTS_PATH, 'utf8') : header;
-  const title = section.split('\n')[0]!;
-  const start = text.indexOf(title);
-  if (start >= 0) {
-    const next = text.indexOf('\n## ', start + title.length);
-    text = text.slice(0, start) + section + (next >= 0 ? text.slice(next) : '\n');
-  } else {
-    text = `${text.trimEnd()}\n\n${section}\n`;
-  }
-  writeFileSync(RESULTS_PATH, text);
-}
-
 // ---------------------------------------------------------------- main
 async function main() {
   const date = new Date();
-  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.type()} ${os.release()}`;
+  const machine = machineDescription();
   log(`machine: ${machine}`);
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${DB_NAME}`);
-  await admin.end();
+  await createDatabase(DB_NAME);
   dbCreated = true;
   log(`created database ${DB_NAME}`);
 
@@ -738,7 +694,7 @@ async function main() {
   const section = [
     `## Subscriptions — ${stamp} UTC`,
     '',
-    `Machine: ${machine}. Date: ${date.toUTCString()}. Code: ${gitRevision()}. Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (other processes on the machine share the 2 cores).`,
+    `Machine: ${machine}. Date: ${date.toUTCString()}. Code: ${gitRevision()}. Load average at the end: ${loadAverage()} (other processes on the machine share the 2 cores).`,
     `Command: \`node --import tsx bench/subscriptions/run.ts ${process.argv.slice(2).join(' ')}\`.`.replace(' `.', '`.'),
     '',
     `Setup: subgraphs in one process, each gateway in its own process (NODE_ENV=production, LOG_LEVEL=warn), PostgreSQL + Redis on loopback, ` +

@@ -49,7 +49,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // Sessions in UTC: adapter-pg shifts timestamptz values by the session's zone otherwise
     // (prisma/orm#26786), whatever the server's default zone is.
     const adapter = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c timezone=UTC' });
-    const prisma = new PrismaClient({ adapter });
+    const prisma = new PrismaClient({ adapter, errorFormat: 'minimal' });
     return {
       prisma,
       kind: 'postgres',
@@ -62,7 +62,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils; the runtime
   // protocol is the same (the test suite runs every query through it).
   const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
-  const prisma = new PrismaClient({ adapter });
+  const prisma = new PrismaClient({ adapter, errorFormat: 'minimal' });
   return {
     prisma,
     kind: 'pglite',

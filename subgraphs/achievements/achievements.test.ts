@@ -56,7 +56,7 @@ describe('achievements subgraph: catalog', () => {
     const stored = () =>
       db.prisma.achievementDefinition.findMany({ where: { id: { in: ids } }, orderBy: { sortOrder: 'asc' }, omit: { updatedAt: true } });
     const before = await stored();
-    expect(before.length).toBeGreaterThanOrEqual(10);
+    expect(before.length).toBeGreaterThanOrEqual(50);
     expect(before.map((a) => a.id)).toEqual(ids);
     expect(before.every((a) => a.catalogVersion === catalog.version)).toBe(true);
     expect(before.find((a) => a.id === 'month_master')).toMatchObject({
@@ -64,7 +64,7 @@ describe('achievements subgraph: catalog', () => {
       rarity: 'EPIC',
       rewards: [{ kind: 'PREMIUM_CURRENCY', amount: 200 }],
       prerequisites: ['week_warrior'],
-      rule: { type: 'streak', event: 'SESSION_COMPLETED', days: 30 },
+      rule: { type: 'streak', event: 'SESSION_COMPLETED', target: 30 },
     });
 
     expect(await syncCatalog(db.prisma)).toEqual({ version: catalog.version, synced: ids.length });
@@ -85,7 +85,7 @@ describe('achievements subgraph: catalog', () => {
       expect(result.data!.achievements.map((a) => a.id)).toEqual(idsFor(filter));
     }
     const combat = await client.execute<{ achievements: { id: string }[] }>(ANONYMOUS, QUERY, { category: 'COMBAT' });
-    expect(combat.data!.achievements.map((a) => a.id)).toEqual(['first_blood', 'combat_master', 'legendary_warrior']);
+    expect(combat.data!.achievements.map((a) => a.id).slice(0, 3)).toEqual(['first_blood', 'combat_master', 'legendary_warrior']);
   });
 
   it('returns one achievement with its rewards, and null for an unknown id', async () => {

@@ -69,7 +69,7 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
   });
   const profiles = new ProfilesService(store, deps.redis);
   const walletStore = new WalletStore(deps.prisma);
-  const wallet = new WalletService({ prisma: deps.prisma, wallet: walletStore, users: store, redis: deps.redis, onEventsCommitted: () => void relay.poke() });
+  const wallet = new WalletService({ prisma: deps.prisma, wallet: walletStore, redis: deps.redis, onEventsCommitted: () => void relay.poke() });
   const friendsStore = new FriendsStore(deps.prisma);
   const friends = new FriendsService({ prisma: deps.prisma, store: friendsStore, users: store, onEventsCommitted: () => void relay.poke() });
   return {

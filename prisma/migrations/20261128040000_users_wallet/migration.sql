@@ -50,7 +50,8 @@ ALTER TABLE "ledger_entries" ADD CONSTRAINT "ledger_entries_operation_id_fkey" F
 -- wallet_apply() is the only writer of balances and never takes one below zero. (A CHECK
 -- constraint would say it again, but Prisma 6.19's WASM schema engine crashes introspecting one.)
 
--- Applies one wallet operation in a single statement: the operation row, then each asset's balance
+-- Applies one wallet operation in a single statement (one round trip, which is what a hot account's
+-- throughput depends on): the player must exist; then the operation row, then each asset's balance
 -- (in asset order, so concurrent multi-asset operations cannot deadlock) and its ledger entry.
 -- A debit past zero raises INSUFFICIENT_FUNDS and the whole statement rolls back. An idempotency key
 -- seen before returns that operation's entries (out_replayed = true) and changes nothing; concurrent
@@ -67,6 +68,9 @@ DECLARE
   v_balance bigint;
   i int;
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM users u WHERE u.id = p_user_id) THEN
+    RAISE EXCEPTION 'UNKNOWN_USER' USING DETAIL = p_user_id::text;
+  END IF;
   INSERT INTO wallet_operations (id, user_id, idempotency_key, reason, reference)
   VALUES (p_operation_id, p_user_id, p_key, p_reason, p_reference)
   ON CONFLICT (idempotency_key) DO NOTHING;

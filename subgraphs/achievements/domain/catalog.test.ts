@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { asSeenBy, CatalogError, HIDDEN_DESCRIPTION, HIDDEN_NAME, parseCatalog } from './catalog.js';
+import { ACHIEVEMENT_CATEGORIES, asSeenBy, CatalogError, HIDDEN_DESCRIPTION, HIDDEN_NAME, parseCatalog, RARITIES } from './catalog.js';
 
 const entry = (id: string, overrides: Record<string, unknown> = {}) => ({
   id,
@@ -16,17 +16,18 @@ const entry = (id: string, overrides: Record<string, unknown> = {}) => ({
   rule: { type: 'count', event: 'COMBAT_WON', target: 1 },
   ...overrides,
 });
-const catalogOf = (...achievements: unknown[]) => ({ version: 3, achievements });
+const EVENT_TYPES = ['COMBAT_WON', 'COMBAT_LOST', 'QUEST_COMPLETED'];
+const catalogOf = (...achievements: unknown[]) => ({ version: 3, eventTypes: EVENT_TYPES, achievements });
 
 describe('parseCatalog', () => {
-  it('accepts a good catalog, keeping order, typed rewards and the rule as given', () => {
+  it('accepts a good catalog, keeping order, typed rewards and typed rules', () => {
     const parsed = parseCatalog(
       catalogOf(
         entry('first_blood'),
         entry('combat_master', {
           prerequisites: ['first_blood'],
           rewards: [{ kind: 'PREMIUM_CURRENCY', amount: 50 }, { kind: 'EXCLUSIVE_ITEM', itemId: 'legendary_sword' }],
-          rule: { type: 'consecutive', event: 'COMBAT_WON', resetOn: 'COMBAT_LOST', target: 1000 },
+          rule: { type: 'run', event: 'COMBAT_WON', breaksOn: ['COMBAT_LOST'], target: 1000 },
         }),
       ),
     );
@@ -34,20 +35,41 @@ describe('parseCatalog', () => {
     expect(parsed.achievements.map((a) => a.id)).toEqual(['first_blood', 'combat_master']);
     expect(parsed.achievements[1]).toMatchObject({
       rewards: [{ kind: 'PREMIUM_CURRENCY', amount: 50 }, { kind: 'EXCLUSIVE_ITEM', itemId: 'legendary_sword' }],
-      rule: { type: 'consecutive', event: 'COMBAT_WON', resetOn: 'COMBAT_LOST', target: 1000 },
+      rule: { type: 'run', event: 'COMBAT_WON', breaksOn: ['COMBAT_LOST'], target: 1000 },
     });
   });
 
-  it('accepts the shipped catalog file', () => {
+  it('accepts the shipped catalog file: 50+ achievements over every category, rarity and rule kind', () => {
     const file = JSON.parse(readFileSync(new URL('../catalog/achievements.json', import.meta.url), 'utf8'));
     const parsed = parseCatalog(file);
-    expect(parsed.achievements.length).toBeGreaterThanOrEqual(10);
-    expect(parsed.achievements.some((a) => a.hidden)).toBe(true);
-    expect(parsed.achievements.find((a) => a.id === 'legendary_warrior')).toMatchObject({
+    expect(parsed.version).toBe(2);
+    expect(parsed.eventTypes).toEqual([
+      'SESSION_COMPLETED', 'CHARACTER_CREATED', 'COMBAT_WON', 'COMBAT_LOST', 'QUEST_COMPLETED', 'SOCIAL_INTERACTION', 'STREAK_MAINTAINED',
+      'GUILD_CREATED', 'GUILD_JOINED', 'GUILD_CONTRIBUTION', 'GUILD_WAR_WON', 'TOURNAMENT_MATCH_WON', 'TOURNAMENT_COMPLETED', 'LEVEL_UP',
+    ]);
+    const { achievements } = parsed;
+    expect(achievements.length).toBeGreaterThanOrEqual(50);
+    expect(new Set(achievements.map((a) => a.category))).toEqual(new Set(ACHIEVEMENT_CATEGORIES));
+    expect(new Set(achievements.map((a) => a.rarity))).toEqual(new Set(RARITIES));
+    expect(new Set(achievements.map((a) => a.rule.type))).toEqual(new Set(['count', 'sum', 'distinct', 'streak', 'run', 'threshold']));
+    expect(new Set(achievements.map((a) => a.rule.window?.kind).filter(Boolean))).toEqual(new Set(['fixed', 'rolling']));
+    expect(achievements.filter((a) => a.hidden).length).toBeGreaterThanOrEqual(3);
+    // Rarer is scarcer: fewer LEGENDARY than EPIC, fewer EPIC than UNCOMMON.
+    const ofRarity = (r: string) => achievements.filter((a) => a.rarity === r).length;
+    expect(ofRarity('LEGENDARY')).toBeLessThan(ofRarity('EPIC'));
+    expect(ofRarity('EPIC')).toBeLessThan(ofRarity('UNCOMMON'));
+
+    const byId = new Map(achievements.map((a) => [a.id, a]));
+    expect(byId.get('first_blood')).toMatchObject({ rarity: 'COMMON', rewards: [{ kind: 'XP', amount: 100 }], rule: { type: 'count', event: 'COMBAT_WON', target: 1 } });
+    expect(byId.get('combat_master')).toMatchObject({ rarity: 'RARE', rewards: [{ kind: 'PREMIUM_CURRENCY', amount: 50 }], rule: { type: 'count', event: 'COMBAT_WON', target: 100 } });
+    expect(byId.get('legendary_warrior')).toMatchObject({
       category: 'COMBAT',
       rarity: 'LEGENDARY',
       rewards: [{ kind: 'EXCLUSIVE_ITEM', itemId: 'legendary_sword' }],
+      rule: { type: 'run', event: 'COMBAT_WON', breaksOn: ['COMBAT_LOST'], target: 1000 },
     });
+    expect(byId.get('week_warrior')).toMatchObject({ rarity: 'UNCOMMON', rewards: [{ kind: 'XP', amount: 500 }], rule: { type: 'streak', target: 7 } });
+    expect(byId.get('month_master')).toMatchObject({ rarity: 'EPIC', rewards: [{ kind: 'PREMIUM_CURRENCY', amount: 200 }], rule: { type: 'streak', target: 30 } });
   });
 
   it.each([
@@ -60,6 +82,21 @@ describe('parseCatalog', () => {
     ['an unknown reward kind', catalogOf(entry('a', { rewards: [{ kind: 'GOLD', amount: 1 }] })), 'achievements.0.rewards.0.kind'],
     ['an unknown category', catalogOf(entry('a', { category: 'COOKING' })), 'achievements.0.category'],
     ['a rule without an event', catalogOf(entry('a', { rule: { type: 'count', target: 1 } })), 'achievements.0.rule.event'],
+    ['an unknown rule type', catalogOf(entry('a', { rule: { type: 'consecutive', event: 'COMBAT_WON', target: 1 } })), 'achievements.0.rule.type'],
+    ['a rule field of another type', catalogOf(entry('a', { rule: { type: 'streak', event: 'COMBAT_WON', days: 7, target: 7 } })), 'achievements.0.rule: Unrecognized key: "days"'],
+    ['a rule on an unlisted event type', catalogOf(entry('a', { rule: { type: 'count', event: 'COMBAT_DRAWN', target: 1 } })), 'achievements.0.rule.event: unknown event type "COMBAT_DRAWN"'],
+    [
+      'a run broken by an unlisted event type',
+      catalogOf(entry('a', { rule: { type: 'run', event: 'COMBAT_WON', breaksOn: ['COMBAT_LOST', 'COMBAT_FLED'], target: 5 } })),
+      'achievements.0.rule.breaksOn.1: unknown event type "COMBAT_FLED"',
+    ],
+    ['a duplicate event type', { version: 1, eventTypes: ['COMBAT_WON', 'COMBAT_WON'], achievements: [entry('a')] }, 'eventTypes.1: duplicate event type "COMBAT_WON"'],
+    ['no event types', { version: 1, achievements: [entry('a')] }, 'eventTypes'],
+    [
+      'a prerequisite cycle',
+      catalogOf(entry('a', { prerequisites: ['c'] }), entry('b', { prerequisites: ['a'] }), entry('c', { prerequisites: ['b'] })),
+      'achievements.0.prerequisites: prerequisites form a cycle: a → c → b → a',
+    ],
     ['no version', { achievements: [entry('a')] }, 'version'],
     ['no achievements', catalogOf(), 'achievements'],
   ])('rejects %s', (_case, input, problem) => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { eventTypeSchema, ruleSchema, type Rule } from './rules.js';
 
 export const ACHIEVEMENT_CATEGORIES = ['COMBAT', 'EXPLORATION', 'SOCIAL', 'CREATIVE', 'SPECIAL'] as const;
 export const RARITIES = ['COMMON', 'UNCOMMON', 'RARE', 'EPIC', 'LEGENDARY'] as const;
@@ -12,12 +13,6 @@ const reward = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('EXCLUSIVE_ITEM'), itemId: id }),
 ]);
 
-// Only the outline is checked here: the rule engine (a later issue) owns each rule type's fields.
-const rule = z.looseObject({
-  type: z.string().min(1),
-  event: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE event type'),
-});
-
 const definition = z.strictObject({
   id,
   name: z.string().trim().min(1).max(64),
@@ -29,15 +24,30 @@ const definition = z.strictObject({
   points: z.number().int().min(0),
   rewards: z.array(reward),
   prerequisites: z.array(id).default([]),
-  rule,
+  rule: ruleSchema,
 });
 
 const catalog = z
   .strictObject({
     version: z.number().int().positive(),
+    /** Every event type the platform records; adding one is a data change. */
+    eventTypes: z.array(eventTypeSchema).min(1),
     achievements: z.array(definition).min(1),
   })
-  .superRefine(({ achievements }, ctx) => {
+  .superRefine(({ eventTypes, achievements }, ctx) => {
+    const known = new Set<string>();
+    eventTypes.forEach((type, i) => {
+      if (known.has(type)) ctx.addIssue({ code: 'custom', path: ['eventTypes', i], message: `duplicate event type "${type}"` });
+      known.add(type);
+    });
+    achievements.forEach((a, i) => {
+      if (!known.has(a.rule.event)) ctx.addIssue({ code: 'custom', path: ['achievements', i, 'rule', 'event'], message: `unknown event type "${a.rule.event}"` });
+      if (a.rule.type === 'run') {
+        a.rule.breaksOn.forEach((type, j) => {
+          if (!known.has(type)) ctx.addIssue({ code: 'custom', path: ['achievements', i, 'rule', 'breaksOn', j], message: `unknown event type "${type}"` });
+        });
+      }
+    });
     const ids = new Set<string>();
     achievements.forEach((a, i) => {
       if (ids.has(a.id)) ctx.addIssue({ code: 'custom', path: ['achievements', i, 'id'], message: `duplicate id "${a.id}"` });
@@ -49,12 +59,32 @@ const catalog = z
         if (p === a.id) ctx.addIssue({ code: 'custom', path: ['achievements', i, 'prerequisites', j], message: 'cannot require itself' });
       });
     });
+    // A cycle of prerequisites could never be unlocked.
+    const requires = new Map(achievements.map((a) => [a.id, a.prerequisites.filter((p) => p !== a.id)]));
+    const state = new Map<string, 'visiting' | 'done'>();
+    const cycleThrough = (id: string, trail: string[]): string[] | null => {
+      if (state.get(id) === 'done') return null;
+      if (state.get(id) === 'visiting') return [...trail.slice(trail.indexOf(id)), id];
+      state.set(id, 'visiting');
+      for (const p of requires.get(id) ?? []) {
+        const cycle = cycleThrough(p, [...trail, id]);
+        if (cycle) return cycle;
+      }
+      state.set(id, 'done');
+      return null;
+    };
+    achievements.forEach((a, i) => {
+      const cycle = cycleThrough(a.id, []);
+      // Report each cycle once: what it passed through is settled.
+      for (const [id, mark] of state) if (mark === 'visiting') state.set(id, 'done');
+      if (cycle) ctx.addIssue({ code: 'custom', path: ['achievements', i, 'prerequisites'], message: `prerequisites form a cycle: ${cycle.join(' → ')}` });
+    });
   });
 
 export type Catalog = z.infer<typeof catalog>;
 export type AchievementDefinition = Catalog['achievements'][number];
 export type Reward = z.infer<typeof reward>;
-export type AchievementRule = z.infer<typeof rule>;
+export type AchievementRule = Rule;
 
 /** The catalog file is broken; the service must not start with it. */
 export class CatalogError extends Error {

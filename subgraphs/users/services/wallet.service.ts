@@ -3,10 +3,10 @@ import { raisedError } from '../../../platform/db/errors.js';
 import { ConflictError, InsufficientFundsError, NotFoundError } from '../../../platform/errors.js';
 import { recordEvent } from '../../../platform/events/outbox.js';
 import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
+import { isUuid } from '../../../platform/ids.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { levelForXp } from '../domain/levels.js';
 import { parseAsset, validateChanges, validateIdempotencyKey, type AssetChange } from '../domain/wallet.js';
-import type { UsersStore } from '../store/users.store.js';
 import type { AppliedOperation, LedgerEntryRow, WalletStore } from '../store/wallet.store.js';
 import type { PageRequest } from '../../../platform/pagination.js';
 
@@ -40,7 +40,6 @@ export class WalletService {
     private readonly deps: {
       prisma: PrismaClient;
       wallet: WalletStore;
-      users: UsersStore;
       redis: RedisPort;
       onEventsCommitted: () => void;
       now?: () => Date;
@@ -51,14 +50,15 @@ export class WalletService {
     const changes = validateChanges(input.changes);
     const idempotencyKey = validateIdempotencyKey(input.idempotencyKey);
     const reason = input.reason.trim();
-    const [user] = await this.deps.users.findByIds([input.userId]);
-    if (!user) throw new NotFoundError('User', input.userId);
-    const op = { userId: user.id, idempotencyKey, reason, reference: input.reference ?? null, changes };
+    if (!isUuid(input.userId)) throw new NotFoundError('User', input.userId);
+    // wallet_apply checks the player exists in the same statement (UNKNOWN_USER).
+    const op = { userId: input.userId, idempotencyKey, reason, reference: input.reference ?? null, changes };
     try {
       if (!changes.some((c) => c.asset === 'XP')) return await this.deps.wallet.apply(this.deps.prisma, op);
       return await this.applyWithXp(op);
     } catch (error) {
-      const raised = raisedError(error, ['INSUFFICIENT_FUNDS', 'IDEMPOTENCY_KEY_REUSED'] as const);
+      const raised = raisedError(error, ['INSUFFICIENT_FUNDS', 'IDEMPOTENCY_KEY_REUSED', 'UNKNOWN_USER'] as const);
+      if (raised?.name === 'UNKNOWN_USER') throw new NotFoundError('User', input.userId);
       if (raised?.name === 'INSUFFICIENT_FUNDS') {
         const asset = raised.detail ? parseAsset(raised.detail) : null;
         throw new InsufficientFundsError(`Not enough ${asset?.currency ?? asset?.itemId ?? 'funds'} for this operation.`, { asset: raised.detail });

@@ -1,5 +1,6 @@
 import { requireUser, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
+import { BadUserInputError } from '../../../platform/errors.js';
 import { decodeCursor, pageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import { liveChannel, publishLive, replayThenLive, subscribeLive } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
@@ -60,11 +61,20 @@ export class ChatMessagesService {
     assertChatAllowed(room, roomId);
     const channel = messageChannel(roomId);
     if (from == null) return subscribeLive<MessageAddedEvent>(this.deps.redis, channel);
+    // Refuse rather than replay part of a long gap: the client pages the history, then resumes.
+    if ((await this.deps.store.after(roomId, from, MAX_REPLAY + 1)).length > MAX_REPLAY) {
+      throw new BadUserInputError(
+        `More than ${MAX_REPLAY} messages were sent since this cursor: load them with ChatRoom.messages(after:), then subscribe with the newest cursor.`,
+        'after',
+      );
+    }
     return replayThenLive<MessageAddedEvent>({
       redis: this.deps.redis,
       channel,
       replay: () => this.deps.store.after(roomId, from, MAX_REPLAY),
       position: (event) => event.seq,
+      // Room for the whole replay plus live events arriving meanwhile: the buffer drops the oldest.
+      bufferSize: 2 * MAX_REPLAY,
     });
   }
 }

@@ -75,3 +75,49 @@ export function toConnection<T, K>(rows: T[], request: PageRequest<K>, keyOf: (r
     },
   };
 }
+
+/** A position in a list ordered by a timestamp, ties broken by a UUID: how most lists here sort. */
+export interface TimeIdKey {
+  at: Date;
+  id: string;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The key a client sent back in a cursor; anything else is BAD_USER_INPUT naming the argument. */
+export function parseTimeIdKey(raw: unknown, field: string): TimeIdKey {
+  const { at, id } = (raw ?? {}) as Record<string, unknown>;
+  const date = typeof at === 'string' ? new Date(at) : null;
+  if (!date || Number.isNaN(date.getTime()) || typeof id !== 'string' || !UUID_PATTERN.test(id)) {
+    throw new BadUserInputError(`${field} is not a valid cursor.`, field);
+  }
+  return { at: date, id };
+}
+
+/** Turns connection arguments into a keyset page request on (timestamp, id), validating the cursor. */
+export function timeIdPageRequest(args: ConnectionArgs): PageRequest<TimeIdKey> {
+  const request = pageRequest<unknown>(args);
+  const field = request.direction === 'forward' ? 'after' : 'before';
+  return { ...request, cursor: request.cursor == null ? null : parseTimeIdKey(request.cursor, field) };
+}
+
+/**
+ * The `where` and `orderBy` of one keyset page over a (timestamp, id) pair of columns, for Prisma.
+ * `newestFirst` lists run from the latest timestamp; backward pages run the other way and
+ * `toConnection` puts them back in list order.
+ */
+export function timeIdKeyset<T extends string, I extends string>(
+  columns: { time: T; id: I; newestFirst?: boolean },
+  request: PageRequest<TimeIdKey>,
+): { where: Record<string, unknown> | null; orderBy: Record<T | I, 'asc' | 'desc'>[] } {
+  const ascending = (request.direction === 'forward') !== !!columns.newestFirst;
+  const beyond = <V>(value: V) => (ascending ? { gt: value } : { lt: value });
+  const order = ascending ? 'asc' : 'desc';
+  const cursor = request.cursor;
+  return {
+    where: cursor
+      ? { OR: [{ [columns.time]: beyond(cursor.at) }, { [columns.time]: cursor.at, [columns.id]: beyond(cursor.id) }] }
+      : null,
+    orderBy: [{ [columns.time]: order } as Record<T | I, 'asc' | 'desc'>, { [columns.id]: order } as Record<T | I, 'asc' | 'desc'>],
+  };
+}

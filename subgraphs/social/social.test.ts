@@ -129,8 +129,8 @@ describe('social subgraph: chat rooms', () => {
     ['last', { last: -1 }],
     ['after', { first: 2, after: 'not-a-cursor' }],
     ['after', { first: 2, after: encodeCursor(42) }],
-    ['before', { last: 2, before: encodeCursor({ createdAt: 'yesterday', id: randomUUID() }) }],
-    ['before', { last: 2, before: encodeCursor({ createdAt: new Date().toISOString(), id: 'nope' }) }],
+    ['before', { last: 2, before: encodeCursor({ at: 'yesterday', id: randomUUID() }) }],
+    ['before', { last: 2, before: encodeCursor({ at: new Date().toISOString(), id: 'nope' }) }],
   ])('refuses a bad %s (%j) with BAD_USER_INPUT', async (field, variables) => {
     const result = await client.execute(ANONYMOUS, CHAT_ROOMS, variables);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

@@ -122,7 +122,7 @@ describe('tournaments subgraph: listing', () => {
     ['first', { first: 1, last: 1 }],
     ['after', { first: 2, after: 'not-a-cursor' }],
     ['after', { first: 2, after: encodeCursor(['2026-01-01', 'x']) }],
-    ['before', { last: 2, before: encodeCursor({ startsAt: 'soon', id: randomUUID() }) }],
+    ['before', { last: 2, before: encodeCursor({ at: 'soon', id: randomUUID() }) }],
   ])('refuses a bad %s (%j) with BAD_USER_INPUT', async (field, variables) => {
     const result = await client.execute(ANONYMOUS, TOURNAMENTS, variables);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });

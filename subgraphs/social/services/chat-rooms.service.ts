@@ -1,16 +1,14 @@
 import type { ChatRoomKind } from '../../../generated/prisma/client.js';
-import { pageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
+import { timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import { DEFAULT_ROOMS } from '../domain/chat-rooms.js';
-import { chatRoomKey, parseChatRoomKey, type ChatRoomRow, type ChatRoomsStore } from '../store/chat-rooms.store.js';
+import { chatRoomKey, type ChatRoomRow, type ChatRoomsStore } from '../store/chat-rooms.store.js';
 
 export class ChatRoomsService {
   constructor(private readonly store: ChatRoomsStore) {}
 
   /** A page of rooms, oldest first. */
   async listRooms(filter: { kind?: ChatRoomKind | null }, args: ConnectionArgs): Promise<Connection<ChatRoomRow>> {
-    const request = pageRequest<unknown>(args);
-    const field = request.direction === 'forward' ? 'after' : 'before';
-    const page = { ...request, cursor: request.cursor == null ? null : parseChatRoomKey(request.cursor, field) };
+    const page = timeIdPageRequest(args);
     return toConnection(await this.store.page(filter, page), page, chatRoomKey);
   }
 

@@ -1,25 +1,13 @@
 import type { Tournament, TournamentStatus } from '../../../generated/prisma/client.js';
 import type { Prisma, PrismaClient } from '../../../platform/db/index.js';
-import { BadUserInputError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/ids.js';
-import type { PageRequest } from '../../../platform/pagination.js';
+import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 
 /** A tournament row as resolvers receive it (the GraphQL `Tournament` mapper). */
 export type TournamentRow = Tournament;
 
 /** Where a tournament sits in the list: soonest start first, ties broken by id. */
-export type TournamentKey = { startsAt: Date; id: string };
-export const tournamentKey = (row: TournamentRow): TournamentKey => ({ startsAt: row.startsAt, id: row.id });
-
-/** The key a client sent back in a cursor; anything else is their mistake, not ours. */
-export function parseTournamentKey(raw: unknown, field: string): TournamentKey {
-  const { startsAt, id } = (raw ?? {}) as Record<string, unknown>;
-  const at = typeof startsAt === 'string' ? new Date(startsAt) : null;
-  if (!at || Number.isNaN(at.getTime()) || typeof id !== 'string' || !isUuid(id)) {
-    throw new BadUserInputError(`${field} is not a valid cursor.`, field);
-  }
-  return { startsAt: at, id };
-}
+export const tournamentKey = (row: TournamentRow): TimeIdKey => ({ at: row.startsAt, id: row.id });
 
 export class TournamentsStore {
   constructor(private readonly prisma: PrismaClient) {}
@@ -34,17 +22,14 @@ export class TournamentsStore {
   }
 
   /** One keyset page (plus one row to tell whether more exist), in the request's direction. */
-  page(filter: { status?: TournamentStatus | null }, request: PageRequest<TournamentKey>): Promise<TournamentRow[]> {
-    const forward = request.direction === 'forward';
+  page(filter: { status?: TournamentStatus | null }, request: PageRequest<TimeIdKey>): Promise<TournamentRow[]> {
     const where: Prisma.TournamentWhereInput = filter.status ? { status: filter.status } : {};
-    const cursor = request.cursor;
-    const beyond = <V>(value: V) => (forward ? { gt: value } : { lt: value });
+    const keyset = timeIdKeyset({ time: 'startsAt', id: 'id' }, request);
     return this.prisma.tournament.findMany({
-      where: cursor
-        ? { AND: [where, { OR: [{ startsAt: beyond(cursor.startsAt) }, { startsAt: cursor.startsAt, id: beyond(cursor.id) }] }] }
-        : where,
-      orderBy: forward ? [{ startsAt: 'asc' }, { id: 'asc' }] : [{ startsAt: 'desc' }, { id: 'desc' }],
+      where: keyset.where ? { AND: [where, keyset.where] } : where,
+      orderBy: keyset.orderBy,
       take: request.take,
     });
   }
+
 }

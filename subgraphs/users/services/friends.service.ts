@@ -2,9 +2,9 @@ import { requireUser, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
 import { ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { recordEvent } from '../../../platform/events/outbox.js';
-import { pageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
+import { timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import { assertNotSelf, transition, type FriendAction, type FriendState } from '../domain/friends.js';
-import { friendKey, parseFriendKey, type FriendshipRow, type FriendsStore } from '../store/friends.store.js';
+import { friendKey, type FriendshipRow, type FriendsStore } from '../store/friends.store.js';
 import type { UsersStore } from '../store/users.store.js';
 
 export interface FriendsServiceDeps {
@@ -52,9 +52,7 @@ export class FriendsService {
   /** A page of the player's friends list, newest change first; only the player themself may read it. */
   async friendsOf(viewer: Viewer, userId: string, state: FriendState | null, args: ConnectionArgs): Promise<Connection<FriendshipRow>> {
     if (requireUser(viewer) !== userId) throw new ForbiddenError('Only the player themself can see their friends list.');
-    const request = pageRequest<unknown>(args);
-    const field = request.direction === 'forward' ? 'after' : 'before';
-    const page = { ...request, cursor: request.cursor == null ? null : parseFriendKey(request.cursor, field) };
+    const page = timeIdPageRequest(args);
     return toConnection(await this.deps.store.page(userId, state, page), page, friendKey);
   }
 

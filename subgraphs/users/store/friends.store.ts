@@ -2,25 +2,14 @@ import type { Friendship } from '../../../generated/prisma/client.js';
 import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
 import { BadUserInputError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/ids.js';
-import type { PageRequest } from '../../../platform/pagination.js';
+import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 import type { EdgePair, FriendState } from '../domain/friends.js';
 
 /** One player's edge to another, as the store returns it. */
 export type FriendshipRow = Friendship;
 
 /** Where an edge sits in a friends list: most recently changed first, ties broken by the other player's id. */
-export type FriendKey = { updatedAt: Date; otherId: string };
-export const friendKey = (row: FriendshipRow): FriendKey => ({ updatedAt: row.updatedAt, otherId: row.otherId });
-
-/** The key a client sent back in a cursor; anything else is their mistake, not ours. */
-export function parseFriendKey(raw: unknown, field: string): FriendKey {
-  const { updatedAt, otherId } = (raw ?? {}) as Record<string, unknown>;
-  const at = typeof updatedAt === 'string' ? new Date(updatedAt) : null;
-  if (!at || Number.isNaN(at.getTime()) || typeof otherId !== 'string' || !isUuid(otherId)) {
-    throw new BadUserInputError(`${field} is not a valid cursor.`, field);
-  }
-  return { updatedAt: at, otherId };
-}
+export const friendKey = (row: FriendshipRow): TimeIdKey => ({ at: row.updatedAt, id: row.otherId });
 
 export class FriendsStore {
   constructor(private readonly prisma: PrismaClient) {}
@@ -68,18 +57,14 @@ export class FriendsStore {
   }
 
   /** One keyset page of a player's edges (plus one row to tell whether more exist), in the request's direction. */
-  page(userId: string, state: FriendState | null, request: PageRequest<FriendKey>): Promise<FriendshipRow[]> {
-    // Forward runs newest first.
-    const forward = request.direction === 'forward';
+  page(userId: string, state: FriendState | null, request: PageRequest<TimeIdKey>): Promise<FriendshipRow[]> {
     const where: Prisma.FriendshipWhereInput = state ? { userId, state } : { userId };
-    const cursor = request.cursor;
-    const beyond = <V>(value: V) => (forward ? { lt: value } : { gt: value });
+    const keyset = timeIdKeyset({ time: 'updatedAt', id: 'otherId', newestFirst: true }, request);
     return this.prisma.friendship.findMany({
-      where: cursor
-        ? { AND: [where, { OR: [{ updatedAt: beyond(cursor.updatedAt) }, { updatedAt: cursor.updatedAt, otherId: beyond(cursor.otherId) }] }] }
-        : where,
-      orderBy: forward ? [{ updatedAt: 'desc' }, { otherId: 'desc' }] : [{ updatedAt: 'asc' }, { otherId: 'asc' }],
+      where: keyset.where ? { AND: [where, keyset.where] } : where,
+      orderBy: keyset.orderBy,
       take: request.take,
     });
   }
+
 }

@@ -5,6 +5,8 @@
 export interface DomainEventPayloads {
   /** A player created an account. */
   'user.registered': { userId: string; username: string; registeredAt: string };
+  /** A player changed their public profile; `changed` names the fields. */
+  'user.profile_updated': { userId: string; changed: string[]; updatedAt: string };
   /** A player's XP crossed one or more level thresholds. */
   'user.leveled_up': { userId: string; level: number; previousLevel: number; leveledUpAt: string };
   /** A player blocked another: the blocked player may no longer invite, message or see the blocker's presence. */

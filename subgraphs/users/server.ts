@@ -67,7 +67,7 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
     loginLimiter,
     onEventsCommitted: () => void relay.poke(),
   });
-  const profiles = new ProfilesService(store, deps.redis);
+  const profiles = new ProfilesService({ prisma: deps.prisma, store, redis: deps.redis, onEventsCommitted: () => void relay.poke() });
   const walletStore = new WalletStore(deps.prisma);
   const wallet = new WalletService({ prisma: deps.prisma, wallet: walletStore, redis: deps.redis, onEventsCommitted: () => void relay.poke() });
   const friendsStore = new FriendsStore(deps.prisma);

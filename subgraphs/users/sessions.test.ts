@@ -308,6 +308,10 @@ describe('users subgraph: profile', () => {
     expect(cleared.data).toEqual({
       updateProfile: { user: { displayName: auth.user.username, avatarUrl: null, bio: 'Healer main.', timezone: 'Europe/Madrid' } },
     });
+    // Each change is a domain event, committed with it.
+    const events = await db.prisma.outboxEvent.findMany({ where: { type: 'user.profile_updated' }, orderBy: { seq: 'asc' } });
+    const mine = events.map((e) => e.payload as { userId: string; changed: string[] }).filter((p) => p.userId === auth.user.id);
+    expect(mine.map((p) => p.changed.sort())).toEqual([['avatarUrl', 'bio', 'timezone'], ['avatarUrl']]);
   });
 
   it.each([
@@ -321,5 +325,7 @@ describe('users subgraph: profile', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     const row = await db.prisma.user.findUnique({ where: { id: auth.user.id } });
     expect(row).toMatchObject({ displayName: auth.user.username, avatarUrl: null, bio: '', timezone: 'UTC' });
+    const events = await db.prisma.outboxEvent.findMany({ where: { type: 'user.profile_updated' } });
+    expect(events.some((e) => (e.payload as { userId: string }).userId === auth.user.id)).toBe(false);
   });
 });

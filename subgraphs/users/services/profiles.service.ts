@@ -1,5 +1,7 @@
 import { requireUser, type Viewer } from '../../../platform/auth.js';
+import type { PrismaClient } from '../../../platform/db/index.js';
 import { NotFoundError } from '../../../platform/errors.js';
+import { recordEvent } from '../../../platform/events/outbox.js';
 import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { validateProfileChanges } from '../domain/profile.js';
@@ -14,8 +16,7 @@ const profileChannel = (userId: string) => liveChannel('users', 'profileUpdated'
 
 export class ProfilesService {
   constructor(
-    private readonly store: UsersStore,
-    private readonly redis: RedisPort,
+    private readonly deps: { prisma: PrismaClient; store: UsersStore; redis: RedisPort; onEventsCommitted: () => void },
   ) {}
 
   async updateProfile(
@@ -24,9 +25,14 @@ export class ProfilesService {
   ): Promise<UserRow> {
     const userId = requireUser(viewer);
     const changes = validateProfileChanges(input);
-    const user = await this.store.update(userId, changes);
-    if (!user) throw new NotFoundError('User', userId);
-    await publishLive(this.redis, profileChannel(userId), { id: userId } satisfies ProfileUpdatedEvent);
+    const user = await this.deps.prisma.$transaction(async (tx) => {
+      const updated = await this.deps.store.update(userId, changes, tx);
+      if (!updated) throw new NotFoundError('User', userId);
+      await recordEvent(tx, 'users', 'user.profile_updated', { userId, changed: Object.keys(changes), updatedAt: updated.updatedAt.toISOString() });
+      return updated;
+    });
+    this.deps.onEventsCommitted();
+    await publishLive(this.deps.redis, profileChannel(userId), { id: userId } satisfies ProfileUpdatedEvent);
     return user;
   }
 
@@ -36,12 +42,12 @@ export class ProfilesService {
   }
 
   profileUpdates(userId: string): AsyncIterableIterator<ProfileUpdatedEvent> {
-    return subscribeLive<ProfileUpdatedEvent>(this.redis, profileChannel(userId));
+    return subscribeLive<ProfileUpdatedEvent>(this.deps.redis, profileChannel(userId));
   }
 
   /** The profile as it is now (not from a request's DataLoader: a subscription lives for hours). */
   async current(event: ProfileUpdatedEvent): Promise<UserRow> {
-    const [user] = await this.store.findByIds([event.id]);
+    const [user] = await this.deps.store.findByIds([event.id]);
     if (!user) throw new NotFoundError('User', event.id);
     return user;
   }

@@ -29,10 +29,10 @@ export class UsersStore {
     return tx.user.create({ data });
   }
 
-  /** The updated row, or null when there is no such user. */
-  async update(id: string, data: Prisma.UserUpdateInput): Promise<UserRow | null> {
-    const { count } = await this.prisma.user.updateMany({ where: { id }, data });
-    return count ? this.prisma.user.findUnique({ where: { id } }) : null;
+  /** The updated row, or null when there is no such user (inside `tx` when given). */
+  async update(id: string, data: Prisma.UserUpdateInput, tx: Tx | PrismaClient = this.prisma): Promise<UserRow | null> {
+    const { count } = await tx.user.updateMany({ where: { id }, data });
+    return count ? tx.user.findUnique({ where: { id } }) : null;
   }
 
   touchLastSeen(id: string, at: Date): Promise<unknown> {

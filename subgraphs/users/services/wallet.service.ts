@@ -7,7 +7,7 @@ import { isUuid } from '../../../platform/ids.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { levelForXp } from '../domain/levels.js';
 import { parseAsset, validateChanges, validateIdempotencyKey, type AssetChange } from '../domain/wallet.js';
-import type { AppliedOperation, LedgerEntryRow, WalletStore } from '../store/wallet.store.js';
+import type { AppliedOperation, LedgerEntryRow, RefusedOperation, WalletOperation, WalletStore } from '../store/wallet.store.js';
 import type { PageRequest } from '../../../platform/pagination.js';
 
 export interface WalletOperationInput {
@@ -30,12 +30,24 @@ export interface LevelUpEvent {
 
 const levelUpChannel = (userId: string) => liveChannel('users', 'levelUp', userId);
 
+const REFUSALS = ['INSUFFICIENT_FUNDS', 'IDEMPOTENCY_KEY_REUSED', 'UNKNOWN_USER'] as const;
+/** Operations on one account applied in one statement and commit at most. */
+const MAX_BATCH = 100;
+
+interface Pending {
+  op: WalletOperation;
+  resolve: (result: AppliedOperation | RefusedOperation) => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The only way value moves: every credit and debit is an idempotent operation in the ledger
  * (wallet_apply in SQL). XP arrives the same way; crossing a level threshold records a
  * `user.leveled_up` event in the same transaction and notifies the player live.
  */
 export class WalletService {
+  private readonly queues = new Map<string, Pending[]>();
+
   constructor(
     private readonly deps: {
       prisma: PrismaClient;
@@ -53,19 +65,51 @@ export class WalletService {
     if (!isUuid(input.userId)) throw new NotFoundError('User', input.userId);
     // wallet_apply checks the player exists in the same statement (UNKNOWN_USER).
     const op = { userId: input.userId, idempotencyKey, reason, reference: input.reference ?? null, changes };
+    let result: AppliedOperation | RefusedOperation;
     try {
-      if (!changes.some((c) => c.asset === 'XP')) return await this.deps.wallet.apply(this.deps.prisma, op);
-      return await this.applyWithXp(op);
+      result = changes.some((c) => c.asset === 'XP') ? await this.applyWithXp(op) : await this.applyGrouped(op);
     } catch (error) {
-      const raised = raisedError(error, ['INSUFFICIENT_FUNDS', 'IDEMPOTENCY_KEY_REUSED', 'UNKNOWN_USER'] as const);
-      if (raised?.name === 'UNKNOWN_USER') throw new NotFoundError('User', input.userId);
-      if (raised?.name === 'INSUFFICIENT_FUNDS') {
-        const asset = raised.detail ? parseAsset(raised.detail) : null;
-        throw new InsufficientFundsError(`Not enough ${asset?.currency ?? asset?.itemId ?? 'funds'} for this operation.`, { asset: raised.detail });
-      }
-      if (raised?.name === 'IDEMPOTENCY_KEY_REUSED') throw new ConflictError('That idempotency key belongs to another player\'s operation.', 'idempotencyKey');
-      throw error;
+      const raised = raisedError(error, REFUSALS);
+      if (!raised) throw error;
+      result = { error: raised.name, detail: raised.detail ?? null };
     }
+    if (!('error' in result)) return result;
+    const refusal = REFUSALS.find((name) => result.error.includes(name));
+    if (refusal === 'UNKNOWN_USER') throw new NotFoundError('User', input.userId);
+    if (refusal === 'INSUFFICIENT_FUNDS') {
+      const asset = result.detail ? parseAsset(result.detail) : null;
+      throw new InsufficientFundsError(`Not enough ${asset?.currency ?? asset?.itemId ?? 'funds'} for this operation.`, { asset: result.detail });
+    }
+    if (refusal === 'IDEMPOTENCY_KEY_REUSED') throw new ConflictError('That idempotency key belongs to another player\'s operation.', 'idempotencyKey');
+    throw new Error(`wallet operation refused: ${result.error}`);
+  }
+
+  /**
+   * Group commit per account: operations on one player that arrive while one of theirs is being
+   * applied wait and then go to the database together, in one statement and one commit
+   * (wallet_apply_batch). Without contention an operation goes alone, at once.
+   */
+  private applyGrouped(op: WalletOperation): Promise<AppliedOperation | RefusedOperation> {
+    return new Promise((resolve, reject) => {
+      let queue = this.queues.get(op.userId);
+      if (!queue) this.queues.set(op.userId, (queue = []));
+      queue.push({ op, resolve, reject });
+      if (queue.length === 1) void this.drain(op.userId, queue);
+    });
+  }
+
+  private async drain(userId: string, queue: Pending[]) {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      try {
+        const results = await this.deps.wallet.applyBatch(batch.map((p) => p.op));
+        batch.forEach((pending, i) => pending.resolve(results[i]!));
+      } catch (error) {
+        batch.forEach((pending) => pending.reject(error));
+      }
+      queue.splice(0, batch.length);
+    }
+    if (this.queues.get(userId) === queue) this.queues.delete(userId);
   }
 
   ledgerPage(userId: string, page: PageRequest<string>): Promise<LedgerEntryRow[]> {

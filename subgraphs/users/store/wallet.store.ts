@@ -39,32 +39,52 @@ interface ApplyRow {
   out_created_at: Date;
 }
 
+export interface WalletOperation {
+  userId: string;
+  idempotencyKey: string;
+  reason: string;
+  reference: string | null;
+  changes: { asset: string; amount: number }[];
+}
+
+/** What wallet_apply_batch says of one operation it refused (a RAISE in wallet_apply). */
+export interface RefusedOperation {
+  error: string;
+  detail: string | null;
+}
+
 export class WalletStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Runs wallet_apply(): one statement, atomic on its own or inside the caller's transaction. */
-  async apply(
-    db: PrismaClient | Tx,
-    op: { userId: string; idempotencyKey: string; reason: string; reference: string | null; changes: { asset: string; amount: number }[] },
-  ): Promise<AppliedOperation> {
+  async apply(db: PrismaClient | Tx, op: WalletOperation): Promise<AppliedOperation> {
     const rows = await db.$queryRaw<ApplyRow[]>`
       SELECT * FROM wallet_apply(${randomUUID()}::uuid, ${op.userId}::uuid, ${op.idempotencyKey}, ${op.reason}, ${op.reference},
         ${op.changes.map((c) => c.asset)}::text[], ${op.changes.map((c) => String(c.amount))}::text[]::bigint[])`;
-    return {
-      operationId: rows[0]!.out_operation_id,
-      replayed: rows[0]!.out_replayed,
-      entries: rows.map((r) => ({
-        seq: BigInt(r.out_seq),
-        operationId: r.out_operation_id,
-        userId: op.userId,
-        asset: r.out_asset,
-        amount: BigInt(r.out_amount),
-        balanceAfter: BigInt(r.out_balance_after),
-        reason: r.out_reason,
-        reference: r.out_reference,
-        createdAt: new Date(r.out_created_at),
-      })),
-    };
+    return appliedOf(op.userId, rows);
+  }
+
+  /**
+   * Runs several operations in one statement and one commit (wallet_apply_batch); each succeeds or
+   * is refused on its own. Results come back in the operations' order.
+   */
+  async applyBatch(ops: readonly WalletOperation[]): Promise<(AppliedOperation | RefusedOperation)[]> {
+    const payload = ops.map((op) => ({
+      id: randomUUID(),
+      userId: op.userId,
+      key: op.idempotencyKey,
+      reason: op.reason,
+      reference: op.reference,
+      assets: op.changes.map((c) => c.asset),
+      amounts: op.changes.map((c) => String(c.amount)),
+    }));
+    const rows = await this.prisma.$queryRaw<(ApplyRow & { out_index: number; out_error: string | null; out_detail: string | null })[]>`
+      SELECT * FROM wallet_apply_batch(${JSON.stringify(payload)}::jsonb)`;
+    return ops.map((op, index) => {
+      const mine = rows.filter((r) => r.out_index === index);
+      const refused = mine.find((r) => r.out_error !== null);
+      return refused ? { error: refused.out_error!, detail: refused.out_detail } : appliedOf(op.userId, mine);
+    });
   }
 
   /** Balances of many players in one query. */
@@ -87,4 +107,22 @@ export class WalletStore {
     });
     return rows.map(({ operation, ...entry }) => ({ ...entry, reason: operation.reason, reference: operation.reference }));
   }
+}
+
+function appliedOf(userId: string, rows: ApplyRow[]): AppliedOperation {
+  return {
+    operationId: rows[0]!.out_operation_id,
+    replayed: rows[0]!.out_replayed,
+    entries: rows.map((r) => ({
+      seq: BigInt(r.out_seq),
+      operationId: r.out_operation_id,
+      userId,
+      asset: r.out_asset,
+      amount: BigInt(r.out_amount),
+      balanceAfter: BigInt(r.out_balance_after),
+      reason: r.out_reason,
+      reference: r.out_reference,
+      createdAt: new Date(r.out_created_at),
+    })),
+  };
 }

@@ -599,8 +599,8 @@ function report(
       `both through the real subgraph (createUsersSubgraph + Apollo executeOperation; a fresh DataLoader per operation, as per request). The third batching row adds the wallet's \`xp\`/\`level\` fields: one more query (balances), still independent of the number of ids.`,
     `- Diagnostic rows (same hot account / loop, not the platform as configured): \`synchronous_commit=off\` on the bench's own pool shows how much of a debit's time is the WAL flush at commit; ` +
       `"UPDATE of one plain row" (\`UPDATE bench_hot_row SET n = n - 1 WHERE id = 1 AND n >= 1\`, autocommit) is the ceiling PostgreSQL itself gives one hot row on this machine with synchronous commit.`,
-    `- Refusals: a debit refused with INSUFFICIENT_FUNDS is far slower than one that succeeds, and so is any statement that fails through Prisma (\`SELECT 1/0\`): ` +
-      `the time goes to Prisma's error path in this process, not to PostgreSQL, so a burst of refused debits queues behind it (the over-drain's refusals, and its attempts/s).`,
+    `- Refusals: through WalletService a refused debit comes back as a row of wallet_apply_batch, not as an error, so it costs about what a success does; a statement that fails through Prisma (\`SELECT 1/0\`) ` +
+      `still pays Prisma's error path in this process (the diagnostic row), which is why the service avoids raising for expected refusals.`,
     `- Ledger: every debit is one \`wallet_apply()\` statement (WalletStore.apply); WalletService.apply groups the operations that queue up on one account while one is in flight into one wallet_apply_batch statement and one commit (group commit); alone, an operation is one wallet_apply statement. ` +
       `All workers hit one \`wallet_balances\` row, so debits serialize on its row lock for the length of each autocommit transaction (commit + WAL flush). ` +
       `Pool = PrismaPg (node-postgres) pool size; the platform's runtime uses ${PLATFORM_POOL}. Workers beyond the pool size wait for a connection, which shows in their latency, not in throughput. ` +

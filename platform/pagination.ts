@@ -1,4 +1,5 @@
 import { BadUserInputError } from './errors.js';
+import { isUuid } from './ids.js';
 
 /** Relay connection arguments, as every paginated field accepts them. */
 export interface ConnectionArgs {
@@ -82,13 +83,11 @@ export interface TimeIdKey {
   id: string;
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The key a client sent back in a cursor; anything else is BAD_USER_INPUT naming the argument. */
 export function parseTimeIdKey(raw: unknown, field: string): TimeIdKey {
   const { at, id } = (raw ?? {}) as Record<string, unknown>;
   const date = typeof at === 'string' ? new Date(at) : null;
-  if (!date || Number.isNaN(date.getTime()) || typeof id !== 'string' || !UUID_PATTERN.test(id)) {
+  if (!date || Number.isNaN(date.getTime()) || typeof id !== 'string' || !isUuid(id)) {
     throw new BadUserInputError(`${field} is not a valid cursor.`, field);
   }
   return { at: date, id };

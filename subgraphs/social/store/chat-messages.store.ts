@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatRoomKind } from '../../../generated/prisma/client.js';
 import type { PrismaClient, Tx } from '../../../platform/db/index.js';
-import { isUuid } from '../../../platform/ids.js';
+import { findByUuids, isUuid } from '../../../platform/ids.js';
 import type { PageRequest } from '../../../platform/pagination.js';
 
 /** A chat message row as resolvers receive it (the GraphQL `ChatMessage` mapper). */
@@ -19,11 +19,8 @@ export class ChatMessagesStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
-  async findByIds(ids: readonly string[]): Promise<(ChatMessageRow | undefined)[]> {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.prisma.chatMessage.findMany({ where: { id: { in: valid } } }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id));
+  findByIds(ids: readonly string[]): Promise<(ChatMessageRow | undefined)[]> {
+    return findByUuids(ids, (uuids) => this.prisma.chatMessage.findMany({ where: { id: { in: uuids } } }));
   }
 
   /**

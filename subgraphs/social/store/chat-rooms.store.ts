@@ -1,7 +1,7 @@
 import type { ChatRoom, ChatRoomKind } from '../../../generated/prisma/client.js';
 import type { Prisma, PrismaClient } from '../../../platform/db/index.js';
 import { BadUserInputError } from '../../../platform/errors.js';
-import { isUuid } from '../../../platform/ids.js';
+import { findByUuids } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 import type { RoomSpec } from '../domain/chat-rooms.js';
 
@@ -15,12 +15,8 @@ export class ChatRoomsStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
-  async findByIds(ids: readonly string[]): Promise<(ChatRoomRow | undefined)[]> {
-    // Ids that are not UUIDs match nobody; PostgreSQL would reject them in the query.
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.prisma.chatRoom.findMany({ where: { id: { in: valid } } }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id));
+  findByIds(ids: readonly string[]): Promise<(ChatRoomRow | undefined)[]> {
+    return findByUuids(ids, (uuids) => this.prisma.chatRoom.findMany({ where: { id: { in: uuids } } }));
   }
 
   /** One keyset page (plus one row to tell whether more exist), in the request's direction. */

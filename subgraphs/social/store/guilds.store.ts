@@ -1,6 +1,6 @@
 import type { Guild, GuildMember } from '../../../generated/prisma/client.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
-import { isUuid } from '../../../platform/ids.js';
+import { findByUuids, isUuid } from '../../../platform/ids.js';
 
 /** A guild row as resolvers receive it (the GraphQL `Guild` mapper). */
 export type GuildRow = Guild;
@@ -15,11 +15,8 @@ export class GuildsStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
-  async findByIds(ids: readonly string[]): Promise<(GuildRow | undefined)[]> {
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.prisma.guild.findMany({ where: { id: { in: valid } } }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id));
+  findByIds(ids: readonly string[]): Promise<(GuildRow | undefined)[]> {
+    return findByUuids(ids, (uuids) => this.prisma.guild.findMany({ where: { id: { in: uuids } } }));
   }
 
   /** Members per guild, in the same order as the ids: one grouped count for any number. */

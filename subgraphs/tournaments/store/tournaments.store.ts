@@ -1,6 +1,6 @@
 import type { Tournament, TournamentStatus } from '../../../generated/prisma/client.js';
 import type { Prisma, PrismaClient } from '../../../platform/db/index.js';
-import { isUuid } from '../../../platform/ids.js';
+import { findByUuids } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 
 /** A tournament row as resolvers receive it (the GraphQL `Tournament` mapper). */
@@ -13,12 +13,8 @@ export class TournamentsStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
-  async findByIds(ids: readonly string[]): Promise<(TournamentRow | undefined)[]> {
-    // Ids that are not UUIDs match nobody; PostgreSQL would reject them in the query.
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.prisma.tournament.findMany({ where: { id: { in: valid } } }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id));
+  findByIds(ids: readonly string[]): Promise<(TournamentRow | undefined)[]> {
+    return findByUuids(ids, (uuids) => this.prisma.tournament.findMany({ where: { id: { in: uuids } } }));
   }
 
   /** One keyset page (plus one row to tell whether more exist), in the request's direction. */

@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
 import type { User } from '../../../generated/prisma/client.js';
-import { isUuid } from '../../../platform/ids.js';
+import { findByUuids } from '../../../platform/ids.js';
 
 /** A user row as resolvers receive it (the GraphQL `User` mapper). */
 export type UserRow = User;
@@ -9,12 +9,8 @@ export class UsersStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
-  async findByIds(ids: readonly string[]): Promise<(UserRow | undefined)[]> {
-    // Ids that are not UUIDs match nobody; PostgreSQL would reject them in the query.
-    const valid = ids.filter(isUuid);
-    const rows = valid.length ? await this.prisma.user.findMany({ where: { id: { in: valid } } }) : [];
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => byId.get(id));
+  findByIds(ids: readonly string[]): Promise<(UserRow | undefined)[]> {
+    return findByUuids(ids, (uuids) => this.prisma.user.findMany({ where: { id: { in: uuids } } }));
   }
 
   findByUsernameKey(key: string): Promise<UserRow | null> {

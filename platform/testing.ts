@@ -3,7 +3,7 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { pino } from 'pino';
 import type { Viewer } from './auth.js';
-import { openDatabase, type Database } from './db/index.js';
+import { openDatabase, type Database, type PrismaClient } from './db/index.js';
 import { createMetricsRegistry } from './metrics.js';
 import { MemoryRedisPort } from './redis/index.js';
 import type { SubgraphDefinition } from './service.js';
@@ -42,4 +42,19 @@ export function subgraphClient<TContext extends BaseContext>(definition: Subgrap
       return response.body.singleResult as never;
     },
   };
+}
+
+/**
+ * A Prisma client that appends every operation reaching the database to `operations`
+ * (`Model.operation`, or `$raw.<operation>` for raw SQL), for tests that assert batching.
+ */
+export function recordingPrisma(prisma: PrismaClient, operations: string[]): PrismaClient {
+  return prisma.$extends({
+    query: {
+      async $allOperations({ model, operation, args, query }) {
+        operations.push(`${model ?? '$raw'}.${operation}`);
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
-import type { Database, PrismaClient } from '../../platform/db/index.js';
-import { openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import type { Database } from '../../platform/db/index.js';
+import { openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { HIDDEN_DESCRIPTION, HIDDEN_NAME } from './domain/catalog.js';
 import { createAchievementsSubgraph } from './server.js';
@@ -167,14 +167,7 @@ describe('achievements subgraph: players', () => {
     );
     const queries: string[] = [];
     // Counts what actually reaches the database, below the store and its loaders.
-    const counted = db.prisma.$extends({
-      query: {
-        async $allOperations({ model, operation, args, query }) {
-          queries.push(`${model ?? '$raw'}.${operation}`);
-          return query(args);
-        },
-      },
-    }) as unknown as PrismaClient;
+    const counted = recordingPrisma(db.prisma, queries);
     const countedClient = subgraphClient(createAchievementsSubgraph({ prisma: counted, logger: silentLogger }));
     await countedClient.server.start();
     try {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
-import type { Database, PrismaClient } from '../../platform/db/index.js';
+import type { Database } from '../../platform/db/index.js';
 import { DomainError } from '../../platform/errors.js';
 import { liveChannel } from '../../platform/live.js';
 import { encodeCursor } from '../../platform/pagination.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { createSocialSubgraph } from './server.js';
 import type { MessageAddedEvent } from './services/chat-messages.service.js';
@@ -177,14 +177,7 @@ describe('social subgraph: reading a room', () => {
     const rooms = await Promise.all([1, 2, 3].map(() => room()));
     for (const [i, r] of rooms.entries()) for (let n = 0; n <= i + 1; n++) await sent(player(), r.id, `${r.name}:${n}`);
     const operations: string[] = [];
-    const counted = db.prisma.$extends({
-      query: {
-        async $allOperations({ model, operation, args, query }) {
-          operations.push(`${model ?? '$raw'}.${operation}`);
-          return query(args);
-        },
-      },
-    }) as unknown as PrismaClient;
+    const counted = recordingPrisma(db.prisma, operations);
     const countedClient = subgraphClient(createSocialSubgraph({ prisma: counted, redis, logger: silentLogger }));
     await countedClient.server.start();
     try {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../platform/auth.js';
 import type { Database, PrismaClient } from '../../platform/db/index.js';
 import { encodeCursor } from '../../platform/pagination.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { DEFAULT_ROOMS } from './domain/chat-rooms.js';
 import { createSocialSubgraph } from './server.js';
@@ -192,16 +192,7 @@ describe('social subgraph: guilds', () => {
     let counting: ReturnType<typeof subgraphClient<Context>>;
 
     beforeAll(async () => {
-      const counted = db.prisma.$extends({
-        query: {
-          $allModels: {
-            $allOperations: ({ model, operation, args, query }) => {
-              operations.push(`${model}.${operation}`);
-              return query(args);
-            },
-          },
-        },
-      }) as unknown as PrismaClient;
+      const counted = recordingPrisma(db.prisma, operations);
       counting = subgraphClient(social(counted));
       await counting.server.start();
     });

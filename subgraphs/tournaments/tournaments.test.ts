@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../platform/auth.js';
 import type { Database, PrismaClient } from '../../platform/db/index.js';
 import { encodeCursor } from '../../platform/pagination.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { createTournamentsSubgraph } from './server.js';
 
@@ -145,16 +145,7 @@ describe('tournaments subgraph: lookups', () => {
 
   it('resolves references in one query', async () => {
     const operations: string[] = [];
-    const counted = db.prisma.$extends({
-      query: {
-        $allModels: {
-          $allOperations: ({ model, operation, args, query }) => {
-            operations.push(`${model}.${operation}`);
-            return query(args);
-          },
-        },
-      },
-    }) as unknown as PrismaClient;
+    const counted = recordingPrisma(db.prisma, operations);
     const counting = subgraphClient(tournamentsSubgraph(counted));
     await counting.server.start();
     try {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database, PrismaClient } from '../../platform/db/index.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { createUsersSubgraph } from './server.js';
 
@@ -283,16 +283,7 @@ describe('users subgraph: friends and blocks', () => {
     let counting: ReturnType<typeof subgraphClient<Context>>;
 
     beforeAll(async () => {
-      const counted = db.prisma.$extends({
-        query: {
-          $allModels: {
-            $allOperations: ({ model, operation, args, query }) => {
-              operations.push(`${model}.${operation}`);
-              return query(args);
-            },
-          },
-        },
-      }) as unknown as PrismaClient;
+      const counted = recordingPrisma(db.prisma, operations);
       counting = subgraphClient(users(counted));
       await counting.server.start();
     });

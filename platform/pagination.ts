@@ -120,3 +120,15 @@ export function timeIdKeyset<T extends string, I extends string>(
     orderBy: [{ [columns.time]: order } as Record<T | I, 'asc' | 'desc'>, { [columns.id]: order } as Record<T | I, 'asc' | 'desc'>],
   };
 }
+
+/** The cursor key of a row in a list ordered by a bigint sequence (chat messages, notifications). */
+export const seqKey = (seq: bigint): string => seq.toString();
+
+/** The sequence in a cursor key a client sent back; anything else is their mistake. */
+export function parseSeqKey(raw: unknown, field: string): bigint {
+  // 19 digits is as long as a positive PostgreSQL bigint gets.
+  if (typeof raw !== 'string' || !/^\d{1,19}$/.test(raw) || BigInt(raw) > 9_223_372_036_854_775_807n) {
+    throw new BadUserInputError(`${field} is not a valid cursor.`, field);
+  }
+  return BigInt(raw);
+}

@@ -3,9 +3,19 @@ import type { PrismaClient, Tx } from '../db/index.js';
 import type { RedisPort, StreamEntry } from '../redis/index.js';
 import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventType } from './types.js';
 
-/** Handlers by event type; each runs inside a transaction that also records the event as handled. */
+/**
+ * Work a handler leaves for after its transaction commits: things that must not happen for an
+ * effect that may still roll back (poking a relay, live notifications). Run at most once, only for
+ * a newly applied event; a failure is logged, not retried (the effect itself is committed).
+ */
+export type AfterCommit = () => void | Promise<void>;
+
+/**
+ * Handlers by event type; each runs inside a transaction that also records the event as handled,
+ * and may return an AfterCommit for the consumer to run once that transaction has committed.
+ */
 export type EventHandlers = {
-  [T in DomainEventType]?: (event: DomainEvent<T>, tx: Tx) => Promise<void>;
+  [T in DomainEventType]?: (event: DomainEvent<T>, tx: Tx) => Promise<void | AfterCommit>;
 };
 
 export interface EventConsumerOptions {
@@ -84,13 +94,21 @@ export class EventConsumer {
     const event = JSON.parse(entry.fields.event ?? 'null') as DomainEvent | null;
     const handler = event && (this.options.handlers[event.type] as EventHandlers[DomainEventType] | undefined);
     if (!event || !handler) return;
-    const { group } = this.options;
-    await this.options.prisma.$transaction(async (tx) => {
+    const { group, consumer, logger } = this.options;
+    const afterCommit = await this.options.prisma.$transaction(async (tx): Promise<AfterCommit | undefined> => {
       const inserted = await tx.$executeRaw`
         INSERT INTO processed_events (consumer, event_id) VALUES (${group}, ${event.id}::uuid)
         ON CONFLICT DO NOTHING`;
-      if (inserted === 0) return;
-      await (handler as (e: DomainEvent, tx: Tx) => Promise<void>)(event, tx);
+      // Handled before (a redelivery): no effect, and no after-commit work either.
+      if (inserted === 0) return undefined;
+      const result: unknown = await (handler as (e: DomainEvent, tx: Tx) => Promise<void | AfterCommit>)(event, tx);
+      return typeof result === 'function' ? (result as AfterCommit) : undefined;
     });
+    if (!afterCommit) return;
+    try {
+      await afterCommit();
+    } catch (error) {
+      logger.error({ err: error, group, consumer, eventId: event.id, type: event.type }, 'after-commit work of an event failed; not retried');
+    }
   }
 }

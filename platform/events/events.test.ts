@@ -96,3 +96,70 @@ describe('transactional outbox and event consumers', () => {
     expect(await survivor.pending()).toBe(0);
   });
 });
+
+describe("a handler's after-commit work", () => {
+  /** A consumer whose handler writes its effect and returns `afterCommit` work built from the event. */
+  function consumerWithAfterCommit(redis: MemoryRedisPort, afterCommit: (eventId: string) => () => Promise<void>) {
+    return new EventConsumer({
+      prisma: db.prisma,
+      redis,
+      group: 'events-test-after-commit',
+      consumer: 'c1',
+      logger,
+      blockMs: 20,
+      handlers: {
+        'user.registered': async (event, tx) => {
+          await tx.$executeRaw`INSERT INTO test_effects VALUES (${event.id}::uuid, ${event.payload.username})`;
+          return afterCommit(event.id);
+        },
+      },
+    });
+  }
+
+  it('runs once, after the commit, and not for a redelivered event', async () => {
+    const redis = new MemoryRedisPort();
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
+    await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register('cy')));
+    await relay.drain();
+    // Published twice (relay crash between XADD and stamping the row).
+    await db.prisma.$executeRawUnsafe("UPDATE outbox_events SET published_at = NULL WHERE producer = 'events-test'");
+    await relay.drain();
+
+    // What each run of the callback saw from outside the handler's transaction.
+    const seen: { username: string }[][] = [];
+    const consumer = consumerWithAfterCommit(redis, () => async () => {
+      seen.push(await effects());
+    });
+    await consumer.start();
+    await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(1);
+    await expect.poll(() => consumer.pending()).toBe(0);
+    await new Promise((r) => setTimeout(r, 100));
+    await consumer.stop();
+    // Called once, and the effect was already committed (visible to another connection) when it ran.
+    expect(seen).toEqual([[{ username: 'cy' }]]);
+  });
+
+  it('logs a failing callback without retrying the event or undoing its effect', async () => {
+    const redis = new MemoryRedisPort();
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
+    await db.prisma.$transaction(async (tx) => {
+      await recordEvent(tx, 'events-test', 'user.registered', register('di'));
+      await recordEvent(tx, 'events-test', 'user.registered', register('ed'));
+    });
+    await relay.drain();
+
+    let calls = 0;
+    const consumer = consumerWithAfterCommit(redis, () => async () => {
+      calls += 1;
+      throw new Error('live notification failed');
+    });
+    await consumer.start();
+    await expect.poll(effects, { timeout: 5_000 }).toEqual([{ username: 'di' }, { username: 'ed' }]);
+    await expect.poll(() => consumer.pending()).toBe(0);
+    await new Promise((r) => setTimeout(r, 100));
+    await consumer.stop();
+    // Each event's callback ran once; the failure neither stopped the next event nor brought the first back.
+    expect(calls).toBe(2);
+    expect(await effects()).toEqual([{ username: 'di' }, { username: 'ed' }]);
+  });
+});

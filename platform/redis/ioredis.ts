@@ -11,6 +11,13 @@ function toEntries(raw: RawEntries | null | undefined): StreamEntry[] {
   });
 }
 
+function checkTtl(ttlSeconds: number) {
+  if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
+    throw new RangeError(`ttlSeconds must be a positive integer, got ${ttlSeconds}`);
+  }
+  return ttlSeconds;
+}
+
 /** RedisPort on a real Redis. Blocking reads and subscriptions get their own connections. */
 export class IoRedisPort implements RedisPort {
   readonly kind = 'redis' as const;
@@ -97,6 +104,23 @@ export class IoRedisPort implements RedisPort {
   async xpendingCount(stream: string, group: string) {
     const reply = (await this.command.xpending(stream, group)) as [number, ...unknown[]];
     return Number(reply[0]);
+  }
+
+  async get(key: string) {
+    return this.command.get(key);
+  }
+
+  async mget(keys: string[]) {
+    if (!keys.length) return [];
+    return this.command.mget(...keys);
+  }
+
+  async set(key: string, value: string, ttlSeconds: number) {
+    await this.command.set(key, value, 'EX', checkTtl(ttlSeconds));
+  }
+
+  async del(keys: string[]) {
+    if (keys.length) await this.command.del(...keys);
   }
 
   async close() {

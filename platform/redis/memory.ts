@@ -27,6 +27,7 @@ export class MemoryRedisPort implements RedisPort {
   readonly kind = 'memory' as const;
   private readonly channels = new Map<string, Set<(message: string) => void>>();
   private readonly streams = new Map<string, Stream>();
+  private readonly values = new Map<string, { value: string; expiresAt: number }>();
   private closed = false;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -123,8 +124,34 @@ export class MemoryRedisPort implements RedisPort {
     return this.stream(stream).groups.get(group)?.pending.size ?? 0;
   }
 
+  async get(key: string) {
+    const entry = this.values.get(key);
+    if (!entry) return null;
+    if (entry.expiresAt <= this.now()) {
+      this.values.delete(key); // lazy expiry
+      return null;
+    }
+    return entry.value;
+  }
+
+  async mget(keys: string[]) {
+    return Promise.all(keys.map((k) => this.get(k)));
+  }
+
+  async set(key: string, value: string, ttlSeconds: number) {
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
+      throw new RangeError(`ttlSeconds must be a positive integer, got ${ttlSeconds}`);
+    }
+    this.values.set(key, { value, expiresAt: this.now() + ttlSeconds * 1000 });
+  }
+
+  async del(keys: string[]) {
+    for (const key of keys) this.values.delete(key);
+  }
+
   async close() {
     this.closed = true;
+    this.values.clear();
     for (const s of this.streams.values()) for (const wake of [...s.waiters]) wake();
     this.channels.clear();
   }

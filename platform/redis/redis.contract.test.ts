@@ -101,4 +101,51 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
     expect(all.length).toBeLessThan(300);
     expect(all.at(-1)!.fields.n).toBe('299');
   });
+
+  it('stores and reads back values, and answers null for missing keys', async () => {
+    const port = open();
+    const k = key('kv');
+    expect(await port.get(k)).toBeNull();
+    await port.set(k, 'one', 60);
+    expect(await port.get(k)).toBe('one');
+    await port.set(k, 'two', 60); // overwrites
+    expect(await port.get(k)).toBe('two');
+  });
+
+  it('reads many keys in order, with null for each miss', async () => {
+    const port = open();
+    const [a, b, c] = [key('kv'), key('kv'), key('kv')];
+    await port.set(a, 'A', 60);
+    await port.set(c, 'C', 60);
+    expect(await port.mget([c, b, a])).toEqual(['C', null, 'A']);
+    expect(await port.mget([b])).toEqual([null]);
+    expect(await port.mget([])).toEqual([]);
+  });
+
+  it('deletes keys, ignoring missing ones', async () => {
+    const port = open();
+    const [a, b, missing] = [key('kv'), key('kv'), key('kv')];
+    await port.set(a, 'A', 60);
+    await port.set(b, 'B', 60);
+    await port.del([a, missing]);
+    expect(await port.mget([a, b])).toEqual([null, 'B']);
+    await port.del([]);
+    expect(await port.get(b)).toBe('B');
+  });
+
+  it('expires values after their ttl', async () => {
+    const port = open();
+    const k = key('kv');
+    await port.set(k, 'short-lived', 1);
+    expect(await port.get(k)).toBe('short-lived');
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await port.get(k)).toBeNull();
+    expect(await port.mget([k])).toEqual([null]);
+  });
+
+  it('refuses to store a value without a positive ttl', async () => {
+    const port = open();
+    await expect(port.set(key('kv'), 'forever', 0)).rejects.toThrow(RangeError);
+    await expect(port.set(key('kv'), 'forever', -1)).rejects.toThrow(RangeError);
+  });
 });

@@ -37,5 +37,17 @@ export interface RedisPort {
   /** Number of entries delivered to the group and not yet acknowledged. */
   xpendingCount(stream: string, group: string): Promise<number>;
 
+  /** The string stored at the key, or null when it is missing or expired. */
+  get(key: string): Promise<string | null>;
+  /** The values of the keys, in the same order, null for each missing one. */
+  mget(keys: string[]): Promise<(string | null)[]>;
+  /**
+   * Stores a value that expires after ttlSeconds (a positive integer): caches must not live
+   * forever, so there is no way to set a key without an expiry.
+   */
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  /** Deletes the keys; missing ones are ignored. */
+  del(keys: string[]): Promise<void>;
+
   close(): Promise<void>;
 }

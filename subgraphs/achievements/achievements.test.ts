@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
-import { openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { HIDDEN_DESCRIPTION, HIDDEN_NAME } from './domain/catalog.js';
 import { createAchievementsSubgraph } from './server.js';
@@ -14,7 +14,7 @@ let client: ReturnType<typeof subgraphClient<Context>>;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const definition = createAchievementsSubgraph({ prisma: db.prisma, logger: silentLogger });
+  const definition = createAchievementsSubgraph({ prisma: db.prisma, redis: newTestRedis(), logger: silentLogger });
   // What serveSubgraph does before listening: the catalog sync runs as a worker.
   for (const worker of definition.workers ?? []) await worker.start();
   client = subgraphClient(definition);
@@ -168,7 +168,7 @@ describe('achievements subgraph: players', () => {
     const queries: string[] = [];
     // Counts what actually reaches the database, below the store and its loaders.
     const counted = recordingPrisma(db.prisma, queries);
-    const countedClient = subgraphClient(createAchievementsSubgraph({ prisma: counted, logger: silentLogger }));
+    const countedClient = subgraphClient(createAchievementsSubgraph({ prisma: counted, redis: newTestRedis(), logger: silentLogger }));
     await countedClient.server.start();
     try {
       const viewer = player(ids[1]!); // unlocked the hidden one: masking must reuse the batched unlocks
@@ -181,8 +181,17 @@ describe('achievements subgraph: players', () => {
       );
       expect(result.data!._entities[1]!.achievements[0]!.achievement.name).toBe('Whispers of the Forgotten Shrine');
       expect(queries.filter((q) => q.startsWith('UserAchievement.'))).toEqual(['UserAchievement.findMany']);
-      expect(queries.filter((q) => q.startsWith('$raw.'))).toEqual(['$raw.$queryRaw']);
+      // Points (one query) and achievements (unlocks and progress: two queries), for all 20.
+      expect(queries.filter((q) => q.startsWith('$raw.'))).toEqual(['$raw.$queryRaw', '$raw.$queryRaw', '$raw.$queryRaw']);
       expect(queries.filter((q) => q.startsWith('AchievementDefinition.'))).toEqual(['AchievementDefinition.findMany']);
+
+      // Again: the players' achievements now come from the Redis cache; only points are read.
+      queries.length = 0;
+      const again = await countedClient.execute<{ _entities: UserEntity[] }>(viewer, ENTITIES, {
+        reps: ids.map((id) => ({ __typename: 'User', id })),
+      });
+      expect(again.data).toEqual(result.data);
+      expect(queries.filter((q) => q.startsWith('$raw.'))).toEqual(['$raw.$queryRaw']);
     } finally {
       await countedClient.server.stop();
     }

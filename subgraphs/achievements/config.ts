@@ -1,8 +1,17 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { loadConfig } from '../../platform/config.js';
 
 export const achievementsEnv = z.object({
   ACHIEVEMENTS_PORT: z.coerce.number().int().min(0).default(4002),
+  /** This replica's name in the achievements event consumer group (unique per replica). */
+  ACHIEVEMENTS_CONSUMER_NAME: z.string().min(1).default(`achievements-${hostname()}-${process.pid}`),
+  /** Where unlocks of RARE and above are pushed (POST, JSON); no pushes when unset. */
+  ACHIEVEMENTS_PUSH_WEBHOOK_URL: z.url().optional(),
+  /** Signs each push: `X-Signature: sha256=<hex HMAC of the body>`. */
+  ACHIEVEMENTS_PUSH_WEBHOOK_SECRET: z.string().min(16).optional(),
+  /** Seconds a player's achievements stay in the Redis cache. */
+  ACHIEVEMENTS_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 
 export const loadAchievementsConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(achievementsEnv, env);

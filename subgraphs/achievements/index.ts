@@ -1,4 +1,5 @@
 import { createLogger } from '../../platform/logger.js';
+import { createMetricsRegistry } from '../../platform/metrics.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { serveSubgraph } from '../../platform/service.js';
 import { loadAchievementsConfig } from './config.js';
@@ -8,12 +9,14 @@ import { createAchievementsSubgraph } from './server.js';
 export async function startAchievementsService(runtime: Runtime, env: Record<string, string | undefined> = process.env) {
   const config = loadAchievementsConfig(env);
   const logger = createLogger('achievements', config.LOG_LEVEL);
-  return serveSubgraph(createAchievementsSubgraph({ prisma: runtime.db.prisma, logger }), {
+  const metrics = createMetricsRegistry('achievements');
+  return serveSubgraph(createAchievementsSubgraph({ prisma: runtime.db.prisma, redis: runtime.redis, logger, config, metrics }), {
     runtime,
     logger,
     host: config.HOST,
     port: config.ACHIEVEMENTS_PORT,
     internalSecret: config.INTERNAL_SECRET,
     includeStack: config.NODE_ENV === 'development',
+    metrics,
   });
 }

@@ -244,3 +244,28 @@ describe('social subgraph: messageAdded', () => {
     }
   });
 });
+
+describe('social subgraph: chat.message_sent events', () => {
+  const eventsOfRoom = (roomId: string) =>
+    db.prisma.outboxEvent.findMany({ where: { type: 'chat.message_sent', payload: { path: ['roomId'], equals: roomId } } });
+
+  it('records exactly one chat.message_sent event, from social, in the same transaction as the message', async () => {
+    const { id: roomId } = await room();
+    const author = player();
+    const message = await sent(author, roomId, 'hello events');
+    const events = await eventsOfRoom(roomId);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ producer: 'social', type: 'chat.message_sent' });
+    expect(events[0]!.payload).toEqual({ messageId: message.id, roomId, authorId: author.userId, sentAt: message.sentAt });
+  });
+
+  it.each([
+    ['an empty text', 'GLOBAL', '   '],
+    ['a PARTY room', 'PARTY', 'hi'],
+  ] as const)('records no event for a message refused for %s', async (_case, kind, text) => {
+    const { id: roomId } = await room(kind);
+    const result = await send(player(), roomId, text);
+    expect(result.errors).toBeDefined();
+    expect(await eventsOfRoom(roomId)).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../platform/db/index.js';
+import { OutboxRelay } from '../../platform/events/outbox.js';
 import type { RedisPort } from '../../platform/redis/index.js';
 import type { SubgraphDefinition } from '../../platform/service.js';
 import { subgraphSchemaPath } from '../../platform/subgraphs.js';
@@ -31,12 +32,19 @@ export function createSocialSubgraph(deps: SocialDeps): SubgraphDefinition<Conte
     guilds: new GuildsStore(deps.prisma),
   };
   const chatRooms = new ChatRoomsService(stores.chatRooms);
-  const chatMessages = new ChatMessagesService({ prisma: deps.prisma, store: stores.chatMessages, rooms: stores.chatRooms, redis: deps.redis });
+  const relay = new OutboxRelay({ prisma: deps.prisma, redis: deps.redis, producer: 'social', logger: deps.logger });
+  const chatMessages = new ChatMessagesService({
+    prisma: deps.prisma,
+    store: stores.chatMessages,
+    rooms: stores.chatRooms,
+    redis: deps.redis,
+    onEventsCommitted: () => void relay.poke(),
+  });
   return {
     name: 'social',
     typeDefs,
     resolvers,
     createContext: (viewer) => ({ viewer, chatRooms, chatMessages, loaders: createLoaders(stores) }),
-    workers: [new DefaultRoomsWorker(chatRooms, deps.logger)],
+    workers: [new DefaultRoomsWorker(chatRooms, deps.logger), relay],
   };
 }

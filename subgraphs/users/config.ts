@@ -1,8 +1,11 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { loadConfig } from '../../platform/config.js';
 
 export const DEFAULT_REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
 export const DEFAULT_SERVICE_TOKEN_TTL_SECONDS = 900;
+/** The consumer name when the deps give none (one process: embedded mode, tests). */
+export const DEFAULT_USERS_CONSUMER_NAME = 'users-1';
 
 export const usersEnv = z.object({
   USERS_PORT: z.coerce.number().int().min(0).default(4001),
@@ -12,6 +15,11 @@ export const usersEnv = z.object({
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_REFRESH_TOKEN_TTL_SECONDS),
   /** How long a service access token (from an API key) works. */
   SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_SERVICE_TOKEN_TTL_SECONDS),
+  /**
+   * This replica's name in the `users` event consumer group (achievement rewards). Unique per
+   * replica, so replicas share the stream instead of stealing each other's pending events.
+   */
+  USERS_CONSUMER_NAME: z.string().min(1).default(`users-${hostname()}-${process.pid}`),
 });
 
 export const loadUsersConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(usersEnv, env);

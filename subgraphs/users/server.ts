@@ -2,11 +2,17 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../platform/db/index.js';
+import { EventConsumer } from '../../platform/events/consumer.js';
 import { OutboxRelay } from '../../platform/events/outbox.js';
 import type { RedisPort } from '../../platform/redis/index.js';
 import type { SubgraphDefinition } from '../../platform/service.js';
 import { subgraphSchemaPath } from '../../platform/subgraphs.js';
-import { DEFAULT_REFRESH_TOKEN_TTL_SECONDS, DEFAULT_SERVICE_TOKEN_TTL_SECONDS, type UsersConfig } from './config.js';
+import {
+  DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
+  DEFAULT_SERVICE_TOKEN_TTL_SECONDS,
+  DEFAULT_USERS_CONSUMER_NAME,
+  type UsersConfig,
+} from './config.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { AccountsService } from './services/accounts.service.js';
@@ -14,6 +20,7 @@ import { ApiKeysService } from './services/api-keys.service.js';
 import { FriendsService } from './services/friends.service.js';
 import { LoginLimiter } from './services/login-limiter.js';
 import { ProfilesService } from './services/profiles.service.js';
+import { rewardHandlers } from './services/rewards.service.js';
 import { RolesService } from './services/roles.service.js';
 import { SessionsService } from './services/sessions.service.js';
 import { WalletService } from './services/wallet.service.js';
@@ -29,7 +36,7 @@ export interface UsersDeps {
   redis: RedisPort;
   logger: Logger;
   config: Pick<UsersConfig, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'> &
-    Partial<Pick<UsersConfig, 'REFRESH_TOKEN_TTL_SECONDS' | 'SERVICE_TOKEN_TTL_SECONDS'>>;
+    Partial<Pick<UsersConfig, 'REFRESH_TOKEN_TTL_SECONDS' | 'SERVICE_TOKEN_TTL_SECONDS' | 'USERS_CONSUMER_NAME'>>;
   /**
    * Redis for the sign-in lockout counters (shared by replicas); without it they live in memory
    * (embedded mode, one process). The limiter opens its own ioredis client (see login-limiter.ts).
@@ -41,7 +48,11 @@ export interface UsersDeps {
 
 export const typeDefs = parse(readFileSync(subgraphSchemaPath('users'), 'utf8'));
 
-/** The users subgraph: accounts, sign-in and profiles. No ports, no environment. */
+/**
+ * The users subgraph: accounts, sign-in, profiles and the wallet. Its workers publish its events
+ * (outbox relay) and credit achievement rewards from the bus (`users` consumer group). No ports,
+ * no environment.
+ */
 export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context> {
   const store = new UsersStore(deps.prisma);
   const relay = new OutboxRelay({ prisma: deps.prisma, redis: deps.redis, producer: 'users', logger: deps.logger });
@@ -70,6 +81,14 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
   const profiles = new ProfilesService({ prisma: deps.prisma, store, redis: deps.redis, onEventsCommitted: () => void relay.poke() });
   const walletStore = new WalletStore(deps.prisma);
   const wallet = new WalletService({ prisma: deps.prisma, wallet: walletStore, redis: deps.redis, onEventsCommitted: () => void relay.poke() });
+  const rewards = new EventConsumer({
+    prisma: deps.prisma,
+    redis: deps.redis,
+    group: 'users',
+    consumer: deps.config.USERS_CONSUMER_NAME ?? DEFAULT_USERS_CONSUMER_NAME,
+    handlers: rewardHandlers(wallet, { logger: deps.logger }),
+    logger: deps.logger,
+  });
   const friendsStore = new FriendsStore(deps.prisma);
   const friends = new FriendsService({ prisma: deps.prisma, store: friendsStore, users: store, onEventsCommitted: () => void relay.poke() });
   return {
@@ -89,6 +108,7 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
       friends,
       friendLoaders: viewer.userId ? createFriendLoaders(friendsStore, viewer.userId) : null,
     }),
-    workers: [relay, loginLimiter],
+    // Started in order, stopped in reverse: the relay outlives the consumer that pokes it.
+    workers: [relay, rewards, loginLimiter],
   };
 }

@@ -329,3 +329,27 @@ describe('users subgraph: profile', () => {
     expect(events.some((e) => (e.payload as { userId: string }).userId === auth.user.id)).toBe(false);
   });
 });
+
+describe('users subgraph: timezone in domain events', () => {
+  const eventsOf = (type: 'user.registered' | 'user.profile_updated', userId: string) =>
+    db.prisma.outboxEvent.findMany({ where: { producer: 'users', type, payload: { path: ['userId'], equals: userId } }, orderBy: { seq: 'asc' } });
+
+  it("carries the account's timezone on user.registered (UTC by default) and the new one on user.profile_updated", async () => {
+    const auth = await register();
+    const [registered] = await eventsOf('user.registered', auth.user.id);
+    expect(registered!.payload).toMatchObject({ userId: auth.user.id, timezone: 'UTC' });
+
+    ok(await client.execute(player(auth), UPDATE_PROFILE, { input: { timezone: 'america/new_york' } }));
+    ok(await client.execute(player(auth), UPDATE_PROFILE, { input: { bio: 'No zone change.' } }));
+    const updates = (await eventsOf('user.profile_updated', auth.user.id)).map((e) => e.payload);
+    expect(updates).toEqual([
+      { userId: auth.user.id, changed: ['timezone'], updatedAt: expect.any(String), timezone: 'America/New_York' },
+      // Without a timezone change, the payload leaves it out.
+      { userId: auth.user.id, changed: ['bio'], updatedAt: expect.any(String) },
+    ]);
+  });
+});
+
+function ok(result: { errors?: readonly unknown[] }) {
+  expect(result.errors).toBeUndefined();
+}

@@ -7,6 +7,7 @@ import {
   ruleEventTypes,
   ruleSchema,
   RuleStateMismatchError,
+  validTimezone,
   type GameEvent,
   type Rule,
   type RuleState,
@@ -78,6 +79,17 @@ describe('localDay', () => {
     ['2026-03-01T15:30:00Z', 'Pacific/Kiritimati', '2026-03-02'], // UTC+14: already Monday
   ])('%s in %s is %s', (at, timezone, day) => {
     expect(localDay(new Date(at), timezone)).toBe(day);
+  });
+});
+
+describe('validTimezone', () => {
+  it.each([
+    ['Europe/Madrid', 'Europe/Madrid'],
+    ['Not/AZone', 'UTC'],
+    ['', 'UTC'],
+    [undefined, 'UTC'],
+  ])('%s → %s', (timezone, expected) => {
+    expect(validTimezone(timezone)).toBe(expected);
   });
 });
 

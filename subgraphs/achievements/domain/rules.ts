@@ -324,3 +324,14 @@ const DAY_MS = 86_400_000;
 function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 }
+
+/** `timezone` when it is a timezone this runtime knows, UTC otherwise (an unknown one would make every local day fail). */
+export function validTimezone(timezone: string | null | undefined): string {
+  if (!timezone) return 'UTC';
+  try {
+    localDay(new Date(0), timezone);
+    return timezone;
+  } catch {
+    return 'UTC';
+  }
+}

@@ -6,7 +6,7 @@ import type { AchievementDefinition, AchievementRule, Reward } from '../domain/c
 /** A catalog entry as resolvers receive it (the GraphQL `Achievement` mapper). */
 export type AchievementRow = Omit<DefinitionModel, 'rewards' | 'rule'> & { rewards: Reward[]; rule: AchievementRule };
 /** One player's unlock (the GraphQL `PlayerAchievement` mapper). */
-export type UnlockRow = UserAchievement;
+export type StoredUnlock = UserAchievement;
 /** A player owned by the users subgraph; this subgraph knows only the id. */
 export interface UserRef {
   id: string;
@@ -39,7 +39,7 @@ export class AchievementsStore {
   }
 
   /** Each player's unlocks, newest first, in the order of `userIds`: one query for any number. */
-  async unlocksOf(userIds: readonly string[]): Promise<UnlockRow[][]> {
+  async unlocksOf(userIds: readonly string[]): Promise<StoredUnlock[][]> {
     // Ids that are not UUIDs match nobody; PostgreSQL would reject them in the query.
     const valid = userIds.filter(isUuid);
     const rows = valid.length
@@ -48,7 +48,7 @@ export class AchievementsStore {
           orderBy: [{ unlockedAt: 'desc' }, { achievementId: 'asc' }],
         })
       : [];
-    const byUser = new Map<string, UnlockRow[]>();
+    const byUser = new Map<string, StoredUnlock[]>();
     for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
     return userIds.map((id) => byUser.get(id) ?? []);
   }

@@ -1,5 +1,6 @@
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import type { ChatRoomKind } from '../generated/resolvers-types.js';
+import { parseSeqKey, seqKey } from '../../../platform/pagination.js';
 
 export const MAX_MESSAGE_LENGTH = 500;
 
@@ -26,13 +27,7 @@ export function assertChatAllowed(room: { kind: ChatRoomKind } | undefined, room
 }
 
 /** What a message's cursor carries: its position in the room, as a string (JSON has no bigint). */
-export const messageKey = (seq: bigint): string => seq.toString();
+export const messageKey = seqKey;
 
 /** The position in a cursor key a client sent back; anything else is their mistake. */
-export function parseMessageKey(raw: unknown, field: string): bigint {
-  // 19 digits is as long as a positive PostgreSQL bigint gets.
-  if (typeof raw !== 'string' || !/^\d{1,19}$/.test(raw) || BigInt(raw) > 9_223_372_036_854_775_807n) {
-    throw new BadUserInputError(`${field} is not a valid cursor.`, field);
-  }
-  return BigInt(raw);
-}
+export const parseMessageKey = parseSeqKey;

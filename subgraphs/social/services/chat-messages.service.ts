@@ -1,6 +1,7 @@
 import { requireUser, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
 import { BadUserInputError } from '../../../platform/errors.js';
+import { recordEvent } from '../../../platform/events/outbox.js';
 import { decodeCursor, pageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import { liveChannel, publishLive, replayThenLive, subscribeLive } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
@@ -22,22 +23,37 @@ const messageChannel = (roomId: string) => liveChannel('social', 'messageAdded',
 
 export class ChatMessagesService {
   constructor(
-    private readonly deps: { prisma: PrismaClient; store: ChatMessagesStore; rooms: ChatRoomsStore; redis: RedisPort },
+    private readonly deps: {
+      prisma: PrismaClient;
+      store: ChatMessagesStore;
+      rooms: ChatRoomsStore;
+      redis: RedisPort;
+      /** Called after a commit that wrote domain events (pokes the outbox relay). */
+      onEventsCommitted: () => void;
+    },
   ) {}
 
   async sendMessage(viewer: Viewer, input: { roomId: string; text: string }): Promise<ChatMessageRow> {
     const authorId = requireUser(viewer);
     const text = validateMessageText(input.text);
     const { prisma, store, redis } = this.deps;
-    return prisma.$transaction(async (tx) => {
+    const sent = await prisma.$transaction(async (tx) => {
       assertChatAllowed(await store.lockRoom(tx, input.roomId), input.roomId);
       const message = await store.create(tx, { roomId: input.roomId, authorId, text });
+      await recordEvent(tx, 'social', 'chat.message_sent', {
+        messageId: message.id,
+        roomId: message.roomId,
+        authorId: message.authorId,
+        sentAt: message.sentAt.toISOString(),
+      });
       // Published while the room is still locked, so events leave in position order: a resuming
       // subscriber drops any event at or before the last one it has, and a late, lower one would
       // be lost. The cost is a message seen live but not kept if the commit itself then fails.
       await publishLive(redis, messageChannel(message.roomId), message satisfies MessageAddedEvent);
       return message;
     });
+    this.deps.onEventsCommitted();
+    return sent;
   }
 
   /** A room's messages, oldest first, one keyset page. */

@@ -49,6 +49,7 @@ export class AccountsService {
           userId: created.id,
           username: created.username,
           registeredAt: created.createdAt.toISOString(),
+          timezone: created.timezone,
         });
         return created;
       })

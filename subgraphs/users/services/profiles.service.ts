@@ -28,7 +28,13 @@ export class ProfilesService {
     const user = await this.deps.prisma.$transaction(async (tx) => {
       const updated = await this.deps.store.update(userId, changes, tx);
       if (!updated) throw new NotFoundError('User', userId);
-      await recordEvent(tx, 'users', 'user.profile_updated', { userId, changed: Object.keys(changes), updatedAt: updated.updatedAt.toISOString() });
+      await recordEvent(tx, 'users', 'user.profile_updated', {
+        userId,
+        changed: Object.keys(changes),
+        updatedAt: updated.updatedAt.toISOString(),
+        // Consumers keeping per-player days (streaks) need the new zone itself, not only its name.
+        ...(changes.timezone !== undefined ? { timezone: updated.timezone } : {}),
+      });
       return updated;
     });
     this.deps.onEventsCommitted();

@@ -1,6 +1,7 @@
-import type { PrismaClient } from '../../../platform/db/index.js';
+import type { PrismaClient, Tx } from '../../../platform/db/index.js';
 import { raisedError } from '../../../platform/db/errors.js';
 import { ConflictError, InsufficientFundsError, NotFoundError } from '../../../platform/errors.js';
+import type { AfterCommit } from '../../../platform/events/consumer.js';
 import { recordEvent } from '../../../platform/events/outbox.js';
 import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
 import { isUuid } from '../../../platform/ids.js';
@@ -59,29 +60,39 @@ export class WalletService {
   ) {}
 
   async apply(input: WalletOperationInput): Promise<AppliedOperation> {
-    const changes = validateChanges(input.changes);
-    const idempotencyKey = validateIdempotencyKey(input.idempotencyKey);
-    const reason = input.reason.trim();
-    if (!isUuid(input.userId)) throw new NotFoundError('User', input.userId);
-    // wallet_apply checks the player exists in the same statement (UNKNOWN_USER).
-    const op = { userId: input.userId, idempotencyKey, reason, reference: input.reference ?? null, changes };
+    const op = operationOf(input);
     let result: AppliedOperation | RefusedOperation;
     try {
-      result = changes.some((c) => c.asset === 'XP') ? await this.applyWithXp(op) : await this.applyGrouped(op);
+      result = op.changes.some((c) => c.asset === 'XP') ? await this.applyWithXp(op) : await this.applyGrouped(op);
     } catch (error) {
       const raised = raisedError(error, REFUSALS);
       if (!raised) throw error;
       result = { error: raised.name, detail: raised.detail ?? null };
     }
-    if (!('error' in result)) return result;
-    const refusal = REFUSALS.find((name) => result.error.includes(name));
-    if (refusal === 'UNKNOWN_USER') throw new NotFoundError('User', input.userId);
-    if (refusal === 'INSUFFICIENT_FUNDS') {
-      const asset = result.detail ? parseAsset(result.detail) : null;
-      throw new InsufficientFundsError(`Not enough ${asset?.currency ?? asset?.itemId ?? 'funds'} for this operation.`, { asset: result.detail });
+    if ('error' in result) throw refusalError(input.userId, result);
+    return result;
+  }
+
+  /**
+   * Applies an operation inside the caller's transaction `tx`, so it commits or rolls back with
+   * the caller's own changes (an event consumer's `processed_events` row, say). Validates like
+   * apply(); a level crossed records `user.leveled_up` in `tx`. Run the returned `afterCommit`
+   * once `tx` has committed, never otherwise: it pokes the relay and notifies the player live.
+   *
+   * A refusal (wallet_apply's RAISE) aborts the caller's whole transaction: PostgreSQL runs no
+   * further statement in it. It is thrown as apply() would (NotFoundError, ConflictError,
+   * InsufficientFundsError) and the caller must let `tx` roll back. A credit under a key that names
+   * the player can only be refused as UNKNOWN_USER (the player does not exist).
+   */
+  async applyInTransaction(tx: Tx, input: WalletOperationInput): Promise<{ result: AppliedOperation; afterCommit: AfterCommit }> {
+    const op = operationOf(input);
+    try {
+      return await this.applyIn(tx, op);
+    } catch (error) {
+      const raised = raisedError(error, REFUSALS);
+      if (!raised) throw error;
+      throw refusalError(input.userId, { error: raised.name, detail: raised.detail ?? null });
     }
-    if (refusal === 'IDEMPOTENCY_KEY_REUSED') throw new ConflictError('That idempotency key belongs to another player\'s operation.', 'idempotencyKey');
-    throw new Error(`wallet operation refused: ${result.error}`);
   }
 
   /**
@@ -120,26 +131,57 @@ export class WalletService {
     return subscribeLive<LevelUpEvent>(this.deps.redis, levelUpChannel(userId));
   }
 
-  private async applyWithXp(op: Parameters<WalletStore['apply']>[1]): Promise<AppliedOperation> {
-    const now = this.deps.now?.() ?? new Date();
+  /** An operation with XP on its own transaction (no group commit: it may record a level-up). */
+  private async applyWithXp(op: WalletOperation): Promise<AppliedOperation> {
+    const { result, afterCommit } = await this.deps.prisma.$transaction((tx) => this.applyIn(tx, op));
+    await afterCommit();
+    return result;
+  }
+
+  /**
+   * The one code path for an operation in a transaction: wallet_apply, then, if XP crossed a level
+   * threshold (never on a replay), `user.leveled_up` recorded in the same transaction. The
+   * returned afterCommit announces that level-up; it does nothing when there was none.
+   */
+  private async applyIn(tx: Tx, op: WalletOperation): Promise<{ result: AppliedOperation; afterCommit: AfterCommit }> {
+    const result = await this.deps.wallet.apply(tx, op);
+    const xp = result.entries.find((e) => e.asset === 'XP');
     let levelUp: LevelUpEvent | null = null;
-    const applied = await this.deps.prisma.$transaction(async (tx) => {
-      const result = await this.deps.wallet.apply(tx, op);
-      const xp = result.entries.find((e) => e.asset === 'XP');
-      if (!result.replayed && xp) {
-        const previousLevel = levelForXp(Number(xp.balanceAfter - xp.amount));
-        const level = levelForXp(Number(xp.balanceAfter));
-        if (level > previousLevel) {
-          levelUp = { userId: op.userId, level, previousLevel };
-          await recordEvent(tx, 'users', 'user.leveled_up', { ...levelUp, leveledUpAt: now.toISOString() });
-        }
+    if (!result.replayed && xp) {
+      const previousLevel = levelForXp(Number(xp.balanceAfter - xp.amount));
+      const level = levelForXp(Number(xp.balanceAfter));
+      if (level > previousLevel) {
+        levelUp = { userId: op.userId, level, previousLevel };
+        const now = this.deps.now?.() ?? new Date();
+        await recordEvent(tx, 'users', 'user.leveled_up', { ...levelUp, leveledUpAt: now.toISOString() });
       }
-      return result;
-    });
-    if (levelUp) {
+    }
+    const afterCommit = async () => {
+      if (!levelUp) return;
       this.deps.onEventsCommitted();
       await publishLive(this.deps.redis, levelUpChannel(op.userId), levelUp);
-    }
-    return applied;
+    };
+    return { result, afterCommit };
   }
+}
+
+/** Validates an operation's input (changes, key, player id) into what wallet_apply takes. */
+function operationOf(input: WalletOperationInput): WalletOperation {
+  const changes = validateChanges(input.changes);
+  const idempotencyKey = validateIdempotencyKey(input.idempotencyKey);
+  if (!isUuid(input.userId)) throw new NotFoundError('User', input.userId);
+  // wallet_apply checks the player exists in the same statement (UNKNOWN_USER).
+  return { userId: input.userId, idempotencyKey, reason: input.reason.trim(), reference: input.reference ?? null, changes };
+}
+
+/** The domain error for an operation wallet_apply refused. */
+function refusalError(userId: string, refused: RefusedOperation): Error {
+  const refusal = REFUSALS.find((name) => refused.error.includes(name));
+  if (refusal === 'UNKNOWN_USER') return new NotFoundError('User', userId);
+  if (refusal === 'INSUFFICIENT_FUNDS') {
+    const asset = refused.detail ? parseAsset(refused.detail) : null;
+    return new InsufficientFundsError(`Not enough ${asset?.currency ?? asset?.itemId ?? 'funds'} for this operation.`, { asset: refused.detail });
+  }
+  if (refusal === 'IDEMPOTENCY_KEY_REUSED') return new ConflictError('That idempotency key belongs to another player\'s operation.', 'idempotencyKey');
+  return new Error(`wallet operation refused: ${refused.error}`);
 }

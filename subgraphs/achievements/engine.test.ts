@@ -1,0 +1,323 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../../platform/auth.js';
+import type { Database } from '../../platform/db/index.js';
+import { recordEvent } from '../../platform/events/outbox.js';
+import { OutboxRelay } from '../../platform/events/outbox.js';
+import type { DomainEventPayloads } from '../../platform/events/types.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import type { Context } from './context.js';
+import { parseCatalog } from './domain/catalog.js';
+import { createAchievementsParts, createAchievementsSubgraph } from './server.js';
+import { readCatalogFile } from './services/catalog.service.js';
+import { rebuildProjections } from './services/rebuild.service.js';
+
+const catalog = readCatalogFile();
+let db: Database;
+const redis = newTestRedis();
+let client: ReturnType<typeof subgraphClient<Context>>;
+let stopWorkers: () => Promise<void>;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  const definition = createAchievementsSubgraph({ prisma: db.prisma, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'engine-test' } });
+  for (const worker of definition.workers ?? []) await worker.start();
+  stopWorkers = async () => {
+    for (const worker of [...(definition.workers ?? [])].reverse()) await worker.stop();
+  };
+  client = subgraphClient(definition);
+  await client.server.start();
+}, 60_000);
+afterAll(async () => {
+  await client.server.stop();
+  await stopWorkers();
+  await db.close();
+});
+
+const GAME_SERVER: Viewer = { userId: null, role: null, kind: 'service', scopes: ['REPORT_GAME_EVENTS'], serviceId: 'key-1' };
+const asPlayer = (userId: string): Viewer => ({ userId, role: 'PLAYER' });
+
+/** A player the subgraph knows (what users' `user.registered` event creates). */
+async function newPlayer(timezone = 'UTC'): Promise<string> {
+  const userId = randomUUID();
+  await db.prisma.achievementPlayer.create({ data: { userId, timezone } });
+  return userId;
+}
+
+const RECORD = `mutation($input: RecordGameEventsInput!) {
+  recordGameEvents(input: $input) { events { id status unlocked { achievement { id } unlockedAt } } }
+}`;
+type Recorded = { recordGameEvents: { events: { id: string; status: string; unlocked: { achievement: { id: string }; unlockedAt: string }[] }[] } };
+const record = (events: object[], viewer: Viewer = GAME_SERVER) => client.execute<Recorded>(viewer, RECORD, { input: { events } });
+const ev = (userId: string, type: string, data: object = {}, occurredAt?: string) => ({ id: randomUUID(), userId, type, data, occurredAt });
+
+const ACHIEVEMENTS = `query($reps: [_Any!]!) {
+  _entities(representations: $reps) { ... on User { achievements { id status current target percent unlockedAt achievement { name } } } }
+}`;
+type Standing = { id: string; status: string; current: number; target: number; percent: number; unlockedAt: string | null; achievement: { name: string } };
+async function achievementsOf(userId: string): Promise<Standing[]> {
+  const result = await client.execute<{ _entities: { achievements: Standing[] }[] }>(asPlayer(userId), ACHIEVEMENTS, { reps: [{ __typename: 'User', id: userId }] });
+  expect(result.errors).toBeUndefined();
+  return result.data!._entities[0]!.achievements;
+}
+const storedEvents = (userId: string) => db.prisma.achievementEvent.findMany({ where: { userId }, orderBy: { version: 'asc' } });
+const outboxUnlocks = (userId: string) =>
+  db.prisma.outboxEvent.findMany({ where: { type: 'achievement.unlocked', payload: { path: ['userId'], equals: userId } } });
+
+describe('recordGameEvent(s): who may call, and bad input', () => {
+  it('refuses players (FORBIDDEN) and anonymous callers (UNAUTHENTICATED), storing nothing', async () => {
+    const userId = await newPlayer();
+    expect((await record([ev(userId, 'COMBAT_WON')], asPlayer(userId))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await record([ev(userId, 'COMBAT_WON')], { userId: null, role: null })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const noScope = await record([ev(userId, 'COMBAT_WON')], { ...GAME_SERVER, scopes: ['MANAGE_WALLET'] });
+    expect(noScope.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await storedEvents(userId)).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown event type', (u: string) => ev(u, 'COMBAT_WONN'), 'input.events.1.type'],
+    ['a player nobody knows', () => ev(randomUUID(), 'COMBAT_WON'), 'input.events.1.userId'],
+    ['a malformed user id', () => ev('not-a-player', 'COMBAT_WON'), 'input.events.1.userId'],
+  ])('rejects %s with BAD_USER_INPUT naming the field, and stores none of the batch', async (_name, bad, field) => {
+    const userId = await newPlayer();
+    const result = await record([ev(userId, 'COMBAT_WON'), bad(userId)]);
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(await storedEvents(userId)).toEqual([]);
+    expect(await db.prisma.userAchievement.count({ where: { userId } })).toBe(0);
+  });
+
+  it('rejects data that is not a JSON object (BAD_USER_INPUT naming it), storing nothing', async () => {
+    const userId = await newPlayer();
+    const result = await record([ev(userId, 'COMBAT_WON'), { ...ev(userId, 'COMBAT_WON'), data: [1] }]);
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/events\[1\]\.data/);
+    expect(await storedEvents(userId)).toEqual([]);
+  });
+
+  it('names a missing required field', async () => {
+    const result = await client.execute(GAME_SERVER, `mutation { recordGameEvent(input: { id: "x", type: "COMBAT_WON" }) { events { id } } }`);
+    expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0]?.message).toMatch(/userId/);
+  });
+});
+
+describe('recording and evaluating', () => {
+  it('stores an event, unlocks first_blood with its effects, and a retry with the same id changes nothing', async () => {
+    const userId = await newPlayer();
+    const win = ev(userId, 'COMBAT_WON', { mode: 'pve' }, '2026-11-28T10:00:00Z');
+    const first = await record([win]);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.recordGameEvents.events).toEqual([
+      { id: win.id, status: 'RECORDED', unlocked: [{ achievement: { id: 'first_blood' }, unlockedAt: '2026-11-28T10:00:00.000Z' }] },
+    ]);
+    expect(await storedEvents(userId)).toMatchObject([{ id: win.id, version: 1, type: 'COMBAT_WON', data: { mode: 'pve' }, source: 'game' }]);
+    expect(await outboxUnlocks(userId)).toMatchObject([
+      { producer: 'achievements', payload: { userId, achievementId: 'first_blood', rarity: 'COMMON', rewards: [{ kind: 'XP', amount: 100 }] } },
+    ]);
+    expect(await db.prisma.notification.findMany({ where: { userId } })).toMatchObject([
+      { kind: 'ACHIEVEMENT_UNLOCKED', achievementId: 'first_blood', priority: 'LOW', title: 'Achievement unlocked: First Blood', readAt: null },
+    ]);
+
+    const retry = await record([win, win]);
+    expect(retry.data!.recordGameEvents.events).toEqual([
+      { id: win.id, status: 'DUPLICATE', unlocked: [] },
+      { id: win.id, status: 'DUPLICATE', unlocked: [] },
+    ]);
+    expect(await storedEvents(userId)).toHaveLength(1);
+    expect(await outboxUnlocks(userId)).toHaveLength(1);
+    expect(await db.prisma.notification.count({ where: { userId } })).toBe(1);
+  });
+
+  it('keeps progress per achievement and shows it on User.achievements', async () => {
+    const userId = await newPlayer();
+    await record([1, 2, 3].map(() => ev(userId, 'COMBAT_WON', { mode: 'pvp', enemy: 'goblin' })));
+    const standings = await achievementsOf(userId);
+    expect(standings.filter((s) => s.status === 'UNLOCKED').map((s) => s.id)).toEqual(['first_blood']);
+    expect(standings.find((s) => s.id === 'combat_master')).toMatchObject({ status: 'IN_PROGRESS', current: 3, target: 100, percent: 3, unlockedAt: null });
+    expect(standings.find((s) => s.id === 'first_blood')).toMatchObject({ status: 'UNLOCKED', current: 1, target: 1, percent: 100 });
+    // Unlocked first, then in progress, closest to done first.
+    const inProgress = standings.filter((s) => s.status === 'IN_PROGRESS').map((s) => s.percent);
+    expect(inProgress).toEqual([...inProgress].sort((a, b) => b - a));
+  });
+
+  it('a COMBAT_LOST resets an unbroken run', async () => {
+    const userId = await newPlayer();
+    const at = (minute: number) => `2026-11-28T10:${String(minute).padStart(2, '0')}:00Z`;
+    await record([ev(userId, 'COMBAT_WON', {}, at(1)), ev(userId, 'COMBAT_WON', {}, at(2)), ev(userId, 'COMBAT_LOST', {}, at(3)), ev(userId, 'COMBAT_WON', {}, at(4))]);
+    const standings = await achievementsOf(userId);
+    expect(standings.find((s) => s.id === 'legendary_warrior')).toMatchObject({ current: 1, target: 1000 });
+    expect(standings.find((s) => s.id === 'combat_master')).toMatchObject({ current: 3 });
+  });
+
+  it('counts streak days in the player\'s timezone', async () => {
+    const userId = await newPlayer('America/Los_Angeles');
+    // 07:30 UTC is 23:30 the previous evening in Los Angeles: seven consecutive local days.
+    const days = Array.from({ length: 7 }, (_, i) => `2026-11-${String(10 + i).padStart(2, '0')}T07:30:00Z`);
+    const result = await record(days.map((at) => ev(userId, 'SESSION_COMPLETED', { durationMinutes: 30 }, at)));
+    expect(result.data!.recordGameEvents.events.at(-1)!.unlocked.map((u) => u.achievement.id)).toContain('week_warrior');
+  });
+
+  it('applies concurrent batches for one player one after the other: contiguous versions, nothing lost or doubled', async () => {
+    const userId = await newPlayer();
+    const batches = Array.from({ length: 6 }, () => Array.from({ length: 5 }, () => ev(userId, 'QUEST_COMPLETED', { region: 'north' })));
+    const results = await Promise.all(batches.map((batch) => record(batch)));
+    expect(results.every((r) => r.errors === undefined)).toBe(true);
+    expect((await storedEvents(userId)).map((e) => e.version)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    expect((await achievementsOf(userId)).find((s) => s.id === 'seasoned_adventurer' || s.target === 50)).toMatchObject({ current: 30 });
+  });
+
+  it('stores one event once when the same id races in two calls', async () => {
+    const userId = await newPlayer();
+    const win = ev(userId, 'COMBAT_WON');
+    const results = await Promise.all([record([win]), record([win]), record([win])]);
+    expect(results.map((r) => r.data!.recordGameEvents.events[0]!.status).sort()).toEqual(['DUPLICATE', 'DUPLICATE', 'RECORDED']);
+    expect(await storedEvents(userId)).toHaveLength(1);
+    expect(await outboxUnlocks(userId)).toHaveLength(1);
+  });
+});
+
+describe('events from the bus', () => {
+  const publish = async <T extends keyof DomainEventPayloads>(producer: string, type: T, payload: DomainEventPayloads[T]) => {
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer, logger: silentLogger });
+    const id = await db.prisma.$transaction((tx) => recordEvent(tx, producer, type, payload));
+    await relay.poke();
+    return id;
+  };
+  const eventually = async (check: () => Promise<void>) => {
+    for (let i = 0; ; i++) {
+      try {
+        return await check();
+      } catch (error) {
+        if (i > 100) throw error;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+  };
+
+  it('registers players with their timezone and turns other subgraphs\' events into achievement events, once', async () => {
+    const userId = randomUUID();
+    const at = new Date().toISOString();
+    await publish('users', 'user.registered', { userId, username: 'bus_player', registeredAt: at, timezone: 'Asia/Tokyo' });
+    await eventually(async () => expect(await db.prisma.achievementPlayer.findUnique({ where: { userId } })).toMatchObject({ timezone: 'Asia/Tokyo' }));
+
+    const won = await publish('tournaments', 'tournament.match_won', { tournamentId: 't1', matchId: 'm1', winnerId: userId, round: 1, wonAt: at });
+    await eventually(async () => expect(await storedEvents(userId)).toMatchObject([{ id: won, type: 'TOURNAMENT_MATCH_WON', source: 'tournaments' }]));
+    expect((await achievementsOf(userId)).map((s) => [s.id, s.status])).toContainEqual(['tournament_contender', 'UNLOCKED']);
+
+    // The same domain event delivered again (a relay retry) is recognised.
+    const [entry] = await db.prisma.outboxEvent.findMany({ where: { id: won } });
+    await redis.xadd('domain-events', { event: JSON.stringify({ id: won, type: entry!.type, producer: 'tournaments', occurredAt: at, payload: entry!.payload }) });
+    await publish('social', 'chat.message_sent', { messageId: 'm', roomId: 'r', authorId: userId, sentAt: at });
+    await eventually(async () => expect(await storedEvents(userId)).toHaveLength(2));
+    expect((await storedEvents(userId)).map((e) => e.type)).toEqual(['TOURNAMENT_MATCH_WON', 'SOCIAL_INTERACTION']);
+  });
+});
+
+describe('rebuild', () => {
+  const snapshot = async (userIds: string[]) => ({
+    progress: await db.prisma.achievementProgress.findMany({
+      where: { userId: { in: userIds } },
+      orderBy: [{ userId: 'asc' }, { achievementId: 'asc' }],
+      omit: { updatedAt: true },
+    }),
+    unlocks: await db.prisma.userAchievement.findMany({ where: { userId: { in: userIds } }, orderBy: [{ userId: 'asc' }, { achievementId: 'asc' }] }),
+  });
+
+  it('replays the event log into fresh projections with the same progress and unlocks as the live path', async () => {
+    const players = await Promise.all([newPlayer(), newPlayer('Europe/Madrid'), newPlayer('Asia/Tokyo')]);
+    const types = ['COMBAT_WON', 'COMBAT_LOST', 'QUEST_COMPLETED', 'SESSION_COMPLETED', 'SOCIAL_INTERACTION', 'CHARACTER_CREATED'];
+    let seed = 7;
+    const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    for (let batch = 0; batch < 6; batch++) {
+      const events = Array.from({ length: 40 }, (_, i) => {
+        const type = types[Math.floor(random() * types.length)]!;
+        const at = new Date(Date.UTC(2026, 10, 1 + batch * 2 + Math.floor(random() * 3), Math.floor(random() * 24), i));
+        return ev(players[Math.floor(random() * 3)]!, type, { mode: random() < 0.5 ? 'pvp' : 'pve', region: `r${Math.floor(random() * 6)}`, durationMinutes: 30 }, at.toISOString());
+      });
+      expect((await record(events)).errors).toBeUndefined();
+    }
+    const live = await snapshot(players);
+    expect(live.unlocks.length).toBeGreaterThan(3);
+
+    // Fresh projections: no progress, no unlocks.
+    await db.prisma.achievementProgress.deleteMany({ where: { userId: { in: players } } });
+    await db.prisma.userAchievement.deleteMany({ where: { userId: { in: players } } });
+    const parts = createAchievementsParts({ prisma: db.prisma, redis, logger: silentLogger });
+    const result = await rebuildProjections({ ...parts, store: parts.progressStore, prisma: db.prisma, logger: silentLogger }, { userIds: players, pageSize: 17 });
+    expect(result).toMatchObject({ players: 3, events: 240, newUnlocks: live.unlocks.length });
+    expect(await snapshot(players)).toEqual(live);
+  });
+
+  it('after a rule change, unlocks what the new rule grants, with its reward event, and keeps earlier unlocks', async () => {
+    const userId = await newPlayer();
+    await record(Array.from({ length: 5 }, () => ev(userId, 'COMBAT_WON')));
+    expect((await achievementsOf(userId)).find((s) => s.id === 'combat_master')).toMatchObject({ status: 'IN_PROGRESS', current: 5 });
+    const easier = parseCatalog({
+      ...catalog,
+      achievements: catalog.achievements.map((a) => (a.id === 'combat_master' ? { ...a, rule: { ...a.rule, target: 5 } } : a)),
+    });
+    const parts = createAchievementsParts({ prisma: db.prisma, redis, logger: silentLogger, catalog: easier });
+    const result = await rebuildProjections({ ...parts, store: parts.progressStore, prisma: db.prisma, logger: silentLogger }, { userIds: [userId] });
+    expect(result).toMatchObject({ players: 1, events: 5, newUnlocks: 1 });
+    expect((await outboxUnlocks(userId)).map((e) => (e.payload as { achievementId: string }).achievementId).sort()).toEqual(['combat_master', 'first_blood']);
+    expect((await achievementsOf(userId)).filter((s) => s.status === 'UNLOCKED').map((s) => s.id).sort()).toEqual(['combat_master', 'first_blood']);
+  });
+});
+
+describe('notifications inbox', () => {
+  it('pages newest first, counts unread, and marks read (only the owner\'s)', async () => {
+    const userId = await newPlayer();
+    // first_blood, then quests: a first quest unlock, and more.
+    await record([ev(userId, 'COMBAT_WON'), ev(userId, 'QUEST_COMPLETED'), ev(userId, 'CHARACTER_CREATED')]);
+    const me = asPlayer(userId);
+    const LIST = `query($after: String, $unread: Boolean) {
+      notifications(first: 2, after: $after, unreadOnly: $unread) { edges { cursor node { id kind title priority readAt achievement { id } } } pageInfo { hasNextPage endCursor } }
+      unreadNotificationCount
+    }`;
+    type Page = { notifications: { edges: { cursor: string; node: { id: string; achievement: { id: string }; readAt: string | null } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } }; unreadNotificationCount: number };
+    const page1 = (await client.execute<Page>(me, LIST)).data!;
+    const total = await db.prisma.notification.count({ where: { userId } });
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(page1.unreadNotificationCount).toBe(total);
+    expect(page1.notifications.edges).toHaveLength(2);
+    expect(page1.notifications.pageInfo.hasNextPage).toBe(true);
+    const page2 = (await client.execute<Page>(me, LIST, { after: page1.notifications.pageInfo.endCursor })).data!;
+    const seen = [...page1.notifications.edges, ...page2.notifications.edges].map((e) => e.node.achievement.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.at(-1)).toBe(total <= 4 ? 'first_blood' : seen.at(-1));
+
+    const MARK = `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { markedCount unreadCount } }`;
+    const first = page1.notifications.edges[0]!.node.id;
+    // Someone else cannot mark them.
+    expect((await client.execute(asPlayer(randomUUID()), MARK, { input: { ids: [first] } })).data).toEqual({ markNotificationsRead: { markedCount: 0, unreadCount: 0 } });
+    expect((await client.execute(me, MARK, { input: { ids: [first, 'nonsense'] } })).data).toEqual({ markNotificationsRead: { markedCount: 1, unreadCount: total - 1 } });
+    const unread = (await client.execute<Page>(me, LIST, { unread: true })).data!;
+    expect(unread.notifications.edges.map((e) => e.node.id)).not.toContain(first);
+    expect((await client.execute(me, MARK, { input: { all: true } })).data).toEqual({ markNotificationsRead: { markedCount: total - 1, unreadCount: 0 } });
+    expect((await client.execute(me, MARK, { input: {} })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    expect((await client.execute({ userId: null, role: null }, LIST)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('achievement statistics', () => {
+  it('counts who unlocked an achievement and the share of active players', async () => {
+    const before = await client.execute<{ achievement: { unlockedBy: number; unlockPercentage: number } }>(
+      asPlayer(randomUUID()),
+      `{ achievement(id: "first_blood") { unlockedBy unlockPercentage } }`,
+    );
+    const players = await Promise.all([newPlayer(), newPlayer()]);
+    await record([ev(players[0]!, 'COMBAT_WON'), ev(players[1]!, 'QUEST_COMPLETED')]);
+    const after = await client.execute<{ achievement: { unlockedBy: number; unlockPercentage: number } }>(
+      asPlayer(randomUUID()),
+      `{ achievement(id: "first_blood") { unlockedBy unlockPercentage prerequisites { id } } }`,
+    );
+    expect(after.data!.achievement.unlockedBy).toBe(before.data!.achievement.unlockedBy + 1);
+    const active = await db.prisma.achievementPlayer.count({ where: { lastEventAt: { gte: new Date(Date.now() - 30 * 86_400_000) } } });
+    const activeUnlockers = await db.prisma.userAchievement.count({
+      where: { achievementId: 'first_blood', userId: { in: (await db.prisma.achievementPlayer.findMany({ where: { lastEventAt: { gte: new Date(Date.now() - 30 * 86_400_000) } } })).map((p) => p.userId) } },
+    });
+    expect(after.data!.achievement.unlockPercentage).toBeCloseTo((activeUnlockers / active) * 100, 1);
+    const combatMaster = await client.execute<{ achievement: { prerequisites: { id: string }[] } }>(asPlayer(randomUUID()), `{ achievement(id: "combat_master") { prerequisites { id } } }`);
+    expect(combatMaster.data!.achievement.prerequisites).toEqual([{ id: 'first_blood' }]);
+  });
+});

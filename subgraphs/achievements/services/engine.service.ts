@@ -1,0 +1,270 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { requireScope, type Viewer } from '../../../platform/auth.js';
+import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import { isUniqueViolation } from '../../../platform/db/errors.js';
+import { BadUserInputError } from '../../../platform/errors.js';
+import { recordEvent } from '../../../platform/events/outbox.js';
+import { liveChannel, publishLive } from '../../../platform/live.js';
+import type { RedisPort } from '../../../platform/redis/index.js';
+import { affectedAchievements, applyToPlayer, type CatalogIndex, type PlayerProjection } from '../domain/engine.js';
+import { validateGameEvents, type GameEventInput, type ValidGameEvent } from '../domain/game-events.js';
+import { pushesFor, unlockNotification } from '../domain/notifications.js';
+import type { NotificationRow, NotificationsStore } from '../store/notifications.store.js';
+import type { EventToStore, PlayerAchievementRow, ProgressRow, ProgressStore, UnlockRow } from '../store/progress.store.js';
+import type { AchievementMetrics } from './metrics.js';
+import type { ProgressCache } from './progress-cache.js';
+import { enqueuePush } from './push.service.js';
+
+/** What recordGameEvent(s) reports per event (the GraphQL `RecordedGameEvent` mapper). */
+export interface RecordedEventResult {
+  id: string;
+  status: 'RECORDED' | 'DUPLICATE';
+  unlocked: UnlockRow[];
+}
+
+/** Everything a recording changed, for what must happen after it commits. */
+export interface RecordEffects {
+  results: RecordedEventResult[];
+  unlocks: UnlockRow[];
+  /** Changed progress of achievements still locked, per player. */
+  progress: Map<string, PlayerAchievementRow[]>;
+  notifications: NotificationRow[];
+  /** Players whose achievements changed (their cache entries are stale). */
+  players: string[];
+  pushes: number;
+}
+
+export const unlockChannel = (userId: string) => liveChannel('achievements', 'achievementUnlocked', userId);
+export const progressChannel = (userId: string) => liveChannel('achievements', 'achievementProgress', userId);
+export const notificationChannel = (userId: string) => liveChannel('achievements', 'notificationAdded', userId);
+
+export interface EngineDeps {
+  prisma: PrismaClient;
+  redis: RedisPort;
+  store: ProgressStore;
+  notifications: NotificationsStore;
+  index: CatalogIndex;
+  cache: ProgressCache;
+  metrics: AchievementMetrics;
+  logger: Logger;
+  /** Rare unlocks are pushed through the webhook only when one is configured. */
+  pushEnabled: boolean;
+  /** Called after a commit that wrote outbox events (pokes the relay). */
+  onEventsCommitted: () => void;
+  /** Called after a commit that enqueued jobs (pokes the job runner). */
+  onJobsEnqueued: () => void;
+  now?: () => Date;
+}
+
+/** How many times a batch is retried when a concurrent writer stored the same event or version first. */
+const ATTEMPTS = 3;
+
+/**
+ * The achievements engine: appends events to the store, folds them into per-player progress
+ * (only the rules they concern, from stored state: never by re-reading history), and writes
+ * unlocks with their effects (inbox notification, reward event for the users ledger, push job)
+ * in the same transaction. Live messages and cache invalidation follow the commit.
+ */
+export class AchievementEngine {
+  constructor(private readonly deps: EngineDeps) {}
+
+  private now() {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** recordGameEvent(s): service credentials only; every event checked before anything is stored. */
+  async recordGameEvents(viewer: Viewer, inputs: readonly GameEventInput[], field: string): Promise<RecordedEventResult[]> {
+    requireScope(viewer, 'REPORT_GAME_EVENTS');
+    const events = validateGameEvents(inputs, this.deps.index.eventTypes, this.now(), field);
+    return this.record(events, 'game', { knownPlayersField: field });
+  }
+
+  /** Records events in their own transaction, retrying when a concurrent writer won a race. */
+  async record(events: readonly ValidGameEvent[], source: string, options: { knownPlayersField?: string } = {}): Promise<RecordedEventResult[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const effects = await this.deps.prisma.$transaction((tx) => this.recordIn(tx, events, source, options));
+        await this.afterCommit(effects);
+        return effects.results;
+      } catch (error) {
+        // Another writer stored one of these event ids (or this player's next version) first:
+        // run again, and the stored events read as duplicates.
+        if (attempt < ATTEMPTS && isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * Records events inside the caller's transaction (the bus consumer's, whose processed-event
+   * row commits with them). With `knownPlayersField`, an event for a player this subgraph has
+   * never heard of is refused (BAD_USER_INPUT at `<field>.<i>.userId`); otherwise the player is
+   * created (bus events come from subgraphs that know their players).
+   */
+  async recordIn(tx: Tx, events: readonly ValidGameEvent[], source: string, options: { knownPlayersField?: string } = {}): Promise<RecordEffects> {
+    const { store, index } = this.deps;
+    const effects: RecordEffects = { results: [], unlocks: [], progress: new Map(), notifications: [], players: [], pushes: 0 };
+    if (events.length === 0) return effects;
+    const userIds = [...new Set(events.map((e) => e.userId))].sort();
+    if (!options.knownPlayersField) await store.ensurePlayers(tx, userIds.map((userId) => ({ userId })));
+    const players = new Map((await store.lockPlayers(tx, userIds)).map((p) => [p.userId, p]));
+    if (options.knownPlayersField) {
+      const unknown = events.findIndex((e) => !players.has(e.userId));
+      if (unknown >= 0) {
+        throw new BadUserInputError(`No player has the id "${events[unknown]!.userId}".`, `${options.knownPlayersField}.${unknown}.userId`);
+      }
+    }
+
+    // Retries and redeliveries: ids already stored, or repeated within this batch, change nothing.
+    const seen = await store.storedEventIds(tx, events.map((e) => e.id));
+    const fresh: { event: ValidGameEvent; result: RecordedEventResult }[] = [];
+    for (const event of events) {
+      const result: RecordedEventResult = { id: event.id, status: seen.has(event.id) ? 'DUPLICATE' : 'RECORDED', unlocked: [] };
+      effects.results.push(result);
+      if (result.status === 'RECORDED') fresh.push({ event, result });
+      seen.add(event.id);
+    }
+    if (fresh.length === 0) return effects;
+
+    // Load only the progress rows these events can touch.
+    const typesByUser = new Map<string, Set<string>>();
+    for (const { event } of fresh) typesByUser.set(event.userId, (typesByUser.get(event.userId) ?? new Set()).add(event.type));
+    const keys = [...typesByUser].flatMap(([userId, types]) => [...affectedAchievements(index, types)].map((achievementId) => ({ userId, achievementId })));
+    const stored = await store.progressOf(tx, keys);
+    const unlocked = await store.unlockedBy(tx, [...typesByUser.keys()]);
+    const projections = new Map<string, PlayerProjection>();
+    for (const userId of typesByUser.keys()) {
+      projections.set(userId, { userId, timezone: players.get(userId)!.timezone, unlocked: unlocked.get(userId)!, progress: new Map() });
+    }
+    for (const row of stored) projections.get(row.userId)!.progress.set(row.achievementId, row);
+
+    const toStore: EventToStore[] = [];
+    const changed = new Map<string, Set<string>>();
+    const newUnlocks: UnlockRow[] = [];
+    for (const { event, result } of fresh) {
+      const player = players.get(event.userId)!;
+      player.version += 1;
+      toStore.push({ ...event, version: player.version, source });
+      const outcome = applyToPlayer(index, projections.get(event.userId)!, event);
+      const touched = changed.get(event.userId) ?? new Set();
+      for (const id of outcome.progressed) touched.add(id);
+      changed.set(event.userId, touched);
+      for (const unlock of outcome.unlocks) {
+        const row: UnlockRow = { userId: event.userId, ...unlock };
+        newUnlocks.push(row);
+        result.unlocked.push(row);
+      }
+    }
+
+    const progressRows: ProgressRow[] = [];
+    for (const [userId, ids] of changed) {
+      const projection = projections.get(userId)!;
+      const live: PlayerAchievementRow[] = [];
+      for (const achievementId of ids) {
+        const entry = projection.progress.get(achievementId)!;
+        progressRows.push({ userId, achievementId, ...entry });
+        if (!projection.unlocked.has(achievementId)) {
+          live.push({ userId, achievementId, unlockedAt: null, state: null, current: entry.current, target: entry.target, timezone: projection.timezone });
+        }
+      }
+      if (live.length) effects.progress.set(userId, live);
+    }
+
+    await store.appendEvents(tx, toStore);
+    await store.saveProgress(tx, progressRows);
+    effects.unlocks = await store.insertUnlocks(tx, newUnlocks);
+    const written = await this.writeUnlockEffects(tx, effects.unlocks);
+    effects.notifications = written.notifications;
+    effects.pushes = written.pushes;
+    const lastEventAt = new Map<string, Date>();
+    for (const { event } of fresh) {
+      const previous = lastEventAt.get(event.userId);
+      if (!previous || event.occurredAt > previous) lastEventAt.set(event.userId, event.occurredAt);
+    }
+    await store.advancePlayers(
+      tx,
+      [...lastEventAt].map(([userId, at]) => ({ userId, version: players.get(userId)!.version, lastEventAt: at })),
+    );
+    effects.players = [...changed.keys()];
+    return effects;
+  }
+
+  /**
+   * What an unlock brings, written in the unlock's transaction: the inbox notification, the
+   * `achievement.unlocked` event the users subgraph credits the rewards from (exactly once: its
+   * ledger's idempotency key is `achievement:<user>:<achievement>`), and for RARE and above a
+   * push job. Whatever crashes after this commit, nothing is lost; before it, nothing happened.
+   */
+  async writeUnlockEffects(tx: Tx, unlocks: readonly UnlockRow[]): Promise<{ notifications: NotificationRow[]; pushes: number }> {
+    if (unlocks.length === 0) return { notifications: [], pushes: 0 };
+    const createdAt = this.now();
+    const definitions = unlocks.map((u) => {
+      const definition = this.deps.index.byId.get(u.achievementId);
+      if (!definition) throw new Error(`Unlock of ${u.achievementId}, which is not in the catalog`);
+      return definition;
+    });
+    const notifications = await this.deps.notifications.insert(
+      tx,
+      unlocks.map((u, i) => ({
+        id: randomUUID(),
+        userId: u.userId,
+        kind: 'ACHIEVEMENT_UNLOCKED' as const,
+        achievementId: u.achievementId,
+        createdAt,
+        ...unlockNotification(definitions[i]!),
+      })),
+    );
+    let pushes = 0;
+    for (const [i, unlock] of unlocks.entries()) {
+      const definition = definitions[i]!;
+      await recordEvent(tx, 'achievements', 'achievement.unlocked', {
+        userId: unlock.userId,
+        achievementId: unlock.achievementId,
+        rarity: definition.rarity,
+        category: definition.category,
+        rewards: definition.rewards,
+        unlockedAt: new Date(unlock.unlockedAt).toISOString(),
+      });
+      if (this.deps.pushEnabled && pushesFor(definition.rarity)) {
+        const notification = notifications[i]!;
+        await enqueuePush(tx, {
+          notificationId: notification.id,
+          userId: unlock.userId,
+          achievementId: unlock.achievementId,
+          rarity: definition.rarity,
+          priority: notification.priority,
+          title: notification.title,
+          body: notification.body,
+          createdAt: createdAt.toISOString(),
+        });
+        pushes++;
+      }
+    }
+    return { notifications, pushes };
+  }
+
+  /** After the commit: wake the relay and job runner, count unlocks, drop stale cache entries, tell live subscribers. */
+  async afterCommit(effects: RecordEffects): Promise<void> {
+    const { redis, metrics, index, logger } = this.deps;
+    if (effects.unlocks.length) this.deps.onEventsCommitted();
+    if (effects.pushes) this.deps.onJobsEnqueued();
+    for (const unlock of effects.unlocks) {
+      const definition = index.byId.get(unlock.achievementId)!;
+      metrics.unlocked.inc({ achievement_id: definition.id, rarity: definition.rarity, category: definition.category });
+    }
+    metrics.eventsRecorded.inc(effects.results.filter((r) => r.status === 'RECORDED').length);
+    try {
+      await this.deps.cache.invalidate(effects.players);
+      await Promise.all([
+        ...effects.unlocks.map((u) => publishLive(redis, unlockChannel(u.userId), u)),
+        ...[...effects.progress].map(([userId, rows]) => publishLive(redis, progressChannel(userId), rows)),
+        ...effects.notifications.map((n) => publishLive(redis, notificationChannel(n.userId), n)),
+      ]);
+    } catch (error) {
+      // The change is committed; live delivery and the cache are best effort (the cache is
+      // versioned and expires, the inbox keeps every notification).
+      logger.error({ err: error }, 'achievement live delivery or cache invalidation failed');
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { requireUser, type Viewer } from '../../../platform/auth.js';
+import { BadUserInputError } from '../../../platform/errors.js';
+import { isUuid } from '../../../platform/ids.js';
+import { replayThenLive, subscribeLive } from '../../../platform/live.js';
+import { decodeCursor, pageRequest, parseSeqKey, seqKey, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
+import type { RedisPort } from '../../../platform/redis/index.js';
+import type { NotificationRow, NotificationsStore } from '../store/notifications.store.js';
+import { notificationChannel } from './engine.service.js';
+
+/** At most this many stored notifications are replayed to a resuming subscriber. */
+export const MAX_REPLAY = 1_000;
+const MAX_IDS = 100;
+
+/** The signed-in player's inbox: paging, unread count, marking read, and the live stream. */
+export class NotificationsService {
+  constructor(private readonly deps: { store: NotificationsStore; redis: RedisPort; now?: () => Date }) {}
+
+  async list(viewer: Viewer, args: ConnectionArgs & { unreadOnly?: boolean | null }): Promise<Connection<NotificationRow>> {
+    const userId = requireUser(viewer);
+    const request = pageRequest<unknown>(args);
+    const field = request.direction === 'forward' ? 'after' : 'before';
+    const page = { ...request, cursor: request.cursor == null ? null : parseSeqKey(request.cursor, field) };
+    const rows = await this.deps.store.page(userId, page, args.unreadOnly ?? false);
+    return toConnection<NotificationRow, unknown>(rows, page, (n) => seqKey(BigInt(n.seq)));
+  }
+
+  unreadCount(viewer: Viewer): Promise<number> {
+    return this.deps.store.unreadCount(requireUser(viewer));
+  }
+
+  async markRead(viewer: Viewer, input: { ids?: readonly string[] | null; all?: boolean | null }): Promise<{ markedCount: number; unreadCount: number }> {
+    const userId = requireUser(viewer);
+    const ids = input.all ? 'all' : (input.ids ?? []);
+    if (ids !== 'all' && ids.length === 0) throw new BadUserInputError('Name the notifications in ids, or pass all: true.', 'ids');
+    if (ids !== 'all' && ids.length > MAX_IDS) throw new BadUserInputError(`Mark at most ${MAX_IDS} notifications at once, or pass all: true.`, 'ids');
+    // Ids that are not UUIDs cannot be anyone's notification.
+    const valid = ids === 'all' ? ids : ids.filter(isUuid);
+    const markedCount = valid === 'all' || valid.length ? await this.deps.store.markRead(userId, valid, this.deps.now?.() ?? new Date()) : 0;
+    return { markedCount, unreadCount: await this.deps.store.unreadCount(userId) };
+  }
+
+  /** New notifications, live; with `after`, first those stored after it, with nothing lost or repeated at the seam. */
+  async added(viewer: Viewer, after?: string | null): Promise<AsyncIterableIterator<NotificationRow>> {
+    const userId = requireUser(viewer);
+    const channel = notificationChannel(userId);
+    if (after == null) return subscribeLive<NotificationRow>(this.deps.redis, channel);
+    const from = parseSeqKey(decodeCursor<unknown>(after, 'after'), 'after');
+    if ((await this.deps.store.after(userId, from, MAX_REPLAY + 1)).length > MAX_REPLAY) {
+      throw new BadUserInputError(
+        `More than ${MAX_REPLAY} notifications arrived since this cursor: page them with notifications(first:), then subscribe without a cursor.`,
+        'after',
+      );
+    }
+    return replayThenLive<NotificationRow>({
+      redis: this.deps.redis,
+      channel,
+      replay: () => this.deps.store.after(userId, from, MAX_REPLAY),
+      position: (n) => BigInt(n.seq),
+      bufferSize: 2 * MAX_REPLAY,
+    });
+  }
+}

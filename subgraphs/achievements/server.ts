@@ -92,14 +92,15 @@ export function createAchievementsParts(deps: AchievementsDeps) {
   const progress = new ProgressService({ index, store: progressStore, redis: deps.redis });
   const notifications = new NotificationsService({ store: notificationsStore, redis: deps.redis });
   const catalog = new CatalogService(store);
+  // A broken catalog file fails here, at boot, before anything listens.
+  const catalogSync = catalogSyncWorker({ prisma: deps.prisma, store, catalog: catalogFile, logger: deps.logger });
   const workers: BackgroundWorker[] = [
-    // A broken catalog file fails here, at boot, before anything listens.
-    catalogSyncWorker({ prisma: deps.prisma, store, catalog: catalogFile, logger: deps.logger }),
+    catalogSync,
     relay,
     consumer,
     ...(pushes ? [pushes] : []),
   ];
-  return { index, store, progressStore, notificationsStore, engine, progress, notifications, catalog, cache, relay, consumer, workers };
+  return { index, store, progressStore, notificationsStore, engine, progress, notifications, catalog, cache, catalogSync, relay, consumer, workers };
 }
 
 /** The achievements subgraph: the event store, rules, progress, unlocks and the inbox. No ports, no environment. */

@@ -32,6 +32,7 @@ describe('validateGameEvents', () => {
     ['an unknown event type', { type: 'COMBAT_WONN' }, 'events.0.type'],
     ['data that is an array', { data: [1, 2] as unknown as Record<string, unknown> }, 'events.0.data'],
     ['data over 4 KB', { data: { blob: 'x'.repeat(5_000) } }, 'events.0.data'],
+    ['data with a NUL character', { data: { name: 'a\u0000b' } }, 'events.0.data'],
     ['a time an hour ahead', { occurredAt: new Date('2026-11-28T13:00:00Z') }, 'events.0.occurredAt'],
   ])('rejects %s, naming the field', (_name, change, field) => {
     expect(fieldOf([{ ...ok, ...change }])).toBe(field);

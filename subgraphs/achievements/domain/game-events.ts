@@ -53,9 +53,12 @@ export function validateGameEvent(input: GameEventInput, eventTypes: ReadonlySet
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new BadUserInputError('data must be a JSON object.', `${field}.data`);
   }
-  if (Buffer.byteLength(JSON.stringify(data)) > MAX_DATA_BYTES) {
+  const json = JSON.stringify(data);
+  if (Buffer.byteLength(json) > MAX_DATA_BYTES) {
     throw new BadUserInputError(`data may hold at most ${MAX_DATA_BYTES} bytes of JSON.`, `${field}.data`);
   }
+  // PostgreSQL's jsonb cannot store the NUL character.
+  if (json.includes('\\u0000')) throw new BadUserInputError('data may not contain the NUL character (\\u0000).', `${field}.data`);
   const occurredAt = input.occurredAt ?? now;
   if (occurredAt.getTime() > now.getTime() + MAX_FUTURE_MS) {
     throw new BadUserInputError('occurredAt is in the future.', `${field}.occurredAt`);

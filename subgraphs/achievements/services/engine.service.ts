@@ -57,6 +57,9 @@ export interface EngineDeps {
   now?: () => Date;
 }
 
+/** A 500-event batch takes milliseconds; the margin is for a machine under load, not for waiting on locks forever. */
+const TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
+
 /** How many times a batch is retried when a concurrent writer stored the same event or version first. */
 const ATTEMPTS = 3;
 
@@ -84,7 +87,7 @@ export class AchievementEngine {
   async record(events: readonly ValidGameEvent[], source: string, options: { knownPlayersField?: string } = {}): Promise<RecordedEventResult[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const effects = await this.deps.prisma.$transaction((tx) => this.recordIn(tx, events, source, options));
+        const effects = await this.deps.prisma.$transaction((tx) => this.recordIn(tx, events, source, options), TRANSACTION);
         await this.afterCommit(effects);
         return effects.results;
       } catch (error) {

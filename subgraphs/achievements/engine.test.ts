@@ -94,6 +94,14 @@ describe('recordGameEvent(s): who may call, and bad input', () => {
     expect(await storedEvents(userId)).toEqual([]);
   });
 
+  it('names the field of a single event as input.<field>', async () => {
+    const ONE = `mutation($input: GameEventInput!) { recordGameEvent(input: $input) { events { id status } } }`;
+    const unknownType = await client.execute(GAME_SERVER, ONE, { input: ev(await newPlayer(), 'NOPE') });
+    expect(unknownType.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.type' });
+    const unknownPlayer = await client.execute(GAME_SERVER, ONE, { input: ev(randomUUID(), 'COMBAT_WON') });
+    expect(unknownPlayer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.userId' });
+  });
+
   it('names a missing required field', async () => {
     const result = await client.execute(GAME_SERVER, `mutation { recordGameEvent(input: { id: "x", type: "COMBAT_WON" }) { events { id } } }`);
     expect(result.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

@@ -25,20 +25,28 @@ export const MAX_DATA_BYTES = 4_096;
 export const MAX_FUTURE_MS = 5 * 60_000;
 const EVENT_ID = /^[\x21-\x7e]{1,128}$/;
 
+/** Where event `i` sits in the caller's input, for error messages: `input.events.3`, or `input` for a single event. */
+export type EventPath = (index: number) => string;
+export const listPath =
+  (field: string): EventPath =>
+  (i) =>
+    `${field}.${i}`;
+
 /**
  * Checks a batch of reported events; throws BadUserInputError naming the first bad field
- * (`events.3.type`), so a rejected call stores nothing. `field` is the input's path prefix.
+ * (`events.3.type`), so a rejected call stores nothing. `field` names the list.
  */
 export function validateGameEvents(
   inputs: readonly GameEventInput[],
   eventTypes: ReadonlySet<string>,
   now: Date,
   field = 'events',
+  pathOf: EventPath = listPath(field),
 ): ValidGameEvent[] {
   if (inputs.length === 0 || inputs.length > MAX_EVENTS_PER_CALL) {
     throw new BadUserInputError(`Send 1 to ${MAX_EVENTS_PER_CALL} events per call.`, field);
   }
-  return inputs.map((input, i) => validateGameEvent(input, eventTypes, now, `${field}.${i}`));
+  return inputs.map((input, i) => validateGameEvent(input, eventTypes, now, pathOf(i)));
 }
 
 export function validateGameEvent(input: GameEventInput, eventTypes: ReadonlySet<string>, now: Date, field: string): ValidGameEvent {

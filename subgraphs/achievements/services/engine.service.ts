@@ -8,7 +8,7 @@ import { recordEvent } from '../../../platform/events/outbox.js';
 import { liveChannel, publishLive } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { affectedAchievements, applyToPlayer, type CatalogIndex, type PlayerProjection } from '../domain/engine.js';
-import { validateGameEvents, type GameEventInput, type ValidGameEvent } from '../domain/game-events.js';
+import { listPath, validateGameEvents, type EventPath, type GameEventInput, type ValidGameEvent } from '../domain/game-events.js';
 import { pushesFor, unlockNotification } from '../domain/notifications.js';
 import type { NotificationRow, NotificationsStore } from '../store/notifications.store.js';
 import type { EventToStore, PlayerAchievementRow, ProgressRow, ProgressStore, UnlockRow } from '../store/progress.store.js';
@@ -76,15 +76,18 @@ export class AchievementEngine {
     return this.deps.now?.() ?? new Date();
   }
 
-  /** recordGameEvent(s): service credentials only; every event checked before anything is stored. */
-  async recordGameEvents(viewer: Viewer, inputs: readonly GameEventInput[], field: string): Promise<RecordedEventResult[]> {
+  /**
+   * recordGameEvent(s): service credentials only; every event checked before anything is stored.
+   * Errors name the bad field at `pathOf(i)` (`input.events.3.type`, or `input.type` for one event).
+   */
+  async recordGameEvents(viewer: Viewer, inputs: readonly GameEventInput[], field: string, pathOf: EventPath = listPath(field)): Promise<RecordedEventResult[]> {
     requireScope(viewer, 'REPORT_GAME_EVENTS');
-    const events = validateGameEvents(inputs, this.deps.index.eventTypes, this.now(), field);
-    return this.record(events, 'game', { knownPlayersField: field });
+    const events = validateGameEvents(inputs, this.deps.index.eventTypes, this.now(), field, pathOf);
+    return this.record(events, 'game', { knownPlayersAt: pathOf });
   }
 
   /** Records events in their own transaction, retrying when a concurrent writer won a race. */
-  async record(events: readonly ValidGameEvent[], source: string, options: { knownPlayersField?: string } = {}): Promise<RecordedEventResult[]> {
+  async record(events: readonly ValidGameEvent[], source: string, options: { knownPlayersAt?: EventPath } = {}): Promise<RecordedEventResult[]> {
     for (let attempt = 1; ; attempt++) {
       try {
         const effects = await this.deps.prisma.$transaction((tx) => this.recordIn(tx, events, source, options), TRANSACTION);
@@ -101,21 +104,21 @@ export class AchievementEngine {
 
   /**
    * Records events inside the caller's transaction (the bus consumer's, whose processed-event
-   * row commits with them). With `knownPlayersField`, an event for a player this subgraph has
-   * never heard of is refused (BAD_USER_INPUT at `<field>.<i>.userId`); otherwise the player is
+   * row commits with them). With `knownPlayersAt`, an event for a player this subgraph has
+   * never heard of is refused (BAD_USER_INPUT at `<path of event i>.userId`); otherwise the player is
    * created (bus events come from subgraphs that know their players).
    */
-  async recordIn(tx: Tx, events: readonly ValidGameEvent[], source: string, options: { knownPlayersField?: string } = {}): Promise<RecordEffects> {
+  async recordIn(tx: Tx, events: readonly ValidGameEvent[], source: string, options: { knownPlayersAt?: EventPath } = {}): Promise<RecordEffects> {
     const { store, index } = this.deps;
     const effects: RecordEffects = { results: [], unlocks: [], progress: new Map(), notifications: [], players: [], pushes: 0 };
     if (events.length === 0) return effects;
     const userIds = [...new Set(events.map((e) => e.userId))].sort();
-    if (!options.knownPlayersField) await store.ensurePlayers(tx, userIds.map((userId) => ({ userId })));
+    if (!options.knownPlayersAt) await store.ensurePlayers(tx, userIds.map((userId) => ({ userId })));
     const players = new Map((await store.lockPlayers(tx, userIds)).map((p) => [p.userId, p]));
-    if (options.knownPlayersField) {
+    if (options.knownPlayersAt) {
       const unknown = events.findIndex((e) => !players.has(e.userId));
       if (unknown >= 0) {
-        throw new BadUserInputError(`No player has the id "${events[unknown]!.userId}".`, `${options.knownPlayersField}.${unknown}.userId`);
+        throw new BadUserInputError(`No player has the id "${events[unknown]!.userId}".`, `${options.knownPlayersAt(unknown)}.userId`);
       }
     }
 

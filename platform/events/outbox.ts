@@ -61,8 +61,12 @@ export class OutboxRelay {
     tick();
   }
 
-  /** Publishes now (call after a commit that wrote events, to skip the polling delay). */
+  /**
+   * Publishes now (call after a commit that wrote events, to skip the polling delay). After
+   * `stop()` it does nothing: the database or Redis may be closing, and the next start publishes.
+   */
   poke(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;

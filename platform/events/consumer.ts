@@ -31,17 +31,26 @@ export interface EventConsumerOptions {
   blockMs?: number;
   /** Entries pending this long (their consumer died or failed) are taken over and retried. */
   claimIdleMs?: number;
+  /** Failures of one event (on this replica) before it goes to dead_letter_events; default 5. */
+  maxAttempts?: number;
 }
 
 /**
  * Reads the domain-event stream as one member of a consumer group. Each event's effect and its
  * `processed_events` row commit together, so a redelivered event (relay retry, claimed after a
  * crash) is skipped: every event has its effect exactly once.
+ *
+ * An event whose handler fails stays pending and is retried when claimed again (after
+ * `claimIdleMs`); the events after it go on. After `maxAttempts` failures it is set aside in
+ * dead_letter_events with its last error and marked handled, so one poison event cannot be
+ * retried forever.
  */
 export class EventConsumer {
   private loop?: Promise<void>;
   private stopped = false;
   private lastClaim = 0;
+  /** Failures per stream entry on this replica (a replica that takes over starts counting again). */
+  private readonly failures = new Map<string, number>();
 
   constructor(private readonly options: EventConsumerOptions) {}
 
@@ -68,8 +77,7 @@ export class EventConsumer {
         const entries = await this.nextEntries();
         for (const entry of entries) {
           if (this.stopped) return;
-          await this.handle(entry);
-          await redis.xack(DOMAIN_EVENTS_STREAM, group, [entry.id]);
+          if (await this.handleOrSetAside(entry)) await redis.xack(DOMAIN_EVENTS_STREAM, group, [entry.id]);
         }
       } catch (error) {
         if (this.stopped) return;
@@ -88,6 +96,43 @@ export class EventConsumer {
       if (claimed.length) return claimed;
     }
     return redis.xreadgroup(DOMAIN_EVENTS_STREAM, group, consumer, this.options.batchSize ?? 100, this.options.blockMs ?? 1_000);
+  }
+
+  /** True when the entry is done with (handled, or set aside as a dead letter); false to retry it later. */
+  private async handleOrSetAside(entry: StreamEntry): Promise<boolean> {
+    try {
+      await this.handle(entry);
+      this.failures.delete(entry.id);
+      return true;
+    } catch (error) {
+      if (this.stopped) return false;
+      const { group, consumer, logger } = this.options;
+      const failures = (this.failures.get(entry.id) ?? 0) + 1;
+      const maxAttempts = this.options.maxAttempts ?? 5;
+      if (failures < maxAttempts) {
+        this.failures.set(entry.id, failures);
+        logger.warn({ err: error, group, consumer, entryId: entry.id, failures }, 'event handler failed; will retry');
+        return false;
+      }
+      this.failures.delete(entry.id);
+      await this.setAside(entry, error, failures);
+      logger.error({ err: error, group, consumer, entryId: entry.id, failures }, 'event handler keeps failing; moved to dead_letter_events');
+      return true;
+    }
+  }
+
+  private async setAside(entry: StreamEntry, error: unknown, failures: number) {
+    const { group } = this.options;
+    const event = JSON.parse(entry.fields.event ?? 'null') as DomainEvent;
+    const message = String(error instanceof Error ? (error.stack ?? error.message) : error).slice(0, 4_000);
+    await this.options.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`
+        INSERT INTO dead_letter_events (consumer, event_id, type, event, error, failures)
+        VALUES (${group}, ${event.id}::uuid, ${event.type}, ${JSON.stringify(event)}::jsonb, ${message}, ${failures})
+        ON CONFLICT (consumer, event_id) DO UPDATE SET error = EXCLUDED.error, failures = EXCLUDED.failures`;
+      await tx.$executeRaw`
+        INSERT INTO processed_events (consumer, event_id) VALUES (${group}, ${event.id}::uuid) ON CONFLICT DO NOTHING`;
+    });
   }
 
   private async handle(entry: StreamEntry) {

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { openDatabase, type Database } from '../db/index.js';
 import { MemoryRedisPort } from '../redis/index.js';
 import { EventConsumer } from './consumer.js';
+import { replayDeadLetter } from './dead-letters.js';
 import { OutboxRelay, recordEvent } from './outbox.js';
 import { DOMAIN_EVENTS_STREAM } from './types.js';
 
@@ -161,5 +162,67 @@ describe("a handler's after-commit work", () => {
     // Each event's callback ran once; the failure neither stopped the next event nor brought the first back.
     expect(calls).toBe(2);
     expect(await effects()).toEqual([{ username: 'di' }, { username: 'ed' }]);
+  });
+});
+
+describe('poison events', () => {
+  it('sets an event aside after maxAttempts failures, goes on with the next ones, and can replay it once fixed', async () => {
+    const redis = new MemoryRedisPort();
+    const group = `poison-${Date.now()}`;
+    let broken = true;
+    let attempts = 0;
+    const consumer = new EventConsumer({
+      prisma: db.prisma,
+      redis,
+      group,
+      consumer: 'c1',
+      logger,
+      blockMs: 20,
+      // Retried as soon as the consumer looks for abandoned entries again.
+      claimIdleMs: 1,
+      maxAttempts: 3,
+      handlers: {
+        'user.registered': async (event, tx) => {
+          if (event.payload.username === 'poison') {
+            attempts++;
+            if (broken) throw new Error('cannot handle this one');
+          }
+          await tx.$executeRaw`INSERT INTO test_effects VALUES (${event.id}::uuid, ${event.payload.username})`;
+        },
+      },
+    });
+    const publish = async (username: string) => {
+      const id = await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register(username)));
+      await new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger }).drain();
+      return id;
+    };
+    const poisonId = await publish('poison');
+    await publish('healthy');
+    await consumer.start();
+    try {
+      const until = async (check: () => Promise<boolean>) => {
+        const deadline = Date.now() + 15_000;
+        while (!(await check())) {
+          if (Date.now() > deadline) throw new Error('timed out');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+      };
+      await until(async () => (await db.prisma.deadLetterEvent.count({ where: { consumer: group } })) === 1);
+      expect(attempts).toBe(3);
+      expect((await effects()).map((e) => e.username)).toEqual(['healthy']);
+      expect(await db.prisma.deadLetterEvent.findMany({ where: { consumer: group } })).toMatchObject([
+        { eventId: poisonId, type: 'user.registered', failures: 3, error: expect.stringContaining('cannot handle this one') },
+      ]);
+      await until(async () => (await consumer.pending()) === 0);
+
+      broken = false;
+      expect(await replayDeadLetter(db.prisma, redis, group, poisonId)).toBe(true);
+      await until(async () => (await effects()).length === 2);
+      expect((await effects()).map((e) => e.username)).toEqual(['healthy', 'poison']);
+      expect(await db.prisma.deadLetterEvent.count({ where: { consumer: group } })).toBe(0);
+      expect(await replayDeadLetter(db.prisma, redis, group, poisonId)).toBe(false);
+    } finally {
+      await consumer.stop();
+    }
   });
 });

@@ -226,3 +226,22 @@ describe('poison events', () => {
     }
   });
 });
+
+describe('outbox pruning', () => {
+  it('deletes published rows older than the retention, keeps recent and unpublished ones', async () => {
+    const redis = new MemoryRedisPort();
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
+    const old = await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register('old')));
+    const recent = await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register('recent')));
+    expect(await relay.drain()).toBe(2);
+    const pending = await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register('pending')));
+    await db.prisma.outboxEvent.update({ where: { id: old }, data: { publishedAt: new Date(Date.now() - 2 * 3_600_000) } });
+
+    expect(await relay.prune(3_600_000)).toBe(1);
+    const left = await db.prisma.outboxEvent.findMany({ where: { producer: 'events-test' }, orderBy: { seq: 'asc' } });
+    expect(left.map((r) => [r.id, r.publishedAt === null])).toEqual([
+      [recent, false],
+      [pending, true],
+    ]);
+  });
+});

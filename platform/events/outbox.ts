@@ -29,7 +29,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Stream length kept in Redis (approximate). */
   streamMaxLen?: number;
+  /** How long published rows stay in the table (for inspection) before the relay deletes them; default 1 day. */
+  retentionMs?: number;
 }
+
+/** How often a running relay deletes its producer's published rows older than the retention. */
+const PRUNE_EVERY_MS = 10 * 60_000;
 
 interface OutboxRow {
   seq: bigint;
@@ -49,6 +54,7 @@ export class OutboxRelay {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private lastPrune = 0;
 
   constructor(private readonly options: OutboxRelayOptions) {}
 
@@ -56,9 +62,32 @@ export class OutboxRelay {
     this.stopped = false;
     const tick = () => {
       this.poke();
+      if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
+        this.lastPrune = Date.now();
+        this.prune().catch((error) => this.options.logger.error({ err: error }, 'outbox prune failed; will retry'));
+      }
       if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalMs ?? 250);
     };
     tick();
+  }
+
+  /**
+   * Deletes this producer's rows published longer ago than the retention, in batches (safe on
+   * every replica at once). Consumers never need them: redeliveries come from the stream and are
+   * recognised by processed_events. Returns how many it deleted.
+   */
+  async prune(olderThanMs = this.options.retentionMs ?? 86_400_000): Promise<number> {
+    const cutoff = new Date(Date.now() - olderThanMs);
+    let total = 0;
+    for (;;) {
+      const deleted = await this.options.prisma.$executeRaw`
+        DELETE FROM outbox_events WHERE seq IN (
+          SELECT seq FROM outbox_events
+          WHERE producer = ${this.options.producer} AND published_at < ${cutoff}
+          LIMIT 10000)`;
+      total += deleted;
+      if (deleted < 10_000 || this.stopped) return total;
+    }
   }
 
   /**

@@ -109,8 +109,9 @@ export class JobRunner implements BackgroundWorker {
     tick();
   }
 
-  /** Runs due jobs now (call after a commit that enqueued some, to skip the polling delay). */
+  /** Runs due jobs now (call after a commit that enqueued some, to skip the polling delay); nothing after stop(). */
   poke(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;

@@ -43,6 +43,11 @@ export async function startHttpService<TContext extends BaseContext>(
   const app = express();
   app.disable('x-powered-by');
   const httpServer = createServer(app);
+  // Keep idle connections longer than clients do (the gateway's fetcher, load balancers: 60 s is
+  // common). With Node's 5 s default, the server could close a reused socket just as a request
+  // was sent on it: ECONNRESET and a failed operation, which the gateway does not retry.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   const detach = options.attach?.(httpServer);
   await apollo.start();

@@ -19,6 +19,19 @@ export async function recordEvent<T extends DomainEventType>(
   return id;
 }
 
+/** Records several events of one type in one statement, in order (an unlock batch, say). */
+export async function recordEvents<T extends DomainEventType>(
+  tx: Tx,
+  producer: string,
+  type: T,
+  payloads: readonly DomainEventPayloads[T][],
+): Promise<string[]> {
+  if (payloads.length === 0) return [];
+  const rows = payloads.map((payload) => ({ id: randomUUID(), producer, type, payload: payload as object }));
+  await tx.outboxEvent.createMany({ data: rows });
+  return rows.map((row) => row.id);
+}
+
 export interface OutboxRelayOptions {
   prisma: PrismaClient;
   redis: RedisPort;

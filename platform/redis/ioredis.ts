@@ -23,6 +23,7 @@ export class IoRedisPort implements RedisPort {
   readonly kind = 'redis' as const;
   private readonly command: Redis;
   private subscriber?: Redis;
+  private subscriberReady?: Promise<Redis>;
   private readonly listeners = new Map<string, Set<(message: string) => void>>();
   private readonly blocking = new Map<string, Redis>();
 
@@ -43,18 +44,43 @@ export class IoRedisPort implements RedisPort {
     return Number(reply[1]);
   }
 
-  async subscribe(channel: string, listener: (message: string) => void): Promise<Unsubscribe> {
-    if (!this.subscriber) {
-      this.subscriber = new Redis(this.url);
-      this.subscriber.on('message', (ch: string, message: string) => {
+  /**
+   * The connection subscriptions share, ready before its first SUBSCRIBE: a SUBSCRIBE queued while
+   * it still connects switches it to subscriber mode before ioredis's ready check, which then fails
+   * and drops other queued subscribes (subscriptions that silently never receive).
+   */
+  private subscriberConnection(): Promise<Redis> {
+    if (!this.subscriberReady) {
+      const subscriber = new Redis(this.url, { lazyConnect: true });
+      subscriber.on('message', (ch: string, message: string) => {
         for (const l of this.listeners.get(ch) ?? []) l(message);
       });
+      this.subscriber = subscriber;
+      this.subscriberReady = subscriber.connect().then(
+        () => subscriber,
+        (error: unknown) => {
+          this.subscriberReady = undefined;
+          this.subscriber = undefined;
+          subscriber.disconnect();
+          throw error;
+        },
+      );
     }
+    return this.subscriberReady;
+  }
+
+  async subscribe(channel: string, listener: (message: string) => void): Promise<Unsubscribe> {
+    const subscriber = await this.subscriberConnection();
     let set = this.listeners.get(channel);
     if (!set) {
       set = new Set();
       this.listeners.set(channel, set);
-      await this.subscriber.subscribe(channel);
+      try {
+        await subscriber.subscribe(channel);
+      } catch (error) {
+        this.listeners.delete(channel);
+        throw error;
+      }
     }
     set.add(listener);
     return async () => {

@@ -42,6 +42,21 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
     expect(await port.numsub(key('nobody'))).toBe(0);
   });
 
+  it('subscribes every channel when many subscriptions start at once on a fresh connection', async () => {
+    const port = open();
+    const channels = Array.from({ length: 20 }, () => key('burst'));
+    const received = new Map<string, string[]>(channels.map((c) => [c, []]));
+    // 1 ms apart, the first before the subscriber connection exists: they race its connect.
+    await Promise.all(
+      channels.map(async (channel, i) => {
+        await new Promise((r) => setTimeout(r, i));
+        await port.subscribe(channel, (m) => received.get(channel)!.push(m));
+      }),
+    );
+    for (const channel of channels) await port.publish(channel, `to ${channel}`);
+    await expect.poll(() => [...received.values()].filter((m) => m.length === 1).length).toBe(channels.length);
+  });
+
   it('gives each stream entry to one consumer of a group, and every entry to every group', async () => {
     const port = open();
     const stream = key('stream');

@@ -4,7 +4,7 @@ import { requireScope, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient, Tx } from '../../../platform/db/index.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
 import { BadUserInputError } from '../../../platform/errors.js';
-import { recordEvent } from '../../../platform/events/outbox.js';
+import { recordEvents } from '../../../platform/events/outbox.js';
 import { liveChannel, publishLive } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { affectedAchievements, applyToPlayer, type CatalogIndex, type PlayerProjection } from '../domain/engine.js';
@@ -221,18 +221,24 @@ export class AchievementEngine {
         ...unlockNotification(definitions[i]!),
       })),
     );
-    let pushes = 0;
-    for (const [i, unlock] of unlocks.entries()) {
-      const definition = definitions[i]!;
-      await recordEvent(tx, 'achievements', 'achievement.unlocked', {
+    await recordEvents(
+      tx,
+      'achievements',
+      'achievement.unlocked',
+      unlocks.map((unlock, i) => ({
         userId: unlock.userId,
         achievementId: unlock.achievementId,
-        rarity: definition.rarity,
-        category: definition.category,
-        rewards: definition.rewards,
+        rarity: definitions[i]!.rarity,
+        category: definitions[i]!.category,
+        rewards: definitions[i]!.rewards,
         unlockedAt: new Date(unlock.unlockedAt).toISOString(),
-      });
-      if (this.deps.pushEnabled && pushesFor(definition.rarity)) {
+      })),
+    );
+    let pushes = 0;
+    if (this.deps.pushEnabled) {
+      for (const [i, unlock] of unlocks.entries()) {
+        const definition = definitions[i]!;
+        if (!pushesFor(definition.rarity)) continue;
         const notification = notifications[i]!;
         await enqueuePush(tx, {
           notificationId: notification.id,

@@ -1,5 +1,6 @@
-// Helpers shared by the benchmarks in bench/: command-line options, logging, percentiles, the
-// throwaway PostgreSQL database, the run's header facts (machine, git revision, load) and RESULTS.md.
+// Helpers shared by the benchmarks in bench/: command-line options, logging, percentiles and number
+// formats, bounded waits, the throwaway PostgreSQL database, the run's header facts (machine, git
+// revision, load) and its section of RESULTS.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -30,6 +31,49 @@ export const log = (...args: unknown[]) => console.error(`[bench ${new Date().to
 export function percentile(sorted: number[], q: number): number {
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+export const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+export const median = (xs: number[]) => percentile(sorted(xs), 0.5);
+
+// ---------------------------------------------------------------- number formats ('—' for a missing figure)
+const format = (digits: number) => (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : digits === 0 ? Math.round(n).toLocaleString('en-US') : n.toFixed(digits));
+/** 1,234 */
+export const f0 = format(0);
+/** 1.2 */
+export const f1 = format(1);
+export const f2 = format(2);
+export const f3 = format(3);
+
+// ---------------------------------------------------------------- bounded loops and waits
+/** Runs `task(i)` for i = 0..count-1 with at most `concurrency` in flight. */
+export async function runLimited<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, count) }, async () => {
+      while (next < count) {
+        const i = next++;
+        results[i] = await task(i);
+      }
+    }),
+  );
+  return results;
+}
+
+/** Polls `probe` every `everyMs` until it returns a value (not undefined); throws after `timeoutMs` (with the last error). */
+export async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, everyMs = 250): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await sleep(everyMs);
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
 }
 
 // ---------------------------------------------------------------- throwaway database
@@ -83,6 +127,47 @@ export function gitRevision(): string {
 }
 
 // ---------------------------------------------------------------- RESULTS.md
+export interface SectionParts {
+  /** `Achievements` → `## Achievements — <date> UTC` */
+  title: string;
+  date: Date;
+  machine: string;
+  /** Load average when the run started; without it the header gives only the load at the end. */
+  loadStart?: string;
+  /** The script, relative to the repository (`bench/users/run.ts`); the command line repeats this run's options. */
+  script: string;
+  /** The paragraph describing the setup. */
+  setup: string;
+  /** Table and notes. */
+  body: string;
+}
+
+/** A run's section: title, machine/date/revision/load, command, setup, then the body. */
+export function resultsSection(p: SectionParts): string {
+  const stamp = p.date.toISOString().slice(0, 16).replace('T', ' ');
+  const load = p.loadStart === undefined ? `Load average at the end: ${loadAverage()}` : `Load average at the start: ${p.loadStart}; at the end: ${loadAverage()}`;
+  return [
+    `## ${p.title} — ${stamp} UTC`,
+    '',
+    `Machine: ${p.machine}. Date: ${p.date.toUTCString()}. Code: ${gitRevision()}. ${load} (other processes on the machine share the 2 cores).`,
+    `Command: \`node --import tsx ${p.script} ${process.argv.slice(2).join(' ')}\`.`.replace(' `.', '`.'),
+    '',
+    p.setup,
+    '',
+    p.body,
+    '',
+  ].join('\n');
+}
+
+/** Prints the section on stdout and, with `write`, puts it in RESULTS.md. */
+export function publishSection(section: string, write: boolean) {
+  console.log(`\n${section}`);
+  if (write) {
+    writeResults(section);
+    log(`wrote ${path.relative(ROOT, RESULTS_PATH)}`);
+  }
+}
+
 /** Replaces the section with the same title (its first line) in RESULTS.md, or appends it. */
 export function writeResults(section: string) {
   const header = [

@@ -18,33 +18,30 @@
 // latency phase (--events events, --interval ms apart but at least N/10 ms: see intervalFor) → burst phase
 // (--burst-events events --burst-interval ms apart: deliveries/s) → disconnect.
 // Every wait is bounded; the script stops by itself and kills what it started, also on errors and signals.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ANONYMOUS, ViewerSigner, VIEWER_HEADER } from '../../platform/auth.js';
-import { SUBGRAPHS } from '../../platform/subgraphs.js';
 import { registerPlayer } from '../../test/support/platform.js';
+import { f0, f1, f2, f3, flag, list, log, machineDescription, now, option, percentile, publishSection, resultsSection, ROOT, sleep, waitFor } from '../lib/common.js';
+import { runBench, throwawayDatabase } from '../lib/lifecycle.js';
+import { rssMb } from '../lib/proc.js';
 import {
-  createDatabase,
-  databaseUrl,
-  dropDatabase,
-  flag,
-  gitRevision,
-  list,
-  loadAverage,
-  log,
-  machineDescription,
-  now,
-  option,
-  percentile,
-  RESULTS_PATH,
-  ROOT,
-  sleep,
-  uniqueDatabaseName,
-  writeResults,
-} from '../lib/common.js';
+  ClientProcess,
+  type ClientTotals,
+  cpuProfArgs,
+  freePort,
+  metricsUrlOf,
+  postGraphQL,
+  scrapeMetric,
+  SECRETS,
+  serviceEnv,
+  startGateway,
+  startSubgraphs,
+  track,
+  waitGraphQL,
+} from '../lib/processes.js';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 
@@ -61,137 +58,16 @@ const WRITE = !flag('no-write');
 /** Hard ceiling for the whole run. */
 const RUN_DEADLINE = Date.now() + Number(option('max-minutes', '25')) * 60_000;
 
-const SECRETS = {
-  JWT_SECRET: 'bench-jwt-secret-0123456789abcdefghijklmnop',
-  INTERNAL_SECRET: 'bench-internal-secret-0123456789abcdefghijkl',
-};
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const DB_NAME = uniqueDatabaseName('bench_subs');
-const DATABASE_URL = databaseUrl(DB_NAME);
+const DB = throwawayDatabase('bench_subs');
+const ENV = serviceEnv(DB.url, REDIS_URL);
 
 const SUBSCRIPTION = `subscription Bench($id: ID!) {
   profileUpdated(userId: $id) { id displayName achievementPoints guild { name } }
 }`;
 const UPDATE_PROFILE = `mutation Publish($input: UpdateProfileInput!) { updateProfile(input: $input) { user { id } } }`;
 
-// ---------------------------------------------------------------- process bookkeeping
-const children = new Set<ChildProcess>();
-let dbCreated = false;
-
-function track(child: ChildProcess, name: string): ChildProcess {
-  children.add(child);
-  child.once('exit', (code, signal) => {
-    children.delete(child);
-    if (!shuttingDown && code !== 0 && signal !== 'SIGTERM' && signal !== 'SIGKILL') log(`${name} exited (${code ?? signal})`);
-  });
-  return child;
-}
-
-async function stopChild(child: ChildProcess, graceMs = 5_000) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  if (child.connected) child.send({ type: 'stop' }, () => undefined);
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
-}
-
-let shuttingDown = false;
-async function cleanup() {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  await Promise.allSettled([...children].map((c) => stopChild(c)));
-  if (dbCreated) await dropDatabase(DB_NAME);
-}
-process.on('exit', () => {
-  for (const c of children) c.kill('SIGKILL');
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-// ---------------------------------------------------------------- helpers
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, everyMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await probe();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await sleep(everyMs);
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`);
-}
-
-async function postJson(url: string, body: unknown, headers: Record<string, string> = {}, timeoutMs = 10_000) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
-  });
-  return (await response.json()) as { data?: unknown; errors?: { message: string }[] };
-}
-
-/** RSS in MB of a process and its descendants (Hive may fork workers). */
-function rssMb(pid: number): number {
-  const byParent = new Map<number, number[]>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const kids = byParent.get(ppid) ?? [];
-      kids.push(Number(entry));
-      byParent.set(ppid, kids);
-    } catch {
-      /* gone */
-    }
-  }
-  let kb = 0;
-  const stack = [pid];
-  while (stack.length) {
-    const p = stack.pop()!;
-    try {
-      const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-      kb += Number(match?.[1] ?? 0);
-    } catch {
-      /* gone */
-    }
-    stack.push(...(byParent.get(p) ?? []));
-  }
-  return kb / 1024;
-}
-
-async function scrapeCounter(metricsUrl: string, metric: string): Promise<number> {
-  const response = await fetch(metricsUrl, { signal: AbortSignal.timeout(10_000) });
-  const text = await response.text();
-  let sum = 0;
-  for (const line of text.split('\n')) {
-    if (line.startsWith(`${metric}{`) || line.startsWith(`${metric} `)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
-  }
-  return sum;
-}
-
-// ---------------------------------------------------------------- platform under test
+// ---------------------------------------------------------------- gateways under test
 interface Gateway {
   name: 'platform' | 'hive';
   label: string;
@@ -201,67 +77,9 @@ interface Gateway {
   metricsUrl?: string;
 }
 
-async function startSubgraphs(): Promise<Record<string, string>> {
-  const child = track(
-    fork(path.join(HERE, 'subgraphs.ts'), [], {
-      cwd: ROOT,
-      execArgv: ['--import', 'tsx'],
-      env: { ...baseEnv(), DATA_DIR: 'memory://' },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    }),
-    'subgraphs',
-  );
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('subgraphs did not start within 120 s')), 120_000);
-    child.once('exit', (code) => reject(new Error(`subgraphs exited during start (${code})`)));
-    child.on('message', (m: { type: string; urls?: Record<string, string> }) => {
-      if (m.type === 'ready') {
-        clearTimeout(timer);
-        resolve(m.urls!);
-      }
-    });
-  });
-}
-
-function baseEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const k of ['PATH', 'HOME', 'TMPDIR', 'LANG']) if (process.env[k]) env[k] = process.env[k]!;
-  return {
-    ...env,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL,
-    REDIS_URL,
-    ...SECRETS,
-    APOLLO_TELEMETRY_DISABLED: 'true',
-    ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_PORT`, '0'])),
-  };
-}
-
-async function waitGraphQL(url: string, timeoutMs: number) {
-  await waitFor(`${url} to answer`, timeoutMs, async () => {
-    const body = await postJson(url, { query: '{ __typename }' });
-    return body.data ? true : undefined;
-  });
-}
-
 async function startPlatformGateway(urls: Record<string, string>): Promise<Gateway> {
-  const port = await freePort();
-  const child = track(
-    spawn(process.execPath, [...(process.env.BENCH_GATEWAY_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_GATEWAY_CPU_PROF}`] : []), '--import', 'tsx', 'launcher/service.ts', 'gateway'], {
-      cwd: ROOT,
-      env: {
-        ...baseEnv(),
-        GATEWAY_PORT: String(port),
-        ...Object.fromEntries(Object.entries(urls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
-    }),
-    'platform gateway',
-  );
-  const url = `http://127.0.0.1:${port}/graphql`;
-  await waitGraphQL(url, 120_000);
-  return { name: 'platform', label: 'platform gateway', url, wsUrl: url.replace(/^http/, 'ws'), pid: child.pid!, metricsUrl: url.replace('/graphql', '/metrics') };
+  const { child, url } = await startGateway(urls, { env: ENV, execArgv: cpuProfArgs(process.env.BENCH_GATEWAY_CPU_PROF), timeoutMs: 120_000 });
+  return { name: 'platform', label: 'platform gateway', url, wsUrl: url.replace(/^http/, 'ws'), pid: child.pid!, metricsUrl: metricsUrlOf(url) };
 }
 
 async function startHiveGateway(urls: Record<string, string>): Promise<Gateway> {
@@ -275,7 +93,7 @@ async function startHiveGateway(urls: Record<string, string>): Promise<Gateway> 
       [bin, 'supergraph', path.join(ROOT, 'schema/supergraph.graphql'), '-c', path.join(HERE, 'hive-gateway.config.ts'), '--host', '127.0.0.1', '--port', String(port), '--fork', '1'],
       {
         cwd: ROOT,
-        env: { ...baseEnv(), BENCH_VIEWER_TOKEN: token, BENCH_SUBGRAPH_URLS: JSON.stringify(urls) },
+        env: { ...ENV, BENCH_VIEWER_TOKEN: token, BENCH_SUBGRAPH_URLS: JSON.stringify(urls) },
         stdio: ['ignore', 'inherit', 'inherit'],
       },
     ),
@@ -288,16 +106,11 @@ async function startHiveGateway(urls: Record<string, string>): Promise<Gateway> 
 }
 
 // ---------------------------------------------------------------- one scenario
-interface ClientHandle {
-  child: ChildProcess;
-  count: number;
-  warm: number;
-  measured: number;
-  closed: number;
-  errors: number;
-}
+/** A client process (client.ts) and how many subscribers it holds. */
+type Client = ClientProcess<{ warm: number; measured: number }, { times: Record<string, number[]> }>;
 
-interface ScenarioResult {
+/** Client figures (ClientTotals) summed over the scenario's client processes. */
+interface ScenarioResult extends ClientTotals {
   gateway: string;
   subscribers: number;
   connected: number;
@@ -313,11 +126,6 @@ interface ScenarioResult {
   /** Every measured delivery (both phases) ÷ (last receive − first latency-phase publish). */
   overallDeliveriesPerSecond: number;
   entityFetchesPerEvent: Record<string, number>;
-  errors: number;
-  closed: number;
-  errorSamples: string[];
-  /** One payload as a client received it. */
-  sample?: string;
   /** Median round trip of the publishing mutation (users subgraph write + Redis publish). */
   publishP50Ms: number;
   /** Our gateway's own histogram: mean time from an event reaching the gateway to its send, latency phase. */
@@ -352,7 +160,7 @@ async function publisher(usersUrl: string, userId: string) {
   const token = await new ViewerSigner(SECRETS.INTERNAL_SECRET, 6 * 3600).sign({ userId, role: 'PLAYER' });
   return async (displayName: string) => {
     const started = now();
-    const body = await postJson(usersUrl, { query: UPDATE_PROFILE, variables: { input: { displayName } } }, { [VIEWER_HEADER]: token }, 30_000);
+    const body = await postGraphQL(usersUrl, UPDATE_PROFILE, { input: { displayName } }, { [VIEWER_HEADER]: token }, 30_000);
     if (!body.data) throw new Error(`publish failed: ${JSON.stringify(body.errors)}`);
     const done = now();
     publishDurations.push(done - started);
@@ -370,37 +178,17 @@ async function runScenario(
 ): Promise<ScenarioResult> {
   const rssBeforeMb = rssMb(gateway.pid);
   const processes = Math.min(CLIENT_PROCESSES, subscribers);
-  const handles: ClientHandle[] = [];
+  const handles: { client: Client; count: number }[] = [];
   const started = now();
   try {
-    for (let i = 0; i < processes; i++) {
-      const count = Math.floor(subscribers / processes) + (i < subscribers % processes ? 1 : 0);
-      const child = track(
-        fork(path.join(HERE, 'client.ts'), [], { cwd: ROOT, execArgv: ['--import', 'tsx'], env: baseEnv(), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
-        `client ${i}`,
-      );
-      const handle: ClientHandle = { child, count, warm: 0, measured: 0, closed: 0, errors: 0 };
-      child.on('message', (m: { type: string; warm?: number; measured?: number; closed?: number; errors?: number }) => {
-        if (m.type === 'progress') Object.assign(handle, { warm: m.warm, measured: m.measured, closed: m.closed, errors: m.errors });
-      });
-      handles.push(handle);
-    }
-    // Connect all clients (each process opens its share in batches of 100).
+    // Fork the client processes, then connect all of them (each opens its share in batches of 100).
+    const counts = Array.from({ length: processes }, (_, i) => Math.floor(subscribers / processes) + (i < subscribers % processes ? 1 : 0));
+    await Promise.all(
+      counts.map(async (count, i) => handles.push({ client: await ClientProcess.start(path.join(HERE, 'client.ts'), `client ${i}`, ENV), count })),
+    );
     const opened = await Promise.all(
-      handles.map(
-        (h) =>
-          new Promise<{ connected: number; failed: number }>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error('clients did not connect within the time limit')), 60_000 + subscribers * 20);
-            h.child.on('message', (m: { type: string; connected?: number; failed?: number }) => {
-              if (m.type === 'hello') {
-                h.child.send({ type: 'open', url: gateway.wsUrl, query: SUBSCRIPTION, variables: { id: userId }, count: h.count, batch: 100, connectTimeoutMs: 30_000 });
-              } else if (m.type === 'opened') {
-                clearTimeout(timer);
-                resolve({ connected: m.connected!, failed: m.failed! });
-              }
-            });
-            h.child.once('exit', () => reject(new Error('a client process exited while connecting')));
-          }),
+      handles.map(({ client, count }) =>
+        client.open({ url: gateway.wsUrl, query: SUBSCRIPTION, variables: { id: userId }, count, batch: 100, connectTimeoutMs: 30_000 }, 60_000 + subscribers * 20),
       ),
     );
     const connected = opened.reduce((s, o) => s + o.connected, 0);
@@ -410,7 +198,7 @@ async function runScenario(
     // Warm-up: publish until every subscriber has received one event (the subscription is live end to end).
     const warmDeadline = Date.now() + Math.min(120_000, 30_000 + subscribers * 10);
     let warmIndex = 0;
-    const sum = (k: 'warm' | 'measured' | 'closed' | 'errors') => handles.reduce((s, h) => s + h[k], 0);
+    const sum = (k: 'warm' | 'measured') => handles.reduce((s, h) => s + (h.client.progress[k] ?? 0), 0);
     while (sum('warm') < connected && Date.now() < warmDeadline) {
       // A subgraph swamped by per-subscriber upstream subscriptions (Hive) may time a publish out: keep going.
       await publish(`w${tag}${warmIndex++}`).catch((e) => log(`  warm-up publish failed: ${(e as Error).message}`));
@@ -425,12 +213,12 @@ async function runScenario(
     let upstreams: number | undefined;
     let heapUsedMb: number | undefined;
     if (gateway.metricsUrl) {
-      upstreams = await scrapeCounter(gateway.metricsUrl, 'gateway_subscription_upstreams');
-      heapUsedMb = (await scrapeCounter(gateway.metricsUrl, 'nodejs_heap_size_used_bytes')) / 2 ** 20;
+      upstreams = await scrapeMetric(gateway.metricsUrl, 'gateway_subscription_upstreams');
+      heapUsedMb = (await scrapeMetric(gateway.metricsUrl, 'nodejs_heap_size_used_bytes')) / 2 ** 20;
     }
 
     const fetchesBefore = Object.fromEntries(
-      await Promise.all(Object.entries(entityMetrics).map(async ([name, url]) => [name, await scrapeCounter(url, 'graphql_operations_total')] as const)),
+      await Promise.all(Object.entries(entityMetrics).map(async ([name, url]) => [name, await scrapeMetric(url, 'graphql_operations_total')] as const)),
     );
     const publishedAt = new Map<string, number>();
     const runPhase = async (prefix: string, events: number, intervalMs: number, drainMs: number) => {
@@ -453,14 +241,14 @@ async function runScenario(
       return { events, intervalMs, expected };
     };
     const internalBefore = gateway.metricsUrl
-      ? [await scrapeCounter(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_sum'), await scrapeCounter(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_count')]
+      ? [await scrapeMetric(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_sum'), await scrapeMetric(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_count')]
       : undefined;
     publishDurations.length = 0;
     const latencyInterval = intervalFor(subscribers);
     const latencyPhase = await runPhase(`e${tag}-`, EVENTS, latencyInterval, 30_000);
     const publishMs = [...publishDurations].sort((a, b) => a - b);
     const internalAfter = gateway.metricsUrl
-      ? [await scrapeCounter(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_sum'), await scrapeCounter(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_count')]
+      ? [await scrapeMetric(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_sum'), await scrapeMetric(gateway.metricsUrl, 'gateway_subscription_delivery_seconds_count')]
       : undefined;
     const gatewayInternalMeanMs =
       internalBefore && internalAfter && internalAfter[1]! > internalBefore[1]!
@@ -468,7 +256,7 @@ async function runScenario(
         : undefined;
     await sleep(500);
     const fetchesAfter = Object.fromEntries(
-      await Promise.all(Object.entries(entityMetrics).map(async ([name, url]) => [name, await scrapeCounter(url, 'graphql_operations_total')] as const)),
+      await Promise.all(Object.entries(entityMetrics).map(async ([name, url]) => [name, await scrapeMetric(url, 'graphql_operations_total')] as const)),
     );
     const entityFetchesPerEvent = Object.fromEntries(
       Object.keys(entityMetrics).map((name) => [name, (fetchesAfter[name]! - fetchesBefore[name]!) / EVENTS]),
@@ -476,21 +264,7 @@ async function runScenario(
     const burstPhase = BURST_EVENTS > 0 ? await runPhase(`b${tag}-`, BURST_EVENTS, BURST_INTERVAL_MS, 60_000) : undefined;
 
     // Collect every receive time.
-    const results = await Promise.all(
-      handles.map(
-        (h) =>
-          new Promise<{ times: Record<string, number[]>; closed: number; errors: number; errorSamples: string[]; sample?: string }>((resolve, reject) => {
-            const timer = setTimeout(() => reject(new Error('a client did not report results')), 30_000);
-            h.child.on('message', (m: { type: string }) => {
-              if (m.type === 'results') {
-                clearTimeout(timer);
-                resolve(m as never);
-              }
-            });
-            h.child.send({ type: 'collect' });
-          }),
-      ),
-    );
+    const results = await Promise.all(handles.map((h) => h.client.collect()));
     const phaseStats = (prefix: string, phase: { events: number; intervalMs: number; expected: number }): PhaseResult => {
       const latencies: number[] = [];
       const fromPublished: number[] = [];
@@ -557,12 +331,11 @@ async function runScenario(
       gatewayInternalMeanMs,
     };
   } finally {
-    for (const h of handles) if (h.child.connected) h.child.send({ type: 'close' }, () => undefined);
-    await Promise.allSettled(handles.map((h) => stopChild(h.child, 8_000)));
+    await Promise.allSettled(handles.map((h) => h.client.close()));
     // Let the gateway tear the subscriptions down before the next scenario.
     if (gateway.metricsUrl) {
       await waitFor('subscriptions to end', 30_000, async () =>
-        (await scrapeCounter(gateway.metricsUrl!, 'gateway_subscriptions_active')) === 0 ? true : undefined,
+        (await scrapeMetric(gateway.metricsUrl!, 'gateway_subscriptions_active')) === 0 ? true : undefined,
       ).catch((e) => log((e as Error).message));
     } else {
       await sleep(3_000);
@@ -574,11 +347,6 @@ async function runScenario(
 let gatewayStartRssMb = NaN;
 
 // ---------------------------------------------------------------- report
-const f0 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : Math.round(n).toLocaleString('en-US'));
-const f1 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(1));
-const f2 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(2));
-const f3 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(3));
-
 function table(results: ScenarioResult[], failures: string[]): string {
   const lines: string[] = [];
   lines.push(
@@ -634,11 +402,9 @@ async function main() {
   const date = new Date();
   const machine = machineDescription();
   log(`machine: ${machine}`);
-  await createDatabase(DB_NAME);
-  dbCreated = true;
-  log(`created database ${DB_NAME}`);
+  await DB.create();
 
-  const urls = await startSubgraphs();
+  const { urls } = await startSubgraphs({ env: ENV, timeoutMs: 120_000 });
   log('subgraphs up:', Object.entries(urls).map(([n, u]) => `${n}=${u}`).join(' '));
   const platform = await startPlatformGateway(urls);
   await sleep(2_000);
@@ -657,7 +423,7 @@ async function main() {
   }
   const player = await registerPlayer(platform.url);
   const publish = await publisher(urls.users!, player.id);
-  const entityMetrics = { achievements: urls.achievements!.replace('/graphql', '/metrics'), social: urls.social!.replace('/graphql', '/metrics') };
+  const entityMetrics = { achievements: metricsUrlOf(urls.achievements!), social: metricsUrlOf(urls.social!) };
 
   // Debug aid: BENCH_HOLD_SECONDS=n keeps everything up for n seconds (≤ 600) before the scenarios.
   const hold = Math.min(600, Number(process.env.BENCH_HOLD_SECONDS ?? 0));
@@ -690,14 +456,13 @@ async function main() {
     }
   }
 
-  const stamp = date.toISOString().slice(0, 16).replace('T', ' ');
-  const section = [
-    `## Subscriptions — ${stamp} UTC`,
-    '',
-    `Machine: ${machine}. Date: ${date.toUTCString()}. Code: ${gitRevision()}. Load average at the end: ${loadAverage()} (other processes on the machine share the 2 cores).`,
-    `Command: \`node --import tsx bench/subscriptions/run.ts ${process.argv.slice(2).join(' ')}\`.`.replace(' `.', '`.'),
-    '',
-    `Setup: subgraphs in one process, each gateway in its own process (NODE_ENV=production, LOG_LEVEL=warn), PostgreSQL + Redis on loopback, ` +
+  const section = resultsSection({
+    title: 'Subscriptions',
+    date,
+    machine,
+    script: 'bench/subscriptions/run.ts',
+    setup:
+      `Setup: subgraphs in one process, each gateway in its own process (NODE_ENV=production, LOG_LEVEL=warn), PostgreSQL + Redis on loopback, ` +
       `subscribers in ${CLIENT_PROCESSES} client processes (graphql-ws \`createClient\` + \`ws\`, one connection per subscriber), all on this machine. ` +
       `Subscription: \`profileUpdated(userId:$id){ id displayName achievementPoints guild { name } }\` (users + achievements + social); ` +
       `events are \`updateProfile\` mutations sent straight to the users subgraph; latency = client receive time − mutation issue time (wall clock, ms). ` +
@@ -705,29 +470,10 @@ async function main() {
       `burst phase: ${BURST_EVENTS} events ${BURST_INTERVAL_MS} ms apart, deliveries/s = deliveries ÷ (last receive − first publish); "both phases" counts every measured delivery from the first latency-phase publish. ` +
       `Entity fetches = increase of \`graphql_operations_total\` on the achievements / social subgraphs over the latency phase ÷ events. ` +
       `RSS = VmRSS of the gateway process (and its children) after warm-up, idle; Δ per subscription is over its RSS before the scenario's clients connected.`,
-    '',
-    table(results, failures),
-    '',
-  ].join('\n');
-  console.log(`\n${section}`);
-  if (WRITE) {
-    writeResults(section);
-    log(`wrote ${path.relative(ROOT, RESULTS_PATH)}`);
-  }
+    body: table(results, failures),
+  });
+  publishSection(section, WRITE);
   return failures.length === 0 && results.length > 0;
 }
 
-let ok = false;
-const hardStop = setTimeout(() => {
-  log('run deadline exceeded by 5 minutes: aborting');
-  void cleanup().finally(() => process.exit(1));
-}, RUN_DEADLINE - Date.now() + 5 * 60_000);
-hardStop.unref();
-try {
-  ok = await main();
-} catch (error) {
-  log('benchmark failed:', error);
-} finally {
-  await cleanup();
-}
-process.exit(ok ? 0 : 1);
+await runBench(main, { deadlineMs: RUN_DEADLINE - Date.now() + 5 * 60_000, deadlineMessage: 'run deadline exceeded by 5 minutes: aborting' });

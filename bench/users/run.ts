@@ -19,7 +19,6 @@
 // Every loop is bounded; on exit, error, SIGINT or SIGTERM the database is dropped.
 import { hash, verify } from '@node-rs/argon2';
 import { PrismaPg } from '@prisma/adapter-pg';
-import path from 'node:path';
 import type { Viewer } from '../../platform/auth.js';
 import { ANONYMOUS } from '../../platform/auth.js';
 import { openDatabase, PrismaClient, type Database } from '../../platform/db/index.js';
@@ -29,26 +28,9 @@ import { silentLogger, subgraphClient } from '../../platform/testing.js';
 import type { Context } from '../../subgraphs/users/context.js';
 import { createUsersSubgraph } from '../../subgraphs/users/server.js';
 import { WalletService } from '../../subgraphs/users/services/wallet.service.js';
-import { UsersStore } from '../../subgraphs/users/store/users.store.js';
 import { WalletStore } from '../../subgraphs/users/store/wallet.store.js';
-import {
-  createDatabase,
-  databaseUrl,
-  dropDatabase,
-  flag,
-  gitRevision,
-  list,
-  loadAverage,
-  log,
-  machineDescription,
-  now,
-  option,
-  percentile,
-  RESULTS_PATH,
-  ROOT,
-  uniqueDatabaseName,
-  writeResults,
-} from '../lib/common.js';
+import { f0, f1, flag, list, loadAverage, log, machineDescription, median, now, option, percentile, publishSection, resultsSection, runLimited, sorted } from '../lib/common.js';
+import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
 
 // ---------------------------------------------------------------- options
 const LOGINS = Math.min(500, Math.max(1, Number(option('logins', '50'))));
@@ -64,55 +46,18 @@ const RUN_DEADLINE_MS = 15 * 60_000;
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghijklmnop';
 const PASSWORD = 'password123';
 const BATCH = 100;
-const DB_NAME = uniqueDatabaseName('bench_users');
-const DATABASE_URL = databaseUrl(DB_NAME);
+const DB = throwawayDatabase('bench_users');
 /** The platform opens its pool with openDatabase's default (10 connections). */
 const PLATFORM_POOL = 10;
 
-// ---------------------------------------------------------------- cleanup
-const databases = new Set<Database>();
-let dbCreated = false;
-let shuttingDown = false;
-async function cleanup() {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  await Promise.allSettled([...databases].map((d) => d.close()));
-  if (dbCreated) await dropDatabase(DB_NAME);
-}
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
+// ---------------------------------------------------------------- helpers
 async function open(poolSize: number): Promise<Database> {
-  const db = await openDatabase({ databaseUrl: DATABASE_URL, dataDir: 'memory://', poolSize });
-  databases.add(db);
+  const db = await openDatabase({ databaseUrl: DB.url, dataDir: 'memory://', poolSize });
+  onCleanup(() => db.close());
   return db;
 }
 
-// ---------------------------------------------------------------- small helpers
-const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]) => percentile(sorted(xs), 0.5);
-const f0 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : Math.round(n).toLocaleString('en-US'));
-const f1 = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n.toFixed(1));
 const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
-
-/** Runs `task(i)` for i = 0..count-1 with at most `concurrency` in flight. */
-async function runLimited<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, count) }, async () => {
-      while (next < count) {
-        const i = next++;
-        results[i] = await task(i);
-      }
-    }),
-  );
-  return results;
-}
 
 async function seedUsers(prisma: PrismaClient, count: number, prefix: string, passwordHash: string): Promise<{ id: string; username: string }[]> {
   const data = Array.from({ length: count }, (_, i) => {
@@ -174,7 +119,7 @@ interface Counter {
 function countingClient(poolSize: number): { prisma: PrismaClient; counter: Counter; close: () => Promise<void> } {
   const counter: Counter = { operations: [], statements: [] };
   const base = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: DATABASE_URL, max: poolSize, options: '-c timezone=UTC' }),
+    adapter: new PrismaPg({ connectionString: DB.url, max: poolSize, options: '-c timezone=UTC' }),
     log: [{ emit: 'event', level: 'query' }],
   });
   base.$on('query', (event) => counter.statements.push(event.query));
@@ -387,7 +332,7 @@ async function hotLoop(workers: number, op: () => Promise<unknown>) {
 /** A client on its own pool whose sessions do not wait for the WAL flush at commit (diagnostic only). */
 function asyncCommitClient(poolSize: number) {
   const prisma = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: DATABASE_URL, max: poolSize, options: '-c timezone=UTC -c synchronous_commit=off' }),
+    adapter: new PrismaPg({ connectionString: DB.url, max: poolSize, options: '-c timezone=UTC -c synchronous_commit=off' }),
   });
   return { prisma, close: () => prisma.$disconnect() };
 }
@@ -617,9 +562,7 @@ async function main(): Promise<boolean> {
   const machine = machineDescription();
   log(`machine: ${machine}`);
   const loadAtStart = loadAverage();
-  await createDatabase(DB_NAME);
-  dbCreated = true;
-  log(`created database ${DB_NAME}`);
+  await DB.create();
   const primary = await open(PLATFORM_POOL);
   const [{ version }] = (await primary.prisma.$queryRaw<{ version: string }[]>`SELECT version()`) as [{ version: string }];
   const pgVersion = version.split(',')[0]!;
@@ -670,41 +613,22 @@ async function main(): Promise<boolean> {
     }
   }
 
-  const stamp = date.toISOString().slice(0, 16).replace('T', ' ');
-  const section = [
-    `## Users — ${stamp} UTC`,
-    '',
-    `Machine: ${machine}. Date: ${date.toUTCString()}. Code: ${gitRevision()}. Load average at the start: ${loadAtStart}; at the end: ${loadAverage()} (other processes on the machine share the 2 cores).`,
-    `Command: \`node --import tsx bench/users/run.ts ${process.argv.slice(2).join(' ')}\`.`.replace(' `.', '`.'),
-    '',
-    `Setup: one process, NODE_ENV unset, fresh PostgreSQL database on loopback (created and dropped by the run), no Redis (MemoryRedisPort; in-memory sign-in limiter). ` +
+  const section = resultsSection({
+    title: 'Users',
+    date,
+    machine,
+    loadStart: loadAtStart,
+    script: 'bench/users/run.ts',
+    setup:
+      `Setup: one process, NODE_ENV unset, fresh PostgreSQL database on loopback (created and dropped by the run), no Redis (MemoryRedisPort; in-memory sign-in limiter). ` +
       `Login and batching go through the users subgraph (createUsersSubgraph + Apollo Server executeOperation, no HTTP, no gateway) on a pool of ${PLATFORM_POOL}; ` +
       `the ledger phase drives WalletService / WalletStore directly with N concurrent async workers, each debit with its own idempotency key.`,
-    '',
-    report(hashing, login, batches, ledger, drain, failures, pgVersion),
-    '',
-  ].join('\n');
-  console.log(`\n${section}`);
-  if (WRITE) {
-    writeResults(section);
-    log(`wrote ${path.relative(ROOT, RESULTS_PATH)}`);
-  }
+    body: report(hashing, login, batches, ledger, drain, failures, pgVersion),
+  });
+  publishSection(section, WRITE);
   const batchesOk = batches.every((b) => b.target === undefined || (b.operations.length === b.target && b.returned === BATCH));
   return failures.length === 0 && login.errors === 0 && batchesOk && ledger.length > 0;
 }
 
 const RUN_START = Date.now();
-let ok = false;
-const hardStop = setTimeout(() => {
-  log('run deadline exceeded: aborting');
-  void cleanup().finally(() => process.exit(1));
-}, RUN_DEADLINE_MS);
-hardStop.unref();
-try {
-  ok = await main();
-} catch (error) {
-  log('benchmark failed:', error);
-} finally {
-  await cleanup();
-}
-process.exit(ok ? 0 : 1);
+await runBench(main, { deadlineMs: RUN_DEADLINE_MS });

@@ -1,5 +1,6 @@
-// Child process of run.ts: the five subgraphs in one process on one shared runtime (PostgreSQL +
-// Redis from DATABASE_URL / REDIS_URL), each on its own free port with its own /metrics registry.
+// Child process of a benchmark (started by startSubgraphs in processes.ts): the subgraphs named in
+// BENCH_SUBGRAPHS (default: all five) in one process on one shared runtime (PostgreSQL + Redis from
+// DATABASE_URL / REDIS_URL), each on its own free port with its own /metrics registry.
 // Reports { type: 'ready', urls } to the parent over IPC; exits on 'stop', SIGTERM or a lost parent.
 import { SUBGRAPH_STARTERS } from '../../launcher/services.js';
 import { loadConfig, platformEnv } from '../../platform/config.js';
@@ -12,12 +13,14 @@ const config = loadConfig(platformEnv);
 const logger = createLogger('bench-subgraphs', config.LOG_LEVEL);
 const runtime = await openRuntime(config, logger);
 const services: RunningService[] = [];
-for (const { name } of SUBGRAPHS) services.push(await SUBGRAPH_STARTERS[name](runtime, process.env));
+const only = process.env.BENCH_SUBGRAPHS?.split(',').map((n) => n.trim());
+for (const { name } of SUBGRAPHS) if (!only || only.includes(name)) services.push(await SUBGRAPH_STARTERS[name](runtime, process.env));
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  // process.exit (not a kill) so that --cpu-prof writes its profile.
   const timer = setTimeout(() => process.exit(0), 5_000);
   timer.unref();
   for (const s of services.reverse()) await s.close().catch(() => undefined);

@@ -35,6 +35,9 @@ export interface EventConsumerOptions {
   maxAttempts?: number;
 }
 
+/** A batch of up to `batchSize` events commits together; a slow machine must not time it out. */
+const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
+
 /**
  * Reads the domain-event stream as one member of a consumer group. Each event's effect and its
  * `processed_events` row commit together, so a redelivered event (relay retry, claimed after a
@@ -75,10 +78,8 @@ export class EventConsumer {
     while (!this.stopped) {
       try {
         const entries = await this.nextEntries();
-        for (const entry of entries) {
-          if (this.stopped) return;
-          if (await this.handleOrSetAside(entry)) await redis.xack(DOMAIN_EVENTS_STREAM, group, [entry.id]);
-        }
+        const done = await this.handleMany(entries);
+        if (done.length) await redis.xack(DOMAIN_EVENTS_STREAM, group, done);
       } catch (error) {
         if (this.stopped) return;
         logger.error({ err: error, group, consumer }, 'event consumer failed; retrying');
@@ -135,21 +136,71 @@ export class EventConsumer {
     });
   }
 
-  private async handle(entry: StreamEntry) {
+  /**
+   * Handles what one read returned and says which entries are done. The events this group
+   * handles go through one transaction together (one commit for up to `batchSize` events); if
+   * any of them fails, that transaction rolls back and each is handled on its own, so one bad
+   * event costs its neighbours a retry, never their effect.
+   */
+  private async handleMany(entries: StreamEntry[]): Promise<string[]> {
+    const relevant = entries.filter((entry) => this.eventOf(entry) !== null);
+    if (relevant.length > 1) {
+      try {
+        const afterCommits = await this.options.prisma.$transaction(
+          async (tx) => {
+            const work: { entry: StreamEntry; afterCommit: AfterCommit }[] = [];
+            for (const entry of relevant) {
+              const afterCommit = await this.applyIn(tx, this.eventOf(entry)!);
+              if (afterCommit) work.push({ entry, afterCommit });
+            }
+            return work;
+          },
+          BATCH_TRANSACTION,
+        );
+        for (const entry of relevant) this.failures.delete(entry.id);
+        for (const { entry, afterCommit } of afterCommits) await this.runAfterCommit(this.eventOf(entry)!, afterCommit);
+        return entries.map((entry) => entry.id);
+      } catch (error) {
+        if (this.stopped) return [];
+        this.options.logger.warn({ err: error, group: this.options.group, events: relevant.length }, 'event batch failed; handling its events one by one');
+      }
+    }
+    const done: string[] = [];
+    for (const entry of entries) {
+      if (this.stopped) break;
+      if (await this.handleOrSetAside(entry)) done.push(entry.id);
+    }
+    return done;
+  }
+
+  /** The entry's event when this group has a handler for it, null otherwise (acked without effect). */
+  private eventOf(entry: StreamEntry): DomainEvent | null {
     const event = JSON.parse(entry.fields.event ?? 'null') as DomainEvent | null;
-    const handler = event && (this.options.handlers[event.type] as EventHandlers[DomainEventType] | undefined);
-    if (!event || !handler) return;
+    return event && this.options.handlers[event.type] ? event : null;
+  }
+
+  private async handle(entry: StreamEntry) {
+    const event = this.eventOf(entry);
+    if (!event) return;
+    const afterCommit = await this.options.prisma.$transaction((tx) => this.applyIn(tx, event));
+    if (afterCommit) await this.runAfterCommit(event, afterCommit);
+  }
+
+  /** Applies one event in `tx` unless this group handled it before; returns its after-commit work. */
+  private async applyIn(tx: Tx, event: DomainEvent): Promise<AfterCommit | undefined> {
+    const handler = this.options.handlers[event.type] as ((e: DomainEvent, tx: Tx) => Promise<void | AfterCommit>) | undefined;
+    if (!handler) return undefined;
+    const inserted = await tx.$executeRaw`
+      INSERT INTO processed_events (consumer, event_id) VALUES (${this.options.group}, ${event.id}::uuid)
+      ON CONFLICT DO NOTHING`;
+    // Handled before (a redelivery): no effect, and no after-commit work either.
+    if (inserted === 0) return undefined;
+    const result: unknown = await handler(event, tx);
+    return typeof result === 'function' ? (result as AfterCommit) : undefined;
+  }
+
+  private async runAfterCommit(event: DomainEvent, afterCommit: AfterCommit) {
     const { group, consumer, logger } = this.options;
-    const afterCommit = await this.options.prisma.$transaction(async (tx): Promise<AfterCommit | undefined> => {
-      const inserted = await tx.$executeRaw`
-        INSERT INTO processed_events (consumer, event_id) VALUES (${group}, ${event.id}::uuid)
-        ON CONFLICT DO NOTHING`;
-      // Handled before (a redelivery): no effect, and no after-commit work either.
-      if (inserted === 0) return undefined;
-      const result: unknown = await (handler as (e: DomainEvent, tx: Tx) => Promise<void | AfterCommit>)(event, tx);
-      return typeof result === 'function' ? (result as AfterCommit) : undefined;
-    });
-    if (!afterCommit) return;
     try {
       await afterCommit();
     } catch (error) {

@@ -208,7 +208,8 @@ describe('poison events', () => {
         }
       };
       await until(async () => (await db.prisma.deadLetterEvent.count({ where: { consumer: group } })) === 1);
-      expect(attempts).toBe(3);
+      // Once inside the first read's batch (rolled back, so its neighbour went on alone), then three times on its own.
+      expect(attempts).toBe(4);
       expect((await effects()).map((e) => e.username)).toEqual(['healthy']);
       expect(await db.prisma.deadLetterEvent.findMany({ where: { consumer: group } })).toMatchObject([
         { eventId: poisonId, type: 'user.registered', failures: 3, error: expect.stringContaining('cannot handle this one') },
@@ -243,5 +244,45 @@ describe('outbox pruning', () => {
       [recent, false],
       [pending, true],
     ]);
+  });
+});
+
+describe('batched handling', () => {
+  it('applies the events of one read in one transaction, each once', async () => {
+    const redis = new MemoryRedisPort();
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
+    for (const name of ['a', 'b', 'c', 'd', 'e']) await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register(name)));
+    expect(await relay.drain()).toBe(5);
+    const transactions: string[] = [];
+    const counted = db.prisma.$extends({
+      client: {
+        $transaction: (...args: Parameters<typeof db.prisma.$transaction>) => {
+          transactions.push('tx');
+          return (db.prisma.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
+        },
+      },
+    }) as unknown as typeof db.prisma;
+    const consumer = new EventConsumer({
+      prisma: counted,
+      redis,
+      group: `batch-${Date.now()}`,
+      consumer: 'c1',
+      logger,
+      blockMs: 20,
+      handlers: {
+        'user.registered': async (event, tx) => {
+          await tx.$executeRaw`INSERT INTO test_effects VALUES (${event.id}::uuid, ${event.payload.username})`;
+        },
+      },
+    });
+    await consumer.start();
+    try {
+      await expect.poll(async () => (await effects()).length, { timeout: 10_000 }).toBe(5);
+      expect((await effects()).map((e) => e.username)).toEqual(['a', 'b', 'c', 'd', 'e']);
+      expect(transactions).toEqual(['tx']);
+      await expect.poll(() => consumer.pending()).toBe(0);
+    } finally {
+      await consumer.stop();
+    }
   });
 });

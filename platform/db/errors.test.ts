@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing.js';
 import type { Database } from './index.js';
-import { isUniqueViolation } from './errors.js';
+import { isRetryableConflict, isUniqueViolation } from './errors.js';
 
 let db: Database;
 beforeAll(async () => {
@@ -21,5 +21,24 @@ describe('isUniqueViolation', () => {
   it('ignores other errors', () => {
     expect(isUniqueViolation(new Error('boom'))).toBeNull();
     expect(isUniqueViolation(null)).toBeNull();
+  });
+});
+
+describe('isRetryableConflict', () => {
+  // PostgreSQL reports these SQLSTATEs for a deadlock victim and a serialization failure; raising
+  // them ourselves goes through the same driver adapter path as the real thing.
+  const raise = (sqlstate: string) =>
+    db.prisma
+      .$transaction((tx) => tx.$queryRawUnsafe(`DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '${sqlstate}'; END $$`))
+      .catch((e: unknown) => e);
+
+  it.each(['40P01', '40001'])('recognizes SQLSTATE %s from the configured driver adapter', async (sqlstate) => {
+    expect(isRetryableConflict(await raise(sqlstate))).toBe(true);
+  });
+
+  it('ignores other errors', async () => {
+    expect(isRetryableConflict(await raise('23505'))).toBe(false);
+    expect(isRetryableConflict(new Error('boom'))).toBe(false);
+    expect(isRetryableConflict(null)).toBe(false);
   });
 });

@@ -26,3 +26,19 @@ export function raisedError<N extends string>(error: unknown, names: readonly N[
   const name = names.find((n) => text.includes(n));
   return name ? { name, detail: cause?.detail } : null;
 }
+
+/**
+ * True when PostgreSQL aborted the transaction for a conflict that a retry can win: a deadlock
+ * (40P01) or a serialization failure (40001). Matched on the SQLSTATE wherever the adapter put it.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  const e = error as {
+    message?: string;
+    meta?: { code?: string; message?: string; driverAdapterError?: { cause?: { code?: string } } };
+    cause?: { code?: string };
+  } | null;
+  const codes = [e?.cause?.code, e?.meta?.code, e?.meta?.driverAdapterError?.cause?.code];
+  if (codes.includes('40P01') || codes.includes('40001')) return true;
+  const text = `${e?.message ?? ''} ${e?.meta?.message ?? ''}`;
+  return /\b(40P01|40001)\b/.test(text);
+}

@@ -33,6 +33,12 @@ export interface EventConsumerOptions {
   claimIdleMs?: number;
   /** Failures of one event (on this replica) before it goes to dead_letter_events; default 5. */
   maxAttempts?: number;
+  /**
+   * Apply one read's events in one transaction (default). Turn it off for handlers that lock rows
+   * other writers lock in a fixed order: events in one transaction would take those locks in
+   * stream order and could deadlock with them.
+   */
+  batch?: boolean;
 }
 
 /** A batch of up to `batchSize` events commits together; a slow machine must not time it out. */
@@ -144,7 +150,7 @@ export class EventConsumer {
    */
   private async handleMany(entries: StreamEntry[]): Promise<string[]> {
     const relevant = entries.filter((entry) => this.eventOf(entry) !== null);
-    if (relevant.length > 1) {
+    if (relevant.length > 1 && this.options.batch !== false) {
       try {
         const afterCommits = await this.options.prisma.$transaction(
           async (tx) => {

@@ -88,6 +88,9 @@ export function createAchievementsParts(deps: AchievementsDeps) {
     consumer: deps.config?.ACHIEVEMENTS_CONSUMER_NAME ?? 'achievements-1',
     handlers: ingestHandlers(engine, progressStore),
     logger: deps.logger,
+    // Each event locks its players' rows; game-server batches lock theirs in id order. Events of
+    // several players in one transaction would lock in stream order and could deadlock with them.
+    batch: false,
   });
   const progress = new ProgressService({ index, store: progressStore, redis: deps.redis });
   const notifications = new NotificationsService({ store: notificationsStore, redis: deps.redis });

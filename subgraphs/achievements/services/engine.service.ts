@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { requireScope, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient, Tx } from '../../../platform/db/index.js';
-import { isUniqueViolation } from '../../../platform/db/errors.js';
+import { isRetryableConflict, isUniqueViolation } from '../../../platform/db/errors.js';
 import { BadUserInputError } from '../../../platform/errors.js';
 import { recordEvents } from '../../../platform/events/outbox.js';
 import { liveChannel, publishLive } from '../../../platform/live.js';
@@ -95,8 +95,9 @@ export class AchievementEngine {
         return effects.results;
       } catch (error) {
         // Another writer stored one of these event ids (or this player's next version) first:
-        // run again, and the stored events read as duplicates.
-        if (attempt < ATTEMPTS && isUniqueViolation(error)) continue;
+        // run again, and the stored events read as duplicates. A deadlock or serialization
+        // failure aborted the whole transaction: nothing was stored, run it again.
+        if (attempt < ATTEMPTS && (isUniqueViolation(error) || isRetryableConflict(error))) continue;
         throw error;
       }
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { PrismaClient, Tx } from '../db/index.js';
+import { Poller } from '../poller.js';
 import type { RedisPort } from '../redis/index.js';
 import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventPayloads, type DomainEventType } from './types.js';
 
@@ -63,25 +64,36 @@ interface OutboxRow {
  * Replicas share the work with FOR UPDATE SKIP LOCKED.
  */
 export class OutboxRelay {
-  private timer?: NodeJS.Timeout;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly poller: Poller;
   private lastPrune = 0;
 
-  constructor(private readonly options: OutboxRelayOptions) {}
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.poller = new Poller({
+      work: () => this.drain(),
+      intervalMs: options.intervalMs ?? 250,
+      onError: (error) => options.logger.error({ err: error }, 'outbox relay failed; will retry'),
+      onTick: () => {
+        if (Date.now() - this.lastPrune <= PRUNE_EVERY_MS) return;
+        this.lastPrune = Date.now();
+        this.prune().catch((error) => options.logger.error({ err: error }, 'outbox prune failed; will retry'));
+      },
+    });
+  }
 
   start() {
-    this.stopped = false;
-    const tick = () => {
-      this.poke();
-      if (Date.now() - this.lastPrune > PRUNE_EVERY_MS) {
-        this.lastPrune = Date.now();
-        this.prune().catch((error) => this.options.logger.error({ err: error }, 'outbox prune failed; will retry'));
-      }
-      if (!this.stopped) this.timer = setTimeout(tick, this.options.intervalMs ?? 250);
-    };
-    tick();
+    this.poller.start();
+  }
+
+  /**
+   * Publishes now (call after a commit that wrote events, to skip the polling delay). After
+   * `stop()` it does nothing: the database or Redis may be closing, and the next start publishes.
+   */
+  poke(): Promise<void> {
+    return this.poller.poke();
+  }
+
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   /**
@@ -99,38 +111,8 @@ export class OutboxRelay {
           WHERE producer = ${this.options.producer} AND published_at < ${cutoff}
           LIMIT 10000)`;
       total += deleted;
-      if (deleted < 10_000 || this.stopped) return total;
+      if (deleted < 10_000 || this.poller.stopped) return total;
     }
-  }
-
-  /**
-   * Publishes now (call after a commit that wrote events, to skip the polling delay). After
-   * `stop()` it does nothing: the database or Redis may be closing, and the next start publishes.
-   */
-  poke(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    const run: Promise<void> = this.drain()
-      .then(() => undefined)
-      .catch((error) => this.options.logger.error({ err: error }, 'outbox relay failed; will retry'))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          void this.poke();
-        }
-      });
-    this.running = run;
-    return run;
-  }
-
-  async stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
   }
 
   /** Publishes until nothing is left; returns how many it published. */

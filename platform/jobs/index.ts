@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { PrismaClient, Tx } from '../db/index.js';
+import { Poller } from '../poller.js';
 import type { BackgroundWorker } from '../service.js';
 
 export interface EnqueueOptions {
@@ -93,48 +94,28 @@ const MAX_ERROR_LENGTH = 2_000;
  * again, so a job that crashes its runner cannot crash every replica forever.
  */
 export class JobRunner implements BackgroundWorker {
-  private timer?: NodeJS.Timeout;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly poller: Poller;
 
-  constructor(private readonly options: JobRunnerOptions) {}
+  constructor(private readonly options: JobRunnerOptions) {
+    this.poller = new Poller({
+      work: () => this.drain(),
+      intervalMs: options.pollIntervalMs ?? 500,
+      onError: (error) => options.logger.error({ err: error, queue: options.queue }, 'job runner failed; will retry'),
+    });
+  }
 
   start() {
-    this.stopped = false;
-    const tick = () => {
-      void this.poke();
-      if (!this.stopped) this.timer = setTimeout(tick, this.options.pollIntervalMs ?? 500);
-    };
-    tick();
+    this.poller.start();
   }
 
   /** Runs due jobs now (call after a commit that enqueued some, to skip the polling delay); nothing after stop(). */
   poke(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    const run: Promise<void> = this.drain()
-      .then(() => undefined)
-      .catch((error) => this.options.logger.error({ err: error, queue: this.options.queue }, 'job runner failed; will retry'))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          void this.poke();
-        }
-      });
-    this.running = run;
-    return run;
+    return this.poller.poke();
   }
 
   /** Stops polling and waits for the batch in progress (its handlers and their outcomes). */
-  async stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.poller.stop();
   }
 
   /** Runs batches until none is full (or the runner stops); returns how many jobs it ran. */
@@ -144,7 +125,7 @@ export class JobRunner implements BackgroundWorker {
     for (;;) {
       const ran = await this.runBatch(batchSize);
       total += ran;
-      if (ran < batchSize || this.stopped) return total;
+      if (ran < batchSize || this.poller.stopped) return total;
     }
   }
 

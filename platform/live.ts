@@ -1,4 +1,5 @@
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
+import { BadUserInputError } from './errors.js';
 import type { RedisPort } from './redis/index.js';
 
 /**
@@ -70,6 +71,35 @@ export function replayThenLive<T>(options: {
       await unsubscribe();
     }
   }, new SlidingBuffer(options.bufferSize ?? 1_000));
+}
+
+/**
+ * A stream a client can resume: live only without a cursor; with `after`, what was stored after
+ * that position (at most `maxReplay` events), then live, through `replayThenLive`. A gap longer
+ * than `maxReplay` is refused (BAD_USER_INPUT on `after`, with `tooFar` as the message) rather than
+ * replayed in part: the client pages the history first, then resumes from its newest cursor.
+ */
+export async function resumableStream<T>(options: {
+  redis: RedisPort;
+  channel: string;
+  after: bigint | null;
+  /** Stored events strictly after the position, oldest first, at most `limit`. */
+  storedAfter: (after: bigint, limit: number) => Promise<T[]>;
+  position: (event: T) => bigint;
+  maxReplay: number;
+  tooFar: string;
+}): Promise<AsyncIterableIterator<T>> {
+  const { redis, channel, after, storedAfter, maxReplay } = options;
+  if (after == null) return subscribeLive<T>(redis, channel);
+  if ((await storedAfter(after, maxReplay + 1)).length > maxReplay) throw new BadUserInputError(options.tooFar, 'after');
+  return replayThenLive<T>({
+    redis,
+    channel,
+    replay: () => storedAfter(after, maxReplay),
+    position: options.position,
+    // Room for the whole replay plus live events arriving meanwhile: the buffer drops the oldest.
+    bufferSize: 2 * maxReplay,
+  });
 }
 
 /** JSON for live payloads that carry bigint positions. */

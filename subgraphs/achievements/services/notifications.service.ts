@@ -1,7 +1,7 @@
 import { requireUser, type Viewer } from '../../../platform/auth.js';
 import { BadUserInputError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/ids.js';
-import { replayThenLive, subscribeLive } from '../../../platform/live.js';
+import { resumableStream } from '../../../platform/live.js';
 import { decodeCursor, pageRequest, parseSeqKey, seqKey, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import type { NotificationRow, NotificationsStore } from '../store/notifications.store.js';
@@ -42,21 +42,14 @@ export class NotificationsService {
   /** New notifications, live; with `after`, first those stored after it, with nothing lost or repeated at the seam. */
   async added(viewer: Viewer, after?: string | null): Promise<AsyncIterableIterator<NotificationRow>> {
     const userId = requireUser(viewer);
-    const channel = notificationChannel(userId);
-    if (after == null) return subscribeLive<NotificationRow>(this.deps.redis, channel);
-    const from = parseSeqKey(decodeCursor<unknown>(after, 'after'), 'after');
-    if ((await this.deps.store.after(userId, from, MAX_REPLAY + 1)).length > MAX_REPLAY) {
-      throw new BadUserInputError(
-        `More than ${MAX_REPLAY} notifications arrived since this cursor: page them with notifications(first:), then subscribe without a cursor.`,
-        'after',
-      );
-    }
-    return replayThenLive<NotificationRow>({
+    return resumableStream<NotificationRow>({
       redis: this.deps.redis,
-      channel,
-      replay: () => this.deps.store.after(userId, from, MAX_REPLAY),
+      channel: notificationChannel(userId),
+      after: after == null ? null : parseSeqKey(decodeCursor<unknown>(after, 'after'), 'after'),
+      storedAfter: (position, limit) => this.deps.store.after(userId, position, limit),
       position: (n) => BigInt(n.seq),
-      bufferSize: 2 * MAX_REPLAY,
+      maxReplay: MAX_REPLAY,
+      tooFar: `More than ${MAX_REPLAY} notifications arrived since this cursor: page them with notifications(first:), then subscribe without a cursor.`,
     });
   }
 }

@@ -1,9 +1,8 @@
 import { requireUser, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
-import { BadUserInputError } from '../../../platform/errors.js';
 import { recordEvent } from '../../../platform/events/outbox.js';
 import { decodeCursor, pageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
-import { liveChannel, publishLive, replayThenLive, subscribeLive } from '../../../platform/live.js';
+import { liveChannel, publishLive, resumableStream } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { assertChatAllowed, messageKey, parseMessageKey, validateMessageText } from '../domain/chat-messages.js';
 import type { ChatMessageRow, ChatMessagesStore } from '../store/chat-messages.store.js';
@@ -75,22 +74,14 @@ export class ChatMessagesService {
     // Read fresh: a subscription outlives any request's loaders.
     const [room] = await this.deps.rooms.findByIds([roomId]);
     assertChatAllowed(room, roomId);
-    const channel = messageChannel(roomId);
-    if (from == null) return subscribeLive<MessageAddedEvent>(this.deps.redis, channel);
-    // Refuse rather than replay part of a long gap: the client pages the history, then resumes.
-    if ((await this.deps.store.after(roomId, from, MAX_REPLAY + 1)).length > MAX_REPLAY) {
-      throw new BadUserInputError(
-        `More than ${MAX_REPLAY} messages were sent since this cursor: load them with ChatRoom.messages(after:), then subscribe with the newest cursor.`,
-        'after',
-      );
-    }
-    return replayThenLive<MessageAddedEvent>({
+    return resumableStream<MessageAddedEvent>({
       redis: this.deps.redis,
-      channel,
-      replay: () => this.deps.store.after(roomId, from, MAX_REPLAY),
+      channel: messageChannel(roomId),
+      after: from,
+      storedAfter: (position, limit) => this.deps.store.after(roomId, position, limit),
       position: (event) => event.seq,
-      // Room for the whole replay plus live events arriving meanwhile: the buffer drops the oldest.
-      bufferSize: 2 * MAX_REPLAY,
+      maxReplay: MAX_REPLAY,
+      tooFar: `More than ${MAX_REPLAY} messages were sent since this cursor: load them with ChatRoom.messages(after:), then subscribe with the newest cursor.`,
     });
   }
 }

@@ -149,9 +149,12 @@ export class AchievementEngine {
     const toStore: EventToStore[] = [];
     const changed = new Map<string, Set<string>>();
     const newUnlocks: UnlockRow[] = [];
+    const lastEventAt = new Map<string, Date>();
     for (const { event, result } of fresh) {
       const player = players.get(event.userId)!;
       player.version += 1;
+      const latest = lastEventAt.get(event.userId);
+      if (!latest || event.occurredAt > latest) lastEventAt.set(event.userId, event.occurredAt);
       toStore.push({ ...event, version: player.version, source });
       const outcome = applyToPlayer(index, projections.get(event.userId)!, event);
       const touched = changed.get(event.userId) ?? new Set();
@@ -184,11 +187,6 @@ export class AchievementEngine {
     const written = await this.writeUnlockEffects(tx, effects.unlocks);
     effects.notifications = written.notifications;
     effects.pushes = written.pushes;
-    const lastEventAt = new Map<string, Date>();
-    for (const { event } of fresh) {
-      const previous = lastEventAt.get(event.userId);
-      if (!previous || event.occurredAt > previous) lastEventAt.set(event.userId, event.occurredAt);
-    }
     await store.advancePlayers(
       tx,
       [...lastEventAt].map(([userId, at]) => ({ userId, version: players.get(userId)!.version, lastEventAt: at })),

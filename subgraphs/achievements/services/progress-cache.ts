@@ -22,7 +22,7 @@ export class ProgressCache {
   private generationKey = (userId: string) => `achievements:progress-gen:${userId}`;
   private entryKey = (userId: string, generation: string) => `achievements:progress:${userId}:${generation}`;
 
-  /** Each player's rows, or undefined on a miss; `generations` is what to pass to `store`. */
+  /** Each player's rows: from the cache, or from `fetch` for the misses (which are then cached). */
   async load(
     userIds: readonly string[],
     fetch: (userIds: readonly string[]) => Promise<PlayerAchievementRow[][]>,
@@ -36,13 +36,11 @@ export class ProgressCache {
       this.logger.warn({ err: error }, 'achievements cache unavailable; reading the database');
       return fetch(userIds);
     }
-    const missing = userIds.filter((_, i) => cached[i] == null);
-    const fetched = missing.length ? await fetch(missing) : [];
-    const byUser = new Map(missing.map((id, i) => [id, fetched[i]!]));
+    const misses = userIds.flatMap((id, i) => (cached[i] == null ? [{ id, generation: generations[i]! }] : []));
+    const fetched = misses.length ? await fetch(misses.map((m) => m.id)) : [];
+    const byUser = new Map(misses.map(({ id }, i) => [id, fetched[i]!]));
     try {
-      await Promise.all(
-        missing.map((id) => this.redis.set(this.entryKey(id, generations[userIds.indexOf(id)]!), JSON.stringify(byUser.get(id)), this.ttlSeconds)),
-      );
+      await Promise.all(misses.map(({ id, generation }, i) => this.redis.set(this.entryKey(id, generation), JSON.stringify(fetched[i]), this.ttlSeconds)));
     } catch (error) {
       this.logger.warn({ err: error }, 'could not fill the achievements cache');
     }

@@ -5,6 +5,7 @@ import type { Database } from '../../platform/db/index.js';
 import { recordEvent } from '../../platform/events/outbox.js';
 import { OutboxRelay } from '../../platform/events/outbox.js';
 import type { DomainEventPayloads } from '../../platform/events/types.js';
+import { encodeCursor, seqKey } from '../../platform/pagination.js';
 import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { parseCatalog } from './domain/catalog.js';
@@ -304,6 +305,31 @@ describe('notifications inbox', () => {
     expect((await client.execute(me, MARK, { input: { all: true } })).data).toEqual({ markNotificationsRead: { markedCount: total - 1, unreadCount: 0 } });
     expect((await client.execute(me, MARK, { input: {} })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
     expect((await client.execute({ userId: null, role: null }, LIST)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('resuming notificationAdded', () => {
+  it('refuses a cursor more than 1,000 notifications back (BAD_USER_INPUT on after), and accepts one within reach', async () => {
+    const userId = await newPlayer();
+    const rows = Array.from({ length: 1_002 }, (_, i) => ({
+      id: randomUUID(),
+      userId,
+      kind: 'ACHIEVEMENT_UNLOCKED',
+      priority: 'LOW' as const,
+      title: `n${i}`,
+      body: 'body',
+    }));
+    await db.prisma.notification.createMany({ data: rows });
+    const stored = await db.prisma.notification.findMany({ where: { userId }, orderBy: { seq: 'asc' }, select: { seq: true } });
+    const cursorOf = (seq: bigint) => encodeCursor(seqKey(seq));
+    const { notifications } = createAchievementsParts({ prisma: db.prisma, redis, logger: silentLogger });
+
+    const tooFar = notifications.added(asPlayer(userId), cursorOf(stored[0]!.seq));
+    await expect(tooFar).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'after' } });
+    const stream = await notifications.added(asPlayer(userId), cursorOf(stored.at(-3)!.seq));
+    const first = await stream.next();
+    expect((first.value as { title: string }).title).toBe('n1000');
+    await stream.return?.();
   });
 });
 

@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { projectPath } from './paths.js';
 
 /** The five subgraphs, their default ports, and where their SDL lives. */
 export const SUBGRAPHS = [
@@ -11,7 +11,6 @@ export const SUBGRAPHS = [
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
-export const subgraphSchemaPath = (name: SubgraphName) =>
-  fileURLToPath(new URL(`../schema/${name}.graphql`, import.meta.url));
+export const subgraphSchemaPath = (name: SubgraphName) => projectPath('schema', `${name}.graphql`);
 
-export const SUPERGRAPH_PATH = fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url));
+export const SUPERGRAPH_PATH = projectPath('schema', 'supergraph.graphql');

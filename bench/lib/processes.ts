@@ -2,7 +2,7 @@
 // <name>`), the other subgraphs in one process (subgraphs.ts), readiness, GraphQL over HTTP, /metrics,
 // the services' error-level logs, and the subscriber client processes (see ws-clients.ts). Every child
 // is stopped at cleanup (lifecycle.ts) and killed if this process exits first.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -209,7 +209,7 @@ export class ServiceLogs {
 
 interface StartOptions {
   env: Record<string, string>;
-  /** Node options before `--import tsx` (a CPU profile, say). */
+  /** Node options before the script (a CPU profile, say). */
   execArgv?: string[];
   /** Where the child's stdout goes: collected by `logs`, or this process's stdout. */
   logs?: ServiceLogs;
@@ -222,9 +222,21 @@ function stdoutOf(child: ChildProcess, logs: ServiceLogs | undefined) {
   return child;
 }
 
-/** `launcher/service.ts <name>` (the gateway or one subgraph) in its own process. */
+let built = false;
+/** `npm run build` once per bench run, so the bundle the services run is the sources being measured. */
+function buildOnce() {
+  if (built) return;
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  built = true;
+}
+
+/**
+ * `launcher/service.ts <name>` (the gateway or one subgraph) in its own process, run as deployed:
+ * the production bundle (`npm run build`, dist/launcher/service.js), as the Dockerfile runs it.
+ */
 export function spawnService(name: string, options: StartOptions): ChildProcess {
-  const child = spawn(process.execPath, [...(options.execArgv ?? []), '--import', 'tsx', 'launcher/service.ts', name], {
+  buildOnce();
+  const child = spawn(process.execPath, [...(options.execArgv ?? []), 'dist/launcher/service.js', name], {
     cwd: ROOT,
     env: options.env,
     stdio: ['ignore', options.logs ? 'pipe' : 'inherit', 'inherit'],

@@ -72,6 +72,9 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
         try {
           const viewer = await viewerFromAuthorization(typeof authorization === 'string' ? authorization : undefined, options.jwtSecret);
           ctx.extra.viewer = { ...viewer, clientAddress: clientAddressOf(ctx.extra.request, options.trustProxy) };
+          // graphql-ws keeps the upgrade request (headers and all, ~1-2 KB) for the connection's
+          // lifetime; nothing needs it past this point.
+          (ctx.extra as { request?: unknown }).request = undefined;
           metrics.connections.inc();
           return true;
         } catch {

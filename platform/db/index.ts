@@ -1,11 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.js';
+import { projectPath } from '../paths.js';
 import { applyMigrations, readMigrations, type SqlConnection } from './migrate.js';
 
 export { PrismaClient };
@@ -13,7 +13,7 @@ export type { Prisma } from '../../generated/prisma/client.js';
 /** The client handed to a transaction callback. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export const MIGRATIONS_DIR = projectPath('prisma', 'migrations');
 
 export interface Database {
   prisma: PrismaClient;

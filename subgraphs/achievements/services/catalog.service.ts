@@ -1,15 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../../platform/db/index.js';
+import { projectPath } from '../../../platform/paths.js';
 import type { BackgroundWorker } from '../../../platform/service.js';
 import { parseCatalog, type Catalog } from '../domain/catalog.js';
 import { AchievementsStore, type AchievementRow, type CatalogFilter } from '../store/achievements.store.js';
 
-export const CATALOG_URL = new URL('../catalog/achievements.json', import.meta.url);
+export const CATALOG_PATH = projectPath('subgraphs', 'achievements', 'catalog', 'achievements.json');
 
 /** The checked-in catalog, validated; throws CatalogError when it is broken. */
-export function readCatalogFile(url: URL = CATALOG_URL): Catalog {
-  return parseCatalog(JSON.parse(readFileSync(url, 'utf8')));
+export function readCatalogFile(file: string | URL = CATALOG_PATH): Catalog {
+  return parseCatalog(JSON.parse(readFileSync(file, 'utf8')));
 }
 
 export interface CatalogSyncResult {

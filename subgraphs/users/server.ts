@@ -78,7 +78,15 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
     loginLimiter,
     onEventsCommitted: () => void relay.poke(),
   });
-  const profiles = new ProfilesService({ prisma: deps.prisma, store, redis: deps.redis, onEventsCommitted: () => void relay.poke() });
+  const friendsStore = new FriendsStore(deps.prisma);
+  const friends = new FriendsService({
+    prisma: deps.prisma,
+    store: friendsStore,
+    users: store,
+    redis: deps.redis,
+    onEventsCommitted: () => void relay.poke(),
+  });
+  const profiles = new ProfilesService({ prisma: deps.prisma, store, redis: deps.redis, friends, onEventsCommitted: () => void relay.poke() });
   const walletStore = new WalletStore(deps.prisma);
   const wallet = new WalletService({ prisma: deps.prisma, wallet: walletStore, redis: deps.redis, onEventsCommitted: () => void relay.poke() });
   const rewards = new EventConsumer({
@@ -89,8 +97,6 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
     handlers: rewardHandlers(wallet, { logger: deps.logger }),
     logger: deps.logger,
   });
-  const friendsStore = new FriendsStore(deps.prisma);
-  const friends = new FriendsService({ prisma: deps.prisma, store: friendsStore, users: store, onEventsCommitted: () => void relay.poke() });
   return {
     name: 'users',
     typeDefs,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assertNotSelf, isBlocked, transition, type EdgePair, type FriendAction, type FriendState } from './friends.js';
+import { assertNotSelf, isBlocked, seesFriendUpdates, transition, type EdgePair, type FriendAction, type FriendState } from './friends.js';
 
 const OTHER = '00000000-0000-4000-8000-0000000000b0';
 const pair = (mine: FriendState | null, theirs: FriendState | null): EdgePair => ({ mine, theirs });
@@ -62,5 +62,21 @@ describe('friend transitions', () => {
     [pair('BLOCKED', 'BLOCKED'), true],
   ])('isBlocked(%o) is %s', (edges, blocked) => {
     expect(isBlocked(edges)).toBe(blocked);
+  });
+
+  // (viewer's edge, the player's edge): every reachable pair, seen from each side.
+  it.each<[EdgePair, boolean]>([
+    [pair('FRIEND', 'FRIEND'), true],
+    [none, false],
+    [pair('INVITE_SENT', 'INVITE_RECEIVED'), false],
+    [pair('INVITE_RECEIVED', 'INVITE_SENT'), false],
+    [pair('BLOCKED', null), false],
+    [pair(null, 'BLOCKED'), false],
+    [pair('BLOCKED', 'BLOCKED'), false],
+    // one side only (never written by transition): not a friendship
+    [pair('FRIEND', null), false],
+    [pair(null, 'FRIEND'), false],
+  ])('seesFriendUpdates(%o) is %s', (edges, sees) => {
+    expect(seesFriendUpdates(edges)).toBe(sees);
   });
 });

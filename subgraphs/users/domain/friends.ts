@@ -68,3 +68,12 @@ export function transition(action: FriendAction, pair: EdgePair, otherId: string
       return { mine: null, theirs };
   }
 }
+
+/**
+ * Whether the viewer may receive the other player's updates now (`friendUpdated`): only while they
+ * are friends. Both edges must say so, so a half-written or one-sided relation never leaks updates;
+ * a request either way, a block either way or no relation says no.
+ */
+export function seesFriendUpdates(pair: EdgePair): boolean {
+  return pair.mine === 'FRIEND' && pair.theirs === 'FRIEND';
+}

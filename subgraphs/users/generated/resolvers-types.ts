@@ -387,7 +387,8 @@ export type Mutation = {
   unblockUser: UnblockUserPayload;
   /**
    * Changes the signed-in player's public profile. Fields left out stay as they are.
-   * Subscribers of `profileUpdated` for this player receive the new profile.
+   * Subscribers of `profileUpdated` for this player, and the player's friends subscribed to
+   * `friendUpdated`, receive the new profile.
    */
   updateProfile: UpdateProfilePayload;
 };
@@ -694,6 +695,13 @@ export type SetRolePayload = {
 /** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /**
+   * The signed-in player's friends' profiles, each time one of them changes (name, avatar, bio, time zone…).
+   * Only players who are the viewer's FRIEND when the change is delivered are sent: a friendship that ends
+   * (removeFriend, blockUser) stops that player's updates at once, and a new friendship starts them, without
+   * resubscribing. Requires a signed-in player (UNAUTHENTICATED otherwise).
+   */
+  friendUpdated: User;
   /** The signed-in player's level-ups, as they happen. */
   levelUp: LevelUp;
   /**
@@ -1207,6 +1215,7 @@ export type SetRolePayloadResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  friendUpdated?: SubscriptionResolver<ResolversTypes['User'], "friendUpdated", ParentType, ContextType>;
   levelUp?: SubscriptionResolver<ResolversTypes['LevelUp'], "levelUp", ParentType, ContextType>;
   meUpdated?: SubscriptionResolver<ResolversTypes['User'], "meUpdated", ParentType, ContextType>;
   profileUpdated?: SubscriptionResolver<ResolversTypes['User'], "profileUpdated", ParentType, ContextType, RequireFields<SubscriptionProfileUpdatedArgs, 'userId'>>;

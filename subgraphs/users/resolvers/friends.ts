@@ -3,7 +3,7 @@ import type { Connection } from '../../../platform/pagination.js';
 import type { Context } from '../context.js';
 import type { FriendState } from '../domain/friends.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { FriendChange } from '../services/friends.service.js';
+import type { FriendChange, FriendUpdatedEvent } from '../services/friends.service.js';
 import type { FriendshipRow } from '../store/friends.store.js';
 import type { UserRow } from '../store/users.store.js';
 
@@ -28,6 +28,12 @@ export const friendResolvers = {
       ({ friend: await changedFriend(context, await context.friends.blockUser(context.viewer, input.userId)) }),
     unblockUser: async (_parent, { input }, context) =>
       ({ user: await changedUser(context, await context.friends.unblockUser(context.viewer, input.userId)) }),
+  },
+  Subscription: {
+    friendUpdated: {
+      subscribe: (_parent, _args, { viewer, friends }) => friends.friendUpdates(viewer),
+      resolve: (event: FriendUpdatedEvent, _args: unknown, { profiles }: Context) => profiles.current(event),
+    },
   },
   User: {
     friendState: async (user, _args, { friendLoaders }) => (friendLoaders ? friendLoaders.friendStateOf.load(user.id) : null),

@@ -33,6 +33,7 @@ export const resolvers: Resolvers = {
   },
   Subscription: {
     ...walletResolvers.Subscription,
+    ...friendResolvers.Subscription,
     profileUpdated: {
       subscribe: (_parent, { userId }, { profiles }) => profiles.profileUpdates(userId),
       resolve: (event: { id: string }, _args: unknown, { profiles }: Context) => profiles.current(event),

@@ -1,9 +1,12 @@
+import { Repeater } from '@repeaterjs/repeater';
 import { requireUser, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
 import { ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { recordEvent } from '../../../platform/events/outbox.js';
+import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
 import { timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
-import { assertNotSelf, transition, type FriendAction, type FriendState } from '../domain/friends.js';
+import type { RedisPort } from '../../../platform/redis/index.js';
+import { assertNotSelf, seesFriendUpdates, transition, type FriendAction, type FriendState } from '../domain/friends.js';
 import { friendKey, type FriendshipRow, type FriendsStore } from '../store/friends.store.js';
 import type { UsersStore } from '../store/users.store.js';
 
@@ -11,6 +14,7 @@ export interface FriendsServiceDeps {
   prisma: PrismaClient;
   store: FriendsStore;
   users: UsersStore;
+  redis: RedisPort;
   /** Called after a commit that wrote domain events (pokes the outbox relay). */
   onEventsCommitted: () => void;
   now?: () => Date;
@@ -18,6 +22,17 @@ export interface FriendsServiceDeps {
 
 /** The viewer's edge to the other player after an action; null when no relation remains. */
 export type FriendChange = { otherId: string; edge: FriendshipRow | null };
+
+/** What a friendUpdated event carries: the changed player's key only; the subscriber reads the fresh row. */
+export interface FriendUpdatedEvent {
+  id: string;
+}
+
+/** Each viewer's own channel: a player's change is published once per friend (fan-out on write). */
+const friendUpdatedChannel = (viewerId: string) => liveChannel('users', 'friendUpdated', viewerId);
+
+/** Friends' ids read (and their events published) per query during a fan-out; there is no cap on friends. */
+const FANOUT_BATCH = 500;
 
 export class FriendsService {
   constructor(private readonly deps: FriendsServiceDeps) {}
@@ -47,6 +62,39 @@ export class FriendsService {
 
   unblockUser(viewer: Viewer, userId: string): Promise<FriendChange> {
     return this.act(viewer, userId, 'unblock');
+  }
+
+  /**
+   * Tells each of the player's current friends that the player changed (after the change
+   * committed). Friendships read here may end before delivery: `friendUpdates` checks again.
+   */
+  async notifyFriendsOfUpdate(userId: string): Promise<void> {
+    const event: FriendUpdatedEvent = { id: userId };
+    let after: string | null = null;
+    for (;;) {
+      const friendIds = await this.deps.store.friendIdsOf(userId, after, FANOUT_BATCH);
+      // Concurrent publishes on one connection are written back to back, like a pipeline.
+      await Promise.all(friendIds.map((friendId) => publishLive(this.deps.redis, friendUpdatedChannel(friendId), event)));
+      if (friendIds.length < FANOUT_BATCH) return;
+      after = friendIds.at(-1)!;
+    }
+  }
+
+  /**
+   * The viewer's friends' updates, each delivered only if that player is still the viewer's friend
+   * when it arrives: a fresh read per event (no request DataLoader, the stream lives for hours), so
+   * a friendship that ended after the event was published stops it. Events stay in order.
+   */
+  friendUpdates(viewer: Viewer): AsyncIterableIterator<FriendUpdatedEvent> {
+    const viewerId = requireUser(viewer);
+    const events = subscribeLive<FriendUpdatedEvent>(this.deps.redis, friendUpdatedChannel(viewerId));
+    return new Repeater<FriendUpdatedEvent>(async (push, stop) => {
+      void stop.then(() => events.return?.());
+      for await (const event of events) {
+        if (seesFriendUpdates(await this.deps.store.pairOf(viewerId, event.id))) await push(event);
+      }
+      stop();
+    });
   }
 
   /** A page of the player's friends list, newest change first; only the player themself may read it. */

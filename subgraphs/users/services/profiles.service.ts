@@ -6,6 +6,7 @@ import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { validateProfileChanges } from '../domain/profile.js';
 import type { UserRow, UsersStore } from '../store/users.store.js';
+import type { FriendsService } from './friends.service.js';
 
 /** What a profileUpdated event carries: the key only; subscribers read the fresh row. */
 interface ProfileUpdatedEvent {
@@ -16,7 +17,14 @@ const profileChannel = (userId: string) => liveChannel('users', 'profileUpdated'
 
 export class ProfilesService {
   constructor(
-    private readonly deps: { prisma: PrismaClient; store: UsersStore; redis: RedisPort; onEventsCommitted: () => void },
+    private readonly deps: {
+      prisma: PrismaClient;
+      store: UsersStore;
+      redis: RedisPort;
+      /** Tells the player's friends about the change (`friendUpdated`). */
+      friends: Pick<FriendsService, 'notifyFriendsOfUpdate'>;
+      onEventsCommitted: () => void;
+    },
   ) {}
 
   async updateProfile(
@@ -39,6 +47,7 @@ export class ProfilesService {
     });
     this.deps.onEventsCommitted();
     await publishLive(this.deps.redis, profileChannel(userId), { id: userId } satisfies ProfileUpdatedEvent);
+    await this.deps.friends.notifyFriendsOfUpdate(userId);
     return user;
   }
 

@@ -56,6 +56,33 @@ export class FriendsStore {
     return otherIds.map((id) => byOther.get(id) ?? null);
   }
 
+  /**
+   * Both edges between two players, seen from `userId`, as they are now: one primary-key query,
+   * no lock (a read for a decision that does not write, such as delivering a live event).
+   */
+  async pairOf(userId: string, otherId: string): Promise<EdgePair> {
+    const rows = await this.prisma.friendship.findMany({
+      where: { OR: [{ userId, otherId }, { userId: otherId, otherId: userId }] },
+      select: { userId: true, state: true },
+    });
+    const stateOf = (id: string) => rows.find((r) => r.userId === id)?.state ?? null;
+    return { mine: stateOf(userId), theirs: stateOf(otherId) };
+  }
+
+  /**
+   * Up to `take` of the player's friends' ids after `after` in id order: a keyset over the primary
+   * key (user_id, other_id), so a player with many friends is read in batches of bounded size.
+   */
+  async friendIdsOf(userId: string, after: string | null, take: number): Promise<string[]> {
+    const rows = await this.prisma.friendship.findMany({
+      where: { userId, state: 'FRIEND', ...(after ? { otherId: { gt: after } } : {}) },
+      orderBy: { otherId: 'asc' },
+      select: { otherId: true },
+      take,
+    });
+    return rows.map((r) => r.otherId);
+  }
+
   /** One keyset page of a player's edges (plus one row to tell whether more exist), in the request's direction. */
   page(userId: string, state: FriendState | null, request: PageRequest<TimeIdKey>): Promise<FriendshipRow[]> {
     const where: Prisma.FriendshipWhereInput = state ? { userId, state } : { userId };
@@ -66,5 +93,4 @@ export class FriendsStore {
       take: request.take,
     });
   }
-
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadConfig } from '../platform/config.js';
-import { SUBGRAPHS } from '../platform/subgraphs.js';
+import { SUBGRAPHS, SUPERGRAPH_PATH as DEFAULT_SUPERGRAPH_PATH } from '../platform/subgraphs.js';
 
 const subgraphUrls = Object.fromEntries(
   SUBGRAPHS.map(({ name, defaultPort }) => [
@@ -15,8 +15,14 @@ export const gatewayEnv = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Unsent bytes on one websocket before it is closed as a slow consumer (4509). */
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  /** Each websocket is pinged this often; one that has not answered the previous ping is dropped. */
+  WS_KEEP_ALIVE_MS: z.coerce.number().int().positive().default(12_000),
   /** Time a client has to send connection_init before the socket is closed with 4408. */
   WS_CONNECTION_INIT_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+  /** The composed supergraph the gateway serves (a mounted file in a deployment). */
+  SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
+  /** How often the gateway checks SUPERGRAPH_PATH for a new version to apply without a restart; 0 never. */
+  SUPERGRAPH_POLL_INTERVAL_MS: z.coerce.number().int().min(0).default(5_000),
   ...subgraphUrls,
 });
 

@@ -3,10 +3,10 @@ import { createLogger } from '../platform/logger.js';
 import { startHttpService } from '../platform/http.js';
 import { createMetricsRegistry } from '../platform/metrics.js';
 import type { RedisPort } from '../platform/redis/index.js';
-import { SUPERGRAPH_PATH } from '../platform/subgraphs.js';
 import { loadGatewayConfig, subgraphUrlsFrom } from './config.js';
 import { createGatewayServer } from './server.js';
 import { serveGatewayWebSocket } from './subscriptions/server.js';
+import { watchSupergraphFile } from './supergraph.js';
 
 export interface StartGatewayOptions {
   env?: Record<string, string | undefined>;
@@ -15,13 +15,16 @@ export interface StartGatewayOptions {
   redis?: RedisPort;
 }
 
-/** Starts the gateway on GATEWAY_PORT over schema/supergraph.graphql. */
+/** Starts the gateway on GATEWAY_PORT over SUPERGRAPH_PATH (schema/supergraph.graphql), applying its changes as they come. */
 export async function startGateway(options: StartGatewayOptions = {}) {
   const config = loadGatewayConfig(options.env ?? process.env);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetricsRegistry('gateway');
+  const supergraphSdl = await readFile(config.SUPERGRAPH_PATH, 'utf8');
   const { apollo, context, subscriptions, subscriptionMetrics, upstream } = createGatewayServer({
-    supergraphSdl: await readFile(SUPERGRAPH_PATH, 'utf8'),
+    supergraphSdl,
+    supergraphUpdates:
+      config.SUPERGRAPH_POLL_INTERVAL_MS > 0 ? watchSupergraphFile(config.SUPERGRAPH_PATH, config.SUPERGRAPH_POLL_INTERVAL_MS, logger, supergraphSdl) : undefined,
     subgraphUrls: options.subgraphUrls ?? subgraphUrlsFrom(config),
     jwtSecret: config.JWT_SECRET,
     internalSecret: config.INTERNAL_SECRET,
@@ -49,6 +52,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
         metrics: subscriptionMetrics,
         maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
         connectionInitWaitTimeoutMs: config.WS_CONNECTION_INIT_TIMEOUT_MS,
+        keepAliveMs: config.WS_KEEP_ALIVE_MS,
         trustProxy: config.TRUST_PROXY,
       });
       return async () => {

@@ -11,6 +11,7 @@ import { SubscriptionEngine } from './subscriptions/engine.js';
 import { createSubscriptionMetrics } from './subscriptions/metrics.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
 import { UpstreamPool } from './subscriptions/upstream.js';
+import type { SupergraphUpdates } from './supergraph.js';
 
 export interface GatewayContext {
   viewer: Viewer;
@@ -18,6 +19,8 @@ export interface GatewayContext {
 
 export interface GatewayDeps {
   supergraphSdl: string;
+  /** Later versions of the supergraph, applied without a restart (queries and live subscriptions). */
+  supergraphUpdates?: SupergraphUpdates;
   /** Where each subgraph (by name in the supergraph) answers. */
   subgraphUrls: Record<string, string>;
   jwtSecret: string;
@@ -61,7 +64,18 @@ export function createGatewayServer(deps: GatewayDeps) {
   // One data source per subgraph, shared by queries and by the subscription engine's entity fetches.
   const dataSources: Record<string, SignedViewerDataSource> = {};
   const gateway = new ApolloGateway({
-    supergraphSdl: deps.supergraphSdl,
+    supergraphSdl: {
+      initialize: async ({ update }) => {
+        const stop = deps.supergraphUpdates?.subscribe((sdl) => {
+          try {
+            update(sdl);
+          } catch (error) {
+            deps.logger.error({ err: error }, 'the gateway refused the changed supergraph; still serving the previous one');
+          }
+        });
+        return { supergraphSdl: deps.supergraphSdl, cleanup: async () => stop?.() };
+      },
+    },
     buildService: ({ name, url }) => {
       const target = deps.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph ${name}`);
@@ -93,6 +107,15 @@ export function createGatewayServer(deps: GatewayDeps) {
     dataSources,
     logger: deps.logger,
     metrics: subscriptionMetrics,
+  });
+  // Apollo has switched queries to a new supergraph: move the live subscriptions too.
+  let servedSdl = deps.supergraphSdl;
+  gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+    if (coreSupergraphSdl === servedSdl) return;
+    servedSdl = coreSupergraphSdl;
+    subscriptions.updateSupergraph(new SubscriptionPlanner(coreSupergraphSdl));
+    subscriptionMetrics.supergraphUpdates.inc();
+    deps.logger.info({ subscriptions: subscriptions.subscriberCount }, 'supergraph updated');
   });
   return { apollo, gateway, context, signer, subscriptions, subscriptionMetrics, upstream };
 }

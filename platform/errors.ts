@@ -10,6 +10,8 @@ export const ErrorCode = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'RATE_LIMITED',
   INSUFFICIENT_FUNDS: 'INSUFFICIENT_FUNDS',
+  /** A live subscription ended because the gateway's supergraph changed under it; subscribe again. */
+  SUBSCRIPTION_INVALIDATED: 'SUBSCRIPTION_INVALIDATED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

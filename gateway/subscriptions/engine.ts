@@ -1,10 +1,10 @@
 import { executeQueryPlan, type GraphQLDataSource } from '@apollo/gateway';
 import type { FetchNode, PlanNode } from '@apollo/query-planner';
-import { GraphQLError, valueFromASTUntyped, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, validate, valueFromASTUntyped, type DocumentNode, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import { ErrorCode } from '../../platform/errors.js';
-import { Listener, type SubscriberSink } from './listener.js';
+import { Listener, type ClientConnection, type ListenerOwner } from './listener.js';
 import type { SubscriptionMetrics } from './metrics.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './planner.js';
 import type { UpstreamPool } from './upstream.js';
@@ -17,6 +17,7 @@ export interface SubscriptionRequest {
 }
 
 export interface SubscriptionEngineDeps {
+  /** Plans over the supergraph the gateway starts with; `updateSupergraph` replaces it. */
   planner: SubscriptionPlanner;
   upstream: UpstreamPool;
   /** The gateway's data sources by subgraph name (signed viewer headers, like queries). */
@@ -38,38 +39,55 @@ export class SubscriptionEngine {
   private readonly groups = new Map<string, Group>();
   private closed = false;
   private resumeCounter = 0;
+  /** Plans over the current supergraph. */
+  planner: SubscriptionPlanner;
 
-  constructor(readonly deps: SubscriptionEngineDeps) {}
+  constructor(readonly deps: SubscriptionEngineDeps) {
+    this.planner = deps.planner;
+  }
+
+  /**
+   * Moves every subscription to a new supergraph. A subscription whose operation is still valid
+   * carries on (re-planned: its next event is resolved over the new supergraph; its upstream
+   * subscription is reopened only if the part sent to the owning subgraph changed). One that is no
+   * longer valid gets a SUBSCRIPTION_INVALIDATED error and ends, and its upstream subscription
+   * closes with it, so nothing planned over the old supergraph lives on.
+   */
+  updateSupergraph(planner: SubscriptionPlanner): void {
+    this.planner = planner;
+    for (const group of [...this.groups.values()]) group.replan(planner);
+  }
 
   /** Why the viewer may not open this (validated) subscription, or null when they may. */
   refusal(request: SubscriptionRequest): GraphQLError | null {
     if (this.closed) return coded('The server is shutting down.', ErrorCode.INTERNAL_SERVER_ERROR);
-    const plan = this.deps.planner.plan(request.document, request.operationName);
+    const plan = this.planner.plan(request.document, request.operationName);
     if (!plan.publicStream && !request.viewer.userId) return coded(`Sign in to subscribe to ${plan.field}.`, ErrorCode.UNAUTHENTICATED);
     return null;
   }
 
   /**
-   * Adds a subscriber; events go straight to `sink`. The returned iterator ends when the
-   * subscription does. Call `refusal` first.
+   * Adds a subscriber; events are written straight to its connection with its operation id. The
+   * returned iterator ends when the subscription does. Call `refusal` first.
    */
-  subscribe(request: SubscriptionRequest, sink: SubscriberSink, onSlowConsumer: () => void): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
+  subscribe(request: SubscriptionRequest, connection: ClientConnection, operationId: string): AsyncIterableIterator<ExecutionResult> | ExecutionResult {
     const refusal = this.refusal(request);
     if (refusal) return { errors: [refusal] };
-    const plan = this.deps.planner.plan(request.document, request.operationName);
+    const { planner } = this;
+    const plan = planner.plan(request.document, request.operationName);
     // Public streams resolve as nobody in particular, so what one subscriber sees never depends on who they are.
     const resolveAs = plan.publicStream ? ANONYMOUS : request.viewer;
     // A subscriber resuming from a cursor needs its own replay, so it never joins a group.
     const resuming = plan.afterArgument && valueFromASTUntyped(plan.afterArgument, request.variables) != null;
-    const key = resuming ? `resume:${++this.resumeCounter}` : groupKey(request, resolveAs, this.deps.planner.textOf(request.document));
+    const key = resuming ? `resume:${++this.resumeCounter}` : groupKey(request, resolveAs, planner.textOf(request.document));
     let group = this.groups.get(key);
     if (!group) {
-      group = new Group(this, key, plan, request.variables, resolveAs);
+      group = new Group(this, key, request, planner, plan, resolveAs);
       this.groups.set(key, group);
       group.start();
       this.deps.metrics.upstreams.set(this.groups.size);
     }
-    return group.add(sink, onSlowConsumer);
+    return group.add(connection, operationId);
   }
 
   get subscriberCount(): number {
@@ -95,18 +113,22 @@ export class SubscriptionEngine {
   }
 }
 
-class Group {
+class Group implements ListenerOwner {
   private readonly listeners = new Set<Listener>();
   private stopUpstream?: () => void;
   private chain: Promise<void> = Promise.resolve();
+  private readonly variables: Record<string, unknown>;
 
   constructor(
     private readonly engine: SubscriptionEngine,
     readonly key: string,
-    private readonly plan: SubscriptionPlan,
-    private readonly variables: Record<string, unknown>,
+    private readonly request: SubscriptionRequest,
+    private planner: SubscriptionPlanner,
+    private plan: SubscriptionPlan,
     private readonly viewer: Viewer,
-  ) {}
+  ) {
+    this.variables = request.variables;
+  }
 
   get size() {
     return this.listeners.size;
@@ -140,8 +162,40 @@ class Group {
     );
   }
 
-  add(sink: SubscriberSink, onSlowConsumer: () => void): Listener {
-    const listener = new Listener(sink, onSlowConsumer, (l) => this.remove(l));
+  /** See SubscriptionEngine.updateSupergraph. Runs after the events already queued, in order. */
+  replan(planner: SubscriptionPlanner) {
+    this.chain = this.chain.then(() => {
+      if (this.listeners.size === 0) return;
+      const { document, operationName } = this.request;
+      let plan: SubscriptionPlan | undefined;
+      let reason = validate(planner.apiSchema, document)[0]?.message;
+      if (!reason) {
+        try {
+          plan = planner.plan(document, operationName);
+        } catch (error) {
+          reason = (error as Error).message;
+        }
+      }
+      // Who an event is resolved as was decided by @publicStream when the group formed.
+      if (plan && plan.publicStream !== this.plan.publicStream) reason = `${plan.field} changed between a public and a per-viewer stream.`;
+      if (!plan || reason) {
+        const message = `The API changed and this subscription is no longer valid: ${reason} Subscribe again with an updated operation.`;
+        this.fanOut({ errors: [coded(message, ErrorCode.SUBSCRIPTION_INVALIDATED)] }, performance.now());
+        this.endAll();
+        return;
+      }
+      const upstreamChanged = plan.primary.serviceName !== this.plan.primary.serviceName || plan.primary.operation !== this.plan.primary.operation;
+      this.planner = planner;
+      this.plan = plan;
+      if (upstreamChanged) {
+        this.stopUpstream?.();
+        this.start();
+      }
+    });
+  }
+
+  add(connection: ClientConnection, operationId: string): Listener {
+    const listener = new Listener(connection, operationId, this);
     this.listeners.add(listener);
     this.engine.deps.metrics.subscriptions.inc();
     return listener;
@@ -151,7 +205,8 @@ class Group {
     for (const listener of [...this.listeners]) listener.end();
   }
 
-  private remove(listener: Listener) {
+  /** @internal A listener ended. */
+  release(listener: Listener) {
     if (!this.listeners.delete(listener)) return;
     this.engine.deps.metrics.subscriptions.dec();
     if (this.listeners.size === 0) {
@@ -184,7 +239,8 @@ class Group {
 
   /** One resolution per event, whatever the number of subscribers. */
   private async resolve(event: ExecutionResult): Promise<ExecutionResult> {
-    const { planner, dataSources, logger } = this.engine.deps;
+    const { dataSources, logger } = this.engine.deps;
+    const { planner } = this;
     const eventSource = { process: async () => ({ data: event.data }) } as unknown as GraphQLDataSource;
     const nodes: PlanNode[] = [{ ...this.plan.primary, serviceName: EVENT_SOURCE } satisfies FetchNode];
     if (this.plan.rest) nodes.push(this.plan.rest);

@@ -1,13 +1,19 @@
 import type { ExecutionResult } from 'graphql';
 
-/** Where one subscriber's events go: its graphql-ws operation id on its socket. */
-export interface SubscriberSink {
-  /** The client's operation id for this subscription. */
-  readonly id: string;
+/**
+ * A client's connection as the engine writes to it. One per socket, shared by all of the
+ * connection's subscriptions (10,000 subscribers hold 10,000 Listeners, not 10,000 closures each).
+ */
+export interface ClientConnection {
   /** Writes a complete graphql-ws message (already serialized) to the socket. */
   send(frame: string): void;
-  /** True when the socket holds more unsent bytes than allowed (the client stopped reading). */
-  isSlow(): boolean;
+  /** Called after each write: closes the connection if it holds more unsent bytes than allowed. */
+  checkBackpressure(): void;
+}
+
+/** What a Listener tells when it ends (its Group). */
+export interface ListenerOwner {
+  release(listener: Listener): void;
 }
 
 /**
@@ -22,19 +28,24 @@ export class Listener implements AsyncIterableIterator<ExecutionResult> {
   private done = false;
   private wake?: (result: IteratorResult<ExecutionResult>) => void;
 
+  /**
+   * @param connection the subscriber's socket
+   * @param id the client's operation id for this subscription (its `next` frames carry it)
+   * @param owner told when the subscription ends
+   */
   constructor(
-    private readonly sink: SubscriberSink,
-    private readonly onSlowConsumer: () => void,
-    private readonly onEnd: (listener: Listener) => void,
+    private readonly connection: ClientConnection,
+    id: string,
+    private readonly owner: ListenerOwner,
   ) {
-    this.prefix = `{"id":${JSON.stringify(sink.id)},"type":"next","payload":`;
+    this.prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
   }
 
   /** Sends a serialized ExecutionResult; false if this subscription has ended. */
   deliver(payloadJson: string): boolean {
     if (this.done) return false;
-    this.sink.send(`${this.prefix}${payloadJson}}`);
-    if (this.sink.isSlow()) this.onSlowConsumer();
+    this.connection.send(`${this.prefix}${payloadJson}}`);
+    this.connection.checkBackpressure();
     return true;
   }
 
@@ -42,7 +53,7 @@ export class Listener implements AsyncIterableIterator<ExecutionResult> {
   end(): void {
     if (this.done) return;
     this.done = true;
-    this.onEnd(this);
+    this.owner.release(this);
     this.wake?.({ value: undefined, done: true });
     this.wake = undefined;
   }

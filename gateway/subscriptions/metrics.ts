@@ -18,6 +18,11 @@ export function createSubscriptionMetrics(registry: Registry) {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
       registers: [registry],
     }),
+    supergraphUpdates: new Counter({
+      name: 'gateway_supergraph_updates_total',
+      help: 'Supergraphs applied while running (queries and live subscriptions moved to them)',
+      registers: [registry],
+    }),
     slowConsumers: new Counter({
       name: 'gateway_ws_slow_consumer_closes_total',
       help: 'Connections closed because the client did not keep up',

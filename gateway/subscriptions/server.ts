@@ -9,6 +9,8 @@ import { viewerFromAuthorization, type Viewer } from '../../platform/auth.js';
 import { ErrorCode } from '../../platform/errors.js';
 import { clientAddressOf } from '../server.js';
 import type { SubscriptionEngine } from './engine.js';
+import { keepAlive } from './keep-alive.js';
+import type { ClientConnection } from './listener.js';
 import type { SubscriptionMetrics } from './metrics.js';
 
 /** Close code for a client that stopped reading: its outbound buffer passed the limit. */
@@ -23,19 +25,37 @@ export interface GatewayWebSocketOptions {
   metrics: SubscriptionMetrics;
   /** Close a connection whose unsent bytes pass this. */
   maxBufferedBytes: number;
+  /** Ping each connection this often; one that has not answered the previous ping is terminated. */
+  keepAliveMs: number;
   /** Close a connection that sends no connection_init within this. */
   connectionInitWaitTimeoutMs: number;
   trustProxy: boolean;
 }
 
-type Extra = { viewer?: Viewer } & Record<PropertyKey, unknown>;
+type Extra = { viewer?: Viewer; connection?: SocketConnection } & Record<PropertyKey, unknown>;
 
 /** What operations over the socket receive as context. */
 interface SocketContext extends Record<string, unknown> {
   viewer: Viewer;
-  socket: WebSocket;
+  connection: SocketConnection;
   /** The client's id for this operation (the engine writes `next` frames with it). */
   operationId: string;
+}
+
+/** One client socket as the subscription engine writes to it; shared by its subscriptions. */
+class SocketConnection implements ClientConnection {
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly limits: { maxBufferedBytes: number; slowConsumer(socket: WebSocket): void },
+  ) {}
+
+  send(frame: string) {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(frame);
+  }
+
+  checkBackpressure() {
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) this.limits.slowConsumer(this.socket);
+  }
 }
 
 /**
@@ -52,20 +72,25 @@ function documentCache() {
 }
 
 export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => Promise<void> {
-  const documents = documentCache();
   const { engine, metrics } = options;
+  const documents = documentCache();
+  // Documents were validated against this planner's API schema; a new supergraph empties the cache.
+  let documentsFor = engine.planner;
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
-  const slowConsumer = (socket: WebSocket) => {
-    if (socket.readyState !== socket.OPEN) return;
-    metrics.slowConsumers.inc();
-    socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: too many undelivered messages');
-    // A client that stopped reading will not complete the close handshake either.
-    setTimeout(() => socket.terminate(), 1_000).unref();
+  const limits = {
+    maxBufferedBytes: options.maxBufferedBytes,
+    slowConsumer(socket: WebSocket) {
+      if (socket.readyState !== socket.OPEN) return;
+      metrics.slowConsumers.inc();
+      socket.close(SLOW_CONSUMER_CLOSE_CODE, 'Slow consumer: too many undelivered messages');
+      // A client that stopped reading will not complete the close handshake either.
+      setTimeout(() => socket.terminate(), 1_000).unref();
+    },
   };
 
   const server = useServer<Record<string, unknown>, Extra>(
     {
-      schema: engine.deps.planner.apiSchema,
+      schema: () => engine.planner.apiSchema,
       connectionInitWaitTimeout: options.connectionInitWaitTimeoutMs,
       onConnect: async (ctx) => {
         const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
@@ -75,6 +100,7 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
           // graphql-ws keeps the upgrade request (headers and all, ~1-2 KB) for the connection's
           // lifetime; nothing needs it past this point.
           (ctx.extra as { request?: unknown }).request = undefined;
+          ctx.extra.connection = new SocketConnection(ctx.extra.socket, limits);
           metrics.connections.inc();
           return true;
         } catch {
@@ -87,7 +113,11 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
       // Every refusal (syntax, validation, variables, authorization) becomes a graphql-ws `error`
       // message for that operation only; the connection and its other subscriptions carry on.
       onSubscribe: (ctx, id, payload) => {
-        const schema = engine.deps.planner.apiSchema;
+        const schema = engine.planner.apiSchema;
+        if (documentsFor !== engine.planner) {
+          documents.clear();
+          documentsFor = engine.planner;
+        }
         let document = documents.get(payload.query);
         if (!document) {
           try {
@@ -103,7 +133,7 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
         if (!operation) return [withCode(new GraphQLError('Name the operation to run (operationName).'), 'BAD_USER_INPUT')];
         const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
         if (variables.errors) return variables.errors.map((e) => withCode(e, 'BAD_USER_INPUT'));
-        const contextValue: SocketContext = { viewer: ctx.extra.viewer!, socket: ctx.extra.socket, operationId: id };
+        const contextValue: SocketContext = { viewer: ctx.extra.viewer!, connection: ctx.extra.connection!, operationId: id };
         const args = { schema, document, operationName: payload.operationName, variableValues: variables.coerced, contextValue };
         if (operation.operation === 'subscription') {
           const refusal = engine.refusal({ viewer: contextValue.viewer, document, variables: variables.coerced, operationName: payload.operationName });
@@ -112,16 +142,11 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
         return args;
       },
       subscribe: (args) => {
-        const { viewer, socket, operationId } = args.contextValue as SocketContext;
-        const sink = {
-          id: operationId,
-          send: (frame: string) => socket.readyState === socket.OPEN && socket.send(frame),
-          isSlow: () => socket.bufferedAmount > options.maxBufferedBytes,
-        };
+        const { viewer, connection, operationId } = args.contextValue as SocketContext;
         return engine.subscribe(
           { viewer, document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
-          sink,
-          () => slowConsumer(socket),
+          connection,
+          operationId,
         );
       },
       execute: async (args): Promise<ExecutionResult> => {
@@ -133,10 +158,13 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
       },
     },
     wss,
+    0, // graphql-ws's per-connection keep-alive is replaced by keepAlive() below
   );
+  const stopKeepAlive = keepAlive(wss, options.keepAliveMs);
 
   return async () => {
     // Graceful: every subscription gets `complete`, then sockets close with 1001 Going Away.
+    stopKeepAlive();
     engine.completeAll();
     await new Promise((r) => setTimeout(r, 50));
     await server.dispose();

@@ -1,0 +1,55 @@
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket, WebSocketServer } from 'ws';
+import { keepAlive } from './keep-alive.js';
+
+const servers: { wss: WebSocketServer; stop: () => void }[] = [];
+afterEach(async () => {
+  for (const { wss, stop } of servers.splice(0)) {
+    stop();
+    for (const c of wss.clients) c.terminate();
+    await new Promise((r) => wss.close(r));
+  }
+});
+
+async function serve(intervalMs: number) {
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((r) => wss.once('listening', r));
+  const stop = keepAlive(wss, intervalMs);
+  servers.push({ wss, stop });
+  const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}`;
+  const connect = async (autoPong: boolean) => {
+    const socket = new WebSocket(url, { autoPong });
+    await new Promise((r) => socket.once('open', r));
+    return socket;
+  };
+  return { wss, connect };
+}
+
+describe('keepAlive', () => {
+  it('terminates a connection that stops answering pings and keeps those that answer', async () => {
+    const { connect } = await serve(200);
+    const alive = await Promise.all([connect(true), connect(true), connect(true)]);
+    const deaf = await connect(false);
+    let pings = 0;
+    deaf.on('ping', () => pings++);
+    const closed = await new Promise<number>((resolve) => deaf.on('close', resolve));
+    expect(closed).toBe(1006); // terminated: no close frame
+    expect(pings).toBeGreaterThanOrEqual(1);
+    await new Promise((r) => setTimeout(r, 500)); // two more rounds
+    for (const socket of alive) expect(socket.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('pings every connection about once per interval, a slice at a time', async () => {
+    const { connect } = await serve(300);
+    const sockets = await Promise.all(Array.from({ length: 40 }, () => connect(true)));
+    const pingTimes: number[][] = sockets.map(() => []);
+    sockets.forEach((s, i) => s.on('ping', () => pingTimes[i]!.push(Date.now())));
+    await new Promise((r) => setTimeout(r, 1_000));
+    for (const times of pingTimes) expect(times.length).toBeGreaterThanOrEqual(2);
+    for (const times of pingTimes) expect(times.length).toBeLessThanOrEqual(5);
+    // Spread over the interval, not all at once: the first pings of a round do not share one instant.
+    const firsts = pingTimes.map((t) => t[0]!);
+    expect(Math.max(...firsts) - Math.min(...firsts)).toBeGreaterThanOrEqual(100);
+  });
+});

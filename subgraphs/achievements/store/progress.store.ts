@@ -6,8 +6,10 @@ import type { RuleState } from '../domain/rules.js';
 
 /**
  * The event store and its projections (progress, unlocks). Every write takes a batch and is one
- * statement (rows travel as one JSON parameter), so recording 500 events costs the same number
- * of round trips as recording one.
+ * statement, so recording 500 events costs the same number of round trips as recording one. Rows
+ * travel as one typed array per column, zipped by `unnest` (JSON values as text[], cast per row):
+ * PostgreSQL parses a 600 KB JSON document of 5,600 rows in ≈ 90 ms on the bench machine, the same
+ * rows as arrays in ≈ 14 ms (docs/decisions.md).
  */
 
 /** A player as evaluation needs them, read under a row lock. */
@@ -49,6 +51,8 @@ export interface PlayerAchievementRow {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+/** One column of a batch: `column(rows, r => r.x)`. */
+const column = <T, V>(rows: readonly T[], value: (row: T) => V): V[] => rows.map(value);
 
 export class ProgressStore {
   constructor(private readonly prisma: PrismaClient) {}
@@ -58,8 +62,8 @@ export class ProgressStore {
     if (players.length === 0) return;
     await tx.$executeRaw`
       INSERT INTO achievement_players (user_id, timezone)
-      SELECT p.user_id, COALESCE(p.timezone, 'UTC') FROM jsonb_to_recordset(${json(players.map((p) => ({ user_id: p.userId, timezone: p.timezone ?? null })))}::jsonb)
-        AS p(user_id uuid, timezone text)
+      SELECT p.user_id, COALESCE(p.timezone, 'UTC')
+      FROM unnest(${column(players, (p) => p.userId)}::uuid[], ${column(players, (p) => p.timezone ?? null)}::text[]) AS p(user_id, timezone)
       ON CONFLICT (user_id) DO NOTHING`;
   }
 
@@ -88,30 +92,26 @@ export class ProgressStore {
   /** Appends events. A concurrent writer of the same id or (player, version) makes this fail with a unique violation. */
   async appendEvents(tx: Tx, events: readonly EventToStore[]): Promise<void> {
     if (events.length === 0) return;
-    const rows = events.map((e) => ({
-      id: e.id,
-      user_id: e.userId,
-      version: e.version,
-      type: e.type,
-      data: e.data,
-      occurred_at: e.occurredAt.toISOString(),
-      source: e.source,
-    }));
     await tx.$executeRaw`
       INSERT INTO achievement_events (id, user_id, version, type, data, occurred_at, source)
-      SELECT id, user_id, version, type, data, occurred_at, source
-      FROM jsonb_to_recordset(${json(rows)}::jsonb)
-        AS e(id text, user_id uuid, version int, type text, data jsonb, occurred_at timestamptz, source text)`;
+      SELECT e.id, e.user_id, e.version, e.type, e.data::jsonb, e.occurred_at, e.source
+      FROM unnest(
+        ${column(events, (e) => e.id)}::text[], ${column(events, (e) => e.userId)}::uuid[], ${column(events, (e) => e.version)}::int[],
+        ${column(events, (e) => e.type)}::text[], ${column(events, (e) => json(e.data))}::text[],
+        ${column(events, (e) => e.occurredAt.toISOString())}::timestamptz[], ${column(events, (e) => e.source)}::text[]
+      ) AS e(id, user_id, version, type, data, occurred_at, source)`;
   }
 
   /** Ends each player's stream at its new version and notes their latest activity. */
   async advancePlayers(tx: Tx, players: { userId: string; version: number; lastEventAt: Date }[]): Promise<void> {
     if (players.length === 0) return;
-    const rows = players.map((p) => ({ user_id: p.userId, version: p.version, last_event_at: p.lastEventAt.toISOString() }));
     await tx.$executeRaw`
       UPDATE achievement_players p
       SET version = v.version, last_event_at = GREATEST(p.last_event_at, v.last_event_at)
-      FROM jsonb_to_recordset(${json(rows)}::jsonb) AS v(user_id uuid, version int, last_event_at timestamptz)
+      FROM unnest(
+        ${column(players, (p) => p.userId)}::uuid[], ${column(players, (p) => p.version)}::int[],
+        ${column(players, (p) => p.lastEventAt.toISOString())}::timestamptz[]
+      ) AS v(user_id, version, last_event_at)
       WHERE p.user_id = v.user_id`;
   }
 
@@ -121,7 +121,7 @@ export class ProgressStore {
     return tx.$queryRaw<ProgressRow[]>`
       SELECT p.user_id::text AS "userId", p.achievement_id AS "achievementId", p.state, p.current, p.target, p.completed
       FROM achievement_progress p
-      JOIN jsonb_to_recordset(${json(keys.map((k) => ({ u: k.userId, a: k.achievementId })))}::jsonb) AS k(u uuid, a text)
+      JOIN unnest(${column(keys, (k) => k.userId)}::uuid[], ${column(keys, (k) => k.achievementId)}::text[]) AS k(u, a)
         ON p.user_id = k.u AND p.achievement_id = k.a`;
   }
 
@@ -137,19 +137,13 @@ export class ProgressStore {
 
   async saveProgress(tx: Tx, rows: readonly ProgressRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const values = rows.map((r) => ({
-      user_id: r.userId,
-      achievement_id: r.achievementId,
-      state: r.state,
-      current: r.current,
-      target: r.target,
-      completed: r.completed,
-    }));
     await tx.$executeRaw`
       INSERT INTO achievement_progress (user_id, achievement_id, state, current, target, completed, updated_at)
-      SELECT user_id, achievement_id, state, current, target, completed, now()
-      FROM jsonb_to_recordset(${json(values)}::jsonb)
-        AS p(user_id uuid, achievement_id text, state jsonb, current float8, target float8, completed boolean)
+      SELECT p.user_id, p.achievement_id, p.state::jsonb, p.current, p.target, p.completed, now()
+      FROM unnest(
+        ${column(rows, (r) => r.userId)}::uuid[], ${column(rows, (r) => r.achievementId)}::text[], ${column(rows, (r) => (r.state == null ? null : json(r.state)))}::text[],
+        ${column(rows, (r) => r.current)}::float8[], ${column(rows, (r) => r.target)}::float8[], ${column(rows, (r) => r.completed)}::boolean[]
+      ) AS p(user_id, achievement_id, state, current, target, completed)
       ON CONFLICT (user_id, achievement_id) DO UPDATE
       SET state = EXCLUDED.state, current = EXCLUDED.current, target = EXCLUDED.target,
           completed = EXCLUDED.completed, updated_at = EXCLUDED.updated_at`;
@@ -158,16 +152,13 @@ export class ProgressStore {
   /** Inserts unlocks; returns those that were new (an unlock is recorded once, ever). */
   async insertUnlocks(tx: Tx, unlocks: readonly UnlockRow[]): Promise<UnlockRow[]> {
     if (unlocks.length === 0) return [];
-    const values = unlocks.map((u) => ({
-      user_id: u.userId,
-      achievement_id: u.achievementId,
-      unlocked_at: new Date(u.unlockedAt).toISOString(),
-      event_id: u.eventId ?? null,
-    }));
     return tx.$queryRaw<UnlockRow[]>`
       INSERT INTO user_achievements (user_id, achievement_id, unlocked_at, event_id)
-      SELECT user_id, achievement_id, unlocked_at, event_id
-      FROM jsonb_to_recordset(${json(values)}::jsonb) AS u(user_id uuid, achievement_id text, unlocked_at timestamptz, event_id text)
+      SELECT u.user_id, u.achievement_id, u.unlocked_at, u.event_id
+      FROM unnest(
+        ${column(unlocks, (u) => u.userId)}::uuid[], ${column(unlocks, (u) => u.achievementId)}::text[],
+        ${column(unlocks, (u) => new Date(u.unlockedAt).toISOString())}::timestamptz[], ${column(unlocks, (u) => u.eventId ?? null)}::text[]
+      ) AS u(user_id, achievement_id, unlocked_at, event_id)
       ON CONFLICT (user_id, achievement_id) DO NOTHING
       RETURNING user_id::text AS "userId", achievement_id AS "achievementId", unlocked_at AS "unlockedAt", event_id AS "eventId"`;
   }

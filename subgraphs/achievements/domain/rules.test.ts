@@ -77,8 +77,16 @@ describe('localDay', () => {
     ['2026-03-02T07:30:00Z', 'America/Los_Angeles', '2026-03-01'], // 23:30 on Sunday in LA (PST, UTC-8)
     ['2026-03-08T10:30:00Z', 'America/Los_Angeles', '2026-03-08'], // the morning DST starts (PDT, UTC-7)
     ['2026-03-01T15:30:00Z', 'Pacific/Kiritimati', '2026-03-02'], // UTC+14: already Monday
+    ['2026-03-01T18:29:59.999Z', 'Asia/Kolkata', '2026-03-01'], // UTC+5:30: the last millisecond of Sunday…
+    ['2026-03-01T18:30:00Z', 'Asia/Kolkata', '2026-03-02'], // …and the first of Monday, one minute apart in the cache
   ])('%s in %s is %s', (at, timezone, day) => {
     expect(localDay(new Date(at), timezone)).toBe(day);
+    expect(localDay(new Date(at), timezone)).toBe(day); // the second answer comes from the cache
+  });
+
+  it('throws for an unknown timezone every time, cached or not', () => {
+    expect(() => localDay(new Date(), 'Not/AZone')).toThrow(RangeError);
+    expect(() => localDay(new Date(), 'Not/AZone')).toThrow(RangeError);
   });
 });
 

@@ -18,6 +18,16 @@ export type EventHandlers = {
   [T in DomainEventType]?: (event: DomainEvent<T>, tx: Tx) => Promise<void | AfterCommit>;
 };
 
+/**
+ * Handlers that take a run of consecutive events of their type at once, so a read of 100 events
+ * costs one set-based write instead of 100. Same contract as EventHandlers for each event of the
+ * run (the events are new to this group, in stream order; all or nothing with their
+ * `processed_events` rows). When a batch fails, each event is retried alone: a run of one.
+ */
+export type EventBatchHandlers = {
+  [T in DomainEventType]?: (events: DomainEvent<T>[], tx: Tx) => Promise<void | AfterCommit>;
+};
+
 export interface EventConsumerOptions {
   prisma: PrismaClient;
   redis: RedisPort;
@@ -25,7 +35,9 @@ export interface EventConsumerOptions {
   group: string;
   /** This replica's name within the group. */
   consumer: string;
-  handlers: EventHandlers;
+  /** Per event; a type goes in `handlers` or in `batchHandlers`, not both. */
+  handlers?: EventHandlers;
+  batchHandlers?: EventBatchHandlers;
   logger: Logger;
   batchSize?: number;
   blockMs?: number;
@@ -153,18 +165,11 @@ export class EventConsumer {
     if (relevant.length > 1 && this.options.batch !== false) {
       try {
         const afterCommits = await this.options.prisma.$transaction(
-          async (tx) => {
-            const work: { entry: StreamEntry; afterCommit: AfterCommit }[] = [];
-            for (const entry of relevant) {
-              const afterCommit = await this.applyIn(tx, this.eventOf(entry)!);
-              if (afterCommit) work.push({ entry, afterCommit });
-            }
-            return work;
-          },
+          (tx) => this.applyAllIn(tx, relevant.map((entry) => this.eventOf(entry)!)),
           BATCH_TRANSACTION,
         );
         for (const entry of relevant) this.failures.delete(entry.id);
-        for (const { entry, afterCommit } of afterCommits) await this.runAfterCommit(this.eventOf(entry)!, afterCommit);
+        for (const { event, afterCommit } of afterCommits) await this.runAfterCommit(event, afterCommit);
         return entries.map((entry) => entry.id);
       } catch (error) {
         if (this.stopped) return [];
@@ -182,7 +187,7 @@ export class EventConsumer {
   /** The entry's event when this group has a handler for it, null otherwise (acked without effect). */
   private eventOf(entry: StreamEntry): DomainEvent | null {
     const event = JSON.parse(entry.fields.event ?? 'null') as DomainEvent | null;
-    return event && this.options.handlers[event.type] ? event : null;
+    return event && (this.options.handlers?.[event.type] || this.options.batchHandlers?.[event.type]) ? event : null;
   }
 
   private async handle(entry: StreamEntry) {
@@ -194,15 +199,48 @@ export class EventConsumer {
 
   /** Applies one event in `tx` unless this group handled it before; returns its after-commit work. */
   private async applyIn(tx: Tx, event: DomainEvent): Promise<AfterCommit | undefined> {
-    const handler = this.options.handlers[event.type] as ((e: DomainEvent, tx: Tx) => Promise<void | AfterCommit>) | undefined;
-    if (!handler) return undefined;
-    const inserted = await tx.$executeRaw`
-      INSERT INTO processed_events (consumer, event_id) VALUES (${this.options.group}, ${event.id}::uuid)
-      ON CONFLICT DO NOTHING`;
-    // Handled before (a redelivery): no effect, and no after-commit work either.
-    if (inserted === 0) return undefined;
-    const result: unknown = await handler(event, tx);
-    return typeof result === 'function' ? (result as AfterCommit) : undefined;
+    const [work] = await this.applyAllIn(tx, [event]);
+    return work?.afterCommit;
+  }
+
+  /**
+   * Applies, in stream order, the events this group has not handled before: marks them handled
+   * (one statement), then runs their handlers, a batch handler once per run of consecutive events
+   * of its type. Returns the after-commit work, with the event it is logged under.
+   */
+  private async applyAllIn(tx: Tx, events: DomainEvent[]): Promise<{ event: DomainEvent; afterCommit: AfterCommit }[]> {
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      INSERT INTO processed_events (consumer, event_id)
+      SELECT ${this.options.group}, id FROM unnest(${events.map((e) => e.id)}::uuid[]) AS e(id)
+      ON CONFLICT DO NOTHING
+      RETURNING event_id::text AS id`;
+    // Handled before (a redelivery), or twice in this read: no effect, and no after-commit work.
+    const fresh = new Set(rows.map((r) => r.id));
+    const work: { event: DomainEvent; afterCommit: AfterCommit }[] = [];
+    const keep = (event: DomainEvent, result: unknown) => {
+      if (typeof result === 'function') work.push({ event, afterCommit: result as AfterCommit });
+    };
+    let run: DomainEvent[] = [];
+    const flushRun = async () => {
+      if (run.length === 0) return;
+      const handler = this.options.batchHandlers![run[0]!.type] as (e: DomainEvent[], tx: Tx) => Promise<void | AfterCommit>;
+      const events = run;
+      run = [];
+      keep(events[0]!, await handler(events, tx));
+    };
+    for (const event of events) {
+      if (!fresh.delete(event.id)) continue;
+      if (this.options.batchHandlers?.[event.type]) {
+        if (run.length > 0 && run[0]!.type !== event.type) await flushRun();
+        run.push(event);
+        continue;
+      }
+      await flushRun();
+      const handler = this.options.handlers?.[event.type] as ((e: DomainEvent, tx: Tx) => Promise<void | AfterCommit>) | undefined;
+      if (handler) keep(event, await handler(event, tx));
+    }
+    await flushRun();
+    return work;
   }
 
   private async runAfterCommit(event: DomainEvent, afterCommit: AfterCommit) {

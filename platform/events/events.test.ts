@@ -285,4 +285,57 @@ describe('batched handling', () => {
       await consumer.stop();
     }
   });
+
+  it('gives a batch handler each run of consecutive events of its type, in stream order, without redeliveries, and runs of one after a failure', async () => {
+    const redis = new MemoryRedisPort();
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
+    const leveled = (level: number) => ({ userId: '00000000-0000-4000-8000-000000000001', level, previousLevel: level - 1, leveledUpAt: '2026-11-28T10:00:00.000Z' });
+    // Stream: a b | L2 L3 | c | L4 — two runs of registrations around a run of level-ups.
+    await db.prisma.$transaction(async (tx) => {
+      await recordEvent(tx, 'events-test', 'user.registered', register('a'));
+      await recordEvent(tx, 'events-test', 'user.registered', register('b'));
+      await recordEvent(tx, 'events-test', 'user.leveled_up', leveled(2));
+      await recordEvent(tx, 'events-test', 'user.leveled_up', leveled(3));
+      await recordEvent(tx, 'events-test', 'user.registered', register('c'));
+      await recordEvent(tx, 'events-test', 'user.leveled_up', leveled(4));
+    });
+    expect(await relay.drain()).toBe(6);
+    const runs: string[][] = [];
+    let failOnce = true;
+    const consumer = new EventConsumer({
+      prisma: db.prisma,
+      redis,
+      group: `runs-${Date.now()}`,
+      consumer: 'c1',
+      logger,
+      blockMs: 20,
+      claimIdleMs: 50,
+      batchHandlers: {
+        'user.registered': async (events, tx) => {
+          runs.push(events.map((e) => e.payload.username));
+          for (const e of events) await tx.$executeRaw`INSERT INTO test_effects VALUES (${e.id}::uuid, ${e.payload.username})`;
+        },
+      },
+      handlers: {
+        'user.leveled_up': async (event, tx) => {
+          await tx.$executeRaw`INSERT INTO test_effects VALUES (${event.id}::uuid, ${`L${event.payload.level}`})`;
+          if (event.payload.level === 3 && failOnce) {
+            failOnce = false;
+            throw new Error('injected');
+          }
+        },
+      },
+    });
+    await consumer.start();
+    try {
+      await expect.poll(async () => (await effects()).length, { timeout: 10_000 }).toBe(6);
+      expect((await effects()).map((e) => e.username)).toEqual(['L2', 'L3', 'L4', 'a', 'b', 'c']);
+      // The first attempt (one transaction) gave [a, b] as one run, then L3 failed and rolled it all
+      // back before c; after that each event was handled alone, every registration as a run of one.
+      expect(runs).toEqual([['a', 'b'], ['a'], ['b'], ['c']]);
+      await expect.poll(() => consumer.pending()).toBe(0);
+    } finally {
+      await consumer.stop();
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { liveChannel } from '../../platform/live.js';
 import type { MemoryRedisPort } from '../../platform/redis/index.js';
 import { newTestRedis, openTestDatabase, silentLogger } from '../../platform/testing.js';
 import { createUsersSubgraph } from './server.js';
+import { assetKey } from './domain/wallet.js';
 import { rewardChanges, rewardHandlers } from './services/rewards.service.js';
 import { WalletService, type WalletOperationInput } from './services/wallet.service.js';
 import { WalletStore } from './store/wallet.store.js';
@@ -76,7 +77,7 @@ const consumerOn = (redis: MemoryRedisPort, wallet: WalletService) =>
     redis,
     group: 'users',
     consumer: 'rewards-test',
-    handlers: rewardHandlers(wallet),
+    batchHandlers: rewardHandlers(wallet),
     logger: silentLogger,
     blockMs: 20,
     claimIdleMs: 50,
@@ -201,8 +202,8 @@ describe('achievement rewards', () => {
     class FaultyWallet extends WalletService {
       failing = true;
       attempts = 0;
-      override async applyInTransaction(tx: Tx, input: WalletOperationInput) {
-        const applied = await super.applyInTransaction(tx, input);
+      override async applyManyInTransaction(tx: Tx, inputs: readonly WalletOperationInput[]) {
+        const applied = await super.applyManyInTransaction(tx, inputs);
         this.attempts += 1;
         if (this.failing) throw new Error('injected fault after crediting');
         return applied;
@@ -244,6 +245,44 @@ describe('achievement rewards', () => {
     expect(await levelUpsRecorded(player)).toHaveLength(1);
     expect(await processed([event.id])).toEqual([event.id]);
     expect(pokes.count).toBe(1);
+  });
+
+  it("credits a read's unlocks together: one wallet statement, each credit and level-up once, unknown players skipped", async () => {
+    const redis = newTestRedis();
+    const { wallet } = walletOn(redis);
+    const batches: number[] = [];
+    const store = (wallet as unknown as { deps: { wallet: WalletStore } }).deps.wallet;
+    const applyBatch = store.applyBatch.bind(store);
+    store.applyBatch = (ops, db) => {
+      batches.push(ops.length);
+      return applyBatch(ops, db);
+    };
+    const players = await Promise.all(Array.from({ length: 5 }, () => newPlayer()));
+    const events = players.flatMap((player, i) => [
+      unlocked(player, `first_${i}`, [{ kind: 'XP', amount: 300 }]),
+      unlocked(player, `second_${i}`, [{ kind: 'XP', amount: 300 }, { kind: 'EXCLUSIVE_ITEM', itemId: `badge_${i}` }]),
+    ]);
+    events.splice(5, 0, unlocked(randomUUID(), 'ghost', [{ kind: 'XP', amount: 10 }])); // no such player
+    for (const event of events) await publish(redis, event);
+    await publish(redis, events[0]!); // and a redelivery within the same read
+
+    const consumer = consumerOn(redis, wallet);
+    await consumer.start();
+    try {
+      await settle(redis, consumer);
+    } finally {
+      await consumer.stop();
+    }
+    expect(batches[0]).toBe(10); // the first read: every credit of the 10 real unlocks in one statement
+    for (const [i, player] of players.entries()) {
+      const { balances, operations, ledgerEntries } = await walletOf(player);
+      expect(balances).toEqual({ XP: 600, [assetKey({ itemId: `badge_${i}` })]: 1 });
+      expect(operations.map((o) => o.reference).sort()).toEqual([`first_${i}`, `second_${i}`]);
+      expect(ledgerEntries).toBe(3);
+      // 0 → 300 XP crosses into level 2, 300 → 600 into level 3: one event per level, in order.
+      expect((await levelUpsRecorded(player)).map((l) => l.level)).toEqual([2, 3]);
+    }
+    expect(await processed(events.map((e) => e.id))).toHaveLength(events.length);
   });
 
   it('credits nothing for an achievement without rewards, and skips an unknown player instead of retrying forever', async () => {

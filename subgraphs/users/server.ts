@@ -94,7 +94,7 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
     redis: deps.redis,
     group: 'users',
     consumer: deps.config.USERS_CONSUMER_NAME ?? DEFAULT_USERS_CONSUMER_NAME,
-    handlers: rewardHandlers(wallet, { logger: deps.logger }),
+    batchHandlers: rewardHandlers(wallet, { logger: deps.logger }),
     logger: deps.logger,
   });
   return {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { EventHandlers } from '../../../platform/events/consumer.js';
+import type { EventBatchHandlers } from '../../../platform/events/consumer.js';
 import type { AchievementRewardPayload } from '../../../platform/events/types.js';
 import { isUuid } from '../../../platform/ids.js';
 import { assetKey, type AssetChange } from '../domain/wallet.js';
@@ -30,28 +30,36 @@ export function rewardChanges(rewards: readonly AchievementRewardPayload[]): Ass
  * Credits achievement rewards from the bus, exactly once, twice over: the consumer applies each
  * event once (`processed_events`, in the same transaction as the credit), and the ledger applies
  * each unlock once (idempotency key per player and achievement), so a second event for the same
- * unlock (an achievements rebuild, say) is a replay that changes nothing.
+ * unlock (an achievements rebuild, say) is a replay that changes nothing. A read's unlocks are
+ * credited together: one query for the players, one wallet_apply_batch for the credits.
  */
-export function rewardHandlers(wallet: WalletService, options: { logger?: Logger } = {}): EventHandlers {
+export function rewardHandlers(wallet: WalletService, options: { logger?: Logger } = {}): EventBatchHandlers {
   return {
-    'achievement.unlocked': async (event, tx) => {
-      const { userId, achievementId, rewards } = event.payload;
-      const changes = rewardChanges(rewards);
-      if (changes.length === 0) return;
+    'achievement.unlocked': async (events, tx) => {
+      const credits = events
+        .map((event) => ({ event, changes: rewardChanges(event.payload.rewards) }))
+        .filter(({ changes }) => changes.length > 0);
+      if (credits.length === 0) return;
       // An unknown player would abort the transaction (UNKNOWN_USER) and the event would be retried
       // forever; no player is ever created after their achievements, so it is skipped instead.
-      const player = isUuid(userId) ? await tx.user.findUnique({ where: { id: userId }, select: { id: true } }) : null;
-      if (!player) {
-        options.logger?.warn({ eventId: event.id, userId, achievementId }, 'achievement reward for an unknown player skipped');
-        return;
-      }
-      const { afterCommit } = await wallet.applyInTransaction(tx, {
-        userId,
-        idempotencyKey: rewardIdempotencyKey(userId, achievementId),
-        reason: 'achievement_reward',
-        reference: achievementId,
-        changes,
+      const ids = [...new Set(credits.map(({ event }) => event.payload.userId).filter(isUuid))];
+      const known = new Set((await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((u) => u.id));
+      const toCredit = credits.filter(({ event }) => {
+        if (known.has(event.payload.userId)) return true;
+        options.logger?.warn({ eventId: event.id, userId: event.payload.userId, achievementId: event.payload.achievementId }, 'achievement reward for an unknown player skipped');
+        return false;
       });
+      if (toCredit.length === 0) return;
+      const { afterCommit } = await wallet.applyManyInTransaction(
+        tx,
+        toCredit.map(({ event: { payload }, changes }) => ({
+          userId: payload.userId,
+          idempotencyKey: rewardIdempotencyKey(payload.userId, payload.achievementId),
+          reason: 'achievement_reward',
+          reference: payload.achievementId,
+          changes,
+        })),
+      );
       return afterCommit;
     },
   };

@@ -2,7 +2,7 @@ import type { PrismaClient, Tx } from '../../../platform/db/index.js';
 import { raisedError } from '../../../platform/db/errors.js';
 import { ConflictError, InsufficientFundsError, NotFoundError } from '../../../platform/errors.js';
 import type { AfterCommit } from '../../../platform/events/consumer.js';
-import { recordEvent } from '../../../platform/events/outbox.js';
+import { recordEvents } from '../../../platform/events/outbox.js';
 import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
 import { isUuid } from '../../../platform/ids.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
@@ -145,24 +145,48 @@ export class WalletService {
    */
   private async applyIn(tx: Tx, op: WalletOperation): Promise<{ result: AppliedOperation; afterCommit: AfterCommit }> {
     const result = await this.deps.wallet.apply(tx, op);
-    const xp = result.entries.find((e) => e.asset === 'XP');
-    let levelUp: LevelUpEvent | null = null;
-    if (!result.replayed && xp) {
-      const previousLevel = levelForXp(Number(xp.balanceAfter - xp.amount));
-      const level = levelForXp(Number(xp.balanceAfter));
-      if (level > previousLevel) {
-        levelUp = { userId: op.userId, level, previousLevel };
-        const now = this.deps.now?.() ?? new Date();
-        await recordEvent(tx, 'users', 'user.leveled_up', { ...levelUp, leveledUpAt: now.toISOString() });
-      }
-    }
-    const afterCommit = async () => {
-      if (!levelUp) return;
-      this.deps.onEventsCommitted();
-      await publishLive(this.deps.redis, levelUpChannel(op.userId), levelUp);
-    };
-    return { result, afterCommit };
+    return { result, afterCommit: await this.recordLevelUps(tx, [levelUpOf(op.userId, result)]) };
   }
+
+  /**
+   * Several operations inside the caller's transaction, in one statement (wallet_apply_batch), in
+   * order: what applyInTransaction does for each, for a consumer crediting a read of events at
+   * once. Any refusal is thrown (as applyInTransaction would) and the caller's transaction must
+   * roll back; nothing is applied then.
+   */
+  async applyManyInTransaction(tx: Tx, inputs: readonly WalletOperationInput[]): Promise<{ results: AppliedOperation[]; afterCommit: AfterCommit }> {
+    const ops = inputs.map(operationOf);
+    const outcomes = await this.deps.wallet.applyBatch(ops, tx);
+    const results = outcomes.map((outcome, i) => {
+      if ('error' in outcome) throw refusalError(ops[i]!.userId, outcome);
+      return outcome;
+    });
+    return { results, afterCommit: await this.recordLevelUps(tx, results.map((result, i) => levelUpOf(ops[i]!.userId, result))) };
+  }
+
+  /**
+   * Records `user.leveled_up` for each level crossed, in `tx`; the returned afterCommit pokes the
+   * relay and notifies each player live (it does nothing when no level was crossed).
+   */
+  private async recordLevelUps(tx: Tx, crossed: readonly (LevelUpEvent | null)[]): Promise<AfterCommit> {
+    const levelUps = crossed.filter((l): l is LevelUpEvent => l !== null);
+    if (levelUps.length === 0) return () => undefined;
+    const leveledUpAt = (this.deps.now?.() ?? new Date()).toISOString();
+    await recordEvents(tx, 'users', 'user.leveled_up', levelUps.map((l) => ({ ...l, leveledUpAt })));
+    return async () => {
+      this.deps.onEventsCommitted();
+      for (const levelUp of levelUps) await publishLive(this.deps.redis, levelUpChannel(levelUp.userId), levelUp);
+    };
+  }
+}
+
+/** The level an applied operation's XP crossed into, if any (never on a replay). */
+function levelUpOf(userId: string, result: AppliedOperation): LevelUpEvent | null {
+  const xp = result.entries.find((e) => e.asset === 'XP');
+  if (result.replayed || !xp) return null;
+  const previousLevel = levelForXp(Number(xp.balanceAfter - xp.amount));
+  const level = levelForXp(Number(xp.balanceAfter));
+  return level > previousLevel ? { userId, level, previousLevel } : null;
 }
 
 /** Validates an operation's input (changes, key, player id) into what wallet_apply takes. */

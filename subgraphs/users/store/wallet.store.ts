@@ -68,7 +68,7 @@ export class WalletStore {
    * Runs several operations in one statement and one commit (wallet_apply_batch); each succeeds or
    * is refused on its own. Results come back in the operations' order.
    */
-  async applyBatch(ops: readonly WalletOperation[]): Promise<(AppliedOperation | RefusedOperation)[]> {
+  async applyBatch(ops: readonly WalletOperation[], db: PrismaClient | Tx = this.prisma): Promise<(AppliedOperation | RefusedOperation)[]> {
     const payload = ops.map((op) => ({
       id: randomUUID(),
       userId: op.userId,
@@ -78,7 +78,7 @@ export class WalletStore {
       assets: op.changes.map((c) => c.asset),
       amounts: op.changes.map((c) => String(c.amount)),
     }));
-    const rows = await this.prisma.$queryRaw<(ApplyRow & { out_index: number; out_error: string | null; out_detail: string | null })[]>`
+    const rows = await db.$queryRaw<(ApplyRow & { out_index: number; out_error: string | null; out_detail: string | null })[]>`
       SELECT * FROM wallet_apply_batch(${JSON.stringify(payload)}::jsonb)`;
     return ops.map((op, index) => {
       const mine = rows.filter((r) => r.out_index === index);

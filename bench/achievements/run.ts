@@ -8,11 +8,11 @@
 //        [--cpu-prof <dir>] [--max-minutes 15] [--no-write]
 //
 // Processes (all on this machine, traffic on 127.0.0.1 only):
-//   - the achievements subgraph alone (`launcher/service.ts achievements`), so its CPU is its own;
+//   - the achievements subgraph alone (`dist/launcher/service.js achievements`, the production bundle), so its CPU is its own;
 //   - bench/lib/subgraphs.ts: the other four subgraphs in one process (users credits the rewards);
 //   both on a fresh PostgreSQL database bench_achievements_* (created here, dropped at the end) and
 //   Redis db 8 (FLUSHDB first);
-//   - the platform gateway (`launcher/service.ts gateway`) in its own process;
+//   - the platform gateway (`dist/launcher/service.js gateway`, the production bundle) in its own process;
 //   - client.ts: the subscribers' graphql-ws connections, in their own process;
 //   - this process: the game server (HTTP callers), the seeding, and for the in-process figures an
 //     AchievementEngine of its own (createAchievementsParts on its own pool of 10, its workers not started).
@@ -249,7 +249,7 @@ async function main(): Promise<boolean> {
     loadStart,
     script: 'bench/achievements/run.ts',
     setup:
-      `Setup: the achievements subgraph in its own process (\`launcher/service.ts achievements\`), the other four subgraphs in one process, the platform gateway in another (all NODE_ENV=production, LOG_LEVEL=warn), subscribers in a client process, the game server (HTTP callers) and the in-process engine in the bench process; ` +
+      `Setup: the achievements subgraph in its own process (\`dist/launcher/service.js achievements\`, the production bundle, as the Dockerfile runs it), the other four subgraphs in one process, the platform gateway in another (the bundle, with docker-compose.yml's NODE_OPTIONS and MALLOC_ARENA_MAX; all NODE_ENV=production, LOG_LEVEL=warn), subscribers in a client process, the game server (HTTP callers) and the in-process engine in the bench process; ` +
       `fresh PostgreSQL database on loopback (created and dropped by the run), Redis db 8 (flushed first).`,
     body: renderReport(report),
   });

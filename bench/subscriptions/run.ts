@@ -7,7 +7,7 @@
 // Processes (all on this machine, traffic on 127.0.0.1 only):
 //   - the five subgraphs, each in its own process (`dist/launcher/service.js <name>`, the production
 //     bundle), on a fresh PostgreSQL database (created here, dropped at the end) and the local Redis;
-//   - the platform gateway (`launcher/service.ts gateway`) in its own process, so its RSS is its own;
+//   - the platform gateway (`dist/launcher/service.js gateway`, the production bundle) in its own process, so its RSS is its own;
 //   - Hive Gateway (`hive-gateway supergraph schema/supergraph.graphql -c hive-gateway.config.ts`);
 //   - per scenario, --clients client.ts processes holding the subscribers' graphql-ws connections.
 // A player is registered; every subscriber subscribes to `profileUpdated(userId)` selecting fields of

@@ -28,7 +28,9 @@ export class IoRedisPort implements RedisPort {
   private readonly blocking = new Map<string, Redis>();
 
   constructor(private readonly url: string) {
-    this.command = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    // Auto-pipelining sends the commands issued in one tick in one write: an unlock batch's
+    // hundreds of PUBLISHes cost one syscall instead of one each, in the same order.
+    this.command = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true });
   }
 
   async ping() {

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { parse, type DocumentNode } from 'graphql';
+import { Registry } from 'prom-client';
+import { describe, expect, it } from 'vitest';
+import { ANONYMOUS } from '../../platform/auth.js';
+import { SUPERGRAPH_PATH } from '../../platform/subgraphs.js';
+import { silentLogger } from '../../platform/testing.js';
+import { SubscriptionEngine } from './engine.js';
+import { createSubscriptionMetrics } from './metrics.js';
+import { SubscriptionPlanner, type SubscriptionPlan } from './planner.js';
+import type { UpstreamPool, UpstreamSink } from './upstream.js';
+
+const SDL = readFileSync(SUPERGRAPH_PATH, 'utf8');
+
+/** The same supergraph, planned as if a field had moved into the owning subgraph: the primary fetch's text differs. */
+class MovedFieldPlanner extends SubscriptionPlanner {
+  override plan(document: DocumentNode, operationName?: string | null): SubscriptionPlan {
+    const plan = super.plan(document, operationName);
+    return { ...plan, primary: { ...plan.primary, operation: `${plan.primary.operation} ` } };
+  }
+}
+
+/** An upstream pool that records what is opened and closed, and lets the test push events. */
+function recordingUpstream() {
+  const opened: string[] = [];
+  const closed: string[] = [];
+  const sinks: UpstreamSink[] = [];
+  const pool = {
+    subscribe: (_subgraph: string, request: { query: string }, _viewer: unknown, sink: UpstreamSink) => {
+      opened.push(request.query);
+      sinks.push(sink);
+      return () => closed.push(request.query);
+    },
+  } as unknown as UpstreamPool;
+  return { pool, opened, closed, sinks };
+}
+
+function engineWith(upstream: UpstreamPool) {
+  return new SubscriptionEngine({
+    planner: new SubscriptionPlanner(SDL),
+    upstream,
+    dataSources: {},
+    logger: silentLogger,
+    metrics: createSubscriptionMetrics(new Registry()),
+  });
+}
+
+const frames: string[] = [];
+const connection = { send: (frame: string) => void frames.push(frame), checkBackpressure: () => undefined };
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('SubscriptionEngine.updateSupergraph', () => {
+  const document = parse('subscription($id: ID!) { profileUpdated(userId: $id) { id displayName } }');
+  const request = { viewer: ANONYMOUS, document, variables: { id: '00000000-0000-4000-8000-000000000001' } };
+
+  it('keeps the upstream subscription when the part sent to the owning subgraph is unchanged', async () => {
+    const upstream = recordingUpstream();
+    const engine = engineWith(upstream.pool);
+    engine.subscribe(request, connection, '1');
+    engine.updateSupergraph(new SubscriptionPlanner(SDL));
+    await settle();
+    expect(upstream.opened).toHaveLength(1);
+    expect(upstream.closed).toHaveLength(0);
+    expect(engine.subscriberCount).toBe(1);
+  });
+
+  it('reopens the upstream subscription, once, when that part changed, and keeps the subscriber', async () => {
+    const upstream = recordingUpstream();
+    const engine = engineWith(upstream.pool);
+    engine.subscribe(request, connection, '1');
+    engine.subscribe(request, connection, '2'); // same group
+    engine.updateSupergraph(new MovedFieldPlanner(SDL));
+    await settle();
+    expect(upstream.closed).toEqual([upstream.opened[0]]);
+    expect(upstream.opened).toHaveLength(2);
+    expect(upstream.opened[1]).toBe(`${upstream.opened[0]} `);
+    expect(engine.subscriberCount).toBe(2);
+    expect(engine.groupCount).toBe(1);
+  });
+
+  it('ends an invalidated subscription with SUBSCRIPTION_INVALIDATED and closes its upstream', async () => {
+    const upstream = recordingUpstream();
+    const engine = engineWith(upstream.pool);
+    frames.length = 0;
+    const listener = engine.subscribe(request, connection, '7') as AsyncIterableIterator<unknown>;
+    const ended = listener.next();
+    // A supergraph without profileUpdated: the operation no longer validates.
+    const without = SDL.replace(/\n\s*"""\n[^"]*"""\n\s*profileUpdated\([\s\S]*?\): User! @join__field\(graph: USERS\) @publicStream\n/, '\n');
+    expect(without).not.toBe(SDL);
+    engine.updateSupergraph(new SubscriptionPlanner(without));
+    expect(await ended).toEqual({ value: undefined, done: true });
+    expect(JSON.parse(frames.at(-1)!)).toMatchObject({ id: '7', type: 'next', payload: { errors: [{ extensions: { code: 'SUBSCRIPTION_INVALIDATED' } }] } });
+    expect(upstream.closed).toEqual(upstream.opened);
+    expect(engine.groupCount).toBe(0);
+  });
+});

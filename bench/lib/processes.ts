@@ -244,15 +244,16 @@ export function spawnService(name: string, options: StartOptions): ChildProcess 
   return stdoutOf(track(child, name), options.logs);
 }
 
-/** The gateway service's process tuning in docker-compose.yml (keep in step). */
+/** The gateway service's process tuning in docker-compose.yml (keep in step): its environment and node flags. */
 export const GATEWAY_PROCESS_ENV = { NODE_OPTIONS: '--max-semi-space-size=1', MALLOC_ARENA_MAX: '2' };
+export const GATEWAY_NODE_ARGS = ['--optimize-for-size'];
 
 /** The platform gateway in its own process on a free port, answering; `urls` are the subgraphs'. */
 export async function startGateway(urls: Record<string, string>, options: StartOptions): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   // As docker-compose.yml runs it (the gateway service's NODE_OPTIONS).
   const env = { ...options.env, ...GATEWAY_PROCESS_ENV, GATEWAY_PORT: String(port), ...subgraphUrlsEnv(urls) };
-  const child = spawnService('gateway', { ...options, env });
+  const child = spawnService('gateway', { ...options, env, execArgv: [...GATEWAY_NODE_ARGS, ...(options.execArgv ?? [])] });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitGraphQL(url, options.timeoutMs ?? 180_000, 'the gateway to answer');
   return { child, url };

@@ -19,8 +19,7 @@ export function watchSupergraphFile(path: string, intervalMs: number, logger: Lo
     subscribe(listener) {
       let current = initialSdl;
       let reading = Promise.resolve();
-      const onChange = (now: Stats, before: Stats) => {
-        if (now.mtimeMs === before.mtimeMs && now.size === before.size) return;
+      const check = () => {
         reading = reading.then(async () => {
           let sdl: string;
           try {
@@ -35,7 +34,12 @@ export function watchSupergraphFile(path: string, intervalMs: number, logger: Lo
           listener(sdl);
         });
       };
+      const onChange = (now: Stats, before: Stats) => {
+        if (now.mtimeMs !== before.mtimeMs || now.size !== before.size) check();
+      };
       watchFile(path, { interval: intervalMs, persistent: false }, onChange);
+      // A change between the gateway's first read and this watch's first stat would go unseen.
+      check();
       return () => unwatchFile(path, onChange);
     },
   };

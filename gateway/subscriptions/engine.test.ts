@@ -20,7 +20,10 @@ class MovedFieldPlanner extends SubscriptionPlanner {
   }
 }
 
-/** An upstream pool that records what is opened and closed, and lets the test push events. */
+/**
+ * An upstream pool that records what is opened and closed. Closing completes the sink, as
+ * graphql-ws's client does when a subscription is disposed.
+ */
 function recordingUpstream() {
   const opened: string[] = [];
   const closed: string[] = [];
@@ -29,7 +32,10 @@ function recordingUpstream() {
     subscribe: (_subgraph: string, request: { query: string }, _viewer: unknown, sink: UpstreamSink) => {
       opened.push(request.query);
       sinks.push(sink);
-      return () => closed.push(request.query);
+      return () => {
+        closed.push(request.query);
+        queueMicrotask(() => sink.complete());
+      };
     },
   } as unknown as UpstreamPool;
   return { pool, opened, closed, sinks };
@@ -76,6 +82,26 @@ describe('SubscriptionEngine.updateSupergraph', () => {
     expect(upstream.opened[1]).toBe(`${upstream.opened[0]} `);
     expect(engine.subscriberCount).toBe(2);
     expect(engine.groupCount).toBe(1);
+    // Events from the new upstream still reach the group (the old one's completion did not end it).
+    expect(upstream.closed).toHaveLength(1);
+  });
+
+  it('ends a resumed subscription, instead of replaying its old cursor, when its upstream must be reopened', async () => {
+    const upstream = recordingUpstream();
+    const engine = engineWith(upstream.pool);
+    frames.length = 0;
+    const resumed = parse('subscription($room: ID!, $after: String) { messageAdded(roomId: $room, after: $after) { id } }');
+    const listener = engine.subscribe(
+      { viewer: ANONYMOUS, document: resumed, variables: { room: '00000000-0000-4000-8000-000000000001', after: 'cursor-1' } },
+      connection,
+      '9',
+    ) as AsyncIterableIterator<unknown>;
+    const ended = listener.next();
+    engine.updateSupergraph(new MovedFieldPlanner(SDL));
+    expect(await ended).toEqual({ value: undefined, done: true });
+    expect(JSON.parse(frames.at(-1)!)).toMatchObject({ id: '9', payload: { errors: [{ extensions: { code: 'SUBSCRIPTION_INVALIDATED' } }] } });
+    expect(upstream.opened).toHaveLength(1); // not reopened from the old cursor
+    expect(engine.groupCount).toBe(0);
   });
 
   it('ends an invalidated subscription with SUBSCRIPTION_INVALIDATED and closes its upstream', async () => {

@@ -82,7 +82,7 @@ export class SubscriptionEngine {
     const key = resuming ? `resume:${++this.resumeCounter}` : groupKey(request, resolveAs, planner.textOf(request.document));
     let group = this.groups.get(key);
     if (!group) {
-      group = new Group(this, key, request, planner, plan, resolveAs);
+      group = new Group(this, key, request, planner, plan, resolveAs, Boolean(resuming));
       this.groups.set(key, group);
       group.start();
       this.deps.metrics.upstreams.set(this.groups.size);
@@ -118,6 +118,8 @@ class Group implements ListenerOwner {
   private stopUpstream?: () => void;
   private chain: Promise<void> = Promise.resolve();
   private readonly variables: Record<string, unknown>;
+  /** Which upstream subscription is current: callbacks of one closed by a replan are ignored. */
+  private generation = 0;
 
   constructor(
     private readonly engine: SubscriptionEngine,
@@ -126,6 +128,8 @@ class Group implements ListenerOwner {
     private planner: SubscriptionPlanner,
     private plan: SubscriptionPlan,
     private readonly viewer: Viewer,
+    /** Opened with an `after:` cursor (its own group, replayed from storage). */
+    private readonly resuming: boolean,
   ) {
     this.variables = request.variables;
   }
@@ -139,27 +143,39 @@ class Group implements ListenerOwner {
     const variables = Object.fromEntries(
       (primary.variableUsages ?? []).filter((name) => name in this.variables).map((name) => [name, this.variables[name]]),
     );
+    const generation = ++this.generation;
+    const current = () => generation === this.generation;
     this.stopUpstream = this.engine.deps.upstream.subscribe(
       primary.serviceName,
       { query: primary.operation, variables, operationName: primary.operationName },
       this.viewer,
       {
         next: (event) => {
+          if (!current()) return;
           const received = performance.now();
           this.chain = this.chain.then(() => this.deliver(event, received));
         },
         error: (error) => {
+          if (!current()) return;
           this.engine.deps.logger.warn({ err: error, field: this.plan.field }, 'upstream subscription failed');
           this.chain = this.chain.then(() => {
             this.fanOut({ errors: asGraphQLErrors(error) }, performance.now());
             this.endAll();
           });
         },
+        // Closing an upstream subscription completes it: only the current one's completion ends the group.
         complete: () => {
+          if (!current()) return;
           this.chain = this.chain.then(() => this.endAll());
         },
       },
     );
+  }
+
+  /** Sends every subscriber a SUBSCRIPTION_INVALIDATED error, then ends them. */
+  private invalidate(reason: string) {
+    this.fanOut({ errors: [coded(`The API changed and this subscription is no longer valid: ${reason}`, ErrorCode.SUBSCRIPTION_INVALIDATED)] }, performance.now());
+    this.endAll();
   }
 
   /** See SubscriptionEngine.updateSupergraph. Runs after the events already queued, in order. */
@@ -178,18 +194,20 @@ class Group implements ListenerOwner {
       }
       // Who an event is resolved as was decided by @publicStream when the group formed.
       if (plan && plan.publicStream !== this.plan.publicStream) reason = `${plan.field} changed between a public and a per-viewer stream.`;
-      if (!plan || reason) {
-        const message = `The API changed and this subscription is no longer valid: ${reason} Subscribe again with an updated operation.`;
-        this.fanOut({ errors: [coded(message, ErrorCode.SUBSCRIPTION_INVALIDATED)] }, performance.now());
-        this.endAll();
-        return;
-      }
+      if (!plan || reason) return this.invalidate(`${reason} Subscribe again with an updated operation.`);
       const upstreamChanged = plan.primary.serviceName !== this.plan.primary.serviceName || plan.primary.operation !== this.plan.primary.operation;
+      // A resumed stream's upstream replays from the cursor it was opened with: reopening it would
+      // send events the client already has. The client resumes from its own last cursor instead.
+      if (upstreamChanged && this.resuming) return this.invalidate('Subscribe again, passing the cursor of the last event you received.');
       this.planner = planner;
       this.plan = plan;
-      if (upstreamChanged) {
-        this.stopUpstream?.();
+      if (!upstreamChanged) return;
+      this.stopUpstream?.();
+      try {
         this.start();
+      } catch (error) {
+        this.engine.deps.logger.error({ err: error, field: plan.field }, 'reopening an upstream subscription after a supergraph change failed');
+        this.invalidate(`${plan.field} could not be reopened on ${plan.primary.serviceName}. Subscribe again.`);
       }
     });
   }

@@ -52,4 +52,20 @@ describe('keepAlive', () => {
     const firsts = pingTimes.map((t) => t[0]!);
     expect(Math.max(...firsts) - Math.min(...firsts)).toBeGreaterThanOrEqual(100);
   });
+
+  it('pings even a single connection only once per interval, and gives it the whole interval to answer', async () => {
+    const { connect } = await serve(400);
+    const lone = await connect(false); // answers by hand, late
+    const pings: number[] = [];
+    lone.on('ping', () => {
+      pings.push(Date.now());
+      setTimeout(() => lone.pong(), 250); // slower than a tick (40 ms), within the interval
+    });
+    await new Promise((r) => setTimeout(r, 1_300));
+    expect(lone.readyState).toBe(WebSocket.OPEN);
+    expect(pings.length).toBeGreaterThanOrEqual(2);
+    expect(pings.length).toBeLessThanOrEqual(4);
+    for (let i = 1; i < pings.length; i++) expect(pings[i]! - pings[i - 1]!).toBeGreaterThanOrEqual(350);
+    lone.close();
+  });
 });

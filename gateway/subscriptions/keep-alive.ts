@@ -18,11 +18,16 @@ export function keepAlive(wss: WebSocketServer, intervalMs: number): () => void 
   wss.on('connection', (socket) => socket.on('pong', onPong));
   // Iterating a Set is live: connections opened or closed since are seen, or skipped, correctly.
   let cursor = wss.clients.values();
+  let roundStartedAt = Date.now();
   const timer = setInterval(() => {
     const quota = Math.ceil(wss.clients.size / SLICES);
     for (let i = 0; i < quota; i++) {
       let next = cursor.next();
       if (next.done) {
+        // A new round starts a whole interval after the last one, however few the connections:
+        // each is pinged once per interval and has that long to answer.
+        if (Date.now() - roundStartedAt < intervalMs) return;
+        roundStartedAt = Date.now();
         cursor = wss.clients.values();
         next = cursor.next();
         if (next.done) return;

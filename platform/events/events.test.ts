@@ -286,7 +286,7 @@ describe('batched handling', () => {
     }
   });
 
-  it('gives a batch handler each run of consecutive events of its type, in stream order, without redeliveries, and runs of one after a failure', async () => {
+  it('gives a batch handler each run of consecutive events of its type, in stream order, and runs of one after a failure', async () => {
     const redis = new MemoryRedisPort();
     const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
     const leveled = (level: number) => ({ userId: '00000000-0000-4000-8000-000000000001', level, previousLevel: level - 1, leveledUpAt: '2026-11-28T10:00:00.000Z' });

@@ -86,7 +86,7 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
     redis: deps.redis,
     onEventsCommitted: () => void relay.poke(),
   });
-  const profiles = new ProfilesService({ prisma: deps.prisma, store, redis: deps.redis, friends, onEventsCommitted: () => void relay.poke() });
+  const profiles = new ProfilesService({ prisma: deps.prisma, store, redis: deps.redis, friends, onEventsCommitted: () => void relay.poke(), logger: deps.logger });
   const walletStore = new WalletStore(deps.prisma);
   const wallet = new WalletService({ prisma: deps.prisma, wallet: walletStore, redis: deps.redis, onEventsCommitted: () => void relay.poke() });
   const rewards = new EventConsumer({

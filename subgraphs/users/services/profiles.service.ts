@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { requireUser, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
 import { NotFoundError } from '../../../platform/errors.js';
@@ -24,6 +25,7 @@ export class ProfilesService {
       /** Tells the player's friends about the change (`friendUpdated`). */
       friends: Pick<FriendsService, 'notifyFriendsOfUpdate'>;
       onEventsCommitted: () => void;
+      logger?: Logger;
     },
   ) {}
 
@@ -46,8 +48,13 @@ export class ProfilesService {
       return updated;
     });
     this.deps.onEventsCommitted();
-    await publishLive(this.deps.redis, profileChannel(userId), { id: userId } satisfies ProfileUpdatedEvent);
-    await this.deps.friends.notifyFriendsOfUpdate(userId);
+    // The change is committed: live delivery is best effort and never turns it into an error.
+    try {
+      await publishLive(this.deps.redis, profileChannel(userId), { id: userId } satisfies ProfileUpdatedEvent);
+      await this.deps.friends.notifyFriendsOfUpdate(userId);
+    } catch (error) {
+      this.deps.logger?.error({ err: error, userId }, 'live delivery of a profile change failed');
+    }
     return user;
   }
 

@@ -9,6 +9,7 @@ import { encodeCursor, seqKey } from '../../platform/pagination.js';
 import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { parseCatalog } from './domain/catalog.js';
+import type { GameEventInput } from './domain/game-events.js';
 import { createAchievementsParts, createAchievementsSubgraph } from './server.js';
 import { readCatalogFile } from './services/catalog.service.js';
 import { rebuildProjections } from './services/rebuild.service.js';
@@ -182,6 +183,56 @@ describe('recording and evaluating', () => {
     expect(results.map((r) => r.data!.recordGameEvents.events[0]!.status).sort()).toEqual(['DUPLICATE', 'DUPLICATE', 'RECORDED']);
     expect(await storedEvents(userId)).toHaveLength(1);
     expect(await outboxUnlocks(userId)).toHaveLength(1);
+  });
+});
+
+describe('group commit of game calls', () => {
+  // Straight to the engine, as the resolver calls it (the DateTime scalar has made occurredAt a Date).
+  const inputs = (events: ReturnType<typeof ev>[]): GameEventInput[] =>
+    events.map((e) => ({ ...e, data: e.data as GameEventInput['data'], occurredAt: new Date(e.occurredAt!) }));
+  const win = (userId: string) => ev(userId, 'COMBAT_WON', { mode: 'pve' }, '2026-11-28T10:00:00Z');
+
+  function engineCountingTransactions() {
+    const parts = createAchievementsParts({ prisma: db.prisma, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'group-test' } });
+    const counter = { transactions: 0 };
+    const lockPlayers = parts.progressStore.lockPlayers.bind(parts.progressStore);
+    parts.progressStore.lockPlayers = (tx, ids) => {
+      counter.transactions += 1;
+      return lockPlayers(tx, ids);
+    };
+    return { engine: parts.engine, counter };
+  }
+
+  it('records concurrent calls in fewer transactions, and gives each call its own results', async () => {
+    const { engine, counter } = engineCountingTransactions();
+    const players = await Promise.all(Array.from({ length: 12 }, () => newPlayer()));
+    const calls = players.map((userId) => [win(userId)]);
+    const results = await Promise.all(calls.map((events) => engine.recordGameEvents(GAME_SERVER, inputs(events), 'input.events')));
+    for (const [i, result] of results.entries()) {
+      expect(result).toEqual([{ id: calls[i]![0]!.id, status: 'RECORDED', unlocked: [expect.objectContaining({ userId: players[i], achievementId: 'first_blood' })] }]);
+    }
+    for (const userId of players) expect(await storedEvents(userId)).toHaveLength(1);
+    // The first two go at once; the ten that arrive meanwhile go together when a slot frees.
+    expect(counter.transactions).toBe(3);
+  });
+
+  it("keeps one bad call in a group from failing the others: the group is retried call by call", async () => {
+    const { engine } = engineCountingTransactions();
+    const players = await Promise.all(Array.from({ length: 6 }, () => newPlayer()));
+    const stranger = win(randomUUID());
+    const calls = [[win(players[0]!)], [win(players[1]!)], [win(players[2]!)], [stranger], ...players.slice(3).map((p) => [win(p)])];
+    const outcomes = await Promise.allSettled(calls.map((events) => engine.recordGameEvents(GAME_SERVER, inputs(events), 'input.events')));
+    for (const [i, outcome] of outcomes.entries()) {
+      if (calls[i]![0] === stranger) {
+        // Refused naming its own field, as if it had been alone.
+        expect(outcome.status).toBe('rejected');
+        expect((outcome as PromiseRejectedResult).reason).toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'input.events.0.userId' } });
+      } else {
+        expect(outcome).toMatchObject({ status: 'fulfilled', value: [{ id: calls[i]![0]!.id, status: 'RECORDED' }] });
+      }
+    }
+    for (const userId of players) expect(await storedEvents(userId)).toHaveLength(1);
+    expect(await storedEvents(stranger.userId)).toHaveLength(0);
   });
 });
 

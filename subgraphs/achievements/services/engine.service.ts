@@ -64,12 +64,30 @@ const TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
 const ATTEMPTS = 3;
 
 /**
+ * Group commit of small game calls: calls of fewer than `smallCall` events share transactions, at
+ * most `inFlight` at a time, of at most `maxEvents` events; bigger calls are batches already and
+ * go at once, each in its own transaction.
+ */
+const GROUP_COMMIT = { smallCall: 100, inFlight: 2, maxEvents: 500 };
+
+/** A recordGameEvent(s) call waiting for its turn (see AchievementEngine.recordGrouped). */
+interface PendingCall {
+  events: readonly ValidGameEvent[];
+  pathOf: EventPath;
+  resolve: (results: RecordedEventResult[]) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
  * The achievements engine: appends events to the store, folds them into per-player progress
  * (only the rules they concern, from stored state: never by re-reading history), and writes
  * unlocks with their effects (inbox notification, reward event for the users ledger, push job)
  * in the same transaction. Live messages and cache invalidation follow the commit.
  */
 export class AchievementEngine {
+  private readonly waiting: PendingCall[] = [];
+  private inFlight = 0;
+
   constructor(private readonly deps: EngineDeps) {}
 
   private now() {
@@ -83,7 +101,62 @@ export class AchievementEngine {
   async recordGameEvents(viewer: Viewer, inputs: readonly GameEventInput[], field: string, pathOf: EventPath = listPath(field)): Promise<RecordedEventResult[]> {
     requireScope(viewer, 'REPORT_GAME_EVENTS');
     const events = validateGameEvents(inputs, this.deps.index.eventTypes, this.now(), field, pathOf);
-    return this.record(events, 'game', { knownPlayersAt: pathOf });
+    if (events.length >= GROUP_COMMIT.smallCall) return this.record(events, 'game', { knownPlayersAt: pathOf });
+    return this.recordGrouped(events, pathOf);
+  }
+
+  /**
+   * Group commit for small game calls: a call goes to the database at once while fewer than
+   * GROUP_COMMIT.inFlight of these transactions are running; calls that arrive meanwhile wait, then
+   * go together in one transaction (up to GROUP_COMMIT.maxEvents events). A game server sending
+   * events one call at a time pays one transaction per group, not per call. Each call gets its own
+   * results; if a grouped transaction fails, its calls are recorded one by one, so one call's
+   * error (an unknown player, say) is that call's alone.
+   */
+  private recordGrouped(events: readonly ValidGameEvent[], pathOf: EventPath): Promise<RecordedEventResult[]> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ events, pathOf, resolve, reject });
+      this.startGroups();
+    });
+  }
+
+  private startGroups() {
+    while (this.inFlight < GROUP_COMMIT.inFlight && this.waiting.length > 0) {
+      const group = [this.waiting.shift()!];
+      let size = group[0]!.events.length;
+      while (this.waiting.length > 0 && size + this.waiting[0]!.events.length <= GROUP_COMMIT.maxEvents) {
+        size += this.waiting[0]!.events.length;
+        group.push(this.waiting.shift()!);
+      }
+      this.inFlight += 1;
+      void this.recordGroup(group).finally(() => {
+        this.inFlight -= 1;
+        this.startGroups();
+      });
+    }
+  }
+
+  private async recordGroup(group: PendingCall[]): Promise<void> {
+    if (group.length > 1) {
+      try {
+        const results = await this.record(
+          group.flatMap((call) => call.events),
+          'game',
+          { knownPlayersAt: (i) => `events.${i}` },
+        );
+        let offset = 0;
+        for (const call of group) {
+          call.resolve(results.slice(offset, offset + call.events.length));
+          offset += call.events.length;
+        }
+        return;
+      } catch {
+        // Fall through: each call alone, with its own error paths.
+      }
+    }
+    for (const call of group) {
+      await this.record(call.events, 'game', { knownPlayersAt: call.pathOf }).then(call.resolve, call.reject);
+    }
   }
 
   /** Records events in their own transaction, retrying when a concurrent writer won a race. */

@@ -1,32 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
+import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningPlatform } from '../launcher/platform.js';
 import { liveChannel } from '../platform/live.js';
-import { gql, registerPlayer, startTestPlatform, type GraphQLResponse } from './support/platform.js';
-import { activeSubscriptions, subscribe, untilListening, wsClient, type Subscription } from './support/ws.js';
+import { gql, platformPerFile, registerPlayer, type GraphQLResponse } from './support/platform.js';
+import { activeSubscriptions, subscribe, untilListening, type Subscription } from './support/ws.js';
 
 let platform: RunningPlatform;
 let url: string;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  url = platform.gateway.url;
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await platform?.close();
+const { client, track } = platformPerFile({}, (started) => {
+  platform = started;
+  url = started.gateway.url;
 });
 
 type Player = Awaited<ReturnType<typeof registerPlayer>>;
-
-const client = (token?: string) => {
-  const c = wsClient(url, { token });
-  clients.push(c);
-  return c;
-};
 
 /** A signed-in graphql-ws client whose socket the test can cut without a close handshake, as a lost network does. */
 function cuttableClient(token: string) {
@@ -37,13 +25,14 @@ function cuttableClient(token: string) {
       sockets.push(this);
     }
   }
-  const c = createClient({
-    url: url.replace(/^http/, 'ws'),
-    webSocketImpl: RecordedWebSocket,
-    retryAttempts: 0,
-    connectionParams: { authorization: `Bearer ${token}` },
-  });
-  clients.push(c);
+  const c = track(
+    createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: RecordedWebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${token}` },
+    }),
+  );
   return { client: c, cut: () => sockets.forEach((s) => s.terminate()) };
 }
 

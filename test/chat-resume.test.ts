@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { createClient, type Client } from 'graphql-ws';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningPlatform } from '../launcher/platform.js';
 import { liveChannel } from '../platform/live.js';
-import { gql, registerPlayer, startTestPlatform } from './support/platform.js';
+import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { activeSubscriptions, subscribe, untilListening, wsClient, type Subscription } from './support/ws.js';
 
 let platform: RunningPlatform;
 let url: string;
-const clients: Client[] = [];
-
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  url = platform.gateway.url;
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await platform?.close();
+const { track } = platformPerFile({}, (started) => {
+  platform = started;
+  url = started.gateway.url;
 });
 
 /** A GLOBAL room of this test's own, so its history and live channel hold only what the test sends. */
@@ -54,8 +48,7 @@ function cuttableClient() {
       sockets.push(this);
     }
   }
-  const client = createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: RecordedWebSocket, retryAttempts: 0 });
-  clients.push(client);
+  const client = track(createClient({ url: url.replace(/^http/, 'ws'), webSocketImpl: RecordedWebSocket, retryAttempts: 0 }));
   return { client, cut: () => sockets.forEach((s) => s.terminate()) };
 }
 
@@ -80,8 +73,7 @@ describe('chat through the gateway: resuming messageAdded after a lost connectio
     await send(sender.token, roomId, 'm3');
     await send(sender.token, roomId, 'm4');
 
-    const again = wsClient(url);
-    clients.push(again);
+    const again = track(wsClient(url));
     const seen = received(before);
     const after = subscribe(again, MESSAGE_ADDED, { roomId, after: seen.at(-1)!.cursor });
     await waitForSubscribers(1);
@@ -103,8 +95,7 @@ describe('chat through the gateway: resuming messageAdded after a lost connectio
 
   it('refuses a malformed cursor with a clear error', async () => {
     const roomId = await globalRoom();
-    const c = wsClient(url);
-    clients.push(c);
+    const c = track(wsClient(url));
     const sub = subscribe(c, MESSAGE_ADDED, { roomId, after: 'not-a-cursor' });
     await expect.poll(() => sub.results.length > 0 || sub.error !== undefined, { timeout: 10_000 }).toBe(true);
     const errors = sub.results[0]?.errors ?? sub.error;

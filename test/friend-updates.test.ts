@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/platform.js';
 import { liveChannel } from '../platform/live.js';
-import { gql, registerPlayer, startTestPlatform } from './support/platform.js';
-import { activeSubscriptions, subscribe, untilListening, wsClient } from './support/ws.js';
+import { gql, platformPerFile, registerPlayer } from './support/platform.js';
+import { activeSubscriptions, subscribe, untilListening } from './support/ws.js';
 
 let platform: RunningPlatform;
 let url: string;
-const clients: ReturnType<typeof wsClient>[] = [];
-const client = (token?: string) => {
-  const c = wsClient(url, { token });
-  clients.push(c);
-  return c;
-};
-
-beforeAll(async () => {
-  platform = await startTestPlatform();
-  url = platform.gateway.url;
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await platform?.close();
+const { client } = platformPerFile({}, (started) => {
+  platform = started;
+  url = started.gateway.url;
 });
 
 type Player = Awaited<ReturnType<typeof registerPlayer>>;

@@ -1,29 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningPlatform } from '../launcher/platform.js';
 import { liveChannel, publishLive } from '../platform/live.js';
 import { SLOW_CONSUMER_CLOSE_CODE } from '../gateway/subscriptions/server.js';
 import { startUsersService } from '../subgraphs/users/index.js';
-import { gql, registerPlayer, startTestPlatform, testEnv } from './support/platform.js';
-import { activeSubscriptions, metric, subscribe, untilListening, wsClient } from './support/ws.js';
+import { gql, platformPerFile, registerPlayer, testEnv } from './support/platform.js';
+import { activeSubscriptions, metric, subscribe, untilListening } from './support/ws.js';
 
 const WS_ENV = { WS_CONNECTION_INIT_TIMEOUT_MS: '500', WS_MAX_BUFFERED_BYTES: '65536' };
 let platform: RunningPlatform;
 let url: string;
-const clients: ReturnType<typeof wsClient>[] = [];
-const client = (token?: string) => {
-  const c = wsClient(url, { token });
-  clients.push(c);
-  return c;
-};
-
-beforeAll(async () => {
-  platform = await startTestPlatform(WS_ENV);
-  url = platform.gateway.url;
-});
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await platform?.close();
+const { client } = platformPerFile(WS_ENV, (started) => {
+  platform = started;
+  url = started.gateway.url;
 });
 
 const PROFILE = `subscription Profile($id: ID!) { profileUpdated(userId: $id) { id displayName achievementPoints guild { name } } }`;

@@ -7,15 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/platform.js';
 import { liveChannel } from '../platform/live.js';
 import { SUBGRAPHS, subgraphSchemaPath, SUPERGRAPH_PATH } from '../platform/subgraphs.js';
-import { gql, registerPlayer, startTestPlatform } from './support/platform.js';
-import { activeSubscriptions, metric, subscribe, untilListening, wsClient } from './support/ws.js';
+import { gql, platformPerFile, registerPlayer } from './support/platform.js';
+import { activeSubscriptions, metric, subscribe, untilListening } from './support/ws.js';
 
 // The gateway serves a copy of the supergraph that the test then replaces, as a deploy would.
 let dir: string;
 let supergraphFile: string;
 let platform: RunningPlatform;
 let url: string;
-const clients: ReturnType<typeof wsClient>[] = [];
 
 /** The supergraph composed from the checked-in subgraph SDLs, with `edit` applied to users' SDL. */
 async function composeWith(edit: (users: DocumentNode) => DocumentNode): Promise<string> {
@@ -37,18 +36,20 @@ const withoutBio = (users: DocumentNode) =>
       node.name.value === 'User' ? { ...node, fields: node.fields?.filter((f) => f.name.value !== 'bio') } : undefined,
   });
 
+// Registered before the platform's hooks: the file exists before it starts and is removed after it closes.
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'supergraph-'));
   supergraphFile = path.join(dir, 'supergraph.graphql');
   await writeFile(supergraphFile, await readFile(SUPERGRAPH_PATH, 'utf8'));
-  platform = await startTestPlatform({ SUPERGRAPH_PATH: supergraphFile, SUPERGRAPH_POLL_INTERVAL_MS: '50' });
-  url = platform.gateway.url;
 });
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.dispose()));
-  await platform?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+const { client } = platformPerFile(
+  () => ({ SUPERGRAPH_PATH: supergraphFile, SUPERGRAPH_POLL_INTERVAL_MS: '50' }),
+  (started) => {
+    platform = started;
+    url = started.gateway.url;
+  },
+);
 
 const rename = (token: string, displayName: string) =>
   gql(url, `mutation($name: String!) { updateProfile(input: { displayName: $name }) { user { displayName } } }`, { name: displayName }, { token });
@@ -56,10 +57,9 @@ const rename = (token: string, displayName: string) =>
 describe('a changed supergraph, applied while clients are subscribed', () => {
   it('keeps valid subscriptions live, ends invalidated ones with SUBSCRIPTION_INVALIDATED, and leaks no upstream subscription', async () => {
     const player = await registerPlayer(url);
-    const client = wsClient(url);
-    clients.push(client);
-    const names = subscribe(client, 'subscription($id: ID!) { profileUpdated(userId: $id) { id displayName } }', { id: player.id });
-    const bios = subscribe(client, 'subscription($id: ID!) { profileUpdated(userId: $id) { id bio } }', { id: player.id });
+    const socket = client();
+    const names = subscribe(socket, 'subscription($id: ID!) { profileUpdated(userId: $id) { id displayName } }', { id: player.id });
+    const bios = subscribe(socket, 'subscription($id: ID!) { profileUpdated(userId: $id) { id bio } }', { id: player.id });
     await expect.poll(() => activeSubscriptions(url), { timeout: 10_000 }).toBe(2);
     expect(await metric(url, 'gateway_subscription_upstreams')).toBe(2);
     await untilListening(platform.runtime.redis, liveChannel('users', 'profileUpdated', player.id));
@@ -91,7 +91,7 @@ describe('a changed supergraph, applied while clients are subscribed', () => {
     // New operations, over HTTP and over the socket, see the new API.
     const query = await gql(url, 'query($id: ID!) { user(id: $id) { bio } }', { id: player.id });
     expect(query.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    const refused = subscribe(client, 'subscription($id: ID!) { profileUpdated(userId: $id) { bio } }', { id: player.id });
+    const refused = subscribe(socket, 'subscription($id: ID!) { profileUpdated(userId: $id) { bio } }', { id: player.id });
     await expect.poll(() => refused.error, { timeout: 10_000 }).toBeDefined();
     expect(JSON.stringify(refused.error)).toContain('GRAPHQL_VALIDATION_FAILED');
     names.stop();

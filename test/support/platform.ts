@@ -1,5 +1,8 @@
+import type { Client } from 'graphql-ws';
+import { afterAll, beforeAll } from 'vitest';
 import { startPlatform, type RunningPlatform } from '../../launcher/platform.js';
 import { SUBGRAPHS } from '../../platform/subgraphs.js';
+import { wsClient } from './ws.js';
 
 /**
  * Environment for a platform under test: free ports, quiet logs, and the database and Redis
@@ -20,6 +23,33 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Rec
 
 export const startTestPlatform = (overrides: Record<string, string | undefined> = {}): Promise<RunningPlatform> =>
   startPlatform(testEnv(overrides));
+
+/**
+ * One platform for a test file: started before its tests (`started` gets it), closed after them
+ * together with every graphql-ws client opened with `client` or handed to `track`.
+ */
+export function platformPerFile(
+  overrides: Record<string, string | undefined> | (() => Record<string, string | undefined>),
+  started: (platform: RunningPlatform) => void,
+) {
+  let platform: RunningPlatform | undefined;
+  let url = '';
+  const clients: Client[] = [];
+  const track = <C extends Client>(client: C): C => {
+    clients.push(client);
+    return client;
+  };
+  beforeAll(async () => {
+    platform = await startTestPlatform(typeof overrides === 'function' ? overrides() : overrides);
+    url = platform.gateway.url;
+    started(platform);
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.dispose()));
+    await platform?.close();
+  });
+  return { track, client: (token?: string) => track(wsClient(url, { token })) };
+}
 
 export interface GraphQLResponse<T> {
   status: number;

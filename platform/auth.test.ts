@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ANONYMOUS, ViewerSigner, issueAccessToken, issueServiceToken, requireScope, verifyAccessToken, verifyViewerToken, viewerFromAuthorization } from './auth.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
@@ -59,5 +59,23 @@ describe('gateway → subgraph viewer signature', () => {
     await expect(verifyViewerToken(forged, SECRET)).rejects.toThrow(/Invalid gateway signature/);
     const { token } = await issueAccessToken({ id: 'u1', role: 'ADMIN' }, SECRET, 60);
     await expect(verifyViewerToken(token, SECRET)).rejects.toThrow(/Invalid gateway signature/);
+  });
+
+  describe('verified tokens are remembered', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('only for the secret that verified them, and only until they expire', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const token = await new ViewerSigner(SECRET, 2).sign({ userId: 'u7', role: 'PLAYER' });
+      expect(await verifyViewerToken(token, SECRET)).toEqual({ userId: 'u7', role: 'PLAYER', clientAddress: null });
+      // Remembered under SECRET: still refused by a subgraph holding another secret.
+      await expect(verifyViewerToken(token, OTHER)).rejects.toThrow(/Invalid gateway signature/);
+      const again = await verifyViewerToken(token, SECRET);
+      expect(again).toEqual({ userId: 'u7', role: 'PLAYER', clientAddress: null });
+      again.userId = 'someone-else'; // a caller changing its copy changes nothing remembered
+      expect((await verifyViewerToken(token, SECRET)).userId).toBe('u7');
+      vi.setSystemTime(Date.now() + 3_000);
+      await expect(verifyViewerToken(token, SECRET)).rejects.toThrow(/Invalid gateway signature/);
+    });
   });
 });

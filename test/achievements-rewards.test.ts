@@ -47,7 +47,7 @@ async function newPlayer(): Promise<string> {
 }
 
 const achievementsOn = (redis: RedisPort, name: string) =>
-  createAchievementsParts({ prisma: db.prisma, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: name } });
+  createAchievementsParts({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: name } });
 const usersOn = (redis: RedisPort) =>
   createUsersSubgraph({
     prisma: db.prisma,

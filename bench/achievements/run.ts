@@ -139,7 +139,7 @@ async function main(): Promise<boolean> {
   const directSend = httpSender(platform.urls.achievements!, async () => ({ [VIEWER_HEADER]: await signer.sign(serviceViewer) }));
   const engineRedis = new IoRedisPort(o.REDIS_URL);
   onCleanup(() => engineRedis.close().catch(() => undefined));
-  const parts = createAchievementsParts({ prisma: engineDb.prisma, redis: engineRedis, logger: silentLogger });
+  const parts = createAchievementsParts({ db: engineDb, redis: engineRedis, logger: silentLogger });
   instrumentEngine(parts.engine);
   const engineSend: Sender = async (events) => {
     try {

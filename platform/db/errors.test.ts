@@ -18,6 +18,17 @@ describe('isUniqueViolation', () => {
     expect(isUniqueViolation(error)).toContain('username_key');
   });
 
+  it('recognizes one from a raw SQL transaction (Database.transaction)', async () => {
+    const key = `dup_raw_${Date.now()}`;
+    const insert = (email: string) =>
+      db.transaction((sql) =>
+        sql.query(`INSERT INTO users (id, username, username_key, email, password_hash, display_name, updated_at) VALUES (gen_random_uuid(), $1, $1, $2, 'x', $1, now())`, [key, email]),
+      );
+    await insert(`${key}@x.io`);
+    const error = await insert(`${key}_2@x.io`).catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toMatch(/username_key|unique/);
+  });
+
   it('ignores other errors', () => {
     expect(isUniqueViolation(new Error('boom'))).toBeNull();
     expect(isUniqueViolation(null)).toBeNull();
@@ -34,6 +45,13 @@ describe('isRetryableConflict', () => {
 
   it.each(['40P01', '40001'])('recognizes SQLSTATE %s from the configured driver adapter', async (sqlstate) => {
     expect(isRetryableConflict(await raise(sqlstate))).toBe(true);
+  });
+
+  it.each(['40P01', '40001'])('recognizes SQLSTATE %s from a raw SQL transaction', async (sqlstate) => {
+    const error = await db
+      .transaction((sql) => sql.query(`DO $$ BEGIN RAISE EXCEPTION 'conflict' USING ERRCODE = '${sqlstate}'; END $$`))
+      .catch((e: unknown) => e);
+    expect(isRetryableConflict(error)).toBe(true);
   });
 
   it('ignores other errors', async () => {

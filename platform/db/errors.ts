@@ -1,16 +1,21 @@
 /**
  * When `error` is a unique-constraint violation, a string naming the violated columns or
- * constraint; otherwise null. Covers Prisma's P2002 (adapter-pg) and the raw driver error
- * pglite-prisma-adapter 0.6 surfaces (SQLSTATE 23505).
+ * constraint; otherwise null. Covers Prisma's P2002 (adapter-pg), the raw driver error
+ * pglite-prisma-adapter 0.6 surfaces (SQLSTATE 23505) and `pg`'s own error (Database.transaction).
  */
 export function isUniqueViolation(error: unknown): string | null {
-  const e = error as { code?: string; meta?: Record<string, unknown>; cause?: { code?: string; message?: string } } | null;
+  const e = error as { code?: string; constraint?: string; message?: string; meta?: Record<string, unknown>; cause?: { code?: string; message?: string } } | null;
+  // A raw `pg` error (Database.transaction): the SQLSTATE itself.
+  if (e?.code === '23505') return e.constraint ?? e.message ?? 'unique';
   if (e?.code === 'P2002') {
     const meta = e.meta ?? {};
     const adapterCause = (meta.driverAdapterError as { cause?: { constraint?: unknown } } | undefined)?.cause;
     return JSON.stringify(meta.target ?? adapterCause?.constraint ?? meta);
   }
   if (e?.cause?.code === '23505') return e.cause.message ?? 'unique';
+  // A raw query's failure (P2010) wraps the driver's error.
+  const adapterCause = (e?.meta?.driverAdapterError as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+  if (adapterCause?.code === '23505') return adapterCause.message ?? 'unique';
   return null;
 }
 
@@ -20,8 +25,9 @@ export function isUniqueViolation(error: unknown): string | null {
  */
 export function raisedError<N extends string>(error: unknown, names: readonly N[]): { name: N; detail?: string } | null {
   type Cause = { message?: string; detail?: string };
-  const e = error as { message?: string; cause?: Cause; meta?: { message?: string; driverAdapterError?: { cause?: Cause } } } | null;
-  const cause = e?.cause ?? e?.meta?.driverAdapterError?.cause;
+  const e = error as { message?: string; detail?: string; cause?: Cause; meta?: { message?: string; driverAdapterError?: { cause?: Cause } } } | null;
+  // A raw `pg` error carries its DETAIL itself.
+  const cause = e?.cause ?? e?.meta?.driverAdapterError?.cause ?? (e?.detail ? { detail: e.detail } : undefined);
   const text = [e?.message, cause?.message, e?.meta?.message].filter(Boolean).join('\n');
   const name = names.find((n) => text.includes(n));
   return name ? { name, detail: cause?.detail } : null;
@@ -33,11 +39,12 @@ export function raisedError<N extends string>(error: unknown, names: readonly N[
  */
 export function isRetryableConflict(error: unknown): boolean {
   const e = error as {
+    code?: string;
     message?: string;
     meta?: { code?: string; message?: string; driverAdapterError?: { cause?: { code?: string } } };
     cause?: { code?: string };
   } | null;
-  const codes = [e?.cause?.code, e?.meta?.code, e?.meta?.driverAdapterError?.cause?.code];
+  const codes = [e?.code, e?.cause?.code, e?.meta?.code, e?.meta?.driverAdapterError?.cause?.code];
   if (codes.includes('40P01') || codes.includes('40001')) return true;
   const text = `${e?.message ?? ''} ${e?.meta?.message ?? ''}`;
   return /\b(40P01|40001)\b/.test(text);

@@ -7,17 +7,32 @@ import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { projectPath } from '../paths.js';
 import { applyMigrations, readMigrations, type SqlConnection } from './migrate.js';
+import { pgSql, prismaSql, type Sql } from './sql.js';
 
 export { PrismaClient };
+export { asSql, prismaSql, type Sql } from './sql.js';
 export type { Prisma } from '../../generated/prisma/client.js';
 /** The client handed to a transaction callback. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export const MIGRATIONS_DIR = projectPath('prisma', 'migrations');
 
+export interface TransactionOptions {
+  /** Longest the transaction may run (ms) before it is rolled back. */
+  timeout?: number;
+  /** Longest to wait for a connection (ms). */
+  maxWait?: number;
+}
+
 export interface Database {
   prisma: PrismaClient;
   kind: 'postgres' | 'pglite';
+  /**
+   * Runs `fn` in a transaction on the raw SQL port: on PostgreSQL a connection of the pool Prisma
+   * runs on, used through `pg` directly (no Prisma runtime on the way); on the embedded database a
+   * Prisma transaction. Commits when `fn` resolves, rolls back when it throws.
+   */
+  transaction<T>(fn: (sql: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -47,14 +62,20 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       await client.end();
     }
     // Sessions in UTC: adapter-pg shifts timestamptz values by the session's zone otherwise
-    // (prisma/orm#26786), whatever the server's default zone is.
-    const adapter = new PrismaPg({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c timezone=UTC' });
+    // (prisma/orm#26786), whatever the server's default zone is. One pool, shared by Prisma and by
+    // the raw transactions (Database.transaction).
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c timezone=UTC' });
+    const adapter = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter, errorFormat: 'minimal' });
     return {
       prisma,
       kind: 'postgres',
+      transaction: (fn, transactionOptions) => pgTransaction(pool, fn, transactionOptions),
       ping: async () => void (await prisma.$queryRaw`SELECT 1`),
-      close: () => prisma.$disconnect(),
+      close: async () => {
+        await prisma.$disconnect();
+        await pool.end();
+      },
     };
   }
   const pglite = await openPGlite(options.dataDir);
@@ -66,12 +87,65 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     prisma,
     kind: 'pglite',
+    transaction: (fn, transactionOptions) =>
+      prisma.$transaction((tx) => fn(prismaSql(tx)), { timeout: transactionOptions?.timeout ?? DEFAULT_TIMEOUT, maxWait: transactionOptions?.maxWait ?? DEFAULT_MAX_WAIT }),
     ping: async () => void (await pglite.query('SELECT 1')),
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
     },
   };
+}
+
+/** Prisma's interactive-transaction defaults, kept for both drivers. */
+const DEFAULT_TIMEOUT = 5_000;
+const DEFAULT_MAX_WAIT = 2_000;
+
+/**
+ * BEGIN … COMMIT on one pooled `pg` connection. As with Prisma's `timeout`, a transaction running
+ * longer than `timeout` fails: no statement may run longer (statement_timeout), and none starts
+ * after it. Waiting for a connection is bounded by `maxWait`. A connection whose ROLLBACK failed is
+ * discarded, not returned to the pool.
+ */
+async function pgTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const maxWait = options.maxWait ?? DEFAULT_MAX_WAIT;
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Timed out after ${maxWait} ms waiting for a database connection.`)), maxWait);
+  });
+  const connecting = pool.connect();
+  let client: pg.PoolClient;
+  try {
+    client = await Promise.race([connecting, waited]);
+  } catch (error) {
+    // Give the connection back whenever it does come.
+    void connecting.then((late) => late.release(), () => undefined);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+  let broken: Error | undefined;
+  const timeout = Math.max(1, Math.floor(options.timeout ?? DEFAULT_TIMEOUT));
+  const deadline = Date.now() + timeout;
+  const sql = pgSql(client, pg.types);
+  try {
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}`);
+    const result = await fn({
+      query: (text, params) => {
+        if (Date.now() > deadline) return Promise.reject(new Error(`Transaction timed out: it ran longer than ${timeout} ms.`));
+        return sql.query(text, params);
+      },
+    });
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackError: Error) => {
+      broken = rollbackError;
+    });
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 async function openPGlite(dataDir: string): Promise<PGlite> {

@@ -38,6 +38,12 @@ export interface EventConsumerOptions {
   /** Per event; a type goes in `handlers` or in `batchHandlers`, not both. */
   handlers?: EventHandlers;
   batchHandlers?: EventBatchHandlers;
+  /**
+   * For events of a handled type that the event alone shows this group has nothing to do with
+   * (a profile change without a new timezone, say): false acks it without a transaction, as an
+   * event of an unhandled type. Default: every event of a handled type is applied.
+   */
+  wants?: (event: DomainEvent) => boolean;
   logger: Logger;
   batchSize?: number;
   blockMs?: number;
@@ -184,10 +190,11 @@ export class EventConsumer {
     return done;
   }
 
-  /** The entry's event when this group has a handler for it, null otherwise (acked without effect). */
+  /** The entry's event when this group has a handler for it and wants it, null otherwise (acked without effect). */
   private eventOf(entry: StreamEntry): DomainEvent | null {
     const event = JSON.parse(entry.fields.event ?? 'null') as DomainEvent | null;
-    return event && (this.options.handlers?.[event.type] || this.options.batchHandlers?.[event.type]) ? event : null;
+    if (!event || !(this.options.handlers?.[event.type] || this.options.batchHandlers?.[event.type])) return null;
+    return (this.options.wants?.(event) ?? true) ? event : null;
   }
 
   private async handle(entry: StreamEntry) {

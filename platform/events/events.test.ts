@@ -247,6 +247,41 @@ describe('outbox pruning', () => {
   });
 });
 
+describe('events a group does not want', () => {
+  it('are acknowledged without a transaction, a processed_events row or a handler call', async () => {
+    const redis = new MemoryRedisPort();
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
+    for (const name of ['keep_1', 'skip_1', 'keep_2']) await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register(name)));
+    expect(await relay.drain()).toBe(3);
+    const group = `wants-${Date.now()}`;
+    const consumer = new EventConsumer({
+      prisma: db.prisma,
+      redis,
+      group,
+      consumer: 'c1',
+      logger,
+      blockMs: 20,
+      batch: false,
+      wants: (event) => !(event as { payload: { username: string } }).payload.username.startsWith('skip'),
+      handlers: {
+        'user.registered': async (event, tx) => {
+          await tx.$executeRaw`INSERT INTO test_effects VALUES (${event.id}::uuid, ${event.payload.username})`;
+        },
+      },
+    });
+    await consumer.start();
+    try {
+      await expect.poll(() => consumer.pending(), { timeout: 10_000 }).toBe(0);
+      await expect.poll(async () => (await effects()).length).toBe(2);
+      expect((await effects()).map((e) => e.username)).toEqual(['keep_1', 'keep_2']);
+      const processed = await db.prisma.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM processed_events WHERE consumer = $1', group);
+      expect(processed[0]!.n).toBe(2);
+    } finally {
+      await consumer.stop();
+    }
+  });
+});
+
 describe('batched handling', () => {
   it('applies the events of one read in one transaction, each once', async () => {
     const redis = new MemoryRedisPort();

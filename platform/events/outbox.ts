@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { PrismaClient, Tx } from '../db/index.js';
+import { asSql, type PrismaClient, type Sql, type Tx } from '../db/index.js';
 import { Poller } from '../poller.js';
 import type { RedisPort } from '../redis/index.js';
 import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventPayloads, type DomainEventType } from './types.js';
@@ -10,27 +10,36 @@ import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventPayloads, type 
  * change that caused it commits.
  */
 export async function recordEvent<T extends DomainEventType>(
-  tx: Tx,
+  tx: Tx | Sql,
   producer: string,
   type: T,
   payload: DomainEventPayloads[T],
 ): Promise<string> {
-  const id = randomUUID();
-  await tx.outboxEvent.create({ data: { id, producer, type, payload: payload as object } });
-  return id;
+  const [id] = await recordEvents(tx, producer, type, [payload]);
+  return id!;
 }
 
-/** Records several events of one type in one statement, in order (an unlock batch, say). */
+/**
+ * Records several events of one type in one statement, in order (an unlock batch, say), in a
+ * Prisma transaction or on the raw SQL port (Database.transaction).
+ */
 export async function recordEvents<T extends DomainEventType>(
-  tx: Tx,
+  tx: Tx | Sql,
   producer: string,
   type: T,
   payloads: readonly DomainEventPayloads[T][],
 ): Promise<string[]> {
   if (payloads.length === 0) return [];
-  const rows = payloads.map((payload) => ({ id: randomUUID(), producer, type, payload: payload as object }));
-  await tx.outboxEvent.createMany({ data: rows });
-  return rows.map((row) => row.id);
+  const ids = payloads.map(() => randomUUID());
+  // WITH ORDINALITY … ORDER BY: seq follows the given order.
+  await asSql(tx).query(
+    `INSERT INTO outbox_events (id, producer, type, payload)
+     SELECT e.id, $2, $3, e.payload::jsonb
+     FROM unnest($1::uuid[], $4::text[]) WITH ORDINALITY AS e(id, payload, position)
+     ORDER BY e.position`,
+    [ids, producer, type, payloads.map((payload) => JSON.stringify(payload))],
+  );
+  return ids;
 }
 
 export interface OutboxRelayOptions {

@@ -3,7 +3,7 @@
 // Prisma transaction; this one is a table, a lease and a poller.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { PrismaClient, Tx } from '../db/index.js';
+import { asSql, type PrismaClient, type Sql, type Tx } from '../db/index.js';
 import { Poller } from '../poller.js';
 import type { BackgroundWorker } from '../service.js';
 
@@ -18,11 +18,14 @@ export interface EnqueueOptions {
  * Inserts a job inside the caller's transaction: it exists (and will run) if and only if the
  * change that needs it commits. Returns the job id.
  */
-export async function enqueueJob(tx: Tx, queue: string, payload: object, options: EnqueueOptions = {}): Promise<string> {
+export async function enqueueJob(tx: Tx | Sql, queue: string, payload: object, options: EnqueueOptions = {}): Promise<string> {
   const maxAttempts = options.maxAttempts ?? 3;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new RangeError(`maxAttempts must be a positive integer, got ${maxAttempts}`);
   const id = randomUUID();
-  await tx.job.create({ data: { id, queue, payload, maxAttempts, runAt: options.runAt } });
+  await asSql(tx).query(
+    `INSERT INTO jobs (id, queue, payload, max_attempts, run_at) VALUES ($1::uuid, $2, $3::jsonb, $4::int, COALESCE($5::timestamptz, now()))`,
+    [id, queue, JSON.stringify(payload), maxAttempts, options.runAt?.toISOString() ?? null],
+  );
   return id;
 }
 

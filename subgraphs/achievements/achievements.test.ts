@@ -14,7 +14,7 @@ let client: ReturnType<typeof subgraphClient<Context>>;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const definition = createAchievementsSubgraph({ prisma: db.prisma, redis: newTestRedis(), logger: silentLogger });
+  const definition = createAchievementsSubgraph({ db, redis: newTestRedis(), logger: silentLogger });
   // What serveSubgraph does before listening: the catalog sync runs as a worker.
   for (const worker of definition.workers ?? []) await worker.start();
   client = subgraphClient(definition);
@@ -168,7 +168,7 @@ describe('achievements subgraph: players', () => {
     const queries: string[] = [];
     // Counts what actually reaches the database, below the store and its loaders.
     const counted = recordingPrisma(db.prisma, queries);
-    const countedClient = subgraphClient(createAchievementsSubgraph({ prisma: counted, redis: newTestRedis(), logger: silentLogger }));
+    const countedClient = subgraphClient(createAchievementsSubgraph({ db: { ...db, prisma: counted }, redis: newTestRedis(), logger: silentLogger }));
     await countedClient.server.start();
     try {
       const viewer = player(ids[1]!); // unlocked the hidden one: masking must reuse the batched unlocks

@@ -22,7 +22,7 @@ let stopWorkers: () => Promise<void>;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const definition = createAchievementsSubgraph({ prisma: db.prisma, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'engine-test' } });
+  const definition = createAchievementsSubgraph({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'engine-test' } });
   for (const worker of definition.workers ?? []) await worker.start();
   stopWorkers = async () => {
     for (const worker of [...(definition.workers ?? [])].reverse()) await worker.stop();
@@ -193,7 +193,7 @@ describe('group commit of game calls', () => {
   const win = (userId: string) => ev(userId, 'COMBAT_WON', { mode: 'pve' }, '2026-11-28T10:00:00Z');
 
   function engineCountingTransactions() {
-    const parts = createAchievementsParts({ prisma: db.prisma, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'group-test' } });
+    const parts = createAchievementsParts({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'group-test' } });
     const counter = { transactions: 0 };
     const lockPlayers = parts.progressStore.lockPlayers.bind(parts.progressStore);
     parts.progressStore.lockPlayers = (tx, ids) => {
@@ -302,8 +302,8 @@ describe('rebuild', () => {
     // Fresh projections: no progress, no unlocks.
     await db.prisma.achievementProgress.deleteMany({ where: { userId: { in: players } } });
     await db.prisma.userAchievement.deleteMany({ where: { userId: { in: players } } });
-    const parts = createAchievementsParts({ prisma: db.prisma, redis, logger: silentLogger });
-    const result = await rebuildProjections({ ...parts, store: parts.progressStore, prisma: db.prisma, logger: silentLogger }, { userIds: players, pageSize: 17 });
+    const parts = createAchievementsParts({ db, redis, logger: silentLogger });
+    const result = await rebuildProjections({ ...parts, store: parts.progressStore, transaction: db.transaction, logger: silentLogger }, { userIds: players, pageSize: 17 });
     expect(result).toMatchObject({ players: 3, events: 240, newUnlocks: live.unlocks.length });
     expect(await snapshot(players)).toEqual(live);
   });
@@ -316,8 +316,8 @@ describe('rebuild', () => {
       ...catalog,
       achievements: catalog.achievements.map((a) => (a.id === 'combat_master' ? { ...a, rule: { ...a.rule, target: 5 } } : a)),
     });
-    const parts = createAchievementsParts({ prisma: db.prisma, redis, logger: silentLogger, catalog: easier });
-    const result = await rebuildProjections({ ...parts, store: parts.progressStore, prisma: db.prisma, logger: silentLogger }, { userIds: [userId] });
+    const parts = createAchievementsParts({ db, redis, logger: silentLogger, catalog: easier });
+    const result = await rebuildProjections({ ...parts, store: parts.progressStore, transaction: db.transaction, logger: silentLogger }, { userIds: [userId] });
     expect(result).toMatchObject({ players: 1, events: 5, newUnlocks: 1 });
     expect((await outboxUnlocks(userId)).map((e) => (e.payload as { achievementId: string }).achievementId).sort()).toEqual(['combat_master', 'first_blood']);
     expect((await achievementsOf(userId)).filter((s) => s.status === 'UNLOCKED').map((s) => s.id).sort()).toEqual(['combat_master', 'first_blood']);
@@ -373,7 +373,7 @@ describe('resuming notificationAdded', () => {
     await db.prisma.notification.createMany({ data: rows });
     const stored = await db.prisma.notification.findMany({ where: { userId }, orderBy: { seq: 'asc' }, select: { seq: true } });
     const cursorOf = (seq: bigint) => encodeCursor(seqKey(seq));
-    const { notifications } = createAchievementsParts({ prisma: db.prisma, redis, logger: silentLogger });
+    const { notifications } = createAchievementsParts({ db, redis, logger: silentLogger });
 
     const tooFar = notifications.added(asPlayer(userId), cursorOf(stored[0]!.seq));
     await expect(tooFar).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'after' } });

@@ -10,7 +10,7 @@ export async function startAchievementsService(runtime: Runtime, env: Record<str
   const config = loadAchievementsConfig(env);
   const logger = createLogger('achievements', config.LOG_LEVEL);
   const metrics = createMetricsRegistry('achievements');
-  return serveSubgraph(createAchievementsSubgraph({ prisma: runtime.db.prisma, redis: runtime.redis, logger, config, metrics }), {
+  return serveSubgraph(createAchievementsSubgraph({ db: runtime.db, redis: runtime.redis, logger, config, metrics }), {
     runtime,
     logger,
     host: config.HOST,

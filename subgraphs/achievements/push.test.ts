@@ -34,7 +34,7 @@ beforeAll(async () => {
   hook = receiver(2);
   await new Promise<void>((resolve) => hook.server.listen(0, '127.0.0.1', resolve));
   parts = createAchievementsParts({
-    prisma: db.prisma,
+    db,
     redis: newTestRedis(),
     logger: silentLogger,
     metrics,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import type { PrismaClient } from '../../platform/db/index.js';
+import type { Database } from '../../platform/db/index.js';
 import { EventConsumer } from '../../platform/events/consumer.js';
 import { OutboxRelay } from '../../platform/events/outbox.js';
 import { JobRunner, pendingJobs } from '../../platform/jobs/index.js';
@@ -16,7 +16,7 @@ import { indexCatalog } from './domain/engine.js';
 import { resolvers } from './resolvers/index.js';
 import { catalogSyncWorker, CatalogService, readCatalogFile } from './services/catalog.service.js';
 import { AchievementEngine } from './services/engine.service.js';
-import { ingestHandlers } from './services/ingest.service.js';
+import { ingestHandlers, ingestWants } from './services/ingest.service.js';
 import { createAchievementMetrics } from './services/metrics.js';
 import { NotificationsService } from './services/notifications.service.js';
 import { ProgressCache } from './services/progress-cache.js';
@@ -28,7 +28,8 @@ import { NotificationsStore } from './store/notifications.store.js';
 import { ProgressStore } from './store/progress.store.js';
 
 export interface AchievementsDeps {
-  prisma: PrismaClient;
+  /** The process's database: Prisma for reads and workers, raw transactions for the engine's writes. */
+  db: Pick<Database, 'prisma' | 'transaction'>;
   redis: RedisPort;
   logger: Logger;
   config?: Partial<
@@ -46,16 +47,17 @@ export const typeDefs = parse(readFileSync(subgraphSchemaPath('achievements'), '
 
 /** What the subgraph is made of, for its server, its workers, tests and the rebuild command. */
 export function createAchievementsParts(deps: AchievementsDeps) {
+  const { prisma } = deps.db;
   const catalogFile = deps.catalog ?? readCatalogFile();
   const index = indexCatalog(catalogFile);
-  const store = new AchievementsStore(deps.prisma);
-  const progressStore = new ProgressStore(deps.prisma);
-  const notificationsStore = new NotificationsStore(deps.prisma);
-  const relay = new OutboxRelay({ prisma: deps.prisma, redis: deps.redis, producer: 'achievements', logger: deps.logger });
+  const store = new AchievementsStore(prisma);
+  const progressStore = new ProgressStore(prisma);
+  const notificationsStore = new NotificationsStore(prisma);
+  const relay = new OutboxRelay({ prisma, redis: deps.redis, producer: 'achievements', logger: deps.logger });
   const webhookUrl = deps.config?.ACHIEVEMENTS_PUSH_WEBHOOK_URL;
   const pushes = webhookUrl
     ? new JobRunner({
-        prisma: deps.prisma,
+        prisma,
         queue: PUSH_QUEUE,
         handler: pushHandler({ url: webhookUrl, secret: deps.config?.ACHIEVEMENTS_PUSH_WEBHOOK_SECRET }),
         logger: deps.logger,
@@ -66,10 +68,10 @@ export function createAchievementsParts(deps: AchievementsDeps) {
   let consumer: EventConsumer | null = null;
   const metrics = createAchievementMetrics(deps.metrics ?? new Registry(), {
     bus: () => consumer?.pending() ?? Promise.resolve(0),
-    push: () => pendingJobs(deps.prisma, PUSH_QUEUE),
+    push: () => pendingJobs(prisma, PUSH_QUEUE),
   });
   const engine = new AchievementEngine({
-    prisma: deps.prisma,
+    transaction: (fn, options) => deps.db.transaction(fn, options),
     redis: deps.redis,
     store: progressStore,
     notifications: notificationsStore,
@@ -82,11 +84,12 @@ export function createAchievementsParts(deps: AchievementsDeps) {
     onJobsEnqueued: () => pushes?.poke(),
   });
   consumer = new EventConsumer({
-    prisma: deps.prisma,
+    prisma,
     redis: deps.redis,
     group: 'achievements',
     consumer: deps.config?.ACHIEVEMENTS_CONSUMER_NAME ?? 'achievements-1',
     handlers: ingestHandlers(engine, progressStore),
+    wants: ingestWants,
     logger: deps.logger,
     // Each event locks its players' rows; game-server batches lock theirs in id order. Events of
     // several players in one transaction would lock in stream order and could deadlock with them.
@@ -96,7 +99,7 @@ export function createAchievementsParts(deps: AchievementsDeps) {
   const notifications = new NotificationsService({ store: notificationsStore, redis: deps.redis });
   const catalog = new CatalogService(store);
   // A broken catalog file fails here, at boot, before anything listens.
-  const catalogSync = catalogSyncWorker({ prisma: deps.prisma, store, catalog: catalogFile, logger: deps.logger });
+  const catalogSync = catalogSyncWorker({ prisma, store, catalog: catalogFile, logger: deps.logger });
   const workers: BackgroundWorker[] = [
     catalogSync,
     relay,

@@ -22,12 +22,12 @@ try {
   const logger = createLogger('achievements-rebuild', config.LOG_LEVEL);
   const runtime = await openRuntime(config, logger);
   try {
-    const parts = createAchievementsParts({ prisma: runtime.db.prisma, redis: runtime.redis, logger });
+    const parts = createAchievementsParts({ db: runtime.db, redis: runtime.redis, logger });
     // The catalog in the database must match the rules being replayed.
     await parts.catalogSync.start();
     const started = Date.now();
     const result = await rebuildProjections(
-      { prisma: runtime.db.prisma, store: parts.progressStore, engine: parts.engine, index: parts.index, logger },
+      { transaction: runtime.db.transaction, store: parts.progressStore, engine: parts.engine, index: parts.index, logger },
       userIds.length ? { userIds } : {},
     );
     // New unlocks' reward events are in the outbox: publish them before exiting.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { requireScope, type Viewer } from '../../../platform/auth.js';
-import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import type { Database, Sql } from '../../../platform/db/index.js';
 import { isRetryableConflict, isUniqueViolation } from '../../../platform/db/errors.js';
 import { BadUserInputError } from '../../../platform/errors.js';
 import { recordEvents } from '../../../platform/events/outbox.js';
@@ -40,7 +40,8 @@ export const progressChannel = (userId: string) => liveChannel('achievements', '
 export const notificationChannel = (userId: string) => liveChannel('achievements', 'notificationAdded', userId);
 
 export interface EngineDeps {
-  prisma: PrismaClient;
+  /** Game calls run in their own transactions on the raw SQL port (`pg` directly on PostgreSQL). */
+  transaction: Database['transaction'];
   redis: RedisPort;
   store: ProgressStore;
   notifications: NotificationsStore;
@@ -163,7 +164,7 @@ export class AchievementEngine {
   async record(events: readonly ValidGameEvent[], source: string, options: { knownPlayersAt?: EventPath } = {}): Promise<RecordedEventResult[]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        const effects = await this.deps.prisma.$transaction((tx) => this.recordIn(tx, events, source, options), TRANSACTION);
+        const effects = await this.deps.transaction((sql) => this.recordIn(sql, events, source, options), TRANSACTION);
         await this.afterCommit(effects);
         return effects.results;
       } catch (error) {
@@ -178,11 +179,11 @@ export class AchievementEngine {
 
   /**
    * Records events inside the caller's transaction (the bus consumer's, whose processed-event
-   * row commits with them). With `knownPlayersAt`, an event for a player this subgraph has
+   * row commits with them, through `prismaSql(tx)`; or record's own). With `knownPlayersAt`, an event for a player this subgraph has
    * never heard of is refused (BAD_USER_INPUT at `<path of event i>.userId`); otherwise the player is
    * created (bus events come from subgraphs that know their players).
    */
-  async recordIn(tx: Tx, events: readonly ValidGameEvent[], source: string, options: { knownPlayersAt?: EventPath } = {}): Promise<RecordEffects> {
+  async recordIn(tx: Sql, events: readonly ValidGameEvent[], source: string, options: { knownPlayersAt?: EventPath } = {}): Promise<RecordEffects> {
     const { store, index } = this.deps;
     const effects: RecordEffects = { results: [], unlocks: [], progress: new Map(), notifications: [], players: [], pushes: 0 };
     if (events.length === 0) return effects;
@@ -274,7 +275,7 @@ export class AchievementEngine {
    * ledger's idempotency key is `achievement:<user>:<achievement>`), and for RARE and above a
    * push job. Whatever crashes after this commit, nothing is lost; before it, nothing happened.
    */
-  async writeUnlockEffects(tx: Tx, unlocks: readonly UnlockRow[]): Promise<{ notifications: NotificationRow[]; pushes: number }> {
+  async writeUnlockEffects(tx: Sql, unlocks: readonly UnlockRow[]): Promise<{ notifications: NotificationRow[]; pushes: number }> {
     if (unlocks.length === 0) return { notifications: [], pushes: 0 };
     const createdAt = this.now();
     const definitions = unlocks.map((u) => {

@@ -1,4 +1,4 @@
-import type { Tx } from '../../../platform/db/index.js';
+import { prismaSql, type Tx } from '../../../platform/db/index.js';
 import type { EventHandlers } from '../../../platform/events/consumer.js';
 import type { DomainEvent } from '../../../platform/events/types.js';
 import { achievementEventsOf, BUS_EVENT_MAPPINGS } from '../domain/bus-events.js';
@@ -11,19 +11,23 @@ import type { AchievementEngine } from './engine.service.js';
  * records the domain event as handled; the achievement events it stands for are appended in that
  * same transaction (their ids derive from the domain event's), so a redelivery has no effect.
  */
+/** Only a profile change that sets the timezone concerns achievements; the others are acked without a transaction. */
+export const ingestWants = (event: DomainEvent): boolean =>
+  event.type !== 'user.profile_updated' || Boolean((event as DomainEvent<'user.profile_updated'>).payload.timezone);
+
 export function ingestHandlers(engine: AchievementEngine, store: ProgressStore): EventHandlers {
   const handlers: EventHandlers = {
     // The player's timezone comes from users: streaks count the player's calendar days.
     'user.registered': async (event, tx) => {
-      await store.ensurePlayers(tx, [{ userId: event.payload.userId, timezone: validTimezone(event.payload.timezone) }]);
+      await store.ensurePlayers(prismaSql(tx), [{ userId: event.payload.userId, timezone: validTimezone(event.payload.timezone) }]);
     },
     'user.profile_updated': async (event, tx) => {
-      if (event.payload.timezone) await store.setTimezone(tx, event.payload.userId, validTimezone(event.payload.timezone));
+      if (event.payload.timezone) await store.setTimezone(prismaSql(tx), event.payload.userId, validTimezone(event.payload.timezone));
     },
   };
   for (const type of Object.keys(BUS_EVENT_MAPPINGS) as (keyof typeof BUS_EVENT_MAPPINGS)[]) {
     handlers[type] = (async (event: DomainEvent, tx: Tx) => {
-      const effects = await engine.recordIn(tx, achievementEventsOf(event), event.producer);
+      const effects = await engine.recordIn(prismaSql(tx), achievementEventsOf(event), event.producer);
       return () => engine.afterCommit(effects);
     }) as never;
   }

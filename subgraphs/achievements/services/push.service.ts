@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Tx } from '../../../platform/db/index.js';
+import type { Sql, Tx } from '../../../platform/db/index.js';
 import { enqueueJob, type JobHandler } from '../../../platform/jobs/index.js';
 
 /** The job queue of outbound pushes for rare unlocks. */
@@ -18,7 +18,7 @@ export interface PushMessage {
 }
 
 /** Queues the push in the unlock's transaction: it is sent if and only if the unlock commits. */
-export function enqueuePush(tx: Tx, message: PushMessage): Promise<string> {
+export function enqueuePush(tx: Tx | Sql, message: PushMessage): Promise<string> {
   return enqueueJob(tx, PUSH_QUEUE, message, { maxAttempts: 3 });
 }
 

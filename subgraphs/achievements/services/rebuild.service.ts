@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { PrismaClient } from '../../../platform/db/index.js';
+import type { Database } from '../../../platform/db/index.js';
 import { applyToPlayer, type CatalogIndex, type PlayerProjection } from '../domain/engine.js';
 import type { ProgressRow, ProgressStore, UnlockRow } from '../store/progress.store.js';
 import type { AchievementEngine, RecordEffects } from './engine.service.js';
@@ -24,13 +24,13 @@ export interface RebuildResult {
  * player wait and then apply on top of the rebuilt state.
  */
 export async function rebuildProjections(
-  deps: { prisma: PrismaClient; store: ProgressStore; engine: AchievementEngine; index: CatalogIndex; logger: Logger },
+  deps: { transaction: Database['transaction']; store: ProgressStore; engine: AchievementEngine; index: CatalogIndex; logger: Logger },
   options: { userIds?: readonly string[]; pageSize?: number } = {},
 ): Promise<RebuildResult> {
   const result: RebuildResult = { players: 0, events: 0, progressRows: 0, newUnlocks: 0 };
   const pageSize = options.pageSize ?? 5_000;
   const rebuildOne = async (userId: string) => {
-    const effects = await deps.prisma.$transaction(
+    const effects = await deps.transaction(
       async (tx): Promise<RecordEffects | null> => {
         const [player] = await deps.store.lockPlayers(tx, [userId]);
         if (!player) return null;

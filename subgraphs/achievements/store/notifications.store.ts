@@ -1,5 +1,5 @@
 import type { Notification } from '../../../generated/prisma/client.js';
-import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import type { PrismaClient, Sql } from '../../../platform/db/index.js';
 import type { PageRequest } from '../../../platform/pagination.js';
 import type { NotificationPriority } from '../domain/notifications.js';
 
@@ -23,7 +23,7 @@ export class NotificationsStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Inserts notifications in order; returns them with their sequence numbers. */
-  async insert(tx: Tx, notifications: readonly NewNotification[]): Promise<NotificationRow[]> {
+  async insert(sql: Sql, notifications: readonly NewNotification[]): Promise<NotificationRow[]> {
     if (notifications.length === 0) return [];
     const values = notifications.map((n, position) => ({
       position,
@@ -37,14 +37,16 @@ export class NotificationsStore {
       created_at: n.createdAt.toISOString(),
     }));
     // One statement; ORDER BY position keeps the sequence in the given order.
-    return tx.$queryRaw<NotificationRow[]>`
-      INSERT INTO notifications (id, user_id, kind, priority, title, body, achievement_id, created_at)
-      SELECT id, user_id, kind, priority::"NotificationPriority", title, body, achievement_id, created_at
-      FROM jsonb_to_recordset(${json(values)}::jsonb)
-        AS n(position int, id uuid, user_id uuid, kind text, priority text, title text, body text, achievement_id text, created_at timestamptz)
-      ORDER BY position
-      RETURNING seq, id::text, user_id::text AS "userId", kind, priority, title, body, achievement_id AS "achievementId",
-                created_at AS "createdAt", read_at AS "readAt"`;
+    return sql.query<NotificationRow>(
+      `INSERT INTO notifications (id, user_id, kind, priority, title, body, achievement_id, created_at)
+       SELECT id, user_id, kind, priority::"NotificationPriority", title, body, achievement_id, created_at
+       FROM jsonb_to_recordset($1::jsonb)
+         AS n(position int, id uuid, user_id uuid, kind text, priority text, title text, body text, achievement_id text, created_at timestamptz)
+       ORDER BY position
+       RETURNING seq, id::text, user_id::text AS "userId", kind, priority::text, title, body, achievement_id AS "achievementId",
+                 created_at AS "createdAt", read_at AS "readAt"`,
+      [json(values)],
+    );
   }
 
   /** One keyset page of a player's inbox, newest first (cursor = seq). */

@@ -1,0 +1,51 @@
+import type pg from 'pg';
+import type { PrismaClient, Tx } from './index.js';
+
+/**
+ * A connection to run SQL on, inside a transaction or not, whichever driver holds it: a Prisma
+ * transaction client (`prismaSql`) or a `pg` client of the pool Prisma itself runs on (`pgSql`).
+ * Hot batch paths write SQL against this port and run on `pg` directly (Database.transaction):
+ * Prisma's client runtime costs ≈ 28 ms of CPU to pass one 2,500-row array statement that `pg`
+ * passes in ≈ 6 (docs/decisions.md, "Hot batch statements run on pg").
+ *
+ * Values read back are the same on both: int8 as bigint, json/jsonb parsed, timestamptz as Date,
+ * int4 and float8 as number (arrays of int8 are not supported by Prisma on the embedded database). Parameters are positional (`$1`); cast them in the SQL.
+ */
+export interface Sql {
+  query<T = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<T[]>;
+}
+
+/** The port over a Prisma client or transaction client. */
+export function prismaSql(client: Tx | PrismaClient): Sql {
+  return {
+    query: <T>(text: string, params: readonly unknown[] = []) => client.$queryRawUnsafe<T[]>(text, ...params),
+  };
+}
+
+/** Either kind of transaction a store function may be handed: normalized to the port. */
+export function asSql(client: Sql | Tx | PrismaClient): Sql {
+  return '$queryRawUnsafe' in client ? prismaSql(client) : client;
+}
+
+const INT8_OID = 20;
+
+/** pg's own parsers, except int8 as bigint (pg reads it as a string), as Prisma reads it. */
+function typesFor(types: typeof pg.types): pg.CustomTypesConfig {
+  return {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+      if (oid === INT8_OID) return (value: string) => BigInt(value);
+      return types.getTypeParser(oid, format);
+    }) as pg.CustomTypesConfig['getTypeParser'],
+  };
+}
+
+/** The port over a `pg` client (a pooled connection, normally inside Database.transaction). */
+export function pgSql(client: pg.ClientBase, types: typeof pg.types): Sql {
+  const custom = typesFor(types);
+  return {
+    query: async <T>(text: string, params: readonly unknown[] = []) => {
+      const result = await client.query({ text, values: [...params], types: custom });
+      return result.rows as T[];
+    },
+  };
+}

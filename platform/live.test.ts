@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishLive, replayThenLive } from './live.js';
+import { parseLive, publishLive, replayThenLive, stringifyLive } from './live.js';
 import { MemoryRedisPort } from './redis/index.js';
 
 interface Message {
@@ -54,5 +54,15 @@ describe('replayThenLive', () => {
     await stream.return?.();
     await new Promise((r) => setTimeout(r, 10));
     expect(await redis.numsub('room')).toBe(0);
+  });
+});
+
+describe('live payload JSON', () => {
+  it('is plain JSON without bigints, and round-trips bigints nested anywhere', () => {
+    const at = new Date('2026-11-28T10:00:00.000Z');
+    expect(stringifyLive({ id: 'u1', at, n: 1.5, list: [null, 'x'] })).toBe(JSON.stringify({ id: 'u1', at, n: 1.5, list: [null, 'x'] }));
+    const withBigints = { seq: 9007199254740993n, nested: [{ cursor: 12n, text: 'a "$bigint" lookalike' }], at };
+    expect(parseLive(stringifyLive(withBigints))).toEqual({ seq: 9007199254740993n, nested: [{ cursor: 12n, text: 'a "$bigint" lookalike' }], at: at.toISOString() });
+    expect(parseLive('{"text":"no positions"}')).toEqual({ text: 'no positions' });
   });
 });

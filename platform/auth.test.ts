@@ -74,6 +74,11 @@ describe('gateway → subgraph viewer signature', () => {
       expect(again).toEqual({ userId: 'u7', role: 'PLAYER', clientAddress: null });
       again.userId = 'someone-else'; // a caller changing its copy changes nothing remembered
       expect((await verifyViewerToken(token, SECRET)).userId).toBe('u7');
+      const service = { userId: null, role: null, kind: 'service' as const, scopes: ['REPORT_GAME_EVENTS'], serviceId: 'key-9', clientAddress: null };
+      const serviceToken = await new ViewerSigner(SECRET, 2).sign(service);
+      const first = await verifyViewerToken(serviceToken, SECRET);
+      (first.scopes as string[]).push('MANAGE_WALLET');
+      expect((await verifyViewerToken(serviceToken, SECRET)).scopes).toEqual(['REPORT_GAME_EVENTS']);
       vi.setSystemTime(Date.now() + 3_000);
       await expect(verifyViewerToken(token, SECRET)).rejects.toThrow(/Invalid gateway signature/);
     });

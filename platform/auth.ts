@@ -170,7 +170,7 @@ export async function verifyViewerToken(token: string | undefined | null, secret
   let cache = verified.get(secret);
   if (!cache) verified.set(secret, (cache = new Map()));
   const hit = cache.get(token);
-  if (hit && hit.expiresAt > Date.now()) return { ...hit.viewer };
+  if (hit && hit.expiresAt > Date.now()) return copyOf(hit.viewer);
   if (hit) cache.delete(token);
   let viewer: Viewer;
   let expiresAt: number;
@@ -194,8 +194,11 @@ export async function verifyViewerToken(token: string | undefined | null, secret
   }
   if (cache.size >= VERIFIED_MAX) cache.clear();
   cache.set(token, { viewer, expiresAt });
-  return { ...viewer };
+  return copyOf(viewer);
 }
+
+/** A caller's own copy of a remembered viewer: changing it (scopes included) changes nothing remembered. */
+const copyOf = (viewer: Viewer): Viewer => (viewer.scopes ? { ...viewer, scopes: [...viewer.scopes] } : { ...viewer });
 
 /** The signed-in viewer's id, or UnauthenticatedError. */
 export function requireUser(viewer: Viewer): string {

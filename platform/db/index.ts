@@ -65,6 +65,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // (prisma/orm#26786), whatever the server's default zone is. One pool, shared by Prisma and by
     // the raw transactions (Database.transaction).
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c timezone=UTC' });
+    // An idle connection the server closed (restart, failover) is dropped by the pool and the next
+    // query opens another; without a listener its 'error' event would end the process.
+    pool.on('error', () => undefined);
     const adapter = new PrismaPg(pool);
     const prisma = new PrismaClient({ adapter, errorFormat: 'minimal' });
     return {
@@ -102,10 +105,13 @@ const DEFAULT_TIMEOUT = 5_000;
 const DEFAULT_MAX_WAIT = 2_000;
 
 /**
- * BEGIN … COMMIT on one pooled `pg` connection. As with Prisma's `timeout`, a transaction running
- * longer than `timeout` fails: no statement may run longer (statement_timeout), and none starts
- * after it. Waiting for a connection is bounded by `maxWait`. A connection whose ROLLBACK failed is
- * discarded, not returned to the pool.
+ * BEGIN … COMMIT on one pooled `pg` connection, with Prisma's limits: waiting for a connection is
+ * bounded by `maxWait`, and a transaction running longer than `timeout` fails and rolls back. No
+ * statement may run longer (statement_timeout), none starts after it, it does not commit after it,
+ * and a transaction left idle (its function awaiting something else) is ended by the server
+ * (idle_in_transaction_session_timeout), releasing its locks. `fn` must not use Prisma: with the pool
+ * full, a Prisma query inside would wait for this very transaction's connection. A connection that
+ * failed (lost, or its ROLLBACK failed) is discarded, not returned to the pool.
  */
 async function pgTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const maxWait = options.maxWait ?? DEFAULT_MAX_WAIT;
@@ -125,25 +131,33 @@ async function pgTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>, opt
     clearTimeout(timer);
   }
   let broken: Error | undefined;
+  // A connection lost while checked out emits 'error' (the pool listens only to idle ones): the
+  // query in flight rejects, and the connection is not reused.
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   const timeout = Math.max(1, Math.floor(options.timeout ?? DEFAULT_TIMEOUT));
   const deadline = Date.now() + timeout;
+  const expired = () => new Error(`Transaction timed out: it ran longer than ${timeout} ms.`);
   const sql = pgSql(client, pg.types);
   try {
-    await client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}`);
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}; SET LOCAL idle_in_transaction_session_timeout = ${timeout}`);
     const result = await fn({
-      query: (text, params) => {
-        if (Date.now() > deadline) return Promise.reject(new Error(`Transaction timed out: it ran longer than ${timeout} ms.`));
-        return sql.query(text, params);
-      },
+      query: (text, params) => (Date.now() > deadline ? Promise.reject(expired()) : sql.query(text, params)),
     });
+    if (Date.now() > deadline) throw expired();
     await client.query('COMMIT');
     return result;
   } catch (error) {
-    await client.query('ROLLBACK').catch((rollbackError: Error) => {
-      broken = rollbackError;
-    });
+    if (!broken) {
+      await client.query('ROLLBACK').catch((rollbackError: Error) => {
+        broken = rollbackError;
+      });
+    }
     throw error;
   } finally {
+    client.removeListener('error', onError);
     client.release(broken);
   }
 }

@@ -60,6 +60,36 @@ describe(`Database.transaction (${process.env.DATABASE_URL ? 'PostgreSQL, pg' : 
     expect(await count()).toBe(before);
   });
 
+  it('does not commit a function that returns after its timeout', async () => {
+    const before = await count();
+    const error = await db
+      .transaction(
+        async (sql) => {
+          await sql.query('INSERT INTO sql_port_test (id) VALUES (6)');
+          await new Promise((r) => setTimeout(r, 250));
+        },
+        { timeout: 100 },
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(await count()).toBe(before);
+  });
+
+  // PostgreSQL only: the embedded database has no server sessions to lose.
+  it.runIf(Boolean(process.env.DATABASE_URL))('rejects when its connection is lost, and the pool goes on with new ones', async () => {
+    const error = await db
+      .transaction(async (sql) => {
+        const [backend] = await sql.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+        await db.prisma.$queryRawUnsafe('SELECT pg_terminate_backend($1::int)', backend!.pid);
+        await new Promise((r) => setTimeout(r, 50));
+        await sql.query('INSERT INTO sql_port_test (id) VALUES (7)');
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    const rows = await db.transaction((sql) => sql.query<{ n: number }>('SELECT 1 AS n'));
+    expect(rows).toEqual([{ n: 1 }]);
+  });
+
   it('asSql takes a Prisma transaction client too', async () => {
     const rows = await db.prisma.$transaction((tx) => asSql(tx).query<{ n: bigint }>('SELECT 41::int8 + 1 AS n'));
     expect(rows).toEqual([{ n: 42n }]);

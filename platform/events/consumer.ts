@@ -194,7 +194,16 @@ export class EventConsumer {
   private eventOf(entry: StreamEntry): DomainEvent | null {
     const event = JSON.parse(entry.fields.event ?? 'null') as DomainEvent | null;
     if (!event || !(this.options.handlers?.[event.type] || this.options.batchHandlers?.[event.type])) return null;
-    return (this.options.wants?.(event) ?? true) ? event : null;
+    return this.wanted(event) ? event : null;
+  }
+
+  /** `wants`, with a throw (a malformed event) counted as wanted: its handler fails it, and it is retried, then set aside. */
+  private wanted(event: DomainEvent): boolean {
+    try {
+      return this.options.wants?.(event) ?? true;
+    } catch {
+      return true;
+    }
   }
 
   private async handle(entry: StreamEntry) {

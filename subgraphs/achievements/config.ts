@@ -12,6 +12,11 @@ export const achievementsEnv = z.object({
   ACHIEVEMENTS_PUSH_WEBHOOK_SECRET: z.string().min(16).optional(),
   /** Seconds a player's achievements stay in the Redis cache. */
   ACHIEVEMENTS_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
+  /**
+   * Players whose projections (progress and unlocks) the engine keeps in memory between batches,
+   * so their next events re-read nothing; ≈ 2–12 KB each. 0 turns it off.
+   */
+  ACHIEVEMENTS_PROJECTION_CACHE_SIZE: z.coerce.number().int().min(0).default(5_000),
 });
 
 export const loadAchievementsConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(achievementsEnv, env);

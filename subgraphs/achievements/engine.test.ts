@@ -324,6 +324,77 @@ describe('rebuild', () => {
   });
 });
 
+describe('projection cache', () => {
+  const wins = (userId: string, n: number): GameEventInput[] => Array.from({ length: n }, () => ({ id: randomUUID(), userId, type: 'COMBAT_WON', data: {} }));
+  const combatMaster = async (userId: string) => (await achievementsOf(userId)).find((s) => s.id === 'combat_master');
+  const engines = () => {
+    const a = createAchievementsParts({ db, redis, logger: silentLogger }).engine;
+    const b = createAchievementsParts({ db, redis, logger: silentLogger }).engine;
+    return { a, b };
+  };
+
+  it('serves a player\'s next batch from memory, and two replicas writing one player keep exact counts', async () => {
+    const userId = await newPlayer();
+    const { a, b } = engines();
+    await a.recordGameEvents(GAME_SERVER, wins(userId, 3), 'input.events');
+    expect([a.projections.hits, a.projections.misses]).toEqual([0, 1]);
+    await a.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
+    expect([a.projections.hits, a.projections.misses]).toEqual([1, 1]);
+    // Another replica moves the player's stream: A's entry is one version behind and is not used.
+    await b.recordGameEvents(GAME_SERVER, wins(userId, 2), 'input.events');
+    await a.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
+    expect([a.projections.hits, a.projections.misses]).toEqual([1, 2]);
+    expect(await combatMaster(userId)).toMatchObject({ current: 7 });
+    const unlocks = await db.prisma.userAchievement.findMany({ where: { userId, achievementId: 'first_blood' } });
+    expect(unlocks).toHaveLength(1);
+  });
+
+  it('keeps nothing from a transaction that did not commit', async () => {
+    const userId = await newPlayer();
+    let failCommit = false;
+    // The transaction's work is done (evaluated, written), then it fails instead of committing.
+    const flaky: Database = {
+      ...db,
+      transaction: (fn, options) =>
+        db.transaction(async (sql) => {
+          const result = await fn(sql);
+          if (failCommit) throw new Error('connection lost before COMMIT');
+          return result;
+        }, options),
+    };
+    const { engine } = createAchievementsParts({ db: flaky, redis, logger: silentLogger });
+    await engine.recordGameEvents(GAME_SERVER, wins(userId, 2), 'input.events');
+    failCommit = true;
+    await expect(engine.recordGameEvents(GAME_SERVER, wins(userId, 150), 'input.events')).rejects.toThrow(/before COMMIT/);
+    failCommit = false;
+    await engine.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
+    expect(await combatMaster(userId)).toMatchObject({ current: 3 });
+    // Both later calls used the entry of version 2 (the player's row never moved past it), not
+    // what the failed call had evaluated (152 wins).
+    expect([engine.projections.hits, engine.projections.misses]).toEqual([2, 1]);
+  });
+
+  it('is not used after the rebuild moved the player\'s projection epoch', async () => {
+    const userId = await newPlayer();
+    const { a } = engines();
+    await a.recordGameEvents(GAME_SERVER, wins(userId, 4), 'input.events');
+    const easier = parseCatalog({
+      ...catalog,
+      achievements: catalog.achievements.map((d) => (d.id === 'combat_master' ? { ...d, rule: { ...d.rule, target: 5 } } : d)),
+    });
+    // The rebuild (another process, with a changed rule) rewrites the player's progress.
+    const rebuilder = createAchievementsParts({ db, redis, logger: silentLogger, catalog: easier });
+    await rebuildProjections({ ...rebuilder, store: rebuilder.progressStore, transaction: db.transaction, logger: silentLogger }, { userIds: [userId] });
+    // Let the rebuilt row differ from what A holds, as a changed rule's replay would.
+    await db.prisma.achievementProgress.updateMany({ where: { userId, achievementId: 'combat_master' }, data: { current: 40, state: { kind: 'count', total: 40, done: false } } });
+    const misses = a.projections.misses;
+    await a.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
+    expect(a.projections.misses).toBe(misses + 1);
+    // Read from the rebuilt row (40), not from the cached one (4).
+    expect(await combatMaster(userId)).toMatchObject({ current: 41 });
+  });
+});
+
 describe('notifications inbox', () => {
   it('pages newest first, counts unread, and marks read (only the owner\'s)', async () => {
     const userId = await newPlayer();

@@ -33,7 +33,14 @@ export interface AchievementsDeps {
   redis: RedisPort;
   logger: Logger;
   config?: Partial<
-    Pick<AchievementsConfig, 'ACHIEVEMENTS_CONSUMER_NAME' | 'ACHIEVEMENTS_PUSH_WEBHOOK_URL' | 'ACHIEVEMENTS_PUSH_WEBHOOK_SECRET' | 'ACHIEVEMENTS_CACHE_TTL_SECONDS'>
+    Pick<
+      AchievementsConfig,
+      | 'ACHIEVEMENTS_CONSUMER_NAME'
+      | 'ACHIEVEMENTS_PUSH_WEBHOOK_URL'
+      | 'ACHIEVEMENTS_PUSH_WEBHOOK_SECRET'
+      | 'ACHIEVEMENTS_CACHE_TTL_SECONDS'
+      | 'ACHIEVEMENTS_PROJECTION_CACHE_SIZE'
+    >
   >;
   /** The catalog to evaluate and sync at start; the checked-in file when omitted. */
   catalog?: Catalog;
@@ -66,11 +73,16 @@ export function createAchievementsParts(deps: AchievementsDeps) {
     : null;
   const cache = new ProgressCache(deps.redis, deps.logger, deps.config?.ACHIEVEMENTS_CACHE_TTL_SECONDS);
   let consumer: EventConsumer | null = null;
-  const metrics = createAchievementMetrics(deps.metrics ?? new Registry(), {
-    bus: () => consumer?.pending() ?? Promise.resolve(0),
-    push: () => pendingJobs(prisma, PUSH_QUEUE),
-  });
-  const engine = new AchievementEngine({
+  let engine: AchievementEngine | null = null;
+  const metrics = createAchievementMetrics(
+    deps.metrics ?? new Registry(),
+    {
+      bus: () => consumer?.pending() ?? Promise.resolve(0),
+      push: () => pendingJobs(prisma, PUSH_QUEUE),
+    },
+    () => engine?.projections.size ?? 0,
+  );
+  engine = new AchievementEngine({
     transaction: (fn, options) => deps.db.transaction(fn, options),
     redis: deps.redis,
     store: progressStore,
@@ -82,6 +94,7 @@ export function createAchievementsParts(deps: AchievementsDeps) {
     pushEnabled: pushes !== null,
     onEventsCommitted: () => void relay.poke(),
     onJobsEnqueued: () => pushes?.poke(),
+    projectionCacheSize: deps.config?.ACHIEVEMENTS_PROJECTION_CACHE_SIZE,
   });
   consumer = new EventConsumer({
     prisma,

@@ -14,6 +14,7 @@ import type { NotificationRow, NotificationsStore } from '../store/notifications
 import type { EventToStore, PlayerAchievementRow, ProgressRow, ProgressStore, UnlockRow } from '../store/progress.store.js';
 import type { AchievementMetrics } from './metrics.js';
 import type { ProgressCache } from './progress-cache.js';
+import { ProjectionCache, type CachedProjection } from './projection-cache.js';
 import { enqueuePush } from './push.service.js';
 
 /** What recordGameEvent(s) reports per event (the GraphQL `RecordedGameEvent` mapper). */
@@ -33,6 +34,8 @@ export interface RecordEffects {
   /** Players whose achievements changed (their cache entries are stale). */
   players: string[];
   pushes: number;
+  /** The projections this recording leaves, for the projection cache once it has committed. */
+  projections: Map<string, CachedProjection>;
 }
 
 export const unlockChannel = (userId: string) => liveChannel('achievements', 'achievementUnlocked', userId);
@@ -56,6 +59,8 @@ export interface EngineDeps {
   /** Called after a commit that enqueued jobs (pokes the job runner). */
   onJobsEnqueued: () => void;
   now?: () => Date;
+  /** Players whose projections are kept between batches (0: none). */
+  projectionCacheSize?: number;
 }
 
 /** A 500-event batch takes milliseconds; the margin is for a machine under load, not for waiting on locks forever. */
@@ -70,6 +75,9 @@ const ATTEMPTS = 3;
  * go at once, each in its own transaction.
  */
 const GROUP_COMMIT = { smallCall: 100, inFlight: 2, maxEvents: 500 };
+
+/** Players whose projections the engine keeps between batches, by default (ACHIEVEMENTS_PROJECTION_CACHE_SIZE). */
+const DEFAULT_PROJECTION_CACHE = 5_000;
 
 /** A recordGameEvent(s) call waiting for its turn (see AchievementEngine.recordGrouped). */
 interface PendingCall {
@@ -88,8 +96,11 @@ interface PendingCall {
 export class AchievementEngine {
   private readonly waiting: PendingCall[] = [];
   private inFlight = 0;
+  readonly projections: ProjectionCache;
 
-  constructor(private readonly deps: EngineDeps) {}
+  constructor(private readonly deps: EngineDeps) {
+    this.projections = new ProjectionCache(deps.projectionCacheSize ?? DEFAULT_PROJECTION_CACHE);
+  }
 
   private now() {
     return this.deps.now?.() ?? new Date();
@@ -185,7 +196,7 @@ export class AchievementEngine {
    */
   async recordIn(tx: Sql, events: readonly ValidGameEvent[], source: string, options: { knownPlayersAt?: EventPath } = {}): Promise<RecordEffects> {
     const { store, index } = this.deps;
-    const effects: RecordEffects = { results: [], unlocks: [], progress: new Map(), notifications: [], players: [], pushes: 0 };
+    const effects: RecordEffects = { results: [], unlocks: [], progress: new Map(), notifications: [], players: [], pushes: 0, projections: new Map() };
     if (events.length === 0) return effects;
     const userIds = [...new Set(events.map((e) => e.userId))].sort();
     if (!options.knownPlayersAt) await store.ensurePlayers(tx, userIds.map((userId) => ({ userId })));
@@ -208,17 +219,35 @@ export class AchievementEngine {
     }
     if (fresh.length === 0) return effects;
 
-    // Load only the progress rows these events can touch.
+    // Load only the progress rows these events can touch, and of those only the ones the
+    // projection cache does not hold at this player's version.
     const typesByUser = new Map<string, Set<string>>();
     for (const { event } of fresh) typesByUser.set(event.userId, (typesByUser.get(event.userId) ?? new Set()).add(event.type));
-    const keys = [...typesByUser].flatMap(([userId, types]) => [...affectedAchievements(index, types)].map((achievementId) => ({ userId, achievementId })));
-    const stored = await store.progressOf(tx, keys);
-    const unlocked = await store.unlockedBy(tx, [...typesByUser.keys()]);
     const projections = new Map<string, PlayerProjection>();
-    for (const userId of typesByUser.keys()) {
-      projections.set(userId, { userId, timezone: players.get(userId)!.timezone, unlocked: unlocked.get(userId)!, progress: new Map() });
+    const known = new Map<string, Set<string>>();
+    const keys: { userId: string; achievementId: string }[] = [];
+    const uncached: string[] = [];
+    for (const [userId, types] of typesByUser) {
+      const player = players.get(userId)!;
+      const cached = this.projections.get(userId, player.version, player.epoch);
+      this.deps.metrics.projectionLookups.inc({ result: cached ? 'hit' : 'miss' });
+      const seen = new Set(cached?.known);
+      for (const achievementId of affectedAchievements(index, types)) {
+        if (seen.has(achievementId)) continue;
+        keys.push({ userId, achievementId });
+        seen.add(achievementId);
+      }
+      known.set(userId, seen);
+      // Copies: evaluation changes them, and the cached entry must stay as committed.
+      projections.set(userId, { userId, timezone: player.timezone, unlocked: new Set(cached?.unlocked), progress: new Map(cached?.progress) });
+      if (!cached) uncached.push(userId);
     }
+    const stored = await store.progressOf(tx, keys);
     for (const row of stored) projections.get(row.userId)!.progress.set(row.achievementId, row);
+    if (uncached.length) {
+      const unlocked = await store.unlockedBy(tx, uncached);
+      for (const userId of uncached) projections.get(userId)!.unlocked = unlocked.get(userId)!;
+    }
 
     const toStore: EventToStore[] = [];
     const changed = new Map<string, Set<string>>();
@@ -266,6 +295,10 @@ export class AchievementEngine {
       [...lastEventAt].map(([userId, at]) => ({ userId, version: players.get(userId)!.version, lastEventAt: at })),
     );
     effects.players = [...changed.keys()];
+    for (const [userId, projection] of projections) {
+      const player = players.get(userId)!;
+      effects.projections.set(userId, { version: player.version, epoch: player.epoch, unlocked: projection.unlocked, progress: projection.progress, known: known.get(userId)! });
+    }
     return effects;
   }
 
@@ -332,6 +365,7 @@ export class AchievementEngine {
   /** After the commit: wake the relay and job runner, count unlocks, drop stale cache entries, tell live subscribers. */
   async afterCommit(effects: RecordEffects): Promise<void> {
     const { redis, metrics, index, logger } = this.deps;
+    for (const [userId, projection] of effects.projections) this.projections.put(userId, projection);
     if (effects.unlocks.length) this.deps.onEventsCommitted();
     if (effects.pushes) this.deps.onJobsEnqueued();
     for (const unlock of effects.unlocks) {

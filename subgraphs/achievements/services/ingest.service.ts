@@ -13,7 +13,7 @@ import type { AchievementEngine } from './engine.service.js';
  */
 /** Only a profile change that sets the timezone concerns achievements; the others are acked without a transaction. */
 export const ingestWants = (event: DomainEvent): boolean =>
-  event.type !== 'user.profile_updated' || Boolean((event as DomainEvent<'user.profile_updated'>).payload.timezone);
+  event.type !== 'user.profile_updated' || Boolean((event as DomainEvent<'user.profile_updated'>).payload?.timezone);
 
 export function ingestHandlers(engine: AchievementEngine, store: ProgressStore): EventHandlers {
   const handlers: EventHandlers = {

@@ -53,7 +53,7 @@ export async function rebuildProjections(
         const added = await deps.store.insertUnlocks(tx, unlocks);
         result.newUnlocks += added.length;
         const written = await deps.engine.writeUnlockEffects(tx, added);
-        return { results: [], unlocks: added, progress: new Map(), notifications: written.notifications, players: [userId], pushes: written.pushes };
+        return { results: [], unlocks: added, progress: new Map(), notifications: written.notifications, players: [userId], pushes: written.pushes, projections: new Map() };
       },
       // A veteran's whole history is replayed in this transaction.
       { timeout: 10 * 60_000, maxWait: 60_000 },

@@ -18,6 +18,8 @@ export interface PlayerRow {
   userId: string;
   timezone: string;
   version: number;
+  /** The projection generation: the rebuild moves it, so no cached projection outlives a rebuild. */
+  epoch: number;
 }
 
 /** One event to append: a checked event with its position in the player's stream. */
@@ -84,7 +86,7 @@ export class ProgressStore {
    */
   lockPlayers(sql: Sql, userIds: readonly string[]): Promise<PlayerRow[]> {
     return sql.query<PlayerRow>(
-      `SELECT user_id::text AS "userId", timezone, version FROM achievement_players
+      `SELECT user_id::text AS "userId", timezone, version, projection_epoch AS epoch FROM achievement_players
        WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE`,
       [[...userIds]],
     );
@@ -216,8 +218,13 @@ export class ProgressStore {
     return rows.map((r) => r.userId);
   }
 
+  /**
+   * Deletes a player's progress for the rebuild, and moves their projection epoch: a projection an
+   * engine process cached before the rebuild no longer matches the player's row.
+   */
   async deleteProgress(sql: Sql, userId: string): Promise<void> {
     await sql.query('DELETE FROM achievement_progress WHERE user_id = $1::uuid', [userId]);
+    await sql.query('UPDATE achievement_players SET projection_epoch = projection_epoch + 1 WHERE user_id = $1::uuid', [userId]);
   }
 
   /**

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "achievement_players" ADD COLUMN     "projection_epoch" INTEGER NOT NULL DEFAULT 0;

@@ -46,6 +46,9 @@ function throughputRow(run: ThroughputRun): string {
     `database ${consistent(run) ? 'agrees' : `DISAGREES (${f0(run.dbEvents)} events, ${f0(run.dbUnlocks)} unlocks stored)`}`,
     `CPU ${cpuText(run.cpu)}`,
     `Redis commands per event ${commandsPerEvent(run.redisCommands, t.recorded)}`,
+    ...(run.projection && run.projection.hit + run.projection.miss > 0
+      ? [`projection cache: ${f0((100 * run.projection.hit) / (run.projection.hit + run.projection.miss))}% of the batches' players served from memory (${f0(run.projection.hit)} of ${f0(run.projection.hit + run.projection.miss)})`]
+      : []),
     ...(run.phases ? [phasesText(run.phases)] : []),
     ...(run.drain ? [`rewards afterwards: ${drainText(run.drain)}`] : []),
   ];
@@ -134,6 +137,8 @@ function methodNotes(r: Report): string[] {
       `Redis commands per event: INFO commandstats of the Redis server over the run ÷ events (server-wide: the relay's XADDs and the consumers' XACKs of earlier unlocks included).`,
     `- Players: throughput, veteran and new players are inserted straight into \`users\` and \`achievement_players\` (what user.registered produces); the ${SUBSCRIBERS} subscribers are registered through the gateway, and achievements created them from user.registered. ` +
       `Rewards: users credits each unlock from the achievement.unlocked event (relay → Redis stream → users consumer, one transaction per event); "rewards afterwards": after each run the bench waits until every unlock so far is credited (at most ${DRAIN_SECONDS} s) before the next run starts, and reports the crediting rate.`,
+    `- Projection cache: the engine keeps up to ACHIEVEMENTS_PROJECTION_CACHE_SIZE players' projections in memory (default 5,000; the bench leaves the default) and uses one only while the player's row still has the version it was cached at. A run's ${f0(PLAYERS)} players fit, so after its first batches nearly every batch's players are served from memory ("projection cache" above); ` +
+      `with more active players than the cache holds, the misses read their progress from PostgreSQL as without it, and throughput falls towards the figures of a run with few hits (a run's first seconds, or the bench at git 5f36af4, before the cache).`,
     `- Veteran: the player's ${f0(VETERAN_EVENTS)} prior events are seeded through the in-process engine's recordGameEvents (validation + record, one transaction per call) in batches of 500, one after another (same mix, occurredAt spread over the last 400 days in order); ` +
       `then, ${VETERAN_ROUNDS} rounds alternating which goes first, ${VETERAN_CALLS} sequential calls of ${VETERAN_BATCH} events for the veteran and for a player new at the start of the round (a new one each round); ratio = veteran events/s ÷ new events/s.`,
     `- Subscription latency: ${SUBSCRIBERS} players each hold one graphql-ws connection to the gateway (their own access token) subscribed to \`achievementUnlocked { unlockedAt achievement { id name } }\`, all in one client process (client.ts), all connecting at once (50 at a time); ` +

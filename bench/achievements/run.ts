@@ -39,7 +39,7 @@ import { cpuProfArgs, freePort, metricsUrlOf, postGraphQL, SECRETS, serviceEnv, 
 import { subscriptionPhase } from './latency.js';
 import * as o from './options.js';
 import { renderReport, type Report } from './report.js';
-import { combined, compareVeteran, enginePhases, instrumentEngine, perSecond, resetEnginePhases, seedVeteran, throughputRun } from './throughput.js';
+import { combined, compareVeteran, enginePhases, instrumentEngine, perSecond, resetEnginePhases, scrapeProjectionLookups, seedVeteran, throughputRun, type ProjectionLookups } from './throughput.js';
 import { cpuText, drainRewards, drainText, failed, gameEvent, httpSender, outcomeOf, pick, rng, seedPlayers, type Bench, type Sender } from './workload.js';
 
 const ENV = serviceEnv(o.DB.url, o.REDIS_URL, {
@@ -195,12 +195,15 @@ async function main(): Promise<boolean> {
   // New players: every run starts with players who have nothing yet (the most unlocks).
   // Returning: the same players as the run before, their first unlocks done (closer to a live game).
   const largest = Math.max(...o.BATCHES);
-  const specs: { path: string; send: Sender; batch: number; returning: boolean }[] = [
-    ...o.BATCHES.map((batch) => ({ path: o.PATHS.gateway, send: gatewaySend, batch, returning: false })),
-    ...(o.RETURNING ? [{ path: o.PATHS.gateway, send: gatewaySend, batch: largest, returning: true }] : []),
-    ...(o.DIRECT ? [{ path: o.PATHS.direct, send: directSend, batch: largest, returning: false }] : []),
-    ...(o.IN_PROCESS ? o.BATCHES.map((batch) => ({ path: o.PATHS.engine, send: engineSend, batch, returning: false })) : []),
-    ...(o.IN_PROCESS && o.RETURNING ? [{ path: o.PATHS.engine, send: engineSend, batch: largest, returning: true }] : []),
+  // Projection cache lookups: the subgraph's /metrics, or the in-process engine's own counts.
+  const subgraphLookups = () => scrapeProjectionLookups(metricsUrlOf(platform.urls.achievements!));
+  const engineLookups = async () => ({ hit: parts.engine.projections.hits, miss: parts.engine.projections.misses });
+  const specs: { path: string; send: Sender; batch: number; returning: boolean; lookups: () => Promise<ProjectionLookups> }[] = [
+    ...o.BATCHES.map((batch) => ({ path: o.PATHS.gateway, send: gatewaySend, batch, returning: false, lookups: subgraphLookups })),
+    ...(o.RETURNING ? [{ path: o.PATHS.gateway, send: gatewaySend, batch: largest, returning: true, lookups: subgraphLookups }] : []),
+    ...(o.DIRECT ? [{ path: o.PATHS.direct, send: directSend, batch: largest, returning: false, lookups: subgraphLookups }] : []),
+    ...(o.IN_PROCESS ? o.BATCHES.map((batch) => ({ path: o.PATHS.engine, send: engineSend, batch, returning: false, lookups: engineLookups })) : []),
+    ...(o.IN_PROCESS && o.RETURNING ? [{ path: o.PATHS.engine, send: engineSend, batch: largest, returning: true, lookups: engineLookups }] : []),
   ];
   let seed = 100;
   let players: string[] = [];
@@ -209,7 +212,7 @@ async function main(): Promise<boolean> {
     await attempt(`throughput ${name}`, async () => {
       if (!spec.returning || players.length === 0) players = await seedPlayers(db, o.PLAYERS, `bt${seed}`);
       resetEnginePhases();
-      const run = await throughputRun(bench, spec.path, spec.send, spec.batch, players, seed++, spec.returning);
+      const run = await throughputRun(bench, spec.path, spec.send, spec.batch, players, seed++, spec.returning, spec.lookups);
       if (spec.send === engineSend) run.phases = { ...enginePhases };
       log(`  ${name}: ${f0(perSecond(run))} events/s, ${f0(run.tally.unlocks)} unlocks, ${run.tally.errors} errors; CPU ${cpuText(run.cpu)}`);
       run.drain = await drainRewards(bench);

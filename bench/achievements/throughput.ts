@@ -56,16 +56,40 @@ export interface ThroughputRun {
   redisCommands: Map<string, number>;
   /** In-process runs: where the engine's time went (summed over calls). */
   phases?: EnginePhases;
+  /** Players of the run's batches whose projection the engine held in memory (hit) or read (miss). */
+  projection?: ProjectionLookups;
   drain?: Drain;
 }
 
 export const perSecond = (run: ThroughputRun) => run.tally.recorded / run.seconds;
 
+export interface ProjectionLookups {
+  hit: number;
+  miss: number;
+}
+
+/** The achievements subgraph's projection cache lookups so far, from its /metrics. */
+export async function scrapeProjectionLookups(metricsUrl: string): Promise<ProjectionLookups> {
+  const text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(10_000) })).text();
+  // Labels in any order, the registry's default `service` label among them.
+  const value = (result: string) => Number(text.match(new RegExp(`^achievements_projection_cache_lookups_total\\{[^}]*result="${result}"[^}]*\\} (\\S+)$`, 'm'))?.[1] ?? 0);
+  return { hit: value('hit'), miss: value('miss') };
+}
+
 /**
  * --callers callers, each sending batches of `batch` events for its share of `players` (all of them
  * with --shared-players), one call after another, for --seconds; then the database check.
  */
-export async function throughputRun(bench: Bench, path: string, send: Sender, batch: number, players: string[], seed: number, returning: boolean): Promise<ThroughputRun> {
+export async function throughputRun(
+  bench: Bench,
+  path: string,
+  send: Sender,
+  batch: number,
+  players: string[],
+  seed: number,
+  returning: boolean,
+  lookups: () => Promise<ProjectionLookups>,
+): Promise<ThroughputRun> {
   const r = rng(seed);
   const shares = Array.from({ length: CALLERS }, (_, c) => (SHARED_PLAYERS ? players : players.filter((_, i) => i % CALLERS === c)));
   const tally = new Tally();
@@ -73,6 +97,7 @@ export async function throughputRun(bench: Bench, path: string, send: Sender, ba
   let sent = 0;
   let seq = 0;
   const redis0 = await redisCommands(bench.redis);
+  const lookups0 = await lookups();
   const cpu0 = bench.cpu.snapshot();
   const start = now();
   const deadline = start + SECONDS * 1000;
@@ -93,6 +118,7 @@ export async function throughputRun(bench: Bench, path: string, send: Sender, ba
   );
   const cpu = cpuBetween(cpu0, bench.cpu.snapshot());
   const commands = commandsBetween(redis0, await redisCommands(bench.redis));
+  const lookups1 = await lookups();
   const { rows } = await bench.db.query<{ events: string; unlocks: string }>(
     `SELECT (SELECT count(*) FROM achievement_events WHERE user_id = ANY($1::uuid[]) AND id LIKE $2) AS events,
             (SELECT count(*) FROM user_achievements WHERE user_id = ANY($1::uuid[]) AND event_id LIKE $2) AS unlocks`,
@@ -112,6 +138,7 @@ export async function throughputRun(bench: Bench, path: string, send: Sender, ba
     dbUnlocks: Number(rows[0]!.unlocks),
     cpu,
     redisCommands: commands,
+    projection: { hit: lookups1.hit - lookups0.hit, miss: lookups1.miss - lookups0.miss },
   };
 }
 

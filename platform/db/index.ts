@@ -10,7 +10,7 @@ import { applyMigrations, readMigrations, type SqlConnection } from './migrate.j
 import { pgSql, prismaSql, type Sql } from './sql.js';
 
 export { PrismaClient };
-export { asSql, prismaSql, type Sql } from './sql.js';
+export { asSql, pgArray, prismaSql, type Sql } from './sql.js';
 export type { Prisma } from '../../generated/prisma/client.js';
 /** The client handed to a transaction callback. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing.js';
 import type { Database } from './index.js';
-import { asSql } from './sql.js';
+import { asSql, pgArray } from './sql.js';
 
 let db: Database;
 beforeAll(async () => {
@@ -88,6 +88,19 @@ describe(`Database.transaction (${process.env.DATABASE_URL ? 'PostgreSQL, pg' : 
     expect(error).toBeInstanceOf(Error);
     const rows = await db.transaction((sql) => sql.query<{ n: number }>('SELECT 1 AS n'));
     expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it('passes array literals (pgArray) that read back exactly as the values', async () => {
+    const texts = ['plain', 'with "quotes"', 'back\\slash', 'a,b {c}', '', 'NULL', null, 'ünï  cödé', '{"json":"doc","n":[1,2]}'];
+    const numbers = [0, -1.5, 1e21, 42];
+    const flags = [true, false, null];
+    const [row] = await db.transaction((sql) =>
+      sql.query<{ texts: (string | null)[]; numbers: number[]; flags: (boolean | null)[]; docs: unknown[] }>(
+        'SELECT to_json($1::text[]) AS texts, to_json($2::float8[]) AS numbers, to_json($3::boolean[]) AS flags, (SELECT json_agg(d::jsonb) FROM unnest($4::text[]) AS d) AS docs',
+        [pgArray(texts), pgArray(numbers), pgArray(flags), pgArray(['{"a":"x\\"y"}', '[1,"\\\\"]'])],
+      ),
+    );
+    expect(row).toEqual({ texts, numbers, flags, docs: [{ a: 'x"y' }, [1, '\\']] });
   });
 
   it('asSql takes a Prisma transaction client too', async () => {

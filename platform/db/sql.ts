@@ -49,3 +49,25 @@ export function pgSql(client: pg.ClientBase, types: typeof pg.types): Sql {
     },
   };
 }
+
+const NEEDS_ESCAPE = /["\\]/;
+
+/**
+ * A PostgreSQL array literal (`{"a","b\\"c",NULL}`) for a one-dimensional array parameter, cast in
+ * the SQL (`$1::text[]`). pg would build the same text from a JS array, escaping every element with
+ * two regular expressions; for the engine's 2,500-row batches that was ≈ 5% of its CPU. Strings are
+ * always quoted (so empty strings, `NULL`, commas and braces stay strings); null and undefined are
+ * NULL; booleans t/f; numbers as JavaScript prints them.
+ */
+export function pgArray(values: readonly (string | number | boolean | null | undefined)[]): string {
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0) out += ',';
+    const value = values[i];
+    if (value === null || value === undefined) out += 'NULL';
+    else if (typeof value === 'string') out += `"${NEEDS_ESCAPE.test(value) ? value.replace(/["\\]/g, '\\$&') : value}"`;
+    else if (typeof value === 'boolean') out += value ? 't' : 'f';
+    else out += Number.isFinite(value) ? String(value) : `"${String(value)}"`;
+  }
+  return `${out}}`;
+}

@@ -1,5 +1,5 @@
 import type { AchievementDefinition, Catalog } from './catalog.js';
-import { applyEvent, initialState, ruleEventTypes, type GameEvent, type RuleState } from './rules.js';
+import { applyEvent, initialState, localDay, ruleEventTypes, type GameEvent, type RuleState } from './rules.js';
 
 /**
  * How one event moves one player's achievements: the rules it concerns fold it into their
@@ -93,6 +93,10 @@ export interface EventOutcome {
 export function applyToPlayer(index: CatalogIndex, player: PlayerProjection, event: StoredGameEvent): EventOutcome {
   const progressed: string[] = [];
   const completed: AchievementDefinition[] = [];
+  // The event's local day, once for all its rules (applyEvent reports an invalid date itself).
+  const context = Number.isNaN(event.occurredAt.getTime())
+    ? { timezone: player.timezone }
+    : { timezone: player.timezone, day: localDay(event.occurredAt, player.timezone) };
   for (const definition of index.byEventType.get(event.type) ?? []) {
     // An unlock is forever: nothing to track after it.
     if (player.unlocked.has(definition.id)) continue;
@@ -100,7 +104,7 @@ export function applyToPlayer(index: CatalogIndex, player: PlayerProjection, eve
     // A rule whose type changed since the state was stored starts over here; the rebuild
     // command recomputes it from the whole event log.
     const state = stored && stored.state.kind === definition.rule.type ? stored.state : initialState(definition.rule);
-    const progress = applyEvent(definition.rule, state, event, { timezone: player.timezone });
+    const progress = applyEvent(definition.rule, state, event, context);
     if (progress.state === state && stored?.state === state) continue;
     // An event the rule ignores (a filter, a window) creates no row.
     if (progress.state === state && !stored) continue;

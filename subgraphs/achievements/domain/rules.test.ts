@@ -90,6 +90,17 @@ describe('localDay', () => {
   });
 });
 
+describe('a precomputed day in the context', () => {
+  it('is the day the rule uses, as localDay would have computed it', () => {
+    const r = rule({ type: 'count', event: 'COMBAT_WON', target: 1, window: { kind: 'fixed', from: '2026-03-01', to: '2026-03-01' } });
+    // 2026-03-02T05:00Z is still March 1st in Los Angeles.
+    const late = event('COMBAT_WON', '2026-03-02T05:00:00Z');
+    expect(applyEvent(r, initialState(r), late, { ...LA, day: localDay(late.occurredAt, LA.timezone) }).completed).toBe(true);
+    expect(applyEvent(r, initialState(r), late, LA).completed).toBe(true);
+    expect(applyEvent(r, initialState(r), late, UTC).completed).toBe(false);
+  });
+});
+
 describe('validTimezone', () => {
   it.each([
     ['Europe/Madrid', 'Europe/Madrid'],

@@ -100,6 +100,8 @@ export interface GameEvent {
 export interface RuleContext {
   /** The player's IANA timezone, e.g. `America/Los_Angeles`. */
   timezone: string;
+  /** The event's calendar day in that timezone, when the caller computed it once for all the rules it applies. */
+  day?: string;
 }
 
 export interface RuleProgress {
@@ -163,7 +165,7 @@ export function applyEvent(rule: Rule, state: RuleState, event: GameEvent, conte
   if (!breaks && !matches(rule, event)) return progressOf(rule, state);
   if (Number.isNaN(event.occurredAt.getTime())) throw new TypeError(`Event ${event.type} has an invalid occurredAt`);
 
-  const day = localDay(event.occurredAt, context.timezone);
+  const day = context.day ?? localDay(event.occurredAt, context.timezone);
   if (rule.window?.kind === 'fixed' && (day < rule.window.from || day > rule.window.to)) return progressOf(rule, state);
   const rollingDays = rule.window?.kind === 'rolling' ? rule.window.days : null;
   const next = fold(rule, state, event, day, rollingDays, breaks);

@@ -97,6 +97,7 @@ export class AchievementEngine {
   private readonly waiting: PendingCall[] = [];
   private inFlight = 0;
   readonly projections: ProjectionCache;
+  private readonly affectedByTypes = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly deps: EngineDeps) {
     this.projections = new ProjectionCache(deps.projectionCacheSize ?? DEFAULT_PROJECTION_CACHE);
@@ -104,6 +105,18 @@ export class AchievementEngine {
 
   private now() {
     return this.deps.now?.() ?? new Date();
+  }
+
+  /** affectedAchievements, remembered per set of event types (a batch's players share a few). */
+  private affected(types: ReadonlySet<string>): ReadonlySet<string> {
+    const key = [...types].sort().join(' ');
+    let affected = this.affectedByTypes.get(key);
+    if (!affected) {
+      affected = affectedAchievements(this.deps.index, types);
+      if (this.affectedByTypes.size >= 1_000) this.affectedByTypes.clear();
+      this.affectedByTypes.set(key, affected);
+    }
+    return affected;
   }
 
   /**
@@ -224,24 +237,29 @@ export class AchievementEngine {
     const typesByUser = new Map<string, Set<string>>();
     for (const { event } of fresh) typesByUser.set(event.userId, (typesByUser.get(event.userId) ?? new Set()).add(event.type));
     const projections = new Map<string, PlayerProjection>();
-    const known = new Map<string, Set<string>>();
+    const known = new Map<string, ReadonlySet<string>>();
     const keys: { userId: string; achievementId: string }[] = [];
     const uncached: string[] = [];
+    let hits = 0;
     for (const [userId, types] of typesByUser) {
       const player = players.get(userId)!;
       const cached = this.projections.get(userId, player.version, player.epoch);
-      this.deps.metrics.projectionLookups.inc({ result: cached ? 'hit' : 'miss' });
-      const seen = new Set(cached?.known);
-      for (const achievementId of affectedAchievements(index, types)) {
-        if (seen.has(achievementId)) continue;
-        keys.push({ userId, achievementId });
+      if (cached) hits++;
+      // The cached set is shared until this player needs a row it has not seen.
+      let seen: Set<string> | undefined;
+      for (const achievementId of this.affected(types)) {
+        if (cached?.known.has(achievementId) || seen?.has(achievementId)) continue;
+        seen ??= new Set(cached?.known);
         seen.add(achievementId);
+        keys.push({ userId, achievementId });
       }
-      known.set(userId, seen);
+      known.set(userId, seen ?? cached?.known ?? new Set());
       // Copies: evaluation changes them, and the cached entry must stay as committed.
       projections.set(userId, { userId, timezone: player.timezone, unlocked: new Set(cached?.unlocked), progress: new Map(cached?.progress) });
       if (!cached) uncached.push(userId);
     }
+    this.deps.metrics.projectionLookups.inc({ result: 'hit' }, hits);
+    this.deps.metrics.projectionLookups.inc({ result: 'miss' }, typesByUser.size - hits);
     const stored = await store.progressOf(tx, keys);
     for (const row of stored) projections.get(row.userId)!.progress.set(row.achievementId, row);
     if (uncached.length) {

@@ -1,4 +1,4 @@
-import type { PrismaClient, Sql } from '../../../platform/db/index.js';
+import { pgArray, type PrismaClient, type Sql } from '../../../platform/db/index.js';
 import { isUuid } from '../../../platform/ids.js';
 import type { ProgressEntry, StoredGameEvent } from '../domain/engine.js';
 import type { ValidGameEvent } from '../domain/game-events.js';
@@ -54,8 +54,8 @@ export interface PlayerAchievementRow {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
-/** One column of a batch: `column(rows, r => r.x)`. */
-const column = <T, V>(rows: readonly T[], value: (row: T) => V): V[] => rows.map(value);
+/** One column of a batch as an array literal, cast in the SQL (`$1::uuid[]`): `column(rows, r => r.x)`. */
+const column = <T>(rows: readonly T[], value: (row: T) => string | number | boolean | null): string => pgArray(rows.map(value));
 
 export class ProgressStore {
   constructor(private readonly prisma: PrismaClient) {}
@@ -88,13 +88,13 @@ export class ProgressStore {
     return sql.query<PlayerRow>(
       `SELECT user_id::text AS "userId", timezone, version, projection_epoch AS epoch FROM achievement_players
        WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE`,
-      [[...userIds]],
+      [pgArray(userIds)],
     );
   }
 
   /** Which of these event ids are already stored. */
   async storedEventIds(sql: Sql, ids: readonly string[]): Promise<Set<string>> {
-    const rows = await sql.query<{ id: string }>(`SELECT id FROM achievement_events WHERE id = ANY($1::text[])`, [[...ids]]);
+    const rows = await sql.query<{ id: string }>(`SELECT id FROM achievement_events WHERE id = ANY($1::text[])`, [pgArray(ids)]);
     return new Set(rows.map((r) => r.id));
   }
 
@@ -152,7 +152,7 @@ export class ProgressStore {
   async unlockedBy(sql: Sql, userIds: readonly string[]): Promise<Map<string, Set<string>>> {
     const rows = await sql.query<{ userId: string; achievementId: string }>(
       `SELECT user_id::text AS "userId", achievement_id AS "achievementId" FROM user_achievements WHERE user_id = ANY($1::uuid[])`,
-      [[...userIds]],
+      [pgArray(userIds)],
     );
     const byUser = new Map<string, Set<string>>(userIds.map((id) => [id, new Set()]));
     for (const row of rows) byUser.get(row.userId)?.add(row.achievementId);

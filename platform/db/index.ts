@@ -77,7 +77,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       ping: async () => void (await prisma.$queryRaw`SELECT 1`),
       close: async () => {
         await prisma.$disconnect();
-        await pool.end();
+        // pool.end() waits for every checked-out connection; a caller that never returns one
+        // (a worker still running) must not keep the process from shutting down.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([pool.end(), new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+        clearTimeout(timer);
       },
     };
   }
@@ -99,6 +103,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
   };
 }
+
+/** How long close() waits for connections still checked out of the pool. */
+const CLOSE_WAIT_MS = 5_000;
 
 /** Prisma's interactive-transaction defaults, kept for both drivers. */
 const DEFAULT_TIMEOUT = 5_000;

@@ -11,18 +11,24 @@ import { readCatalogFile, syncCatalog } from './services/catalog.service.js';
 const catalog = readCatalogFile();
 let db: Database;
 let client: ReturnType<typeof subgraphClient<Context>>;
+let stopWorkers: () => Promise<void>;
 
 beforeAll(async () => {
   db = await openTestDatabase();
   const definition = createAchievementsSubgraph({ db, redis: newTestRedis(), logger: silentLogger });
   // What serveSubgraph does before listening: the catalog sync runs as a worker.
   for (const worker of definition.workers ?? []) await worker.start();
+  stopWorkers = async () => {
+    for (const worker of [...(definition.workers ?? [])].reverse()) await worker.stop();
+  };
   client = subgraphClient(definition);
   await client.server.start();
   // Opening PGlite and applying every migration takes seconds, more on a busy machine.
 }, 60_000);
 afterAll(async () => {
   await client.server.stop();
+  // The event consumer and the relay query the database until they stop.
+  await stopWorkers();
   await db.close();
 });
 

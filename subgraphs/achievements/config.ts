@@ -14,7 +14,7 @@ export const achievementsEnv = z.object({
   ACHIEVEMENTS_CACHE_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
   /**
    * Players whose projections (progress and unlocks) the engine keeps in memory between batches,
-   * so their next events re-read nothing; ≈ 2–12 KB each. 0 turns it off.
+   * so their next events re-read nothing; ≈ 7–14 KB each (5,000 ≈ 35–70 MB). 0 turns it off.
    */
   ACHIEVEMENTS_PROJECTION_CACHE_SIZE: z.coerce.number().int().min(0).default(5_000),
 });

@@ -92,9 +92,16 @@ export class ProgressStore {
     );
   }
 
-  /** Which of these event ids are already stored. */
+  /**
+   * Which of these event ids are already stored: one primary-key probe per id (as in progressOf;
+   * `id = ANY(…)` let the planner scan the whole event store while it was under a few million rows).
+   */
   async storedEventIds(sql: Sql, ids: readonly string[]): Promise<Set<string>> {
-    const rows = await sql.query<{ id: string }>(`SELECT id FROM achievement_events WHERE id = ANY($1::text[])`, [pgArray(ids)]);
+    const rows = await sql.query<{ id: string }>(
+      `SELECT e.id FROM unnest($1::text[]) AS k(id)
+       CROSS JOIN LATERAL (SELECT id FROM achievement_events WHERE id = k.id LIMIT 1) e`,
+      [pgArray(ids)],
+    );
     return new Set(rows.map((r) => r.id));
   }
 

@@ -80,8 +80,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         // pool.end() waits for every checked-out connection; a caller that never returns one
         // (a worker still running) must not keep the process from shutting down.
         let timer: NodeJS.Timeout | undefined;
-        await Promise.race([pool.end(), new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
-        clearTimeout(timer);
+        try {
+          await Promise.race([pool.end(), new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)))]);
+        } finally {
+          clearTimeout(timer);
+        }
       },
     };
   }

@@ -374,6 +374,34 @@ describe('projection cache', () => {
     expect([engine.projections.hits, engine.projections.misses]).toEqual([2, 1]);
   });
 
+  it('never lets a failed batch add rows it had read to what the entry knows', async () => {
+    const userId = await newPlayer();
+    const quests = (n: number): GameEventInput[] => Array.from({ length: n }, () => ({ id: randomUUID(), userId, type: 'QUEST_COMPLETED', data: {} }));
+    const seasoned = async () => (await achievementsOf(userId)).find((s) => s.id === 'seasoned_adventurer');
+    let failCommit = false;
+    const flaky: Database = {
+      ...db,
+      transaction: (fn, options) =>
+        db.transaction(async (sql) => {
+          const result = await fn(sql);
+          if (failCommit) throw new Error('connection lost before COMMIT');
+          return result;
+        }, options),
+    };
+    const { a: other } = engines();
+    const { engine } = createAchievementsParts({ db: flaky, redis, logger: silentLogger });
+    await other.recordGameEvents(GAME_SERVER, quests(1), 'input.events');
+    // A miss: the entry knows the combat rules' rows only; the quest rows exist in the database.
+    await engine.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
+    failCommit = true;
+    await expect(engine.recordGameEvents(GAME_SERVER, quests(1), 'input.events')).rejects.toThrow(/before COMMIT/);
+    failCommit = false;
+    await engine.recordGameEvents(GAME_SERVER, quests(1), 'input.events');
+    // Read from the database (1) and advanced, not restarted from nothing.
+    expect(await seasoned()).toMatchObject({ current: 2 });
+    expect([engine.projections.hits, engine.projections.misses]).toEqual([2, 1]);
+  });
+
   it('is not used after the rebuild moved the player\'s projection epoch', async () => {
     const userId = await newPlayer();
     const { a } = engines();

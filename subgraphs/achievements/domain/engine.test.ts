@@ -97,6 +97,14 @@ describe('applyToPlayer', () => {
     expect(unlocks.every((u) => u.eventId === third.id)).toBe(true);
   });
 
+  it('needs the local day only for a rule that applies: a player with an unknown timezone fails only then', () => {
+    const lost: PlayerProjection = { ...newPlayer(), timezone: 'Not/AZone', unlocked: new Set(['first_win', 'three_wins', 'pvp_win', 'unbeaten']) };
+    // Every COMBAT_WON rule is unlocked: nothing to evaluate, no day needed.
+    expect(applyToPlayer(index, lost, event('COMBAT_WON'))).toEqual({ progressed: [], unlocks: [] });
+    // A quest rule applies, and the day it needs cannot be computed.
+    expect(() => applyToPlayer(index, lost, event('QUEST_COMPLETED'))).toThrow(RangeError);
+  });
+
   it('a break resets a run before it completes', () => {
     const player = newPlayer();
     applyToPlayer(index, player, event('COMBAT_WON', {}, '2026-11-28T10:00:00Z'));

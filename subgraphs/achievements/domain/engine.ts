@@ -1,5 +1,5 @@
 import type { AchievementDefinition, Catalog } from './catalog.js';
-import { applyEvent, initialState, localDay, ruleEventTypes, type GameEvent, type RuleState } from './rules.js';
+import { applyEvent, initialState, localDay, ruleEventTypes, type GameEvent, type RuleContext, type RuleState } from './rules.js';
 
 /**
  * How one event moves one player's achievements: the rules it concerns fold it into their
@@ -93,10 +93,15 @@ export interface EventOutcome {
 export function applyToPlayer(index: CatalogIndex, player: PlayerProjection, event: StoredGameEvent): EventOutcome {
   const progressed: string[] = [];
   const completed: AchievementDefinition[] = [];
-  // The event's local day, once for all its rules (applyEvent reports an invalid date itself).
-  const context = Number.isNaN(event.occurredAt.getTime())
-    ? { timezone: player.timezone }
-    : { timezone: player.timezone, day: localDay(event.occurredAt, player.timezone) };
+  // The event's local day, computed once for all its rules, and only when a rule asks for it
+  // (as before: a rule that is done or does not match never needs it, even with a bad timezone).
+  let day: string | undefined;
+  const context: RuleContext = {
+    timezone: player.timezone,
+    get day() {
+      return (day ??= localDay(event.occurredAt, player.timezone));
+    },
+  };
   for (const definition of index.byEventType.get(event.type) ?? []) {
     // An unlock is forever: nothing to track after it.
     if (player.unlocked.has(definition.id)) continue;

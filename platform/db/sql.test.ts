@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing.js';
-import type { Database } from './index.js';
+import type { Database, TransactionOptions } from './index.js';
 import { asSql, pgArray } from './sql.js';
 
 let db: Database;
@@ -14,6 +14,18 @@ afterAll(async () => {
 });
 
 const count = async () => (await db.prisma.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM sql_port_test'))[0]!.n;
+
+/** Runs a transaction that must fail: asserts it wrote nothing, and returns its error. */
+async function failedTransaction(fn: Parameters<Database['transaction']>[0], options?: TransactionOptions): Promise<unknown> {
+  const before = await count();
+  const error = await db.transaction(fn, options).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(Error);
+  expect(await count()).toBe(before);
+  return error;
+}
 
 // The same suite runs on the embedded database (a Prisma transaction under the port) and, in CI's
 // second pass, on PostgreSQL (a pooled pg connection): both must read back the same values.
@@ -33,46 +45,32 @@ describe(`Database.transaction (${process.env.DATABASE_URL ? 'PostgreSQL, pg' : 
   });
 
   it('rolls back everything when the function throws, and the error reaches the caller', async () => {
-    const before = await count();
-    const error = await db
-      .transaction(async (sql) => {
-        await sql.query('INSERT INTO sql_port_test (id) VALUES (2), (3)');
-        throw new Error('changed my mind');
-      })
-      .catch((e: unknown) => e);
+    const error = await failedTransaction(async (sql) => {
+      await sql.query('INSERT INTO sql_port_test (id) VALUES (2), (3)');
+      throw new Error('changed my mind');
+    });
     expect((error as Error).message).toBe('changed my mind');
-    expect(await count()).toBe(before);
   });
 
   it('rolls back a transaction that runs past its timeout', async () => {
-    const before = await count();
-    const error = await db
-      .transaction(
-        async (sql) => {
-          await sql.query('INSERT INTO sql_port_test (id) VALUES (4)');
-          await new Promise((r) => setTimeout(r, 250));
-          await sql.query('INSERT INTO sql_port_test (id) VALUES (5)');
-        },
-        { timeout: 100 },
-      )
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect(await count()).toBe(before);
+    await failedTransaction(
+      async (sql) => {
+        await sql.query('INSERT INTO sql_port_test (id) VALUES (4)');
+        await new Promise((r) => setTimeout(r, 250));
+        await sql.query('INSERT INTO sql_port_test (id) VALUES (5)');
+      },
+      { timeout: 100 },
+    );
   });
 
   it('does not commit a function that returns after its timeout', async () => {
-    const before = await count();
-    const error = await db
-      .transaction(
-        async (sql) => {
-          await sql.query('INSERT INTO sql_port_test (id) VALUES (6)');
-          await new Promise((r) => setTimeout(r, 250));
-        },
-        { timeout: 100 },
-      )
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(Error);
-    expect(await count()).toBe(before);
+    await failedTransaction(
+      async (sql) => {
+        await sql.query('INSERT INTO sql_port_test (id) VALUES (6)');
+        await new Promise((r) => setTimeout(r, 250));
+      },
+      { timeout: 100 },
+    );
   });
 
   // PostgreSQL only: the embedded database has no server sessions to lose.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { openDatabase, type Database } from '../db/index.js';
 import { MemoryRedisPort } from '../redis/index.js';
-import { EventConsumer } from './consumer.js';
+import { EventConsumer, type EventConsumerOptions } from './consumer.js';
 import { replayDeadLetter } from './dead-letters.js';
 import { OutboxRelay, recordEvent } from './outbox.js';
 import { DOMAIN_EVENTS_STREAM } from './types.js';
@@ -25,7 +25,8 @@ beforeEach(async () => {
 
 const register = (username: string) => ({ userId: '00000000-0000-4000-8000-000000000001', username, registeredAt: '2026-11-28T10:00:00.000Z' });
 
-function consumerOf(redis: MemoryRedisPort, name = 'c1', claimIdleMs = 30_000) {
+/** A consumer that writes each user.registered into test_effects; `options` changes its group, batching, wants… */
+function consumerOf(redis: MemoryRedisPort, name = 'c1', claimIdleMs = 30_000, options: Partial<EventConsumerOptions> = {}) {
   return new EventConsumer({
     prisma: db.prisma,
     redis,
@@ -39,6 +40,7 @@ function consumerOf(redis: MemoryRedisPort, name = 'c1', claimIdleMs = 30_000) {
         await tx.$executeRaw`INSERT INTO test_effects VALUES (${event.id}::uuid, ${event.payload.username})`;
       },
     },
+    ...options,
   });
 }
 
@@ -254,24 +256,14 @@ describe('events a group does not want', () => {
     for (const name of ['keep_1', 'skip_1', 'keep_2']) await db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register(name)));
     expect(await relay.drain()).toBe(3);
     const group = `wants-${Date.now()}`;
-    const consumer = new EventConsumer({
-      prisma: db.prisma,
-      redis,
+    const consumer = consumerOf(redis, 'c1', 30_000, {
       group,
-      consumer: 'c1',
-      logger,
-      blockMs: 20,
       batch: false,
       wants: (event) => {
         const { username } = (event as { payload: { username: string } }).payload;
         // A `wants` that throws (a malformed event) counts as wanting it: the handler decides.
         if (username === 'keep_2') throw new Error('cannot tell');
         return !username.startsWith('skip');
-      },
-      handlers: {
-        'user.registered': async (event, tx) => {
-          await tx.$executeRaw`INSERT INTO test_effects VALUES (${event.id}::uuid, ${event.payload.username})`;
-        },
       },
     });
     await consumer.start();

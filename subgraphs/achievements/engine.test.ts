@@ -325,7 +325,25 @@ describe('rebuild', () => {
 });
 
 describe('projection cache', () => {
-  const wins = (userId: string, n: number): GameEventInput[] => Array.from({ length: n }, () => ({ id: randomUUID(), userId, type: 'COMBAT_WON', data: {} }));
+  const events = (userId: string, type: string, n: number): GameEventInput[] => Array.from({ length: n }, () => ({ id: randomUUID(), userId, type, data: {} }));
+  const wins = (userId: string, n: number) => events(userId, 'COMBAT_WON', n);
+  /**
+   * An engine whose transactions, while `failing` is set, do their work (evaluated, written) and
+   * then fail instead of committing.
+   */
+  const flakyEngine = () => {
+    const control = { failing: false };
+    const flaky: Database = {
+      ...db,
+      transaction: (fn, options) =>
+        db.transaction(async (sql) => {
+          const result = await fn(sql);
+          if (control.failing) throw new Error('connection lost before COMMIT');
+          return result;
+        }, options),
+    };
+    return { engine: createAchievementsParts({ db: flaky, redis, logger: silentLogger }).engine, control };
+  };
   const combatMaster = async (userId: string) => (await achievementsOf(userId)).find((s) => s.id === 'combat_master');
   const engines = () => {
     const a = createAchievementsParts({ db, redis, logger: silentLogger }).engine;
@@ -351,22 +369,11 @@ describe('projection cache', () => {
 
   it('keeps nothing from a transaction that did not commit', async () => {
     const userId = await newPlayer();
-    let failCommit = false;
-    // The transaction's work is done (evaluated, written), then it fails instead of committing.
-    const flaky: Database = {
-      ...db,
-      transaction: (fn, options) =>
-        db.transaction(async (sql) => {
-          const result = await fn(sql);
-          if (failCommit) throw new Error('connection lost before COMMIT');
-          return result;
-        }, options),
-    };
-    const { engine } = createAchievementsParts({ db: flaky, redis, logger: silentLogger });
+    const { engine, control } = flakyEngine();
     await engine.recordGameEvents(GAME_SERVER, wins(userId, 2), 'input.events');
-    failCommit = true;
+    control.failing = true;
     await expect(engine.recordGameEvents(GAME_SERVER, wins(userId, 150), 'input.events')).rejects.toThrow(/before COMMIT/);
-    failCommit = false;
+    control.failing = false;
     await engine.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
     expect(await combatMaster(userId)).toMatchObject({ current: 3 });
     // Both later calls used the entry of version 2 (the player's row never moved past it), not
@@ -376,26 +383,16 @@ describe('projection cache', () => {
 
   it('never lets a failed batch add rows it had read to what the entry knows', async () => {
     const userId = await newPlayer();
-    const quests = (n: number): GameEventInput[] => Array.from({ length: n }, () => ({ id: randomUUID(), userId, type: 'QUEST_COMPLETED', data: {} }));
+    const quests = (n: number) => events(userId, 'QUEST_COMPLETED', n);
     const seasoned = async () => (await achievementsOf(userId)).find((s) => s.id === 'seasoned_adventurer');
-    let failCommit = false;
-    const flaky: Database = {
-      ...db,
-      transaction: (fn, options) =>
-        db.transaction(async (sql) => {
-          const result = await fn(sql);
-          if (failCommit) throw new Error('connection lost before COMMIT');
-          return result;
-        }, options),
-    };
     const { a: other } = engines();
-    const { engine } = createAchievementsParts({ db: flaky, redis, logger: silentLogger });
+    const { engine, control } = flakyEngine();
     await other.recordGameEvents(GAME_SERVER, quests(1), 'input.events');
     // A miss: the entry knows the combat rules' rows only; the quest rows exist in the database.
     await engine.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
-    failCommit = true;
+    control.failing = true;
     await expect(engine.recordGameEvents(GAME_SERVER, quests(1), 'input.events')).rejects.toThrow(/before COMMIT/);
-    failCommit = false;
+    control.failing = false;
     await engine.recordGameEvents(GAME_SERVER, quests(1), 'input.events');
     // Read from the database (1) and advanced, not restarted from nothing.
     expect(await seasoned()).toMatchObject({ current: 2 });

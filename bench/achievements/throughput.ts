@@ -3,6 +3,7 @@
 import type { GameEventInput } from '../../subgraphs/achievements/domain/game-events.js';
 import { f0, log, now, sorted } from '../lib/common.js';
 import { cpuBetween } from '../lib/proc.js';
+import { scrapeMetric } from '../lib/processes.js';
 import { CALLERS, MAX_EVENTS, SECONDS, SHARED_PLAYERS, TAG, VETERAN_BATCH, VETERAN_CALLS, VETERAN_EVENTS, VETERAN_ROUNDS } from './options.js';
 import { commandsBetween, gameEvent, pick, redisCommands, rng, seedPlayers, Tally, type Bench, type Drain, type Sender } from './workload.js';
 
@@ -70,10 +71,9 @@ export interface ProjectionLookups {
 
 /** The achievements subgraph's projection cache lookups so far, from its /metrics. */
 export async function scrapeProjectionLookups(metricsUrl: string): Promise<ProjectionLookups> {
-  const text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(10_000) })).text();
-  // Labels in any order, the registry's default `service` label among them.
-  const value = (result: string) => Number(text.match(new RegExp(`^achievements_projection_cache_lookups_total\\{[^}]*result="${result}"[^}]*\\} (\\S+)$`, 'm'))?.[1] ?? 0);
-  return { hit: value('hit'), miss: value('miss') };
+  const lookups = (result: string) => scrapeMetric(metricsUrl, 'achievements_projection_cache_lookups_total', { result });
+  const [hit, miss] = await Promise.all([lookups('hit'), lookups('miss')]);
+  return { hit, miss };
 }
 
 /**

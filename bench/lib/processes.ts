@@ -140,12 +140,15 @@ export async function waitGraphQL(url: string, timeoutMs: number, what = `${url}
   await waitFor(what, timeoutMs, async () => ((await postGraphQL(url, '{ __typename }', {}, {}, 10_000)).data ? true : undefined), 500);
 }
 
-/** Sum of a Prometheus metric's samples (every label set) at a /metrics URL. */
-export async function scrapeMetric(metricsUrl: string, metric: string): Promise<number> {
+/** Sum of a Prometheus metric's samples at a /metrics URL: every label set, or those carrying all of `labels`. */
+export async function scrapeMetric(metricsUrl: string, metric: string, labels: Record<string, string> = {}): Promise<number> {
   const text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(10_000) })).text();
+  const wanted = Object.entries(labels).map(([name, value]) => `${name}="${value}"`);
   let sum = 0;
   for (const line of text.split('\n')) {
-    if (line.startsWith(`${metric}{`) || line.startsWith(`${metric} `)) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
+    if (!line.startsWith(`${metric}{`) && !line.startsWith(`${metric} `)) continue;
+    const labelText = line.startsWith(`${metric}{`) ? line.slice(metric.length + 1, line.lastIndexOf('}')) : '';
+    if (wanted.every((pair) => labelText.split(',').includes(pair))) sum += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
   return sum;
 }

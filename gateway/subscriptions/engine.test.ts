@@ -52,7 +52,7 @@ function engineWith(upstream: UpstreamPool) {
 }
 
 const frames: string[] = [];
-const connection = { send: (frame: string) => void frames.push(frame), checkBackpressure: () => undefined };
+const connection = { sendMessage: (head: Buffer, body: Buffer) => void frames.push(`${head}${body}`), checkBackpressure: () => undefined };
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('SubscriptionEngine.updateSupergraph', () => {

@@ -4,7 +4,7 @@ import { GraphQLError, validate, valueFromASTUntyped, type DocumentNode, type Ex
 import type { Logger } from 'pino';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import { ErrorCode } from '../../platform/errors.js';
-import { Listener, type ClientConnection, type ListenerOwner } from './listener.js';
+import { Listener, nextMessageBody, type ClientConnection, type ListenerOwner } from './listener.js';
 import type { SubscriptionMetrics } from './metrics.js';
 import type { SubscriptionPlan, SubscriptionPlanner } from './planner.js';
 import type { UpstreamPool } from './upstream.js';
@@ -247,9 +247,9 @@ class Group implements ListenerOwner {
 
   /** Serializes the result once, then writes it to every subscriber. */
   private fanOut(result: ExecutionResult, received: number) {
-    const payload = JSON.stringify(result);
+    const body = nextMessageBody(result);
     let sent = 0;
-    for (const listener of [...this.listeners]) if (listener.deliver(payload)) sent++;
+    for (const listener of [...this.listeners]) if (listener.deliver(body)) sent++;
     const { metrics } = this.engine.deps;
     metrics.deliveries.inc(sent);
     metrics.latency.observe((performance.now() - received) / 1000);

@@ -5,8 +5,8 @@ import type { ExecutionResult } from 'graphql';
  * connection's subscriptions (10,000 subscribers hold 10,000 Listeners, not 10,000 closures each).
  */
 export interface ClientConnection {
-  /** Writes a complete graphql-ws message (already serialized) to the socket. */
-  send(frame: string): void;
+  /** Writes one graphql-ws message, given as its UTF-8 bytes in two parts (`head` then `body`), to the socket. */
+  sendMessage(head: Buffer, body: Buffer): void;
   /** Called after each write: closes the connection if it holds more unsent bytes than allowed. */
   checkBackpressure(): void;
 }
@@ -19,12 +19,13 @@ export interface ListenerOwner {
 /**
  * One subscriber of a shared stream. Events bypass graphql-ws's per-subscriber pipeline: the group
  * serializes each result once and every listener writes it with its own operation id, so a send
- * costs a string concatenation, not a JSON.stringify of the payload. To graphql-ws the listener is
+ * costs two buffer copies, not a JSON.stringify of the payload. To graphql-ws the listener is
  * an async iterator that yields nothing and ends when the subscription does (graphql-ws then sends
  * `complete`), or that it ends itself when the client completes or disconnects (`return`).
  */
 export class Listener implements AsyncIterableIterator<ExecutionResult> {
-  private readonly prefix: string;
+  /** The start of this subscriber's `next` messages, up to the payload. */
+  private readonly prefix: Buffer;
   private done = false;
   private wake?: (result: IteratorResult<ExecutionResult>) => void;
 
@@ -38,13 +39,16 @@ export class Listener implements AsyncIterableIterator<ExecutionResult> {
     id: string,
     private readonly owner: ListenerOwner,
   ) {
-    this.prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+    this.prefix = Buffer.from(`{"id":${JSON.stringify(id)},"type":"next","payload":`);
   }
 
-  /** Sends a serialized ExecutionResult; false if this subscription has ended. */
-  deliver(payloadJson: string): boolean {
+  /**
+   * Sends a serialized ExecutionResult followed by the `}` that closes the message (see
+   * `nextMessageBody`); false if this subscription has ended.
+   */
+  deliver(body: Buffer): boolean {
     if (this.done) return false;
-    this.connection.send(`${this.prefix}${payloadJson}}`);
+    this.connection.sendMessage(this.prefix, body);
     this.connection.checkBackpressure();
     return true;
   }
@@ -74,3 +78,6 @@ export class Listener implements AsyncIterableIterator<ExecutionResult> {
     return this;
   }
 }
+
+/** What follows a listener's prefix in a `next` message: the result's JSON and the message's closing brace, encoded once for every listener. */
+export const nextMessageBody = (result: ExecutionResult): Buffer => Buffer.from(`${JSON.stringify(result)}}`);

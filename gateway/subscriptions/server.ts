@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { ApolloServer } from '@apollo/server';
 import { GraphQLError, getOperationAST, getVariableValues, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -9,6 +10,7 @@ import { viewerFromAuthorization, type Viewer } from '../../platform/auth.js';
 import { ErrorCode } from '../../platform/errors.js';
 import { clientAddressOf } from '../server.js';
 import type { SubscriptionEngine } from './engine.js';
+import { textFrame } from './frame.js';
 import { keepAlive } from './keep-alive.js';
 import type { ClientConnection } from './listener.js';
 import type { SubscriptionMetrics } from './metrics.js';
@@ -43,14 +45,25 @@ interface SocketContext extends Record<string, unknown> {
 }
 
 /** One client socket as the subscription engine writes to it; shared by its subscriptions. */
-class SocketConnection implements ClientConnection {
+export class SocketConnection implements ClientConnection {
+  /**
+   * @param socket the client's WebSocket
+   * @param tcp the TCP socket under it (the upgrade request's), written to directly with whole
+   *   frames (`textFrame`) while no extension is negotiated; ws itself writes only whole frames to
+   *   it too, so messages never interleave, and `socket.bufferedAmount` still counts what is unsent
+   */
   constructor(
     private readonly socket: WebSocket,
+    private readonly tcp: Duplex | undefined,
     private readonly limits: { maxBufferedBytes: number; slowConsumer(socket: WebSocket): void },
   ) {}
 
-  send(frame: string) {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(frame);
+  sendMessage(head: Buffer, body: Buffer) {
+    const { socket, tcp } = this;
+    if (socket.readyState !== socket.OPEN) return;
+    // permessage-deflate (off on this server) would need ws's framing and its compressor.
+    if (tcp && socket.extensions === '') tcp.write(textFrame(head, body));
+    else socket.send(Buffer.concat([head, body]), { binary: false });
   }
 
   checkBackpressure() {
@@ -76,7 +89,8 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
   const documents = documentCache();
   // Documents were validated against this planner's API schema; a new supergraph empties the cache.
   let documentsFor = engine.planner;
-  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql' });
+  // No permessage-deflate: SocketConnection writes whole frames itself (frame.ts).
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', perMessageDeflate: false });
   const limits = {
     maxBufferedBytes: options.maxBufferedBytes,
     slowConsumer(socket: WebSocket) {
@@ -97,10 +111,10 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
         try {
           const viewer = await viewerFromAuthorization(typeof authorization === 'string' ? authorization : undefined, options.jwtSecret);
           ctx.extra.viewer = { ...viewer, clientAddress: clientAddressOf(ctx.extra.request, options.trustProxy) };
+          ctx.extra.connection = new SocketConnection(ctx.extra.socket, ctx.extra.request.socket, limits);
           // graphql-ws keeps the upgrade request (headers and all, ~1-2 KB) for the connection's
           // lifetime; nothing needs it past this point.
           (ctx.extra as { request?: unknown }).request = undefined;
-          ctx.extra.connection = new SocketConnection(ctx.extra.socket, limits);
           metrics.connections.inc();
           return true;
         } catch {

@@ -64,7 +64,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // Sessions in UTC: adapter-pg shifts timestamptz values by the session's zone otherwise
     // (prisma/orm#26786), whatever the server's default zone is. One pool, shared by Prisma and by
     // the raw transactions (Database.transaction).
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c timezone=UTC' });
+    // Pipeline mode (node-postgres's `pipeline`): a query is written at once even while the ones
+    // before it on the connection are still running, so statements that do not need each other's
+    // results go out together and cost one round trip, not one each (Database.transaction's BEGIN
+    // with the first statements; the engine's writes). Awaiting each query, as Prisma does, works as before.
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c timezone=UTC', pipeline: true });
     // An idle connection the server closed (restart, failover) is dropped by the pool and the next
     // query opens another; without a listener its 'error' event would end the process.
     pool.on('error', () => undefined);
@@ -151,11 +155,17 @@ async function pgTransaction<T>(pool: pg.Pool, fn: (sql: Sql) => Promise<T>, opt
   const deadline = Date.now() + timeout;
   const expired = () => new Error(`Transaction timed out: it ran longer than ${timeout} ms.`);
   const sql = pgSql(client, pg.types);
+  // Not awaited before `fn`: on the pipelined connection its first statements follow BEGIN in the
+  // same round trip, and the server still runs them in order, inside the transaction. (BEGIN
+  // itself cannot fail but with the connection; a failed SET aborts the transaction, and every
+  // statement after it fails.)
+  const begun = client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}; SET LOCAL idle_in_transaction_session_timeout = ${timeout}`);
+  begun.catch(() => undefined); // awaited below; fn's own statements fail first if it failed
   try {
-    await client.query(`BEGIN; SET LOCAL statement_timeout = ${timeout}; SET LOCAL idle_in_transaction_session_timeout = ${timeout}`);
     const result = await fn({
       query: (text, params) => (Date.now() > deadline ? Promise.reject(expired()) : sql.query(text, params)),
     });
+    await begun;
     if (Date.now() > deadline) throw expired();
     await client.query('COMMIT');
     return result;

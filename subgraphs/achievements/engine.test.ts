@@ -399,6 +399,22 @@ describe('projection cache', () => {
     expect([engine.projections.hits, engine.projections.misses]).toEqual([2, 1]);
   });
 
+  it('evaluates a batch again on what is stored when an unlock it found new was already stored', async () => {
+    const userId = await newPlayer();
+    const { a } = engines();
+    await a.recordGameEvents(GAME_SERVER, events(userId, 'COMBAT_LOST', 1), 'input.events');
+    // An unlock that reached the table without moving the player's version (which only the engine
+    // does, under the player's lock): the cached projection does not know it.
+    await db.prisma.userAchievement.create({ data: { userId, achievementId: 'first_blood', unlockedAt: new Date() } });
+    const [result] = await a.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
+    expect(result).toMatchObject({ status: 'RECORDED', unlocked: [] });
+    expect(await db.prisma.notification.count({ where: { userId, achievementId: 'first_blood' } })).toBe(0);
+    expect(await db.prisma.outboxEvent.count({ where: { type: 'achievement.unlocked', payload: { path: ['userId'], equals: userId } } })).toBe(0);
+    // The first attempt used the cache; the retry read the player from the database.
+    expect([a.projections.hits, a.projections.misses]).toEqual([1, 2]);
+    expect(await combatMaster(userId)).toMatchObject({ current: 1 });
+  });
+
   it('is not used after the rebuild moved the player\'s projection epoch', async () => {
     const userId = await newPlayer();
     const { a } = engines();

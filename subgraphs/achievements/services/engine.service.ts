@@ -70,6 +70,21 @@ const TRANSACTION = { timeout: 30_000, maxWait: 10_000 };
 const ATTEMPTS = 3;
 
 /**
+ * Fewer unlocks were new to the database than to the projection the batch was evaluated on. The
+ * player locks rule that out; if it happened anyway, the batch rolls back and runs again on what
+ * is stored, rather than notifying and rewarding an unlock twice.
+ */
+class UnlockConflict extends Error {
+  constructor(
+    stale: number,
+    /** The batch's players: their cached projections are dropped, so the retry reads what is stored. */
+    readonly userIds: readonly string[],
+  ) {
+    super(`${stale} unlock(s) of this batch were already stored; evaluating it again`);
+  }
+}
+
+/**
  * Group commit of small game calls: calls of fewer than `smallCall` events share transactions, at
  * most `inFlight` at a time, of at most `maxEvents` events; bigger calls are batches already and
  * go at once, each in its own transaction.
@@ -195,7 +210,8 @@ export class AchievementEngine {
         // Another writer stored one of these event ids (or this player's next version) first:
         // run again, and the stored events read as duplicates. A deadlock or serialization
         // failure aborted the whole transaction: nothing was stored, run it again.
-        if (attempt < ATTEMPTS && (isUniqueViolation(error) || isRetryableConflict(error))) continue;
+        if (error instanceof UnlockConflict) for (const userId of error.userIds) this.projections.delete(userId);
+        if (attempt < ATTEMPTS && (isUniqueViolation(error) || isRetryableConflict(error) || error instanceof UnlockConflict)) continue;
         throw error;
       }
     }
@@ -212,8 +228,15 @@ export class AchievementEngine {
     const effects: RecordEffects = { results: [], unlocks: [], progress: new Map(), notifications: [], players: [], pushes: 0, projections: new Map() };
     if (events.length === 0) return effects;
     const userIds = [...new Set(events.map((e) => e.userId))].sort();
-    if (!options.knownPlayersAt) await store.ensurePlayers(tx, userIds.map((userId) => ({ userId })));
-    const players = new Map((await store.lockPlayers(tx, userIds)).map((p) => [p.userId, p]));
+    // Sent together (one round trip on a pipelined connection); the server runs them in this
+    // order, so the stored ids are read under the players' locks.
+    const [, locked, seen] = await Promise.all([
+      options.knownPlayersAt ? undefined : store.ensurePlayers(tx, userIds.map((userId) => ({ userId }))),
+      store.lockPlayers(tx, userIds),
+      // Retries and redeliveries: ids already stored, or repeated within this batch, change nothing.
+      store.storedEventIds(tx, events.map((e) => e.id)),
+    ]);
+    const players = new Map(locked.map((p) => [p.userId, p]));
     if (options.knownPlayersAt) {
       const unknown = events.findIndex((e) => !players.has(e.userId));
       if (unknown >= 0) {
@@ -221,8 +244,6 @@ export class AchievementEngine {
       }
     }
 
-    // Retries and redeliveries: ids already stored, or repeated within this batch, change nothing.
-    const seen = await store.storedEventIds(tx, events.map((e) => e.id));
     const fresh: { event: ValidGameEvent; result: RecordedEventResult }[] = [];
     for (const event of events) {
       const result: RecordedEventResult = { id: event.id, status: seen.has(event.id) ? 'DUPLICATE' : 'RECORDED', unlocked: [] };
@@ -260,12 +281,9 @@ export class AchievementEngine {
     }
     this.deps.metrics.projectionLookups.inc({ result: 'hit' }, hits);
     this.deps.metrics.projectionLookups.inc({ result: 'miss' }, typesByUser.size - hits);
-    const stored = await store.progressOf(tx, keys);
+    const [stored, unlocked] = await Promise.all([store.progressOf(tx, keys), uncached.length ? store.unlockedBy(tx, uncached) : undefined]);
     for (const row of stored) projections.get(row.userId)!.progress.set(row.achievementId, row);
-    if (uncached.length) {
-      const unlocked = await store.unlockedBy(tx, uncached);
-      for (const userId of uncached) projections.get(userId)!.unlocked = unlocked.get(userId)!;
-    }
+    for (const userId of uncached) projections.get(userId)!.unlocked = unlocked!.get(userId)!;
 
     const toStore: EventToStore[] = [];
     const changed = new Map<string, Set<string>>();
@@ -302,16 +320,23 @@ export class AchievementEngine {
       if (live.length) effects.progress.set(userId, live);
     }
 
-    await store.appendEvents(tx, toStore);
-    await store.saveProgress(tx, progressRows);
-    effects.unlocks = await store.insertUnlocks(tx, newUnlocks);
-    const written = await this.writeUnlockEffects(tx, effects.unlocks);
+    // Every write in one round trip: none needs another's result. The unlocks' notifications and
+    // outbox rows are written from `newUnlocks`, which the player locks make exact (the projection
+    // is as of this version); the RETURNING count checks it, and a difference rolls everything back.
+    const [, , inserted, written] = await Promise.all([
+      store.appendEvents(tx, toStore),
+      store.saveProgress(tx, progressRows),
+      store.insertUnlocks(tx, newUnlocks),
+      this.writeUnlockEffects(tx, newUnlocks),
+      store.advancePlayers(
+        tx,
+        [...lastEventAt].map(([userId, at]) => ({ userId, version: players.get(userId)!.version, lastEventAt: at })),
+      ),
+    ]);
+    if (inserted.length !== newUnlocks.length) throw new UnlockConflict(newUnlocks.length - inserted.length, userIds);
+    effects.unlocks = inserted;
     effects.notifications = written.notifications;
     effects.pushes = written.pushes;
-    await store.advancePlayers(
-      tx,
-      [...lastEventAt].map(([userId, at]) => ({ userId, version: players.get(userId)!.version, lastEventAt: at })),
-    );
     effects.players = [...changed.keys()];
     for (const [userId, projection] of projections) {
       const player = players.get(userId)!;
@@ -334,50 +359,52 @@ export class AchievementEngine {
       if (!definition) throw new Error(`Unlock of ${u.achievementId}, which is not in the catalog`);
       return definition;
     });
-    const notifications = await this.deps.notifications.insert(
-      tx,
-      unlocks.map((u, i) => ({
-        id: randomUUID(),
-        userId: u.userId,
-        kind: 'ACHIEVEMENT_UNLOCKED' as const,
-        achievementId: u.achievementId,
-        createdAt,
-        ...unlockNotification(definitions[i]!),
-      })),
-    );
-    await recordEvents(
-      tx,
-      'achievements',
-      'achievement.unlocked',
-      unlocks.map((unlock, i) => ({
-        userId: unlock.userId,
-        achievementId: unlock.achievementId,
-        rarity: definitions[i]!.rarity,
-        category: definitions[i]!.category,
-        rewards: definitions[i]!.rewards,
-        unlockedAt: new Date(unlock.unlockedAt).toISOString(),
-      })),
-    );
-    let pushes = 0;
-    if (this.deps.pushEnabled) {
-      for (const [i, unlock] of unlocks.entries()) {
-        const definition = definitions[i]!;
-        if (!pushesFor(definition.rarity)) continue;
-        const notification = notifications[i]!;
-        await enqueuePush(tx, {
-          notificationId: notification.id,
+    const toNotify = unlocks.map((u, i) => ({
+      id: randomUUID(),
+      userId: u.userId,
+      kind: 'ACHIEVEMENT_UNLOCKED' as const,
+      achievementId: u.achievementId,
+      createdAt,
+      ...unlockNotification(definitions[i]!),
+    }));
+    // Sent together (one round trip on a pipelined connection): independent rows.
+    const pushed = this.deps.pushEnabled
+      ? unlocks.flatMap((unlock, i) => {
+          const definition = definitions[i]!;
+          if (!pushesFor(definition.rarity)) return [];
+          const notification = toNotify[i]!;
+          return [
+            enqueuePush(tx, {
+              notificationId: notification.id,
+              userId: unlock.userId,
+              achievementId: unlock.achievementId,
+              rarity: definition.rarity,
+              priority: notification.priority,
+              title: notification.title,
+              body: notification.body,
+              createdAt: createdAt.toISOString(),
+            }),
+          ];
+        })
+      : [];
+    const [notifications] = await Promise.all([
+      this.deps.notifications.insert(tx, toNotify),
+      recordEvents(
+        tx,
+        'achievements',
+        'achievement.unlocked',
+        unlocks.map((unlock, i) => ({
           userId: unlock.userId,
           achievementId: unlock.achievementId,
-          rarity: definition.rarity,
-          priority: notification.priority,
-          title: notification.title,
-          body: notification.body,
-          createdAt: createdAt.toISOString(),
-        });
-        pushes++;
-      }
-    }
-    return { notifications, pushes };
+          rarity: definitions[i]!.rarity,
+          category: definitions[i]!.category,
+          rewards: definitions[i]!.rewards,
+          unlockedAt: new Date(unlock.unlockedAt).toISOString(),
+        })),
+      ),
+      ...pushed,
+    ]);
+    return { notifications, pushes: pushed.length };
   }
 
   /** After the commit: wake the relay and job runner, count unlocks, drop stale cache entries, tell live subscribers. */

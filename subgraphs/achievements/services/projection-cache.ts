@@ -50,6 +50,11 @@ export class ProjectionCache {
     while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
   }
 
+  /** Forgets the player's entry: their next batch reads what is stored. */
+  delete(userId: string): void {
+    this.entries.delete(userId);
+  }
+
   get size(): number {
     return this.entries.size;
   }

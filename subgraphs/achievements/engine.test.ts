@@ -517,4 +517,19 @@ describe('achievement statistics', () => {
     const combatMaster = await client.execute<{ achievement: { prerequisites: { id: string }[] } }>(asPlayer(randomUUID()), `{ achievement(id: "combat_master") { prerequisites { id } } }`);
     expect(combatMaster.data!.achievement.prerequisites).toEqual([{ id: 'first_blood' }]);
   });
+
+  it("notes a player's last activity to the hour, never moving it back", async () => {
+    const userId = await newPlayer();
+    const hour = 3_600_000;
+    const start = Date.now() - 5 * hour;
+    const lastEventAt = async () => (await db.prisma.achievementPlayer.findUniqueOrThrow({ where: { userId } })).lastEventAt?.getTime();
+    const at = async (offset: number) => {
+      await record([ev(userId, 'SESSION_COMPLETED', { durationMinutes: 5 }, new Date(start + offset).toISOString())]);
+      return lastEventAt();
+    };
+    expect(await at(0)).toBe(start);
+    expect(await at(10 * 60_000)).toBe(start); // within the hour: the row keeps its indexed value
+    expect(await at(2 * hour)).toBe(start + 2 * hour);
+    expect(await at(hour)).toBe(start + 2 * hour); // an older event does not move it back
+  });
 });

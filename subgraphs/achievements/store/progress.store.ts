@@ -54,6 +54,9 @@ export interface PlayerAchievementRow {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
+
+/** How stale a player's last_event_at may be: it moves only once a newer event is this much later. */
+export const ACTIVITY_RESOLUTION = '1 hour';
 /** One column of a batch as an array literal, cast in the SQL (`$1::uuid[]`): `column(rows, r => r.x)`. */
 const column = <T>(rows: readonly T[], value: (row: T) => string | number | boolean | null): string => pgArray(rows.map(value));
 
@@ -125,12 +128,18 @@ export class ProgressStore {
     );
   }
 
-  /** Ends each player's stream at its new version and notes their latest activity. */
+  /**
+   * Ends each player's stream at its new version and notes their latest activity, to the hour
+   * (ACTIVITY_RESOLUTION): "active in the last 30 days" needs no more, and a row whose indexed
+   * last_event_at did not move is updated in place on its page (HOT), without new index entries.
+   */
   async advancePlayers(sql: Sql, players: { userId: string; version: number; lastEventAt: Date }[]): Promise<void> {
     if (players.length === 0) return;
     await sql.query(
       `UPDATE achievement_players p
-       SET version = v.version, last_event_at = GREATEST(p.last_event_at, v.last_event_at)
+       SET version = v.version,
+           last_event_at = CASE WHEN p.last_event_at IS NULL OR v.last_event_at >= p.last_event_at + interval '${ACTIVITY_RESOLUTION}'
+                                THEN v.last_event_at ELSE p.last_event_at END
        FROM unnest($1::uuid[], $2::int[], $3::timestamptz[]) AS v(user_id, version, last_event_at)
        WHERE p.user_id = v.user_id`,
       [column(players, (p) => p.userId), column(players, (p) => p.version), column(players, (p) => p.lastEventAt.toISOString())],

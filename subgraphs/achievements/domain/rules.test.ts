@@ -178,6 +178,13 @@ describe('distinct', () => {
     expect(fold(wanderer, quests)).toMatchObject({ current: 3, completed: true });
   });
 
+  it('returns the same state for a value seen before (no window): nothing to write', () => {
+    const first = fold(wanderer, [event('QUEST_COMPLETED', '2026-03-01T10:00:00Z', { region: 'meadow' })]);
+    const again = applyEvent(wanderer, first.state, event('QUEST_COMPLETED', '2026-03-05T10:00:00Z', { region: 'meadow' }), UTC);
+    expect(again.state).toBe(first.state);
+    expect(applyEvent(wanderer, first.state, event('QUEST_COMPLETED', '2026-03-05T10:00:00Z', { region: 'swamp' }), UTC).state).not.toBe(first.state);
+  });
+
   it('ignores events without a scalar value in the field', () => {
     const progress = fold(wanderer, [
       event('QUEST_COMPLETED', '2026-03-01T10:00:00Z', {}),
@@ -202,6 +209,12 @@ describe('threshold', () => {
       levels.map((level, i) => event('LEVEL_UP', `2026-03-01T1${i}:00:00Z`, { level })),
     );
     expect(progress).toMatchObject({ current, completed });
+  });
+
+  it('returns the same state when a value is no new best (no window): nothing to write', () => {
+    const best = fold(risingStar, [event('LEVEL_UP', '2026-03-01T10:00:00Z', { level: 7 })]);
+    for (const level of [3, 7]) expect(applyEvent(risingStar, best.state, event('LEVEL_UP', '2026-03-02T10:00:00Z', { level }), UTC).state).toBe(best.state);
+    expect(applyEvent(risingStar, best.state, event('LEVEL_UP', '2026-03-02T10:00:00Z', { level: 8 }), UTC)).toMatchObject({ current: 8 });
   });
 });
 

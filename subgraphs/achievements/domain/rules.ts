@@ -211,7 +211,11 @@ function fold(rule: Rule, state: RuleState, event: GameEvent, day: string, rolli
     case 'threshold': {
       const value = numberAt(event.data, (rule as Extract<Rule, { type: 'threshold' }>).field);
       if (value === undefined) return state;
-      if (rollingDays === null || !state.buckets) return { ...state, best: state.best === null ? value : Math.max(state.best, value) };
+      if (rollingDays === null || !state.buckets) {
+        // Not a new best: nothing changed, and returning the same state writes nothing.
+        if (state.best !== null && value <= state.best) return state;
+        return { ...state, best: value };
+      }
       const buckets = addToBuckets(state.buckets, day, value, rollingDays, Math.max);
       return buckets ? withBuckets(state, buckets) : state;
     }
@@ -223,6 +227,9 @@ function fold(rule: Rule, state: RuleState, event: GameEvent, day: string, rolli
       const start = rollingDays === null ? null : addDays(newestDay, 1 - rollingDays);
       if (start !== null && day < start) return state;
       const previous = state.seen[key];
+      // Without a window only which values were seen counts, not when: a value seen before
+      // changes nothing (no copy of the map, no progress row to write).
+      if (rollingDays === null && previous !== undefined) return state;
       const seen: Record<string, string> = {};
       for (const [value, lastDay] of Object.entries(state.seen)) if (start === null || lastDay >= start) seen[value] = lastDay;
       seen[key] = previous !== undefined && previous > day ? previous : day;

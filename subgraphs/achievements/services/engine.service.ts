@@ -294,7 +294,8 @@ export class AchievementEngine {
       player.version += 1;
       const latest = lastEventAt.get(event.userId);
       if (!latest || event.occurredAt > latest) lastEventAt.set(event.userId, event.occurredAt);
-      toStore.push({ ...event, version: player.version, source });
+      // Spelled out: a spread of the validated event (whatever else it carries) was a slow path here.
+      toStore.push({ id: event.id, userId: event.userId, type: event.type, data: event.data, occurredAt: event.occurredAt, version: player.version, source });
       const outcome = applyToPlayer(index, projections.get(event.userId)!, event);
       const touched = changed.get(event.userId) ?? new Set();
       for (const id of outcome.progressed) touched.add(id);
@@ -312,7 +313,7 @@ export class AchievementEngine {
       const live: PlayerAchievementRow[] = [];
       for (const achievementId of ids) {
         const entry = projection.progress.get(achievementId)!;
-        progressRows.push({ userId, achievementId, ...entry });
+        progressRows.push({ userId, achievementId, state: entry.state, current: entry.current, target: entry.target, completed: entry.completed });
         if (!projection.unlocked.has(achievementId)) {
           live.push({ userId, achievementId, unlockedAt: null, state: null, current: entry.current, target: entry.target, timezone: projection.timezone });
         }

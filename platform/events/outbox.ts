@@ -49,6 +49,12 @@ export interface OutboxRelayOptions {
   logger: Logger;
   /** How often to look for unpublished events when nobody pokes the relay. */
   intervalMs?: number;
+  /**
+   * How long a poke waits before publishing, so the commits of that window go out in one run
+   * (default 50 ms). It also keeps the relay's transaction and the consumers it wakes off the
+   * moment right after a commit, when the same change's live delivery is under way.
+   */
+  coalesceMs?: number;
   batchSize?: number;
   /** Stream length kept in Redis (approximate). */
   streamMaxLen?: number;
@@ -80,6 +86,7 @@ export class OutboxRelay {
     this.poller = new Poller({
       work: () => this.drain(),
       intervalMs: options.intervalMs ?? 250,
+      coalesceMs: options.coalesceMs ?? 50,
       onError: (error) => options.logger.error({ err: error }, 'outbox relay failed; will retry'),
       onTick: () => {
         if (Date.now() - this.lastPrune <= PRUNE_EVERY_MS) return;
@@ -94,8 +101,9 @@ export class OutboxRelay {
   }
 
   /**
-   * Publishes now (call after a commit that wrote events, to skip the polling delay). After
-   * `stop()` it does nothing: the database or Redis may be closing, and the next start publishes.
+   * Publishes soon (after `coalesceMs`; call after a commit that wrote events, to skip the polling
+   * delay). After `stop()` it does nothing: the database or Redis may be closing, and the next
+   * start publishes.
    */
   poke(): Promise<void> {
     return this.poller.poke();

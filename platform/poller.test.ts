@@ -30,6 +30,14 @@ describe('Poller', () => {
     expect(runs).toHaveLength(2);
   });
 
+  it('settles a poke made during a run only after the run that follows it', async () => {
+    const { poller, runs } = counting({ runMs: 30 });
+    void poller.poke();
+    await new Promise((r) => setTimeout(r, 5));
+    await poller.poke(); // during the first run
+    expect(runs).toHaveLength(2);
+  });
+
   it('with coalesceMs, runs that much later, once for every poke in between', async () => {
     const { poller, runs } = counting({ coalesceMs: 40 });
     const started = performance.now();

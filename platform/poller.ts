@@ -67,7 +67,9 @@ export class Poller {
     if (this.halted) return Promise.resolve();
     if (this.running) {
       this.again = true;
-      return this.running;
+      // Settles after the follow-up run (started in the current run's finally), which covers what
+      // this poke asked for.
+      return this.running.then(() => this.running);
     }
     const run: Promise<void> = this.options
       .work()

@@ -17,8 +17,16 @@ export interface Sql {
 
 /** The port over a Prisma client or transaction client. */
 export function prismaSql(client: Tx | PrismaClient): Sql {
+  // One statement at a time, in call order: callers may issue several without awaiting (the
+  // engine does, for pg's pipeline mode), and Prisma promises no order for concurrent calls on one
+  // transaction, nor that one still runs inside it after another failed.
+  let previous: Promise<unknown> = Promise.resolve();
   return {
-    query: <T>(text: string, params: readonly unknown[] = []) => client.$queryRawUnsafe<T[]>(text, ...params),
+    query: <T>(text: string, params: readonly unknown[] = []) => {
+      const result = previous.then(() => client.$queryRawUnsafe<T[]>(text, ...params));
+      previous = result.catch(() => undefined);
+      return result;
+    },
   };
 }
 

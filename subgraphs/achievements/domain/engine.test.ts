@@ -55,6 +55,25 @@ describe('indexCatalog / affectedAchievements', () => {
 });
 
 describe('applyToPlayer', () => {
+  it('writes a row whose rule state did not change when the catalog moved its target, and unlocks it', () => {
+    // level_10 was stored at best level 7 of 10; the catalog now asks for 5. A level-3 event is no
+    // new best (the state stays the same object), yet the row is now complete.
+    const lowered = indexCatalog(
+      parseCatalog({
+        version: 2,
+        eventTypes: ['LEVEL_UP'],
+        achievements: [achievement('level_10', { type: 'threshold', event: 'LEVEL_UP', field: 'level', target: 5 })],
+      }),
+    );
+    const player = newPlayer();
+    const state = { kind: 'threshold' as const, best: 7, done: false };
+    player.progress.set('level_10', { state, current: 7, target: 10, completed: false });
+    const outcome = applyToPlayer(lowered, player, event('LEVEL_UP', { level: 3 }));
+    expect(outcome.progressed).toEqual(['level_10']);
+    expect(outcome.unlocks.map((u) => u.achievementId)).toEqual(['level_10']);
+    expect(player.progress.get('level_10')).toMatchObject({ current: 5, target: 5, completed: true });
+  });
+
   it('advances every rule the event concerns and unlocks completed ones', () => {
     const player = newPlayer();
     const win = event('COMBAT_WON', { mode: 'pvp' });

@@ -169,7 +169,8 @@ export function applyEvent(rule: Rule, state: RuleState, event: GameEvent, conte
   if (rule.window?.kind === 'fixed' && (day < rule.window.from || day > rule.window.to)) return progressOf(rule, state);
   const rollingDays = rule.window?.kind === 'rolling' ? rule.window.days : null;
   const next = fold(rule, state, event, day, rollingDays, breaks);
-  if (next === state) return progressOf(rule, state);
+  // Nothing changed, unless the catalog lowered the target under what the state already holds.
+  if (next === state) return progressOf(rule, rawCurrent(state) >= rule.target ? { ...state, done: true } : state);
   return progressOf(rule, { ...next, done: rawCurrent(next) >= rule.target });
 }
 

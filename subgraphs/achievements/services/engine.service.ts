@@ -71,15 +71,11 @@ const ATTEMPTS = 3;
 
 /**
  * Fewer unlocks were new to the database than to the projection the batch was evaluated on. The
- * player locks rule that out; if it happened anyway, the batch rolls back and runs again on what
- * is stored, rather than notifying and rewarding an unlock twice.
+ * player locks rule that out; if it happened anyway, the batch's cached projections are dropped and
+ * it rolls back and runs again on what is stored, rather than notifying and rewarding an unlock twice.
  */
 class UnlockConflict extends Error {
-  constructor(
-    stale: number,
-    /** The batch's players: their cached projections are dropped, so the retry reads what is stored. */
-    readonly userIds: readonly string[],
-  ) {
+  constructor(stale: number) {
     super(`${stale} unlock(s) of this batch were already stored; evaluating it again`);
   }
 }
@@ -210,7 +206,6 @@ export class AchievementEngine {
         // Another writer stored one of these event ids (or this player's next version) first:
         // run again, and the stored events read as duplicates. A deadlock or serialization
         // failure aborted the whole transaction: nothing was stored, run it again.
-        if (error instanceof UnlockConflict) for (const userId of error.userIds) this.projections.delete(userId);
         if (attempt < ATTEMPTS && (isUniqueViolation(error) || isRetryableConflict(error) || error instanceof UnlockConflict)) continue;
         throw error;
       }
@@ -334,7 +329,11 @@ export class AchievementEngine {
         [...lastEventAt].map(([userId, at]) => ({ userId, version: players.get(userId)!.version, lastEventAt: at })),
       ),
     ]);
-    if (inserted.length !== newUnlocks.length) throw new UnlockConflict(newUnlocks.length - inserted.length, userIds);
+    if (inserted.length !== newUnlocks.length) {
+      // Here, not in record(): the bus consumer's redelivery must not meet the same stale entry.
+      for (const userId of userIds) this.projections.delete(userId);
+      throw new UnlockConflict(newUnlocks.length - inserted.length);
+    }
     effects.unlocks = inserted;
     effects.notifications = written.notifications;
     effects.pushes = written.pushes;

@@ -18,7 +18,7 @@
 // publisher loads neither gateway), each with a unique displayName the clients key receive times by.
 //
 // Per scenario: connect → warm up (publish until every subscriber has had one event) → idle RSS →
-// latency phase (--events events, --interval ms apart but at least N/10 ms: see intervalFor) → burst phase
+// three unmeasured events (the RSS reading idled every process for 15 s) → latency phase (--events events, --interval ms apart but at least N/10 ms: see intervalFor) → burst phase
 // (--burst-events events --burst-interval ms apart: deliveries/s) → disconnect.
 // Every wait is bounded; the script stops by itself and kills what it started, also on errors and signals.
 import { spawn } from 'node:child_process';
@@ -260,6 +260,14 @@ async function runScenario(
       upstreams = await scrapeMetric(gateway.metricsUrl, 'gateway_subscription_upstreams');
       heapUsedMb = (await scrapeMetric(gateway.metricsUrl, 'nodejs_heap_size_used_bytes')) / 2 ** 20;
     }
+    // The idle RSS reading left every process idle for SETTLE_MS (V8 collected and may have dropped
+    // compiled code): a few unmeasured events first, so the latency phase measures events 200 ms
+    // apart, not the first one after the bench's own pause (measured: ≈ 2× slower than the rest).
+    // The last one as far before the first measured event as the measured events are apart.
+    for (let i = 0; i < 3; i++) {
+      await publish(`w${tag}r${i}`).catch((e) => log(`  re-warm publish failed: ${(e as Error).message}`));
+      await sleep(intervalFor(subscribers));
+    }
 
     const fetchesBefore = Object.fromEntries(
       await Promise.all(Object.entries(entityMetrics).map(async ([name, url]) => [name, await scrapeMetric(url, 'graphql_operations_total')] as const)),
@@ -333,6 +341,20 @@ async function runScenario(
       latencies.sort((a, b) => a - b);
       fromPublished.sort((a, b) => a - b);
       fromBus.sort((a, b) => a - b);
+      // With one event's deliveries 1/events of the total, the p95 is set by the slowest few events:
+      // log each event's first and last delivery (from the bus) to tell one slow event from a slow fan-out.
+      if (process.env.BENCH_EVENT_SPREAD) {
+        const spread = new Map<string, [number, number]>();
+        for (const r of results) {
+          for (const [name, list] of Object.entries(r.times)) {
+            const onBus = publishedOnBus.get(name);
+            if (!name.startsWith(prefix) || onBus === undefined) continue;
+            const [lo, hi] = spread.get(name) ?? [Infinity, -Infinity];
+            spread.set(name, [Math.min(lo, ...list.map((t) => t - onBus)), Math.max(hi, ...list.map((t) => t - onBus))]);
+          }
+        }
+        log(`  ${prefix}: first/last delivery per event (ms from the bus): ${[...spread].map(([n, [lo, hi]]) => `${n.slice(prefix.length)} ${f1(lo)}/${f1(hi)}`).join(', ')}`);
+      }
       return {
         fromBusP50: percentile(fromBus, 0.5),
         fromBusP95: percentile(fromBus, 0.95),
@@ -521,7 +543,7 @@ async function main() {
       `subscribers in ${CLIENT_PROCESSES} client processes (graphql-ws \`createClient\` + \`ws\`, one connection per subscriber), all on this machine. ` +
       `Subscription: \`profileUpdated(userId:$id){ id displayName achievementPoints guild { name } }\` (users + achievements + social); ` +
       `events are \`updateProfile\` mutations sent straight to the users subgraph; latency = client receive time − mutation issue time (wall clock, ms). ` +
-      `Latency phase: ${EVENTS} events, ${INTERVAL_MS} ms apart (at least N/10 ms apart, so one event's fan-out does not overlap the next); ` +
+      `After the idle RSS reading, 3 unmeasured events (that reading idles every process for ${SETTLE_MS / 1000} s). Latency phase: ${EVENTS} events, ${INTERVAL_MS} ms apart (at least N/10 ms apart, so one event's fan-out does not overlap the next); ` +
       `burst phase: ${BURST_EVENTS} events ${BURST_INTERVAL_MS} ms apart, deliveries/s = deliveries ÷ (last receive − first publish); "both phases" counts every measured delivery from the first latency-phase publish. ` +
       `Entity fetches = increase of \`graphql_operations_total\` on the achievements / social subgraphs over the latency phase ÷ events. ` +
       `RSS = VmRSS of the gateway process (and its children) 3 s after the warm-up's last event, and idle: ${SETTLE_MS / 1000} s after it, once V8's memory reducer (which waits ~8 s without allocation) has collected what the events left; the target is judged on the idle figure. Δ per subscription is over its RSS before the scenario's clients connected.`,

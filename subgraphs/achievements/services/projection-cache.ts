@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { ProgressEntry } from '../domain/engine.js';
 
 /**
@@ -22,40 +23,37 @@ export interface CachedProjection {
  * Least recently used entries go first past `capacity` players.
  */
 export class ProjectionCache {
-  private readonly entries = new Map<string, CachedProjection>();
+  /** lru-cache keeps the order and the bound; none at capacity 0 (it needs a positive `max`). */
+  private readonly entries: LRUCache<string, CachedProjection> | null;
   hits = 0;
   misses = 0;
 
-  constructor(readonly capacity: number) {}
+  constructor(readonly capacity: number) {
+    this.entries = capacity > 0 ? new LRUCache({ max: capacity }) : null;
+  }
 
   /** The player's cached projection if it is at exactly this version and epoch. */
   get(userId: string, version: number, epoch: number): CachedProjection | undefined {
-    const entry = this.entries.get(userId);
+    const entry = this.entries?.get(userId);
     if (!entry || entry.version !== version || entry.epoch !== epoch) {
-      if (entry) this.entries.delete(userId);
+      if (entry) this.entries!.delete(userId);
       this.misses++;
       return undefined;
     }
-    // Most recently used last.
-    this.entries.delete(userId);
-    this.entries.set(userId, entry);
     this.hits++;
     return entry;
   }
 
   put(userId: string, projection: CachedProjection): void {
-    if (this.capacity <= 0) return;
-    this.entries.delete(userId);
-    this.entries.set(userId, projection);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries?.set(userId, projection);
   }
 
   /** Forgets the player's entry: their next batch reads what is stored. */
   delete(userId: string): void {
-    this.entries.delete(userId);
+    this.entries?.delete(userId);
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries?.size ?? 0;
   }
 }

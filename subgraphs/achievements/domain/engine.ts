@@ -110,9 +110,9 @@ export function applyToPlayer(index: CatalogIndex, player: PlayerProjection, eve
     // command recomputes it from the whole event log.
     const state = stored && stored.state.kind === definition.rule.type ? stored.state : initialState(definition.rule);
     const progress = applyEvent(definition.rule, state, event, context);
-    // Unchanged, unless the catalog moved the target since the row was written (a lowered target
-    // can complete it now).
-    if (progress.state === state && stored?.state === state && stored.target === progress.target && stored.completed === progress.completed) continue;
+    // Unchanged, unless the catalog moved the target since the row was written (a target lowered
+    // under the state completes it: applyEvent then returns a new, done state).
+    if (progress.state === state && stored?.state === state && stored.target === progress.target) continue;
     // An event the rule ignores (a filter, a window) creates no row.
     if (progress.state === state && !stored) continue;
     player.progress.set(definition.id, { state: progress.state, current: progress.current, target: progress.target, completed: progress.completed });

@@ -33,6 +33,11 @@ export class IoRedisPort implements RedisPort {
     this.command = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true });
   }
 
+  /** The shared command connection, for libraries that need a real client (platform/rate-limit.ts). */
+  get client(): Redis {
+    return this.command;
+  }
+
   async ping() {
     await this.command.ping();
   }

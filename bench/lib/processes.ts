@@ -218,6 +218,8 @@ interface StartOptions {
   logs?: ServiceLogs;
   /** How long it may take to be ready. */
   timeoutMs?: number;
+  /** The checkout whose bundle runs (default this one): another worktree measures another commit side by side. */
+  root?: string;
 }
 
 function stdoutOf(child: ChildProcess, logs: ServiceLogs | undefined) {
@@ -225,12 +227,12 @@ function stdoutOf(child: ChildProcess, logs: ServiceLogs | undefined) {
   return child;
 }
 
-let built = false;
-/** `npm run build` once per bench run, so the bundle the services run is the sources being measured. */
-function buildOnce() {
-  if (built) return;
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  built = true;
+const built = new Set<string>();
+/** `npm run build` once per bench run and checkout, so the bundle the services run is the sources being measured. */
+function buildOnce(root: string) {
+  if (built.has(root)) return;
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  built.add(root);
 }
 
 /**
@@ -238,9 +240,10 @@ function buildOnce() {
  * the production bundle (`npm run build`, dist/launcher/service.js), as the Dockerfile runs it.
  */
 export function spawnService(name: string, options: StartOptions): ChildProcess {
-  buildOnce();
+  const root = options.root ?? ROOT;
+  buildOnce(root);
   const child = spawn(process.execPath, [...(options.execArgv ?? []), 'dist/launcher/service.js', name], {
-    cwd: ROOT,
+    cwd: root,
     env: options.env,
     stdio: ['ignore', options.logs ? 'pipe' : 'inherit', 'inherit'],
   });

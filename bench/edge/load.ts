@@ -1,0 +1,70 @@
+// A load process for bench/edge/run.ts: `connections` loops POSTing one operation for `seconds`,
+// reporting the count, the errors and the latencies. Separate from the platform's processes so its
+// CPU shows as its own.
+import { Agent, request } from 'node:http';
+
+export interface LoadMessage {
+  type: 'load';
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+  connections: number;
+  seconds: number;
+}
+
+export interface LoadResult {
+  type: 'result';
+  requests: number;
+  errors: number;
+  firstError?: string;
+  latenciesMs: number[];
+  seconds: number;
+}
+
+const agent = new Agent({ keepAlive: true, maxSockets: 1_000 });
+
+function post(url: URL, body: string, headers: Record<string, string>): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function run(m: LoadMessage): Promise<LoadResult> {
+  const url = new URL(m.url);
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const end = started + m.seconds * 1000;
+  await Promise.all(
+    Array.from({ length: m.connections }, async () => {
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        try {
+          const { status, text } = await post(url, m.body, m.headers);
+          if (status !== 200 || text.includes('"errors"')) {
+            errors++;
+            firstError ??= `${status} ${text.slice(0, 300)}`;
+          } else latencies.push(performance.now() - t0);
+        } catch (error) {
+          errors++;
+          firstError ??= (error as Error).message;
+        }
+      }
+    }),
+  );
+  return { type: 'result', requests: latencies.length, errors, firstError, latenciesMs: latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+process.on('message', (m: LoadMessage) => {
+  if (m.type !== 'load') return;
+  void run(m).then((result) => process.send?.(result));
+});
+process.send?.({ type: 'ready' });

@@ -11,6 +11,7 @@ import { WebSocketServer } from 'ws';
 import { VIEWER_HEADER, verifyViewerToken, type Viewer } from './auth.js';
 import { createErrorFormatter, toGraphQLError, UnauthenticatedError } from './errors.js';
 import { metricsPlugin } from './metrics.js';
+import { enforceTextPolicy } from './text-inputs.js';
 
 export interface SubgraphServerOptions {
   typeDefs: DocumentNode;
@@ -21,12 +22,16 @@ export interface SubgraphServerOptions {
   includeStack: boolean;
 }
 
-/** An Apollo Server for a Federation 2 subgraph, with the platform's error mapping and metrics. */
+/**
+ * An Apollo Server for a Federation 2 subgraph, with the platform's error mapping, metrics and
+ * text policy (every String/ID argument checked and in NFC before a resolver sees it).
+ */
 export function createSubgraphServer<TContext extends BaseContext>(options: SubgraphServerOptions): {
   apollo: ApolloServer<TContext>;
   schema: GraphQLSchema;
 } {
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  enforceTextPolicy(schema);
   const apollo = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: options.includeStack,

@@ -338,6 +338,26 @@ describe('achievements through the gateway', () => {
     await waitForSubscribers(0);
   });
 
+  it('applies one call\'s events in the order sent, also when they carry no occurredAt', async () => {
+    const fighter = await registerPlayer(url);
+    await recordOnceKnown(gameServer, event(fighter.id, 'COMBAT_LOST'));
+    const wins = (n: number) => Array.from({ length: n }, () => event(fighter.id, 'COMBAT_WON'));
+    const batch = [...wins(9), event(fighter.id, 'COMBAT_LOST'), ...wins(9)];
+    const result = await gql<{ recordGameEvents: { events: { id: string; status: string }[] } }>(
+      url,
+      `mutation($input: RecordGameEventsInput!) { recordGameEvents(input: $input) { events { id status } } }`,
+      { input: { events: batch } },
+      { token: gameServer },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.recordGameEvents.events.map((e) => e.status)).toEqual(batch.map(() => 'RECORDED'));
+    type Standing = { id: string; status: string; current: number; target: number };
+    const standings = await me<{ achievements: Standing[] }>(fighter.token, 'achievements { id status current target }');
+    expect(standings.errors).toBeUndefined();
+    // The nine wins after the loss are the run; the nine before it were broken by it.
+    expect(standings.data!.me.achievements.find((a) => a.id === 'on_a_roll')).toEqual({ id: 'on_a_roll', status: 'IN_PROGRESS', current: 9, target: 10 });
+  });
+
   it("reports how many players unlocked an achievement and their share of active players", async () => {
     const result = await gql<{ achievement: { unlockedBy: number; unlockPercentage: number } }>(
       url,

@@ -327,7 +327,10 @@ describe('run', () => {
     ['a late win after the latest loss counts', [['COMBAT_LOST', 5], ['COMBAT_WON', 8], ['COMBAT_WON', 6]], 2],
     ['a loss older than the latest loss is ignored', [['COMBAT_LOST', 5], ['COMBAT_WON', 6], ['COMBAT_LOST', 3]], 1],
     ['a late loss in the middle of the run resets it: lateness never lengthens a run', [['COMBAT_WON', 1], ['COMBAT_WON', 3], ['COMBAT_LOST', 2]], 0],
-    ['a win at the same instant as the loss is ignored', [['COMBAT_LOST', 5], ['COMBAT_WON', 5]], 0],
+    ['a win applied after a loss at the same instant counts (one batch without occurredAt)', [['COMBAT_LOST', 5], ['COMBAT_WON', 5]], 1],
+    ['wins, a loss and wins at one instant: the loss resets, the later wins count', [['COMBAT_WON', 5], ['COMBAT_WON', 5], ['COMBAT_LOST', 5], ['COMBAT_WON', 5]], 1],
+    ['a second loss at the same instant resets again', [['COMBAT_LOST', 5], ['COMBAT_WON', 5], ['COMBAT_LOST', 5]], 0],
+    ['a win just before the loss, arriving after it, is still ignored', [['COMBAT_LOST', 5], ['COMBAT_WON', 4]], 0],
   ] as [string, [string, number][], number][])('%s', (_case, events, length) => {
     const progress = fold(legendaryWarrior, events.map(([type, minute]) => event(type, at(minute))));
     expect(progress.current).toBe(length);

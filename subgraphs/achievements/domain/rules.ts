@@ -154,9 +154,11 @@ export function ruleEventTypes(rule: Rule): string[] {
  *   on the newest local day applied so far; a late event still inside it counts, an older one is dropped.
  * - streak: a late day within `target` days of the newest applied day still fills its gap (a session
  *   at 23:59 that arrives after the next day's one keeps the streak); older days are ignored.
- * - run: a matching event at or before the latest applied break is ignored (it happened before the
+ * - run: a matching event before the latest applied break is ignored (it happened before the
  *   run began), and so is a break older than that one. A newer break always resets, even when it
  *   arrives after matching events that happened later: lateness can shorten a run, never grant one.
+ *   Events at the same instant as the break are taken in the order they are applied: a batch
+ *   reported without occurredAt shares one instant, and its order is the only order there is.
  */
 export function applyEvent(rule: Rule, state: RuleState, event: GameEvent, context: RuleContext): RuleProgress {
   if (state.kind !== rule.type) throw new RuleStateMismatchError(rule.type, state.kind);
@@ -244,7 +246,7 @@ function fold(rule: Rule, state: RuleState, event: GameEvent, day: string, rolli
     }
     case 'run': {
       const at = event.occurredAt.toISOString();
-      if (state.since !== null && at <= state.since) return state;
+      if (state.since !== null && at < state.since) return state;
       return breaks ? { ...state, length: 0, since: at } : { ...state, length: state.length + 1 };
     }
   }

@@ -102,7 +102,11 @@ export type GameEventInput = {
    * recognised and changes nothing.
    */
   id: Scalars['ID']['input'];
-  /** When it happened; now when omitted. At most 5 minutes in the future. */
+  /**
+   * When it happened; now when omitted. At most 5 minutes in the future. Events of one call that
+   * share an instant (all of them, when none carries occurredAt) are applied in the order sent: a
+   * COMBAT_LOST between two COMBAT_WONs breaks the run for the wins before it, not after it.
+   */
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** One of the catalog's event types, e.g. `COMBAT_WON`. */
   type: Scalars['String']['input'];

@@ -53,6 +53,7 @@ export interface TextRule {
   field: string;
   /** How the message names the value: "Display name". */
   label: string;
+  /** 1 unless given; 0 lets the value be empty. */
   minLength?: number;
   maxLength: number;
 }
@@ -61,12 +62,14 @@ function assertLength(text: string, rule: TextRule): void {
   const min = rule.minLength ?? 1;
   const length = textLength(text);
   if (length < min || length > rule.maxLength) {
-    throw new BadUserInputError(`${rule.label} must be ${min}–${rule.maxLength} characters.`, rule.field, { length });
+    const range = min === 0 ? `at most ${rule.maxLength}` : `${min}–${rule.maxLength}`;
+    throw new BadUserInputError(`${rule.label} must be ${range} characters.`, rule.field, { length });
   }
 }
 
+/** Refuses text that draws nothing; '' is left to the length rule (a bio may be empty). */
 function assertVisible(text: string, rule: TextRule): void {
-  if (!VISIBLE.test(text)) {
+  if (text !== '' && !VISIBLE.test(text)) {
     throw new BadUserInputError(`${rule.label} must contain visible characters.`, rule.field);
   }
 }

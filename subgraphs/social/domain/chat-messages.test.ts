@@ -18,6 +18,11 @@ describe('validateMessageText', () => {
     ['x'.repeat(500), 'x'.repeat(500)],
     [` ${'x'.repeat(500)} `, 'x'.repeat(500)], // the spaces around do not count
     ['🎉'.repeat(500), '🎉'.repeat(500)], // 1,000 UTF-16 units, 500 characters
+    ['first line\nsecond line', 'first line\nsecond line'],
+    ['crlf\r\nline', 'crlf\nline'],
+    ['cafe\u0301', 'café'], // stored in NFC
+    ['e\u0301'.repeat(500), 'é'.repeat(500)], // 1,000 code points typed, 500 after NFC
+    ['שלום\u200F!', 'שלום\u200F!'], // a right-to-left mark stays
   ])('keeps %j as %j', (input, stored) => {
     expect(validateMessageText(input)).toBe(stored);
   });
@@ -27,6 +32,12 @@ describe('validateMessageText', () => {
     ['only spaces', ' \t\n '],
     ['501 characters', 'x'.repeat(501)],
     ['501 emoji', '🎉'.repeat(501)],
+    ['a NUL', 'hi\u0000'],
+    ['a lone surrogate', 'hi\ud800'],
+    ['an ANSI escape', '\u001b[31mred'],
+    ['a right-to-left override', 'see \u202Etxt.exe'],
+    ['zero-width characters only', '\u200B\u200D\uFEFF'],
+    ['Hangul fillers only', '\u3164\u3164'],
   ])('refuses %s with BAD_USER_INPUT on "text"', (_case, input) => {
     expect(failure(() => validateMessageText(input))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
   });

@@ -1,20 +1,18 @@
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
+import { ForbiddenError, NotFoundError } from '../../../platform/errors.js';
+import { validateMultilineText } from '../../../platform/text.js';
 import type { ChatRoomKind } from '../generated/resolvers-types.js';
 import { parseSeqKey, seqKey } from '../../../platform/pagination.js';
 
 export const MAX_MESSAGE_LENGTH = 500;
 
 /**
- * A message's text as stored: trimmed, 1–500 characters. Characters are code points, so an emoji
- * counts as one, as a player would count it.
+ * A message's text as stored: trimmed, 1–500 characters, counted as code points after NFC (an
+ * emoji counts as one, as a player would count it). Line breaks stay (as "\n") and tabs too; control
+ * characters (ANSI escapes), text direction overrides and isolates, and text that draws nothing
+ * (zero-width or filler characters only) are refused: platform/text.ts `validateMultilineText`.
  */
 export function validateMessageText(value: string): string {
-  const text = value.trim();
-  const length = [...text].length;
-  if (length < 1 || length > MAX_MESSAGE_LENGTH) {
-    throw new BadUserInputError(`A message must be 1–${MAX_MESSAGE_LENGTH} characters.`, 'text', { length });
-  }
-  return text;
+  return validateMultilineText(value, { field: 'text', label: 'A message', maxLength: MAX_MESSAGE_LENGTH });
 }
 
 /**

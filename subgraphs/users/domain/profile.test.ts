@@ -44,11 +44,13 @@ describe('validateBio', () => {
     ['line one\nline two', 'line one\nline two'],
     ['x'.repeat(280), 'x'.repeat(280)],
     ['🐉'.repeat(280), '🐉'.repeat(280)], // 280 dragons: 560 UTF-16 units, 280 characters
+    ['tabs\tand\r\nbreaks', 'tabs\tand\nbreaks'],
+    ['cafe\u0301', 'café'],
   ])('accepts %j', (value, expected) => {
     expect(validateBio(value)).toBe(expected);
   });
 
-  it.each([['x'.repeat(281)], ['🐉'.repeat(281)], ['bell\u0007']])('refuses %j, naming bio', (value) => {
+  it.each([['x'.repeat(281)], ['🐉'.repeat(281)], ['bell\u0007'], ['\u001b[2Jclear'], ['nul\u0000'], ['\u202Eevil'], ['\u200B\u3164']])('refuses %j, naming bio', (value) => {
     expect(fieldOf(() => validateBio(value))).toBe('bio');
   });
 });
@@ -84,6 +86,8 @@ describe('validateProfileChanges', () => {
 
   it('names the first field that breaks a rule', () => {
     expect(fieldOf(() => validateProfileChanges({ displayName: ' ' }))).toBe('displayName');
+    expect(fieldOf(() => validateProfileChanges({ displayName: 'Ana\u202E' }))).toBe('displayName');
+    expect(fieldOf(() => validateProfileChanges({ displayName: '\u3164' }))).toBe('displayName');
     expect(fieldOf(() => validateProfileChanges({ timezone: 'Nowhere/Land' }))).toBe('timezone');
   });
 });

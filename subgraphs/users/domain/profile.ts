@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../platform/errors.js';
+import { validateMultilineText } from '../../../platform/text.js';
 import { validateDisplayName } from './accounts.js';
 
 export const MAX_AVATAR_URL_LENGTH = 512;
@@ -26,13 +27,13 @@ export function validateAvatarUrl(value: string | null): string | null {
   return trimmed;
 }
 
-/** A bio: trimmed, at most 280 characters counted as the player sees them (code points, so emoji count once). */
+/**
+ * A bio: trimmed, at most 280 characters counted as the player sees them (code points after NFC,
+ * so emoji count once); line breaks kept, no control or text direction override characters
+ * (platform/text.ts `validateMultilineText`). '' clears it.
+ */
 export function validateBio(value: string): string {
-  const bio = value.trim();
-  if ([...bio].length > MAX_BIO_LENGTH) throw new BadUserInputError(`Bio must be at most ${MAX_BIO_LENGTH} characters.`, 'bio');
-  // Control characters other than line breaks would garble other players' screens.
-  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(bio)) throw new BadUserInputError('Bio must not contain control characters.', 'bio');
-  return bio;
+  return validateMultilineText(value, { field: 'bio', label: 'Bio', minLength: 0, maxLength: MAX_BIO_LENGTH });
 }
 
 /**

@@ -1,5 +1,6 @@
 import {
   defaultFieldResolver,
+  getNullableType,
   isEnumType,
   isInputObjectType,
   isListType,
@@ -48,7 +49,7 @@ function walkJson(value: unknown, path: string, depth = 0): unknown {
 function walkList(list: readonly unknown[], path: string, walk: Walk): unknown[] {
   let result = list as unknown[];
   list.forEach((item, index) => {
-    const next = walk(item, `${path}[${index}]`);
+    const next = walk(item, `${path}.${index}`);
     if (next !== item) {
       if (result === list) result = [...list];
       result[index] = next;
@@ -103,7 +104,8 @@ function walkObject(value: unknown, path: string, fields: readonly (readonly [st
  * argument of every field in `schema`, inside input objects and lists too, and to the strings in
  * custom scalars' values (JSON): a resolver only ever sees text in NFC, without NUL, lone
  * surrogates or control characters; anything else fails with BAD_USER_INPUT whose
- * `extensions.field` is the path (`input.displayName`, `input.changes[0].itemId`). Which arguments
+ * `extensions.field` is the path as domain errors name it: the argument (`username`), or inside a
+ * mutation's `input` the field (`displayName`, `changes.0.itemId`). Which arguments
  * need walking is worked out once here; fields without text arguments are left untouched.
  * Mutates the schema's resolvers in place (a freshly built subgraph schema).
  */
@@ -114,7 +116,10 @@ export function enforceTextPolicy(schema: GraphQLSchema): void {
     for (const field of Object.values(type.getFields())) {
       const args = field.args.flatMap((arg) => {
         const walk = walkerFor(arg.type, inputObjects);
-        return walk ? [[arg.name, walk] as const] : [];
+        if (!walk) return [];
+        // A mutation's one `input` object: its fields are named as the domain rules name them.
+        const isTheInput = arg.name === 'input' && isInputObjectType(getNullableType(arg.type));
+        return [[arg.name, isTheInput ? (value: unknown) => walk(value, '') : walk] as const];
       });
       if (args.length === 0) continue;
       const withCheckedArgs =

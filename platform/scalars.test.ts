@@ -1,6 +1,6 @@
 import { Kind } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DateTime } from './scalars.js';
+import { DateTime, SafeInt } from './scalars.js';
 
 describe('DateTime', () => {
   it('serializes Dates and ISO strings as UTC ISO strings', () => {
@@ -15,5 +15,18 @@ describe('DateTime', () => {
   it('parses literals and variables with an offset', () => {
     expect(DateTime.parseValue('2026-03-01T10:00:00.5-03:00')).toEqual(new Date('2026-03-01T13:00:00.500Z'));
     expect(DateTime.parseLiteral({ kind: Kind.STRING, value: '2026-03-01T00:00:00Z' })).toEqual(new Date('2026-03-01T00:00:00Z'));
+  });
+});
+
+describe('SafeInt', () => {
+  it('serializes numbers and bigints within ±(2^53 − 1) as JSON numbers', () => {
+    expect(SafeInt.serialize(3_000_000_001n)).toBe(3_000_000_001);
+    expect(SafeInt.serialize(-42)).toBe(-42);
+    expect(SafeInt.serialize(BigInt(Number.MAX_SAFE_INTEGER))).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it('refuses a value it could only round', () => {
+    expect(() => SafeInt.serialize(2n ** 53n)).toThrow(/unsafe/);
+    expect(() => SafeInt.serialize(2n ** 63n - 1n)).toThrow(/unsafe/);
   });
 });

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLSafeInt } from 'graphql-scalars';
 
 // ISO-8601 with an explicit offset: a time without one would mean whatever zone the server is in.
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -26,4 +27,15 @@ export const DateTime = new GraphQLScalarType<Date, string>({
   },
   parseValue: parseDateTime,
   parseLiteral: (ast) => parseDateTime(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+/**
+ * `SafeInt` (graphql-scalars): a whole number sent as a JSON number within ±(2^53 − 1), which every
+ * JSON parser reads exactly. Resolvers may also return the `bigint`s Prisma reads from BIGINT
+ * columns; one outside that range is an error, never a rounded number.
+ */
+const safeInt = GraphQLSafeInt.toConfig();
+export const SafeInt = new GraphQLScalarType({
+  ...safeInt,
+  serialize: (value) => safeInt.serialize(typeof value === 'bigint' ? Number(value) : value) as number,
 });

@@ -66,13 +66,15 @@ describe('the wallet ledger', () => {
     expect(wallet.inventory).toEqual([{ itemId: 'legendary_sword', quantity: 1 }]);
   });
 
-  it('returns the first result for a reused idempotency key and changes nothing', async () => {
+  it('returns the first result for a retry with the same key and parameters, and refuses the key for another operation', async () => {
     const player = await newPlayer();
     const key = randomUUID();
     const first = await apply(player.id, [{ currency: 'PREMIUM', amount: 200 }], key);
-    const again = await apply(player.id, [{ currency: 'PREMIUM', amount: 999 }], key);
+    const again = await apply(player.id, [{ currency: 'PREMIUM', amount: 200 }], key);
     expect(first.data!.applyWalletOperation.replayed).toBe(false);
     expect(again.data!.applyWalletOperation).toMatchObject({ replayed: true, entries: [{ amount: 200, balanceAfter: 200 }] });
+    const other = await apply(player.id, [{ currency: 'PREMIUM', amount: 999 }], key);
+    expect(other.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
     const racing = await Promise.all(Array.from({ length: 10 }, () => apply(player.id, [{ currency: 'PREMIUM', amount: 5 }], `${key}-race`)));
     expect(racing.filter((r) => r.data?.applyWalletOperation.replayed === false)).toHaveLength(1);
     expect((await walletOf(player)).wallet).toMatchObject({ balances: [{}, {}, { currency: 'PREMIUM', amount: 205 }] });
@@ -85,6 +87,22 @@ describe('the wallet ledger', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'INSUFFICIENT_FUNDS', asset: 'COINS' });
     expect(await db.prisma.ledgerEntry.count({ where: { userId: player.id } })).toBe(1);
     expect((await walletOf(player)).wallet).toMatchObject({ balances: [{ amount: 0 }, { amount: 10 }, { amount: 0 }] });
+  });
+
+  it('refuses amounts past 1,000,000,000 and a credit past 2^53 − 1, changing nothing', async () => {
+    const player = await newPlayer();
+    const tooBig = await apply(player.id, [{ currency: 'COINS', amount: 1_000_000_001 }]);
+    expect(tooBig.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'changes.0.amount' });
+    // A balance at the edge can only have come from years of credits; written directly here.
+    const edge = BigInt(Number.MAX_SAFE_INTEGER) - 5n;
+    await db.prisma.walletBalance.create({ data: { userId: player.id, asset: 'COINS', balance: edge } });
+    const past = await apply(player.id, [{ currency: 'PREMIUM', amount: 1 }, { currency: 'COINS', amount: 6 }]);
+    expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'changes', asset: 'COINS' });
+    expect(await db.prisma.ledgerEntry.count({ where: { userId: player.id } })).toBe(0);
+    expect((await apply(player.id, [{ currency: 'COINS', amount: 5 }])).data!.applyWalletOperation.entries).toEqual([
+      { currency: 'COINS', itemId: null, amount: 5, balanceAfter: Number.MAX_SAFE_INTEGER, reason: 'test' },
+    ]);
+    expect((await walletOf(player)).wallet).toMatchObject({ balances: [{ amount: 0 }, { amount: Number.MAX_SAFE_INTEGER }, { amount: 0 }] });
   });
 
   it('lets exactly 10 of 100 concurrent debits of 1 through on a balance of 10', async () => {

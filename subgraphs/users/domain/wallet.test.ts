@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BadUserInputError } from '../../../platform/errors.js';
-import { assetKey, parseAsset, validateChanges, validateIdempotencyKey } from './wallet.js';
+import { assetKey, parseAsset, sameOperation, validateChanges, validateIdempotencyKey } from './wallet.js';
 
 describe('wallet changes', () => {
   it('turns currencies and items into ledger assets and back', () => {
@@ -35,5 +35,19 @@ describe('wallet changes', () => {
   it('checks idempotency keys', () => {
     expect(validateIdempotencyKey('achievement:u1:first_blood')).toBe('achievement:u1:first_blood');
     expect(() => validateIdempotencyKey('short')).toThrow(BadUserInputError);
+  });
+});
+
+describe('sameOperation', () => {
+  const first = { reason: 'tournament_prize', reference: 't-1', changes: [{ asset: 'COINS', amount: 500n }, { asset: 'item:sword', amount: 1n }] };
+  it.each([
+    ['the same changes in another order', { ...first, changes: [{ asset: 'item:sword', amount: 1 }, { asset: 'COINS', amount: 500 }] }, true],
+    ['another amount', { ...first, changes: [{ asset: 'COINS', amount: 501 }, { asset: 'item:sword', amount: 1 }] }, false],
+    ['another asset', { ...first, changes: [{ asset: 'PREMIUM', amount: 500 }, { asset: 'item:sword', amount: 1 }] }, false],
+    ['one change fewer', { ...first, changes: [{ asset: 'COINS', amount: 500 }] }, false],
+    ['another reason', { ...first, reason: 'refund' }, false],
+    ['no reference', { ...first, reference: null }, false],
+  ])('%s → %s', (_name, retry, same) => {
+    expect(sameOperation(first, retry)).toBe(same);
   });
 });

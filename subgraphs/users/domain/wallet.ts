@@ -57,3 +57,27 @@ export function validateIdempotencyKey(key: string): string {
   if (key.length < 8 || key.length > 200) throw new BadUserInputError('idempotencyKey is 8–200 characters.', 'idempotencyKey');
   return key;
 }
+
+/** The largest balance any asset may reach: 2^53 − 1, the largest whole number a JSON client reads exactly. */
+export const MAX_BALANCE = Number.MAX_SAFE_INTEGER;
+
+/** What an operation asked for, as its idempotency key remembers it. */
+export interface OperationParameters {
+  reason: string;
+  reference: string | null;
+  changes: readonly { asset: string; amount: number | bigint }[];
+}
+
+/**
+ * True when a retry asks for what the key's first operation did: same reason, reference and
+ * (asset, amount) changes in any order. A replay answers only such a retry; anything else reusing
+ * the key is a different operation.
+ */
+export function sameOperation(first: OperationParameters, retry: OperationParameters): boolean {
+  const changes = (op: OperationParameters) =>
+    op.changes
+      .map((c) => `${c.asset}\u0000${BigInt(c.amount)}`)
+      .sort()
+      .join('\u0001');
+  return first.reason === retry.reason && (first.reference ?? null) === (retry.reference ?? null) && changes(first) === changes(retry);
+}

@@ -17,6 +17,12 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date and time in ISO-8601 format with a UTC offset, e.g. `2026-11-28T13:45:00.000Z`. */
   DateTime: { input: Date; output: Date | string; }
+  /**
+   * A whole number sent as a JSON number, exact within ±9,007,199,254,740,991 (±(2^53 − 1), the
+   * integers every JSON parser reads without rounding). Used for balances and amounts, which can pass
+   * `Int`'s 2,147,483,647; the wallet never lets a balance exceed that range.
+   */
+  SafeInt: { input: number; output: number | bigint; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -61,7 +67,11 @@ export type ApiKeyScope =
 export type ApplyWalletOperationInput = {
   /** The changes, 1 to 20, each asset once. */
   changes: Array<WalletChangeInput>;
-  /** Unique per operation (8–200 characters); a retry with the same key applies nothing new. */
+  /**
+   * Unique per operation (8–200 characters); a retry with the same key applies nothing new and
+   * returns the first result. Reusing a key with other parameters (player, reason, reference or
+   * changes) fails with CONFLICT (extensions.field = "idempotencyKey").
+   */
   idempotencyKey: Scalars['String']['input'];
   /** Why, e.g. `tournament_prize`. */
   reason: Scalars['String']['input'];
@@ -105,8 +115,8 @@ export type AuthPayload = {
 /** How much of one currency a player has. */
 export type Balance = {
   __typename?: 'Balance';
-  /** The amount held (never negative). */
-  amount: Scalars['Int']['output'];
+  /** The amount held (never negative, at most 9,007,199,254,740,991). */
+  amount: Scalars['SafeInt']['output'];
   /** The currency. */
   currency: Currency;
 };
@@ -212,7 +222,7 @@ export type InventoryItem = {
   /** The item's id, e.g. `legendary_sword`. */
   itemId: Scalars['String']['output'];
   /** How many the player owns. */
-  quantity: Scalars['Int']['output'];
+  quantity: Scalars['SafeInt']['output'];
 };
 
 /** The API key to exchange. */
@@ -225,9 +235,9 @@ export type IssueServiceTokenInput = {
 export type LedgerEntry = {
   __typename?: 'LedgerEntry';
   /** Credit (positive) or debit (negative). */
-  amount: Scalars['Int']['output'];
+  amount: Scalars['SafeInt']['output'];
   /** The balance right after this change. */
-  balanceAfter: Scalars['Int']['output'];
+  balanceAfter: Scalars['SafeInt']['output'];
   /** When it happened. */
   createdAt: Scalars['DateTime']['output'];
   /** The currency changed, or null for an item. */
@@ -305,8 +315,9 @@ export type Mutation = {
   acceptFriendRequest: AcceptFriendRequestPayload;
   /**
    * Credits and debits a player's wallet in one all-or-nothing operation (currencies and items).
-   * Retrying with the same idempotencyKey returns the first result and changes nothing. A debit past
-   * zero fails with INSUFFICIENT_FUNDS and changes nothing. For the studio's services and admins
+   * Retrying with the same idempotencyKey and the same parameters returns the first result and
+   * changes nothing; the same key with other parameters fails with CONFLICT (field "idempotencyKey").
+   * A debit past zero fails with INSUFFICIENT_FUNDS and changes nothing. For the studio's services and admins
    * only (FORBIDDEN otherwise); players earn and spend through game features.
    */
   applyWalletOperation: ApplyWalletOperationPayload;
@@ -798,11 +809,11 @@ export type User = {
   /** The player's currencies and their history; visible to the player only (null for everyone else). */
   wallet?: Maybe<Wallet>;
   /** Total experience points earned. */
-  xp: Scalars['Int']['output'];
+  xp: Scalars['SafeInt']['output'];
   /** XP the current level spans until the next one; null at the maximum level. */
   xpForNextLevel?: Maybe<Scalars['Int']['output']>;
   /** XP earned since reaching the current level. */
-  xpIntoLevel: Scalars['Int']['output'];
+  xpIntoLevel: Scalars['SafeInt']['output'];
 };
 
 
@@ -835,7 +846,11 @@ export type WalletLedgerArgs = {
 
 /** One asset's change in a wallet operation: name a currency or an item, not both. */
 export type WalletChangeInput = {
-  /** Positive to credit, negative to debit; never zero. */
+  /**
+   * Positive to credit, negative to debit; never zero, at most 1,000,000,000 either way
+   * (BAD_USER_INPUT otherwise). A credit that would take the balance past 9,007,199,254,740,991
+   * fails with BAD_USER_INPUT and changes nothing.
+   */
   amount: Scalars['Int']['input'];
   /** The currency to change. */
   currency?: InputMaybe<Currency>;
@@ -949,7 +964,6 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   Balance: ResolverTypeWrapper<Balance>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   BlockUserInput: BlockUserInput;
   BlockUserPayload: ResolverTypeWrapper<Omit<BlockUserPayload, 'friend'> & { friend: ResolversTypes['Friend'] }>;
   CreateApiKeyInput: CreateApiKeyInput;
@@ -968,6 +982,7 @@ export type ResolversTypes = ResolversObject<{
   LedgerEntryConnection: ResolverTypeWrapper<Omit<LedgerEntryConnection, 'edges'> & { edges: Array<ResolversTypes['LedgerEntryEdge']> }>;
   LedgerEntryEdge: ResolverTypeWrapper<Omit<LedgerEntryEdge, 'node'> & { node: ResolversTypes['LedgerEntry'] }>;
   LevelUp: ResolverTypeWrapper<LevelUpEvent>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   LoginInput: LoginInput;
   LogoutInput: LogoutInput;
   LogoutPayload: ResolverTypeWrapper<LogoutPayload>;
@@ -981,6 +996,7 @@ export type ResolversTypes = ResolversObject<{
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeApiKeyPayload: ResolverTypeWrapper<Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey: ResolversTypes['ApiKey'] }>;
   Role: Role;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SendFriendRequestInput: SendFriendRequestInput;
   SendFriendRequestPayload: ResolverTypeWrapper<Omit<SendFriendRequestPayload, 'friend'> & { friend: ResolversTypes['Friend'] }>;
   ServiceTokenPayload: ResolverTypeWrapper<ServiceTokenPayload>;
@@ -1008,7 +1024,6 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   Balance: Balance;
-  Int: Scalars['Int']['output'];
   BlockUserInput: BlockUserInput;
   BlockUserPayload: Omit<BlockUserPayload, 'friend'> & { friend: ResolversParentTypes['Friend'] };
   CreateApiKeyInput: CreateApiKeyInput;
@@ -1025,6 +1040,7 @@ export type ResolversParentTypes = ResolversObject<{
   LedgerEntryConnection: Omit<LedgerEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['LedgerEntryEdge']> };
   LedgerEntryEdge: Omit<LedgerEntryEdge, 'node'> & { node: ResolversParentTypes['LedgerEntry'] };
   LevelUp: LevelUpEvent;
+  Int: Scalars['Int']['output'];
   LoginInput: LoginInput;
   LogoutInput: LogoutInput;
   LogoutPayload: LogoutPayload;
@@ -1037,6 +1053,7 @@ export type ResolversParentTypes = ResolversObject<{
   RemoveFriendPayload: Omit<RemoveFriendPayload, 'user'> & { user: ResolversParentTypes['User'] };
   RevokeApiKeyInput: RevokeApiKeyInput;
   RevokeApiKeyPayload: Omit<RevokeApiKeyPayload, 'apiKey'> & { apiKey: ResolversParentTypes['ApiKey'] };
+  SafeInt: Scalars['SafeInt']['output'];
   SendFriendRequestInput: SendFriendRequestInput;
   SendFriendRequestPayload: Omit<SendFriendRequestPayload, 'friend'> & { friend: ResolversParentTypes['Friend'] };
   ServiceTokenPayload: ServiceTokenPayload;
@@ -1084,7 +1101,7 @@ export type AuthPayloadResolvers<ContextType = Context, ParentType extends Resol
 }>;
 
 export type BalanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Balance'] = ResolversParentTypes['Balance']> = ResolversObject<{
-  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
 }>;
 
@@ -1123,12 +1140,12 @@ export type FriendEdgeResolvers<ContextType = Context, ParentType extends Resolv
 
 export type InventoryItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InventoryItem'] = ResolversParentTypes['InventoryItem']> = ResolversObject<{
   itemId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 }>;
 
 export type LedgerEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LedgerEntry'] = ResolversParentTypes['LedgerEntry']> = ResolversObject<{
-  amount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  balanceAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  amount?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  balanceAfter?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currency?: Resolver<Maybe<ResolversTypes['Currency']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1200,6 +1217,10 @@ export type RevokeApiKeyPayloadResolvers<ContextType = Context, ParentType exten
   apiKey?: Resolver<ResolversTypes['ApiKey'], ParentType, ContextType>;
 }>;
 
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
+
 export type SendFriendRequestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendFriendRequestPayload'] = ResolversParentTypes['SendFriendRequestPayload']> = ResolversObject<{
   friend?: Resolver<ResolversTypes['Friend'], ParentType, ContextType>;
 }>;
@@ -1246,9 +1267,9 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   username?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   wallet?: Resolver<Maybe<ResolversTypes['Wallet']>, ParentType, ContextType>;
-  xp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xp?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   xpForNextLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
-  xpIntoLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xpIntoLevel?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
 }>;
 
 export type WalletResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Wallet'] = ResolversParentTypes['Wallet']> = ResolversObject<{
@@ -1280,6 +1301,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   RemoveFriendPayload?: RemoveFriendPayloadResolvers<ContextType>;
   RevokeApiKeyPayload?: RevokeApiKeyPayloadResolvers<ContextType>;
+  SafeInt?: GraphQLScalarType;
   SendFriendRequestPayload?: SendFriendRequestPayloadResolvers<ContextType>;
   ServiceTokenPayload?: ServiceTokenPayloadResolvers<ContextType>;
   SetRolePayload?: SetRolePayloadResolvers<ContextType>;

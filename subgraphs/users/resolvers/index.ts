@@ -1,5 +1,5 @@
 import { BadUserInputError } from '../../../platform/errors.js';
-import { DateTime } from '../../../platform/scalars.js';
+import { DateTime, SafeInt } from '../../../platform/scalars.js';
 import { usernameKey } from '../domain/accounts.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
@@ -12,6 +12,7 @@ const MAX_IDS = 100;
 
 export const resolvers: Resolvers = {
   DateTime,
+  SafeInt,
   Query: {
     me: async (_parent, _args, { viewer, loaders }) => (viewer.userId ? ((await loaders.userById.load(viewer.userId)) ?? null) : null),
     user: async (_parent, { id }, { loaders }) => (await loaders.userById.load(id)) ?? null,

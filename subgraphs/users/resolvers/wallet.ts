@@ -31,7 +31,7 @@ export const walletResolvers: Resolvers = {
     user: async ({ userId }, _args, { profiles }) => profiles.current({ id: userId }),
   },
   User: {
-    xp: async ({ id }, _args, { loaders }) => Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n),
+    xp: async ({ id }, _args, { loaders }) => (await loaders.balancesOf.load(id)).get('XP') ?? 0n,
     level: async ({ id }, _args, { loaders }) => levelForXp(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)),
     xpIntoLevel: async ({ id }, _args, { loaders }) => levelProgress(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)).xpIntoLevel,
     xpForNextLevel: async ({ id }, _args, { loaders }) => levelProgress(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)).xpForNextLevel,
@@ -40,15 +40,15 @@ export const walletResolvers: Resolvers = {
       if (!isOwner(viewer, id)) return null;
       const balances = await loaders.balancesOf.load(id);
       return [...balances]
-        .map(([asset, quantity]) => ({ ...parseAsset(asset), quantity: Number(quantity) }))
-        .filter((item): item is { currency: null; itemId: string; quantity: number } => item.itemId !== null && item.quantity > 0)
+        .map(([asset, quantity]) => ({ ...parseAsset(asset), quantity }))
+        .filter((item): item is { currency: null; itemId: string; quantity: bigint } => item.itemId !== null && item.quantity > 0n)
         .map(({ itemId, quantity }) => ({ itemId, quantity }));
     },
   },
   Wallet: {
     balances: async ({ userId }, _args, { loaders }) => {
       const balances = await loaders.balancesOf.load(userId);
-      return CURRENCIES.map((currency) => ({ currency, amount: Number(balances.get(currency) ?? 0n) }));
+      return CURRENCIES.map((currency) => ({ currency, amount: balances.get(currency) ?? 0n }));
     },
     ledger: async ({ userId }, args, { wallet }) => {
       const page = pageRequest<string>(args);
@@ -59,8 +59,8 @@ export const walletResolvers: Resolvers = {
     id: (entry) => entry.seq.toString(),
     currency: (entry) => parseAsset(entry.asset).currency,
     itemId: (entry) => parseAsset(entry.asset).itemId,
-    amount: (entry) => Number(entry.amount),
-    balanceAfter: (entry) => Number(entry.balanceAfter),
+    amount: (entry) => entry.amount,
+    balanceAfter: (entry) => entry.balanceAfter,
   },
 };
 

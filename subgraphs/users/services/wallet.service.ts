@@ -1,13 +1,13 @@
 import type { PrismaClient, Tx } from '../../../platform/db/index.js';
 import { raisedError } from '../../../platform/db/errors.js';
-import { ConflictError, InsufficientFundsError, NotFoundError } from '../../../platform/errors.js';
+import { BadUserInputError, ConflictError, InsufficientFundsError, NotFoundError } from '../../../platform/errors.js';
 import type { AfterCommit } from '../../../platform/events/consumer.js';
 import { recordEvents } from '../../../platform/events/outbox.js';
 import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
 import { isUuid } from '../../../platform/ids.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { levelForXp } from '../domain/levels.js';
-import { parseAsset, validateChanges, validateIdempotencyKey, type AssetChange } from '../domain/wallet.js';
+import { MAX_BALANCE, parseAsset, sameOperation, validateChanges, validateIdempotencyKey, type AssetChange } from '../domain/wallet.js';
 import type { AppliedOperation, LedgerEntryRow, RefusedOperation, WalletOperation, WalletStore } from '../store/wallet.store.js';
 import type { PageRequest } from '../../../platform/pagination.js';
 
@@ -31,7 +31,7 @@ export interface LevelUpEvent {
 
 const levelUpChannel = (userId: string) => liveChannel('users', 'levelUp', userId);
 
-const REFUSALS = ['INSUFFICIENT_FUNDS', 'IDEMPOTENCY_KEY_REUSED', 'UNKNOWN_USER'] as const;
+const REFUSALS = ['INSUFFICIENT_FUNDS', 'BALANCE_LIMIT', 'IDEMPOTENCY_KEY_REUSED', 'UNKNOWN_USER'] as const;
 /** Operations on one account applied in one statement and commit at most. */
 const MAX_BATCH = 100;
 
@@ -70,13 +70,13 @@ export class WalletService {
       result = { error: raised.name, detail: raised.detail ?? null };
     }
     if ('error' in result) throw refusalError(input.userId, result);
-    return result;
+    return replayOf(op, result);
   }
 
   /**
    * Applies an operation inside the caller's transaction `tx`, so it commits or rolls back with
    * the caller's own changes (an event consumer's `processed_events` row, say). Validates like
-   * apply(); a level crossed records `user.leveled_up` in `tx`. Run the returned `afterCommit`
+   * apply(), a reused key included; a level crossed records `user.leveled_up` in `tx`. Run the returned `afterCommit`
    * once `tx` has committed, never otherwise: it pokes the relay and notifies the player live.
    *
    * A refusal (wallet_apply's RAISE) aborts the caller's whole transaction: PostgreSQL runs no
@@ -87,7 +87,8 @@ export class WalletService {
   async applyInTransaction(tx: Tx, input: WalletOperationInput): Promise<{ result: AppliedOperation; afterCommit: AfterCommit }> {
     const op = operationOf(input);
     try {
-      return await this.applyIn(tx, op);
+      const applied = await this.applyIn(tx, op);
+      return { ...applied, result: replayOf(op, applied.result) };
     } catch (error) {
       const raised = raisedError(error, REFUSALS);
       if (!raised) throw error;
@@ -152,7 +153,9 @@ export class WalletService {
    * Several operations inside the caller's transaction, in one statement (wallet_apply_batch), in
    * order: what applyInTransaction does for each, for a consumer crediting a read of events at
    * once. Any refusal is thrown (as applyInTransaction would) and the caller's transaction must
-   * roll back; nothing is applied then.
+   * roll back; nothing is applied then. A key seen before replays whatever its first operation
+   * did, even with other changes: these keys name a business fact (an unlock paid once), and a
+   * catalog changed since must not pay it again nor stall the consumer.
    */
   async applyManyInTransaction(tx: Tx, inputs: readonly WalletOperationInput[]): Promise<{ results: AppliedOperation[]; afterCommit: AfterCommit }> {
     const ops = inputs.map(operationOf);
@@ -198,13 +201,27 @@ function operationOf(input: WalletOperationInput): WalletOperation {
   return { userId: input.userId, idempotencyKey, reason: input.reason.trim(), reference: input.reference ?? null, changes };
 }
 
+/**
+ * The applied operation, unless it is a replay of a different operation under the same key: the
+ * caller asked for something the ledger did not do, and a silent replay would hide that.
+ */
+function replayOf(op: WalletOperation, result: AppliedOperation): AppliedOperation {
+  const first = result.entries[0];
+  if (!result.replayed || (first && sameOperation({ reason: first.reason, reference: first.reference, changes: result.entries }, op))) return result;
+  throw new ConflictError('That idempotency key was already used for a different operation; use a new key for a new operation.', 'idempotencyKey');
+}
+
 /** The domain error for an operation wallet_apply refused. */
 function refusalError(userId: string, refused: RefusedOperation): Error {
   const refusal = REFUSALS.find((name) => refused.error.includes(name));
   if (refusal === 'UNKNOWN_USER') return new NotFoundError('User', userId);
+  const asset = refused.detail ? parseAsset(refused.detail) : null;
+  const assetName = asset?.currency ?? asset?.itemId;
   if (refusal === 'INSUFFICIENT_FUNDS') {
-    const asset = refused.detail ? parseAsset(refused.detail) : null;
-    return new InsufficientFundsError(`Not enough ${asset?.currency ?? asset?.itemId ?? 'funds'} for this operation.`, { asset: refused.detail });
+    return new InsufficientFundsError(`Not enough ${assetName ?? 'funds'} for this operation.`, { asset: refused.detail });
+  }
+  if (refusal === 'BALANCE_LIMIT') {
+    return new BadUserInputError(`That credit would take the ${assetName ?? 'asset'} balance past ${MAX_BALANCE}.`, 'changes', { asset: refused.detail });
   }
   if (refusal === 'IDEMPOTENCY_KEY_REUSED') return new ConflictError('That idempotency key belongs to another player\'s operation.', 'idempotencyKey');
   return new Error(`wallet operation refused: ${refused.error}`);

@@ -233,7 +233,12 @@ export type QueryGuildArgs = {
 export type SendMessageInput = {
   /** The room to post in. */
   roomId: Scalars['ID']['input'];
-  /** What to say: 1–500 characters once leading and trailing spaces are trimmed. */
+  /**
+   * What to say: 1–500 characters (Unicode code points after NFC) once leading and trailing spaces
+   * are trimmed. Line breaks are kept (as "\n"); control characters (ANSI escapes), text direction
+   * overrides and isolates, and text that draws nothing (only zero-width or filler characters) are
+   * refused with BAD_USER_INPUT (field `text`).
+   */
   text: Scalars['String']['input'];
 };
 

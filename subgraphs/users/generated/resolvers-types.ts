@@ -617,13 +617,21 @@ export type RefreshSessionInput = {
 
 /** A new account. */
 export type RegisterInput = {
-  /** The name shown to other players (1–32 characters); defaults to the username. */
+  /**
+   * The name shown to other players: 1–32 characters (Unicode code points after NFC, spaces around
+   * trimmed), one line, with at least one visible character. Text direction controls and invisible
+   * characters (other than the joiners and variation selectors emoji need) are refused. Defaults to
+   * the username.
+   */
   displayName?: InputMaybe<Scalars['String']['input']>;
   /** A valid email address; unique. */
   email: Scalars['String']['input'];
-  /** At least 8 characters. */
+  /**
+   * 8–128 characters (Unicode code points after NFC), taken as typed: not trimmed, any text without
+   * control characters.
+   */
   password: Scalars['String']['input'];
-  /** 3–20 characters: letters, digits and underscores. Unique regardless of letter case. */
+  /** 3–20 characters: ASCII letters, digits and underscores. Unique regardless of letter case. */
   username: Scalars['String']['input'];
 };
 
@@ -747,9 +755,16 @@ export type UnblockUserPayload = {
 export type UpdateProfileInput = {
   /** An http:// or https:// picture URL of at most 512 characters; null or "" removes the picture. */
   avatarUrl?: InputMaybe<Scalars['String']['input']>;
-  /** A few words about the player, at most 280 characters; "" clears it. */
+  /**
+   * A few words about the player, at most 280 characters (Unicode code points after NFC); line
+   * breaks are kept, control characters and text direction overrides are refused; "" clears it.
+   */
   bio?: InputMaybe<Scalars['String']['input']>;
-  /** The name shown to other players (1–32 characters). */
+  /**
+   * The name shown to other players: 1–32 characters (Unicode code points after NFC, spaces around
+   * trimmed), one line, with at least one visible character. Text direction controls and invisible
+   * characters (other than the joiners and variation selectors emoji need) are refused.
+   */
   displayName?: InputMaybe<Scalars['String']['input']>;
   /**
    * The player's IANA time zone, e.g. "Europe/Madrid"; their days (streaks, daily rewards) start at

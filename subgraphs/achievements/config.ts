@@ -17,6 +17,11 @@ export const achievementsEnv = z.object({
    * so their next events re-read nothing; ≈ 7–14 KB each (5,000 ≈ 35–70 MB). 0 turns it off.
    */
   ACHIEVEMENTS_PROJECTION_CACHE_SIZE: z.coerce.number().int().min(0).default(5_000),
+  /**
+   * How long recordGameEvent(s) waits for a player whose registration has not reached this
+   * subgraph yet (it comes over the bus) before refusing the id as unknown.
+   */
+  ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 
 export const loadAchievementsConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(achievementsEnv, env);

@@ -22,7 +22,7 @@ let stopWorkers: () => Promise<void>;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const definition = createAchievementsSubgraph({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'engine-test' } });
+  const definition = createAchievementsSubgraph({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'engine-test', ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: 2_000 } });
   for (const worker of definition.workers ?? []) await worker.start();
   stopWorkers = async () => {
     for (const worker of [...(definition.workers ?? [])].reverse()) await worker.stop();
@@ -102,6 +102,18 @@ describe('recordGameEvent(s): who may call, and bad input', () => {
     expect(unknownType.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.type' });
     const unknownPlayer = await client.execute(GAME_SERVER, ONE, { input: ev(randomUUID(), 'COMBAT_WON') });
     expect(unknownPlayer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.userId' });
+  });
+
+  it('waits for a player whose registration arrives a moment after the event, then records and evaluates it', async () => {
+    const userId = randomUUID();
+    const call = record([ev(userId, 'COMBAT_WON')]);
+    // users' `user.registered` reaches this subgraph 300 ms later.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await db.prisma.achievementPlayer.create({ data: { userId, timezone: 'UTC' } });
+    const result = await call;
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.recordGameEvents.events).toEqual([expect.objectContaining({ status: 'RECORDED', unlocked: [expect.objectContaining({ achievement: { id: 'first_blood' } })] })]);
+    expect(await storedEvents(userId)).toHaveLength(1);
   });
 
   it('names a missing required field', async () => {
@@ -193,7 +205,7 @@ describe('group commit of game calls', () => {
   const win = (userId: string) => ev(userId, 'COMBAT_WON', { mode: 'pve' }, '2026-11-28T10:00:00Z');
 
   function engineCountingTransactions() {
-    const parts = createAchievementsParts({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'group-test' } });
+    const parts = createAchievementsParts({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'group-test', ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: 300 } });
     const counter = { transactions: 0 };
     const lockPlayers = parts.progressStore.lockPlayers.bind(parts.progressStore);
     parts.progressStore.lockPlayers = (tx, ids) => {

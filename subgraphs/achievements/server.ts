@@ -40,6 +40,7 @@ export interface AchievementsDeps {
       | 'ACHIEVEMENTS_PUSH_WEBHOOK_SECRET'
       | 'ACHIEVEMENTS_CACHE_TTL_SECONDS'
       | 'ACHIEVEMENTS_PROJECTION_CACHE_SIZE'
+      | 'ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS'
     >
   >;
   /** The catalog to evaluate and sync at start; the checked-in file when omitted. */
@@ -95,6 +96,7 @@ export function createAchievementsParts(deps: AchievementsDeps) {
     onEventsCommitted: () => void relay.poke(),
     onJobsEnqueued: () => pushes?.poke(),
     projectionCacheSize: deps.config?.ACHIEVEMENTS_PROJECTION_CACHE_SIZE,
+    unknownPlayerWaitMs: deps.config?.ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS,
   });
   consumer = new EventConsumer({
     prisma,

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { requireScope, type Viewer } from '../../../platform/auth.js';
 import type { Database, Sql } from '../../../platform/db/index.js';
@@ -61,6 +62,11 @@ export interface EngineDeps {
   now?: () => Date;
   /** Players whose projections are kept between batches (0: none). */
   projectionCacheSize?: number;
+  /**
+   * How long a game call waits for a player this subgraph has not heard of yet (registration
+   * reaches it over the bus a moment after `register` answers) before refusing the id.
+   */
+  unknownPlayerWaitMs?: number;
 }
 
 /** A 500-event batch takes milliseconds; the margin is for a machine under load, not for waiting on locks forever. */
@@ -90,6 +96,12 @@ const GROUP_COMMIT = { smallCall: 100, inFlight: 2, maxEvents: 500 };
 /** Players whose projections the engine keeps between batches, by default (ACHIEVEMENTS_PROJECTION_CACHE_SIZE). */
 const DEFAULT_PROJECTION_CACHE = 5_000;
 
+/** Registration usually arrives within a few hundred ms; the bound is for a bus under load. */
+const DEFAULT_UNKNOWN_PLAYER_WAIT_MS = 10_000;
+const UNKNOWN_PLAYER_POLL_MS = 50;
+/** Players known to exist (they are never removed), so a game call checks each one once. */
+const KNOWN_PLAYERS = 100_000;
+
 /** A recordGameEvent(s) call waiting for its turn (see AchievementEngine.recordGrouped). */
 interface PendingCall {
   events: readonly ValidGameEvent[];
@@ -109,6 +121,7 @@ export class AchievementEngine {
   private inFlight = 0;
   readonly projections: ProjectionCache;
   private readonly affectedByTypes = new Map<string, ReadonlySet<string>>();
+  private readonly knownPlayers = new LRUCache<string, true>({ max: KNOWN_PLAYERS });
 
   constructor(private readonly deps: EngineDeps) {
     this.projections = new ProjectionCache(deps.projectionCacheSize ?? DEFAULT_PROJECTION_CACHE);
@@ -137,8 +150,35 @@ export class AchievementEngine {
   async recordGameEvents(viewer: Viewer, inputs: readonly GameEventInput[], field: string, pathOf: EventPath = listPath(field)): Promise<RecordedEventResult[]> {
     requireScope(viewer, 'REPORT_GAME_EVENTS');
     const events = validateGameEvents(inputs, this.deps.index.eventTypes, this.now(), field, pathOf);
+    await this.untilPlayersKnown(events, pathOf);
     if (events.length >= GROUP_COMMIT.smallCall) return this.record(events, 'game', { knownPlayersAt: pathOf });
     return this.recordGrouped(events, pathOf);
+  }
+
+  /**
+   * A game server may report events for a player it registered a moment ago, before
+   * `user.registered` has reached this subgraph: the call waits for it (polling, up to
+   * unknownPlayerWaitMs) instead of refusing the id. An id still unknown after that is refused
+   * (BAD_USER_INPUT at the event's userId) and nothing is stored.
+   */
+  private async untilPlayersKnown(events: readonly ValidGameEvent[], pathOf: EventPath): Promise<void> {
+    const unknown = new Set<string>();
+    for (const e of events) if (!this.knownPlayers.has(e.userId)) unknown.add(e.userId);
+    if (unknown.size === 0) return;
+    const deadline = Date.now() + (this.deps.unknownPlayerWaitMs ?? DEFAULT_UNKNOWN_PLAYER_WAIT_MS);
+    for (;;) {
+      const known = await this.deps.transaction((sql) => this.deps.store.knownPlayerIds(sql, [...unknown]), TRANSACTION);
+      for (const userId of known) {
+        unknown.delete(userId);
+        this.knownPlayers.set(userId, true);
+      }
+      if (unknown.size === 0) return;
+      if (Date.now() >= deadline) {
+        const i = events.findIndex((e) => unknown.has(e.userId));
+        throw new BadUserInputError(`No player has the id "${events[i]!.userId}".`, `${pathOf(i)}.userId`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, UNKNOWN_PLAYER_POLL_MS));
+    }
   }
 
   /**

@@ -87,6 +87,12 @@ export class ProgressStore {
    * Locks the players' rows (in id order, so concurrent batches cannot deadlock) and returns
    * them: the lock serializes writers of one player, and `version` is where their stream ends.
    */
+  /** Which of these players this subgraph has heard of (no locks). */
+  async knownPlayerIds(sql: Sql, userIds: readonly string[]): Promise<string[]> {
+    const rows = await sql.query<{ userId: string }>(`SELECT user_id::text AS "userId" FROM achievement_players WHERE user_id = ANY($1::uuid[])`, [pgArray(userIds)]);
+    return rows.map((r) => r.userId);
+  }
+
   lockPlayers(sql: Sql, userIds: readonly string[]): Promise<PlayerRow[]> {
     return sql.query<PlayerRow>(
       `SELECT user_id::text AS "userId", timezone, version, projection_epoch AS epoch FROM achievement_players

@@ -110,7 +110,11 @@ export type GameEventInput = {
   occurredAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** One of the catalog's event types, e.g. `COMBAT_WON`. */
   type: Scalars['String']['input'];
-  /** The player it happened to. */
+  /**
+   * The player it happened to. A player registered a moment ago may be reported at once: the call
+   * waits (up to 10 s) until their registration has reached achievements; an id no player has is
+   * refused with BAD_USER_INPUT.
+   */
   userId: Scalars['ID']['input'];
 };
 

@@ -1,0 +1,117 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { GraphQLSchema } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunningPlatform } from '../launcher/platform.js';
+import { ANONYMOUS, ViewerSigner } from '../platform/auth.js';
+import { loadConfig, platformEnv } from '../platform/config.js';
+import {
+  apiSchemaOf,
+  Findings,
+  generateCase,
+  inPool,
+  judge,
+  send,
+  type Credentials,
+  type FuzzTargets,
+} from './support/fuzz.js';
+import { gql, platformPerFile, registerPlayer, testEnv } from './support/platform.js';
+import { wsClient } from './support/ws.js';
+
+// FUZZ_SEED replays a run, FUZZ_ONLY=12,345 replays some of its cases, FUZZ_COUNT changes the
+// count, FUZZ_REPORT writes the grouped findings (markdown) to a file.
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) >>> 0 : (Date.now() ^ (Math.random() * 2 ** 32)) >>> 0;
+const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
+const ONLY = process.env.FUZZ_ONLY?.split(',').map(Number);
+const PARALLEL = Number(process.env.FUZZ_PARALLEL ?? 8);
+
+let platform: RunningPlatform;
+let url: string;
+platformPerFile({}, (started) => {
+  platform = started;
+  url = started.gateway.url;
+});
+
+let schema: GraphQLSchema;
+let targets: FuzzTargets;
+let credentials: Credentials;
+
+async function signInAsAdmin(player: { id: string; username: string }): Promise<string> {
+  await platform.runtime.db.prisma.user.update({ where: { id: player.id }, data: { role: 'ADMIN' } });
+  const login = await gql<{ login: { accessToken: string } }>(url, `mutation($u: String!) { login(input: { usernameOrEmail: $u, password: "password123" }) { accessToken } }`, { u: player.username });
+  if (!login.data) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
+  return login.data.login.accessToken;
+}
+
+async function serviceToken(admin: string): Promise<string> {
+  const created = await gql<{ createApiKey: { secret: string } }>(
+    url,
+    `mutation { createApiKey(input: { name: "fuzz", scopes: [REPORT_GAME_EVENTS, REPORT_MATCH_RESULTS, MANAGE_WALLET] }) { secret } }`,
+    {},
+    { token: admin },
+  );
+  if (!created.data) throw new Error(`createApiKey failed: ${JSON.stringify(created.errors)}`);
+  const issued = await gql<{ issueServiceToken: { accessToken: string } }>(url, `mutation($k: String!) { issueServiceToken(input: { apiKey: $k }) { accessToken } }`, {
+    k: created.data.createApiKey.secret,
+  });
+  if (!issued.data) throw new Error(`issueServiceToken failed: ${JSON.stringify(issued.errors)}`);
+  return issued.data.issueServiceToken.accessToken;
+}
+
+beforeAll(async () => {
+  schema = apiSchemaOf(await readFile(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'));
+  const players = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+  const adminPlayer = await registerPlayer(url);
+  const admin = await signInAsAdmin(adminPlayer);
+  credentials = { player: players[0]!.token, admin, service: await serviceToken(admin) };
+  const catalog = await gql<{
+    achievements: { id: string }[];
+    chatRooms: { edges: { node: { id: string } }[] };
+    tournaments: { edges: { node: { id: string } }[] };
+  }>(url, `{ achievements { id } chatRooms(first: 20) { edges { node { id } } } tournaments(first: 20) { edges { node { id } } } }`);
+  targets = {
+    userIds: [...players, adminPlayer].map((p) => p.id),
+    usernames: [...players, adminPlayer].map((p) => p.username),
+    achievementIds: catalog.data?.achievements.map((a) => a.id) ?? [],
+    roomIds: catalog.data?.chatRooms.edges.map((e) => e.node.id) ?? [],
+    tournamentIds: catalog.data?.tournaments.edges.map((e) => e.node.id) ?? [],
+  };
+});
+
+describe('fuzzing the gateway', () => {
+  it(`answers ${ONLY ? ONLY.length : COUNT} generated operations without a 5xx, HTML or an error without a string extensions.code`, async () => {
+    const findings = new Findings();
+    const started = performance.now();
+    const indexes = ONLY ?? Array.from({ length: COUNT }, (_, i) => i);
+    await inPool(indexes, PARALLEL, async (index) => {
+      const c = generateCase(SEED, index, schema, targets);
+      const outcome = await send(c, url, credentials);
+      findings.record(c, outcome, judge(c, outcome));
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const perCategory = [...findings.byCategory].map(([c, s]) => `${c} ${s.cases}×${Math.round(s.ms / s.cases)}ms`).join(', ');
+    console.log(`fuzz: seed ${SEED} (FUZZ_SEED=${SEED} to replay), ${findings.cases} operations in ${seconds.toFixed(1)} s, ${PARALLEL} in flight; ${perCategory}`);
+    console.log(`slowest:\n${findings.slowestSummary()}`);
+    const summary = findings.summary(SEED);
+    if (process.env.FUZZ_REPORT) await writeFile(process.env.FUZZ_REPORT, `${summary}\n`);
+    if (findings.violatingCases) console.log(summary);
+    expect(findings.violatingCases, `fuzz findings, grouped:\n${summary}`).toBe(0);
+  }, 20 * 60_000);
+
+  it('leaves every service alive: the gateway and each subgraph answer a query and /healthz', async () => {
+    const { INTERNAL_SECRET } = loadConfig(platformEnv, testEnv());
+    const viewer = await new ViewerSigner(INTERNAL_SECRET).sign(ANONYMOUS);
+    for (const service of [platform.gateway, ...platform.subgraphs]) {
+      const answer = await gql<{ __typename: string }>(service.url, '{ __typename }', {}, { headers: { 'x-viewer-token': viewer } });
+      expect(answer, service.name).toMatchObject({ status: 200, data: { __typename: 'Query' } });
+      const health = await fetch(service.url.replace(/\/graphql$/, '/healthz'));
+      expect(health.status, `${service.name} /healthz`).toBe(200);
+    }
+    const client = wsClient(url);
+    try {
+      const result = await new Promise((resolve, reject) => client.subscribe({ query: '{ __typename }' }, { next: resolve, error: reject, complete: () => undefined }));
+      expect(result).toEqual({ data: { __typename: 'Query' } });
+    } finally {
+      await client.dispose();
+    }
+  });
+});

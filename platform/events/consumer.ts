@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { PrismaClient, Tx } from '../db/index.js';
-import type { RedisPort, StreamEntry } from '../redis/index.js';
+import { isNoGroupError, type RedisPort, type StreamEntry } from '../redis/index.js';
 import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventType } from './types.js';
 
 /**
@@ -106,9 +106,30 @@ export class EventConsumer {
         if (done.length) await redis.xack(DOMAIN_EVENTS_STREAM, group, done);
       } catch (error) {
         if (this.stopped) return;
+        if (isNoGroupError(error)) {
+          await this.recreateGroup(error);
+          continue;
+        }
         logger.error({ err: error, group, consumer }, 'event consumer failed; retrying');
         await new Promise((r) => setTimeout(r, 500));
       }
+    }
+  }
+
+  /**
+   * The group (or the whole stream) is gone: Redis restarted without its data, or was flushed.
+   * Recreated, it reads the new stream from its start, where the relays put back what was lost
+   * (OutboxRelay). Entries this replica was retrying belonged to the old stream.
+   */
+  private async recreateGroup(cause: unknown) {
+    const { redis, group, consumer, logger } = this.options;
+    logger.warn({ err: cause, group, consumer }, 'consumer group missing (Redis lost its data?); creating it again');
+    this.failures.clear();
+    try {
+      await redis.xgroupCreate(DOMAIN_EVENTS_STREAM, group);
+    } catch (error) {
+      logger.error({ err: error, group, consumer }, 'creating the consumer group again failed; retrying');
+      await new Promise((r) => setTimeout(r, 500));
     }
   }
 

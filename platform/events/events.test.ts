@@ -371,3 +371,73 @@ describe('batched handling', () => {
     }
   });
 });
+
+describe('when Redis restarts without its data', () => {
+  const record = (username: string) => db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register(username)));
+  const streamed = async (redis: MemoryRedisPort, group: string) =>
+    (await redis.xreadgroup(DOMAIN_EVENTS_STREAM, group, 'probe', 100, 0)).map((e) => JSON.parse(e.fields.event!).payload.username as string);
+
+  it('a running consumer creates its group again and carries on; what it had handled has no second effect', async () => {
+    const redis = new MemoryRedisPort();
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger, watchEveryMs: 0 });
+    const consumer = consumerOf(redis);
+    await consumer.start();
+    try {
+      await record('ana');
+      await relay.drain();
+      await expect.poll(effects, { timeout: 5_000 }).toEqual([{ username: 'ana' }]);
+
+      redis.restartEmpty();
+      await record('cy');
+      await relay.drain();
+      await expect.poll(effects, { timeout: 5_000 }).toEqual([{ username: 'ana' }, { username: 'cy' }]);
+      await expect.poll(() => consumer.pending(), { timeout: 5_000 }).toBe(0);
+      expect(await effects()).toEqual([{ username: 'ana' }, { username: 'cy' }]);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('publishes again what no group had acknowledged, from the checkpoint the groups reached', async () => {
+    const redis = new MemoryRedisPort();
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger, watchEveryMs: 0, republishMarginMs: 0 });
+    const consumer = consumerOf(redis);
+    await consumer.start();
+    await record('a1');
+    await relay.drain();
+    await expect.poll(effects, { timeout: 5_000 }).toEqual([{ username: 'a1' }]);
+    await new Promise((r) => setTimeout(r, 1_100)); // the relay keeps one checkpoint candidate per second
+    await record('a2');
+    await relay.drain();
+    await expect.poll(effects, { timeout: 5_000 }).toEqual([{ username: 'a1' }, { username: 'a2' }]);
+    await expect.poll(() => consumer.pending(), { timeout: 5_000 }).toBe(0);
+    await relay.watchStream(); // every group acknowledged a2: the checkpoint moves to its publication
+    await consumer.stop();
+    await record('bo'); // published, never read: the consumer lags
+    await relay.drain();
+
+    redis.restartEmpty();
+    await redis.xgroupCreate(DOMAIN_EVENTS_STREAM, 'probe');
+    expect(await relay.drain()).toBe(2);
+    expect(await streamed(redis, 'probe')).toEqual(['a2', 'bo']);
+    await consumer.start();
+    try {
+      await expect.poll(effects, { timeout: 5_000 }).toEqual([{ username: 'a1' }, { username: 'a2' }, { username: 'bo' }]);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('a relay that starts on a stream without its epoch group publishes every retained row again; one that finds it does not', async () => {
+    const redis = new MemoryRedisPort();
+    await record('old');
+    await new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger }).drain();
+    // Redis came back empty while no relay of this producer ran: nothing says what was consumed.
+    const fresh = new MemoryRedisPort();
+    await fresh.xgroupCreate(DOMAIN_EVENTS_STREAM, 'probe');
+    expect(await new OutboxRelay({ prisma: db.prisma, redis: fresh, producer: 'events-test', logger }).drain()).toBe(1);
+    expect(await streamed(fresh, 'probe')).toEqual(['old']);
+    // A replica (or a restart) on the same stream adopts its epoch: nothing is published twice.
+    expect(await new OutboxRelay({ prisma: db.prisma, redis: fresh, producer: 'events-test', logger }).drain()).toBe(0);
+  });
+});

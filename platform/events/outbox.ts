@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { asSql, type PrismaClient, type Sql, type Tx } from '../db/index.js';
 import { Poller } from '../poller.js';
-import type { RedisPort } from '../redis/index.js';
+import { compareStreamIds, type RedisPort, type StreamGroup } from '../redis/index.js';
 import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventPayloads, type DomainEventType } from './types.js';
 
 /**
@@ -58,12 +58,39 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Stream length kept in Redis (approximate). */
   streamMaxLen?: number;
-  /** How long published rows stay in the table (for inspection) before the relay deletes them; default 1 day. */
+  /**
+   * How long published rows stay in the table before the relay deletes them; default 1 day. It
+   * bounds what can be published again after Redis loses its data (see `watchStream`).
+   */
   retentionMs?: number;
+  /** How often the relay checks that the stream still holds what it published; default 1 s. */
+  watchEveryMs?: number;
+  /**
+   * How far before the newest acknowledged publication the republishing starts (default 60 s:
+   * twice the publishing transaction's timeout, within which a row reached the stream).
+   */
+  republishMarginMs?: number;
 }
 
 /** How often a running relay deletes its producer's published rows older than the retention. */
 const PRUNE_EVERY_MS = 10 * 60_000;
+
+/**
+ * A consumer group each relay creates on the stream, named `<prefix><producer>:<random>`: it
+ * never reads, and exists exactly as long as the stream it was created on (a Redis that restarts
+ * empty, or a FLUSHALL, takes it away with the stream and every other group).
+ */
+export const EPOCH_GROUP_PREFIX = 'outbox-epoch:';
+
+/** At most one mark per second of publishing, and an hour of them while consumers are stalled. */
+const MARK_EVERY_MS = 1_000;
+const MAX_MARKS = 3_600;
+
+/** The newest stream entry of what was published in a transaction that began at `publishedAt`. */
+interface Mark {
+  id: string;
+  publishedAt: Date;
+}
 
 interface OutboxRow {
   seq: bigint;
@@ -71,16 +98,28 @@ interface OutboxRow {
   type: string;
   payload: unknown;
   occurred_at: Date;
+  tx_now: Date;
 }
 
 /**
  * Moves a producer's committed outbox rows to the event stream, at least once: a row is stamped
  * only after XADD succeeded, so a crash in between publishes it again (consumers dedupe by id).
  * Replicas share the work with FOR UPDATE SKIP LOCKED.
+ *
+ * A published row is not consumed yet: if Redis then loses its data, the stream's copy is gone.
+ * The relay watches for that (`watchStream`) and publishes again every row the consumer groups
+ * may not have acknowledged; consumers skip the ones they had handled.
  */
 export class OutboxRelay {
   private readonly poller: Poller;
   private lastPrune = 0;
+  private lastWatch = 0;
+  /** The epoch group this relay found or created on the stream (undefined before its first look). */
+  private epoch?: string;
+  /** Every row of this producer published before it has been acknowledged by every group; null: unknown. */
+  private checkpoint: Date | null = null;
+  /** What this relay published since the checkpoint, oldest first: candidates to move it on. */
+  private marks: Mark[] = [];
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.poller = new Poller({
@@ -134,6 +173,10 @@ export class OutboxRelay {
 
   /** Publishes until nothing is left; returns how many it published. */
   async drain(): Promise<number> {
+    if (Date.now() - this.lastWatch >= (this.options.watchEveryMs ?? 1_000)) {
+      await this.watchStream();
+      this.lastWatch = Date.now();
+    }
     let total = 0;
     for (;;) {
       const published = await this.publishBatch();
@@ -142,18 +185,84 @@ export class OutboxRelay {
     }
   }
 
+  /**
+   * Checks that the stream still holds what this relay published, and moves the checkpoint on.
+   * The stream lost it when this producer's epoch group is gone (Redis restarted without its data,
+   * or was flushed): the rows published since the checkpoint are then marked unpublished, to be
+   * published again, and a new epoch group is created. A relay that has no checkpoint yet (just
+   * started) and finds no epoch group of its producer publishes again every row still retained.
+   * One that finds one adopts it: whoever created it did the republishing.
+   */
+  async watchStream(): Promise<void> {
+    const { redis, producer } = this.options;
+    const groups = await redis.xgroups(DOMAIN_EVENTS_STREAM);
+    const prefix = `${EPOCH_GROUP_PREFIX}${producer}:`;
+    const epochs = (groups ?? []).filter((g) => g.name.startsWith(prefix)).map((g) => g.name);
+    if (this.epoch && epochs.includes(this.epoch)) {
+      this.advanceCheckpoint(groups!.filter((g) => !g.name.startsWith(EPOCH_GROUP_PREFIX)));
+      return;
+    }
+    if (!this.epoch && epochs.length > 0) {
+      this.epoch = epochs[0];
+      return;
+    }
+    await this.republishSinceCheckpoint();
+  }
+
+  private async republishSinceCheckpoint() {
+    const { prisma, redis, producer, logger } = this.options;
+    const since = this.checkpoint;
+    const republished = since
+      ? await prisma.$executeRaw`UPDATE outbox_events SET published_at = NULL WHERE producer = ${producer} AND published_at >= ${since}`
+      : await prisma.$executeRaw`UPDATE outbox_events SET published_at = NULL WHERE producer = ${producer} AND published_at IS NOT NULL`;
+    if (this.epoch || republished > 0) {
+      logger.warn({ producer, republished, since }, 'the event stream lost what was published (Redis restarted empty?); publishing it again');
+    }
+    const epoch = `${EPOCH_GROUP_PREFIX}${producer}:${randomUUID()}`;
+    await redis.xgroupCreate(DOMAIN_EVENTS_STREAM, epoch);
+    this.epoch = epoch;
+    // Marks are positions in the lost stream; the checkpoint stays until the new stream's move it on.
+    this.marks = [];
+  }
+
+  /**
+   * Moves the checkpoint to the newest mark every consumer group has acknowledged (groups read in
+   * one step, so they are of one stream). A group acknowledged every entry before its oldest
+   * pending one, or up to its last delivered one when none is pending. With no group yet, nothing
+   * is acknowledged: a group created later reads the stream from its start.
+   */
+  private advanceCheckpoint(groups: StreamGroup[]) {
+    if (groups.length === 0) return;
+    const acknowledged = (id: string) =>
+      groups.every((g) => (g.oldestPendingId ? compareStreamIds(id, g.oldestPendingId) < 0 : compareStreamIds(id, g.lastDeliveredId) <= 0));
+    let newest = -1;
+    while (newest + 1 < this.marks.length && acknowledged(this.marks[newest + 1]!.id)) newest++;
+    if (newest < 0) return;
+    this.checkpoint = new Date(this.marks[newest]!.publishedAt.getTime() - (this.options.republishMarginMs ?? 60_000));
+    this.marks.splice(0, newest + 1);
+  }
+
+  private mark(id: string, publishedAt: Date) {
+    const last = this.marks.at(-1);
+    // A later id with an earlier time is still a safe mark: one per second is enough.
+    if (last && publishedAt.getTime() - last.publishedAt.getTime() < MARK_EVERY_MS) last.id = id;
+    else this.marks.push({ id, publishedAt });
+    if (this.marks.length > MAX_MARKS) this.marks.shift();
+  }
+
   private async publishBatch(): Promise<number> {
     const { prisma, redis, producer } = this.options;
     const limit = this.options.batchSize ?? 200;
-    return prisma.$transaction(async (tx) => {
+    const published = await prisma.$transaction(async (tx) => {
+      // now() is the transaction's start, the published_at every row of the batch gets.
       const rows = await tx.$queryRaw<OutboxRow[]>`
-        SELECT seq, id::text AS id, type, payload, occurred_at FROM outbox_events
+        SELECT seq, id::text AS id, type, payload, occurred_at, now() AS tx_now FROM outbox_events
         WHERE producer = ${producer} AND published_at IS NULL
         ORDER BY seq LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return null;
       // Sent together (one connection keeps their order: ioredis pipelines them), so a batch costs
       // one round trip to Redis, not one per event, while the rows stay locked.
-      await Promise.all(
+      const ids = await Promise.all(
         rows.map((row) => {
           const event: DomainEvent = {
             id: row.id,
@@ -167,7 +276,10 @@ export class OutboxRelay {
       );
       const seqs = rows.map((r) => r.seq);
       await tx.$executeRaw`UPDATE outbox_events SET published_at = now() WHERE seq = ANY(${seqs})`;
-      return rows.length;
+      return { count: rows.length, newestId: ids.reduce((a, b) => (compareStreamIds(a, b) >= 0 ? a : b)), publishedAt: new Date(rows[0]!.tx_now) };
     }, { timeout: 30_000 });
+    if (!published) return 0;
+    this.mark(published.newestId, published.publishedAt);
+    return published.count;
   }
 }

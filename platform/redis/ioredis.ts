@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { RedisPort, StreamEntry, Unsubscribe } from './types.js';
+import type { RedisPort, StreamEntry, StreamGroup, SubscribeOptions, Unsubscribe } from './types.js';
 
 type RawEntries = [id: string, fields: string[]][];
 
@@ -9,6 +9,18 @@ function toEntries(raw: RawEntries | null | undefined): StreamEntry[] {
     for (let i = 0; i < fields.length; i += 2) map[fields[i]!] = fields[i + 1]!;
     return { id, fields: map };
   });
+}
+
+/** `[k1, v1, k2, v2, …]` (RESP2 maps) as an object. */
+function pairs(flat: unknown[]): Record<string, unknown> {
+  const map: Record<string, unknown> = {};
+  for (let i = 0; i < flat.length; i += 2) map[String(flat[i])] = flat[i + 1];
+  return map;
+}
+
+interface Listener {
+  message: (message: string) => void;
+  options?: SubscribeOptions;
 }
 
 function checkTtl(ttlSeconds: number) {
@@ -24,7 +36,10 @@ export class IoRedisPort implements RedisPort {
   private readonly command: Redis;
   private subscriber?: Redis;
   private subscriberReady?: Promise<Redis>;
-  private readonly listeners = new Map<string, Set<(message: string) => void>>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  /** Set while the subscriber connection is lost; settles once every channel is subscribed again. */
+  private outage?: { resumed: Promise<void>; resume: () => void };
+  private closing = false;
   private readonly blocking = new Map<string, Redis>();
 
   constructor(private readonly url: string) {
@@ -55,12 +70,37 @@ export class IoRedisPort implements RedisPort {
    * The connection subscriptions share, ready before its first SUBSCRIBE: a SUBSCRIBE queued while
    * it still connects switches it to subscriber mode before ioredis's ready check, which then fails
    * and drops other queued subscribes (subscriptions that silently never receive).
+   *
+   * Redis forgets a connection's subscriptions when the connection drops, and messages published
+   * until it subscribes again are never delivered: each listener is told (`onInterrupted`) as soon
+   * as the connection is lost, and when every channel is listened to again. Resubscribing is done
+   * here rather than by ioredis (`autoResubscribe`), to know when it is done.
    */
   private subscriberConnection(): Promise<Redis> {
     if (!this.subscriberReady) {
-      const subscriber = new Redis(this.url, { lazyConnect: true });
+      const subscriber = new Redis(this.url, { lazyConnect: true, autoResubscribe: false });
+      let connected = false;
       subscriber.on('message', (ch: string, message: string) => {
-        for (const l of this.listeners.get(ch) ?? []) l(message);
+        for (const l of this.listeners.get(ch) ?? []) l.message(message);
+      });
+      subscriber.on('close', () => {
+        if (!connected || this.outage || this.closing) return;
+        let resume!: () => void;
+        const resumed = new Promise<void>((r) => (resume = r));
+        this.outage = { resumed, resume };
+        for (const set of this.listeners.values()) for (const l of set) l.options?.onInterrupted?.(resumed);
+      });
+      subscriber.on('ready', () => {
+        connected = true;
+        const outage = this.outage;
+        if (!outage) return;
+        const channels = [...this.listeners.keys()];
+        // A failure means the connection dropped again: its next 'ready' tries again.
+        (channels.length ? subscriber.subscribe(...channels) : Promise.resolve()).then(() => {
+          if (this.outage !== outage) return;
+          this.outage = undefined;
+          outage.resume();
+        }, () => undefined);
       });
       this.subscriber = subscriber;
       this.subscriberReady = subscriber.connect().then(
@@ -76,7 +116,8 @@ export class IoRedisPort implements RedisPort {
     return this.subscriberReady;
   }
 
-  async subscribe(channel: string, listener: (message: string) => void): Promise<Unsubscribe> {
+  async subscribe(channel: string, message: (message: string) => void, options?: SubscribeOptions): Promise<Unsubscribe> {
+    const listener: Listener = { message, options };
     const subscriber = await this.subscriberConnection();
     let set = this.listeners.get(channel);
     if (!set) {
@@ -90,6 +131,8 @@ export class IoRedisPort implements RedisPort {
       }
     }
     set.add(listener);
+    // Not listening yet while the connection is lost: wait, as a new channel's SUBSCRIBE does.
+    if (this.outage) await this.outage.resumed;
     return async () => {
       const current = this.listeners.get(channel);
       if (!current?.delete(listener) || current.size > 0) return;
@@ -112,6 +155,23 @@ export class IoRedisPort implements RedisPort {
     } catch (error) {
       if (!String((error as Error).message).includes('BUSYGROUP')) throw error;
     }
+  }
+
+  async xgroups(stream: string): Promise<StreamGroup[] | null> {
+    let reply: unknown[];
+    try {
+      // One command, so every group is seen at the same instant; COUNT 1 keeps each PEL to its oldest entry.
+      reply = (await this.command.xinfo('STREAM', stream, 'FULL', 'COUNT', 1)) as unknown[];
+    } catch (error) {
+      if (String((error as Error).message).includes('no such key')) return null;
+      throw error;
+    }
+    const groups = (pairs(reply).groups ?? []) as unknown[][];
+    return groups.map((flat) => {
+      const group = pairs(flat);
+      const pending = (group.pending ?? []) as [string, ...unknown[]][];
+      return { name: String(group.name), lastDeliveredId: String(group['last-delivered-id']), oldestPendingId: pending[0]?.[0] ?? null };
+    });
   }
 
   async xreadgroup(stream: string, group: string, consumer: string, count: number, blockMs: number) {
@@ -157,6 +217,7 @@ export class IoRedisPort implements RedisPort {
   }
 
   async close() {
+    this.closing = true;
     const all = [this.command, this.subscriber, ...this.blocking.values()].filter((c): c is Redis => !!c);
     // A connection blocked in XREADGROUP would make quit() wait for the block to end.
     await Promise.all(all.map((c) => (c === this.command ? c.quit().catch(() => c.disconnect()) : c.disconnect())));

@@ -1,13 +1,20 @@
-import type { RedisPort, StreamEntry, Unsubscribe } from './types.js';
+import { compareStreamIds, type RedisPort, type StreamEntry, type StreamGroup, type SubscribeOptions, type Unsubscribe } from './types.js';
 
 interface Pending {
   consumer: string;
   deliveredAt: number;
 }
 
+interface Listener {
+  message: (message: string) => void;
+  options?: SubscribeOptions;
+}
+
 interface Group {
   /** Index into the stream's entries of the next never-delivered entry. */
   next: number;
+  /** The newest entry delivered (kept when trimming drops it). */
+  lastDeliveredId?: string;
   pending: Map<string, Pending>;
 }
 
@@ -25,7 +32,7 @@ interface Stream {
  */
 export class MemoryRedisPort implements RedisPort {
   readonly kind = 'memory' as const;
-  private readonly channels = new Map<string, Set<(message: string) => void>>();
+  private readonly channels = new Map<string, Set<Listener>>();
   private readonly streams = new Map<string, Stream>();
   private readonly values = new Map<string, { value: string; expiresAt: number }>();
   private closed = false;
@@ -39,16 +46,17 @@ export class MemoryRedisPort implements RedisPort {
   async publish(channel: string, message: string) {
     const listeners = [...(this.channels.get(channel) ?? [])];
     // Redis delivers asynchronously; so do we, so no caller depends on re-entrancy.
-    if (listeners.length) queueMicrotask(() => listeners.forEach((l) => l(message)));
+    if (listeners.length) queueMicrotask(() => listeners.forEach((l) => l.message(message)));
   }
 
   async numsub(channel: string) {
     return this.channels.has(channel) ? 1 : 0; // one process, so at most one "connection"
   }
 
-  async subscribe(channel: string, listener: (message: string) => void): Promise<Unsubscribe> {
+  async subscribe(channel: string, message: (message: string) => void, options?: SubscribeOptions): Promise<Unsubscribe> {
     let set = this.channels.get(channel);
     if (!set) this.channels.set(channel, (set = new Set()));
+    const listener = { message, options };
     set.add(listener);
     return async () => {
       set.delete(listener);
@@ -73,10 +81,20 @@ export class MemoryRedisPort implements RedisPort {
     if (!s.groups.has(group)) s.groups.set(group, { next: 0, pending: new Map() });
   }
 
+  async xgroups(stream: string): Promise<StreamGroup[] | null> {
+    const s = this.streams.get(stream);
+    if (!s) return null;
+    return [...s.groups].map(([name, g]) => {
+      let oldestPendingId: string | null = null;
+      for (const id of g.pending.keys()) if (oldestPendingId === null || compareStreamIds(id, oldestPendingId) < 0) oldestPendingId = id;
+      return { name, lastDeliveredId: g.lastDeliveredId ?? '0-0', oldestPendingId };
+    });
+  }
+
   async xreadgroup(stream: string, group: string, consumer: string, count: number, blockMs: number) {
-    const s = this.stream(stream);
-    const g = s.groups.get(group);
-    if (!g) throw new Error(`NOGROUP No such consumer group '${group}' for key name '${stream}'`);
+    const s = this.streams.get(stream);
+    const g = s?.groups.get(group);
+    if (!s || !g) throw noGroup(stream, group);
     if (g.next >= s.entries.length && blockMs > 0 && !this.closed) {
       await new Promise<void>((resolve) => {
         const wake = () => {
@@ -87,23 +105,26 @@ export class MemoryRedisPort implements RedisPort {
         const timer = setTimeout(wake, blockMs);
         s.waiters.add(wake);
       });
+      // Deleted while waiting (DEL, a restart without data): the group went with it.
+      if (this.streams.get(stream) !== s) throw noGroup(stream, group);
     }
     const batch = s.entries.slice(g.next, g.next + count);
     g.next += batch.length;
+    if (batch.length) g.lastDeliveredId = batch.at(-1)!.id;
     const at = this.now();
     for (const entry of batch) g.pending.set(entry.id, { consumer, deliveredAt: at });
     return batch.map(copy);
   }
 
   async xack(stream: string, group: string, ids: string[]) {
-    const g = this.stream(stream).groups.get(group);
+    const g = this.streams.get(stream)?.groups.get(group);
     for (const id of ids) g?.pending.delete(id);
   }
 
   async xautoclaim(stream: string, group: string, consumer: string, minIdleMs: number, count: number) {
-    const s = this.stream(stream);
-    const g = s.groups.get(group);
-    if (!g) throw new Error(`NOGROUP No such consumer group '${group}' for key name '${stream}'`);
+    const s = this.streams.get(stream);
+    const g = s?.groups.get(group);
+    if (!s || !g) throw noGroup(stream, group);
     const at = this.now();
     const claimed: StreamEntry[] = [];
     for (const [id, p] of g.pending) {
@@ -121,7 +142,7 @@ export class MemoryRedisPort implements RedisPort {
   }
 
   async xpendingCount(stream: string, group: string) {
-    return this.stream(stream).groups.get(group)?.pending.size ?? 0;
+    return this.streams.get(stream)?.groups.get(group)?.pending.size ?? 0;
   }
 
   async get(key: string) {
@@ -146,7 +167,22 @@ export class MemoryRedisPort implements RedisPort {
   }
 
   async del(keys: string[]) {
-    for (const key of keys) this.values.delete(key);
+    for (const key of keys) {
+      this.values.delete(key);
+      const s = this.streams.get(key);
+      this.streams.delete(key);
+      for (const wake of [...(s?.waiters ?? [])]) wake();
+    }
+  }
+
+  /**
+   * For tests: what a Redis restarting without its data does to its clients. Every stream (with its
+   * groups) and value is gone, and every subscriber is told its listening was interrupted.
+   */
+  restartEmpty(): void {
+    this.values.clear();
+    this.del([...this.streams.keys()]);
+    for (const set of this.channels.values()) for (const l of set) l.options?.onInterrupted?.(Promise.resolve());
   }
 
   async close() {
@@ -170,5 +206,7 @@ export class MemoryRedisPort implements RedisPort {
     for (const g of s.groups.values()) g.next = Math.max(0, g.next - drop);
   }
 }
+
+const noGroup = (stream: string, group: string) => new Error(`NOGROUP No such key '${stream}' or consumer group '${group}'`);
 
 const copy = (e: StreamEntry): StreamEntry => ({ id: e.id, fields: { ...e.fields } });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { IoRedisPort, MemoryRedisPort, type RedisPort } from './index.js';
+import { IoRedisPort, isNoGroupError, MemoryRedisPort, type RedisPort } from './index.js';
 
 // The same contract for both implementations. The real-Redis run happens whenever REDIS_URL is
 // set (CI's second pass); the in-process one always.
@@ -103,6 +103,52 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
     expect(claimed.map((e) => e.fields.n)).toEqual(['2']);
     await port.xack(stream, 'g', [claimed[0]!.id]);
     expect(await port.xpendingCount(stream, 'g')).toBe(0);
+  });
+
+  it("reports each group's last delivered and oldest pending entry, in one read; null for a missing stream", async () => {
+    const port = open();
+    const stream = key('stream');
+    expect(await port.xgroups(stream)).toBeNull();
+    await port.xgroupCreate(stream, 'idle');
+    await port.xgroupCreate(stream, 'busy');
+    const ids = [await port.xadd(stream, { n: '1' }), await port.xadd(stream, { n: '2' }), await port.xadd(stream, { n: '3' })];
+    await port.xreadgroup(stream, 'busy', 'c', 2, 10);
+    await port.xack(stream, 'busy', [ids[0]!]);
+    const groups = (await port.xgroups(stream))!.sort((a, b) => a.name.localeCompare(b.name));
+    expect(groups).toEqual([
+      { name: 'busy', lastDeliveredId: ids[1], oldestPendingId: ids[1] },
+      { name: 'idle', lastDeliveredId: '0-0', oldestPendingId: null },
+    ]);
+  });
+
+  it('fails reads of a deleted stream with NOGROUP until the group is created again, with the stream', async () => {
+    const port = open();
+    const stream = key('stream');
+    await port.xgroupCreate(stream, 'g');
+    await port.xadd(stream, { n: 'before' });
+    // What a Redis that restarted without its data (or a DEL) leaves: no stream, no group.
+    await port.del([stream]);
+    expect(await port.xgroups(stream)).toBeNull();
+    const read = await port.xreadgroup(stream, 'g', 'c', 10, 10).catch((error: unknown) => error);
+    expect(isNoGroupError(read)).toBe(true);
+    const claim = await port.xautoclaim(stream, 'g', 'c', 0, 10).catch((error: unknown) => error);
+    expect(isNoGroupError(claim)).toBe(true);
+    await port.xack(stream, 'g', ['1-1']); // nothing to acknowledge: no error either
+
+    await port.xgroupCreate(stream, 'g');
+    expect(await port.xgroups(stream)).toEqual([{ name: 'g', lastDeliveredId: '0-0', oldestPendingId: null }]);
+    await port.xadd(stream, { n: 'after' });
+    expect((await port.xreadgroup(stream, 'g', 'c', 10, 10)).map((e) => e.fields.n)).toEqual(['after']);
+  });
+
+  it('ends a read blocked on a stream that is deleted meanwhile with a NOGROUP-like error', async () => {
+    const port = open();
+    const stream = key('stream');
+    await port.xgroupCreate(stream, 'g');
+    const reading = port.xreadgroup(stream, 'g', 'c', 10, 5_000).catch((error: unknown) => error);
+    await new Promise((r) => setTimeout(r, 50));
+    await port.del([stream]); // on the command connection, as FLUSHALL from elsewhere would
+    expect(isNoGroupError(await reading)).toBe(true);
   });
 
   it('trims a stream to about maxLen entries', async () => {

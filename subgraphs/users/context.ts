@@ -18,8 +18,8 @@ export interface Context {
   roles: RolesService;
   apiKeys: ApiKeysService;
   /**
-   * The player's network address as the gateway saw it, for per-address sign-in limits. Null
-   * until the gateway forwards it in the signed viewer token; per-account limits apply regardless.
+   * The client's network address as the gateway saw it (signed in the viewer token), for the
+   * per-address sign-in and registration limits; null when unknown (per-account limits apply regardless).
    */
   clientAddress: string | null;
   friends: FriendsService;

@@ -8,7 +8,7 @@ import { createUsersSubgraph } from './server.js';
 export async function startUsersService(runtime: Runtime, env: Record<string, string | undefined> = process.env) {
   const config = loadUsersConfig(env);
   const logger = createLogger('users', config.LOG_LEVEL);
-  return serveSubgraph(createUsersSubgraph({ prisma: runtime.db.prisma, redis: runtime.redis, redisUrl: config.REDIS_URL, logger, config }), {
+  return serveSubgraph(createUsersSubgraph({ prisma: runtime.db.prisma, redis: runtime.redis, logger, config }), {
     runtime,
     logger,
     host: config.HOST,

@@ -5,9 +5,10 @@ import type { PrismaClient } from '../../platform/db/index.js';
 import { EventConsumer } from '../../platform/events/consumer.js';
 import { OutboxRelay } from '../../platform/events/outbox.js';
 import type { RedisPort } from '../../platform/redis/index.js';
-import type { SubgraphDefinition } from '../../platform/service.js';
+import type { BackgroundWorker, SubgraphDefinition } from '../../platform/service.js';
 import { subgraphSchemaPath } from '../../platform/subgraphs.js';
 import {
+  DEFAULT_REGISTRATIONS_PER_ADDRESS_PER_HOUR,
   DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
   DEFAULT_SERVICE_TOKEN_TTL_SECONDS,
   DEFAULT_USERS_CONSUMER_NAME,
@@ -18,7 +19,7 @@ import { resolvers } from './resolvers/index.js';
 import { AccountsService } from './services/accounts.service.js';
 import { ApiKeysService } from './services/api-keys.service.js';
 import { FriendsService } from './services/friends.service.js';
-import { LoginLimiter } from './services/login-limiter.js';
+import { LoginLimiter, RegistrationLimiter } from './services/login-limiter.js';
 import { ProfilesService } from './services/profiles.service.js';
 import { rewardHandlers } from './services/rewards.service.js';
 import { RolesService } from './services/roles.service.js';
@@ -36,12 +37,17 @@ export interface UsersDeps {
   redis: RedisPort;
   logger: Logger;
   config: Pick<UsersConfig, 'JWT_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'> &
-    Partial<Pick<UsersConfig, 'REFRESH_TOKEN_TTL_SECONDS' | 'SERVICE_TOKEN_TTL_SECONDS' | 'USERS_CONSUMER_NAME'>>;
-  /**
-   * Redis for the sign-in lockout counters (shared by replicas); without it they live in memory
-   * (embedded mode, one process). The limiter opens its own ioredis client (see login-limiter.ts).
-   */
-  redisUrl?: string;
+    Partial<
+      Pick<
+        UsersConfig,
+        | 'REFRESH_TOKEN_TTL_SECONDS'
+        | 'SERVICE_TOKEN_TTL_SECONDS'
+        | 'USERS_CONSUMER_NAME'
+        | 'ADMIN_USERNAMES'
+        | 'REGISTRATIONS_PER_ADDRESS_PER_HOUR'
+        | 'RATE_LIMIT_EXEMPT_ADDRESSES'
+      >
+    >;
   /** Replaces the sign-in limiter (tests use tighter or looser limits). */
   loginLimiter?: LoginLimiter;
 }
@@ -64,7 +70,14 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
     accessTokenTtlSeconds: deps.config.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlSeconds: deps.config.REFRESH_TOKEN_TTL_SECONDS ?? DEFAULT_REFRESH_TOKEN_TTL_SECONDS,
   });
-  const loginLimiter = deps.loginLimiter ?? LoginLimiter.create({ redisUrl: deps.redisUrl, logger: deps.logger });
+  // Counters on the platform's Redis, so every replica sees the same limits (memory when embedded).
+  const exemptAddresses = deps.config.RATE_LIMIT_EXEMPT_ADDRESSES;
+  const loginLimiter = deps.loginLimiter ?? new LoginLimiter(deps.redis, { exemptAddresses });
+  const registrationLimiter = new RegistrationLimiter(deps.redis, {
+    perHour: deps.config.REGISTRATIONS_PER_ADDRESS_PER_HOUR ?? DEFAULT_REGISTRATIONS_PER_ADDRESS_PER_HOUR,
+    exemptAddresses,
+  });
+  const adminUsernames = (deps.config.ADMIN_USERNAMES ?? []).map((name) => name.toLowerCase());
   const roles = new RolesService(store);
   const apiKeys = new ApiKeysService({
     store: new ApiKeysStore(deps.prisma),
@@ -76,6 +89,8 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
     store,
     sessions,
     loginLimiter,
+    registrationLimiter,
+    adminUsernameKeys: new Set(adminUsernames),
     onEventsCommitted: () => void relay.poke(),
   });
   const friendsStore = new FriendsStore(deps.prisma);
@@ -115,6 +130,17 @@ export function createUsersSubgraph(deps: UsersDeps): SubgraphDefinition<Context
       friendLoaders: viewer.userId ? createFriendLoaders(friendsStore, viewer.userId) : null,
     }),
     // Started in order, stopped in reverse: the relay outlives the consumer that pokes it.
-    workers: [relay, rewards, loginLimiter],
+    workers: [adminPromotion(roles, adminUsernames, deps.logger), relay, rewards],
+  };
+}
+
+/** ADMIN_USERNAMES that registered before being listed become ADMIN when the service starts. */
+function adminPromotion(roles: RolesService, usernameKeys: readonly string[], logger: Logger): BackgroundWorker {
+  return {
+    start: async () => {
+      const promoted = await roles.promoteToAdmin(usernameKeys);
+      if (promoted.length) logger.info({ usernames: promoted }, 'ADMIN_USERNAMES promoted to ADMIN');
+    },
+    stop: async () => undefined,
   };
 }

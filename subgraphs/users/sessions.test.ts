@@ -3,6 +3,7 @@ import { jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, verifyAccessToken, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
+import { openRedis, type RedisPort } from '../../platform/redis/index.js';
 import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { createUsersSubgraph } from './server.js';
@@ -13,20 +14,20 @@ import { LoginLimiter } from './services/login-limiter.js';
 const JWT_SECRET = 'users-sessions-test-secret-long-enough-012';
 let db: Database;
 let client: ReturnType<typeof subgraphClient<Context>>;
-let limiter: LoginLimiter;
+let limiterRedis: RedisPort;
 // A client address nobody else used, so counters left in a shared Redis by an earlier run do not interfere.
 const clientAddress = `2001:db8::${randomUUID().slice(0, 4)}`;
 let fromAddress: ReturnType<typeof subgraphClient<Context>>;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  limiter = LoginLimiter.create({ redisUrl: process.env.REDIS_URL });
+  limiterRedis = openRedis(process.env.REDIS_URL);
   const definition = createUsersSubgraph({
     prisma: db.prisma,
     redis: newTestRedis(),
     logger: silentLogger,
     config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 },
-    loginLimiter: limiter,
+    loginLimiter: new LoginLimiter(limiterRedis),
   });
   client = subgraphClient(definition);
   // The same subgraph as the gateway will call it once it forwards the client's address.
@@ -37,7 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await client.server.stop();
   await fromAddress.server.stop();
-  await limiter.stop();
+  await limiterRedis.close();
   await db.close();
 });
 
@@ -214,6 +215,15 @@ describe('users subgraph: roles', () => {
     expect(codeOf(await client.execute(ANONYMOUS, SET_ROLE, { input }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await client.execute({ userId: auth.user.id, role: 'ADMIN' }, SET_ROLE, { input: { userId: auth.user.id, role: 'PLAYER' } }))).toBe('FORBIDDEN');
     expect(codeOf(await client.execute(admin(), SET_ROLE, { input: { userId: randomUUID(), role: 'ORGANIZER' } }))).toBe('NOT_FOUND');
+    expect((await db.prisma.user.findUnique({ where: { id: auth.user.id } }))!.role).toBe('PLAYER');
+  });
+
+  it('refuses role and key management to a service token with FORBIDDEN, whatever its scopes', async () => {
+    const auth = await register();
+    const service: Viewer = { userId: null, role: null, kind: 'service', serviceId: randomUUID(), scopes: ['MANAGE_WALLET', 'REPORT_GAME_EVENTS', 'REPORT_MATCH_RESULTS'] };
+    expect(codeOf(await client.execute(service, SET_ROLE, { input: { userId: auth.user.id, role: 'ADMIN' } }))).toBe('FORBIDDEN');
+    expect(codeOf(await client.execute(service, CREATE_KEY, { input: { name: 'more', scopes: ['MANAGE_WALLET'] } }))).toBe('FORBIDDEN');
+    expect(codeOf(await client.execute(service, '{ apiKeys { id } }'))).toBe('FORBIDDEN');
     expect((await db.prisma.user.findUnique({ where: { id: auth.user.id } }))!.role).toBe('PLAYER');
   });
 });

@@ -28,7 +28,7 @@ export const resolvers: Resolvers = {
     ...apiKeyResolvers.Mutation,
     ...friendResolvers.Mutation,
     ...walletResolvers.Mutation,
-    register: async (_parent, { input }, context) => signedIn(context, await context.accounts.register(input)),
+    register: async (_parent, { input }, context) => signedIn(context, await context.accounts.register(input, { clientAddress: context.clientAddress })),
     login: async (_parent, { input }, context) => signedIn(context, await context.accounts.login(input, { clientAddress: context.clientAddress })),
     updateProfile: async (_parent, { input }, { viewer, profiles }) => ({ user: await profiles.updateProfile(viewer, input) }),
   },

@@ -5,7 +5,7 @@ import { ConflictError, UnauthenticatedError } from '../../../platform/errors.js
 import { recordEvent } from '../../../platform/events/outbox.js';
 import { normalizeEmail, usernameKey, validateRegistration } from '../domain/accounts.js';
 import type { UserRow, UsersStore } from '../store/users.store.js';
-import type { LoginLimiter } from './login-limiter.js';
+import type { LoginLimiter, RegistrationLimiter } from './login-limiter.js';
 import type { AuthResult, SessionsService } from './sessions.service.js';
 
 export type { AuthResult };
@@ -15,6 +15,9 @@ export interface AccountsServiceDeps {
   store: UsersStore;
   sessions: SessionsService;
   loginLimiter: LoginLimiter;
+  registrationLimiter: RegistrationLimiter;
+  /** Lower-cased usernames that are ADMIN from registration (config ADMIN_USERNAMES). */
+  adminUsernameKeys: ReadonlySet<string>;
   /** Called after a commit that wrote domain events (pokes the outbox relay). */
   onEventsCommitted: () => void;
   now?: () => Date;
@@ -29,7 +32,15 @@ const DUMMY_HASH = await hash('not-a-real-password-just-for-timing');
 export class AccountsService {
   constructor(private readonly deps: AccountsServiceDeps) {}
 
-  async register(input: { username: string; email: string; password: string; displayName?: string | null }): Promise<AuthResult> {
+  /**
+   * Creates an account and signs it in. Each call counts against its client address's
+   * registrations (RATE_LIMITED past them); a username in ADMIN_USERNAMES is created ADMIN.
+   */
+  async register(
+    input: { username: string; email: string; password: string; displayName?: string | null },
+    from: { clientAddress: string | null } = { clientAddress: null },
+  ): Promise<AuthResult> {
+    await this.deps.registrationLimiter.attempt(from.clientAddress);
     const registration = validateRegistration(input);
     const { store, prisma } = this.deps;
     // Checked first for a clear answer; the unique indexes settle races.
@@ -44,6 +55,7 @@ export class AccountsService {
           email: registration.email,
           displayName: registration.displayName,
           passwordHash,
+          ...(this.deps.adminUsernameKeys.has(registration.usernameKey) ? { role: 'ADMIN' as const } : {}),
         });
         await recordEvent(tx, 'users', 'user.registered', {
           userId: created.id,
@@ -63,8 +75,9 @@ export class AccountsService {
   }
 
   /**
-   * Signs a player in. Failures count per account and per client address (`clientAddress`, when
-   * known); while either is locked, sign-in fails with RATE_LIMITED even with the right password.
+   * Signs a player in. Attempts count per account and per client address (`clientAddress`, when
+   * known) before the password is checked (see LoginLimiter); past either limit, sign-in fails
+   * with RATE_LIMITED even with the right password.
    */
   async login(input: { usernameOrEmail: string; password: string }, from: { clientAddress: string | null } = { clientAddress: null }): Promise<AuthResult> {
     const { store, loginLimiter } = this.deps;
@@ -74,13 +87,10 @@ export class AccountsService {
       : await store.findByUsernameKey(usernameKey(identifier));
     // Unknown names are counted too, so a lockout does not reveal whether an account exists.
     const accountKey = user ? `user:${user.id}` : `name:${identifier.toLowerCase()}`;
-    await loginLimiter.check(accountKey, from.clientAddress);
+    const attempt = await loginLimiter.attempt(accountKey, from.clientAddress);
     const matches = await verify(user?.passwordHash ?? DUMMY_HASH, input.password);
-    if (!user || !matches) {
-      await loginLimiter.recordFailure(accountKey, from.clientAddress);
-      throw new UnauthenticatedError('Wrong username, email or password.');
-    }
-    await loginLimiter.recordSuccess(accountKey);
+    if (!user || !matches) throw new UnauthenticatedError('Wrong username, email or password.');
+    await attempt.succeeded();
     await store.touchLastSeen(user.id, this.now());
     return this.signIn(user);
   }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { issueServiceToken, requireRole, type Viewer } from '../../../platform/auth.js';
+import { issueServiceToken, type Viewer } from '../../../platform/auth.js';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../../platform/errors.js';
 import type { ApiKeyRow, ApiKeysStore } from '../store/api-keys.store.js';
+import { requireAdmin } from './roles.service.js';
 import { hashToken } from './sessions.service.js';
 
 export const API_KEY_SCOPES = ['REPORT_GAME_EVENTS', 'REPORT_MATCH_RESULTS', 'MANAGE_WALLET'] as const;
@@ -27,7 +28,7 @@ export class ApiKeysService {
   constructor(private readonly deps: ApiKeysServiceDeps) {}
 
   async create(viewer: Viewer, input: { name: string; scopes: readonly ApiKeyScope[] }): Promise<{ apiKey: ApiKeyRow; secret: string }> {
-    requireRole(viewer, ['ADMIN'], 'create API keys');
+    requireAdmin(viewer, 'create API keys');
     const name = input.name.trim();
     if (name.length < 1 || name.length > 64) throw new BadUserInputError('API key name must be 1–64 characters.', 'name');
     const scopes = [...new Set(input.scopes)].sort();
@@ -38,14 +39,14 @@ export class ApiKeysService {
   }
 
   async revoke(viewer: Viewer, id: string): Promise<ApiKeyRow> {
-    requireRole(viewer, ['ADMIN'], 'revoke API keys');
+    requireAdmin(viewer, 'revoke API keys');
     const apiKey = await this.deps.store.revoke(id, this.now());
     if (!apiKey) throw new NotFoundError('ApiKey', id);
     return apiKey;
   }
 
   list(viewer: Viewer): Promise<ApiKeyRow[]> {
-    requireRole(viewer, ['ADMIN'], 'list API keys');
+    requireAdmin(viewer, 'list API keys');
     return this.deps.store.list();
   }
 

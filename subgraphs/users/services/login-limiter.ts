@@ -1,111 +1,112 @@
-import { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Logger } from 'pino';
-import { RateLimitedError } from '../../../platform/errors.js';
-import type { BackgroundWorker } from '../../../platform/service.js';
+import { RateLimit } from '../../../platform/rate-limit.js';
+import type { RedisPort } from '../../../platform/redis/index.js';
 
 export interface LoginLimits {
-  /** Failed sign-ins on one account within `windowSeconds` that lock it… */
-  accountFailures: number;
+  /** Sign-in attempts on one account within `windowSeconds` before it is locked… */
+  accountAttempts: number;
   /** …for this long. */
   accountLockSeconds: number;
-  /** Failed sign-ins from one client address within `windowSeconds` that lock it out… */
-  addressFailures: number;
+  /** Sign-in attempts from one client address within `windowSeconds` before it is locked out… */
+  addressAttempts: number;
   /** …for this long. */
   addressLockSeconds: number;
-  /** How long a failure counts. */
+  /** How long an attempt counts. */
   windowSeconds: number;
 }
 
 export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
-  accountFailures: 5,
+  accountAttempts: 5,
   accountLockSeconds: 60,
-  addressFailures: 10,
+  addressAttempts: 10,
   addressLockSeconds: 10 * 60,
   windowSeconds: 15 * 60,
 };
 
 /**
- * Counts failed sign-ins per account and per client address (rate-limiter-flexible) and refuses
- * sign-ins while either is locked, even with the right password.
- *
- * With a Redis URL the counters live in Redis, so every replica sees the same lockouts. The
- * platform's RedisPort is deliberately narrow (pub/sub and streams) and rate-limiter-flexible needs
- * a real client for its Lua scripts, so this opens its own ioredis connection rather than widening
- * the port for one consumer; an in-memory insurance limiter keeps sign-in working if Redis is down.
- * Without a URL (embedded mode: one process) memory is the shared state.
+ * Addresses no per-address limit applies to: the machine itself (local development, tests, a game
+ * server on the same host). Behind a reverse proxy set the gateway's TRUST_PROXY, or every player
+ * arrives from the proxy's address.
  */
-export class LoginLimiter implements BackgroundWorker {
-  private readonly byAccount: RateLimiterAbstract;
-  private readonly byAddress: RateLimiterAbstract;
+export const DEFAULT_EXEMPT_ADDRESSES = ['127.0.0.1', '::1', '::ffff:127.0.0.1'] as const;
 
-  private constructor(
-    private readonly limits: LoginLimits,
-    private readonly redis: Redis | null,
-    logger?: Logger,
-  ) {
-    const make = (keyPrefix: string, points: number) => {
-      const options = { keyPrefix, points, duration: limits.windowSeconds };
-      if (!redis) return new RateLimiterMemory(options);
-      return new RateLimiterRedis({
-        ...options,
-        storeClient: redis,
-        insuranceLimiter: new RateLimiterMemory(options),
-      });
-    };
-    this.byAccount = make('users:login-fail:account', limits.accountFailures);
-    this.byAddress = make('users:login-fail:address', limits.addressFailures);
-    redis?.on('error', (error) => logger?.warn({ err: error }, 'login limiter redis error'));
-  }
+/** The address a per-address limit counts, or null when there is none or it is exempt. */
+export const limitedAddress = (clientAddress: string | null, exempt: ReadonlySet<string>): string | null =>
+  clientAddress && !exempt.has(clientAddress) ? clientAddress : null;
 
-  static create(options: { redisUrl?: string; limits?: Partial<LoginLimits>; logger?: Logger } = {}): LoginLimiter {
-    const redis = options.redisUrl ? new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 }) : null;
-    return new LoginLimiter({ ...DEFAULT_LOGIN_LIMITS, ...options.limits }, redis, options.logger);
-  }
+/** A sign-in attempt that was counted; tell it how the password check went. */
+export interface SignInAttempt {
+  /** The right password: the account's attempts are forgotten and the address's point given back. */
+  succeeded(): Promise<void>;
+}
 
-  /** Throws RateLimitedError (with the time left) while the account or the address is locked. */
-  async check(accountKey: string, clientAddress: string | null): Promise<void> {
-    const [account, address] = await Promise.all([
-      this.byAccount.get(accountKey),
-      clientAddress ? this.byAddress.get(clientAddress) : null,
-    ]);
-    const retryAfterMs = Math.max(lockedFor(account, this.limits.accountFailures), lockedFor(address, this.limits.addressFailures));
-    if (retryAfterMs > 0) {
-      throw new RateLimitedError(`Too many failed sign-ins. Try again in ${Math.ceil(retryAfterMs / 1000)} seconds.`, retryAfterMs);
-    }
-  }
+/**
+ * Sign-in attempts per account and per client address, counted BEFORE the password is checked:
+ * each attempt takes a point atomically (rate-limiter-flexible on the platform's Redis, shared by
+ * every replica; in memory on the embedded default), and only an attempt that got its points is
+ * checked. So 30 parallel guesses check at most 5 passwords, and the attempt after the 5th is
+ * refused with RATE_LIMITED (and the lock starts) even with the right password. A success gives
+ * its points back; a wrong password keeps them.
+ */
+export class LoginLimiter {
+  private readonly byAccount: RateLimit;
+  private readonly byAddress: RateLimit;
+  private readonly exempt: ReadonlySet<string>;
 
-  /** Counts a failure; the one that reaches a limit locks for the full lock time from now. */
-  async recordFailure(accountKey: string, clientAddress: string | null): Promise<void> {
-    await Promise.all([
-      this.fail(this.byAccount, accountKey, this.limits.accountFailures, this.limits.accountLockSeconds),
-      clientAddress ? this.fail(this.byAddress, clientAddress, this.limits.addressFailures, this.limits.addressLockSeconds) : null,
-    ]);
-  }
-
-  /** A successful sign-in forgets the account's failures (not the address's: one right guess must not reset a spray). */
-  async recordSuccess(accountKey: string): Promise<void> {
-    await this.byAccount.delete(accountKey);
-  }
-
-  start(): void {
-    void this.redis?.connect().catch(() => undefined);
-  }
-
-  async stop(): Promise<void> {
-    if (this.redis && this.redis.status !== 'end') await this.redis.quit().catch(() => this.redis?.disconnect());
-  }
-
-  private async fail(limiter: RateLimiterAbstract, key: string, limit: number, lockSeconds: number) {
-    const result = await limiter.consume(key).catch((rejection: unknown) => {
-      if (rejection instanceof RateLimiterRes) return rejection; // already locked: keep its timer
-      throw rejection;
+  constructor(redis: RedisPort, options: { limits?: Partial<LoginLimits>; exemptAddresses?: readonly string[] } = {}) {
+    const limits = { ...DEFAULT_LOGIN_LIMITS, ...options.limits };
+    const message = 'Too many sign-in attempts. Try again in {seconds} seconds.';
+    this.byAccount = new RateLimit(redis, {
+      name: 'users:login:account',
+      points: limits.accountAttempts,
+      durationSeconds: limits.windowSeconds,
+      blockSeconds: limits.accountLockSeconds,
+      message,
     });
-    if (result.consumedPoints === limit) await limiter.block(key, lockSeconds);
+    this.byAddress = new RateLimit(redis, {
+      name: 'users:login:address',
+      points: limits.addressAttempts,
+      durationSeconds: limits.windowSeconds,
+      blockSeconds: limits.addressLockSeconds,
+      message,
+    });
+    this.exempt = new Set(options.exemptAddresses ?? DEFAULT_EXEMPT_ADDRESSES);
+  }
+
+  /**
+   * Counts an attempt on the account and from the address; throws RateLimitedError (with
+   * retryAfterMs) when either has none left. A refused address takes nothing from the account, so
+   * a locked-out sprayer cannot keep locking the accounts it names.
+   */
+  async attempt(accountKey: string, clientAddress: string | null): Promise<SignInAttempt> {
+    const address = limitedAddress(clientAddress, this.exempt);
+    if (address) await this.byAddress.consume(address);
+    await this.byAccount.consume(accountKey);
+    return {
+      succeeded: async () => {
+        await Promise.all([this.byAccount.reset(accountKey), address ? this.byAddress.limiter.reward(address, 1) : null]);
+      },
+    };
   }
 }
 
-/** ms left on a lock (block() stores limit + 1 points), 0 when the key is not locked. */
-function lockedFor(result: RateLimiterRes | null, limit: number): number {
-  return result && result.consumedPoints > limit ? Math.max(result.msBeforeNext, 1) : 0;
+/** Accounts created per client address: every `register` call counts, successful or not. */
+export class RegistrationLimiter {
+  private readonly byAddress: RateLimit;
+  private readonly exempt: ReadonlySet<string>;
+
+  constructor(redis: RedisPort, options: { perHour: number; exemptAddresses?: readonly string[] }) {
+    this.byAddress = new RateLimit(redis, {
+      name: 'users:register:address',
+      points: options.perHour,
+      durationSeconds: 3600,
+      message: 'Too many new accounts from this network. Try again in {seconds} seconds.',
+    });
+    this.exempt = new Set(options.exemptAddresses ?? DEFAULT_EXEMPT_ADDRESSES);
+  }
+
+  /** Counts a registration from the address; RateLimitedError (with retryAfterMs) past the limit. */
+  async attempt(clientAddress: string | null): Promise<void> {
+    const address = limitedAddress(clientAddress, this.exempt);
+    if (address) await this.byAddress.consume(address);
+  }
 }

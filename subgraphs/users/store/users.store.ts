@@ -31,6 +31,16 @@ export class UsersStore {
     return count ? tx.user.findUnique({ where: { id } }) : null;
   }
 
+  /** Sets role ADMIN on the accounts with these username keys that are not ADMIN yet; their usernames. */
+  async promoteToAdmin(usernameKeys: readonly string[]): Promise<string[]> {
+    const rows = await this.prisma.user.updateManyAndReturn({
+      where: { usernameKey: { in: [...usernameKeys] }, role: { not: 'ADMIN' } },
+      data: { role: 'ADMIN' },
+      select: { username: true },
+    });
+    return rows.map((row) => row.username);
+  }
+
   touchLastSeen(id: string, at: Date): Promise<unknown> {
     return this.prisma.user.update({ where: { id }, data: { lastSeenAt: at } });
   }

@@ -5,6 +5,7 @@ import { requireScope, type Viewer } from '../../../platform/auth.js';
 import type { Database, Sql } from '../../../platform/db/index.js';
 import { isRetryableConflict, isUniqueViolation } from '../../../platform/db/errors.js';
 import { BadUserInputError } from '../../../platform/errors.js';
+import { GroupCommit } from '../../../platform/group-commit.js';
 import { recordEvents } from '../../../platform/events/outbox.js';
 import { liveChannel, publishLive } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
@@ -102,12 +103,10 @@ const UNKNOWN_PLAYER_POLL_MS = 50;
 /** Players known to exist (they are never removed), so a game call checks each one once. */
 const KNOWN_PLAYERS = 100_000;
 
-/** A recordGameEvent(s) call waiting for its turn (see AchievementEngine.recordGrouped). */
-interface PendingCall {
+/** A recordGameEvent(s) call in a group commit. */
+interface GameCall {
   events: readonly ValidGameEvent[];
   pathOf: EventPath;
-  resolve: (results: RecordedEventResult[]) => void;
-  reject: (error: unknown) => void;
 }
 
 /**
@@ -117,14 +116,22 @@ interface PendingCall {
  * in the same transaction. Live messages and cache invalidation follow the commit.
  */
 export class AchievementEngine {
-  private readonly waiting: PendingCall[] = [];
-  private inFlight = 0;
+  private readonly calls: GroupCommit<GameCall, RecordedEventResult[]>;
   readonly projections: ProjectionCache;
   private readonly affectedByTypes = new Map<string, ReadonlySet<string>>();
   private readonly knownPlayers = new LRUCache<string, true>({ max: KNOWN_PLAYERS });
 
   constructor(private readonly deps: EngineDeps) {
     this.projections = new ProjectionCache(deps.projectionCacheSize ?? DEFAULT_PROJECTION_CACHE);
+    // Small game calls share transactions; a group that fails is retried call by call, so one
+    // call's error (a bad event, say) is that call's alone, with its own field paths.
+    this.calls = new GroupCommit({
+      commit: (calls) => this.recordCalls(calls),
+      inFlight: GROUP_COMMIT.inFlight,
+      maxWeight: GROUP_COMMIT.maxEvents,
+      weight: (call) => call.events.length,
+      onGroupFailure: 'each-alone',
+    });
   }
 
   private now() {
@@ -152,7 +159,7 @@ export class AchievementEngine {
     const events = validateGameEvents(inputs, this.deps.index.eventTypes, this.now(), field, pathOf);
     await this.untilPlayersKnown(events, pathOf);
     if (events.length >= GROUP_COMMIT.smallCall) return this.record(events, 'game', { knownPlayersAt: pathOf });
-    return this.recordGrouped(events, pathOf);
+    return this.calls.add({ events, pathOf });
   }
 
   /**
@@ -181,58 +188,15 @@ export class AchievementEngine {
     }
   }
 
-  /**
-   * Group commit for small game calls: a call goes to the database at once while fewer than
-   * GROUP_COMMIT.inFlight of these transactions are running; calls that arrive meanwhile wait, then
-   * go together in one transaction (up to GROUP_COMMIT.maxEvents events). A game server sending
-   * events one call at a time pays one transaction per group, not per call. Each call gets its own
-   * results; if a grouped transaction fails, its calls are recorded one by one, so one call's
-   * error (an unknown player, say) is that call's alone.
-   */
-  private recordGrouped(events: readonly ValidGameEvent[], pathOf: EventPath): Promise<RecordedEventResult[]> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ events, pathOf, resolve, reject });
-      this.startGroups();
-    });
-  }
-
-  private startGroups() {
-    while (this.inFlight < GROUP_COMMIT.inFlight && this.waiting.length > 0) {
-      const group = [this.waiting.shift()!];
-      let size = group[0]!.events.length;
-      while (this.waiting.length > 0 && size + this.waiting[0]!.events.length <= GROUP_COMMIT.maxEvents) {
-        size += this.waiting[0]!.events.length;
-        group.push(this.waiting.shift()!);
-      }
-      this.inFlight += 1;
-      void this.recordGroup(group).finally(() => {
-        this.inFlight -= 1;
-        this.startGroups();
-      });
-    }
-  }
-
-  private async recordGroup(group: PendingCall[]): Promise<void> {
-    if (group.length > 1) {
-      try {
-        const results = await this.record(
-          group.flatMap((call) => call.events),
-          'game',
-          { knownPlayersAt: (i) => `events.${i}` },
-        );
-        let offset = 0;
-        for (const call of group) {
-          call.resolve(results.slice(offset, offset + call.events.length));
-          offset += call.events.length;
-        }
-        return;
-      } catch {
-        // Fall through: each call alone, with its own error paths.
-      }
-    }
-    for (const call of group) {
-      await this.record(call.events, 'game', { knownPlayersAt: call.pathOf }).then(call.resolve, call.reject);
-    }
+  private async recordCalls(calls: GameCall[]): Promise<RecordedEventResult[][]> {
+    if (calls.length === 1) return [await this.record(calls[0]!.events, 'game', { knownPlayersAt: calls[0]!.pathOf })];
+    const results = await this.record(
+      calls.flatMap((call) => call.events),
+      'game',
+      { knownPlayersAt: (i) => `events.${i}` },
+    );
+    let offset = 0;
+    return calls.map((call) => results.slice(offset, (offset += call.events.length)));
   }
 
   /** Records events in their own transaction, retrying when a concurrent writer won a race. */

@@ -12,6 +12,8 @@ export const ErrorCode = {
   INSUFFICIENT_FUNDS: 'INSUFFICIENT_FUNDS',
   /** A live subscription ended because the gateway's supergraph changed under it; subscribe again. */
   SUBSCRIPTION_INVALIDATED: 'SUBSCRIPTION_INVALIDATED',
+  /** A live subscription ended because events may have been missed (a lost connection); subscribe again from your last cursor. */
+  SUBSCRIPTION_INTERRUPTED: 'SUBSCRIPTION_INTERRUPTED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseLive, publishLive, replayThenLive, stringifyLive } from './live.js';
+import { parseLive, publishLive, replayThenLive, resumableStream, stringifyLive, subscribeLive } from './live.js';
 import { MemoryRedisPort } from './redis/index.js';
 
 interface Message {
@@ -54,6 +54,79 @@ describe('replayThenLive', () => {
     await stream.return?.();
     await new Promise((r) => setTimeout(r, 10));
     expect(await redis.numsub('room')).toBe(0);
+  });
+});
+
+describe('a live stream whose listening was interrupted (Redis restarted)', () => {
+  /** Messages of one room as storage holds them, and a resumable stream of them. */
+  function room(redis: MemoryRedisPort, after: bigint | null) {
+    const stored: Message[] = [];
+    const stream = resumableStream<Message>({
+      redis,
+      channel: 'room',
+      after,
+      storedAfter: async (position, limit) => stored.filter((m) => m.seq > position).slice(0, limit),
+      position: (m) => m.seq,
+      maxReplay: 100,
+      tooFar: 'too far',
+    });
+    /** A message committed and published, as chat does; `lost` publishes it while nobody listens. */
+    const send = async (seq: bigint) => {
+      stored.push({ seq, text: `m${seq}` });
+      await publishLive(redis, 'room', { seq, text: `m${seq}` });
+    };
+    return { stored, stream: stream, send };
+  }
+  const codeOf = (error: unknown) => (error as { extensions?: { code?: string } }).extensions?.code;
+
+  it('fills the gap from storage and goes on live, each message once and in order', async () => {
+    const redis = new MemoryRedisPort();
+    const { stored, stream, send } = room(redis, null);
+    const iterator = await stream;
+    const received = take(iterator, 4);
+    await new Promise((r) => setTimeout(r, 10));
+    await send(1n);
+    await new Promise((r) => setTimeout(r, 10));
+    redis.restartEmpty();
+    stored.push({ seq: 2n, text: 'm2' }); // committed; its publish reached nobody
+    await send(3n);
+    await send(4n);
+    expect((await received).map((m) => m.text)).toEqual(['m1', 'm2', 'm3', 'm4']);
+  });
+
+  it('with a cursor and nothing received yet, fills the gap from the cursor', async () => {
+    const redis = new MemoryRedisPort();
+    const { stored, stream, send } = room(redis, 1n);
+    stored.push({ seq: 1n, text: 'm1' });
+    const received = take(await stream, 2);
+    await new Promise((r) => setTimeout(r, 10));
+    redis.restartEmpty();
+    stored.push({ seq: 2n, text: 'm2' });
+    await send(3n);
+    expect((await received).map((m) => m.text)).toEqual(['m2', 'm3']);
+  });
+
+  it('without a cursor and with nothing received, ends with SUBSCRIPTION_INTERRUPTED', async () => {
+    const redis = new MemoryRedisPort();
+    const { stream } = room(redis, null);
+    const iterator = await stream;
+    const next = iterator.next().catch((error: unknown) => error);
+    await new Promise((r) => setTimeout(r, 10));
+    redis.restartEmpty();
+    expect(codeOf(await next)).toBe('SUBSCRIPTION_INTERRUPTED');
+  });
+
+  it('a stream with nothing stored ends with SUBSCRIPTION_INTERRUPTED after what it received', async () => {
+    const redis = new MemoryRedisPort();
+    const iterator = subscribeLive<{ n: number }>(redis, 'levels');
+    const first = iterator.next();
+    await new Promise((r) => setTimeout(r, 10));
+    await publishLive(redis, 'levels', { n: 1 });
+    await new Promise((r) => setTimeout(r, 10));
+    redis.restartEmpty();
+    expect((await first).value).toEqual({ n: 1 });
+    expect(codeOf(await iterator.next().catch((error: unknown) => error))).toBe('SUBSCRIPTION_INTERRUPTED');
+    expect(await redis.numsub('levels')).toBe(0);
   });
 });
 

@@ -1,5 +1,6 @@
 import { Repeater, SlidingBuffer } from '@repeaterjs/repeater';
-import { BadUserInputError } from './errors.js';
+import { GraphQLError } from 'graphql';
+import { BadUserInputError, ErrorCode } from './errors.js';
 import type { RedisPort } from './redis/index.js';
 
 /**
@@ -14,58 +15,112 @@ export async function publishLive(redis: RedisPort, channel: string, payload: un
 }
 
 /**
+ * How a live stream that may have missed events ends: never silently short. A GraphQLError, so its
+ * code reaches the gateway through graphql-ws's `error` message (which keeps `extensions`).
+ */
+export function subscriptionInterrupted(resumable: boolean): GraphQLError {
+  const how = resumable
+    ? 'subscribe again, passing the cursor of the last event you received'
+    : 'subscribe again, and read what changed meanwhile from its query';
+  return new GraphQLError(`The live stream was interrupted and events may have been missed: ${how}.`, {
+    extensions: { code: ErrorCode.SUBSCRIPTION_INTERRUPTED },
+  });
+}
+
+/**
  * The events of one channel as an async iterator for a Subscription resolver. It buffers at most
  * `bufferSize` events, dropping the oldest, so a stalled upstream cannot grow the subgraph's memory.
+ * When listening is interrupted (Redis restarted, the connection dropped) it ends, after what it
+ * received, with SUBSCRIPTION_INTERRUPTED: there is nothing stored to fill the gap from.
  */
 export function subscribeLive<T>(redis: RedisPort, channel: string, bufferSize = 1_000): AsyncIterableIterator<T> {
   return new Repeater<T>(async (push, stop) => {
-    const unsubscribe = await redis.subscribe(channel, (message) => {
-      void push(parseLive<T>(message));
-    });
+    const unsubscribe = await redis.subscribe(
+      channel,
+      (message) => {
+        void push(parseLive<T>(message));
+      },
+      { onInterrupted: () => stop(subscriptionInterrupted(false)) },
+    );
     await stop;
     await unsubscribe();
   }, new SlidingBuffer(bufferSize));
 }
 
+/** Positions remembered to recognise an event already sent (a late or repeated publish). */
+const SEEN_POSITIONS = 10_000;
+
 /**
  * A resumable stream: what was stored after the client's cursor, then live events, with no gap
  * and no duplicate at the seam. It listens before it reads storage, so an event committed while
- * the replay runs is buffered, and it drops live events at or before the last replayed position.
+ * the replay runs is buffered, and it drops live events at or before the cursor or already sent.
  * `position` orders events (a monotonically increasing sequence from storage).
+ *
+ * When listening is interrupted (Redis restarted, the connection dropped), events published
+ * meanwhile never arrive: once it listens again it reads them from storage (`replayAfter`, after
+ * the newest position it sent), then goes on live, the same way. Without `replayAfter`, with
+ * nothing sent yet and no cursor, or when more were missed than `replayAfter` returns, it ends
+ * with SUBSCRIPTION_INTERRUPTED instead.
  */
 export function replayThenLive<T>(options: {
   redis: RedisPort;
   channel: string;
-  /** Stored events strictly after `after`, oldest first. */
+  /** Stored events strictly after the cursor, oldest first. */
   replay: () => Promise<T[]>;
   position: (event: T) => bigint;
+  /** The client's cursor: nothing at or before it is sent. */
+  after?: bigint | null;
+  /** Stored events strictly after a position, oldest first; null when there are too many to send. */
+  replayAfter?: (position: bigint) => Promise<T[] | null>;
   bufferSize?: number;
 }): AsyncIterableIterator<T> {
+  const { position } = options;
+  const floor = options.after ?? null;
   return new Repeater<T>(async (push, stop) => {
     const early: T[] = [];
-    let last: bigint | null = null;
-    let replaying = true;
-    const unsubscribe = await options.redis.subscribe(options.channel, (message) => {
-      const event = parseLive<T>(message);
-      if (replaying) early.push(event);
-      else if (last === null || options.position(event) > last) {
-        last = options.position(event);
-        void push(event);
-      }
-    });
+    const seen = new Set<bigint>();
+    let newest: bigint | null = floor;
+    /** Catch-ups (the first replay, then one per interruption) not finished: live events wait. */
+    let behind = 1;
+    let catchingUp: Promise<void> = Promise.resolve();
+    const send = (event: T): Promise<unknown> | undefined => {
+      const at = position(event);
+      if ((floor !== null && at <= floor) || seen.has(at)) return undefined;
+      seen.add(at);
+      if (seen.size > SEEN_POSITIONS) seen.delete(seen.values().next().value!);
+      if (newest === null || at > newest) newest = at;
+      return push(event);
+    };
+    const catchUp = async (events: T[]) => {
+      for (const event of events) await send(event);
+      if (--behind > 0) return;
+      for (const event of early.splice(0)) await send(event);
+    };
+    const unsubscribe = await options.redis.subscribe(
+      options.channel,
+      (message) => {
+        const event = parseLive<T>(message);
+        if (behind > 0) early.push(event);
+        else void send(event);
+      },
+      {
+        onInterrupted: (resumed) => {
+          behind++;
+          catchingUp = catchingUp
+            .then(async () => {
+              await resumed;
+              const from = newest;
+              const missed = from === null || !options.replayAfter ? null : await options.replayAfter(from);
+              if (missed === null) throw subscriptionInterrupted(floor !== null || from !== null);
+              await catchUp(missed);
+            })
+            .catch((error: unknown) => void stop(error));
+        },
+      },
+    );
     try {
-      for (const event of await options.replay()) {
-        last = options.position(event);
-        await push(event);
-      }
-      for (const event of early) {
-        if (last === null || options.position(event) > last) {
-          last = options.position(event);
-          await push(event);
-        }
-      }
-      replaying = false;
-      early.length = 0;
+      catchingUp = catchingUp.then(async () => catchUp(await options.replay()));
+      await catchingUp;
       await stop;
     } finally {
       await unsubscribe();
@@ -90,13 +145,18 @@ export async function resumableStream<T>(options: {
   tooFar: string;
 }): Promise<AsyncIterableIterator<T>> {
   const { redis, channel, after, storedAfter, maxReplay } = options;
-  if (after == null) return subscribeLive<T>(redis, channel);
-  if ((await storedAfter(after, maxReplay + 1)).length > maxReplay) throw new BadUserInputError(options.tooFar, 'after');
+  if (after != null && (await storedAfter(after, maxReplay + 1)).length > maxReplay) throw new BadUserInputError(options.tooFar, 'after');
   return replayThenLive<T>({
     redis,
     channel,
-    replay: () => storedAfter(after, maxReplay),
+    replay: async () => (after == null ? [] : storedAfter(after, maxReplay)),
     position: options.position,
+    after,
+    // A gap in listening is filled from storage like a resume, within the same bound.
+    replayAfter: async (position) => {
+      const missed = await storedAfter(position, maxReplay + 1);
+      return missed.length > maxReplay ? null : missed;
+    },
     // Room for the whole replay plus live events arriving meanwhile: the buffer drops the oldest.
     bufferSize: 2 * maxReplay,
   });

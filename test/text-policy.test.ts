@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/platform.js';
 import { gql, platformPerFile, REGISTER, registerPlayer, uniqueName, type GraphQLResponse } from './support/platform.js';
+import { subscribe } from './support/ws.js';
 
 let platform: RunningPlatform;
 let url: string;
-platformPerFile({}, (started) => {
+const { client } = platformPerFile({}, (started) => {
   platform = started;
   url = started.gateway.url;
 });
@@ -61,6 +62,23 @@ describe('one text policy for every string input, through the gateway', () => {
       const roomId = await globalRoom();
       expect(refusal(await gql(url, SEND, { input: { roomId, text: bad } }, { token: player.token }))).toEqual({ code: 'BAD_USER_INPUT', field: 'text' });
     });
+  });
+
+  it('refuses a subscription whose arguments break the rule, over graphql-ws', async () => {
+    const player = await registerPlayer(url);
+    const roomId = await globalRoom();
+    const ws = client(player.token);
+    const MESSAGE_ADDED = `subscription($roomId: ID!, $after: String) { messageAdded(roomId: $roomId, after: $after) { text } }`;
+    for (const [variables, field] of [
+      [{ roomId: `${roomId}\u0000` }, 'roomId'],
+      [{ roomId, after: 'cursor\ud800' }, 'after'],
+    ] as const) {
+      const sub = subscribe(ws, MESSAGE_ADDED, variables);
+      await expect.poll(() => sub.results.length + (sub.error ? 1 : 0), { timeout: 10_000 }).toBeGreaterThan(0);
+      const error = sub.results[0]?.errors?.[0] ?? (sub.error as { extensions?: Record<string, unknown> }[] | undefined)?.[0];
+      expect({ code: error?.extensions?.code, field: error?.extensions?.field }).toEqual({ code: 'BAD_USER_INPUT', field });
+      sub.stop();
+    }
   });
 
   it('refuses a NUL written literally in the document', async () => {

@@ -120,3 +120,25 @@ describe('SubscriptionEngine.updateSupergraph', () => {
     expect(engine.groupCount).toBe(0);
   });
 });
+
+describe('SubscriptionEngine when an upstream subscription is interrupted', () => {
+  it('ends every subscriber of the group with SUBSCRIPTION_INTERRUPTED, naming the cursor to resume from', async () => {
+    const upstream = recordingUpstream();
+    const engine = engineWith(upstream.pool);
+    frames.length = 0;
+    const chat = parse('subscription($room: ID!) { messageAdded(roomId: $room) { id } }');
+    const request = { viewer: ANONYMOUS, document: chat, variables: { room: '00000000-0000-4000-8000-000000000001' } };
+    const first = (engine.subscribe(request, connection, '1') as AsyncIterableIterator<unknown>).next();
+    const second = (engine.subscribe(request, connection, '2') as AsyncIterableIterator<unknown>).next();
+    upstream.sinks[0]!.interrupted();
+    expect(await first).toEqual({ value: undefined, done: true });
+    expect(await second).toEqual({ value: undefined, done: true });
+    const sent = frames.map((f) => JSON.parse(f) as { id: string; payload: { errors: { message: string; extensions: { code: string } }[] } });
+    expect(sent.map((f) => [f.id, f.payload.errors[0]!.extensions.code])).toEqual([
+      ['1', 'SUBSCRIPTION_INTERRUPTED'],
+      ['2', 'SUBSCRIPTION_INTERRUPTED'],
+    ]);
+    expect(sent[0]!.payload.errors[0]!.message).toContain('messageAdded(after:)');
+    expect(engine.groupCount).toBe(0);
+  });
+});

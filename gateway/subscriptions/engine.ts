@@ -168,8 +168,26 @@ class Group implements ListenerOwner {
           if (!current()) return;
           this.chain = this.chain.then(() => this.endAll());
         },
+        interrupted: () => {
+          if (!current()) return;
+          this.engine.deps.logger.warn({ field: this.plan.field, subscribers: this.listeners.size }, 'upstream subscription interrupted; its subscribers are told to resubscribe');
+          this.chain = this.chain.then(() => this.interrupt());
+        },
       },
     );
+  }
+
+  /**
+   * Events may have been lost upstream: every subscriber gets a SUBSCRIPTION_INTERRUPTED error and
+   * ends, never a stream that silently skipped some. A resumable field's subscribers resubscribe
+   * from the cursor of the last event they received; others re-read what they follow.
+   */
+  private interrupt() {
+    const how = this.plan.resumable
+      ? `subscribe again, passing the cursor of the last event you received as ${this.plan.field}(after:)`
+      : 'subscribe again, and read what changed meanwhile from its query';
+    this.fanOut({ errors: [coded(`The live stream was interrupted and events may have been missed: ${how}.`, ErrorCode.SUBSCRIPTION_INTERRUPTED)] }, performance.now());
+    this.endAll();
   }
 
   /** Sends every subscriber a SUBSCRIPTION_INVALIDATED error, then ends them. */

@@ -18,6 +18,8 @@ export interface SubscriptionPlan {
   publicStream: boolean;
   /** The root field's `after:` argument (the resume cursor, by convention), if the document passes one. */
   afterArgument?: ValueNode;
+  /** The root field takes an `after:` cursor: a client can resume it from the last event it received. */
+  resumable: boolean;
 }
 
 /**
@@ -75,6 +77,7 @@ export class SubscriptionPlanner {
       operationContext: buildOperationContext({ schema: this.apiSchema, operationDocument: document, operationName: operationName ?? undefined }),
       publicStream: this.publicFields.has(field),
       afterArgument: rootField?.kind === Kind.FIELD ? rootField.arguments?.find((a) => a.name.value === 'after')?.value : undefined,
+      resumable: Boolean(this.apiSchema.getSubscriptionType()?.getFields()[field]?.args.some((a) => a.name === 'after')),
     };
     if (this.cache.size >= 1_000) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, plan);

@@ -1,7 +1,7 @@
 import { BadUserInputError } from './errors.js';
 
 // The platform's one text policy. Every string a client sends passes `normalizeInputText`
-// (platform/subgraph.ts applies it to every argument); names and chat text then pass the
+// (platform/text-inputs.ts, run by createSubgraphServer, applies it to every argument); names and chat text then pass the
 // stricter rules below in their domain functions. Lengths are Unicode code points after NFC:
 // what a player counts for letters and emoji, and a hard bound on storage (graphemes are not: one
 // grapheme may carry any number of combining marks).

@@ -18,7 +18,7 @@ import { gql, platformPerFile, registerPlayer, testEnv } from './support/platfor
 import { wsClient } from './support/ws.js';
 
 // FUZZ_SEED replays a run, FUZZ_ONLY=12,345 replays some of its cases, FUZZ_COUNT changes the
-// count, FUZZ_REPORT writes the grouped findings (markdown) to a file.
+// count, FUZZ_PARALLEL the operations in flight (8), FUZZ_REPORT writes the grouped findings (markdown) to a file.
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) >>> 0 : (Date.now() ^ (Math.random() * 2 ** 32)) >>> 0;
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
 const ONLY = process.env.FUZZ_ONLY?.split(',').map(Number);
@@ -26,7 +26,8 @@ const PARALLEL = Number(process.env.FUZZ_PARALLEL ?? 8);
 
 let platform: RunningPlatform;
 let url: string;
-platformPerFile({}, (started) => {
+// FUZZ_LOG_LEVEL=error shows what the services log behind an INTERNAL_SERVER_ERROR.
+platformPerFile(process.env.FUZZ_LOG_LEVEL ? { LOG_LEVEL: process.env.FUZZ_LOG_LEVEL } : {}, (started) => {
   platform = started;
   url = started.gateway.url;
 });
@@ -81,6 +82,7 @@ describe('fuzzing the gateway', () => {
   it(`answers ${ONLY ? ONLY.length : COUNT} generated operations without a 5xx, HTML or an error without a string extensions.code`, async () => {
     const findings = new Findings();
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const indexes = ONLY ?? Array.from({ length: COUNT }, (_, i) => i);
     await inPool(indexes, PARALLEL, async (index) => {
       const c = generateCase(SEED, index, schema, targets);
@@ -88,8 +90,9 @@ describe('fuzzing the gateway', () => {
       findings.record(c, outcome, judge(c, outcome));
     });
     const seconds = (performance.now() - started) / 1000;
+    const cpuSeconds = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6;
     const perCategory = [...findings.byCategory].map(([c, s]) => `${c} ${s.cases}×${Math.round(s.ms / s.cases)}ms`).join(', ');
-    console.log(`fuzz: seed ${SEED} (FUZZ_SEED=${SEED} to replay), ${findings.cases} operations in ${seconds.toFixed(1)} s, ${PARALLEL} in flight; ${perCategory}`);
+    console.log(`fuzz: seed ${SEED} (FUZZ_SEED=${SEED} to replay), ${findings.cases} operations in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s CPU), ${PARALLEL} in flight; ${perCategory}`);
     console.log(`slowest:\n${findings.slowestSummary()}`);
     const summary = findings.summary(SEED);
     if (process.env.FUZZ_REPORT) await writeFile(process.env.FUZZ_REPORT, `${summary}\n`);

@@ -3,9 +3,8 @@ import { BadUserInputError } from './errors.js';
 // The platform's one text policy. Every string a client sends passes `normalizeInputText`
 // (platform/text-inputs.ts, run by createSubgraphServer, applies it to every argument); names and
 // chat text then pass the stricter rules below in their domain functions. Lengths are Unicode code
-// points after NFC:
-// what a player counts for letters and emoji, and a hard bound on storage (graphemes are not: one
-// grapheme may carry any number of combining marks).
+// points after NFC: what a player counts for letters and emoji, and a hard bound on storage
+// (graphemes are not: one grapheme may carry any number of combining marks).
 
 // C0 and C1 controls (ESC, so ANSI escapes too) except tab, line feed and carriage return.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;

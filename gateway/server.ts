@@ -7,7 +7,7 @@ import nodeFetch from 'node-fetch';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { ANONYMOUS, VIEWER_HEADER, ViewerSigner, viewerFromAuthorization, type Viewer } from '../platform/auth.js';
-import { createErrorFormatter, toGraphQLError, type DomainError } from '../platform/errors.js';
+import { createErrorFormatter, ServiceUnavailableError, toGraphQLError, type DomainError } from '../platform/errors.js';
 import { metricsPlugin } from '../platform/metrics.js';
 import { SubscriptionEngine } from './subscriptions/engine.js';
 import { createSubscriptionMetrics } from './subscriptions/metrics.js';
@@ -57,10 +57,27 @@ export const subgraphAgentFor = (url: URL): Agent => (url.protocol === 'https:' 
 const subgraphFetcher = ((url: string, init: Parameters<typeof nodeFetch>[1]) =>
   nodeFetch(url, { ...init, agent: subgraphAgentFor })) as unknown as RemoteGraphQLDataSource['fetcher'];
 
-/** Forwards the viewer to a subgraph in a header signed with the internal secret. */
+/**
+ * Forwards the viewer to a subgraph in a header signed with the internal secret. A subgraph that
+ * cannot be reached (no answer, or 502/503/504 from a proxy) is SERVICE_UNAVAILABLE, not a masked
+ * internal error: the other subgraphs' data still reaches the client (nullable root fields).
+ */
 class SignedViewerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly signer: ViewerSigner) {
+  constructor(
+    url: string,
+    private readonly signer: ViewerSigner,
+    private readonly serviceName: string,
+    private readonly logger: Logger,
+  ) {
     super({ url, fetcher: subgraphFetcher });
+  }
+
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }) {
+    if (!response || [502, 503, 504].includes(response.status)) {
+      this.logger.warn({ err: error, service: this.serviceName }, 'subgraph unreachable');
+      throw toGraphQLError(new ServiceUnavailableError(this.serviceName));
+    }
+    throw error;
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -96,7 +113,7 @@ export function createGatewayServer(deps: GatewayDeps) {
     buildService: ({ name, url }) => {
       const target = deps.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph ${name}`);
-      return (dataSources[name] ??= new SignedViewerDataSource(target, signer));
+      return (dataSources[name] ??= new SignedViewerDataSource(target, signer, name, deps.logger));
     },
   });
   const apollo = new ApolloServer<GatewayContext>({

@@ -14,6 +14,8 @@ export const ErrorCode = {
   SUBSCRIPTION_INVALIDATED: 'SUBSCRIPTION_INVALIDATED',
   /** A live subscription ended because events may have been missed (a lost connection); subscribe again from your last cursor. */
   SUBSCRIPTION_INTERRUPTED: 'SUBSCRIPTION_INTERRUPTED',
+  /** A subgraph could not be reached; the fields it serves are null. Retry later. */
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -65,6 +67,12 @@ export class RateLimitedError extends DomainError {
 export class InsufficientFundsError extends DomainError {
   constructor(message: string, details: Record<string, unknown> = {}) {
     super(ErrorCode.INSUFFICIENT_FUNDS, message, details);
+  }
+}
+
+export class ServiceUnavailableError extends DomainError {
+  constructor(serviceName: string) {
+    super(ErrorCode.SERVICE_UNAVAILABLE, `The ${serviceName} service is unavailable; try again shortly.`, { serviceName });
   }
 }
 

@@ -130,13 +130,13 @@ describe('analytics subgraph: who may read metrics', () => {
 
   it('refuses anonymous viewers with UNAUTHENTICATED', async () => {
     const result = await eventMetric(ANONYMOUS, range);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ eventMetric: null });
     expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it.each(['PLAYER', 'MODERATOR', 'ORGANIZER'] as const)('refuses a %s with FORBIDDEN', async (role) => {
     const result = await eventMetric({ userId: randomUUID(), role }, range);
-    expect(result.data).toBeNull();
+    expect(result.data).toEqual({ eventMetric: null });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

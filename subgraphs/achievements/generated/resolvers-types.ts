@@ -290,14 +290,14 @@ export type Query = {
   /** One achievement, or null when the id is unknown. */
   achievement?: Maybe<Achievement>;
   /** The achievement catalog, optionally filtered, in catalog order. */
-  achievements: Array<Achievement>;
+  achievements?: Maybe<Array<Achievement>>;
   /**
    * The signed-in player's notification inbox, newest first. Everything stays until read, so a
    * player who was offline gets every unlock on return. UNAUTHENTICATED without a signed-in player.
    */
-  notifications: NotificationConnection;
+  notifications?: Maybe<NotificationConnection>;
   /** How many of the signed-in player's notifications are unread. */
-  unreadNotificationCount: Scalars['Int']['output'];
+  unreadNotificationCount?: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -667,9 +667,9 @@ export type PlayerAchievementResolvers<ContextType = Context, ParentType extends
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   achievement?: Resolver<Maybe<ResolversTypes['Achievement']>, ParentType, ContextType, RequireFields<QueryAchievementArgs, 'id'>>;
-  achievements?: Resolver<Array<ResolversTypes['Achievement']>, ParentType, ContextType, Partial<QueryAchievementsArgs>>;
-  notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'unreadOnly'>>;
-  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  achievements?: Resolver<Maybe<Array<ResolversTypes['Achievement']>>, ParentType, ContextType, Partial<QueryAchievementsArgs>>;
+  notifications?: Resolver<Maybe<ResolversTypes['NotificationConnection']>, ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'unreadOnly'>>;
+  unreadNotificationCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type RecordGameEventsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordGameEventsPayload'] = ResolversParentTypes['RecordGameEventsPayload']> = ResolversObject<{

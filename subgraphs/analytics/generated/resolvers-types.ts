@@ -52,7 +52,7 @@ export type Query = {
    * How often an event happened in a time range, in buckets. For the studio's operators: ADMIN only.
    * The range spans at most 366 days for DAY buckets and 31 days for HOUR buckets.
    */
-  eventMetric: EventMetric;
+  eventMetric?: Maybe<EventMetric>;
 };
 
 
@@ -178,7 +178,7 @@ export type MetricBucketResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  eventMetric?: Resolver<ResolversTypes['EventMetric'], ParentType, ContextType, RequireFields<QueryEventMetricArgs, 'from' | 'interval' | 'name' | 'to'>>;
+  eventMetric?: Resolver<Maybe<ResolversTypes['EventMetric']>, ParentType, ContextType, RequireFields<QueryEventMetricArgs, 'from' | 'interval' | 'name' | 'to'>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{

@@ -193,7 +193,7 @@ export type Query = {
   /** One chat room, or null when the id is unknown. */
   chatRoom?: Maybe<ChatRoom>;
   /** Chat rooms, oldest first, optionally of one kind. */
-  chatRooms: ChatRoomConnection;
+  chatRooms?: Maybe<ChatRoomConnection>;
   /** One guild, or null when the id is unknown. */
   guild?: Maybe<Guild>;
 };
@@ -503,7 +503,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   chatRoom?: Resolver<Maybe<ResolversTypes['ChatRoom']>, ParentType, ContextType, RequireFields<QueryChatRoomArgs, 'id'>>;
-  chatRooms?: Resolver<ResolversTypes['ChatRoomConnection'], ParentType, ContextType, Partial<QueryChatRoomsArgs>>;
+  chatRooms?: Resolver<Maybe<ResolversTypes['ChatRoomConnection']>, ParentType, ContextType, Partial<QueryChatRoomsArgs>>;
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType, RequireFields<QueryGuildArgs, 'id'>>;
 }>;
 

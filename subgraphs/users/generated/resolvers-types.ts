@@ -571,7 +571,7 @@ export type Query = {
    * Every service API key, newest first, revoked ones included (secrets are never shown again).
    * Admins only: FORBIDDEN otherwise.
    */
-  apiKeys: Array<ApiKey>;
+  apiKeys?: Maybe<Array<ApiKey>>;
   /** The signed-in player, or null when the request carries no access token. */
   me?: Maybe<User>;
   /** A player by id, or null when there is none. */
@@ -579,7 +579,7 @@ export type Query = {
   /** A player by username (case-insensitive), or null when there is none. */
   userByUsername?: Maybe<User>;
   /** Several players at once, in the order asked; null where an id matches nobody. At most 100 ids. */
-  users: Array<Maybe<User>>;
+  users?: Maybe<Array<Maybe<User>>>;
 };
 
 
@@ -1217,11 +1217,11 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  apiKeys?: Resolver<Array<ResolversTypes['ApiKey']>, ParentType, ContextType>;
+  apiKeys?: Resolver<Maybe<Array<ResolversTypes['ApiKey']>>, ParentType, ContextType>;
   me?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserArgs, 'id'>>;
   userByUsername?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUserByUsernameArgs, 'username'>>;
-  users?: Resolver<Array<Maybe<ResolversTypes['User']>>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'ids'>>;
+  users?: Resolver<Maybe<Array<Maybe<ResolversTypes['User']>>>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'ids'>>;
 }>;
 
 export type RemoveFriendPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RemoveFriendPayload'] = ResolversParentTypes['RemoveFriendPayload']> = ResolversObject<{

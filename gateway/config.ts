@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadConfig } from '../platform/config.js';
 import { SUBGRAPHS, SUPERGRAPH_PATH as DEFAULT_SUPERGRAPH_PATH } from '../platform/subgraphs.js';
+import type { OperationLimits } from './limits.js';
 
 const subgraphUrls = Object.fromEntries(
   SUBGRAPHS.map(({ name, defaultPort }) => [
@@ -19,6 +20,53 @@ export const gatewayEnv = z.object({
   WS_KEEP_ALIVE_MS: z.coerce.number().int().positive().default(12_000),
   /** Time a client has to send connection_init before the socket is closed with 4408. */
   WS_CONNECTION_INIT_TIMEOUT_MS: z.coerce.number().int().positive().default(3_000),
+  /** Largest websocket message a client may send; a bigger one closes that socket with 1009 (ws). */
+  WS_MAX_PAYLOAD_BYTES: z.coerce.number().int().positive().default(64 * 1024),
+  /** Operations one websocket may have running at once; one more is refused with OPERATION_LIMIT_EXCEEDED. */
+  WS_MAX_OPERATIONS_PER_CONNECTION: z.coerce.number().int().positive().default(100),
+  /** `subscribe` messages one websocket may send per second; more are refused with RATE_LIMITED. */
+  WS_MAX_SUBSCRIBES_PER_SECOND: z.coerce.number().int().positive().default(50),
+  /** Parsed documents the websocket server keeps, in MiB (estimated from their text). */
+  WS_DOCUMENT_CACHE_MIB: z.coerce.number().positive().default(16),
+
+  // Operation limits, HTTP and graphql-ws alike, checked before planning (gateway/limits.ts).
+  // A refusal is HTTP 400 with extensions.code OPERATION_LIMIT_EXCEEDED and extensions.limit.
+  /** Field nesting (fragments flattened). Deep enough for chatRoom.messages.edges.node.author.achievements.achievement.name. */
+  GATEWAY_MAX_DEPTH: z.coerce.number().int().positive().default(12),
+  /** Aliased fields, `__typename` included, counted at every fragment spread. */
+  GATEWAY_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  /** Directives applied in one operation. */
+  GATEWAY_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(50),
+  /** Lexical tokens in one document (a 200-line query has about 1,000). */
+  GATEWAY_MAX_TOKENS: z.coerce.number().int().positive().default(2_000),
+  /**
+   * Estimated fields resolved: each field 1, and a list or page multiplies what it selects by its
+   * size (`first`/`last`/`limit`, the length of `ids`, else GATEWAY_COST_DEFAULT_LIST_SIZE).
+   * messages(first: 100) { edges { node { id text } } } costs 1 + 100 × 4 = 401.
+   */
+  GATEWAY_MAX_COST: z.coerce.number().int().positive().default(25_000),
+  /** The size assumed for a list or connection with no size argument (the subgraphs' default page is 20). */
+  GATEWAY_COST_DEFAULT_LIST_SIZE: z.coerce.number().int().min(0).default(20),
+  /** Selections once every fragment spread is expanded (what the planner would see). */
+  GATEWAY_MAX_SELECTIONS: z.coerce.number().int().positive().default(2_000),
+  /** Nesting of objects and arrays in variable values; deeper is BAD_USER_INPUT. */
+  GATEWAY_MAX_VARIABLES_DEPTH: z.coerce.number().int().positive().default(32),
+  /** Largest HTTP request body; bigger is 413 PAYLOAD_TOO_LARGE. */
+  GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  /** An HTTP operation still unanswered after this (planning and subgraph calls) is answered 504 TIMEOUT. */
+  GATEWAY_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+  /** Apollo's cache of parsed and validated documents, in MiB (estimated from their text). */
+  GATEWAY_DOCUMENT_CACHE_MIB: z.coerce.number().positive().default(30),
+  /** The gateway's query plan cache, in MiB (@apollo/gateway's own size estimate). */
+  GATEWAY_QUERY_PLAN_CACHE_MIB: z.coerce.number().positive().default(30),
+  /**
+   * Operations per viewer (signed in: their id; else the client address) per window, shared by
+   * every gateway replica through Redis: HTTP operations and websocket `subscribe` messages.
+   * 100 per 2 s: 50 a second on average, bursts of 100. Over it: RATE_LIMITED, HTTP 429, retryAfterMs.
+   */
+  GATEWAY_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(100),
+  GATEWAY_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(2),
+
   /** The composed supergraph the gateway serves (a mounted file in a deployment). */
   SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
   /** How often the gateway checks SUPERGRAPH_PATH for a new version to apply without a restart; 0 never. */
@@ -28,6 +76,20 @@ export const gatewayEnv = z.object({
 
 export const loadGatewayConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(gatewayEnv, env);
 export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+/** The operation limits in configuration (gateway/limits.ts). */
+export function operationLimitsFrom(config: GatewayConfig): OperationLimits {
+  return {
+    maxDepth: config.GATEWAY_MAX_DEPTH,
+    maxAliases: config.GATEWAY_MAX_ALIASES,
+    maxDirectives: config.GATEWAY_MAX_DIRECTIVES,
+    maxTokens: config.GATEWAY_MAX_TOKENS,
+    maxCost: config.GATEWAY_MAX_COST,
+    defaultListSize: config.GATEWAY_COST_DEFAULT_LIST_SIZE,
+    maxSelections: config.GATEWAY_MAX_SELECTIONS,
+    maxVariablesDepth: config.GATEWAY_MAX_VARIABLES_DEPTH,
+  };
+}
 
 /** The subgraph URLs from configuration, by subgraph name. */
 export function subgraphUrlsFrom(config: GatewayConfig): Record<string, string> {

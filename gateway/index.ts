@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
+import { metricsAccessOf } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
 import { startHttpService } from '../platform/http.js';
 import { createMetricsRegistry } from '../platform/metrics.js';
-import type { RedisPort } from '../platform/redis/index.js';
-import { loadGatewayConfig, subgraphUrlsFrom } from './config.js';
+import { RateLimit } from '../platform/rate-limit.js';
+import { MemoryRedisPort, openRedis, type RedisPort } from '../platform/redis/index.js';
+import { loadGatewayConfig, operationLimitsFrom, subgraphUrlsFrom } from './config.js';
 import { createGatewayServer } from './server.js';
 import { serveGatewayWebSocket } from './subscriptions/server.js';
 import { watchSupergraphFile } from './supergraph.js';
@@ -21,6 +23,16 @@ export async function startGateway(options: StartGatewayOptions = {}) {
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetricsRegistry('gateway');
   const supergraphSdl = await readFile(config.SUPERGRAPH_PATH, 'utf8');
+  // The rate limit is shared by every replica through Redis; alone (no REDIS_URL) it is in memory.
+  const ownRedis = options.redis ? undefined : config.REDIS_URL ? openRedis(config.REDIS_URL) : new MemoryRedisPort();
+  const redis = options.redis ?? ownRedis!;
+  const rateLimit = new RateLimit(redis, {
+    name: 'gateway:operations',
+    points: config.GATEWAY_RATE_LIMIT_POINTS,
+    durationSeconds: config.GATEWAY_RATE_LIMIT_WINDOW_SECONDS,
+    message: 'Too many operations. Try again in {seconds} seconds.',
+  });
+  const limits = operationLimitsFrom(config);
   const { apollo, context, subscriptions, subscriptionMetrics, upstream } = createGatewayServer({
     supergraphSdl,
     supergraphUpdates:
@@ -33,11 +45,18 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     includeStack: config.NODE_ENV === 'development',
     landingPage: config.NODE_ENV !== 'production',
     trustProxy: config.TRUST_PROXY,
+    limits,
+    deadlineMs: config.GATEWAY_DEADLINE_MS,
+    documentCacheBytes: config.GATEWAY_DOCUMENT_CACHE_MIB * 2 ** 20,
+    queryPlanCacheMiB: config.GATEWAY_QUERY_PLAN_CACHE_MIB,
+    hideSchemaDetails: config.NODE_ENV === 'production',
+    rateLimit,
   });
   return startHttpService({
     name: 'gateway',
     host: config.HOST,
     port: config.GATEWAY_PORT,
+    metricsAccess: metricsAccessOf(config),
     logger,
     apollo,
     metrics,
@@ -54,14 +73,25 @@ export async function startGateway(options: StartGatewayOptions = {}) {
         connectionInitWaitTimeoutMs: config.WS_CONNECTION_INIT_TIMEOUT_MS,
         keepAliveMs: config.WS_KEEP_ALIVE_MS,
         trustProxy: config.TRUST_PROXY,
+        limits,
+        hideSuggestions: config.NODE_ENV === 'production',
+        maxPayloadBytes: config.WS_MAX_PAYLOAD_BYTES,
+        maxOperationsPerConnection: config.WS_MAX_OPERATIONS_PER_CONNECTION,
+        maxSubscribesPerSecond: config.WS_MAX_SUBSCRIBES_PER_SECOND,
+        documentCacheBytes: config.WS_DOCUMENT_CACHE_MIB * 2 ** 20,
+        rateLimit,
       });
       return async () => {
         await stop();
         await upstream.close();
       };
     },
+    maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
     ready: async () => {
-      await options.redis?.ping();
+      await redis.ping();
+    },
+    onClose: async () => {
+      await ownRedis?.close();
     },
   });
 }

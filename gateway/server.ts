@@ -3,12 +3,18 @@ import { Agent as HttpsAgent } from 'node:https';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import nodeFetch from 'node-fetch';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { ANONYMOUS, VIEWER_HEADER, ViewerSigner, viewerFromAuthorization, type Viewer } from '../platform/auth.js';
 import { createErrorFormatter, ServiceUnavailableError, toGraphQLError, type DomainError } from '../platform/errors.js';
+import { ErrorCode } from '../platform/errors.js';
 import { metricsPlugin } from '../platform/metrics.js';
+import type { RateLimit } from '../platform/rate-limit.js';
+import { checkCustomScalars, clientMistakesPlugin, recodeClientError } from './client-errors.js';
+import { DOCUMENT_BYTES_PER_CHAR, documentLimitRules, parseOptionsFor, type OperationLimits } from './limits.js';
 import { SubscriptionEngine } from './subscriptions/engine.js';
 import { createSubscriptionMetrics } from './subscriptions/metrics.js';
 import { SubscriptionPlanner } from './subscriptions/planner.js';
@@ -17,6 +23,8 @@ import type { SupergraphUpdates } from './supergraph.js';
 
 export interface GatewayContext {
   viewer: Viewer;
+  /** When the request must be answered by (ms since the epoch); later subgraph calls are not made. */
+  deadline?: number;
 }
 
 export interface GatewayDeps {
@@ -34,6 +42,31 @@ export interface GatewayDeps {
   landingPage: boolean;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
+  limits: OperationLimits;
+  /** An operation not answered within this is answered 504 TIMEOUT. */
+  deadlineMs: number;
+  /** Bounds of Apollo's parsed-document cache and of the gateway's query plan cache. */
+  documentCacheBytes: number;
+  queryPlanCacheMiB: number;
+  /** Production: no "Did you mean …?" suggestions in validation errors. */
+  hideSchemaDetails: boolean;
+  /** Operations per viewer (or client address), shared by every gateway replica. */
+  rateLimit?: RateLimit;
+}
+
+/** The rate limit's key for a viewer: their id when signed in, else the address they call from. */
+export function rateLimitKeyOf(viewer: Viewer): string {
+  if (viewer.userId) return `user:${viewer.userId}`;
+  if (viewer.serviceId) return `service:${viewer.serviceId}`;
+  return `address:${viewer.clientAddress ?? 'unknown'}`;
+}
+
+/** RATE_LIMITED as HTTP 429 with Retry-After (the error's retryAfterMs in seconds). */
+export function rateLimitedResponse(error: DomainError): GraphQLError {
+  const coded = toGraphQLError(error);
+  const retryAfterMs = Number(coded.extensions.retryAfterMs ?? 1000);
+  const http = { status: 429, headers: new Map([['retry-after', String(Math.ceil(retryAfterMs / 1000))]]) };
+  return new GraphQLError(coded.message, { extensions: { ...coded.extensions, http } as Record<string, unknown> });
 }
 
 /** The player's address, for per-address limits: the socket's peer, or the proxy's word for it. */
@@ -81,7 +114,9 @@ class SignedViewerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const viewer = (context as Partial<GatewayContext>).viewer;
+    const { viewer, deadline } = context as Partial<GatewayContext>;
+    // The client has had its TIMEOUT: the rest of the plan is not worth running.
+    if (deadline !== undefined && Date.now() > deadline) throw timeoutError();
     request.http?.headers.set(VIEWER_HEADER, await this.signer.sign(viewer ?? ANONYMOUS));
   }
 }
@@ -110,28 +145,61 @@ export function createGatewayServer(deps: GatewayDeps) {
         return { supergraphSdl: deps.supergraphSdl, cleanup: async () => stop?.() };
       },
     },
+    experimental_approximateQueryPlanStoreMiB: deps.queryPlanCacheMiB,
     buildService: ({ name, url }) => {
       const target = deps.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph ${name}`);
       return (dataSources[name] ??= new SignedViewerDataSource(target, signer, name, deps.logger));
     },
   });
+  // Custom scalars accept anything in a schema built from SDL: check them as the subgraphs will.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => checkCustomScalars(apiSchema));
+  withDeadline(gateway, deps.deadlineMs);
+  const formatError = createErrorFormatter({
+    includeStack: deps.includeStack,
+    onUnexpected: (error) => deps.logger.error({ err: error }, 'unexpected gateway error'),
+  });
+  const documents = new LRUCache<string, DocumentNode>({
+    maxSize: deps.documentCacheBytes,
+    sizeCalculation: (document) => Math.max(1, (document.loc?.end ?? 1_000) * DOCUMENT_BYTES_PER_CHAR),
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: deps.includeStack,
-    formatError: createErrorFormatter({
-      includeStack: deps.includeStack,
-      onUnexpected: (error) => deps.logger.error({ err: error }, 'unexpected gateway error'),
-    }),
-    plugins: [metricsPlugin(deps.metrics), ...(deps.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()])],
+    formatError: (formatted, error) => formatError(recodeClientError(formatted, error, deps.limits), error),
+    // The operation limits: tokens while parsing, the document's own limits with validation (both
+    // once per document text: validated documents are cached), cost before planning.
+    parseOptions: parseOptionsFor(deps.limits),
+    validationRules: documentLimitRules(deps.limits),
+    documentStore: {
+      get: async (key) => documents.get(key),
+      set: async (key, document) => void documents.set(key, document),
+      delete: async (key) => documents.delete(key),
+    },
+    hideSchemaDetailsFromClientErrors: deps.hideSchemaDetails,
+    plugins: [
+      metricsPlugin(deps.metrics),
+      clientMistakesPlugin<GatewayContext>(deps.limits),
+      ...(deps.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
+    ],
   });
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const deadline = Date.now() + deps.deadlineMs;
+    let viewer: Viewer;
     try {
-      const viewer = await viewerFromAuthorization(req.headers.authorization, deps.jwtSecret);
-      return { viewer: { ...viewer, clientAddress: clientAddressOf(req, deps.trustProxy) } };
+      viewer = { ...(await viewerFromAuthorization(req.headers.authorization, deps.jwtSecret)), clientAddress: clientAddressOf(req, deps.trustProxy) };
     } catch (error) {
       throw toGraphQLError(error as DomainError);
     }
+    if (deps.rateLimit) {
+      try {
+        await deps.rateLimit.consume(rateLimitKeyOf(viewer));
+      } catch (error) {
+        if ((error as DomainError).code === ErrorCode.RATE_LIMITED) throw rateLimitedResponse(error as DomainError);
+        throw error;
+      }
+    }
+    return { viewer, deadline };
   };
   const upstream = new UpstreamPool(deps.subgraphUrls, signer, deps.logger);
   const subscriptionMetrics = createSubscriptionMetrics(deps.metrics);
@@ -152,4 +220,27 @@ export function createGatewayServer(deps: GatewayDeps) {
     deps.logger.info({ subscriptions: subscriptions.subscriberCount }, 'supergraph updated');
   });
   return { apollo, gateway, context, signer, subscriptions, subscriptionMetrics, upstream };
+}
+
+export const timeoutError = () =>
+  new GraphQLError('The operation took too long and was stopped.', { extensions: { code: 'TIMEOUT', http: { status: 504 } } });
+
+/**
+ * Answers an operation that outlives its deadline with TIMEOUT (HTTP 504) instead of holding the
+ * client: Apollo runs operations through `gateway.executor`, which plans (synchronously: an
+ * overrun is noticed as soon as planning ends) and then calls subgraphs (the data sources skip
+ * calls after the deadline). Operations without a request deadline (the websocket's queries) get
+ * one from when they reach the executor.
+ */
+function withDeadline(gateway: ApolloGateway, deadlineMs: number) {
+  const execute = gateway.executor;
+  gateway.executor = (requestContext) => {
+    const context = requestContext.context as Partial<GatewayContext>;
+    const deadline = (context.deadline ??= Date.now() + deadlineMs);
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<{ errors: GraphQLError[] }>((resolve) => {
+      timer = setTimeout(() => resolve({ errors: [timeoutError()] }), Math.max(0, deadline - Date.now()));
+    });
+    return Promise.race([execute(requestContext), timedOut]).finally(() => clearTimeout(timer));
+  };
 }

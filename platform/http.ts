@@ -30,6 +30,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   attach?: (httpServer: Server) => void | (() => Promise<void>);
   /** Called on close after the HTTP server stopped accepting (background workers). */
   onClose?: () => Promise<void>;
+  /** Largest request body /graphql accepts (default 1 MiB); bigger is 413 PAYLOAD_TOO_LARGE. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -68,8 +70,9 @@ export async function startHttpService<TContext extends BaseContext>(
   });
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: options.maxBodyBytes ?? 1024 * 1024 }),
     expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+    requestErrorHandler(logger),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -92,5 +95,37 @@ export async function startHttpService<TContext extends BaseContext>(
         await apollo.stop();
         await options.onClose?.();
       })()),
+  };
+}
+
+/** body-parser's refusals (err.type) as the codes a GraphQL client reads in extensions.code. */
+const BODY_ERROR_CODES: Record<string, string> = {
+  'entity.too.large': 'PAYLOAD_TOO_LARGE',
+  'entity.parse.failed': 'BAD_REQUEST',
+  'encoding.unsupported': 'BAD_REQUEST',
+  'charset.unsupported': 'BAD_REQUEST',
+  'request.aborted': 'BAD_REQUEST',
+  'request.size.invalid': 'BAD_REQUEST',
+};
+
+/**
+ * What reaches Express's error handling on /graphql (an unreadable or oversize body, a failure
+ * outside Apollo) answered as a GraphQL response: JSON with a code, never Express's HTML page.
+ * A client mistake keeps its 4xx status; anything else is a logged 500.
+ */
+export function requestErrorHandler(logger: Logger): express.ErrorRequestHandler {
+  return (error: { status?: number; statusCode?: number; type?: string; message?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    const clientMistake = status >= 400 && status < 500;
+    if (!clientMistake) logger.error({ err: error }, 'request failed outside GraphQL');
+    const code = clientMistake ? (BODY_ERROR_CODES[error.type ?? ''] ?? 'BAD_REQUEST') : 'INTERNAL_SERVER_ERROR';
+    const message =
+      code === 'PAYLOAD_TOO_LARGE'
+        ? 'The request body is larger than this server accepts.'
+        : clientMistake
+          ? `The request could not be read: ${error.message ?? 'bad request'}.`
+          : 'Internal server error';
+    res.status(clientMistake ? status : 500).json({ errors: [{ message, extensions: { code } }] });
   };
 }

@@ -1,14 +1,17 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApolloServer } from '@apollo/server';
-import { GraphQLError, getOperationAST, getVariableValues, parse, validate, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, getOperationAST, getVariableValues, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { viewerFromAuthorization, type Viewer } from '../../platform/auth.js';
-import { ErrorCode } from '../../platform/errors.js';
-import { clientAddressOf } from '../server.js';
+import { ErrorCode, type DomainError } from '../../platform/errors.js';
+import type { RateLimit } from '../../platform/rate-limit.js';
+import { checkCustomScalars, operationResolutionError, socketError } from '../client-errors.js';
+import { DOCUMENT_BYTES_PER_CHAR, checkRequest, documentLimitRules, limitExceeded, parseOptionsFor, type OperationLimits } from '../limits.js';
+import { clientAddressOf, rateLimitKeyOf } from '../server.js';
 import type { SubscriptionEngine } from './engine.js';
 import { textFrame } from './frame.js';
 import { keepAlive } from './keep-alive.js';
@@ -32,9 +35,23 @@ export interface GatewayWebSocketOptions {
   /** Close a connection that sends no connection_init within this. */
   connectionInitWaitTimeoutMs: number;
   trustProxy: boolean;
+  /** The operation limits HTTP applies (gateway/limits.ts). */
+  limits: OperationLimits;
+  /** Production: no "Did you mean …?" in validation errors. */
+  hideSuggestions: boolean;
+  /** Largest message a client may send; a bigger one closes its socket with 1009 Message Too Big. */
+  maxPayloadBytes: number;
+  /** Operations running at once on one socket; one more is refused (OPERATION_LIMIT_EXCEEDED). */
+  maxOperationsPerConnection: number;
+  /** `subscribe` messages per second on one socket; more are refused (RATE_LIMITED). */
+  maxSubscribesPerSecond: number;
+  /** Bound of the parsed-document cache, estimated from the documents' text. */
+  documentCacheBytes: number;
+  /** The per-viewer operation rate HTTP shares (every replica, through Redis). */
+  rateLimit?: RateLimit;
 }
 
-type Extra = { viewer?: Viewer; connection?: SocketConnection } & Record<PropertyKey, unknown>;
+type Extra = { viewer?: Viewer; connection?: SocketConnection; subscribes?: { second: number; count: number } } & Record<PropertyKey, unknown>;
 
 /** What operations over the socket receive as context. */
 interface SocketContext extends Record<string, unknown> {
@@ -78,19 +95,23 @@ export class SocketConnection implements ClientConnection {
 /**
  * Parsed and validated documents by query text. Clients send the same few operations over and
  * over: 10,000 subscribers of one stream share one DocumentNode (each parse kept ~8 KB alive for
- * the subscription's lifetime) and parse and validate it once.
+ * the subscription's lifetime) and parse, validate and check its limits once. Bounded in bytes.
  */
-function documentCache() {
-  return new LRUCache<string, DocumentNode>({ max: 1_000 });
+function documentCache(maxBytes: number) {
+  return new LRUCache<string, DocumentNode>({ maxSize: maxBytes, sizeCalculation: (_document, query) => Math.max(1, query.length * DOCUMENT_BYTES_PER_CHAR) });
 }
 
 export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => Promise<void> {
-  const { engine, metrics } = options;
-  const documents = documentCache();
+  const { engine, metrics, limits: operationLimits } = options;
+  const documents = documentCache(options.documentCacheBytes);
+  const rules = [...specifiedRules, ...documentLimitRules(operationLimits)];
+  const parseOptions = parseOptionsFor(operationLimits);
+  const refused = (errors: readonly GraphQLError[], code: string) => errors.map((e) => socketError(e, code, operationLimits, options.hideSuggestions));
   // Documents were validated against this planner's API schema; a new supergraph empties the cache.
-  let documentsFor = engine.planner;
+  let documentsFor: typeof engine.planner | undefined;
   // No permessage-deflate: SocketConnection writes whole frames itself (frame.ts).
-  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', perMessageDeflate: false });
+  // maxPayload: ws closes a socket whose message is bigger with 1009, before buffering it whole.
+  const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', perMessageDeflate: false, maxPayload: options.maxPayloadBytes });
   const limits = {
     maxBufferedBytes: options.maxBufferedBytes,
     slowConsumer(socket: WebSocket) {
@@ -124,29 +145,44 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
       onDisconnect: (ctx) => {
         if (ctx.acknowledged) metrics.connections.dec();
       },
-      // Every refusal (syntax, validation, variables, authorization) becomes a graphql-ws `error`
-      // message for that operation only; the connection and its other subscriptions carry on.
-      onSubscribe: (ctx, id, payload) => {
+      // Every refusal (rates, limits, syntax, validation, variables, authorization) becomes a
+      // graphql-ws `error` message for that operation only; the connection and its other
+      // subscriptions carry on.
+      onSubscribe: async (ctx, id, payload) => {
+        const tooMany = operationsRefusal(ctx.extra, Object.keys(ctx.subscriptions).length, options);
+        if (tooMany) return [tooMany];
+        if (options.rateLimit) {
+          try {
+            await options.rateLimit.consume(rateLimitKeyOf(ctx.extra.viewer!));
+          } catch (error) {
+            if ((error as DomainError).code !== ErrorCode.RATE_LIMITED) throw error;
+            const { code, details, message } = error as DomainError;
+            return [new GraphQLError(message, { extensions: { code, ...details } })];
+          }
+        }
         const schema = engine.planner.apiSchema;
         if (documentsFor !== engine.planner) {
           documents.clear();
           documentsFor = engine.planner;
+          checkCustomScalars(schema);
         }
         let document = documents.get(payload.query);
         if (!document) {
           try {
-            document = parse(payload.query);
+            document = parse(payload.query, parseOptions);
           } catch (error) {
-            return [withCode(error as GraphQLError, 'GRAPHQL_PARSE_FAILED')];
+            return refused([error as GraphQLError], 'GRAPHQL_PARSE_FAILED');
           }
-          const invalid = validate(schema, document);
-          if (invalid.length) return invalid.map((e) => withCode(e, 'GRAPHQL_VALIDATION_FAILED'));
+          const invalid = validate(schema, document, rules);
+          if (invalid.length) return refused(invalid, 'GRAPHQL_VALIDATION_FAILED');
           documents.set(payload.query, document);
         }
         const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [withCode(new GraphQLError('Name the operation to run (operationName).'), 'BAD_USER_INPUT')];
+        if (!operation) return refused([operationResolutionError(payload.operationName)], 'OPERATION_RESOLUTION_FAILURE');
+        const refusal = checkRequest(schema, document, operation, payload.variables ?? undefined, operationLimits);
+        if (refusal) return refused([refusal], 'BAD_USER_INPUT');
         const variables = getVariableValues(schema, operation.variableDefinitions ?? [], payload.variables ?? {});
-        if (variables.errors) return variables.errors.map((e) => withCode(e, 'BAD_USER_INPUT'));
+        if (variables.errors) return refused(variables.errors, 'BAD_USER_INPUT');
         const contextValue: SocketContext = { viewer: ctx.extra.viewer!, connection: ctx.extra.connection!, operationId: id };
         const args = { schema, document, operationName: payload.operationName, variableValues: variables.coerced, contextValue };
         if (operation.operation === 'subscription') {
@@ -185,8 +221,35 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
   };
 }
 
-function withCode(error: GraphQLError, code: string): GraphQLError {
-  return new GraphQLError(error.message, { nodes: error.nodes, extensions: { ...error.extensions, code } });
+/**
+ * The per-socket bounds: operations running at once, and `subscribe` messages in the current
+ * second (a fixed one-second window, counted in memory: it guards this socket, not the viewer).
+ */
+function operationsRefusal(
+  extra: Extra,
+  running: number,
+  options: Pick<GatewayWebSocketOptions, 'maxOperationsPerConnection' | 'maxSubscribesPerSecond'>,
+): GraphQLError | undefined {
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  const window = (extra.subscribes ??= { second, count: 0 });
+  if (window.second !== second) {
+    window.second = second;
+    window.count = 0;
+  }
+  if (++window.count > options.maxSubscribesPerSecond) {
+    return new GraphQLError(`More than ${options.maxSubscribesPerSecond} operations started on this connection this second.`, {
+      extensions: { code: ErrorCode.RATE_LIMITED, retryAfterMs: (second + 1) * 1000 - now },
+    });
+  }
+  // graphql-ws has already registered this operation's id
+  if (running > options.maxOperationsPerConnection) {
+    const max = options.maxOperationsPerConnection;
+    const { extensions, message } = limitExceeded('operationsPerConnection', max, `A connection may run ${max} operations at once; complete one first.`);
+    const { http: _status, ...rest } = extensions;
+    return new GraphQLError(message, { extensions: rest });
+  }
+  return undefined;
 }
 
 const internalError = (): ExecutionResult => ({

@@ -344,7 +344,10 @@ export type Mutation = {
   issueServiceToken: ServiceTokenPayload;
   /**
    * Signs a player in by username or email. Wrong credentials fail with UNAUTHENTICATED, without
-   * saying which part was wrong.
+   * saying which part was wrong. Every attempt counts before the password is checked: after 5 on
+   * one account within 15 minutes it is locked for a minute, and after 10 from one network address
+   * for 10 minutes; meanwhile sign-in fails with RATE_LIMITED (extensions.retryAfterMs), even with
+   * the right password. A successful sign-in does not count.
    */
   login: AuthPayload;
   /**
@@ -362,9 +365,12 @@ export type Mutation = {
    */
   refreshSession: AuthPayload;
   /**
-   * Creates an account and signs the new player in.
+   * Creates an account and signs the new player in. A username the platform lists in
+   * ADMIN_USERNAMES is created ADMIN (a new setup's first admin).
    * Fails with CONFLICT (extensions.field = "username" or "email") when either is taken, and with
-   * BAD_USER_INPUT naming the field when a value breaks a rule.
+   * BAD_USER_INPUT naming the field when a value breaks a rule. Every call counts against the
+   * client's network address: past 10 an hour (the default), RATE_LIMITED with
+   * extensions.retryAfterMs.
    */
   register: AuthPayload;
   /**
@@ -387,8 +393,8 @@ export type Mutation = {
    */
   sendFriendRequest: SendFriendRequestPayload;
   /**
-   * Changes what a player may do. Admins only (FORBIDDEN otherwise); admins cannot change their own
-   * role. The new role applies from the player's next sign-in or session refresh.
+   * Changes what a player may do. Admin players only (FORBIDDEN otherwise, service tokens
+   * included); admins cannot change their own role. The new role applies from the player's next sign-in or session refresh.
    */
   setRole: SetRolePayload;
   /**

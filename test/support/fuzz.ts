@@ -881,7 +881,7 @@ export interface Violation {
 
 const messagePrefix = (message: unknown) =>
   String(message ?? '')
-    .replace(/"(?:[^"\\]|\\.)*"/g, '"…"')
+    .replace(/"[^]*"/g, '"…"')
     .replace(/\d+/g, '#')
     .slice(0, 70);
 
@@ -894,9 +894,11 @@ export function judge(c: FuzzCase, o: Outcome): Violation[] {
   const violations: Violation[] = [];
   const add = (kind: ViolationKind, detail: string) => violations.push({ kind, key: `${kind} | ${transport} | ${detail}` });
   if (o.failure) add('no-answer', o.failure.replace(/\d+/g, '#'));
+  // A masked error says nothing of its cause; the kind of case that met it is the best hint.
+  const masked = (message: unknown) => (message === 'Internal server error' ? ` | ${c.category}` : '');
   const errorSummary = () => {
     const first = o.errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined;
-    return first ? `${String(first.extensions?.code ?? '(no code)')} | ${messagePrefix(first.message)}` : `- | ${o.notGraphQL ?? ''}: ${messagePrefix(o.text?.slice(0, 70))}`;
+    return first ? `${String(first.extensions?.code ?? '(no code)')} | ${messagePrefix(first.message)}${masked(first.message)}` : `- | ${o.notGraphQL ?? ''}: ${messagePrefix(o.text?.slice(0, 70))}`;
   };
   if (o.status !== undefined && o.status >= 500) add('5xx', `${o.status} | ${errorSummary()}`);
   if (/html/i.test(o.contentType ?? '') || /^\s*</.test(o.text ?? '')) add('html', `${o.status} | ${htmlErrorName(o.text ?? '')}`);
@@ -906,7 +908,7 @@ export function judge(c: FuzzCase, o: Outcome): Violation[] {
     const e = error as { message?: unknown; extensions?: { code?: unknown } } | null;
     const code = e?.extensions?.code;
     if (typeof code !== 'string') add('no-code', `${o.status ?? o.closeCode ?? ''} | ${messagePrefix(e?.message)}`);
-    else if (code === 'INTERNAL_SERVER_ERROR' && !(o.status! >= 500)) add('internal-error', `${o.status ?? ''} | ${messagePrefix(e?.message)} | path ${((e as { path?: unknown[] }).path ?? []).filter((p) => typeof p === 'string').join('.')}`);
+    else if (code === 'INTERNAL_SERVER_ERROR' && !(o.status! >= 500)) add('internal-error', `${o.status ?? ''} | ${messagePrefix(e?.message)} | path ${((e as { path?: unknown[] }).path ?? []).filter((p) => typeof p === 'string').join('.')}${masked(e?.message)}`);
   }
   // One violation per kind and key for a response: a list of 50 identical errors is one finding.
   return violations.filter((v, i) => violations.findIndex((w) => w.key === v.key) === i);
@@ -998,7 +1000,7 @@ function describeOutcome(o: Outcome): string {
   if (o.status !== undefined) parts.push(`HTTP ${o.status} ${o.contentType ?? ''}`);
   if (o.closeCode !== undefined) parts.push(`ws closed ${o.closeCode} ${o.closeReason ?? ''}`);
   if (o.failure) parts.push(o.failure);
-  if (o.text !== undefined) parts.push(shorten(o.text, 300));
+  if (o.text !== undefined) parts.push(shorten(o.text.replace(/\s+/g, ' '), 300));
   else if (o.errors.length) parts.push(shorten(JSON.stringify(o.errors.slice(0, 2)), 300));
   return parts.join(' — ');
 }

@@ -1,49 +1,59 @@
 import { startGateway } from '../gateway/index.js';
-import { loadConfig, platformEnv } from '../platform/config.js';
-import type { RunningService } from '../platform/http.js';
+import { checkConfigs, loadConfig, platformEnv } from '../platform/config.js';
+import { serveMetrics, type RunningService } from '../platform/http.js';
 import { createLogger } from '../platform/logger.js';
 import { openRuntime, type Runtime } from '../platform/runtime.js';
 import { SUBGRAPHS } from '../platform/subgraphs.js';
 import { SUBGRAPH_STARTERS } from './services.js';
+import { SERVICE_ENVS } from './settings.js';
 
 export interface RunningPlatform {
   gateway: RunningService;
   subgraphs: RunningService[];
   runtime: Runtime;
+  /** The METRICS_PORT listener's URL, when METRICS_PORT is set. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
 /**
  * Starts the gateway and every subgraph in this process, sharing one database and Redis
- * (embedded by default). Used by `npm start` and by the end-to-end tests.
+ * (embedded by default). Used by `npm start` and by the end-to-end tests. Every service's
+ * settings are checked before anything starts; a failure to start closes what had started.
  */
 export async function startPlatform(env: Record<string, string | undefined> = process.env): Promise<RunningPlatform> {
+  checkConfigs(Object.values(SERVICE_ENVS), env);
   const config = loadConfig(platformEnv, env);
   const logger = createLogger('platform', config.LOG_LEVEL);
   const runtime = await openRuntime(config, logger);
   const subgraphs: RunningService[] = [];
+  let gateway: RunningService | undefined;
+  let metrics: Awaited<ReturnType<typeof serveMetrics>> | undefined;
+  const close = async () => {
+    await metrics?.close();
+    await gateway?.close();
+    for (const s of [...subgraphs].reverse()) await s.close();
+    await runtime.close();
+  };
   try {
     for (const { name } of SUBGRAPHS) subgraphs.push(await SUBGRAPH_STARTERS[name](runtime, env));
-    const gateway = await startGateway({
+    gateway = await startGateway({
       env,
       redis: runtime.redis,
       subgraphUrls: Object.fromEntries(subgraphs.map((s) => [s.name, s.url])),
     });
-    let closing: Promise<void> | undefined;
-    return {
-      gateway,
-      subgraphs,
-      runtime,
-      close: () =>
-        (closing ??= (async () => {
-          await gateway.close();
-          for (const s of [...subgraphs].reverse()) await s.close();
-          await runtime.close();
-        })()),
-    };
+    if (config.METRICS_PORT !== undefined) {
+      metrics = await serveMetrics({
+        host: config.METRICS_HOST,
+        port: config.METRICS_PORT,
+        token: config.METRICS_TOKEN,
+        registries: [gateway, ...subgraphs].map((s) => s.metrics),
+      });
+    }
   } catch (error) {
-    for (const s of subgraphs.reverse()) await s.close().catch(() => undefined);
-    await runtime.close().catch(() => undefined);
+    await close().catch((closeError: unknown) => logger.warn({ err: closeError }, 'closing after a failed start'));
     throw error;
   }
+  let closing: Promise<void> | undefined;
+  return { gateway, subgraphs, runtime, metricsUrl: metrics?.url, close: () => (closing ??= close()) };
 }

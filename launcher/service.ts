@@ -1,9 +1,11 @@
 // `npm run start:service -- <name>`: one service per process (docker-compose, scaling out).
 // <name> is `gateway` or a subgraph; subgraphs need DATABASE_URL and REDIS_URL shared with the others.
 import { startGateway } from '../gateway/index.js';
-import { ConfigError, loadConfig, platformEnv } from '../platform/config.js';
+import { checkConfigs, ConfigError, loadConfig, platformEnv } from '../platform/config.js';
+import { serveMetrics, type RunningService } from '../platform/http.js';
 import { createLogger } from '../platform/logger.js';
 import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs.js';
+import { SERVICE_ENVS } from './settings.js';
 
 const name = process.argv[2];
 const names = ['gateway', ...SUBGRAPHS.map((s) => s.name)];
@@ -13,12 +15,18 @@ if (!name || !names.includes(name)) {
 }
 
 try {
+  checkConfigs([SERVICE_ENVS[name as SubgraphName | 'gateway']]);
   const config = loadConfig(platformEnv);
   const logger = createLogger(name, config.LOG_LEVEL);
+  let service: RunningService;
   let close: () => Promise<void>;
   if (name === 'gateway') {
     const redis = config.REDIS_URL ? (await import('../platform/redis/index.js')).openRedis(config.REDIS_URL) : undefined;
-    const gateway = await startGateway({ redis });
+    const gateway = await startGateway({ redis }).catch(async (error: unknown) => {
+      await redis?.close();
+      throw error;
+    });
+    service = gateway;
     close = async () => {
       await gateway.close();
       await redis?.close();
@@ -32,10 +40,27 @@ try {
     const { openRuntime } = await import('../platform/runtime.js');
     const { SUBGRAPH_STARTERS } = await import('./services.js');
     const runtime = await openRuntime(config, logger);
-    const service = await SUBGRAPH_STARTERS[name as SubgraphName](runtime, process.env);
-    close = async () => {
-      await service.close();
+    const subgraph = await SUBGRAPH_STARTERS[name as SubgraphName](runtime, process.env).catch(async (error: unknown) => {
       await runtime.close();
+      throw error;
+    });
+    service = subgraph;
+    close = async () => {
+      await subgraph.close();
+      await runtime.close();
+    };
+  }
+  if (config.METRICS_PORT !== undefined) {
+    const metrics = await serveMetrics({ host: config.METRICS_HOST, port: config.METRICS_PORT, token: config.METRICS_TOKEN, registries: [service.metrics] }).catch(
+      async (error: unknown) => {
+        await close();
+        throw error;
+      },
+    );
+    const closeService = close;
+    close = async () => {
+      await metrics.close();
+      await closeService();
     };
   }
   const stop = async () => {

@@ -12,7 +12,7 @@ try {
     `Game platform ready in ${seconds}s`,
     `  GraphQL API (queries, mutations, subscriptions): ${platform.gateway.url}`,
     ...platform.subgraphs.map((s) => `  subgraph ${s.name.padEnd(13)} ${s.url}`),
-    `  health: ${platform.gateway.url.replace('/graphql', '/healthz')}  readiness: /readyz  metrics: /metrics`,
+    `  health: ${platform.gateway.url.replace('/graphql', '/healthz')}  readiness: /readyz  metrics: ${platform.metricsUrl ?? '/metrics'}`,
     '',
   ];
   process.stdout.write(lines.join('\n') + '\n');
@@ -28,6 +28,7 @@ try {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 } catch (error) {
+  // A ConfigError (a setting, a port taken) is the whole story: its message, without a stack.
   console.error(error instanceof ConfigError ? error.message : error);
   process.exit(1);
 }

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -6,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { ConfigError, type MetricsAccess } from './config.js';
 
 export interface RunningService {
   name: string;
@@ -13,6 +15,8 @@ export interface RunningService {
   url: string;
   port: number;
   httpServer: Server;
+  /** The service's Prometheus registry (a METRICS_PORT listener serves it). */
+  metrics: Registry;
   close(): Promise<void>;
 }
 
@@ -26,7 +30,9 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Throws when the service cannot serve (database or Redis down); drives /readyz. */
   ready: () => Promise<void>;
   metrics: Registry;
-  /** Attaches more to the HTTP server before it listens (the gateway's websocket server). */
+  /** Who may read /metrics on this port; unset: anyone (tests). */
+  metricsAccess?: MetricsAccess;
+  /** Attaches more to the HTTP server once it listens (the gateway's websocket server). */
   attach?: (httpServer: Server) => void | (() => Promise<void>);
   /** Called on close after the HTTP server stopped accepting (background workers). */
   onClose?: () => Promise<void>;
@@ -36,7 +42,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
 
 /**
  * Serves a service: GraphQL at /graphql, liveness at /healthz, readiness at /readyz and
- * Prometheus metrics at /metrics. Port 0 picks a free port (tests).
+ * Prometheus metrics at /metrics (as `metricsAccess` allows). Port 0 picks a free port (tests).
+ * A port it cannot listen on fails with a ListenError naming the setting.
  */
 export async function startHttpService<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
@@ -51,7 +58,6 @@ export async function startHttpService<TContext extends BaseContext>(
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
-  const detach = options.attach?.(httpServer);
   await apollo.start();
 
   app.get('/healthz', (_req, res) => {
@@ -65,9 +71,8 @@ export async function startHttpService<TContext extends BaseContext>(
       res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
     }
   });
-  app.get('/metrics', async (_req, res) => {
-    res.type(options.metrics.contentType).send(await options.metrics.metrics());
-  });
+  const metricsAccess = options.metricsAccess ?? { onServicePort: true };
+  if (metricsAccess.onServicePort) app.get('/metrics', metricsHandler([options.metrics], metricsAccess.token));
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes ?? 1024 * 1024 }),
@@ -75,10 +80,14 @@ export async function startHttpService<TContext extends BaseContext>(
     requestErrorHandler(logger),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await listen(httpServer, options.name, options.host, options.port);
+  } catch (error) {
+    await apollo.stop().catch(() => undefined);
+    throw error;
+  }
+  // After listening: a websocket server attached earlier re-emits the listen error as its own.
+  const detach = options.attach?.(httpServer);
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host}:${port}/graphql`;
   logger.info({ url }, `${options.name} ready`);
@@ -89,6 +98,7 @@ export async function startHttpService<TContext extends BaseContext>(
     url,
     port,
     httpServer,
+    metrics: options.metrics,
     close: () =>
       (closing ??= (async () => {
         if (typeof detach === 'function') await detach();
@@ -129,3 +139,96 @@ export function requestErrorHandler(logger: Logger): express.ErrorRequestHandler
     res.status(clientMistake ? status : 500).json({ errors: [{ message, extensions: { code } }] });
   };
 }
+
+/** A port or interface a service cannot listen on: a configuration problem, reported in one line. */
+export class ListenError extends ConfigError {}
+
+const LISTEN_PROBLEMS: Record<string, string> = {
+  EADDRINUSE: 'is already in use',
+  EACCES: 'needs privileges this process lacks',
+};
+
+/** Listens, or fails with a ListenError such as "users: port 4001 is already in use (USERS_PORT)". */
+export async function listen(server: Server, name: string, host: string, port: number, portSetting = `${name.toUpperCase()}_PORT`): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      const problem = error.code ? LISTEN_PROBLEMS[error.code] : undefined;
+      if (problem) reject(new ListenError(`${name}: port ${port} ${problem} (${portSetting})`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new ListenError(`${name}: cannot listen on ${host}: no such address here (HOST)`));
+      else reject(error);
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+/** GET /metrics for these registries, their samples in one exposition; 401 without the token when one is set. */
+export function metricsHandler(registries: readonly Registry[], token?: string): RequestListener {
+  const expected = token ? Buffer.from(`Bearer ${token}`) : undefined;
+  return (req, res) => {
+    const presented = Buffer.from(req.headers.authorization ?? '');
+    if (expected && (presented.length !== expected.length || !timingSafeEqual(presented, expected))) {
+      res.writeHead(401, { 'content-type': 'text/plain', 'www-authenticate': 'Bearer realm="metrics"' }).end('Unauthorized\n');
+      return;
+    }
+    Promise.all(registries.map((r) => r.metrics())).then(
+      (texts) => res.writeHead(200, { 'content-type': registries[0]!.contentType }).end(mergeExpositions(texts)),
+      (error: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(`${error.message}\n`),
+    );
+  };
+}
+
+/**
+ * Several registries' text expositions as one: each metric family once (HELP, TYPE, then every
+ * registry's samples, told apart by their `service` label), as Prometheus requires.
+ */
+export function mergeExpositions(texts: readonly string[]): string {
+  if (texts.length === 1) return texts[0]!;
+  const families = new Map<string, string[]>();
+  for (const text of texts) {
+    let family: string[] = [];
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      const help = /^# HELP (\S+)/.exec(line);
+      if (help) {
+        const known = families.get(help[1]!);
+        family = known ?? [line];
+        if (!known) families.set(help[1]!, family);
+      } else if (!line.startsWith('# TYPE ') || family.length === 1) {
+        family.push(line);
+      }
+    }
+  }
+  return [...families.values()].map((lines) => lines.join('\n')).join('\n') + '\n';
+}
+
+/**
+ * The METRICS_PORT listener: /metrics for every service of the process, nothing else. One per
+ * process, since services sharing a process share no port.
+ */
+export async function serveMetrics(options: {
+  host: string;
+  port: number;
+  token?: string;
+  registries: readonly Registry[];
+}): Promise<{ url: string; close(): Promise<void> }> {
+  const handler = metricsHandler(options.registries, options.token);
+  const server = createServer((req, res) => {
+    if (req.method === 'GET' && req.url?.split('?')[0] === '/metrics') handler(req, res);
+    else res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found\n');
+  });
+  await listen(server, 'metrics', options.host, options.port);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}/metrics`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+

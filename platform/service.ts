@@ -3,6 +3,7 @@ import type { BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
 import type { Viewer } from './auth.js';
+import type { MetricsAccess } from './config.js';
 import { startHttpService, type RunningService } from './http.js';
 import { createMetricsRegistry } from './metrics.js';
 import type { Runtime } from './runtime.js';
@@ -33,9 +34,14 @@ export interface ServeOptions {
   internalSecret: string;
   includeStack: boolean;
   metrics?: Registry;
+  /** Who may read /metrics on the subgraph's port (metricsAccessOf(config)); unset: anyone. */
+  metricsAccess?: MetricsAccess;
 }
 
-/** Starts a subgraph: its workers, then its HTTP server. Closing stops both, in reverse. */
+/**
+ * Starts a subgraph: its HTTP server, then its workers (a port already taken fails before any
+ * worker runs). Closing stops both, in reverse.
+ */
 export async function serveSubgraph<TContext extends BaseContext>(
   definition: SubgraphDefinition<TContext>,
   options: ServeOptions,
@@ -48,16 +54,16 @@ export async function serveSubgraph<TContext extends BaseContext>(
     metrics,
     includeStack: options.includeStack,
   });
-  const workers = definition.workers ?? [];
-  for (const worker of workers) await worker.start();
+  const started: BackgroundWorker[] = [];
   const { db, redis } = options.runtime;
-  return startHttpService({
+  const service = await startHttpService({
     name: definition.name,
     host: options.host,
     port: options.port,
     logger: options.logger,
     apollo,
     metrics,
+    metricsAccess: options.metricsAccess,
     context: async (req: IncomingMessage) => definition.createContext(await viewerOfRequest(req, options.internalSecret)),
     attach: (httpServer) =>
       serveSubgraphSubscriptions({
@@ -73,7 +79,17 @@ export async function serveSubgraph<TContext extends BaseContext>(
       await redis.ping();
     },
     onClose: async () => {
-      for (const worker of [...workers].reverse()) await worker.stop();
+      for (const worker of started.reverse()) await worker.stop();
     },
   });
+  try {
+    for (const worker of definition.workers ?? []) {
+      await worker.start();
+      started.push(worker);
+    }
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  return service;
 }

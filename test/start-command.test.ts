@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -72,4 +73,79 @@ describe('npm start', () => {
     expect(login.data?.login.user.id).toBe(player.id);
     expect(await stop(second)).toMatch(/SIGINT: shutting down\nstopped\n/);
   }, 120_000);
+});
+
+/**
+ * Runs package.json's `start` script the way npm does (npm adds its own error report after a
+ * failure, so the test runs the script itself) until it exits; the time of each of its log lines
+ * that says how far start-up got ("runtime opened", "<service> ready").
+ */
+async function startScriptUntilExit(env: Record<string, string | undefined>) {
+  const root = path.resolve(import.meta.dirname, '..');
+  const { scripts } = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const child = spawn(scripts.start, {
+    cwd: root,
+    shell: true,
+    env: { ...process.env, ...testEnv({ LOG_LEVEL: 'info', ...env }) } as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  let progressAt = Date.now();
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (/"msg":"(runtime opened|\w+ ready)"/.test(chunk.toString())) progressAt = Date.now();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+  return { code, stdout, stderr, secondsAfterProgress: (Date.now() - progressAt) / 1000 };
+}
+
+async function takePort(): Promise<{ port: number; server: Server }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: (server.address() as { port: number }).port, server };
+}
+
+describe('npm start that cannot start', () => {
+  // Users starts first (its workers used to keep the process spinning), social in the middle,
+  // the gateway last (everything else already running has to be closed).
+  it.each(['users', 'social', 'gateway'])(
+    'exits at once with code 1 and one line when the %s port is taken',
+    async (service) => {
+      const setting = `${service.toUpperCase()}_PORT`;
+      const taken = await takePort();
+      try {
+        const run = await startScriptUntilExit({ [setting]: String(taken.port) });
+        expect(run.code).toBe(1);
+        expect(run.stderr).toBe(`${service}: port ${taken.port} is already in use (${setting})\n`);
+        expect(run.stdout).not.toContain('Game platform ready');
+        expect(run.secondsAfterProgress).toBeLessThan(5);
+      } finally {
+        taken.server.close();
+      }
+    },
+    120_000,
+  );
+
+  it('lists every invalid setting, of every service, before starting anything', async () => {
+    const run = await startScriptUntilExit({
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'loud',
+      GATEWAY_PORT: 'four thousand',
+      USERS_PORT: '-1',
+      SOCIAL_PORT: 'social',
+      ACHIEVEMENTS_CACHE_TTL_SECONDS: '0',
+      WS_KEEP_ALIVE_MS: 'often',
+    });
+    expect(run.code).toBe(1);
+    const problems = run.stderr.trim().split('\n');
+    expect(problems[0]).toBe('Invalid configuration:');
+    expect(problems.slice(1).map((line) => line.trim().split(':')[0]).sort()).toEqual(
+      ['ACHIEVEMENTS_CACHE_TTL_SECONDS', 'GATEWAY_PORT', 'INTERNAL_SECRET', 'JWT_SECRET', 'LOG_LEVEL', 'SOCIAL_PORT', 'USERS_PORT', 'WS_KEEP_ALIVE_MS'],
+    );
+    expect(run.stdout).toBe(''); // nothing opened, nothing logged
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { metricsAccessOf } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { createMetricsRegistry } from '../../platform/metrics.js';
 import type { Runtime } from '../../platform/runtime.js';
@@ -17,6 +18,7 @@ export async function startAchievementsService(runtime: Runtime, env: Record<str
     port: config.ACHIEVEMENTS_PORT,
     internalSecret: config.INTERNAL_SECRET,
     includeStack: config.NODE_ENV === 'development',
+    metricsAccess: metricsAccessOf(config),
     metrics,
   });
 }

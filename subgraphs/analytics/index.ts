@@ -1,3 +1,4 @@
+import { metricsAccessOf } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import type { Runtime } from '../../platform/runtime.js';
 import { serveSubgraph } from '../../platform/service.js';
@@ -15,5 +16,6 @@ export async function startAnalyticsService(runtime: Runtime, env: Record<string
     port: config.ANALYTICS_PORT,
     internalSecret: config.INTERNAL_SECRET,
     includeStack: config.NODE_ENV === 'development',
+    metricsAccess: metricsAccessOf(config),
   });
 }

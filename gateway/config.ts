@@ -62,10 +62,11 @@ export const gatewayEnv = z.object({
   /**
    * Operations per viewer (signed in: their id; else the client address) per window, shared by
    * every gateway replica through Redis: HTTP operations and websocket `subscribe` messages.
-   * 100 per 2 s: 50 a second on average, bursts of 100. Over it: RATE_LIMITED, HTTP 429, retryAfterMs.
+   * 300 per 3 s: 100 a second on average, bursts of 300 (a client reconnecting with a few hundred
+   * subscriptions). Over it: RATE_LIMITED, HTTP 429 with Retry-After, extensions.retryAfterMs.
    */
-  GATEWAY_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(100),
-  GATEWAY_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(2),
+  GATEWAY_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(300),
+  GATEWAY_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(3),
 
   /** The composed supergraph the gateway serves (a mounted file in a deployment). */
   SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),

@@ -7,7 +7,14 @@ import { startUsersService } from '../subgraphs/users/index.js';
 import { gql, platformPerFile, registerPlayer, testEnv } from './support/platform.js';
 import { activeSubscriptions, metric, subscribe, untilListening } from './support/ws.js';
 
-const WS_ENV = { WS_CONNECTION_INIT_TIMEOUT_MS: '500', WS_MAX_BUFFERED_BYTES: '65536' };
+// The slow-consumer test makes big events with 2,000 aliases, past the default operation limits.
+const WS_ENV = {
+  WS_CONNECTION_INIT_TIMEOUT_MS: '500',
+  WS_MAX_BUFFERED_BYTES: '65536',
+  GATEWAY_MAX_ALIASES: '2000',
+  GATEWAY_MAX_TOKENS: '10000',
+  GATEWAY_MAX_SELECTIONS: '5000',
+};
 let platform: RunningPlatform;
 let url: string;
 const { client } = platformPerFile(WS_ENV, (started) => {

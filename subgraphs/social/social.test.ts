@@ -57,14 +57,14 @@ const chatRooms = async (variables: Record<string, unknown>) => {
 };
 const names = (page: Page) => page.edges.map((e) => e.node.name);
 
-/** Scenario: five PARTY rooms at the end of the list; the middle two created in the same millisecond. */
-async function fivePartyRooms() {
+/** Scenario: five GLOBAL rooms at the end of the list; the middle two created in the same millisecond. */
+async function fiveGlobalRooms() {
   const at = laterWindow();
-  const prefix = unique('party');
+  const prefix = unique('global');
   const rooms = [0, 1, 2, 2, 3].map((second, i) => ({
     id: randomUUID(),
     name: `${prefix}_${i}`,
-    kind: 'PARTY' as const,
+    kind: 'GLOBAL' as const,
     maxMembers: 4,
     createdAt: at(second),
   }));
@@ -87,41 +87,56 @@ describe('social subgraph: chat rooms', () => {
   });
 
   it('pages backward and forward through rooms, oldest first, with correct pageInfo', async () => {
-    const { names: [r0, r1, r2, r3, r4], from } = await fivePartyRooms();
+    const { names: [r0, r1, r2, r3, r4], from } = await fiveGlobalRooms();
 
-    const last = await chatRooms({ kind: 'PARTY', last: 3 });
+    const last = await chatRooms({ kind: 'GLOBAL', last: 3 });
     expect(names(last)).toEqual([r2, r3, r4]);
     expect(last.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     expect(last.pageInfo.startCursor).toBe(last.edges[0]!.cursor);
     expect(last.pageInfo.endCursor).toBe(last.edges[2]!.cursor);
 
-    const before = await chatRooms({ kind: 'PARTY', last: 2, before: last.pageInfo.startCursor });
+    const before = await chatRooms({ kind: 'GLOBAL', last: 2, before: last.pageInfo.startCursor });
     expect(names(before)).toEqual([r0, r1]);
-    const older = await db.prisma.chatRoom.count({ where: { kind: 'PARTY', createdAt: { lt: from } } });
+    const older = await db.prisma.chatRoom.count({ where: { kind: 'GLOBAL', createdAt: { lt: from } } });
     expect(before.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: older > 0 });
 
     // Forward from the first room; the page boundary falls between the two same-millisecond rooms.
-    const page1 = await chatRooms({ kind: 'PARTY', first: 2, after: before.edges[0]!.cursor });
+    const page1 = await chatRooms({ kind: 'GLOBAL', first: 2, after: before.edges[0]!.cursor });
     expect(names(page1)).toEqual([r1, r2]);
     expect(page1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
-    const page2 = await chatRooms({ kind: 'PARTY', first: 2, after: page1.pageInfo.endCursor });
+    const page2 = await chatRooms({ kind: 'GLOBAL', first: 2, after: page1.pageInfo.endCursor });
     expect(names(page2)).toEqual([r3, r4]);
     expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
-    const past = await chatRooms({ kind: 'PARTY', first: 2, after: page2.pageInfo.endCursor });
+    const past = await chatRooms({ kind: 'GLOBAL', first: 2, after: page2.pageInfo.endCursor });
     expect(past).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null } });
   });
 
   it('starts a forward list with no previous page, and filters by kind', async () => {
-    await fivePartyRooms();
-    const first = await chatRooms({ kind: 'PARTY', first: 1 });
+    await fiveGlobalRooms();
+    const first = await chatRooms({ kind: 'GLOBAL', first: 1 });
     expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
     const all = await chatRooms({ first: 100 });
     expect(all.edges.length).toBeGreaterThan(0);
-    for (const kind of ['GLOBAL', 'PARTY'] as const) {
-      const page = await chatRooms({ kind, first: 100 });
-      expect(page.edges.length).toBeGreaterThan(0);
-      expect(page.edges.every((e) => e.node.kind === kind)).toBe(true);
+    const globals = await chatRooms({ kind: 'GLOBAL', first: 100 });
+    expect(globals.edges.length).toBeGreaterThan(0);
+    expect(globals.edges.every((e) => e.node.kind === 'GLOBAL')).toBe(true);
+  });
+
+  it('lists only rooms the viewer may read: guild and party rooms stay out of every page', async () => {
+    const at = laterWindow();
+    const hidden = (['GUILD', 'PARTY'] as const).map((kind, i) => ({ id: randomUUID(), name: unique(kind.toLowerCase()), kind, maxMembers: 4, createdAt: at(i) }));
+    await db.prisma.chatRoom.createMany({ data: hidden });
+    const hiddenIds: string[] = hidden.map((r) => r.id);
+    // The newest rooms of all: the last page would show them if anything did.
+    for (const variables of [{ last: 100 }, { kind: 'GUILD', last: 100 }, { kind: 'PARTY', first: 100 }]) {
+      const page = await chatRooms(variables);
+      expect(page.edges.filter((e) => hiddenIds.includes(e.node.id)), JSON.stringify(variables)).toEqual([]);
+      expect(page.edges.every((e) => e.node.kind === 'GLOBAL')).toBe(true);
     }
+    expect(await chatRooms({ kind: 'PARTY', first: 10 })).toEqual({
+      edges: [],
+      pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null },
+    });
   });
 
   it.each([
@@ -214,7 +229,7 @@ describe('social subgraph: guilds', () => {
 
     it('counts members of many guilds in one grouped query, and looks up guilds and rooms in one each', async () => {
       const guilds = await Promise.all([1, 2, 3].map((n) => guildWithMembers(n)));
-      const { names: rooms } = await fivePartyRooms();
+      const { names: rooms } = await fiveGlobalRooms();
       const roomIds = (await db.prisma.chatRoom.findMany({ where: { name: { in: rooms } } })).map((r) => r.id);
       operations.length = 0;
       const result = await counting.execute<{ _entities: ({ memberCount: number } | { name: string })[] }>(ANONYMOUS, ENTITIES, {

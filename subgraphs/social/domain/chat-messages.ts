@@ -15,13 +15,21 @@ export function validateMessageText(value: string): string {
   return validateMultilineText(value, { field: 'text', label: 'A message', maxLength: MAX_MESSAGE_LENGTH });
 }
 
+/** Room kinds every player may read and write. The others wait for room membership. */
+export const OPEN_ROOM_KINDS: readonly ChatRoomKind[] = ['GLOBAL'];
+
 /**
  * Whether the room can be read (its history and live messages) and written to. Only GLOBAL rooms
  * are open until rooms have members; then the other kinds will check membership here.
  */
 export function assertChatAllowed(room: { kind: ChatRoomKind } | undefined, roomId: string): void {
   if (!room) throw new NotFoundError('ChatRoom', roomId);
-  if (room.kind !== 'GLOBAL') throw new ForbiddenError('Only GLOBAL rooms are open for chat for now.');
+  if (!OPEN_ROOM_KINDS.includes(room.kind)) throw new ForbiddenError('Only GLOBAL rooms are open for chat for now.');
+}
+
+/** The kinds a room listing shows: those assertChatAllowed lets the viewer read, of `kind` when given. */
+export function readableRoomKinds(kind?: ChatRoomKind | null): ChatRoomKind[] {
+  return OPEN_ROOM_KINDS.filter((open) => !kind || open === kind);
 }
 
 /** What a message's cursor carries: its position in the room, as a string (JSON has no bigint). */

@@ -192,7 +192,10 @@ export type Query = {
   __typename?: 'Query';
   /** One chat room, or null when the id is unknown. */
   chatRoom?: Maybe<ChatRoom>;
-  /** Chat rooms, oldest first, optionally of one kind. */
+  /**
+   * The chat rooms the viewer may read (for now the GLOBAL ones: other kinds open with room membership),
+   * oldest first, optionally of one kind.
+   */
   chatRooms?: Maybe<ChatRoomConnection>;
   /** One guild, or null when the id is unknown. */
   guild?: Maybe<Guild>;

@@ -19,9 +19,9 @@ export class ChatRoomsStore {
     return findByUuids(ids, (uuids) => this.prisma.chatRoom.findMany({ where: { id: { in: uuids } } }));
   }
 
-  /** One keyset page (plus one row to tell whether more exist), in the request's direction. */
-  page(filter: { kind?: ChatRoomKind | null }, request: PageRequest<TimeIdKey>): Promise<ChatRoomRow[]> {
-    const where: Prisma.ChatRoomWhereInput = filter.kind ? { kind: filter.kind } : {};
+  /** One keyset page of rooms of these kinds (plus one row to tell whether more exist), in the request's direction. */
+  page(filter: { kinds: readonly ChatRoomKind[] }, request: PageRequest<TimeIdKey>): Promise<ChatRoomRow[]> {
+    const where: Prisma.ChatRoomWhereInput = { kind: { in: [...filter.kinds] } };
     const keyset = timeIdKeyset({ time: 'createdAt', id: 'id' }, request);
     return this.prisma.chatRoom.findMany({
       where: keyset.where ? { AND: [where, keyset.where] } : where,

@@ -134,9 +134,6 @@ export interface FuzzCase {
   operation: FuzzOperation;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Values
-
 /** An enum value in a generated argument: a bare name as a literal, a string in JSON variables. */
 class EnumValue {
   constructor(readonly name: string) {}
@@ -313,7 +310,9 @@ class ValueGen {
     const n = rng.between(0, 3);
     for (let i = 0; i < n; i++) {
       const key = rng.pick(['kills', 'zone', 'score', '__proto__', 'constructor', 'a b', '', 'é🎮']);
-      out[key] = depth < 3 && rng.chance(0.2) ? this.jsonObject(depth + 1) : rng.pick<Value>([1, -1, 1.5, 'x', true, null, [1, 2], hostileString(rng)]);
+      const value = depth < 3 && rng.chance(0.2) ? this.jsonObject(depth + 1) : rng.pick<Value>([1, -1, 1.5, 'x', true, null, [1, 2], hostileString(rng)]);
+      // An own property even for `__proto__`, as JSON.parse makes it on the server.
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     }
     return out;
   }
@@ -372,9 +371,6 @@ const toJson = (value: Value): unknown =>
   : Array.isArray(value) ? value.map(toJson)
   : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toJson(v)]))
   : value;
-
-// ---------------------------------------------------------------------------------------------
-// Operations
 
 interface OperationOptions {
   maxDepth: number;
@@ -488,9 +484,6 @@ function operation(
   const name = rng.chance(0.5) ? `Fz${rng.int(1000)}` : undefined;
   return { query: writer.document(kind, name, `{ ${selections.join(' ')} }`), variables: writer.variableValues, operationName: rng.chance(0.5) ? name : undefined };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Categories
 
 const json = (value: unknown) => JSON.stringify(value);
 const post = (body: unknown, extra: Partial<Extract<FuzzOperation, { transport: 'http' }>> = {}): FuzzOperation => ({
@@ -613,7 +606,7 @@ const GENERATORS: Record<Category, Generator> = {
         if (names.length) delete (variables as Record<string, unknown>)[rng.pick(names)];
         break;
       case 2: // extra, undeclared variables
-        variables = { ...(variables as object), extra: hostileString(rng), __proto__: { polluted: true } };
+        variables = { ...(variables as object), extra: hostileString(rng), ['__proto__']: { polluted: true } };
         break;
       case 3: // variables that are not an object
         variables = rng.pick(['{}', '', [], [1, 2], 42, true, 'null']);
@@ -721,9 +714,6 @@ export function generateCase(seed: number, index: number, schema: GraphQLSchema,
   const badAuthorization = auth === 'bad-token' ? rng.pick(BAD_AUTHORIZATIONS) : undefined;
   return { index, category, auth, badAuthorization, operation: GENERATORS[category](rng, schema, targets) };
 }
-
-// ---------------------------------------------------------------------------------------------
-// Sending
 
 export interface Outcome {
   /** HTTP status. */
@@ -867,9 +857,6 @@ function sendWs(op: Exclude<FuzzOperation, { transport: 'http' }>, httpUrl: stri
     });
   });
 }
-
-// ---------------------------------------------------------------------------------------------
-// Judging
 
 export type ViolationKind = '5xx' | 'html' | 'not-graphql' | 'no-code' | 'internal-error' | 'ws-internal-close' | 'no-answer';
 

@@ -93,7 +93,7 @@ describe('fuzzing the gateway', () => {
     const cpuSeconds = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1e6;
     const perCategory = [...findings.byCategory].map(([c, s]) => `${c} ${s.cases}×${Math.round(s.ms / s.cases)}ms`).join(', ');
     console.log(`fuzz: seed ${SEED} (FUZZ_SEED=${SEED} to replay), ${findings.cases} operations in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} s CPU), ${PARALLEL} in flight; ${perCategory}`);
-    console.log(`slowest:\n${findings.slowestSummary()}`);
+    console.log(`answers: ${findings.answersSummary()}\nslowest:\n${findings.slowestSummary()}`);
     const summary = findings.summary(SEED);
     if (process.env.FUZZ_REPORT) await writeFile(process.env.FUZZ_REPORT, `${summary}\n`);
     if (findings.violatingCases) console.log(summary);

@@ -922,8 +922,14 @@ export class Findings {
   /** The slowest operations: one that blocks the event loop slows every other, and shows here first. */
   readonly slowest: { c: FuzzCase; ms: number }[] = [];
 
+  /** How the operations were answered (first error code, or `data` without errors), to see how deep the fuzz reaches. */
+  readonly answers = new Map<string, number>();
+
   record(c: FuzzCase, o: Outcome, violations: Violation[]) {
     this.cases++;
+    const first = o.errors[0] as { extensions?: { code?: unknown } } | undefined;
+    const answer = o.failure ? 'no answer' : first ? String(first.extensions?.code) : o.closeCode !== undefined && o.closeCode !== 1000 ? `ws ${o.closeCode}` : o.notGraphQL ? 'not GraphQL' : 'no error';
+    this.answers.set(answer, (this.answers.get(answer) ?? 0) + 1);
     this.slowest.push({ c, ms: o.ms });
     this.slowest.sort((a, b) => b.ms - a.ms).splice(8);
     const stats = this.byCategory.get(c.category) ?? { cases: 0, ms: 0 };
@@ -954,6 +960,10 @@ export class Findings {
       lines.push(`cases: ${g.cases.join(',')}${g.count > g.cases.length ? ',…' : ''}`, '');
     });
     return lines.join('\n');
+  }
+
+  answersSummary(): string {
+    return [...this.answers].sort((a, b) => b[1] - a[1]).map(([answer, n]) => `${answer} ${n}`).join(', ');
   }
 
   slowestSummary(): string {

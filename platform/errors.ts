@@ -106,6 +106,10 @@ export function createErrorFormatter(options: {
         extensions: { code: original.code, ...original.details },
       };
     }
+    // Apollo's automatic persisted queries refuse a hash that does not match the query without a code.
+    if (/^provided sha does not match query/i.test(formatted.message)) {
+      return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'extensions.persistedQuery.sha256Hash' } };
+    }
     const code = formatted.extensions?.code;
     const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;
     if (known) return withoutStack(formatted, options.includeStack);

@@ -61,7 +61,13 @@ export class SubscriptionEngine {
   /** Why the viewer may not open this (validated) subscription, or null when they may. */
   refusal(request: SubscriptionRequest): GraphQLError | null {
     if (this.closed) return coded('The server is shutting down.', ErrorCode.INTERNAL_SERVER_ERROR);
-    const plan = this.planner.plan(request.document, request.operationName);
+    let plan: SubscriptionPlan;
+    try {
+      plan = this.planner.plan(request.document, request.operationName);
+    } catch {
+      // A root field left out by @skip/@include leaves nothing to subscribe to.
+      return coded('A subscription selects exactly one root field, without @skip or @include on it.', ErrorCode.BAD_USER_INPUT);
+    }
     if (!plan.publicStream && !request.viewer.userId) return coded(`Sign in to subscribe to ${plan.field}.`, ErrorCode.UNAUTHENTICATED);
     return null;
   }

@@ -101,6 +101,8 @@ function documentCache(maxBytes: number) {
   return new LRUCache<string, DocumentNode>({ maxSize: maxBytes, sizeCalculation: (_document, query) => Math.max(1, query.length * DOCUMENT_BYTES_PER_CHAR) });
 }
 
+const SERVER_ONLY_TYPE = /"type"\s*:\s*"(connection_ack|next|error)"/;
+
 export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => Promise<void> {
   const { engine, metrics, limits: operationLimits } = options;
   const documents = documentCache(options.documentCacheBytes);
@@ -112,6 +114,19 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
   // No permessage-deflate: SocketConnection writes whole frames itself (frame.ts).
   // maxPayload: ws closes a socket whose message is bigger with 1009, before buffering it whole.
   const wss = new WebSocketServer({ server: options.httpServer, path: '/graphql', perMessageDeflate: false, maxPayload: options.maxPayloadBytes });
+  // graphql-ws answers a message only the server may send (connection_ack, next, error) with 4500,
+  // as if the server had failed; the protocol calls it a bad message: 4400, before graphql-ws sees it.
+  wss.on('connection', (socket) => {
+    socket.prependListener('message', (data: Buffer) => {
+      if (data.length > 4_096 || !SERVER_ONLY_TYPE.test(data.toString('utf8'))) return;
+      try {
+        const type = (JSON.parse(data.toString('utf8')) as { type?: unknown }).type;
+        if (type === 'connection_ack' || type === 'next' || type === 'error') socket.close(4400, `Unexpected message of type ${type} from a client`);
+      } catch {
+        // not JSON: graphql-ws closes it with 4400 itself
+      }
+    });
+  });
   const limits = {
     maxBufferedBytes: options.maxBufferedBytes,
     slowConsumer(socket: WebSocket) {
@@ -204,7 +219,11 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
           { query: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
           { contextValue: { viewer: (args.contextValue as SocketContext).viewer } },
         );
-        return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : internalError();
+        if (response.body.kind !== 'single') return internalError();
+        const result = response.body.singleResult;
+        // Apollo hands back formatted errors; graphql-ws serializes GraphQLErrors (toJSON).
+        const errors = result.errors?.map((e) => new GraphQLError(e.message, { path: e.path, extensions: e.extensions }));
+        return { ...(result as ExecutionResult), ...(errors ? { errors } : {}) };
       },
     },
     wss,

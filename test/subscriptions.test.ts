@@ -178,7 +178,7 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     await waitForSubscribers(0);
   });
 
-  it('keeps clients subscribed across a restart of the owning subgraph', async () => {
+  it('ends a subscription whose owning subgraph restarted with SUBSCRIPTION_INTERRUPTED (events may have been missed), and a new one is live again', async () => {
     const player = await registerPlayer(url);
     const sub = subscribe(client(), PROFILE, { id: player.id });
     await waitForSubscribers(1);
@@ -187,18 +187,21 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     await users.close();
     const restarted = await startUsersService(platform.runtime, testEnv({ ...WS_ENV, USERS_PORT: String(users.port) }));
     platform.subgraphs[index] = restarted;
-    // The upstream connection comes back on its own; an update after that reaches the client.
+    // Never silently short: the client is told, and the subscription completes.
+    await expect.poll(() => sub.completed, { timeout: 20_000 }).toBe(true);
+    expect(sub.results.some((r) => r.errors?.some((e) => e.extensions?.code === 'SUBSCRIPTION_INTERRUPTED'))).toBe(true);
+    const again = subscribe(client(), PROFILE, { id: player.id });
     await expect
       .poll(
         async () => {
           await rename(player.token, `Back${Date.now() % 1000}`);
-          return sub.results.length;
+          return again.results.filter((r) => r.data).length;
         },
         { timeout: 20_000, interval: 500 },
       )
       .toBeGreaterThan(0);
-    expect(sub.error).toBeUndefined();
-    sub.stop();
+    expect(again.error).toBeUndefined();
+    again.stop();
   });
 
   it('reports connections, subscriptions, deliveries and latency on /metrics', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { loadConfig } from '../platform/config.js';
-import { SUBGRAPHS, SUPERGRAPH_PATH as DEFAULT_SUPERGRAPH_PATH } from '../platform/subgraphs.js';
+import { SUBGRAPHS, SUPERGRAPH_PATH as DEFAULT_SUPERGRAPH_PATH } from '../platform/subgraph/names.js';
 import type { OperationLimits } from './limits.js';
 
 const subgraphUrls = Object.fromEntries(

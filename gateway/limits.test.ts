@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Supergraph } from '@apollo/federation-internals';
 import { getOperationAST, parse, specifiedRules, validate, type GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { SUPERGRAPH_PATH } from '../platform/subgraphs.js';
+import { SUPERGRAPH_PATH } from '../platform/subgraph/names.js';
 import { checkCustomScalars } from './client-errors.js';
 import { loadGatewayConfig, operationLimitsFrom } from './config.js';
 import { documentLimitRules, operationCost, variablesTooDeep, type OperationLimits } from './limits.js';

@@ -4,7 +4,7 @@ import { startGateway } from '../gateway/index.js';
 import { checkConfigs, ConfigError, loadConfig, platformEnv } from '../platform/config.js';
 import { serveMetrics, type RunningService } from '../platform/http.js';
 import { createLogger } from '../platform/logger.js';
-import { SUBGRAPHS, type SubgraphName } from '../platform/subgraphs.js';
+import { SUBGRAPHS, type SubgraphName } from '../platform/subgraph/names.js';
 import { SERVICE_ENVS } from './settings.js';
 
 const name = process.argv[2];
@@ -38,7 +38,7 @@ try {
     // Imported here, not at the top: a gateway process must not load Prisma, PGlite and every
     // subgraph's code it never runs (≈ 85 MB of its idle RSS).
     const { openRuntime } = await import('../platform/runtime.js');
-    const { SUBGRAPH_STARTERS } = await import('./services.js');
+    const { SUBGRAPH_STARTERS } = await import('../subgraphs/index.js');
     const runtime = await openRuntime(config, logger);
     const subgraph = await SUBGRAPH_STARTERS[name as SubgraphName](runtime, process.env).catch(async (error: unknown) => {
       await runtime.close();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { gatewayEnv } from '../gateway/config.js';
-import type { SubgraphName } from '../platform/subgraphs.js';
+import type { SubgraphName } from '../platform/subgraph/names.js';
 import { achievementsEnv } from '../subgraphs/achievements/config.js';
 import { analyticsEnv } from '../subgraphs/analytics/config.js';
 import { socialEnv } from '../subgraphs/social/config.js';

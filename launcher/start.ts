@@ -2,7 +2,7 @@
 // DATABASE_URL / REDIS_URL are set).
 import { performance } from 'node:perf_hooks';
 import { ConfigError } from '../platform/config.js';
-import { startPlatform } from './platform.js';
+import { startPlatform } from './all-in-one.js';
 
 try {
   const platform = await startPlatform();

@@ -57,6 +57,50 @@ describe('replayThenLive', () => {
   });
 });
 
+describe('replayThenLive with `previous`: commits publish after commit, in either order', () => {
+  interface Chained extends Message {
+    previous: bigint | null;
+  }
+  const chained = (seq: bigint, previous: bigint | null): Chained => ({ seq, previous, text: `m${seq}` });
+  const streamOf = (redis: MemoryRedisPort, stored: Chained[], after: bigint | null) =>
+    replayThenLive<Chained>({
+      redis,
+      channel: 'room',
+      replay: async () => stored.filter((m) => after !== null && m.seq > after),
+      replayAfter: async (from) => stored.filter((m) => m.seq > from),
+      position: (m) => m.seq,
+      previous: (m) => m.previous,
+      after,
+    });
+
+  it.each([
+    // Positions in a room are not consecutive (one sequence for all rooms): 10 → 13 → 17 → 20.
+    { case: 'the later commit published first', arrival: [13n, 20n, 17n] },
+    { case: 'a publish that never arrives (it failed after the commit)', arrival: [13n, 20n] },
+    { case: 'in order', arrival: [13n, 17n, 20n] },
+    { case: 'repeated and reversed', arrival: [20n, 17n, 13n, 17n, 20n] },
+  ])('sends every event once, in position order: $case', async ({ arrival }) => {
+    const redis = new MemoryRedisPort();
+    const stored = [chained(10n, null), chained(13n, 10n), chained(17n, 13n), chained(20n, 17n)];
+    const byPosition = new Map(stored.map((m) => [m.seq, m]));
+    const stream = streamOf(redis, stored, 10n);
+    const received = take(stream, 3);
+    await new Promise((r) => setTimeout(r, 10));
+    for (const seq of arrival) await publishLive(redis, 'room', byPosition.get(seq));
+    expect((await received).map((m) => m.seq)).toEqual([13n, 17n, 20n]);
+  });
+
+  it('without a cursor, the first live event is taken as it comes; a later gap is still filled', async () => {
+    const redis = new MemoryRedisPort();
+    const stored = [chained(10n, null), chained(13n, 10n), chained(17n, 13n), chained(20n, 17n)];
+    const stream = streamOf(redis, stored, null);
+    const received = take(stream, 3);
+    await new Promise((r) => setTimeout(r, 10));
+    for (const seq of [13n, 20n, 17n]) await publishLive(redis, 'room', stored.find((m) => m.seq === seq));
+    expect((await received).map((m) => m.seq)).toEqual([13n, 17n, 20n]);
+  });
+});
+
 describe('a live stream whose listening was interrupted (Redis restarted)', () => {
   /** Messages of one room as storage holds them, and a resumable stream of them. */
   function room(redis: MemoryRedisPort, after: bigint | null) {

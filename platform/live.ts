@@ -15,6 +15,34 @@ export async function publishLive(redis: RedisPort, channel: string, payload: un
 }
 
 /**
+ * A typed live channel: one kind of event a subgraph publishes and its Subscription resolvers
+ * listen to, one Redis pub/sub channel per key (a player, a room). Declared once, in the owning
+ * subgraph's `contracts/live.ts`; publish through a unit of work (`work.publish`), so nothing
+ * goes out before its commit.
+ */
+export interface LiveChannel<P> {
+  readonly subgraph: string;
+  readonly name: string;
+  /** The Redis channel of one key. */
+  channel(key: string): string;
+  /** Publishes now. Producers use `work.publish` instead, which waits for the commit. */
+  publish(redis: RedisPort, key: string, payload: P): Promise<void>;
+  /** Live only: what is published from now on (see `subscribeLive`). */
+  subscribe(redis: RedisPort, key: string, bufferSize?: number): AsyncIterableIterator<P>;
+}
+
+export function defineLiveChannel<P>(subgraph: string, name: string): LiveChannel<P> {
+  const channel = (key: string) => liveChannel(subgraph, name, key);
+  return {
+    subgraph,
+    name,
+    channel,
+    publish: (redis, key, payload) => publishLive(redis, channel(key), payload),
+    subscribe: (redis, key, bufferSize) => subscribeLive<P>(redis, channel(key), bufferSize),
+  };
+}
+
+/**
  * How a live stream that may have missed events ends: never silently short. A GraphQLError, so its
  * code reaches the gateway through graphql-ws's `error` message (which keeps `extensions`).
  */
@@ -61,6 +89,11 @@ const SEEN_POSITIONS = 10_000;
  * the newest position it sent), then goes on live, the same way. Without `replayAfter`, with
  * nothing sent yet and no cursor, or when more were missed than `replayAfter` returns, it ends
  * with SUBSCRIPTION_INTERRUPTED instead.
+ *
+ * Producers publish after their commit, so two commits on one channel may publish in either
+ * order. With `previous` (the position stored just before an event on its channel), a live event
+ * whose predecessor was not sent yet is held while the missing ones are read from storage
+ * (`replayAfter`), and everything goes out in position order, each event once.
  */
 export function replayThenLive<T>(options: {
   redis: RedisPort;
@@ -72,50 +105,75 @@ export function replayThenLive<T>(options: {
   after?: bigint | null;
   /** Stored events strictly after a position, oldest first; null when there are too many to send. */
   replayAfter?: (position: bigint) => Promise<T[] | null>;
+  /**
+   * The position stored just before this event on the channel (null for the first). Given, live
+   * events are sent in position order with none skipped: a gap is filled from `replayAfter`.
+   */
+  previous?: (event: T) => bigint | null;
   bufferSize?: number;
 }): AsyncIterableIterator<T> {
-  const { position } = options;
+  const { position, previous } = options;
   const floor = options.after ?? null;
   return new Repeater<T>(async (push, stop) => {
     const early: T[] = [];
     const seen = new Set<bigint>();
+    /** Events that already made the stream read storage once (a predecessor that never comes). */
+    const gapFilled = new WeakSet<object>();
     let newest: bigint | null = floor;
-    /** Catch-ups (the first replay, then one per interruption) not finished: live events wait. */
+    /** Catch-ups (the first replay, then one per interruption or gap) not finished: live events wait. */
     let behind = 1;
     let catchingUp: Promise<void> = Promise.resolve();
     const send = (event: T): Promise<unknown> | undefined => {
       const at = position(event);
-      if ((floor !== null && at <= floor) || seen.has(at)) return undefined;
+      // In order (previous given), anything at or before the newest sent is old news.
+      const old = previous ? newest !== null && at <= newest : floor !== null && at <= floor;
+      if (old || seen.has(at)) return undefined;
       seen.add(at);
       if (seen.size > SEEN_POSITIONS) seen.delete(seen.values().next().value!);
       if (newest === null || at > newest) newest = at;
       return push(event);
     };
+    /** Reads what was stored after the newest sent, then sends it and whatever waited meanwhile. */
+    const fillFromStorage = (resumed: Promise<void> | undefined) => {
+      behind++;
+      catchingUp = catchingUp
+        .then(async () => {
+          await resumed;
+          const from = newest;
+          const missed = from === null || !options.replayAfter ? null : await options.replayAfter(from);
+          if (missed === null) throw subscriptionInterrupted(floor !== null || from !== null);
+          await catchUp(missed);
+        })
+        .catch((error: unknown) => void stop(error));
+    };
+    const onLive = (event: T) => {
+      if (behind > 0) {
+        early.push(event);
+        return;
+      }
+      const before = previous?.(event) ?? null;
+      if (before !== null && newest !== null && before > newest && !gapFilled.has(event as object)) {
+        // Its predecessor committed first but was not received yet (or never will be: its publish
+        // failed): storage has it.
+        gapFilled.add(event as object);
+        early.push(event);
+        fillFromStorage(undefined);
+        return;
+      }
+      void send(event);
+    };
     const catchUp = async (events: T[]) => {
       for (const event of events) await send(event);
       if (--behind > 0) return;
-      for (const event of early.splice(0)) await send(event);
+      const waiting = early.splice(0);
+      if (previous) waiting.sort((a, b) => (position(a) < position(b) ? -1 : 1));
+      for (const event of waiting) onLive(event);
     };
     const unsubscribe = await options.redis.subscribe(
       options.channel,
-      (message) => {
-        const event = parseLive<T>(message);
-        if (behind > 0) early.push(event);
-        else void send(event);
-      },
+      (message) => onLive(parseLive<T>(message)),
       {
-        onInterrupted: (resumed) => {
-          behind++;
-          catchingUp = catchingUp
-            .then(async () => {
-              await resumed;
-              const from = newest;
-              const missed = from === null || !options.replayAfter ? null : await options.replayAfter(from);
-              if (missed === null) throw subscriptionInterrupted(floor !== null || from !== null);
-              await catchUp(missed);
-            })
-            .catch((error: unknown) => void stop(error));
-        },
+        onInterrupted: (resumed) => fillFromStorage(resumed),
       },
     );
     try {
@@ -143,6 +201,8 @@ export async function resumableStream<T>(options: {
   position: (event: T) => bigint;
   maxReplay: number;
   tooFar: string;
+  /** See replayThenLive: live events in position order, a gap filled from storage. */
+  previous?: (event: T) => bigint | null;
 }): Promise<AsyncIterableIterator<T>> {
   const { redis, channel, after, storedAfter, maxReplay } = options;
   if (after != null && (await storedAfter(after, maxReplay + 1)).length > maxReplay) throw new BadUserInputError(options.tooFar, 'after');
@@ -151,6 +211,7 @@ export async function resumableStream<T>(options: {
     channel,
     replay: async () => (after == null ? [] : storedAfter(after, maxReplay)),
     position: options.position,
+    previous: options.previous,
     after,
     // A gap in listening is filled from storage like a resume, within the same bound.
     replayAfter: async (position) => {

@@ -6,8 +6,8 @@ import type { Viewer } from './auth.js';
 import { openDatabase, type Database, type PrismaClient } from './db/index.js';
 import { createMetricsRegistry } from './metrics.js';
 import { MemoryRedisPort } from './redis/index.js';
-import type { SubgraphDefinition } from './service.js';
-import { createSubgraphServer } from './subgraph.js';
+import type { SubgraphDefinition } from './subgraph/serve.js';
+import { createSubgraphServer } from './subgraph/apollo.js';
 
 export const silentLogger = pino({ level: 'silent' });
 

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SUBGRAPHS, subgraphSchemaPath, SUPERGRAPH_PATH } from '../platform/subgraphs.js';
+import { SUBGRAPHS, subgraphSchemaPath, SUPERGRAPH_PATH } from '../platform/subgraph/names.js';
 
 const services = await Promise.all(
   SUBGRAPHS.map(async ({ name, defaultPort }) => ({

@@ -4,7 +4,7 @@ import type { Database } from '../platform/db/index.js';
 import { EventConsumer } from '../platform/events/consumer.js';
 import { DOMAIN_EVENTS_STREAM, type DomainEvent } from '../platform/events/types.js';
 import type { MemoryRedisPort, RedisPort } from '../platform/redis/index.js';
-import type { BackgroundWorker } from '../platform/service.js';
+import type { BackgroundWorker } from '../platform/subgraph/serve.js';
 import { newTestRedis, openTestDatabase, silentLogger } from '../platform/testing.js';
 import type { ValidGameEvent } from '../subgraphs/achievements/domain/game-events.js';
 import { createAchievementsParts } from '../subgraphs/achievements/server.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from 'graphql-ws';
 import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { activeSubscriptions, subscribe, untilListening, type Subscription } from './support/ws.js';

@@ -4,7 +4,7 @@ import net from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform } from './support/platform.js';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
 import { gql, registerPlayer } from './support/platform.js';
 import { subscribe, wsClient } from './support/ws.js';

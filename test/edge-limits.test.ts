@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startGateway } from '../gateway/index.js';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import type { RunningService } from '../platform/http.js';
 import { platformPerFile, registerPlayer, testEnv } from './support/platform.js';
 import { subscribe, wsClient } from './support/ws.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { ViewerSigner } from '../platform/auth.js';
 import { REGISTER, gql, registerPlayer, startTestPlatform, uniqueName } from './support/platform.js';
 

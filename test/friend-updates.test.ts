@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { activeSubscriptions, subscribe, untilListening } from './support/ws.js';

@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { ANONYMOUS, VIEWER_HEADER, ViewerSigner } from '../platform/auth.js';
 import { loadConfig, platformEnv } from '../platform/config.js';
 import {

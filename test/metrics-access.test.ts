@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { platformPerFile } from './support/platform.js';
 
 // Who may read /metrics, and where (docs/decisions.md, "Metrics are protected").

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 
 // One subgraph down must not cost the client the other subgraphs' data (nullable root fields,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../gateway/index.js';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import type { RunningService } from '../platform/http.js';
 import { createLogger } from '../platform/logger.js';
 import { liveChannel } from '../platform/live.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel, publishLive } from '../platform/live.js';
 import { SLOW_CONSUMER_CLOSE_CODE } from '../gateway/subscriptions/server.js';
 import { startUsersService } from '../subgraphs/users/index.js';

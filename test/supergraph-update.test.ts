@@ -4,9 +4,9 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse, visit, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
-import { SUBGRAPHS, subgraphSchemaPath, SUPERGRAPH_PATH } from '../platform/subgraphs.js';
+import { SUBGRAPHS, subgraphSchemaPath, SUPERGRAPH_PATH } from '../platform/subgraph/names.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { activeSubscriptions, metric, subscribe, untilListening } from './support/ws.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { RunningPlatform } from '../launcher/platform.js';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, REGISTER, registerPlayer, uniqueName, type GraphQLResponse } from './support/platform.js';
 import { subscribe } from './support/ws.js';
 

@@ -29,7 +29,7 @@ import pg from 'pg';
 import { ViewerSigner, VIEWER_HEADER, type Viewer } from '../../platform/auth.js';
 import { openDatabase } from '../../platform/db/index.js';
 import { IoRedisPort } from '../../platform/redis/ioredis.js';
-import { SUBGRAPHS } from '../../platform/subgraphs.js';
+import { SUBGRAPHS } from '../../platform/subgraph/names.js';
 import { silentLogger } from '../../platform/testing.js';
 import { createAchievementsParts } from '../../subgraphs/achievements/server.js';
 import { f0, f1, f2, loadAverage, log, machineDescription, now, percentile, publishSection, resultsSection, ROOT, waitFor } from '../lib/common.js';

@@ -162,7 +162,7 @@ async function main(): Promise<boolean> {
     ...verdicts,
     `- ${connections} keep-alive connections from one load process, ${warmupSeconds} s warm-up per page and platform, then ${rounds} interleaved rounds of ${seconds} s; a request with an error is not counted as served.`,
   ].join('\n');
-  const setup = `Setup: ${before ? `two platforms side by side (the commit ${before} from a git worktree, and this checkout), each` : 'the platform:'} five subgraph processes and the gateway from the production bundle (NODE_ENV=production, the gateway with docker-compose.yml's process flags), its own PostgreSQL database and Redis database on loopback. Sign-up and per-viewer rate limits raised for the bench (${Object.entries(LIMITS_ENV).map(([k, v]) => `${k}=${v}`).join(', ')}); every other limit at its default.`;
+  const setup = `Setup: ${before ? `two platforms side by side (the commit ${before} from a git worktree, and this checkout), each` : 'the platform:'} five subgraph processes and the gateway from the production bundle (NODE_ENV=production, the gateway with docker-compose.yml's process flags), its own PostgreSQL database and Redis database on loopback. Sign-up and per-viewer rate limits raised for the bench (GATEWAY_RATE_LIMIT_POINTS, REGISTRATIONS_PER_ADDRESS_PER_HOUR: the limiters run, never refuse); every other limit at its default.`;
   publishSection(resultsSection({ title: 'Edge', date: startedAt, machine: machineDescription(), loadStart, script: 'bench/edge/run.ts', setup, body }), !flag('no-write'));
   return failures === 0;
 }

@@ -6,7 +6,7 @@ import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SUBGRAPHS } from '../../platform/subgraphs.js';
+import { SUBGRAPHS } from '../../platform/subgraph/names.js';
 import { log, ROOT, waitFor } from './common.js';
 import { isShuttingDown, onCleanup } from './lifecycle.js';
 

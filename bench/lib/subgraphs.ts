@@ -2,12 +2,12 @@
 // BENCH_SUBGRAPHS (default: all five) in one process on one shared runtime (PostgreSQL + Redis from
 // DATABASE_URL / REDIS_URL), each on its own free port with its own /metrics registry.
 // Reports { type: 'ready', urls } to the parent over IPC; exits on 'stop', SIGTERM or a lost parent.
-import { SUBGRAPH_STARTERS } from '../../launcher/services.js';
+import { SUBGRAPH_STARTERS } from '../../subgraphs/index.js';
 import { loadConfig, platformEnv } from '../../platform/config.js';
 import type { RunningService } from '../../platform/http.js';
 import { createLogger } from '../../platform/logger.js';
 import { openRuntime } from '../../platform/runtime.js';
-import { SUBGRAPHS } from '../../platform/subgraphs.js';
+import { SUBGRAPHS } from '../../platform/subgraph/names.js';
 
 const config = loadConfig(platformEnv);
 const logger = createLogger('bench-subgraphs', config.LOG_LEVEL);

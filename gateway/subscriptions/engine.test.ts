@@ -3,7 +3,7 @@ import { parse, type DocumentNode } from 'graphql';
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../platform/auth.js';
-import { SUPERGRAPH_PATH } from '../../platform/subgraphs.js';
+import { SUPERGRAPH_PATH } from '../../platform/subgraph/names.js';
 import { silentLogger } from '../../platform/testing.js';
 import { SubscriptionEngine } from './engine.js';
 import { createSubscriptionMetrics } from './metrics.js';

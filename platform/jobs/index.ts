@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { asSql, type PrismaClient, type Sql, type Tx } from '../db/index.js';
 import { Poller } from '../poller.js';
-import type { BackgroundWorker } from '../service.js';
+import type { BackgroundWorker } from '../subgraph/serve.js';
 
 export interface EnqueueOptions {
   /** Attempts before the job is left FAILED (default 3). */

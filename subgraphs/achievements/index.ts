@@ -2,7 +2,7 @@ import { metricsAccessOf } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import { createMetricsRegistry } from '../../platform/metrics.js';
 import type { Runtime } from '../../platform/runtime.js';
-import { serveSubgraph } from '../../platform/service.js';
+import { serveSubgraph } from '../../platform/subgraph/serve.js';
 import { loadAchievementsConfig } from './config.js';
 import { createAchievementsSubgraph } from './server.js';
 

@@ -4,7 +4,7 @@ import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
 import { OutboxRelay, recordEvent } from '../../platform/events/outbox.js';
 import type { MemoryRedisPort } from '../../platform/redis/index.js';
-import type { BackgroundWorker } from '../../platform/service.js';
+import type { BackgroundWorker } from '../../platform/subgraph/serve.js';
 import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { createAnalyticsSubgraph } from './server.js';

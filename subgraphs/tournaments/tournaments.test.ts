@@ -5,12 +5,12 @@ import type { Database, PrismaClient } from '../../platform/db/index.js';
 import { encodeCursor } from '../../platform/pagination.js';
 import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
 import type { Context } from './context.js';
-import { createTournamentsSubgraph } from './server.js';
+import { tournamentsSubgraph as subgraph } from './subgraph.js';
 
 let db: Database;
 let client: ReturnType<typeof subgraphClient<Context>>;
 
-const tournamentsSubgraph = (prisma: PrismaClient) => createTournamentsSubgraph({ prisma, redis: newTestRedis(), logger: silentLogger });
+const tournamentsSubgraph = (prisma: PrismaClient) => subgraph.create({ db: { ...db, prisma }, redis: newTestRedis() });
 
 beforeAll(async () => {
   db = await openTestDatabase();

@@ -5,7 +5,7 @@ import { parse, subscribe, type ExecutionResult, type GraphQLSchema } from 'grap
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
-import type { SubgraphDefinition } from '../../platform/service.js';
+import type { SubgraphDefinition } from '../../platform/subgraph/serve.js';
 import { liveChannel } from '../../platform/live.js';
 import { MemoryRedisPort } from '../../platform/redis/index.js';
 import { openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';

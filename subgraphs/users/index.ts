@@ -1,7 +1,7 @@
 import { metricsAccessOf } from '../../platform/config.js';
 import { createLogger } from '../../platform/logger.js';
 import type { Runtime } from '../../platform/runtime.js';
-import { serveSubgraph } from '../../platform/service.js';
+import { serveSubgraph } from '../../platform/subgraph/serve.js';
 import { loadUsersConfig } from './config.js';
 import { createUsersSubgraph } from './server.js';
 

@@ -5,8 +5,8 @@ import type { PrismaClient } from '../../platform/db/index.js';
 import { EventConsumer } from '../../platform/events/consumer.js';
 import { OutboxRelay } from '../../platform/events/outbox.js';
 import type { RedisPort } from '../../platform/redis/index.js';
-import type { BackgroundWorker, SubgraphDefinition } from '../../platform/service.js';
-import { subgraphSchemaPath } from '../../platform/subgraphs.js';
+import type { BackgroundWorker, SubgraphDefinition } from '../../platform/subgraph/serve.js';
+import { subgraphSchemaPath } from '../../platform/subgraph/names.js';
 import {
   DEFAULT_REGISTRATIONS_PER_ADDRESS_PER_HOUR,
   DEFAULT_REFRESH_TOKEN_TTL_SECONDS,

@@ -1,7 +1,7 @@
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll } from 'vitest';
-import { startPlatform, type RunningPlatform } from '../../launcher/platform.js';
-import { SUBGRAPHS } from '../../platform/subgraphs.js';
+import { startPlatform, type RunningPlatform } from '../../launcher/all-in-one.js';
+import { SUBGRAPHS } from '../../platform/subgraph/names.js';
 import { wsClient } from './ws.js';
 
 /**

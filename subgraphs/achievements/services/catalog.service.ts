@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { PrismaClient } from '../../../platform/db/index.js';
 import { projectPath } from '../../../platform/paths.js';
-import type { BackgroundWorker } from '../../../platform/service.js';
+import type { BackgroundWorker } from '../../../platform/subgraph/serve.js';
 import { parseCatalog, type Catalog } from '../domain/catalog.js';
 import { AchievementsStore, type AchievementRow, type CatalogFilter } from '../store/achievements.store.js';
 

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { BackgroundWorker } from '../../../platform/service.js';
+import type { BackgroundWorker } from '../../../platform/subgraph/serve.js';
 import type { ChatRoomsService } from './chat-rooms.service.js';
 
 /** Seeds the default rooms before the server takes requests, so `General` is never missing. */

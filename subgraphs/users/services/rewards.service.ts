@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { EventBatchHandlers } from '../../../platform/events/consumer.js';
-import type { AchievementRewardPayload } from '../../../platform/events/types.js';
+import type { AchievementRewardPayload } from '../../achievements/contracts/events.js';
 import { isUuid } from '../../../platform/ids.js';
 import { assetKey, type AssetChange } from '../domain/wallet.js';
 import type { WalletService } from './wallet.service.js';

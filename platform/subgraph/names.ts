@@ -1,4 +1,4 @@
-import { projectPath } from './paths.js';
+import { projectPath } from '../paths.js';
 
 /** The five subgraphs, their default ports, and where their SDL lives. */
 export const SUBGRAPHS = [

@@ -8,10 +8,10 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { WebSocketServer } from 'ws';
-import { VIEWER_HEADER, verifyViewerToken, type Viewer } from './auth.js';
-import { createErrorFormatter, toGraphQLError, UnauthenticatedError } from './errors.js';
-import { metricsPlugin } from './metrics.js';
-import { enforceTextPolicy } from './text-inputs.js';
+import { VIEWER_HEADER, verifyViewerToken, type Viewer } from '../auth.js';
+import { createErrorFormatter, toGraphQLError, UnauthenticatedError } from '../errors.js';
+import { metricsPlugin } from '../metrics.js';
+import { enforceTextPolicy } from '../text-inputs.js';
 
 export interface SubgraphServerOptions {
   typeDefs: DocumentNode;

@@ -2,12 +2,12 @@ import type { IncomingMessage } from 'node:http';
 import type { BaseContext } from '@apollo/server';
 import type { DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
-import type { Viewer } from './auth.js';
-import type { MetricsAccess } from './config.js';
-import { startHttpService, type RunningService } from './http.js';
-import { createMetricsRegistry } from './metrics.js';
-import type { Runtime } from './runtime.js';
-import { createSubgraphServer, serveSubgraphSubscriptions, viewerOfRequest } from './subgraph.js';
+import type { Viewer } from '../auth.js';
+import type { MetricsAccess } from '../config.js';
+import { startHttpService, type RunningService } from '../http.js';
+import { createMetricsRegistry } from '../metrics.js';
+import type { Runtime } from '../runtime.js';
+import { createSubgraphServer, serveSubgraphSubscriptions, viewerOfRequest } from './apollo.js';
 import type { Registry } from 'prom-client';
 
 /** Something a service runs beside its HTTP server: an outbox relay, an event consumer, a job runner. */

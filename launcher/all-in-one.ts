@@ -3,8 +3,8 @@ import { checkConfigs, loadConfig, platformEnv } from '../platform/config.js';
 import { serveMetrics, type RunningService } from '../platform/http.js';
 import { createLogger } from '../platform/logger.js';
 import { openRuntime, type Runtime } from '../platform/runtime.js';
-import { SUBGRAPHS } from '../platform/subgraphs.js';
-import { SUBGRAPH_STARTERS } from './services.js';
+import { SUBGRAPHS } from '../platform/subgraph/names.js';
+import { SUBGRAPH_STARTERS } from '../subgraphs/index.js';
 import { SERVICE_ENVS } from './settings.js';
 
 export interface RunningPlatform {

@@ -1,0 +1,19 @@
+import type { RunningService } from '../platform/http.js';
+import type { Runtime } from '../platform/runtime.js';
+import type { SubgraphName } from '../platform/subgraph/names.js';
+import { startAchievementsService } from './achievements/index.js';
+import { startAnalyticsService } from './analytics/index.js';
+import { startSocialService } from './social/index.js';
+import { tournamentsSubgraph } from './tournaments/subgraph.js';
+import { startUsersService } from './users/index.js';
+
+type Env = Record<string, string | undefined>;
+
+/** How to start each subgraph with a shared runtime (the launchers' one entry to subgraph code). */
+export const SUBGRAPH_STARTERS: Record<SubgraphName, (runtime: Runtime, env: Env) => Promise<RunningService>> = {
+  users: startUsersService,
+  achievements: startAchievementsService,
+  social: startSocialService,
+  tournaments: (runtime, env) => tournamentsSubgraph.start(runtime, env),
+  analytics: startAnalyticsService,
+};

@@ -1,0 +1,14 @@
+// The domain events the tournaments subgraph produces: its contract with every consumer on the bus.
+// Consumers import these types from here; payloads only grow (new optional fields), never change
+// shape. Declared by augmenting the platform's DomainEventPayloads, which holds no event itself.
+
+declare module '../../../platform/events/types.js' {
+  interface DomainEventPayloads {
+    /** A player won a tournament match. */
+    'tournament.match_won': { tournamentId: string; matchId: string; winnerId: string; round: number; wonAt: string };
+    /** A tournament ended; `placements` gives each participant's final place (1 = winner). */
+    'tournament.completed': { tournamentId: string; placements: { userId: string; placement: number }[]; completedAt: string };
+  }
+}
+
+export {};

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ANONYMOUS, ViewerSigner, issueAccessToken, issueServiceToken, requireScope, verifyAccessToken, verifyViewerToken, viewerFromAuthorization } from './auth.js';
+import { ANONYMOUS, ViewerSigner, issueAccessToken, issueServiceToken, requireRole, requireScope, requireUser, verifyAccessToken, verifyViewerToken, viewerFromAuthorization } from './auth.js';
 import { ForbiddenError, UnauthenticatedError } from './errors.js';
 
 const SECRET = 'a-test-secret-that-is-long-enough-0123456789';
@@ -17,6 +17,15 @@ describe('service access tokens', () => {
     expect(() => requireScope(service, 'REPORT_GAME_EVENTS')).toThrow(ForbiddenError);
     expect(() => requireScope({ userId: 'u1', role: 'ADMIN' }, 'MANAGE_WALLET')).toThrow(ForbiddenError);
     expect(() => requireScope(ANONYMOUS, 'MANAGE_WALLET')).toThrow(UnauthenticatedError);
+  });
+
+  it.each([
+    ['a player-only action', (viewer: Parameters<typeof requireUser>[0]) => requireUser(viewer)],
+    ['an admin-only action', (viewer: Parameters<typeof requireUser>[0]) => requireRole(viewer, ['ADMIN'])],
+  ])('are authenticated but forbidden %s (FORBIDDEN, not UNAUTHENTICATED)', (_what, check) => {
+    const service = { userId: null, role: null, kind: 'service' as const, scopes: ['MANAGE_WALLET'], serviceId: 'key-1' };
+    expect(() => check(service)).toThrow(ForbiddenError);
+    expect(() => check(ANONYMOUS)).toThrow(UnauthenticatedError);
   });
 });
 

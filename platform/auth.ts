@@ -200,8 +200,12 @@ export async function verifyViewerToken(token: string | undefined | null, secret
 /** A caller's own copy of a remembered viewer: changing it (scopes included) changes nothing remembered. */
 const copyOf = (viewer: Viewer): Viewer => (viewer.scopes ? { ...viewer, scopes: [...viewer.scopes] } : { ...viewer });
 
-/** The signed-in viewer's id, or UnauthenticatedError. */
+/**
+ * The signed-in player's id. UnauthenticatedError for nobody; ForbiddenError for a game server's
+ * service token (it is authenticated, but acts for no player).
+ */
 export function requireUser(viewer: Viewer): string {
+  if (viewer.kind === 'service') throw new ForbiddenError("This needs a player's sign-in: a service token acts for the game server, not a player.");
   if (!viewer.userId) throw new UnauthenticatedError();
   return viewer.userId;
 }

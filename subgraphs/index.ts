@@ -2,7 +2,7 @@ import type { RunningService } from '../platform/http.js';
 import type { Runtime } from '../platform/runtime.js';
 import type { SubgraphName } from '../platform/subgraph/names.js';
 import { startAchievementsService } from './achievements/index.js';
-import { startAnalyticsService } from './analytics/index.js';
+import { analyticsSubgraph } from './analytics/subgraph.js';
 import { startSocialService } from './social/index.js';
 import { tournamentsSubgraph } from './tournaments/subgraph.js';
 import { startUsersService } from './users/index.js';
@@ -15,5 +15,5 @@ export const SUBGRAPH_STARTERS: Record<SubgraphName, (runtime: Runtime, env: Env
   achievements: startAchievementsService,
   social: startSocialService,
   tournaments: (runtime, env) => tournamentsSubgraph.start(runtime, env),
-  analytics: startAnalyticsService,
+  analytics: (runtime, env) => analyticsSubgraph.start(runtime, env),
 };

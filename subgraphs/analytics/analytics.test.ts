@@ -5,9 +5,9 @@ import type { Database } from '../../platform/db/index.js';
 import { OutboxRelay, recordEvent } from '../../platform/events/outbox.js';
 import type { MemoryRedisPort } from '../../platform/redis/index.js';
 import type { BackgroundWorker } from '../../platform/subgraph/serve.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, recordingPrisma, silentLogger, subgraphClient } from '../../platform/testing.js';
 import type { Context } from './context.js';
-import { createAnalyticsSubgraph } from './server.js';
+import { analyticsSubgraph } from './subgraph.js';
 
 const ADMIN: Viewer = { userId: randomUUID(), role: 'ADMIN' };
 const HOUR = 3_600_000;
@@ -23,15 +23,11 @@ let client: ReturnType<typeof subgraphClient<Context>>;
 beforeAll(async () => {
   db = await openTestDatabase();
   redis = newTestRedis();
-  const definition = createAnalyticsSubgraph({
-    prisma: db.prisma,
-    redis,
-    logger: silentLogger,
-    config: { ANALYTICS_CONSUMER_NAME: 'analytics-test' },
-  });
-  client = subgraphClient(definition);
+  const built = analyticsSubgraph.create({ db, redis, config: { ANALYTICS_CONSUMER_NAME: 'analytics-test' } });
+  client = subgraphClient(built);
   await client.server.start();
-  workers = definition.workers ?? [];
+  // The kit's workers: analytics' outbox relay, then its consumer of the bus.
+  workers = built.workers ?? [];
   for (const worker of workers) await worker.start();
   // The users service's relay, on the same bus: events reach analytics the way they do in production.
   relay = new OutboxRelay({ prisma: db.prisma, redis, producer: PRODUCER, logger: silentLogger });
@@ -144,6 +140,43 @@ describe('analytics subgraph: who may read metrics', () => {
     const result = await eventMetric(ADMIN, range);
     expect(result.errors).toBeUndefined();
     expect(result.data!.eventMetric.buckets).toHaveLength(1);
+  });
+});
+
+describe('analytics subgraph: a dashboard of metrics', () => {
+  it('reads several metrics over one window in one query', async () => {
+    const operations: string[] = [];
+    const counting = subgraphClient(analyticsSubgraph.create({ db: { ...db, prisma: recordingPrisma(db.prisma, operations) }, redis: newTestRedis() }));
+    await counting.server.start();
+    try {
+      const hour = privateHour();
+      await playerRegistered(plus(hour, 10 * 60_000));
+      const window = { from: hour.toISOString(), to: plus(hour, 2 * HOUR).toISOString() };
+      await expect.poll(async () => (await counts({ ...window, interval: 'HOUR' }))[0]?.[1], { timeout: 10_000 }).toBe(1);
+
+      operations.length = 0;
+      const result = await counting.execute<Record<string, Metric>>(
+        ADMIN,
+        `query($from: DateTime!, $to: DateTime!, $later: DateTime!) {
+          registrations: eventMetric(name: "player.registered", from: $from, to: $to, interval: HOUR) { name total buckets { count } }
+          nothing: eventMetric(name: "never.sent", from: $from, to: $to, interval: HOUR) { name total buckets { count } }
+          again: eventMetric(name: "player.registered", from: $from, to: $to, interval: HOUR) { total }
+          longer: eventMetric(name: "player.registered", from: $from, to: $later, interval: HOUR) { total }
+        }`,
+        { ...window, later: plus(hour, 3 * HOUR).toISOString() },
+      );
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toEqual({
+        registrations: { name: 'player.registered', total: 1, buckets: [{ count: 1 }, { count: 0 }] },
+        nothing: { name: 'never.sent', total: 0, buckets: [{ count: 0 }, { count: 0 }] },
+        again: { total: 1 },
+        longer: { total: 1 },
+      });
+      // One query for the two-hour window (both names), one for the three-hour window.
+      expect(operations).toEqual(['$raw.$queryRaw', '$raw.$queryRaw']);
+    } finally {
+      await counting.server.stop();
+    }
   });
 });
 

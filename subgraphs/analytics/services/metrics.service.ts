@@ -1,5 +1,6 @@
+import { requireRole, type Viewer } from '../../../platform/auth.js';
 import { bucketStarts, fillBuckets, validateRange, type BucketCount, type MetricInterval } from '../domain/buckets.js';
-import type { AnalyticsEventsStore } from '../store/analytics-events.store.js';
+import type { AnalyticsLoaders } from '../store/loaders.js';
 
 export interface EventMetric {
   name: string;
@@ -8,12 +9,14 @@ export interface EventMetric {
 }
 
 export class MetricsService {
-  constructor(private readonly store: AnalyticsEventsStore) {}
-
-  /** How often `name` happened in [from, to), per UTC hour or day, empty buckets included. */
-  async eventMetric(query: { name: string; from: Date; to: Date; interval: MetricInterval }): Promise<EventMetric> {
+  /**
+   * How often `name` happened in [from, to), per UTC hour or day, empty buckets included. For
+   * the studio's operators: ADMIN only.
+   */
+  async eventMetric(viewer: Viewer, query: { name: string; from: Date; to: Date; interval: MetricInterval }, loaders: AnalyticsLoaders): Promise<EventMetric> {
+    requireRole(viewer, ['ADMIN'], 'read metrics');
     const range = validateRange({ from: query.from, to: query.to }, query.interval);
-    const counts = await this.store.countByBucket(query.name, range, query.interval);
+    const counts = await loaders.bucketCounts.load({ name: query.name, range, interval: query.interval });
     const buckets = fillBuckets(bucketStarts(range, query.interval), counts);
     return { name: query.name, total: buckets.reduce((sum, b) => sum + b.count, 0), buckets };
   }

@@ -24,16 +24,23 @@ export class AnalyticsEventsStore {
     });
   }
 
-  /** Non-empty buckets only, one query; the (name, occurred_at) index serves the range scan. */
-  countByBucket(name: string, range: TimeRange, interval: MetricInterval): Promise<BucketCount[]> {
+  /**
+   * Non-empty buckets only, per name, for any number of names in one query; the
+   * (name, occurred_at) index serves each name's range scan. Names with no events are absent.
+   */
+  async countByBucket(names: readonly string[], range: TimeRange, interval: MetricInterval): Promise<Map<string, BucketCount[]>> {
     // date_trunc on a timestamptz follows the session time zone: truncate the UTC wall time and
     // read it back as UTC, so buckets are UTC whatever the server is set to.
-    return this.prisma.$queryRaw<BucketCount[]>`
-      SELECT date_trunc(${TRUNC_UNIT[interval]}::text, occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS start,
+    const rows = await this.prisma.$queryRaw<(BucketCount & { name: string })[]>`
+      SELECT name,
+             date_trunc(${TRUNC_UNIT[interval]}::text, occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS start,
              count(*)::int AS count
       FROM analytics_events
-      WHERE name = ${name} AND occurred_at >= ${range.from} AND occurred_at < ${range.to}
-      GROUP BY 1
-      ORDER BY 1`;
+      WHERE name = ANY(${[...names]}::text[]) AND occurred_at >= ${range.from} AND occurred_at < ${range.to}
+      GROUP BY 1, 2
+      ORDER BY 1, 2`;
+    const byName = new Map<string, BucketCount[]>();
+    for (const { name, start, count } of rows) byName.set(name, [...(byName.get(name) ?? []), { start, count }]);
+    return byName;
   }
 }

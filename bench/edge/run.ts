@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { f0, f1, flag, log, machineDescription, loadAverage, option, percentile, publishSection, resultsSection, ROOT, sleep, sorted } from '../lib/common.js';
 import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
 import { nextMessage, postGraphQL, serviceEnv, startGateway, startSubgraphProcesses, track } from '../lib/processes.js';
-import type { LoadMessage, LoadResult } from './load.js';
+import type { LoadMessage, LoadResult } from '../lib/http-load.js';
 
 const seconds = Number(option('seconds', '15'));
 const warmupSeconds = Number(option('warmup', '3'));
@@ -77,7 +77,7 @@ async function startPlatform(label: string, root: string, redisDb: number): Prom
 }
 
 async function loadProcess(): Promise<ChildProcess> {
-  const child = track(fork(fileURLToPath(new URL('./load.ts', import.meta.url)), [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), 'load');
+  const child = track(fork(fileURLToPath(new URL('../lib/http-load.ts', import.meta.url)), [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), 'load');
   await nextMessage(child, 'ready', 30_000, 'the load process');
   return child;
 }

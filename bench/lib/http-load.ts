@@ -1,4 +1,4 @@
-// A load process for bench/edge/run.ts: `connections` loops POSTing one operation for `seconds`,
+// A load process for the HTTP benches (bench/edge, bench/read-path): `connections` loops POSTing one operation for `seconds`,
 // reporting the count, the errors and the latencies. Separate from the platform's processes so its
 // CPU shows as its own.
 import { Agent, request } from 'node:http';

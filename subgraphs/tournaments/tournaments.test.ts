@@ -117,6 +117,16 @@ describe('tournaments subgraph: listing', () => {
     expect(firstPage.edges.every((e) => e.node.status === 'REGISTRATION')).toBe(true);
   });
 
+  it('takes an explicit null status as no filter, finished and cancelled tournaments included', async () => {
+    const { all } = await season();
+    const at = laterWindow();
+    const called = { id: randomUUID(), name: `off_${randomUUID().slice(0, 8)}`, format: 'SWISS' as const, status: 'CANCELLED' as const, maxParticipants: 8, minParticipants: 2, startsAt: at(0) };
+    await db.prisma.tournament.create({ data: called });
+    const page = await tournaments({ status: null, last: 7 });
+    expect(names(page)).toEqual([...all, called.name]);
+    expect(page.edges.at(-1)!.node.status).toBe('CANCELLED');
+  });
+
   it.each([
     ['first', { first: 1000 }],
     ['first', { first: 1, last: 1 }],

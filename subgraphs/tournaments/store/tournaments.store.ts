@@ -1,13 +1,17 @@
-import type { Tournament, TournamentStatus } from '../../../generated/prisma/client.js';
+import type { Tournament, TournamentStatus as StoredStatus } from '../../../generated/prisma/client.js';
 import type { Prisma, PrismaClient } from '../../../platform/db/index.js';
 import { findByUuids } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
+import type { TournamentStatus } from '../domain/lifecycle.js';
+import type { ListingFilter } from '../domain/listing.js';
 
 /** A tournament row as resolvers receive it (the GraphQL `Tournament` mapper). */
 export type TournamentRow = Tournament;
 
-/** Where a tournament sits in the list: soonest start first, ties broken by id. */
-export const tournamentKey = (row: TournamentRow): TimeIdKey => ({ at: row.startsAt, id: row.id });
+// domain/lifecycle.ts spells the statuses without Prisma: this fails to compile when the two drift.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const statusesMatch: Same<TournamentStatus, StoredStatus> = true;
+void statusesMatch;
 
 export class TournamentsStore {
   constructor(private readonly prisma: PrismaClient) {}
@@ -17,8 +21,11 @@ export class TournamentsStore {
     return findByUuids(ids, (uuids) => this.prisma.tournament.findMany({ where: { id: { in: uuids } } }));
   }
 
-  /** One keyset page (plus one row to tell whether more exist), in the request's direction. */
-  page(filter: { status?: TournamentStatus | null }, request: PageRequest<TimeIdKey>): Promise<TournamentRow[]> {
+  /**
+   * One keyset page (plus one row to tell whether more exist), in the request's direction, in
+   * domain/listing.ts's schedule order (startsAt, then id).
+   */
+  page(filter: ListingFilter, request: PageRequest<TimeIdKey>): Promise<TournamentRow[]> {
     const where: Prisma.TournamentWhereInput = filter.status ? { status: filter.status } : {};
     const keyset = timeIdKeyset({ time: 'startsAt', id: 'id' }, request);
     return this.prisma.tournament.findMany({
@@ -27,5 +34,4 @@ export class TournamentsStore {
       take: request.take,
     });
   }
-
 }

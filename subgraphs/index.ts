@@ -5,13 +5,13 @@ import { startAchievementsService } from './achievements/index.js';
 import { analyticsSubgraph } from './analytics/subgraph.js';
 import { startSocialService } from './social/index.js';
 import { tournamentsSubgraph } from './tournaments/subgraph.js';
-import { startUsersService } from './users/index.js';
+import { usersSubgraph } from './users/subgraph.js';
 
 type Env = Record<string, string | undefined>;
 
 /** How to start each subgraph with a shared runtime (the launchers' one entry to subgraph code). */
 export const SUBGRAPH_STARTERS: Record<SubgraphName, (runtime: Runtime, env: Env) => Promise<RunningService>> = {
-  users: startUsersService,
+  users: (runtime, env) => usersSubgraph.start(runtime, env),
   achievements: startAchievementsService,
   social: startSocialService,
   tournaments: (runtime, env) => tournamentsSubgraph.start(runtime, env),

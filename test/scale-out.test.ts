@@ -5,7 +5,7 @@ import type { RunningService } from '../platform/http.js';
 import { createLogger } from '../platform/logger.js';
 import { liveChannel } from '../platform/live.js';
 import { openRuntime, type Runtime } from '../platform/runtime.js';
-import { startUsersService } from '../subgraphs/users/index.js';
+import { usersSubgraph } from '../subgraphs/users/subgraph.js';
 import { gql, registerPlayer, startTestPlatform, testEnv } from './support/platform.js';
 import { subscribe, untilListening, wsClient } from './support/ws.js';
 
@@ -28,7 +28,7 @@ scaleOut('scale-out over Redis', () => {
       { DATABASE_URL: process.env.DATABASE_URL, REDIS_URL: process.env.REDIS_URL, DATA_DIR: 'memory://' },
       createLogger('replica', 'silent'),
     );
-    users2 = await startUsersService(runtime2, testEnv());
+    users2 = await usersSubgraph.start(runtime2, testEnv());
     // A second gateway whose users traffic goes to the second replica.
     const urls = Object.fromEntries(platform.subgraphs.map((s) => [s.name, s.url]));
     gateway2 = await startGateway({ env: testEnv(), redis: runtime2.redis, subgraphUrls: { ...urls, users: users2.url } });

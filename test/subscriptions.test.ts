@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel, publishLive } from '../platform/live.js';
 import { SLOW_CONSUMER_CLOSE_CODE } from '../gateway/subscriptions/server.js';
-import { startUsersService } from '../subgraphs/users/index.js';
+import { usersSubgraph } from '../subgraphs/users/subgraph.js';
 import { gql, platformPerFile, registerPlayer, testEnv } from './support/platform.js';
 import { activeSubscriptions, metric, subscribe, untilListening } from './support/ws.js';
 
@@ -185,7 +185,7 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     const index = platform.subgraphs.findIndex((s) => s.name === 'users');
     const users = platform.subgraphs[index]!;
     await users.close();
-    const restarted = await startUsersService(platform.runtime, testEnv({ ...WS_ENV, USERS_PORT: String(users.port) }));
+    const restarted = await usersSubgraph.start(platform.runtime, testEnv({ ...WS_ENV, USERS_PORT: String(users.port) }));
     platform.subgraphs[index] = restarted;
     // Never silently short: the client is told, and the subscription completes.
     await expect.poll(() => sub.completed, { timeout: 20_000 }).toBe(true);

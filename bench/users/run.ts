@@ -7,7 +7,7 @@
 // no Redis (MemoryRedisPort; the sign-in limiter keeps its counters in memory).
 //   1. argon2id cost: one hash and one verify with @node-rs/argon2's defaults (what AccountsService uses),
 //      timed sequentially.
-//   2. login: the users subgraph (createUsersSubgraph, through Apollo's executeOperation, no HTTP) signs in
+//   2. login: the users subgraph (usersSubgraph.create, through Apollo's executeOperation, no HTTP) signs in
 //      --logins players at once, --rounds times; latency of each `login` mutation.
 //   3. batching: `users(ids: [100 ids])` and `_entities` with 100 User representations, counting database
 //      work two ways: Prisma operations (client `$extends({ query: { $allOperations } })`) and SQL statements
@@ -21,14 +21,13 @@ import { hash, verify } from '@node-rs/argon2';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { Viewer } from '../../platform/auth.js';
 import { ANONYMOUS } from '../../platform/auth.js';
-import { openDatabase, PrismaClient, type Database } from '../../platform/db/index.js';
+import { openDatabase, prismaSql, PrismaClient, type Database } from '../../platform/db/index.js';
 import { InsufficientFundsError } from '../../platform/errors.js';
 import { MemoryRedisPort } from '../../platform/redis/index.js';
 import { silentLogger, subgraphClient } from '../../platform/testing.js';
 import type { Context } from '../../subgraphs/users/context.js';
-import { createUsersSubgraph } from '../../subgraphs/users/server.js';
-import { WalletService } from '../../subgraphs/users/services/wallet.service.js';
 import { WalletStore } from '../../subgraphs/users/store/wallet.store.js';
+import { usersSubgraph } from '../../subgraphs/users/subgraph.js';
 import { f0, f1, flag, list, loadAverage, log, machineDescription, median, now, option, percentile, publishSection, resultsSection, runLimited, sorted } from '../lib/common.js';
 import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
 
@@ -163,8 +162,10 @@ const ENTITIES = `query Entities($reps: [_Any!]!) { _entities(representations: $
 
 async function subgraphPhases(users: { id: string; username: string }[]): Promise<{ login: LoginResult; batches: BatchResult[] }> {
   const counting = countingClient(PLATFORM_POOL);
+  // The users subgraph uses no raw SQL transaction; the port is there for the kit's shape.
+  const db: Pick<Database, 'prisma' | 'transaction'> = { prisma: counting.prisma, transaction: (fn, options) => counting.prisma.$transaction((tx) => fn(prismaSql(tx)), options) };
   const client = subgraphClient<Context>(
-    createUsersSubgraph({ prisma: counting.prisma, redis: new MemoryRedisPort(), logger: silentLogger, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } }),
+    usersSubgraph.create({ db, redis: new MemoryRedisPort(), logger: silentLogger, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } }),
   );
   await client.server.start();
   try {
@@ -270,10 +271,11 @@ interface LedgerRun {
   minBalanceAfter: bigint;
 }
 
-function walletService(prisma: PrismaClient) {
-  const wallet = new WalletStore(prisma);
-  const service = new WalletService({ prisma, wallet, redis: new MemoryRedisPort(), onEventsCommitted: () => undefined });
-  return { wallet, service };
+/** The users subgraph's wallet service (built by the kit, its relay not started) and a wallet store beside it. */
+function walletService(db: Database) {
+  const wallet = new WalletStore(db.prisma);
+  const users = usersSubgraph.create({ db, redis: new MemoryRedisPort(), logger: silentLogger, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } });
+  return { wallet, service: users.parts.context(ANONYMOUS).wallet };
 }
 
 async function balanceOf(prisma: PrismaClient, userId: string): Promise<bigint> {
@@ -350,7 +352,7 @@ async function ledgerRun(db: Database, pool: number, workers: number, mode: Ledg
     balance = async () => BigInt((await prisma.$queryRaw<{ n: bigint }[]>`SELECT n FROM bench_hot_row WHERE id = 1`)[0]!.n);
     op = () => prisma.$executeRaw`UPDATE bench_hot_row SET n = n - 1 WHERE id = 1 AND n >= 1`;
   } else {
-    const { wallet, service } = walletService(prisma);
+    const { wallet, service } = walletService(db);
     const [user] = await seedUsers(prisma, 1, `hot_${tag.replace(/-/g, '_')}_${Date.now().toString(36)}`, passwordHash);
     userId = user!.id;
     await service.apply({ userId, idempotencyKey: key(tag), reason: 'bench-credit', changes: [{ currency: 'COINS', amount: 1_000_000_000 }] });
@@ -421,7 +423,7 @@ interface OverDrain {
 
 async function overDrain(db: Database, pool: number, workers: number, passwordHash: string): Promise<OverDrain> {
   const prisma = db.prisma;
-  const { service } = walletService(prisma);
+  const { service } = walletService(db);
   const [user] = await seedUsers(prisma, 1, `drain_${Date.now().toString(36)}`, passwordHash);
   const userId = user!.id;
   await service.apply({ userId, idempotencyKey: key('drain'), reason: 'bench-credit', changes: [{ currency: 'COINS', amount: 1_000 }] });
@@ -541,7 +543,7 @@ function report(
       `${login.concurrent} concurrent logins queue behind each other for the CPU, and login p95 follows "${login.concurrent} verifies at once" above plus the database and GraphQL work. ` +
       `A login is: user lookup, limiter check (memory), one argon2 verify, \`last_seen_at\` update, refresh-token insert, JWT signing.`,
     `- Query counts: Prisma operations seen by \`$extends({ query: { $allOperations } })\` on the client the subgraph uses, and SQL statements from Prisma's \`query\` log event on the same client; ` +
-      `both through the real subgraph (createUsersSubgraph + Apollo executeOperation; a fresh DataLoader per operation, as per request). The third batching row adds the wallet's \`xp\`/\`level\` fields: one more query (balances), still independent of the number of ids.`,
+      `both through the real subgraph (usersSubgraph.create + Apollo executeOperation; a fresh DataLoader per operation, as per request). The third batching row adds the wallet's \`xp\`/\`level\` fields: one more query (balances), still independent of the number of ids.`,
     `- Diagnostic rows (same hot account / loop, not the platform as configured): \`synchronous_commit=off\` on the bench's own pool shows how much of a debit's time is the WAL flush at commit; ` +
       `"UPDATE of one plain row" (\`UPDATE bench_hot_row SET n = n - 1 WHERE id = 1 AND n >= 1\`, autocommit) is the ceiling PostgreSQL itself gives one hot row on this machine with synchronous commit.`,
     `- Refusals: through WalletService a refused debit comes back as a row of wallet_apply_batch, not as an error, so it costs about what a success does; a statement that fails through Prisma (\`SELECT 1/0\`) ` +
@@ -621,7 +623,7 @@ async function main(): Promise<boolean> {
     script: 'bench/users/run.ts',
     setup:
       `Setup: one process, NODE_ENV unset, fresh PostgreSQL database on loopback (created and dropped by the run), no Redis (MemoryRedisPort; in-memory sign-in limiter). ` +
-      `Login and batching go through the users subgraph (createUsersSubgraph + Apollo Server executeOperation, no HTTP, no gateway) on a pool of ${PLATFORM_POOL}; ` +
+      `Login and batching go through the users subgraph (usersSubgraph.create + Apollo Server executeOperation, no HTTP, no gateway) on a pool of ${PLATFORM_POOL}; ` +
       `the ledger phase drives WalletService / WalletStore directly with N concurrent async workers, each debit with its own idempotency key.`,
     body: report(hashing, login, batches, ledger, drain, failures, pgVersion),
   });

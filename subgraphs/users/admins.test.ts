@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/index.js';
-import { newTestRedis, openTestDatabase, silentLogger } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase } from '../../platform/testing.js';
 import { loadUsersConfig } from './config.js';
-import { createUsersSubgraph } from './server.js';
+import { usersSubgraph } from './subgraph.js';
 
 let db: Database;
 beforeAll(async () => {
@@ -23,10 +23,9 @@ describe('ADMIN_USERNAMES', () => {
   it('promotes listed accounts that registered earlier when the service starts, and nobody else', async () => {
     const late = await newAccount(`Late_${randomUUID().slice(0, 8)}`);
     const other = await newAccount(`other_${randomUUID().slice(0, 8)}`);
-    const definition = createUsersSubgraph({
-      prisma: db.prisma,
+    const definition = usersSubgraph.create({
+      db,
       redis: newTestRedis(),
-      logger: silentLogger,
       config: { JWT_SECRET: 'admins-test-secret-that-is-long-enough-0123', ACCESS_TOKEN_TTL_SECONDS: 900, ADMIN_USERNAMES: [late.username.toUpperCase(), 'not_registered'] },
     });
     const workers = definition.workers ?? [];

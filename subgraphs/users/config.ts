@@ -1,13 +1,7 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { loadConfig } from '../../platform/config.js';
-import { DEFAULT_EXEMPT_ADDRESSES } from './services/login-limiter.js';
-
-export const DEFAULT_REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600;
-export const DEFAULT_SERVICE_TOKEN_TTL_SECONDS = 900;
-/** The consumer name when the deps give none (one process: embedded mode, tests). */
-export const DEFAULT_USERS_CONSUMER_NAME = 'users-1';
-export const DEFAULT_REGISTRATIONS_PER_ADDRESS_PER_HOUR = 10;
+import { DEFAULT_EXEMPT_ADDRESSES } from './services/rate-limits.service.js';
 
 /** A comma-separated list, trimmed, empty items dropped. */
 const list = (fallback = '') =>
@@ -21,9 +15,9 @@ export const usersEnv = z.object({
   /** How long a player's access token works. */
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   /** How long a refresh token works if unused (30 days); each refresh issues a fresh one. */
-  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_REFRESH_TOKEN_TTL_SECONDS),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
   /** How long a service access token (from an API key) works. */
-  SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(DEFAULT_SERVICE_TOKEN_TTL_SECONDS),
+  SERVICE_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(900),
   /**
    * This replica's name in the `users` event consumer group (achievement rewards). Unique per
    * replica, so replicas share the stream instead of stealing each other's pending events.
@@ -36,7 +30,7 @@ export const usersEnv = z.object({
    */
   ADMIN_USERNAMES: list().transform((names) => names.map((name) => name.toLowerCase())),
   /** Accounts one client address may register per hour (every `register` call counts). */
-  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(DEFAULT_REGISTRATIONS_PER_ADDRESS_PER_HOUR),
+  REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().positive().default(10),
   /**
    * Client addresses (comma-separated) no per-address limit applies to (registrations, sign-in
    * attempts per address); per-account sign-in limits still do. Default: this machine's loopback

@@ -5,12 +5,11 @@ import { parse, subscribe, type ExecutionResult, type GraphQLSchema } from 'grap
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
-import type { SubgraphDefinition } from '../../platform/subgraph/serve.js';
 import { liveChannel } from '../../platform/live.js';
 import { MemoryRedisPort } from '../../platform/redis/index.js';
-import { openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { openTestDatabase, subgraphClient } from '../../platform/testing.js';
 import type { Context } from './context.js';
-import { createUsersSubgraph } from './server.js';
+import { usersSubgraph } from './subgraph.js';
 
 /**
  * The in-process Redis, except that published messages wait until the test delivers them: it holds
@@ -29,13 +28,13 @@ class HeldRedis extends MemoryRedisPort {
 const JWT_SECRET = 'users-test-secret-that-is-long-enough-0123';
 const redis = new HeldRedis();
 let db: Database;
-let definition: SubgraphDefinition<Context>;
+let definition: ReturnType<typeof usersSubgraph.create>;
 let client: ReturnType<typeof subgraphClient<Context>>;
 let schema: GraphQLSchema;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  definition = createUsersSubgraph({ prisma: db.prisma, redis, logger: silentLogger, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } });
+  definition = usersSubgraph.create({ db, redis, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } });
   client = subgraphClient(definition);
   await client.server.start();
   // The schema the subgraph serves subscriptions from (platform/subgraph.ts), run with graphql-js's own subscribe.

@@ -2,16 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database, PrismaClient } from '../../platform/db/index.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, subgraphClient, recordingPrisma } from '../../platform/testing.js';
 import type { Context } from './context.js';
-import { createUsersSubgraph } from './server.js';
+import { usersSubgraph } from './subgraph.js';
 
 const JWT_SECRET = 'users-test-secret-that-is-long-enough-0123';
 let db: Database;
 let client: ReturnType<typeof subgraphClient<Context>>;
 
 const users = (prisma: PrismaClient) =>
-  createUsersSubgraph({ prisma, redis: newTestRedis(), logger: silentLogger, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } });
+  usersSubgraph.create({ db: { ...db, prisma }, redis: newTestRedis(), config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } });
 
 beforeAll(async () => {
   db = await openTestDatabase();

@@ -1,17 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Tx } from '../../platform/db/index.js';
+import { ANONYMOUS } from '../../platform/auth.js';
+import type { Database } from '../../platform/db/index.js';
 import { EventConsumer } from '../../platform/events/consumer.js';
 import { DOMAIN_EVENTS_STREAM, type DomainEvent } from '../../platform/events/types.js';
 import type { AchievementRewardPayload } from '../achievements/contracts/events.js';
 import { liveChannel } from '../../platform/live.js';
 import type { MemoryRedisPort } from '../../platform/redis/index.js';
 import { newTestRedis, openTestDatabase, silentLogger } from '../../platform/testing.js';
-import { createUsersSubgraph } from './server.js';
+import { rewardChanges } from './consumers/rewards.consumer.js';
 import { assetKey } from './domain/wallet.js';
-import { rewardChanges, rewardHandlers } from './services/rewards.service.js';
-import { WalletService, type WalletOperationInput } from './services/wallet.service.js';
-import { WalletStore } from './store/wallet.store.js';
+import type { WalletStore } from './store/wallet.store.js';
+import { usersSubgraph } from './subgraph.js';
 
 let db: Database;
 
@@ -65,20 +65,27 @@ async function levelUpsRecorded(userId: string) {
   return events.map((e) => e.payload as { userId: string; level: number; previousLevel: number }).filter((p) => p.userId === userId);
 }
 
-/** A wallet whose relay pokes are counted instead of publishing (no relay drains the shared outbox). */
-function walletOn(redis: MemoryRedisPort, Wallet: typeof WalletService = WalletService) {
+const JWT_SECRET = 'rewards-test-secret-long-enough-0123456789';
+
+/**
+ * The users subgraph on `redis`, its relay pokes counted instead of publishing (its relay is not
+ * started: no relay drains the shared outbox), and its wallet service.
+ */
+function usersOn(redis: MemoryRedisPort) {
+  const subgraph = usersSubgraph.create({ db, redis, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } });
   const pokes = { count: 0 };
-  const wallet = new Wallet({ prisma: db.prisma, wallet: new WalletStore(db.prisma), redis, onEventsCommitted: () => void pokes.count++ });
-  return { wallet, pokes };
+  subgraph.relay.poke = async () => void pokes.count++;
+  return { subgraph, wallet: subgraph.parts.context(ANONYMOUS).wallet, pokes };
 }
 
-const consumerOn = (redis: MemoryRedisPort, wallet: WalletService) =>
+/** The subgraph's bus handlers in a consumer that polls and takes over pending events quickly. */
+const consumerOn = (redis: MemoryRedisPort, subgraph: ReturnType<typeof usersSubgraph.create>) =>
   new EventConsumer({
+    ...subgraph.parts.consumer,
     prisma: db.prisma,
     redis,
     group: 'users',
     consumer: 'rewards-test',
-    batchHandlers: rewardHandlers(wallet),
     logger: silentLogger,
     blockMs: 20,
     claimIdleMs: 50,
@@ -98,12 +105,7 @@ async function settle(redis: MemoryRedisPort, consumer: EventConsumer) {
 describe('achievement rewards', () => {
   it("credits XP, premium currency and items once, from the users subgraph's own worker", async () => {
     const redis = newTestRedis();
-    const subgraph = createUsersSubgraph({
-      prisma: db.prisma,
-      redis,
-      logger: silentLogger,
-      config: { JWT_SECRET: 'rewards-test-secret-long-enough-0123456789', ACCESS_TOKEN_TTL_SECONDS: 900 },
-    });
+    const subgraph = usersSubgraph.create({ db, redis, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } });
     const workers = subgraph.workers ?? [];
     for (const worker of workers) await worker.start();
     try {
@@ -128,8 +130,8 @@ describe('achievement rewards', () => {
 
   it('credits an event delivered twice once', async () => {
     const redis = newTestRedis();
-    const { wallet } = walletOn(redis);
-    const consumer = consumerOn(redis, wallet);
+    const { subgraph } = usersOn(redis);
+    const consumer = consumerOn(redis, subgraph);
     const player = await newPlayer();
     const event = unlocked(player, 'first_blood', [{ kind: 'PREMIUM_CURRENCY', amount: 50 }, { kind: 'EXCLUSIVE_ITEM', itemId: 'golden_badge' }]);
     // The relay published it, crashed before stamping the row, and published it again.
@@ -150,8 +152,8 @@ describe('achievement rewards', () => {
 
   it('credits nothing more for a second event of the same unlock: the ledger replays it', async () => {
     const redis = newTestRedis();
-    const { wallet } = walletOn(redis);
-    const consumer = consumerOn(redis, wallet);
+    const { subgraph } = usersOn(redis);
+    const consumer = consumerOn(redis, subgraph);
     const player = await newPlayer();
     const first = unlocked(player, 'week_warrior', [{ kind: 'PREMIUM_CURRENCY', amount: 75 }]);
     // An achievements rebuild announces the same unlock again, as a new event (and a changed catalog).
@@ -175,8 +177,8 @@ describe('achievement rewards', () => {
 
   it('records user.leveled_up once, and notifies the player once, for XP that crosses a level', async () => {
     const redis = newTestRedis();
-    const { wallet, pokes } = walletOn(redis);
-    const consumer = consumerOn(redis, wallet);
+    const { subgraph, pokes } = usersOn(redis);
+    const consumer = consumerOn(redis, subgraph);
     const player = await newPlayer();
     const live: unknown[] = [];
     const unsubscribe = await redis.subscribe(liveChannel('users', 'levelUp', player), (message) => live.push(JSON.parse(message)));
@@ -199,24 +201,21 @@ describe('achievement rewards', () => {
 
   it('leaves no credit when the handler fails after crediting, and the retry credits exactly once', async () => {
     const redis = newTestRedis();
-    /** Credits, then fails its transaction while `failing`; counts the credits that were let through. */
-    class FaultyWallet extends WalletService {
-      failing = true;
-      attempts = 0;
-      override async applyManyInTransaction(tx: Tx, inputs: readonly WalletOperationInput[]) {
-        const applied = await super.applyManyInTransaction(tx, inputs);
-        this.attempts += 1;
-        if (this.failing) throw new Error('injected fault after crediting');
-        return applied;
-      }
-    }
-    const { wallet, pokes } = walletOn(redis, FaultyWallet);
-    const faulty = wallet as FaultyWallet;
+    const { subgraph, wallet, pokes } = usersOn(redis);
+    /** The wallet credits, then fails its transaction while `failing`; counts the credits that were let through. */
+    const faulty = { failing: true, attempts: 0 };
+    const applyManyInTransaction = wallet.applyManyInTransaction.bind(wallet);
+    wallet.applyManyInTransaction = async (work, inputs) => {
+      const applied = await applyManyInTransaction(work, inputs);
+      faulty.attempts += 1;
+      if (faulty.failing) throw new Error('injected fault after crediting');
+      return applied;
+    };
     const player = await newPlayer();
     const event = unlocked(player, 'legend', [{ kind: 'XP', amount: 450 }, { kind: 'PREMIUM_CURRENCY', amount: 25 }]);
     await publish(redis, event);
 
-    const crashing = consumerOn(redis, faulty);
+    const crashing = consumerOn(redis, subgraph);
     await crashing.start();
     await expect.poll(() => faulty.attempts, { timeout: 10_000 }).toBeGreaterThan(0);
     await crashing.stop();
@@ -230,7 +229,7 @@ describe('achievement rewards', () => {
     // A restarted consumer takes the pending event over; this time the transaction commits.
     faulty.failing = false;
     const attemptsBefore = faulty.attempts;
-    const restarted = consumerOn(redis, faulty);
+    const restarted = consumerOn(redis, subgraph);
     await restarted.start();
     try {
       await settle(redis, restarted);
@@ -250,7 +249,7 @@ describe('achievement rewards', () => {
 
   it("credits a read's unlocks together: one wallet statement, each credit and level-up once, unknown players skipped", async () => {
     const redis = newTestRedis();
-    const { wallet } = walletOn(redis);
+    const { subgraph, wallet } = usersOn(redis);
     const batches: number[] = [];
     const store = (wallet as unknown as { deps: { wallet: WalletStore } }).deps.wallet;
     const applyBatch = store.applyBatch.bind(store);
@@ -267,7 +266,7 @@ describe('achievement rewards', () => {
     for (const event of events) await publish(redis, event);
     await publish(redis, events[0]!); // and a redelivery within the same read
 
-    const consumer = consumerOn(redis, wallet);
+    const consumer = consumerOn(redis, subgraph);
     await consumer.start();
     try {
       await settle(redis, consumer);
@@ -288,8 +287,8 @@ describe('achievement rewards', () => {
 
   it('credits nothing for an achievement without rewards, and skips an unknown player instead of retrying forever', async () => {
     const redis = newTestRedis();
-    const { wallet } = walletOn(redis);
-    const consumer = consumerOn(redis, wallet);
+    const { subgraph } = usersOn(redis);
+    const consumer = consumerOn(redis, subgraph);
     const player = await newPlayer();
     const stranger = randomUUID();
     const noRewards = unlocked(player, 'explorer', []);

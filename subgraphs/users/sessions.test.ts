@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, verifyAccessToken, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
 import { openRedis, type RedisPort } from '../../platform/redis/index.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, subgraphClient } from '../../platform/testing.js';
 import type { Context } from './context.js';
-import { createUsersSubgraph } from './server.js';
-import { LoginLimiter } from './services/login-limiter.js';
+import { usersSubgraph } from './subgraph.js';
+import { LoginLimiter } from './services/rate-limits.service.js';
 
 // Sessions, lockout, roles, API keys and profiles, through the subgraph's GraphQL API on a real
 // database (PGlite, or DATABASE_URL's PostgreSQL). With REDIS_URL set, the lockout counters live in Redis.
@@ -22,10 +22,9 @@ let fromAddress: ReturnType<typeof subgraphClient<Context>>;
 beforeAll(async () => {
   db = await openTestDatabase();
   limiterRedis = openRedis(process.env.REDIS_URL);
-  const definition = createUsersSubgraph({
-    prisma: db.prisma,
+  const definition = usersSubgraph.create({
+    db,
     redis: newTestRedis(),
-    logger: silentLogger,
     config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 },
     loginLimiter: new LoginLimiter(limiterRedis),
   });

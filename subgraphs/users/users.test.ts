@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, verifyAccessToken } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, subgraphClient } from '../../platform/testing.js';
 import type { Context } from './context.js';
-import { createUsersSubgraph } from './server.js';
+import { usersSubgraph } from './subgraph.js';
 
 const JWT_SECRET = 'users-test-secret-that-is-long-enough-0123';
 let db: Database;
@@ -13,10 +13,9 @@ let client: ReturnType<typeof subgraphClient<Context>>;
 beforeAll(async () => {
   db = await openTestDatabase();
   client = subgraphClient(
-    createUsersSubgraph({
-      prisma: db.prisma,
+    usersSubgraph.create({
+      db,
       redis: newTestRedis(),
-      logger: silentLogger,
       config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 },
     }),
   );

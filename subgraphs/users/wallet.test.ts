@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
 import { liveChannel, subscribeLive } from '../../platform/live.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, subgraphClient } from '../../platform/testing.js';
 import type { Context } from './context.js';
-import { createUsersSubgraph } from './server.js';
+import { usersSubgraph } from './subgraph.js';
 
 let db: Database;
 let client: ReturnType<typeof subgraphClient<Context>>;
@@ -15,7 +15,7 @@ const ADMIN: Viewer = { userId: randomUUID(), role: 'ADMIN' };
 beforeAll(async () => {
   db = await openTestDatabase();
   client = subgraphClient(
-    createUsersSubgraph({ prisma: db.prisma, redis, logger: silentLogger, config: { JWT_SECRET: 'wallet-test-secret-long-enough-0123456789', ACCESS_TOKEN_TTL_SECONDS: 900 } }),
+    usersSubgraph.create({ db, redis, config: { JWT_SECRET: 'wallet-test-secret-long-enough-0123456789', ACCESS_TOKEN_TTL_SECONDS: 900 } }),
   );
   await client.server.start();
 });

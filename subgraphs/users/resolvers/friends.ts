@@ -3,7 +3,8 @@ import type { Connection } from '../../../platform/pagination.js';
 import type { Context } from '../context.js';
 import type { FriendState } from '../domain/friends.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { FriendChange, FriendUpdatedEvent } from '../services/friends.service.js';
+import type { FriendUpdatedEvent } from '../contracts/live.js';
+import type { FriendChange } from '../services/friends.service.js';
 import type { FriendshipRow } from '../store/friends.store.js';
 import type { UserRow } from '../store/users.store.js';
 

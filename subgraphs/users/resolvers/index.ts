@@ -53,6 +53,6 @@ export const resolvers: Resolvers = {
     ...friendResolvers.User,
     ...walletResolvers.User,
     __resolveReference: async ({ id }, { loaders }) => (await loaders.userById.load(id)) ?? null,
-    email: (user, _args, { viewer }) => (viewer.userId === user.id ? user.email : null),
+    email: (user, _args, { viewer, profiles }) => profiles.emailOf(viewer, user),
   },
 };

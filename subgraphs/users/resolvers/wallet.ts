@@ -1,29 +1,21 @@
-import { requireRole, requireScope, type Viewer } from '../../../platform/auth.js';
 import { pageRequest, toConnection } from '../../../platform/pagination.js';
+import type { LevelUpEvent } from '../contracts/live.js';
 import { CURRENCIES, parseAsset } from '../domain/wallet.js';
 import { levelForXp, levelProgress } from '../domain/levels.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { LevelUpEvent } from '../services/wallet.service.js';
-
-const isOwner = (viewer: Viewer, userId: string) => viewer.userId === userId;
 
 /** Wallet, inventory, XP and levels on User; the wallet operation for services; levelUp. */
 export const walletResolvers: Resolvers = {
   Mutation: {
-    applyWalletOperation: async (_parent, { input }, { viewer, wallet }) => {
-      // The game server (an API key with MANAGE_WALLET) or an admin.
-      if (viewer.kind === 'service') requireScope(viewer, 'MANAGE_WALLET');
-      else requireRole(viewer, ['ADMIN'], 'change wallets');
-      return { ...(await wallet.apply(input)), userId: input.userId };
-    },
+    applyWalletOperation: (_parent, { input }, { viewer, wallet }) => wallet.applyWalletOperation(viewer, input),
   },
   ApplyWalletOperationPayload: {
     user: async ({ userId }, _args, { loaders }) => (await loaders.userById.load(userId))!,
   },
   Subscription: {
     levelUp: {
-      subscribe: (_parent, _args, { viewer, wallet }) => wallet.levelUps(requireRole(viewer, ['PLAYER', 'MODERATOR', 'ORGANIZER', 'ADMIN'])),
+      subscribe: (_parent, _args, { viewer, wallet }) => wallet.levelUps(viewer),
       resolve: (event: LevelUpEvent) => event,
     },
   },
@@ -35,10 +27,12 @@ export const walletResolvers: Resolvers = {
     level: async ({ id }, _args, { loaders }) => levelForXp(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)),
     xpIntoLevel: async ({ id }, _args, { loaders }) => levelProgress(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)).xpIntoLevel,
     xpForNextLevel: async ({ id }, _args, { loaders }) => levelProgress(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)).xpForNextLevel,
-    wallet: ({ id }, _args, { viewer }) => (isOwner(viewer, id) ? { userId: id } : null),
-    inventory: async ({ id }, _args, { viewer, loaders }) => {
-      if (!isOwner(viewer, id)) return null;
-      const balances = await loaders.balancesOf.load(id);
+    wallet: ({ id }, _args, { viewer, wallet }) => wallet.walletOf(viewer, id),
+    inventory: async ({ id }, _args, { viewer, wallet, loaders }) => {
+      // The inventory is part of the wallet: private to its owner.
+      const own = wallet.walletOf(viewer, id);
+      if (!own) return null;
+      const balances = await loaders.balancesOf.load(own.userId);
       return [...balances]
         .map(([asset, quantity]) => ({ ...parseAsset(asset), quantity }))
         .filter((item): item is { currency: null; itemId: string; quantity: bigint } => item.itemId !== null && item.quantity > 0n)

@@ -1,25 +1,22 @@
 import { hash, verify } from '@node-rs/argon2';
-import type { PrismaClient } from '../../../platform/db/index.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
 import { ConflictError, UnauthenticatedError } from '../../../platform/errors.js';
-import { recordEvent } from '../../../platform/events/outbox.js';
+import type { UnitOfWork } from '../../../platform/unit-of-work.js';
 import { normalizeEmail, usernameKey, validateRegistration } from '../domain/accounts.js';
 import type { UserRow, UsersStore } from '../store/users.store.js';
-import type { LoginLimiter, RegistrationLimiter } from './login-limiter.js';
+import type { LoginLimiter, RegistrationLimiter } from './rate-limits.service.js';
 import type { AuthResult, SessionsService } from './sessions.service.js';
 
 export type { AuthResult };
 
 export interface AccountsServiceDeps {
-  prisma: PrismaClient;
+  work: UnitOfWork;
   store: UsersStore;
   sessions: SessionsService;
   loginLimiter: LoginLimiter;
   registrationLimiter: RegistrationLimiter;
   /** Lower-cased usernames that are ADMIN from registration (config ADMIN_USERNAMES). */
   adminUsernameKeys: ReadonlySet<string>;
-  /** Called after a commit that wrote domain events (pokes the outbox relay). */
-  onEventsCommitted: () => void;
   now?: () => Date;
 }
 
@@ -42,13 +39,13 @@ export class AccountsService {
   ): Promise<AuthResult> {
     await this.deps.registrationLimiter.attempt(from.clientAddress);
     const registration = validateRegistration(input);
-    const { store, prisma } = this.deps;
+    const { store, work } = this.deps;
     // Checked first for a clear answer; the unique indexes settle races.
     if (await store.findByUsernameKey(registration.usernameKey)) throw usernameTaken();
     if (await store.findByEmail(registration.email)) throw emailTaken();
     const passwordHash = await hash(registration.password);
-    const user = await prisma
-      .$transaction(async (tx) => {
+    const user = await work
+      .run(async ({ tx, record }) => {
         const created = await store.create(tx, {
           username: registration.username,
           usernameKey: registration.usernameKey,
@@ -57,7 +54,7 @@ export class AccountsService {
           passwordHash,
           ...(this.deps.adminUsernameKeys.has(registration.usernameKey) ? { role: 'ADMIN' as const } : {}),
         });
-        await recordEvent(tx, 'users', 'user.registered', {
+        await record('user.registered', {
           userId: created.id,
           username: created.username,
           registeredAt: created.createdAt.toISOString(),
@@ -70,7 +67,6 @@ export class AccountsService {
         if (violation) throw violation.includes('email') ? emailTaken() : usernameTaken();
         throw error;
       });
-    this.deps.onEventsCommitted();
     return this.signIn(user);
   }
 

@@ -1,35 +1,26 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { requireUser, type Viewer } from '../../../platform/auth.js';
-import type { PrismaClient } from '../../../platform/db/index.js';
 import { ForbiddenError, NotFoundError } from '../../../platform/errors.js';
-import { recordEvent } from '../../../platform/events/outbox.js';
-import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
 import { timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
+import type { UnitOfWork } from '../../../platform/unit-of-work.js';
+import { friendUpdated, type FriendUpdatedEvent } from '../contracts/live.js';
 import { assertNotSelf, seesFriendUpdates, transition, type FriendAction, type FriendState } from '../domain/friends.js';
 import { friendKey, type FriendshipRow, type FriendsStore } from '../store/friends.store.js';
 import type { UsersStore } from '../store/users.store.js';
 
 export interface FriendsServiceDeps {
-  prisma: PrismaClient;
+  work: UnitOfWork;
   store: FriendsStore;
   users: UsersStore;
   redis: RedisPort;
-  /** Called after a commit that wrote domain events (pokes the outbox relay). */
-  onEventsCommitted: () => void;
   now?: () => Date;
 }
 
 /** The viewer's edge to the other player after an action; null when no relation remains. */
 export type FriendChange = { otherId: string; edge: FriendshipRow | null };
 
-/** What a friendUpdated event carries: the changed player's key only; the subscriber reads the fresh row. */
-export interface FriendUpdatedEvent {
-  id: string;
-}
-
-/** Each viewer's own channel: a player's change is published once per friend (fan-out on write). */
-const friendUpdatedChannel = (viewerId: string) => liveChannel('users', 'friendUpdated', viewerId);
+export type { FriendUpdatedEvent };
 
 /** Friends' ids read (and their events published) per query during a fan-out; there is no cap on friends. */
 const FANOUT_BATCH = 500;
@@ -65,8 +56,10 @@ export class FriendsService {
   }
 
   /**
-   * Tells each of the player's current friends that the player changed (after the change
-   * committed). Friendships read here may end before delivery: `friendUpdates` checks again.
+   * Tells each of the player's current friends that the player changed. Run it only once the
+   * change has committed (a unit of work's `afterCommit`): the friends are read in batches after
+   * the commit rather than all inside the transaction. Friendships read here may end before
+   * delivery: `friendUpdates` checks again.
    */
   async notifyFriendsOfUpdate(userId: string): Promise<void> {
     const event: FriendUpdatedEvent = { id: userId };
@@ -74,7 +67,7 @@ export class FriendsService {
     for (;;) {
       const friendIds = await this.deps.store.friendIdsOf(userId, after, FANOUT_BATCH);
       // Concurrent publishes on one connection are written back to back, like a pipeline.
-      await Promise.all(friendIds.map((friendId) => publishLive(this.deps.redis, friendUpdatedChannel(friendId), event)));
+      await Promise.all(friendIds.map((friendId) => friendUpdated.publish(this.deps.redis, friendId, event)));
       if (friendIds.length < FANOUT_BATCH) return;
       after = friendIds.at(-1)!;
     }
@@ -87,7 +80,7 @@ export class FriendsService {
    */
   friendUpdates(viewer: Viewer): AsyncIterableIterator<FriendUpdatedEvent> {
     const viewerId = requireUser(viewer);
-    const events = subscribeLive<FriendUpdatedEvent>(this.deps.redis, friendUpdatedChannel(viewerId));
+    const events = friendUpdated.subscribe(this.deps.redis, viewerId);
     return new Repeater<FriendUpdatedEvent>(async (push, stop) => {
       void stop.then(() => events.return?.());
       for await (const event of events) {
@@ -109,18 +102,15 @@ export class FriendsService {
     assertNotSelf(actorId, otherId);
     const [other] = await this.deps.users.findByIds([otherId]);
     if (!other) throw new NotFoundError('User', otherId);
-    const { prisma, store } = this.deps;
+    const { work, store } = this.deps;
     const at = this.deps.now?.() ?? new Date();
-    const edge = await prisma.$transaction(async (tx) => {
+    const edge = await work.run(async ({ tx, record }) => {
       const before = await store.lockPair(tx, actorId, otherId);
       const after = transition(action, before, otherId);
       await store.writePair(tx, actorId, otherId, before, after, at);
-      if (action === 'block') {
-        await recordEvent(tx, 'users', 'user.blocked', { blockerId: actorId, blockedId: otherId, blockedAt: at.toISOString() });
-      }
+      if (action === 'block') await record('user.blocked', { blockerId: actorId, blockedId: otherId, blockedAt: at.toISOString() });
       return after.mine && { userId: actorId, otherId, state: after.mine, updatedAt: at };
     });
-    if (action === 'block') this.deps.onEventsCommitted();
     return { otherId, edge };
   }
 }

@@ -1,61 +1,48 @@
-import type { Logger } from 'pino';
 import { requireUser, type Viewer } from '../../../platform/auth.js';
-import type { PrismaClient } from '../../../platform/db/index.js';
 import { NotFoundError } from '../../../platform/errors.js';
-import { recordEvent } from '../../../platform/events/outbox.js';
-import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
+import type { UnitOfWork } from '../../../platform/unit-of-work.js';
+import { profileUpdated, type ProfileUpdatedEvent } from '../contracts/live.js';
 import { validateProfileChanges } from '../domain/profile.js';
 import type { UserRow, UsersStore } from '../store/users.store.js';
 import type { FriendsService } from './friends.service.js';
 
-/** What a profileUpdated event carries: the key only; subscribers read the fresh row. */
-interface ProfileUpdatedEvent {
-  id: string;
-}
-
-const profileChannel = (userId: string) => liveChannel('users', 'profileUpdated', userId);
-
 export class ProfilesService {
   constructor(
     private readonly deps: {
-      prisma: PrismaClient;
+      work: UnitOfWork;
       store: UsersStore;
       redis: RedisPort;
       /** Tells the player's friends about the change (`friendUpdated`). */
       friends: Pick<FriendsService, 'notifyFriendsOfUpdate'>;
-      onEventsCommitted: () => void;
-      logger?: Logger;
     },
   ) {}
 
-  async updateProfile(
+  /**
+   * Changes the viewer's profile and records `user.profile_updated`; once committed, the player's
+   * own stream and their friends' hear of it (best effort: a failed delivery is logged by the unit
+   * of work and never turns the committed change into an error).
+   */
+  updateProfile(
     viewer: Viewer,
     input: { displayName?: string | null; avatarUrl?: string | null; bio?: string | null; timezone?: string | null },
   ): Promise<UserRow> {
     const userId = requireUser(viewer);
     const changes = validateProfileChanges(input);
-    const user = await this.deps.prisma.$transaction(async (tx) => {
+    return this.deps.work.run(async ({ tx, record, publish, afterCommit }) => {
       const updated = await this.deps.store.update(userId, changes, tx);
       if (!updated) throw new NotFoundError('User', userId);
-      await recordEvent(tx, 'users', 'user.profile_updated', {
+      await record('user.profile_updated', {
         userId,
         changed: Object.keys(changes),
         updatedAt: updated.updatedAt.toISOString(),
         // Consumers keeping per-player days (streaks) need the new zone itself, not only its name.
         ...(changes.timezone !== undefined ? { timezone: updated.timezone } : {}),
       });
+      publish(profileUpdated, userId, { id: userId });
+      afterCommit(() => this.deps.friends.notifyFriendsOfUpdate(userId));
       return updated;
     });
-    this.deps.onEventsCommitted();
-    // The change is committed: live delivery is best effort and never turns it into an error.
-    try {
-      await publishLive(this.deps.redis, profileChannel(userId), { id: userId } satisfies ProfileUpdatedEvent);
-      await this.deps.friends.notifyFriendsOfUpdate(userId);
-    } catch (error) {
-      this.deps.logger?.error({ err: error, userId }, 'live delivery of a profile change failed');
-    }
-    return user;
   }
 
   /** The viewer's own profile changes (their private stream). */
@@ -64,7 +51,7 @@ export class ProfilesService {
   }
 
   profileUpdates(userId: string): AsyncIterableIterator<ProfileUpdatedEvent> {
-    return subscribeLive<ProfileUpdatedEvent>(this.deps.redis, profileChannel(userId));
+    return profileUpdated.subscribe(this.deps.redis, userId);
   }
 
   /** The profile as it is now (not from a request's DataLoader: a subscription lives for hours). */
@@ -72,5 +59,10 @@ export class ProfilesService {
     const [user] = await this.deps.store.findByIds([event.id]);
     if (!user) throw new NotFoundError('User', event.id);
     return user;
+  }
+
+  /** A player's email, shown to that player only. */
+  emailOf(viewer: Viewer, user: UserRow): string | null {
+    return viewer.userId === user.id ? user.email : null;
   }
 }

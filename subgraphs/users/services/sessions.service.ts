@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { issueAccessToken, requireUser, type Role, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
 import { UnauthenticatedError } from '../../../platform/errors.js';
+import type { UnitOfWork } from '../../../platform/unit-of-work.js';
 import type { SessionsStore } from '../store/sessions.store.js';
 import type { UserRow, UsersStore } from '../store/users.store.js';
 
@@ -16,6 +17,7 @@ export interface AuthResult {
 
 export interface SessionsServiceDeps {
   prisma: PrismaClient;
+  work: UnitOfWork;
   store: SessionsStore;
   users: UsersStore;
   jwtSecret: string;
@@ -46,7 +48,7 @@ export class SessionsService {
 
   /** Exchanges a refresh token for a new access token and refresh token (see the class comment). */
   async refresh(refreshToken: string): Promise<AuthResult> {
-    const { store, prisma } = this.deps;
+    const { store, work } = this.deps;
     const now = this.now();
     const current = await store.findByHash(hashToken(refreshToken));
     if (!current || current.revokedAt || current.expiresAt <= now) throw invalidRefreshToken();
@@ -56,8 +58,8 @@ export class SessionsService {
     }
     const user = (await this.deps.users.findByIds([current.userId]))[0];
     if (!user) throw invalidRefreshToken();
-    const next = await prisma
-      .$transaction(async (tx) => {
+    const next = await work
+      .run(async ({ tx }) => {
         const successor = await this.insertToken(tx, current.familyId, current.userId);
         // The conditional update decides races: of two refreshes with one token, one matches the
         // row and commits; the other matches nothing and rolls its successor back.

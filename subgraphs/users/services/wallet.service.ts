@@ -1,15 +1,15 @@
-import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import { requireRole, requireScope, type Viewer } from '../../../platform/auth.js';
 import { raisedError } from '../../../platform/db/errors.js';
 import { BadUserInputError, ConflictError, InsufficientFundsError, NotFoundError } from '../../../platform/errors.js';
-import type { AfterCommit } from '../../../platform/events/consumer.js';
-import { recordEvents } from '../../../platform/events/outbox.js';
-import { liveChannel, publishLive, subscribeLive } from '../../../platform/live.js';
+import { GroupCommit } from '../../../platform/group-commit.js';
 import { isUuid } from '../../../platform/ids.js';
+import type { PageRequest } from '../../../platform/pagination.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
+import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
+import { levelUp, type LevelUpEvent } from '../contracts/live.js';
 import { levelForXp } from '../domain/levels.js';
 import { MAX_BALANCE, parseAsset, sameOperation, validateChanges, validateIdempotencyKey, type AssetChange } from '../domain/wallet.js';
-import type { AppliedOperation, LedgerEntryRow, RefusedOperation, WalletOperation, WalletStore } from '../store/wallet.store.js';
-import type { PageRequest } from '../../../platform/pagination.js';
+import type { AppliedOperation, LedgerEntryRow, RefusedOperation, WalletOperation, WalletRef, WalletStore } from '../store/wallet.store.js';
 
 export interface WalletOperationInput {
   userId: string;
@@ -22,48 +22,54 @@ export interface WalletOperationInput {
 /** applyWalletOperation's payload: the operation and the player it changed. */
 export type WalletOperationResult = AppliedOperation & { userId: string };
 
-/** What a levelUp subscriber receives. */
-export interface LevelUpEvent {
-  userId: string;
-  level: number;
-  previousLevel: number;
-}
-
-const levelUpChannel = (userId: string) => liveChannel('users', 'levelUp', userId);
+export type { LevelUpEvent };
 
 const REFUSALS = ['INSUFFICIENT_FUNDS', 'BALANCE_LIMIT', 'IDEMPOTENCY_KEY_REUSED', 'UNKNOWN_USER'] as const;
 /** Operations on one account applied in one statement and commit at most. */
 const MAX_BATCH = 100;
 
-interface Pending {
-  op: WalletOperation;
-  resolve: (result: AppliedOperation | RefusedOperation) => void;
-  reject: (error: unknown) => void;
-}
-
 /**
  * The only way value moves: every credit and debit is an idempotent operation in the ledger
  * (wallet_apply in SQL). XP arrives the same way; crossing a level threshold records a
- * `user.leveled_up` event in the same transaction and notifies the player live.
+ * `user.leveled_up` event in the same transaction and notifies the player live once it commits.
  */
 export class WalletService {
-  private readonly queues = new Map<string, Pending[]>();
+  /**
+   * Group commit per account: operations on one player that arrive while one of theirs is being
+   * applied wait and then go to the database together, in one statement and one commit
+   * (wallet_apply_batch). Without contention an operation goes alone, at once.
+   */
+  private readonly grouped: GroupCommit<WalletOperation, AppliedOperation | RefusedOperation>;
 
   constructor(
     private readonly deps: {
-      prisma: PrismaClient;
+      work: UnitOfWork;
       wallet: WalletStore;
       redis: RedisPort;
-      onEventsCommitted: () => void;
       now?: () => Date;
     },
-  ) {}
+  ) {
+    this.grouped = new GroupCommit({
+      commit: (ops) => this.deps.wallet.applyBatch(ops),
+      inFlight: 1,
+      maxWeight: MAX_BATCH,
+      onGroupFailure: 'fail-all',
+    });
+  }
 
+  /** The wallet operation of the API: the game server (an API key with MANAGE_WALLET) or an admin. */
+  async applyWalletOperation(viewer: Viewer, input: WalletOperationInput): Promise<WalletOperationResult> {
+    if (viewer.kind === 'service') requireScope(viewer, 'MANAGE_WALLET');
+    else requireRole(viewer, ['ADMIN'], 'change wallets');
+    return { ...(await this.apply(input)), userId: input.userId };
+  }
+
+  /** Applies an operation for a trusted caller (the permission check is the caller's). */
   async apply(input: WalletOperationInput): Promise<AppliedOperation> {
     const op = operationOf(input);
     let result: AppliedOperation | RefusedOperation;
     try {
-      result = op.changes.some((c) => c.asset === 'XP') ? await this.applyWithXp(op) : await this.applyGrouped(op);
+      result = op.changes.some((c) => c.asset === 'XP') ? await this.applyWithXp(op) : await this.grouped.add(op, op.userId);
     } catch (error) {
       const raised = raisedError(error, REFUSALS);
       if (!raised) throw error;
@@ -74,21 +80,20 @@ export class WalletService {
   }
 
   /**
-   * Applies an operation inside the caller's transaction `tx`, so it commits or rolls back with
-   * the caller's own changes (an event consumer's `processed_events` row, say). Validates like
-   * apply(), a reused key included; a level crossed records `user.leveled_up` in `tx`. Run the returned `afterCommit`
-   * once `tx` has committed, never otherwise: it pokes the relay and notifies the player live.
+   * Applies an operation inside the caller's unit of work (a consumer's, through
+   * `work.within(tx)`), so it commits or rolls back with the caller's own changes. Validates like
+   * apply(), a reused key included; a level crossed records `user.leveled_up` on `work` and
+   * notifies the player once the transaction has committed.
    *
    * A refusal (wallet_apply's RAISE) aborts the caller's whole transaction: PostgreSQL runs no
    * further statement in it. It is thrown as apply() would (NotFoundError, ConflictError,
-   * InsufficientFundsError) and the caller must let `tx` roll back. A credit under a key that names
-   * the player can only be refused as UNKNOWN_USER (the player does not exist).
+   * InsufficientFundsError) and the caller must let the transaction roll back. A credit under a
+   * key that names the player can only be refused as UNKNOWN_USER (the player does not exist).
    */
-  async applyInTransaction(tx: Tx, input: WalletOperationInput): Promise<{ result: AppliedOperation; afterCommit: AfterCommit }> {
+  async applyInTransaction(work: PrismaWork, input: WalletOperationInput): Promise<AppliedOperation> {
     const op = operationOf(input);
     try {
-      const applied = await this.applyIn(tx, op);
-      return { ...applied, result: replayOf(op, applied.result) };
+      return replayOf(op, await this.applyIn(work, op));
     } catch (error) {
       const raised = raisedError(error, REFUSALS);
       if (!raised) throw error;
@@ -97,89 +102,62 @@ export class WalletService {
   }
 
   /**
-   * Group commit per account: operations on one player that arrive while one of theirs is being
-   * applied wait and then go to the database together, in one statement and one commit
-   * (wallet_apply_batch). Without contention an operation goes alone, at once.
-   */
-  private applyGrouped(op: WalletOperation): Promise<AppliedOperation | RefusedOperation> {
-    return new Promise((resolve, reject) => {
-      let queue = this.queues.get(op.userId);
-      if (!queue) this.queues.set(op.userId, (queue = []));
-      queue.push({ op, resolve, reject });
-      if (queue.length === 1) void this.drain(op.userId, queue);
-    });
-  }
-
-  private async drain(userId: string, queue: Pending[]) {
-    while (queue.length > 0) {
-      const batch = queue.slice(0, MAX_BATCH);
-      try {
-        const results = await this.deps.wallet.applyBatch(batch.map((p) => p.op));
-        batch.forEach((pending, i) => pending.resolve(results[i]!));
-      } catch (error) {
-        batch.forEach((pending) => pending.reject(error));
-      }
-      queue.splice(0, batch.length);
-    }
-    if (this.queues.get(userId) === queue) this.queues.delete(userId);
-  }
-
-  ledgerPage(userId: string, page: PageRequest<string>): Promise<LedgerEntryRow[]> {
-    return this.deps.wallet.ledgerPage(userId, page);
-  }
-
-  levelUps(userId: string): AsyncIterableIterator<LevelUpEvent> {
-    return subscribeLive<LevelUpEvent>(this.deps.redis, levelUpChannel(userId));
-  }
-
-  /** An operation with XP on its own transaction (no group commit: it may record a level-up). */
-  private async applyWithXp(op: WalletOperation): Promise<AppliedOperation> {
-    const { result, afterCommit } = await this.deps.prisma.$transaction((tx) => this.applyIn(tx, op));
-    await afterCommit();
-    return result;
-  }
-
-  /**
-   * The one code path for an operation in a transaction: wallet_apply, then, if XP crossed a level
-   * threshold (never on a replay), `user.leveled_up` recorded in the same transaction. The
-   * returned afterCommit announces that level-up; it does nothing when there was none.
-   */
-  private async applyIn(tx: Tx, op: WalletOperation): Promise<{ result: AppliedOperation; afterCommit: AfterCommit }> {
-    const result = await this.deps.wallet.apply(tx, op);
-    return { result, afterCommit: await this.recordLevelUps(tx, [levelUpOf(op.userId, result)]) };
-  }
-
-  /**
-   * Several operations inside the caller's transaction, in one statement (wallet_apply_batch), in
+   * Several operations inside the caller's unit of work, in one statement (wallet_apply_batch), in
    * order: what applyInTransaction does for each, for a consumer crediting a read of events at
    * once. Any refusal is thrown (as applyInTransaction would) and the caller's transaction must
    * roll back; nothing is applied then. A key seen before replays whatever its first operation
    * did, even with other changes: these keys name a business fact (an unlock paid once), and a
    * catalog changed since must not pay it again nor stall the consumer.
    */
-  async applyManyInTransaction(tx: Tx, inputs: readonly WalletOperationInput[]): Promise<{ results: AppliedOperation[]; afterCommit: AfterCommit }> {
+  async applyManyInTransaction(work: PrismaWork, inputs: readonly WalletOperationInput[]): Promise<AppliedOperation[]> {
     const ops = inputs.map(operationOf);
-    const outcomes = await this.deps.wallet.applyBatch(ops, tx);
+    const outcomes = await this.deps.wallet.applyBatch(ops, work.tx);
     const results = outcomes.map((outcome, i) => {
       if ('error' in outcome) throw refusalError(ops[i]!.userId, outcome);
       return outcome;
     });
-    return { results, afterCommit: await this.recordLevelUps(tx, results.map((result, i) => levelUpOf(ops[i]!.userId, result))) };
+    await this.recordLevelUps(work, results.map((result, i) => levelUpOf(ops[i]!.userId, result)));
+    return results;
+  }
+
+  /** The player's own wallet, or null for anyone else: wallets are private. */
+  walletOf(viewer: Viewer, userId: string): WalletRef | null {
+    return viewer.userId === userId ? { userId } : null;
+  }
+
+  ledgerPage(userId: string, page: PageRequest<string>): Promise<LedgerEntryRow[]> {
+    return this.deps.wallet.ledgerPage(userId, page);
+  }
+
+  /** The viewer's level-ups (signed-in players only). */
+  levelUps(viewer: Viewer): AsyncIterableIterator<LevelUpEvent> {
+    const userId = requireRole(viewer, ['PLAYER', 'MODERATOR', 'ORGANIZER', 'ADMIN']);
+    return levelUp.subscribe(this.deps.redis, userId);
+  }
+
+  /** An operation with XP in its own unit of work (no group commit: it may record a level-up). */
+  private applyWithXp(op: WalletOperation): Promise<AppliedOperation> {
+    return this.deps.work.run((work) => this.applyIn(work, op));
   }
 
   /**
-   * Records `user.leveled_up` for each level crossed, in `tx`; the returned afterCommit pokes the
-   * relay and notifies each player live (it does nothing when no level was crossed).
+   * The one code path for an operation in a transaction: wallet_apply, then, if XP crossed a level
+   * threshold (never on a replay), `user.leveled_up` recorded in the same transaction and the
+   * player notified once it commits.
    */
-  private async recordLevelUps(tx: Tx, crossed: readonly (LevelUpEvent | null)[]): Promise<AfterCommit> {
+  private async applyIn(work: PrismaWork, op: WalletOperation): Promise<AppliedOperation> {
+    const result = await this.deps.wallet.apply(work.tx, op);
+    await this.recordLevelUps(work, [levelUpOf(op.userId, result)]);
+    return result;
+  }
+
+  /** Records `user.leveled_up` for each level crossed, and publishes each once the transaction commits. */
+  private async recordLevelUps(work: PrismaWork, crossed: readonly (LevelUpEvent | null)[]): Promise<void> {
     const levelUps = crossed.filter((l): l is LevelUpEvent => l !== null);
-    if (levelUps.length === 0) return () => undefined;
+    if (levelUps.length === 0) return;
     const leveledUpAt = (this.deps.now?.() ?? new Date()).toISOString();
-    await recordEvents(tx, 'users', 'user.leveled_up', levelUps.map((l) => ({ ...l, leveledUpAt })));
-    return async () => {
-      this.deps.onEventsCommitted();
-      for (const levelUp of levelUps) await publishLive(this.deps.redis, levelUpChannel(levelUp.userId), levelUp);
-    };
+    await work.recordAll('user.leveled_up', levelUps.map((l) => ({ ...l, leveledUpAt })));
+    for (const l of levelUps) work.publish(levelUp, l.userId, l);
   }
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RateLimitedError } from '../../../platform/errors.js';
 import { openRedis } from '../../../platform/redis/index.js';
-import { LoginLimiter, RegistrationLimiter } from './login-limiter.js';
+import { LoginLimiter, RegistrationLimiter } from './rate-limits.service.js';
 
 // On Redis when REDIS_URL is set (the deployment's store, shared by replicas), in memory otherwise.
 const redis = openRedis(process.env.REDIS_URL);

@@ -1,9 +1,10 @@
 import type { Logger } from 'pino';
 import type { EventBatchHandlers } from '../../../platform/events/consumer.js';
-import type { AchievementRewardPayload } from '../../achievements/contracts/events.js';
 import { isUuid } from '../../../platform/ids.js';
+import type { UnitOfWork } from '../../../platform/unit-of-work.js';
+import type { AchievementRewardPayload } from '../../achievements/contracts/events.js';
 import { assetKey, type AssetChange } from '../domain/wallet.js';
-import type { WalletService } from './wallet.service.js';
+import type { WalletService } from '../services/wallet.service.js';
 
 /** The wallet operation's key for an achievement's rewards: one credit per player and achievement, ever. */
 export const rewardIdempotencyKey = (userId: string, achievementId: string) => `achievement:${userId}:${achievementId}`;
@@ -33,7 +34,7 @@ export function rewardChanges(rewards: readonly AchievementRewardPayload[]): Ass
  * unlock (an achievements rebuild, say) is a replay that changes nothing. A read's unlocks are
  * credited together: one query for the players, one wallet_apply_batch for the credits.
  */
-export function rewardHandlers(wallet: WalletService, options: { logger?: Logger } = {}): EventBatchHandlers {
+export function rewardHandlers({ wallet, work, logger }: { wallet: WalletService; work: UnitOfWork; logger?: Logger }): EventBatchHandlers {
   return {
     'achievement.unlocked': async (events, tx) => {
       const credits = events
@@ -46,12 +47,14 @@ export function rewardHandlers(wallet: WalletService, options: { logger?: Logger
       const known = new Set((await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((u) => u.id));
       const toCredit = credits.filter(({ event }) => {
         if (known.has(event.payload.userId)) return true;
-        options.logger?.warn({ eventId: event.id, userId: event.payload.userId, achievementId: event.payload.achievementId }, 'achievement reward for an unknown player skipped');
+        logger?.warn({ eventId: event.id, userId: event.payload.userId, achievementId: event.payload.achievementId }, 'achievement reward for an unknown player skipped');
         return false;
       });
       if (toCredit.length === 0) return;
-      const { afterCommit } = await wallet.applyManyInTransaction(
-        tx,
+      // The credits' level-ups are recorded in the consumer's transaction and announced once it commits.
+      const { work: credit, committed } = work.within(tx);
+      await wallet.applyManyInTransaction(
+        credit,
         toCredit.map(({ event: { payload }, changes }) => ({
           userId: payload.userId,
           idempotencyKey: rewardIdempotencyKey(payload.userId, payload.achievementId),
@@ -60,7 +63,7 @@ export function rewardHandlers(wallet: WalletService, options: { logger?: Logger
           changes,
         })),
       );
-      return afterCommit;
+      return committed;
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Runtime } from '../platform/runtime.js';
 import type { SubgraphName } from '../platform/subgraph/names.js';
 import { startAchievementsService } from './achievements/index.js';
 import { analyticsSubgraph } from './analytics/subgraph.js';
-import { startSocialService } from './social/index.js';
+import { socialSubgraph } from './social/subgraph.js';
 import { tournamentsSubgraph } from './tournaments/subgraph.js';
 import { usersSubgraph } from './users/subgraph.js';
 
@@ -13,7 +13,7 @@ type Env = Record<string, string | undefined>;
 export const SUBGRAPH_STARTERS: Record<SubgraphName, (runtime: Runtime, env: Env) => Promise<RunningService>> = {
   users: (runtime, env) => usersSubgraph.start(runtime, env),
   achievements: startAchievementsService,
-  social: startSocialService,
+  social: (runtime, env) => socialSubgraph.start(runtime, env),
   tournaments: (runtime, env) => tournamentsSubgraph.start(runtime, env),
   analytics: (runtime, env) => analyticsSubgraph.start(runtime, env),
 };

@@ -3,27 +3,33 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../platform/auth.js';
 import type { Database, PrismaClient } from '../../platform/db/index.js';
 import { encodeCursor } from '../../platform/pagination.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
+import type { BackgroundWorker } from '../../platform/subgraph/serve.js';
+import { newTestRedis, openTestDatabase, subgraphClient, recordingPrisma } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { DEFAULT_ROOMS } from './domain/chat-rooms.js';
-import { createSocialSubgraph } from './server.js';
+import { socialSubgraph } from './subgraph.js';
 
 let db: Database;
 let client: ReturnType<typeof subgraphClient<Context>>;
+let started: BackgroundWorker[] = [];
 
-const social = (prisma: PrismaClient) => createSocialSubgraph({ prisma, redis: newTestRedis(), logger: silentLogger });
+const social = (prisma: PrismaClient) => socialSubgraph.create({ db: { ...db, prisma }, redis: newTestRedis() });
+/** The subgraph's own default-rooms worker (the kit puts the outbox relay before it). */
+const defaultRooms = (prisma: PrismaClient) => social(prisma).parts.workers![0]!;
 
 beforeAll(async () => {
   db = await openTestDatabase();
   const definition = social(db.prisma);
   // As serveSubgraph does before listening.
   for (const worker of definition.workers ?? []) await worker.start();
+  started = definition.workers ?? [];
   client = subgraphClient(definition);
   await client.server.start();
   // Opening PGlite and migrating it takes seconds on a busy machine.
 }, 60_000);
 afterAll(async () => {
   await client.server.stop();
+  for (const worker of [...started].reverse()) await worker.stop();
   await db.close();
 });
 
@@ -77,8 +83,8 @@ async function fiveGlobalRooms() {
 describe('social subgraph: chat rooms', () => {
   it('has the default GLOBAL room "General", and seeding it again changes nothing', async () => {
     const general = DEFAULT_ROOMS[0]!;
-    await social(db.prisma).workers![0]!.start();
-    await Promise.all([1, 2, 3].map(() => social(db.prisma).workers![0]!.start()));
+    await defaultRooms(db.prisma).start();
+    await Promise.all([1, 2, 3].map(() => defaultRooms(db.prisma).start()));
     expect(await db.prisma.chatRoom.count({ where: { id: general.id } })).toBe(1);
     const result = await client.execute(ANONYMOUS, `query($id: ID!) { chatRoom(id: $id) { id name kind maxMembers } }`, { id: general.id });
     expect(result.data).toEqual({ chatRoom: { id: general.id, name: 'General', kind: 'GLOBAL', maxMembers: general.maxMembers } });

@@ -1,7 +1,7 @@
 import { ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { validateMultilineText } from '../../../platform/text.js';
-import type { ChatRoomKind } from '../generated/resolvers-types.js';
 import { parseSeqKey, seqKey } from '../../../platform/pagination.js';
+import type { ChatRoomKind } from './chat-rooms.js';
 
 export const MAX_MESSAGE_LENGTH = 500;
 
@@ -22,7 +22,7 @@ export const OPEN_ROOM_KINDS: readonly ChatRoomKind[] = ['GLOBAL'];
  * Whether the room can be read (its history and live messages) and written to. Only GLOBAL rooms
  * are open until rooms have members; then the other kinds will check membership here.
  */
-export function assertChatAllowed(room: { kind: ChatRoomKind } | undefined, roomId: string): void {
+export function assertChatAllowed<R extends { kind: ChatRoomKind }>(room: R | undefined, roomId: string): asserts room is R {
   if (!room) throw new NotFoundError('ChatRoom', roomId);
   if (!OPEN_ROOM_KINDS.includes(room.kind)) throw new ForbiddenError('Only GLOBAL rooms are open for chat for now.');
 }

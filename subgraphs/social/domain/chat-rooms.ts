@@ -1,4 +1,5 @@
-import type { ChatRoomKind } from '../generated/resolvers-types.js';
+/** What a room is for: who may read and write it follows from it (see chat-messages.ts). */
+export type ChatRoomKind = 'GLOBAL' | 'GUILD' | 'PARTY' | 'PRIVATE' | 'SYSTEM';
 
 export interface RoomSpec {
   id: string;

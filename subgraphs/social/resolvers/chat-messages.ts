@@ -3,7 +3,8 @@ import { encodeCursor } from '../../../platform/pagination.js';
 import type { Context } from '../context.js';
 import { messageKey } from '../domain/chat-messages.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { messageOfEvent, type MessageAddedEvent } from '../services/chat-messages.service.js';
+import type { MessageAddedEvent } from '../contracts/live.js';
+import { messageOfEvent } from '../services/chat-messages.service.js';
 
 export const chatMessageResolvers: Resolvers = {
   Mutation: {

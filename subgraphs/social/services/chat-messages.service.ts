@@ -1,58 +1,46 @@
 import { requireUser, type Viewer } from '../../../platform/auth.js';
-import type { PrismaClient } from '../../../platform/db/index.js';
-import { recordEvent } from '../../../platform/events/outbox.js';
 import { decodeCursor, pageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
-import { liveChannel, publishLive, resumableStream } from '../../../platform/live.js';
+import { resumableStream } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
+import type { UnitOfWork } from '../../../platform/unit-of-work.js';
+import { messageAdded, type MessageAddedEvent } from '../contracts/live.js';
 import { assertChatAllowed, messageKey, parseMessageKey, validateMessageText } from '../domain/chat-messages.js';
 import type { ChatMessageRow, ChatMessagesStore } from '../store/chat-messages.store.js';
 import type { ChatRoomRow, ChatRoomsStore } from '../store/chat-rooms.store.js';
 import type { SocialLoaders } from '../store/loaders.js';
 
-/**
- * What a messageAdded event carries: the whole message, so delivering it reads nothing. Replayed
- * events are rows; published ones went through JSON, so their date arrives as a string.
- */
-export type MessageAddedEvent = Omit<ChatMessageRow, 'sentAt'> & { sentAt: Date | string };
-
 /** At most this many stored messages are replayed to a resuming subscriber. */
 export const MAX_REPLAY = 1_000;
-
-const messageChannel = (roomId: string) => liveChannel('social', 'messageAdded', roomId);
 
 export class ChatMessagesService {
   constructor(
     private readonly deps: {
-      prisma: PrismaClient;
+      work: UnitOfWork;
       store: ChatMessagesStore;
       rooms: ChatRoomsStore;
       redis: RedisPort;
-      /** Called after a commit that wrote domain events (pokes the outbox relay). */
-      onEventsCommitted: () => void;
     },
   ) {}
 
   async sendMessage(viewer: Viewer, input: { roomId: string; text: string }): Promise<ChatMessageRow> {
     const authorId = requireUser(viewer);
     const text = validateMessageText(input.text);
-    const { prisma, store, redis } = this.deps;
-    const sent = await prisma.$transaction(async (tx) => {
-      assertChatAllowed(await store.lockRoom(tx, input.roomId), input.roomId);
+    const { work, store } = this.deps;
+    return work.run(async ({ tx, record, publish }) => {
+      const room = await store.lockRoom(tx, input.roomId);
+      assertChatAllowed(room, input.roomId);
       const message = await store.create(tx, { roomId: input.roomId, authorId, text });
-      await recordEvent(tx, 'social', 'chat.message_sent', {
+      await record('chat.message_sent', {
         messageId: message.id,
         roomId: message.roomId,
         authorId: message.authorId,
         sentAt: message.sentAt.toISOString(),
       });
-      // Published while the room is still locked, so events leave in position order: a resuming
-      // subscriber drops any event at or before the last one it has, and a late, lower one would
-      // be lost. The cost is a message seen live but not kept if the commit itself then fails.
-      await publishLive(redis, messageChannel(message.roomId), message satisfies MessageAddedEvent);
+      // Goes out after the commit, so two sends may publish in either order: `previous` (read
+      // under the room's lock) lets a subscriber put them back in order and fill a gap.
+      publish(messageAdded, message.roomId, { ...message, previous: room.lastSeq } satisfies MessageAddedEvent);
       return message;
     });
-    this.deps.onEventsCommitted();
-    return sent;
   }
 
   /** A room's messages, oldest first, one keyset page. */
@@ -66,8 +54,10 @@ export class ChatMessagesService {
   }
 
   /**
-   * New messages in a room as they are sent; with `after`, first everything stored after that
-   * cursor (up to MAX_REPLAY), with nothing lost or repeated at the seam.
+   * New messages in a room as they are sent, each once, in position order; with `after`, first
+   * everything stored after that cursor (up to MAX_REPLAY), with nothing lost or repeated at the
+   * seam. Without it the stream starts at the room's newest message as read here, so a send
+   * whose publish arrives after a later one's is still delivered, in its place.
    */
   async messagesAdded(roomId: string, after?: string | null): Promise<AsyncIterableIterator<MessageAddedEvent>> {
     const from = after == null ? null : parseMessageKey(decodeCursor<unknown>(after, 'after'), 'after');
@@ -76,10 +66,11 @@ export class ChatMessagesService {
     assertChatAllowed(room, roomId);
     return resumableStream<MessageAddedEvent>({
       redis: this.deps.redis,
-      channel: messageChannel(roomId),
-      after: from,
+      channel: messageAdded.channel(roomId),
+      after: from ?? room.lastSeq ?? 0n,
       storedAfter: (position, limit) => this.deps.store.after(roomId, position, limit),
       position: (event) => event.seq,
+      previous: (event) => event.previous ?? null,
       maxReplay: MAX_REPLAY,
       tooFar: `More than ${MAX_REPLAY} messages were sent since this cursor: load them with ChatRoom.messages(after:), then subscribe with the newest cursor.`,
     });
@@ -87,4 +78,4 @@ export class ChatMessagesService {
 }
 
 /** An event as the row the ChatMessage resolvers expect. */
-export const messageOfEvent = (event: MessageAddedEvent): ChatMessageRow => ({ ...event, sentAt: new Date(event.sentAt) });
+export const messageOfEvent = ({ previous: _previous, ...event }: MessageAddedEvent): ChatMessageRow => ({ ...event, sentAt: new Date(event.sentAt) });

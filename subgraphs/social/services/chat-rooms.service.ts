@@ -1,7 +1,6 @@
-import type { ChatRoomKind } from '../../../generated/prisma/client.js';
 import { timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import { readableRoomKinds } from '../domain/chat-messages.js';
-import { DEFAULT_ROOMS } from '../domain/chat-rooms.js';
+import { DEFAULT_ROOMS, type ChatRoomKind } from '../domain/chat-rooms.js';
 import { chatRoomKey, type ChatRoomRow, type ChatRoomsStore } from '../store/chat-rooms.store.js';
 
 export class ChatRoomsService {

@@ -6,6 +6,13 @@ import type { PageRequest } from '../../../platform/pagination.js';
 /** A chat message row as resolvers receive it (the GraphQL `ChatMessage` mapper). */
 export type ChatMessageRow = ChatMessage;
 
+/** A room as a send sees it under its lock: whether chat is allowed, and its newest position. */
+export interface LockedRoom {
+  kind: ChatRoomKind;
+  /** The seq of the room's newest message; null before its first. */
+  lastSeq: bigint | null;
+}
+
 /** One room's page of messages: the room and where the page starts. */
 export interface MessagePageKey {
   roomId: string;
@@ -24,18 +31,22 @@ export class ChatMessagesStore {
   }
 
   /**
-   * The room's kind, taking a lock on the room until the transaction ends: senders to one room
-   * queue here, so a room's positions commit in the order they were given out.
+   * The room's kind and newest position, taking a lock on the room until the transaction ends:
+   * senders to one room queue here, so a room's positions commit in the order they were given out
+   * and each send knows the position just before its own.
    */
-  async lockRoom(tx: Tx, roomId: string): Promise<{ kind: ChatRoomKind } | undefined> {
+  async lockRoom(tx: Tx, roomId: string): Promise<LockedRoom | undefined> {
     if (!isUuid(roomId)) return undefined;
-    const [room] = await tx.$queryRaw<{ kind: ChatRoomKind }[]>`
-      SELECT kind::text AS kind FROM chat_rooms WHERE id = ${roomId}::uuid FOR UPDATE`;
-    return room;
+    const [room] = await tx.$queryRaw<{ kind: ChatRoomKind; lastSeq: bigint | number | string | null }[]>`
+      SELECT kind::text AS kind, last_seq AS "lastSeq" FROM chat_rooms WHERE id = ${roomId}::uuid FOR UPDATE`;
+    return room && { kind: room.kind, lastSeq: room.lastSeq == null ? null : BigInt(room.lastSeq) };
   }
 
-  create(tx: Tx, data: { roomId: string; authorId: string; text: string }): Promise<ChatMessageRow> {
-    return tx.chatMessage.create({ data });
+  /** Stores a message and makes it its room's newest (call with the room locked). */
+  async create(tx: Tx, data: { roomId: string; authorId: string; text: string }): Promise<ChatMessageRow> {
+    const message = await tx.chatMessage.create({ data });
+    await tx.chatRoom.update({ where: { id: message.roomId }, data: { lastSeq: message.seq }, select: { id: true } });
+    return message;
   }
 
   /** Messages stored after a position in a room, oldest first. */

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { BackgroundWorker } from '../../../platform/subgraph/serve.js';
-import type { ChatRoomsService } from './chat-rooms.service.js';
+import type { ChatRoomsService } from '../services/chat-rooms.service.js';
 
 /** Seeds the default rooms before the server takes requests, so `General` is never missing. */
 export class DefaultRoomsWorker implements BackgroundWorker {

@@ -1,0 +1,31 @@
+import { defineSubgraph } from '../../platform/subgraph/define.js';
+import { loadSocialConfig } from './config.js';
+import type { Context } from './context.js';
+import { resolvers } from './resolvers/index.js';
+import { ChatMessagesService } from './services/chat-messages.service.js';
+import { ChatRoomsService } from './services/chat-rooms.service.js';
+import { ChatMessagesStore } from './store/chat-messages.store.js';
+import { ChatRoomsStore } from './store/chat-rooms.store.js';
+import { GuildsStore } from './store/guilds.store.js';
+import { createLoaders } from './store/loaders.js';
+import { DefaultRoomsWorker } from './workers/default-rooms.worker.js';
+
+/** The social subgraph: chat rooms, their messages, and guilds. */
+export const socialSubgraph = defineSubgraph({
+  name: 'social',
+  loadConfig: loadSocialConfig,
+  resolvers,
+  build: ({ prisma, redis, work, logger }) => {
+    const stores = {
+      chatRooms: new ChatRoomsStore(prisma),
+      chatMessages: new ChatMessagesStore(prisma),
+      guilds: new GuildsStore(prisma),
+    };
+    const chatRooms = new ChatRoomsService(stores.chatRooms);
+    const chatMessages = new ChatMessagesService({ work, store: stores.chatMessages, rooms: stores.chatRooms, redis });
+    return {
+      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, loaders: createLoaders(stores) }),
+      workers: [new DefaultRoomsWorker(chatRooms, logger)],
+    };
+  },
+});

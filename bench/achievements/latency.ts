@@ -3,7 +3,7 @@
 // COMBAT_WON with a single recordGameEvent call (one round per --intervals value, each with its own
 // share of the players), then every player's first QUEST_COMPLETED in one recordGameEvents call.
 import { fileURLToPath } from 'node:url';
-import { unlockChannel } from '../../subgraphs/achievements/services/engine.service.js';
+import { achievementUnlocked } from '../../subgraphs/achievements/contracts/live.js';
 import { f0, f1, log, now, runLimited, sleep, sorted, waitFor } from '../lib/common.js';
 import { cpuBetween } from '../lib/proc.js';
 import { ClientProcess, postGraphQL, scrapeMetric } from '../lib/processes.js';
@@ -106,7 +106,7 @@ async function connectSubscribers(bench: Bench, platform: Platform, client: Clie
     ]);
     return active >= opened.connected && ups >= opened.connected ? ups : undefined;
   });
-  const channels = players.map((p) => unlockChannel(p.userId));
+  const channels = players.map((p) => achievementUnlocked.channel(p.userId));
   await waitFor('the achievements subgraph to subscribe to every player\'s unlock channel', 30_000, async () => {
     const reply = (await bench.redis.pubsub('NUMSUB', ...channels)) as (string | number)[];
     const subscribed = reply.filter((x, i) => i % 2 === 1 && Number(x) > 0).length;

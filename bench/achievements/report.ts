@@ -27,8 +27,8 @@ const pct = (part: number, whole: number) => f0((part / whole) * 100);
 function phasesText(p: EnginePhases) {
   return (
     `of the time in record() (${f0(p.transaction)} ms over ${p.calls} calls, the in-flight calls summed): transaction body recordIn ${pct(p.recordIn, p.transaction)}%, ` +
-    `of which writeUnlockEffects (notifications + achievement.unlocked outbox rows, one INSERT each) ${pct(p.writeUnlockEffects, p.transaction)}%; ` +
-    `afterCommit (cache generations + live publishes) ${pct(p.afterCommit, p.transaction)}%; the rest (BEGIN, COMMIT, waiting for a connection) ${pct(p.transaction - p.recordIn - p.afterCommit, p.transaction)}%`
+    `of which UnlockEffects.write (notifications + achievement.unlocked outbox rows, one INSERT each) ${pct(p.writeUnlockEffects, p.transaction)}%; ` +
+    `after the commit (cache generations + live publishes, through the unit of work) ${pct(p.afterCommit, p.transaction)}%; the rest (BEGIN, COMMIT, waiting for a connection) ${pct(p.transaction - p.recordIn - p.afterCommit, p.transaction)}%`
   );
 }
 
@@ -127,7 +127,7 @@ function methodNotes(r: Report): string[] {
   return [
     `- Paths: **gateway** = POST to the platform gateway with the game server's service token (\`Authorization: Bearer\`, from an API key with REPORT_GAME_EVENTS via \`issueServiceToken\`), the real path; ` +
       `**subgraph HTTP** = POST straight to the achievements subgraph with an \`${VIEWER_HEADER}\` the bench signs with the internal secret (what the gateway adds), so gateway − subgraph = the gateway's cost; ` +
-      `**engine in-process** = \`AchievementEngine.recordGameEvents\` (validation + \`record\`: one transaction per call) of a second createAchievementsParts in the bench process on its own pool of 10, no HTTP, no GraphQL. ` +
+      `**engine in-process** = \`GameEventsService.recordGameEvents\` (validation + \`record\`: one unit of work per call) of a second achievementsSubgraph.create(...) in the bench process on its own pool of 10, no HTTP, no GraphQL. ` +
       `Every path commits the events, progress, unlocks, notifications and achievement.unlocked outbox rows before it answers, and publishes the live messages after the commit.`,
     `- Event mix (seeded, the same every run): 35% COMBAT_WON (mode pvp 40% / pve, enemy of 20, damageDealt, 5% boss), 15% COMBAT_LOST, 20% QUEST_COMPLETED (region of 15, questType of 6, questId of 400), ` +
       `10% SESSION_COMPLETED (durationMinutes 5–300), 17% SOCIAL_INTERACTION (chat/party/trade withUserId another player), 3% CHARACTER_CREATED (class, race, customized); occurredAt omitted (now). ` +

@@ -15,7 +15,7 @@
 //   - the platform gateway (`dist/launcher/service.js gateway`, the production bundle) in its own process;
 //   - client.ts: the subscribers' graphql-ws connections, in their own process;
 //   - this process: the game server (HTTP callers), the seeding, and for the in-process figures an
-//     AchievementEngine of its own (createAchievementsParts on its own pool of 10, its workers not started).
+//     GameEventsService of its own (achievementsSubgraph.create(...).parts on its own pool of 10, its workers not started).
 // The game server is a service: an admin creates an API key with REPORT_GAME_EVENTS through the
 // gateway and exchanges it for a service token (issueServiceToken), as the game server does.
 //
@@ -31,7 +31,7 @@ import { openDatabase } from '../../platform/db/index.js';
 import { IoRedisPort } from '../../platform/redis/ioredis.js';
 import { SUBGRAPHS } from '../../platform/subgraph/names.js';
 import { silentLogger } from '../../platform/testing.js';
-import { createAchievementsParts } from '../../subgraphs/achievements/server.js';
+import { achievementsSubgraph } from '../../subgraphs/achievements/subgraph.js';
 import { f0, f1, f2, loadAverage, log, machineDescription, now, percentile, publishSection, resultsSection, ROOT, waitFor } from '../lib/common.js';
 import { onCleanup, runBench } from '../lib/lifecycle.js';
 import { CpuMeter } from '../lib/proc.js';
@@ -139,11 +139,11 @@ async function main(): Promise<boolean> {
   const directSend = httpSender(platform.urls.achievements!, async () => ({ [VIEWER_HEADER]: await signer.sign(serviceViewer) }));
   const engineRedis = new IoRedisPort(o.REDIS_URL);
   onCleanup(() => engineRedis.close().catch(() => undefined));
-  const parts = createAchievementsParts({ db: engineDb, redis: engineRedis, logger: silentLogger });
-  instrumentEngine(parts.engine);
+  const { parts } = achievementsSubgraph.create({ db: engineDb, redis: engineRedis, logger: silentLogger });
+  instrumentEngine(parts);
   const engineSend: Sender = async (events) => {
     try {
-      return outcomeOf(await parts.engine.recordGameEvents(serviceViewer, events, 'input.events'));
+      return outcomeOf(await parts.gameEvents.recordGameEvents(serviceViewer, events, 'input.events'));
     } catch (error) {
       return failed((error as Error).message);
     }
@@ -197,7 +197,7 @@ async function main(): Promise<boolean> {
   const largest = Math.max(...o.BATCHES);
   // Projection cache lookups: the subgraph's /metrics, or the in-process engine's own counts.
   const subgraphLookups = () => scrapeProjectionLookups(metricsUrlOf(platform.urls.achievements!));
-  const engineLookups = async () => ({ hit: parts.engine.projections.hits, miss: parts.engine.projections.misses });
+  const engineLookups = async () => ({ hit: parts.projections.hits, miss: parts.projections.misses });
   const specs: { path: string; send: Sender; batch: number; returning: boolean; lookups: () => Promise<ProjectionLookups> }[] = [
     ...o.BATCHES.map((batch) => ({ path: o.PATHS.gateway, send: gatewaySend, batch, returning: false, lookups: subgraphLookups })),
     ...(o.RETURNING ? [{ path: o.PATHS.gateway, send: gatewaySend, batch: largest, returning: true, lookups: subgraphLookups }] : []),

@@ -9,7 +9,7 @@ import { commandsBetween, gameEvent, pick, redisCommands, rng, seedPlayers, Tall
 
 // ---------------------------------------------------------------- in-process engine: where a call's time goes
 export interface EnginePhases {
-  /** record(): the transaction and afterCommit, summed over calls (calls overlap: compare with each other, not with wall time). */
+  /** GameEventsService.record(): the transaction and what follows its commit, summed over calls (calls overlap: compare with each other, not with wall time). */
   transaction: number;
   recordIn: number;
   writeUnlockEffects: number;
@@ -19,24 +19,46 @@ export interface EnginePhases {
 export const enginePhases: EnginePhases = { transaction: 0, recordIn: 0, writeUnlockEffects: 0, afterCommit: 0, calls: 0 };
 export const resetEnginePhases = () => Object.assign(enginePhases, { transaction: 0, recordIn: 0, writeUnlockEffects: 0, afterCommit: 0, calls: 0 });
 
-/** Wraps the engine instance's own methods with timers (measurement only: the methods are called as before). */
-export function instrumentEngine(engine: object) {
-  const target = engine as Record<string, (...args: unknown[]) => Promise<unknown>>;
-  for (const name of ['record', 'recordIn', 'writeUnlockEffects', 'afterCommit'] as const) {
-    const original = target[name]!.bind(engine);
+/** The in-process subgraph's parts whose methods are timed (achievementsSubgraph.create(...).parts). */
+export interface InstrumentedParts {
+  gameEvents: object;
+  batches: object;
+  unlockEffects: object;
+  work: object;
+}
+
+/** Wraps the parts' own methods with timers (measurement only: the methods are called as before). */
+export function instrumentEngine(parts: InstrumentedParts) {
+  const timed = (owner: object, name: string, phase: keyof EnginePhases) => {
+    const target = owner as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    const original = target[name]!.bind(owner);
     target[name] = async (...args: unknown[]) => {
       const t0 = now();
       try {
         return await original(...args);
       } finally {
-        const ms = now() - t0;
-        if (name === 'record') {
-          enginePhases.transaction += ms;
-          enginePhases.calls++;
-        } else enginePhases[name] += ms;
+        enginePhases[phase] += now() - t0;
+        if (phase === 'transaction') enginePhases.calls++;
       }
     };
-  }
+  };
+  timed(parts.gameEvents, 'record', 'transaction');
+  timed(parts.batches, 'recordIn', 'recordIn');
+  timed(parts.unlockEffects, 'write', 'writeUnlockEffects');
+  // After the commit: from the unit of work's first after-commit action (registered first here) to its return.
+  const work = parts.work as { runSql: (fn: (w: { afterCommit(effect: () => void): void }) => Promise<unknown>, options?: unknown) => Promise<unknown> };
+  const runSql = work.runSql.bind(work);
+  work.runSql = async (fn, options) => {
+    let committedAt: number | null = null;
+    try {
+      return await runSql((w) => {
+        w.afterCommit(() => void (committedAt = now()));
+        return fn(w);
+      }, options);
+    } finally {
+      if (committedAt !== null) enginePhases.afterCommit += now() - committedAt;
+    }
+  };
 }
 
 // ---------------------------------------------------------------- 1. throughput

@@ -5,8 +5,8 @@ import type { Database } from '../../platform/db/index.js';
 import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { HIDDEN_DESCRIPTION, HIDDEN_NAME } from './domain/catalog.js';
-import { createAchievementsSubgraph } from './server.js';
 import { readCatalogFile, syncCatalog } from './services/catalog.service.js';
+import { achievementsSubgraph } from './subgraph.js';
 
 const catalog = readCatalogFile();
 let db: Database;
@@ -15,7 +15,7 @@ let stopWorkers: () => Promise<void>;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const definition = createAchievementsSubgraph({ db, redis: newTestRedis(), logger: silentLogger });
+  const definition = achievementsSubgraph.create({ db, redis: newTestRedis(), logger: silentLogger });
   // What serveSubgraph does before listening: the catalog sync runs as a worker.
   for (const worker of definition.workers ?? []) await worker.start();
   stopWorkers = async () => {
@@ -174,7 +174,7 @@ describe('achievements subgraph: players', () => {
     const queries: string[] = [];
     // Counts what actually reaches the database, below the store and its loaders.
     const counted = recordingPrisma(db.prisma, queries);
-    const countedClient = subgraphClient(createAchievementsSubgraph({ db: { ...db, prisma: counted }, redis: newTestRedis(), logger: silentLogger }));
+    const countedClient = subgraphClient(achievementsSubgraph.create({ db: { ...db, prisma: counted }, redis: newTestRedis(), logger: silentLogger }));
     await countedClient.server.start();
     try {
       const viewer = player(ids[1]!); // unlocked the hidden one: masking must reuse the batched unlocks

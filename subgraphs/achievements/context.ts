@@ -1,6 +1,6 @@
 import type { Viewer } from '../../platform/auth.js';
 import type { CatalogService } from './services/catalog.service.js';
-import type { AchievementEngine } from './services/engine.service.js';
+import type { GameEventsService } from './services/game-events.service.js';
 import type { NotificationsService } from './services/notifications.service.js';
 import type { ProgressService } from './services/progress.service.js';
 import type { AchievementsLoaders } from './store/loaders.js';
@@ -10,7 +10,7 @@ export interface Context {
   viewer: Viewer;
   loaders: AchievementsLoaders;
   catalog: CatalogService;
-  engine: AchievementEngine;
+  gameEvents: GameEventsService;
   progress: ProgressService;
   notifications: NotificationsService;
 }

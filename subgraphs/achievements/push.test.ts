@@ -5,8 +5,8 @@ import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/index.js';
 import { newTestRedis, openTestDatabase, silentLogger } from '../../platform/testing.js';
-import { createAchievementsParts } from './server.js';
 import { PUSH_QUEUE } from './services/push.service.js';
+import { achievementsSubgraph } from './subgraph.js';
 
 /** A webhook receiver that fails the first `failures` deliveries of each push (by Idempotency-Key), then accepts. */
 function receiver(failures: number) {
@@ -26,14 +26,14 @@ function receiver(failures: number) {
 
 let db: Database;
 let hook: ReturnType<typeof receiver>;
-let parts: ReturnType<typeof createAchievementsParts>;
+let achievements: ReturnType<typeof achievementsSubgraph.create>;
 const metrics = new Registry();
 
 beforeAll(async () => {
   db = await openTestDatabase();
   hook = receiver(2);
   await new Promise<void>((resolve) => hook.server.listen(0, '127.0.0.1', resolve));
-  parts = createAchievementsParts({
+  achievements = achievementsSubgraph.create({
     db,
     redis: newTestRedis(),
     logger: silentLogger,
@@ -45,10 +45,10 @@ beforeAll(async () => {
     },
     pushBackoff: { baseMs: 50, maxMs: 1_000 },
   });
-  for (const worker of parts.workers) await worker.start();
+  for (const worker of achievements.workers ?? []) await worker.start();
 }, 60_000);
 afterAll(async () => {
-  for (const worker of [...(parts?.workers ?? [])].reverse()) await worker.stop();
+  for (const worker of [...(achievements?.workers ?? [])].reverse()) await worker.stop();
   await new Promise((resolve) => hook?.server.close(resolve));
   await db?.close();
 });
@@ -73,12 +73,12 @@ describe('push for rare unlocks', () => {
       data: {},
       occurredAt: new Date(Date.UTC(2026, 10, 1, 0, i)),
     }));
-    const results = await parts.engine.record(wins, 'game');
+    const results = await achievements.parts.gameEvents.record(wins, 'game');
     // first_blood (COMMON) on the first win, combat_master (RARE) on the hundredth.
     expect(results[0]!.unlocked.map((u) => u.achievementId)).toEqual(['first_blood']);
     expect(results[99]!.unlocked.map((u) => u.achievementId)).toContain('combat_master');
 
-    const rare = new Set(results.flatMap((r) => r.unlocked).map((u) => u.achievementId).filter((id) => ['RARE', 'EPIC', 'LEGENDARY'].includes(parts.index.byId.get(id)!.rarity)));
+    const rare = new Set(results.flatMap((r) => r.unlocked).map((u) => u.achievementId).filter((id) => ['RARE', 'EPIC', 'LEGENDARY'].includes(achievements.parts.index.byId.get(id)!.rarity)));
     const jobs = await until(
       () => db.prisma.job.findMany({ where: { queue: PUSH_QUEUE, payload: { path: ['userId'], equals: userId } } }),
       (rows) => rows.length === rare.size && rows.every((j) => j.status === 'DONE'),

@@ -7,8 +7,8 @@ import { ConfigError, loadConfig, platformEnv } from '../../../platform/config.j
 import { isUuid } from '../../../platform/ids.js';
 import { createLogger } from '../../../platform/logger.js';
 import { openRuntime } from '../../../platform/runtime.js';
-import { createAchievementsParts } from '../server.js';
 import { rebuildProjections } from '../services/rebuild.service.js';
+import { achievementsSubgraph } from '../subgraph.js';
 
 const userIds = process.argv.slice(2);
 const invalid = userIds.filter((id) => !isUuid(id));
@@ -22,16 +22,14 @@ try {
   const logger = createLogger('achievements-rebuild', config.LOG_LEVEL);
   const runtime = await openRuntime(config, logger);
   try {
-    const parts = createAchievementsParts({ db: runtime.db, redis: runtime.redis, logger });
+    const achievements = achievementsSubgraph.create({ db: runtime.db, redis: runtime.redis, logger });
+    const { parts } = achievements;
     // The catalog in the database must match the rules being replayed.
     await parts.catalogSync.start();
     const started = Date.now();
-    const result = await rebuildProjections(
-      { transaction: runtime.db.transaction, store: parts.progressStore, engine: parts.engine, index: parts.index, logger },
-      userIds.length ? { userIds } : {},
-    );
+    const result = await rebuildProjections(parts, userIds.length ? { userIds } : {});
     // New unlocks' reward events are in the outbox: publish them before exiting.
-    await parts.relay.poke();
+    await achievements.relay.poke();
     logger.info({ ...result, seconds: (Date.now() - started) / 1000 }, 'achievements rebuilt');
     console.log(JSON.stringify(result));
   } finally {

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { AchievementRow, UserRef } from '../store/achievements.store.js';
 import type { PlayerAchievementRow, UnlockRow } from '../store/progress.store.js';
-import type { RecordedEventResult } from '../services/engine.service.js';
+import type { RecordedEventResult } from '../services/record-batch.service.js';
 import type { NotificationRow } from '../store/notifications.store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;

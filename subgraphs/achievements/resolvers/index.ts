@@ -18,8 +18,8 @@ export const resolvers: Resolvers = {
     unreadNotificationCount: (_parent, _args, { viewer, notifications }) => notifications.unreadCount(viewer),
   },
   Mutation: {
-    recordGameEvent: async (_parent, { input }, { viewer, engine }) => ({ events: await engine.recordGameEvents(viewer, [input], 'input', () => 'input') }),
-    recordGameEvents: async (_parent, { input }, { viewer, engine }) => ({ events: await engine.recordGameEvents(viewer, input.events, 'input.events') }),
+    recordGameEvent: async (_parent, { input }, { viewer, gameEvents }) => ({ events: await gameEvents.recordGameEvents(viewer, [input], 'input', () => 'input') }),
+    recordGameEvents: async (_parent, { input }, { viewer, gameEvents }) => ({ events: await gameEvents.recordGameEvents(viewer, input.events, 'input.events') }),
     markNotificationsRead: (_parent, { input }, { viewer, notifications }) => notifications.markRead(viewer, input),
   },
   Subscription: {

@@ -4,8 +4,8 @@ import { isUuid } from '../../../platform/ids.js';
 import { resumableStream } from '../../../platform/live.js';
 import { decodeCursor, pageRequest, parseSeqKey, seqKey, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
+import { notificationAdded } from '../contracts/live.js';
 import type { NotificationRow, NotificationsStore } from '../store/notifications.store.js';
-import { notificationChannel } from './engine.service.js';
 
 /** At most this many stored notifications are replayed to a resuming subscriber. */
 export const MAX_REPLAY = 1_000;
@@ -44,7 +44,7 @@ export class NotificationsService {
     const userId = requireUser(viewer);
     return resumableStream<NotificationRow>({
       redis: this.deps.redis,
-      channel: notificationChannel(userId),
+      channel: notificationAdded.channel(userId),
       after: after == null ? null : parseSeqKey(decodeCursor<unknown>(after, 'after'), 'after'),
       storedAfter: (position, limit) => this.deps.store.after(userId, position, limit),
       position: (n) => BigInt(n.seq),

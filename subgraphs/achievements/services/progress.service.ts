@@ -1,11 +1,11 @@
 import { Repeater } from '@repeaterjs/repeater';
 import { requireUser, type Viewer } from '../../../platform/auth.js';
-import { subscribeLive } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
-import { percentOf, type CatalogIndex } from '../domain/engine.js';
+import { achievementProgress, achievementUnlocked } from '../contracts/live.js';
+import { percentOf, type CatalogIndex } from '../domain/evaluate.js';
 import { progressAt } from '../domain/rules.js';
+import type { UnlockStats } from '../store/loaders.js';
 import type { PlayerAchievementRow, ProgressStore, UnlockRow } from '../store/progress.store.js';
-import { progressChannel, unlockChannel } from './engine.service.js';
 
 /** Where a player stands on an achievement, as shown now. */
 export interface AchievementStanding {
@@ -52,7 +52,7 @@ export class ProgressService {
   }
 
   /** unlockedBy and the share of active players who unlocked it, per achievement, in order. */
-  async unlockStats(achievementIds: readonly string[]): Promise<{ unlockedBy: number; unlockPercentage: number }[]> {
+  async unlockStats(achievementIds: readonly string[]): Promise<UnlockStats[]> {
     const activeSince = new Date((this.deps.now?.() ?? new Date()).getTime() - ACTIVE_DAYS * 86_400_000);
     const [rows, active] = await Promise.all([this.deps.store.unlockStats(achievementIds, activeSince), this.deps.store.activePlayers(activeSince)]);
     const byId = new Map(rows.map((r) => [r.achievementId, r]));
@@ -66,12 +66,12 @@ export class ProgressService {
   }
 
   unlocks(viewer: Viewer): AsyncIterableIterator<UnlockRow> {
-    return subscribeLive<UnlockRow>(this.deps.redis, unlockChannel(requireUser(viewer)));
+    return achievementUnlocked.subscribe(this.deps.redis, requireUser(viewer));
   }
 
-  /** Each changed achievement as its own event (the engine publishes one message per player and commit). */
+  /** Each changed achievement as its own event (one message is published per player and commit). */
   progress(viewer: Viewer): AsyncIterableIterator<PlayerAchievementRow> {
-    const batches = subscribeLive<PlayerAchievementRow[]>(this.deps.redis, progressChannel(requireUser(viewer)));
+    const batches = achievementProgress.subscribe(this.deps.redis, requireUser(viewer));
     return new Repeater<PlayerAchievementRow>(async (push, stop) => {
       void stop.then(() => batches.return?.());
       for await (const batch of batches) for (const row of batch) await push(row);

@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
-import type { Database } from '../../../platform/db/index.js';
-import { applyToPlayer, type CatalogIndex, type PlayerProjection } from '../domain/engine.js';
+import type { UnitOfWork } from '../../../platform/unit-of-work.js';
+import { applyToPlayer, type CatalogIndex, type PlayerProjection } from '../domain/evaluate.js';
 import type { ProgressRow, ProgressStore, UnlockRow } from '../store/progress.store.js';
-import type { AchievementEngine, RecordEffects } from './engine.service.js';
+import type { LiveUpdates } from './live-updates.service.js';
+import type { UnlockEffects } from './unlock-effects.service.js';
 
 export interface RebuildResult {
   players: number;
@@ -24,21 +25,23 @@ export interface RebuildResult {
  * player wait and then apply on top of the rebuilt state.
  */
 export async function rebuildProjections(
-  deps: { transaction: Database['transaction']; store: ProgressStore; engine: AchievementEngine; index: CatalogIndex; logger: Logger },
+  deps: { work: UnitOfWork; progressStore: ProgressStore; unlockEffects: UnlockEffects; liveUpdates: LiveUpdates; index: CatalogIndex; logger: Logger },
   options: { userIds?: readonly string[]; pageSize?: number } = {},
 ): Promise<RebuildResult> {
   const result: RebuildResult = { players: 0, events: 0, progressRows: 0, newUnlocks: 0 };
   const pageSize = options.pageSize ?? 5_000;
+  const store = deps.progressStore;
   const rebuildOne = async (userId: string) => {
-    const effects = await deps.transaction(
-      async (tx): Promise<RecordEffects | null> => {
-        const [player] = await deps.store.lockPlayers(tx, [userId]);
-        if (!player) return null;
-        await deps.store.deleteProgress(tx, userId);
+    const rebuilt = await deps.work.runSql(
+      async (work): Promise<boolean> => {
+        const tx = work.sql;
+        const [player] = await store.lockPlayers(tx, [userId]);
+        if (!player) return false;
+        await store.deleteProgress(tx, userId);
         const projection: PlayerProjection = { userId, timezone: player.timezone, unlocked: new Set(), progress: new Map() };
         const unlocks: UnlockRow[] = [];
         for (let after = 0; ; ) {
-          const page = await deps.store.eventsAfter(tx, userId, after, pageSize);
+          const page = await store.eventsAfter(tx, userId, after, pageSize);
           for (const event of page) {
             const outcome = applyToPlayer(deps.index, projection, { ...event, occurredAt: new Date(event.occurredAt) });
             for (const unlock of outcome.unlocks) unlocks.push({ userId, ...unlock });
@@ -48,26 +51,25 @@ export async function rebuildProjections(
           after = page.at(-1)!.version;
         }
         const rows: ProgressRow[] = [...projection.progress].map(([achievementId, entry]) => ({ userId, achievementId, ...entry }));
-        await deps.store.saveProgress(tx, rows);
+        await store.saveProgress(tx, rows);
         result.progressRows += rows.length;
-        const added = await deps.store.insertUnlocks(tx, unlocks);
+        const added = await store.insertUnlocks(tx, unlocks);
         result.newUnlocks += added.length;
-        const written = await deps.engine.writeUnlockEffects(tx, added);
-        return { results: [], unlocks: added, progress: new Map(), notifications: written.notifications, players: [userId], pushes: written.pushes, projections: new Map() };
+        const notifications = await deps.unlockEffects.write(work, added);
+        deps.liveUpdates.afterCommit(work, { players: [userId], unlocks: added, progress: new Map(), notifications });
+        return true;
       },
       // A veteran's whole history is replayed in this transaction.
       { timeout: 10 * 60_000, maxWait: 60_000 },
     );
-    if (!effects) return;
-    result.players++;
-    await deps.engine.afterCommit(effects);
+    if (rebuilt) result.players++;
   };
 
   if (options.userIds) {
     for (const userId of options.userIds) await rebuildOne(userId);
   } else {
     for (let after: string | null = null; ; ) {
-      const ids = await deps.store.playerIdsAfter(after, 500);
+      const ids = await store.playerIdsAfter(after, 500);
       for (const userId of ids) await rebuildOne(userId);
       if (ids.length < 500) break;
       after = ids.at(-1)!;

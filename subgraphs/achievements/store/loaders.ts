@@ -1,8 +1,13 @@
 import DataLoader from 'dataloader';
-import type { ProgressCache } from '../services/progress-cache.js';
-import type { ProgressService } from '../services/progress.service.js';
 import type { AchievementRow, AchievementsStore, StoredUnlock } from './achievements.store.js';
+import type { ProgressCache } from './progress.cache.js';
 import type { PlayerAchievementRow, ProgressStore } from './progress.store.js';
+
+/** How many players unlocked an achievement, and the share of active players. */
+export interface UnlockStats {
+  unlockedBy: number;
+  unlockPercentage: number;
+}
 
 export interface AchievementsLoaders {
   achievementById: DataLoader<string, AchievementRow | undefined>;
@@ -13,17 +18,23 @@ export interface AchievementsLoaders {
   /** A player's unlocked and in-progress achievements (through the Redis cache). */
   achievementsByUser: DataLoader<string, PlayerAchievementRow[]>;
   /** How many players unlocked an achievement, and the share of active players. */
-  unlockStatsById: DataLoader<string, { unlockedBy: number; unlockPercentage: number }>;
+  unlockStatsById: DataLoader<string, UnlockStats>;
 }
 
 /** Fresh per request, so batching never leaks data between viewers. */
-export function createLoaders(deps: { store: AchievementsStore; progressStore: ProgressStore; progress: ProgressService; cache: ProgressCache }): AchievementsLoaders {
-  const { store, progressStore, progress, cache } = deps;
+export function createLoaders(deps: {
+  store: AchievementsStore;
+  progressStore: ProgressStore;
+  cache: ProgressCache;
+  /** Unlock statistics per achievement, in order (ProgressService.unlockStats: counted as of now). */
+  unlockStats: (achievementIds: readonly string[]) => Promise<UnlockStats[]>;
+}): AchievementsLoaders {
+  const { store, progressStore, cache, unlockStats } = deps;
   return {
     achievementById: new DataLoader((ids) => store.findByIds(ids)),
     unlocksByUser: new DataLoader((userIds) => store.unlocksOf(userIds)),
     pointsByUser: new DataLoader((userIds) => store.pointsOf(userIds)),
     achievementsByUser: new DataLoader((userIds) => cache.load(userIds, (missing) => progressStore.achievementsOf(missing))),
-    unlockStatsById: new DataLoader((ids) => progress.unlockStats(ids)),
+    unlockStatsById: new DataLoader((ids) => unlockStats(ids)),
   };
 }

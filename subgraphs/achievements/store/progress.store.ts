@@ -1,6 +1,6 @@
 import { pgArray, type PrismaClient, type Sql } from '../../../platform/db/index.js';
 import { isUuid } from '../../../platform/ids.js';
-import type { ProgressEntry, StoredGameEvent } from '../domain/engine.js';
+import type { ProgressEntry, StoredGameEvent } from '../domain/evaluate.js';
 import type { ValidGameEvent } from '../domain/game-events.js';
 import type { RuleState } from '../domain/rules.js';
 

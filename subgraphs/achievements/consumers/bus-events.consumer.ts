@@ -1,21 +1,25 @@
 import { prismaSql, type Tx } from '../../../platform/db/index.js';
 import type { EventHandlers } from '../../../platform/events/consumer.js';
 import type { DomainEvent } from '../../../platform/events/types.js';
+import type { SubgraphConsumer } from '../../../platform/subgraph/define.js';
+import type { UnitOfWork } from '../../../platform/unit-of-work.js';
 import { achievementEventsOf, BUS_EVENT_MAPPINGS } from '../domain/bus-events.js';
 import { validTimezone } from '../domain/rules.js';
+import type { BatchRecorder } from '../services/record-batch.service.js';
 import type { ProgressStore } from '../store/progress.store.js';
-import type { AchievementEngine } from './engine.service.js';
+
+/** Only a profile change that sets the timezone concerns achievements; the others are acked without a transaction. */
+export const busEventsWanted = (event: DomainEvent): boolean =>
+  event.type !== 'user.profile_updated' || Boolean((event as DomainEvent<'user.profile_updated'>).payload?.timezone);
 
 /**
  * How the bus feeds achievements. Each handler runs in the consumer's transaction, which also
  * records the domain event as handled; the achievement events it stands for are appended in that
  * same transaction (their ids derive from the domain event's), so a redelivery has no effect.
+ * What they publish goes out once the consumer's transaction has committed.
  */
-/** Only a profile change that sets the timezone concerns achievements; the others are acked without a transaction. */
-export const ingestWants = (event: DomainEvent): boolean =>
-  event.type !== 'user.profile_updated' || Boolean((event as DomainEvent<'user.profile_updated'>).payload?.timezone);
-
-export function ingestHandlers(engine: AchievementEngine, store: ProgressStore): EventHandlers {
+export function busEventsConsumer(deps: { work: UnitOfWork; batches: BatchRecorder; store: ProgressStore }): SubgraphConsumer {
+  const { work, batches, store } = deps;
   const handlers: EventHandlers = {
     // The player's timezone comes from users: streaks count the player's calendar days.
     'user.registered': async (event, tx) => {
@@ -27,9 +31,16 @@ export function ingestHandlers(engine: AchievementEngine, store: ProgressStore):
   };
   for (const type of Object.keys(BUS_EVENT_MAPPINGS) as (keyof typeof BUS_EVENT_MAPPINGS)[]) {
     handlers[type] = (async (event: DomainEvent, tx: Tx) => {
-      const effects = await engine.recordIn(prismaSql(tx), achievementEventsOf(event), event.producer);
-      return () => engine.afterCommit(effects);
+      const within = work.within(tx);
+      await batches.recordIn({ ...within.work, sql: prismaSql(tx) }, achievementEventsOf(event), event.producer);
+      return within.committed;
     }) as never;
   }
-  return handlers;
+  return {
+    handlers,
+    wants: busEventsWanted,
+    // Each event locks its players' rows; game-server batches lock theirs in id order. Events of
+    // several players in one transaction would lock in stream order and could deadlock with them.
+    batch: false,
+  };
 }

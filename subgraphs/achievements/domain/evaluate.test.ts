@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from './catalog.js';
-import { affectedAchievements, applyToPlayer, indexCatalog, percentOf, type PlayerProjection, type StoredGameEvent } from './engine.js';
+import { affectedAchievements, applyToPlayer, indexCatalog, percentOf, type PlayerProjection, type StoredGameEvent } from './evaluate.js';
 
 const achievement = (id: string, rule: object, prerequisites: string[] = []) => ({
   id,

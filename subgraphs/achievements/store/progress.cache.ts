@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RedisPort } from '../../../platform/redis/index.js';
-import type { PlayerAchievementRow } from '../store/progress.store.js';
+import type { PlayerAchievementRow } from './progress.store.js';
 
 /**
  * Players' achievements (User.achievements) cached in Redis, shared by replicas (brief 5.1).
@@ -16,7 +16,7 @@ export class ProgressCache {
   constructor(
     private readonly redis: RedisPort,
     private readonly logger: Logger,
-    private readonly ttlSeconds = 60,
+    private readonly ttlSeconds: number,
   ) {}
 
   private generationKey = (userId: string) => `achievements:progress-gen:${userId}`;

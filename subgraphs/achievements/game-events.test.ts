@@ -10,9 +10,9 @@ import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '..
 import type { Context } from './context.js';
 import { parseCatalog } from './domain/catalog.js';
 import type { GameEventInput } from './domain/game-events.js';
-import { createAchievementsParts, createAchievementsSubgraph } from './server.js';
 import { readCatalogFile } from './services/catalog.service.js';
 import { rebuildProjections } from './services/rebuild.service.js';
+import { achievementsSubgraph } from './subgraph.js';
 
 const catalog = readCatalogFile();
 let db: Database;
@@ -22,7 +22,7 @@ let stopWorkers: () => Promise<void>;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const definition = createAchievementsSubgraph({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'engine-test', ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: 2_000 } });
+  const definition = achievementsSubgraph.create({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'engine-test', ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: 2_000 } });
   for (const worker of definition.workers ?? []) await worker.start();
   stopWorkers = async () => {
     for (const worker of [...(definition.workers ?? [])].reverse()) await worker.stop();
@@ -199,27 +199,27 @@ describe('recording and evaluating', () => {
 });
 
 describe('group commit of game calls', () => {
-  // Straight to the engine, as the resolver calls it (the DateTime scalar has made occurredAt a Date).
+  // Straight to the service, as the resolver calls it (the DateTime scalar has made occurredAt a Date).
   const inputs = (events: ReturnType<typeof ev>[]): GameEventInput[] =>
     events.map((e) => ({ ...e, data: e.data as GameEventInput['data'], occurredAt: new Date(e.occurredAt!) }));
   const win = (userId: string) => ev(userId, 'COMBAT_WON', { mode: 'pve' }, '2026-11-28T10:00:00Z');
 
-  function engineCountingTransactions() {
-    const parts = createAchievementsParts({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'group-test', ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: 300 } });
+  function serviceCountingTransactions() {
+    const { parts } = achievementsSubgraph.create({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'group-test', ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: 300 } });
     const counter = { transactions: 0 };
     const lockPlayers = parts.progressStore.lockPlayers.bind(parts.progressStore);
     parts.progressStore.lockPlayers = (tx, ids) => {
       counter.transactions += 1;
       return lockPlayers(tx, ids);
     };
-    return { engine: parts.engine, counter };
+    return { gameEvents: parts.gameEvents, counter };
   }
 
   it('records concurrent calls in fewer transactions, and gives each call its own results', async () => {
-    const { engine, counter } = engineCountingTransactions();
+    const { gameEvents, counter } = serviceCountingTransactions();
     const players = await Promise.all(Array.from({ length: 12 }, () => newPlayer()));
     const calls = players.map((userId) => [win(userId)]);
-    const results = await Promise.all(calls.map((events) => engine.recordGameEvents(GAME_SERVER, inputs(events), 'input.events')));
+    const results = await Promise.all(calls.map((events) => gameEvents.recordGameEvents(GAME_SERVER, inputs(events), 'input.events')));
     for (const [i, result] of results.entries()) {
       expect(result).toEqual([{ id: calls[i]![0]!.id, status: 'RECORDED', unlocked: [expect.objectContaining({ userId: players[i], achievementId: 'first_blood' })] }]);
     }
@@ -229,11 +229,11 @@ describe('group commit of game calls', () => {
   });
 
   it("keeps one bad call in a group from failing the others: the group is retried call by call", async () => {
-    const { engine } = engineCountingTransactions();
+    const { gameEvents } = serviceCountingTransactions();
     const players = await Promise.all(Array.from({ length: 6 }, () => newPlayer()));
     const stranger = win(randomUUID());
     const calls = [[win(players[0]!)], [win(players[1]!)], [win(players[2]!)], [stranger], ...players.slice(3).map((p) => [win(p)])];
-    const outcomes = await Promise.allSettled(calls.map((events) => engine.recordGameEvents(GAME_SERVER, inputs(events), 'input.events')));
+    const outcomes = await Promise.allSettled(calls.map((events) => gameEvents.recordGameEvents(GAME_SERVER, inputs(events), 'input.events')));
     for (const [i, outcome] of outcomes.entries()) {
       if (calls[i]![0] === stranger) {
         // Refused naming its own field, as if it had been alone.
@@ -314,8 +314,8 @@ describe('rebuild', () => {
     // Fresh projections: no progress, no unlocks.
     await db.prisma.achievementProgress.deleteMany({ where: { userId: { in: players } } });
     await db.prisma.userAchievement.deleteMany({ where: { userId: { in: players } } });
-    const parts = createAchievementsParts({ db, redis, logger: silentLogger });
-    const result = await rebuildProjections({ ...parts, store: parts.progressStore, transaction: db.transaction, logger: silentLogger }, { userIds: players, pageSize: 17 });
+    const { parts } = achievementsSubgraph.create({ db, redis, logger: silentLogger });
+    const result = await rebuildProjections(parts, { userIds: players, pageSize: 17 });
     expect(result).toMatchObject({ players: 3, events: 240, newUnlocks: live.unlocks.length });
     expect(await snapshot(players)).toEqual(live);
   });
@@ -328,8 +328,8 @@ describe('rebuild', () => {
       ...catalog,
       achievements: catalog.achievements.map((a) => (a.id === 'combat_master' ? { ...a, rule: { ...a.rule, target: 5 } } : a)),
     });
-    const parts = createAchievementsParts({ db, redis, logger: silentLogger, catalog: easier });
-    const result = await rebuildProjections({ ...parts, store: parts.progressStore, transaction: db.transaction, logger: silentLogger }, { userIds: [userId] });
+    const { parts } = achievementsSubgraph.create({ db, redis, logger: silentLogger, catalog: easier });
+    const result = await rebuildProjections(parts, { userIds: [userId] });
     expect(result).toMatchObject({ players: 1, events: 5, newUnlocks: 1 });
     expect((await outboxUnlocks(userId)).map((e) => (e.payload as { achievementId: string }).achievementId).sort()).toEqual(['combat_master', 'first_blood']);
     expect((await achievementsOf(userId)).filter((s) => s.status === 'UNLOCKED').map((s) => s.id).sort()).toEqual(['combat_master', 'first_blood']);
@@ -340,10 +340,10 @@ describe('projection cache', () => {
   const events = (userId: string, type: string, n: number): GameEventInput[] => Array.from({ length: n }, () => ({ id: randomUUID(), userId, type, data: {} }));
   const wins = (userId: string, n: number) => events(userId, 'COMBAT_WON', n);
   /**
-   * An engine whose transactions, while `failing` is set, do their work (evaluated, written) and
+   * A service whose transactions, while `failing` is set, do their work (evaluated, written) and
    * then fail instead of committing.
    */
-  const flakyEngine = () => {
+  const flakyService = () => {
     const control = { failing: false };
     const flaky: Database = {
       ...db,
@@ -354,18 +354,18 @@ describe('projection cache', () => {
           return result;
         }, options),
     };
-    return { engine: createAchievementsParts({ db: flaky, redis, logger: silentLogger }).engine, control };
+    return { gameEvents: achievementsSubgraph.create({ db: flaky, redis, logger: silentLogger }).parts.gameEvents, control };
   };
   const combatMaster = async (userId: string) => (await achievementsOf(userId)).find((s) => s.id === 'combat_master');
-  const engines = () => {
-    const a = createAchievementsParts({ db, redis, logger: silentLogger }).engine;
-    const b = createAchievementsParts({ db, redis, logger: silentLogger }).engine;
+  const replicas = () => {
+    const a = achievementsSubgraph.create({ db, redis, logger: silentLogger }).parts.gameEvents;
+    const b = achievementsSubgraph.create({ db, redis, logger: silentLogger }).parts.gameEvents;
     return { a, b };
   };
 
   it('serves a player\'s next batch from memory, and two replicas writing one player keep exact counts', async () => {
     const userId = await newPlayer();
-    const { a, b } = engines();
+    const { a, b } = replicas();
     await a.recordGameEvents(GAME_SERVER, wins(userId, 3), 'input.events');
     expect([a.projections.hits, a.projections.misses]).toEqual([0, 1]);
     await a.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
@@ -381,39 +381,39 @@ describe('projection cache', () => {
 
   it('keeps nothing from a transaction that did not commit', async () => {
     const userId = await newPlayer();
-    const { engine, control } = flakyEngine();
-    await engine.recordGameEvents(GAME_SERVER, wins(userId, 2), 'input.events');
+    const { gameEvents, control } = flakyService();
+    await gameEvents.recordGameEvents(GAME_SERVER, wins(userId, 2), 'input.events');
     control.failing = true;
-    await expect(engine.recordGameEvents(GAME_SERVER, wins(userId, 150), 'input.events')).rejects.toThrow(/before COMMIT/);
+    await expect(gameEvents.recordGameEvents(GAME_SERVER, wins(userId, 150), 'input.events')).rejects.toThrow(/before COMMIT/);
     control.failing = false;
-    await engine.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
+    await gameEvents.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
     expect(await combatMaster(userId)).toMatchObject({ current: 3 });
     // Both later calls used the entry of version 2 (the player's row never moved past it), not
     // what the failed call had evaluated (152 wins).
-    expect([engine.projections.hits, engine.projections.misses]).toEqual([2, 1]);
+    expect([gameEvents.projections.hits, gameEvents.projections.misses]).toEqual([2, 1]);
   });
 
   it('never lets a failed batch add rows it had read to what the entry knows', async () => {
     const userId = await newPlayer();
     const quests = (n: number) => events(userId, 'QUEST_COMPLETED', n);
     const seasoned = async () => (await achievementsOf(userId)).find((s) => s.id === 'seasoned_adventurer');
-    const { a: other } = engines();
-    const { engine, control } = flakyEngine();
+    const { a: other } = replicas();
+    const { gameEvents, control } = flakyService();
     await other.recordGameEvents(GAME_SERVER, quests(1), 'input.events');
     // A miss: the entry knows the combat rules' rows only; the quest rows exist in the database.
-    await engine.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
+    await gameEvents.recordGameEvents(GAME_SERVER, wins(userId, 1), 'input.events');
     control.failing = true;
-    await expect(engine.recordGameEvents(GAME_SERVER, quests(1), 'input.events')).rejects.toThrow(/before COMMIT/);
+    await expect(gameEvents.recordGameEvents(GAME_SERVER, quests(1), 'input.events')).rejects.toThrow(/before COMMIT/);
     control.failing = false;
-    await engine.recordGameEvents(GAME_SERVER, quests(1), 'input.events');
+    await gameEvents.recordGameEvents(GAME_SERVER, quests(1), 'input.events');
     // Read from the database (1) and advanced, not restarted from nothing.
     expect(await seasoned()).toMatchObject({ current: 2 });
-    expect([engine.projections.hits, engine.projections.misses]).toEqual([2, 1]);
+    expect([gameEvents.projections.hits, gameEvents.projections.misses]).toEqual([2, 1]);
   });
 
   it('evaluates a batch again on what is stored when an unlock it found new was already stored', async () => {
     const userId = await newPlayer();
-    const { a } = engines();
+    const { a } = replicas();
     await a.recordGameEvents(GAME_SERVER, events(userId, 'COMBAT_LOST', 1), 'input.events');
     // An unlock that reached the table without moving the player's version (which only the engine
     // does, under the player's lock): the cached projection does not know it.
@@ -429,15 +429,15 @@ describe('projection cache', () => {
 
   it('is not used after the rebuild moved the player\'s projection epoch', async () => {
     const userId = await newPlayer();
-    const { a } = engines();
+    const { a } = replicas();
     await a.recordGameEvents(GAME_SERVER, wins(userId, 4), 'input.events');
     const easier = parseCatalog({
       ...catalog,
       achievements: catalog.achievements.map((d) => (d.id === 'combat_master' ? { ...d, rule: { ...d.rule, target: 5 } } : d)),
     });
     // The rebuild (another process, with a changed rule) rewrites the player's progress.
-    const rebuilder = createAchievementsParts({ db, redis, logger: silentLogger, catalog: easier });
-    await rebuildProjections({ ...rebuilder, store: rebuilder.progressStore, transaction: db.transaction, logger: silentLogger }, { userIds: [userId] });
+    const rebuilder = achievementsSubgraph.create({ db, redis, logger: silentLogger, catalog: easier }).parts;
+    await rebuildProjections(rebuilder, { userIds: [userId] });
     // Let the rebuilt row differ from what A holds, as a changed rule's replay would.
     await db.prisma.achievementProgress.updateMany({ where: { userId, achievementId: 'combat_master' }, data: { current: 40, state: { kind: 'count', total: 40, done: false } } });
     const misses = a.projections.misses;
@@ -497,7 +497,7 @@ describe('resuming notificationAdded', () => {
     await db.prisma.notification.createMany({ data: rows });
     const stored = await db.prisma.notification.findMany({ where: { userId }, orderBy: { seq: 'asc' }, select: { seq: true } });
     const cursorOf = (seq: bigint) => encodeCursor(seqKey(seq));
-    const { notifications } = createAchievementsParts({ db, redis, logger: silentLogger });
+    const { notifications } = achievementsSubgraph.create({ db, redis, logger: silentLogger }).parts;
 
     const tooFar = notifications.added(asPlayer(userId), cursorOf(stored[0]!.seq));
     await expect(tooFar).rejects.toMatchObject({ code: 'BAD_USER_INPUT', details: { field: 'after' } });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ProjectionCache, type CachedProjection } from './projection-cache.js';
+import { InMemoryProjections, type CachedProjection } from './projections.service.js';
 
 const at = (version: number, epoch = 0): CachedProjection => ({ version, epoch, unlocked: new Set(), progress: new Map(), known: new Set() });
 
-describe('ProjectionCache', () => {
+describe('InMemoryProjections', () => {
   it('answers only at the exact version and epoch, and drops an entry that fell behind', () => {
-    const cache = new ProjectionCache(10);
+    const cache = new InMemoryProjections(10);
     const entry = at(5);
     cache.put('p1', entry);
     expect(cache.get('p1', 5, 0)).toBe(entry);
@@ -18,7 +18,7 @@ describe('ProjectionCache', () => {
   });
 
   it('evicts the least recently used player past its capacity, and keeps none at capacity 0', () => {
-    const cache = new ProjectionCache(2);
+    const cache = new InMemoryProjections(2);
     cache.put('a', at(1));
     cache.put('b', at(1));
     expect(cache.get('a', 1, 0)).toBeDefined(); // a is now the most recent
@@ -26,7 +26,7 @@ describe('ProjectionCache', () => {
     expect(cache.get('b', 1, 0)).toBeUndefined();
     expect(cache.get('a', 1, 0)).toBeDefined();
     expect(cache.get('c', 1, 0)).toBeDefined();
-    const off = new ProjectionCache(0);
+    const off = new InMemoryProjections(0);
     off.put('a', at(1));
     expect(off.size).toBe(0);
   });

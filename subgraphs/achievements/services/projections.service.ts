@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache';
-import type { ProgressEntry } from '../domain/engine.js';
+import type { ProgressEntry } from '../domain/evaluate.js';
 
 /**
- * A player's projection as the engine last committed it: where their stream ended (`version`),
+ * A player's projection as their last committed batch left it: where their stream ended (`version`),
  * which projection generation it belongs to (`epoch`, bumped by the rebuild), their unlocks, and
  * the progress rows it has read or written (`known`: present in `progress`, or known to have no row).
  */
@@ -22,7 +22,7 @@ export interface CachedProjection {
  * commits, never before; the database stays the truth and every change is still written to it.
  * Least recently used entries go first past `capacity` players.
  */
-export class ProjectionCache {
+export class InMemoryProjections {
   /** lru-cache keeps the order and the bound; none at capacity 0 (it needs a positive `max`). */
   private readonly entries: LRUCache<string, CachedProjection> | null;
   hits = 0;

@@ -45,8 +45,9 @@ export interface UnitOfWorkOptions {
 /**
  * Each of a subgraph's transactions runs through its unit of work: one call opens the
  * transaction, the service records events and registers after-commit actions on the `Work` it is
- * handed, and once the commit succeeded the unit of work publishes (in the order registered,
- * awaited before the call returns), runs the other actions and pokes the relay. When the
+ * handed, and once the commit succeeded the unit of work pokes the relay, then publishes and runs
+ * the other actions in the order registered (consecutive publishes sent together), all awaited
+ * before the call returns. When the
  * transaction fails nothing of it is published. A failure after the commit is logged, not
  * thrown: the change is committed, and a live stream that missed a publish reads it from storage.
  */
@@ -80,7 +81,9 @@ export class UnitOfWork {
 
   private collector() {
     const { redis, producer, relay, logger } = this.options;
-    const effects: AfterCommit[] = [];
+    // In the order registered; consecutive publishes go out together (one Redis connection keeps
+    // their order), an action waits for the publishes before it and holds back those after it.
+    const effects: { publish: boolean; run: AfterCommit }[] = [];
     let recorded = false;
     return {
       bind: (connection: { tx: Tx } | { sql: Sql }): PrismaWork | SqlWork => {
@@ -97,21 +100,31 @@ export class UnitOfWork {
             return recordEvents(target, producer, type, payloads);
           },
           publish: (channel, key, payload) => {
-            effects.push(() => channel.publish(redis, key, payload));
+            effects.push({ publish: true, run: () => channel.publish(redis, key, payload) });
           },
           afterCommit: (effect) => {
-            effects.push(effect);
+            effects.push({ publish: false, run: effect });
           },
         } as PrismaWork | SqlWork;
       },
       committed: async () => {
         if (recorded) void Promise.resolve(relay.poke()).catch((error: unknown) => logger.warn({ err: error, producer }, 'poking the outbox relay failed'));
-        for (const effect of effects.splice(0)) {
+        const attempt = async (effect: AfterCommit) => {
           try {
             await effect();
           } catch (error) {
             logger.warn({ err: error, producer }, 'an after-commit action failed (the change is committed)');
           }
+        };
+        const queue = effects.splice(0);
+        for (let i = 0; i < queue.length; ) {
+          if (!queue[i]!.publish) {
+            await attempt(queue[i++]!.run);
+            continue;
+          }
+          const run: Promise<void>[] = [];
+          while (i < queue.length && queue[i]!.publish) run.push(attempt(queue[i++]!.run));
+          await Promise.all(run);
         }
       },
     };

@@ -6,7 +6,7 @@ import type { PrismaClient, Tx } from './index.js';
  * transaction client (`prismaSql`) or a `pg` client of the pool Prisma itself runs on (`pgSql`).
  * Hot batch paths write SQL against this port and run on `pg` directly (Database.transaction):
  * Prisma's client runtime costs ≈ 28 ms of CPU to pass one 2,500-row array statement that `pg`
- * passes in ≈ 6 (docs/decisions.md, "Hot batch statements run on pg").
+ * passes in ≈ 6 (docs/decisions.md, "Hot batch statements run on pg"; figures in bench/RESULTS.md, "Tuning history").
  *
  * Values read back are the same on both: int8 as bigint, json/jsonb parsed, timestamptz as Date,
  * int4 and float8 as number (arrays of int8 are not supported by Prisma on the embedded database). Parameters are positional (`$1`); cast them in the SQL.

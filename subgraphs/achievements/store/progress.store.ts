@@ -9,7 +9,7 @@ import type { RuleState } from '../domain/rules.js';
  * statement, so recording 500 events costs the same number of round trips as recording one. Rows
  * travel as one typed array per column, zipped by `unnest` (JSON values as text[], cast per row):
  * PostgreSQL parses a 600 KB JSON document of 5,600 rows in ≈ 90 ms on the bench machine, the same
- * rows as arrays in ≈ 14 ms (docs/decisions.md). What runs inside the engine's transactions takes
+ * rows as arrays in ≈ 14 ms (bench/RESULTS.md, "Tuning history"). What runs inside the engine's transactions takes
  * the raw SQL port (`Sql`): on PostgreSQL that is `pg` itself, without Prisma's runtime in between.
  */
 

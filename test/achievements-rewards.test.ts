@@ -7,8 +7,8 @@ import type { MemoryRedisPort, RedisPort } from '../platform/redis/index.js';
 import type { BackgroundWorker } from '../platform/subgraph/serve.js';
 import { newTestRedis, openTestDatabase, silentLogger } from '../platform/testing.js';
 import type { ValidGameEvent } from '../subgraphs/achievements/domain/game-events.js';
-import { createAchievementsParts } from '../subgraphs/achievements/server.js';
-import { createUsersSubgraph } from '../subgraphs/users/server.js';
+import { achievementsSubgraph } from '../subgraphs/achievements/subgraph.js';
+import { usersSubgraph } from '../subgraphs/users/subgraph.js';
 
 // Rewards exactly once across a crash: the achievements and users subgraphs in one process, on a
 // shared database and an in-process Redis, with "processes" that die and restart.
@@ -46,11 +46,14 @@ async function newPlayer(): Promise<string> {
   return user.id;
 }
 
-const achievementsOn = (redis: RedisPort, name: string) =>
-  createAchievementsParts({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: name } });
+/** The achievements subgraph as a process builds it: its workers in start order, its relay, consumer and engine. */
+const achievementsOn = (redis: RedisPort, name: string) => {
+  const built = achievementsSubgraph.create({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: name } });
+  return { workers: built.workers ?? [], relay: built.relay, consumer: built.consumer, engine: built.parts.gameEvents };
+};
 const usersOn = (redis: RedisPort) =>
-  createUsersSubgraph({
-    prisma: db.prisma,
+  usersSubgraph.create({
+    db,
     redis,
     logger: silentLogger,
     config: { JWT_SECRET: 'achievements-rewards-test-secret-0123456789', ACCESS_TOKEN_TTL_SECONDS: 900, USERS_CONSUMER_NAME: 'rewards-crash-test' },

@@ -357,7 +357,15 @@ describe('social subgraph: messageAdded goes out only after its commit', () => {
   it('sends concurrent senders\' messages to resuming and live subscribers exactly once, in order, whatever order they publish in', async () => {
     const { id: roomId } = await room();
     // Each publish waits a random while after its commit, so later commits often publish first.
-    const jittery = socialSubgraph.create({ db, redis: redisWhere((_channel, _message, publish) => sleep(Math.random() * 30).then(publish)) });
+    const publishedTexts: string[] = [];
+    const jittery = socialSubgraph.create({
+      db,
+      redis: redisWhere(async (_channel, message, publish) => {
+        await sleep(Math.random() * 30);
+        publishedTexts.push(JSON.parse(message).text);
+        await publish();
+      }),
+    });
     const { chatMessages } = jittery.createContext(ANONYMOUS);
     const first = await chatMessages.sendMessage(player(), { roomId, text: 'm0' });
     const resuming = await subscriber(await chatMessages.messagesAdded(roomId, encodeCursor(first.seq.toString())), roomId);
@@ -367,6 +375,8 @@ describe('social subgraph: messageAdded goes out only after its commit', () => {
     await Promise.all(sends.map((text) => chatMessages.sendMessage(player(), { roomId, text })));
     const stored = (await db.prisma.chatMessage.findMany({ where: { roomId }, orderBy: { seq: 'asc' } })).map((m) => m.text);
     expect(stored).toHaveLength(31);
+    // The case under test happened: some commit published before an earlier one.
+    expect(publishedTexts.slice(1)).not.toEqual(stored.slice(1));
     for (const listening of [resuming, live]) {
       expect(await listening.received(30)).toEqual(stored.slice(1));
       await listening.stop();

@@ -80,6 +80,8 @@ export interface CreateInput<C> {
   metrics?: Registry;
   /** Settings over the defaults (`loadConfig({})`): what tests and commands change. */
   config?: Partial<C>;
+  /** How the kit's consumer polls and takes over (tests make it fast); its defaults otherwise. */
+  consumerTuning?: Pick<EventConsumerOptions, 'blockMs' | 'claimIdleMs' | 'maxAttempts' | 'batchSize'>;
 }
 
 export interface Subgraph<C, TContext extends BaseContext, P, O> {
@@ -124,6 +126,7 @@ export function defineSubgraph<C, P extends SubgraphParts<BaseContext>, O = obje
     const consumer = parts.consumer
       ? new EventConsumer({
           ...parts.consumer,
+          ...input.consumerTuning,
           prisma: db.prisma,
           redis,
           group: spec.name,

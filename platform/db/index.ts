@@ -2,10 +2,10 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '../../generated/prisma/client.js';
 import { projectPath } from '../paths.js';
+import { PGliteWithCommitErrors } from './pglite-adapter.js';
 import { applyMigrations, readMigrations, type SqlConnection } from './migrate.js';
 import { pgSql, prismaSql, type Sql } from './sql.js';
 
@@ -95,8 +95,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const pglite = await openPGlite(options.dataDir);
   await applyMigrations(pgliteConnection(pglite), migrations);
   // pglite-prisma-adapter 0.6 is typed against an older @prisma/driver-adapter-utils; the runtime
-  // protocol is the same (the test suite runs every query through it).
-  const adapter = new PrismaPGlite(pglite) as unknown as PrismaPg;
+  // protocol is the same (the test suite runs every query through it). Its commit errors are kept.
+  const adapter = new PGliteWithCommitErrors(pglite) as unknown as PrismaPg;
   const prisma = new PrismaClient({ adapter, errorFormat: 'minimal' });
   return {
     prisma,

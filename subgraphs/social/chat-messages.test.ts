@@ -311,10 +311,8 @@ describe('social subgraph: messageAdded goes out only after its commit', () => {
       },
     });
 
-  // pglite-prisma-adapter 0.6 loses an error raised by COMMIT (its transaction promise swallows
-  // it): the commit fails, the row is gone, and Prisma reports success. Until platform/db works
-  // around it, this runs on PostgreSQL only (DATABASE_URL).
-  it.skipIf(!process.env.DATABASE_URL)('never publishes a message whose commit fails after its insert', async () => {
+  // On both databases (the embedded one through platform/db/pglite-adapter.ts, which keeps COMMIT's errors).
+  it('never publishes a message whose commit fails after its insert', async () => {
     const { id: roomId } = await room();
     // A check PostgreSQL runs at COMMIT (a deferred constraint trigger): the insert, the room's
     // position and the event all succeed inside the transaction, then the commit itself fails.

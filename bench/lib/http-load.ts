@@ -8,6 +8,8 @@ export interface LoadMessage {
   url: string;
   body: string;
   headers: Record<string, string>;
+  /** Per connection (connection i takes entry i mod length), over `headers`: each its own viewer. */
+  connectionHeaders?: Record<string, string>[];
   connections: number;
   seconds: number;
 }
@@ -44,11 +46,12 @@ async function run(m: LoadMessage): Promise<LoadResult> {
   const started = performance.now();
   const end = started + m.seconds * 1000;
   await Promise.all(
-    Array.from({ length: m.connections }, async () => {
+    Array.from({ length: m.connections }, async (_, i) => {
+      const headers = m.connectionHeaders?.length ? { ...m.headers, ...m.connectionHeaders[i % m.connectionHeaders.length] } : m.headers;
       while (performance.now() < end) {
         const t0 = performance.now();
         try {
-          const { status, text } = await post(url, m.body, m.headers);
+          const { status, text } = await post(url, m.body, headers);
           if (status !== 200 || text.includes('"errors"')) {
             errors++;
             firstError ??= `${status} ${text.slice(0, 300)}`;

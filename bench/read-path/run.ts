@@ -49,8 +49,8 @@ interface Target {
   label: string;
   url: string;
   pid: number;
-  /** Headers a request needs on this target. */
-  headers: Record<string, string>;
+  /** Headers of each load connection on this target: connection i is player i mod 40. */
+  connectionHeaders: Record<string, string>[];
 }
 
 let roomId = '';
@@ -64,7 +64,7 @@ const PAGES: Page[] = [
   },
   {
     name: 'profile',
-    what: 'player profile: level, achievements, guild, 20 friends (users → achievements, social, users)',
+    what: 'player profile: level, achievements, guild, friends (10 each) (users → achievements, social, users)',
     query: PROFILE_PAGE,
     variables: () => ({}),
     direct: { subgraph: 'users', query: PROFILE_DIRECT },
@@ -78,8 +78,8 @@ const PAGES: Page[] = [
   },
 ].filter((p) => pageNames.includes(p.name));
 
-/** 40 players, 50 messages in the global room, 20 accepted friends for the first player. */
-async function seed(url: string): Promise<{ token: string }> {
+/** 40 players, 50 messages in the global room, each player with 10 friends (the 5 after and 5 before them in a ring). */
+async function seed(url: string): Promise<{ tokens: string[] }> {
   const register = async (username: string) => {
     const r = await postGraphQL<{ register: { accessToken: string; user: { id: string } } }>(
       url,
@@ -100,21 +100,24 @@ async function seed(url: string): Promise<{ token: string }> {
     const r = await postGraphQL(url, 'mutation S($input: SendMessageInput!) { sendMessage(input: $input) { message { id } } }', { input: { roomId, text: `message ${i}` } }, auth(players[i % 40]!.token));
     if (r.errors) throw new Error(`sendMessage: ${JSON.stringify(r.errors)}`);
   }
-  for (let i = 1; i <= 20; i++) {
-    const sent = await postGraphQL(url, 'mutation F($input: SendFriendRequestInput!) { sendFriendRequest(input: $input) { __typename } }', { input: { userId: players[i]!.id } }, auth(players[0]!.token));
-    if (sent.errors) throw new Error(`sendFriendRequest: ${JSON.stringify(sent.errors)}`);
-    const accepted = await postGraphQL(url, 'mutation A($input: AcceptFriendRequestInput!) { acceptFriendRequest(input: $input) { __typename } }', { input: { userId: players[0]!.id } }, auth(players[i]!.token));
-    if (accepted.errors) throw new Error(`acceptFriendRequest: ${JSON.stringify(accepted.errors)}`);
+  for (const [i, from] of players.entries()) {
+    for (let step = 1; step <= 5; step++) {
+      const to = players[(i + step) % players.length]!;
+      const sent = await postGraphQL(url, 'mutation F($input: SendFriendRequestInput!) { sendFriendRequest(input: $input) { __typename } }', { input: { userId: to.id } }, auth(from.token));
+      if (sent.errors) throw new Error(`sendFriendRequest: ${JSON.stringify(sent.errors)}`);
+      const accepted = await postGraphQL(url, 'mutation A($input: AcceptFriendRequestInput!) { acceptFriendRequest(input: $input) { __typename } }', { input: { userId: from.id } }, auth(to.token));
+      if (accepted.errors) throw new Error(`acceptFriendRequest: ${JSON.stringify(accepted.errors)}`);
+    }
   }
-  return { token: players[0]!.token };
+  return { tokens: players.map((p) => p.token) };
 }
 
-async function startApolloGateway(urls: Record<string, string>, viewerToken: string): Promise<Target> {
+async function startApolloGateway(urls: Record<string, string>, viewerHeaders: Record<string, string>[]): Promise<Target> {
   const port = await freePort();
   const child = track(
     spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'apollo-gateway.ts')], {
       cwd: ROOT,
-      env: { ...ENV, BENCH_VIEWER_TOKEN: viewerToken, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_SUPERGRAPH_PATH: path.join(ROOT, 'schema/supergraph.graphql'), BENCH_PORT: String(port) },
+      env: { ...ENV, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_SUPERGRAPH_PATH: path.join(ROOT, 'schema/supergraph.graphql'), BENCH_PORT: String(port) },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
     'apollo gateway',
@@ -122,25 +125,25 @@ async function startApolloGateway(urls: Record<string, string>, viewerToken: str
   const url = `http://127.0.0.1:${port}/`;
   await waitGraphQL(url, 120_000, 'stock Apollo Gateway to answer');
   const version = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@apollo/gateway/package.json'), 'utf8')).version as string;
-  return { name: 'apollo', label: `stock @apollo/gateway ${version}`, url, pid: child.pid!, headers: {} };
+  return { name: 'apollo', label: `stock @apollo/gateway ${version}`, url, pid: child.pid!, connectionHeaders: viewerHeaders };
 }
 
-async function startHiveGateway(urls: Record<string, string>, viewerToken: string): Promise<Target> {
+async function startHiveGateway(urls: Record<string, string>, viewerHeaders: Record<string, string>[]): Promise<Target> {
   const bin = path.join(ROOT, 'node_modules/@graphql-hive/gateway/dist/bin.js');
   if (!existsSync(bin)) throw new Error(`${bin} not found: npm install -D @graphql-hive/gateway`);
   const port = await freePort();
   const child = track(
     spawn(
       process.execPath,
-      [bin, 'supergraph', path.join(ROOT, 'schema/supergraph.graphql'), '-c', path.join(ROOT, 'bench/subscriptions/hive-gateway.config.ts'), '--host', '127.0.0.1', '--port', String(port), '--fork', '1'],
-      { cwd: ROOT, env: { ...ENV, BENCH_VIEWER_TOKEN: viewerToken, BENCH_SUBGRAPH_URLS: JSON.stringify(urls) }, stdio: ['ignore', 'ignore', 'inherit'] },
+      [bin, 'supergraph', path.join(ROOT, 'schema/supergraph.graphql'), '-c', path.join(HERE, 'hive-gateway.config.ts'), '--host', '127.0.0.1', '--port', String(port), '--fork', '1'],
+      { cwd: ROOT, env: { ...ENV, BENCH_SUBGRAPH_URLS: JSON.stringify(urls) }, stdio: ['ignore', 'ignore', 'inherit'] },
     ),
     'hive gateway',
   );
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitGraphQL(url, 120_000, 'Hive Gateway to answer');
   const version = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@graphql-hive/gateway/package.json'), 'utf8')).version as string;
-  return { name: 'hive', label: `Hive Gateway ${version}`, url, pid: child.pid!, headers: {} };
+  return { name: 'hive', label: `Hive Gateway ${version}`, url, pid: child.pid!, connectionHeaders: viewerHeaders };
 }
 
 /** Every process below `pid` (from /proc/<n>/stat's parent field). */
@@ -197,13 +200,15 @@ async function main(): Promise<boolean> {
   await DB.create();
   const { children, urls } = await startSubgraphProcesses({ env: ENV, timeoutMs: 180_000, execArgv: cpuProfArgs(cpuProf) });
   const platform = await startGateway(urls, { env: ENV, execArgv: cpuProfArgs(cpuProf) });
-  const { token } = await seed(platform.url);
-  const viewer = await verifyAccessToken(token, SECRETS.JWT_SECRET);
-  const viewerToken = await new ViewerSigner(SECRETS.INTERNAL_SECRET, 24 * 3600).sign(viewer);
+  const { tokens } = await seed(platform.url);
+  // Each player's viewer as the platform gateway would sign it, for the gateways without our auth and the direct calls.
+  const signer = new ViewerSigner(SECRETS.INTERNAL_SECRET, 24 * 3600);
+  const viewerHeaders = await Promise.all(tokens.map(async (token) => ({ 'x-viewer-token': await signer.sign(await verifyAccessToken(token, SECRETS.JWT_SECRET)) })));
   const targets: Target[] = [];
-  if (gatewayNames.includes('platform')) targets.push({ name: 'platform', label: 'this gateway (auth, limits, metrics)', url: platform.url, pid: platform.child.pid!, headers: { authorization: `Bearer ${token}` } });
-  if (gatewayNames.includes('apollo')) targets.push(await startApolloGateway(urls, viewerToken));
-  if (gatewayNames.includes('hive')) targets.push(await startHiveGateway(urls, viewerToken));
+  if (gatewayNames.includes('platform'))
+    targets.push({ name: 'platform', label: 'this gateway (auth, limits, metrics)', url: platform.url, pid: platform.child.pid!, connectionHeaders: tokens.map((token) => ({ authorization: `Bearer ${token}` })) });
+  if (gatewayNames.includes('apollo')) targets.push(await startApolloGateway(urls, viewerHeaders));
+  if (gatewayNames.includes('hive')) targets.push(await startHiveGateway(urls, viewerHeaders));
   const meter = new CpuMeter();
   const names = Object.keys(urls);
   children.forEach((child, i) => meter.watch(names[i]!, child.pid!));
@@ -220,9 +225,9 @@ async function main(): Promise<boolean> {
     const direct = target === 'direct';
     const url = direct ? urls[page.direct.subgraph]! : target.url;
     const body = JSON.stringify({ query: direct ? page.direct.query : page.query, variables: page.variables() });
-    const headers = direct ? { 'x-viewer-token': viewerToken } : target.headers;
+    const connectionHeaders = direct ? viewerHeaders : target.connectionHeaders;
     const before = meter.snapshot();
-    const r = await load(client, { url, body, headers, connections: conns, seconds: secs });
+    const r = await load(client, { url, body, headers: {}, connectionHeaders, connections: conns, seconds: secs });
     const after = meter.snapshot();
     const cpu = cpuBetween(before, after);
     const elapsed = (after.at - before.at) / 1000;
@@ -308,8 +313,9 @@ async function main(): Promise<boolean> {
   const setup =
     `Setup: the five subgraphs, each its own process from the production bundle (NODE_ENV=production), on real PostgreSQL and Redis on loopback; ` +
     `this gateway (the bundle, docker-compose.yml's process flags; JWT verified per request, viewer signed per viewer, limits and metrics on), ` +
-    `stock @apollo/gateway (bench/read-path/apollo-gateway.ts: ApolloServer + ApolloGateway, one pre-signed viewer token on every subgraph request, nothing else) and ` +
-    `Hive Gateway (\`--fork 1\`, the same pre-signed token; bench/subscriptions/hive-gateway.config.ts), all over the same subgraph processes and data: 40 players, 50 messages in the GLOBAL room, 20 friends for the viewer.`;
+    `stock @apollo/gateway (bench/read-path/apollo-gateway.ts: ApolloServer + ApolloGateway, passing on the viewer token the client sends, nothing else) and ` +
+    `Hive Gateway (\`--fork 1\`, bench/read-path/hive-gateway.config.ts, passing on the same header), all over the same subgraph processes and data: 40 players, 50 messages in the GLOBAL room, 10 friends each. ` +
+    `Load connection i is player i mod 40 on every target (a Bearer JWT to this gateway; that player's pre-signed viewer token to the others and to the subgraphs directly), so no two concurrent connections send byte-identical requests.`;
   publishSection(resultsSection({ title: 'Read path', date: startedAt, machine: machineDescription(), loadStart, script: 'bench/read-path/run.ts', setup, body }), !flag('no-write'));
   await sleep(0);
   return failures === 0;

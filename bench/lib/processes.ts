@@ -15,6 +15,8 @@ const LIB = fileURLToPath(new URL('./', import.meta.url));
 export const SECRETS = {
   JWT_SECRET: 'bench-jwt-secret-0123456789abcdefghijklmnop',
   INTERNAL_SECRET: 'bench-internal-secret-0123456789abcdefghijkl',
+  // In production /metrics is served only with a token (or on METRICS_PORT); scrapeMetric sends it.
+  METRICS_TOKEN: 'bench-metrics-token-0123456789',
 };
 
 /**
@@ -146,7 +148,9 @@ export async function waitGraphQL(url: string, timeoutMs: number, what = `${url}
 
 /** Sum of a Prometheus metric's samples at a /metrics URL: every label set, or those carrying all of `labels`. */
 export async function scrapeMetric(metricsUrl: string, metric: string, labels: Record<string, string> = {}): Promise<number> {
-  const text = await (await fetch(metricsUrl, { signal: AbortSignal.timeout(10_000) })).text();
+  const response = await fetch(metricsUrl, { signal: AbortSignal.timeout(10_000), headers: { authorization: `Bearer ${SECRETS.METRICS_TOKEN}` } });
+  if (!response.ok) throw new Error(`${metricsUrl}: HTTP ${response.status}`);
+  const text = await response.text();
   const wanted = Object.entries(labels).map(([name, value]) => `${name}="${value}"`);
   let sum = 0;
   for (const line of text.split('\n')) {

@@ -43,6 +43,22 @@ describe('player access tokens', () => {
     await expect(verifyAccessToken(await make(), SECRET)).rejects.toThrow(new RegExp(reason));
   });
 
+  it('remembers a verified token only until it expires, and hands out copies', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-04T00:00:00Z'), toFake: ['Date'] });
+    try {
+      const { token } = await issueAccessToken({ id: 'u-remembered', role: 'PLAYER' }, SECRET, 2);
+      const first = await verifyAccessToken(token, SECRET);
+      first.role = 'ADMIN';
+      expect(await verifyAccessToken(token, SECRET)).toEqual({ userId: 'u-remembered', role: 'PLAYER' });
+      // Remembered for another secret? No: each secret verifies for itself.
+      await expect(verifyAccessToken(token, OTHER)).rejects.toThrow(/invalid/);
+      vi.setSystemTime(new Date('2026-12-04T00:00:03Z'));
+      await expect(verifyAccessToken(token, SECRET)).rejects.toThrow(/expired/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('treats a missing Authorization header as anonymous and a malformed one as an error', async () => {
     expect(await viewerFromAuthorization(undefined, SECRET)).toEqual(ANONYMOUS);
     await expect(viewerFromAuthorization('Token abc', SECRET)).rejects.toBeInstanceOf(UnauthenticatedError);

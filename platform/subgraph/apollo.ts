@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -39,7 +39,9 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       includeStack: options.includeStack,
       onUnexpected: (error) => options.logger.error({ err: error }, 'unexpected error'),
     }),
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), metricsPlugin(options.metrics)],
+    // Cache control is on by default and wraps every field resolver to compute cache hints nobody
+    // reads (no @cacheControl, no CDN in front of subgraphs): off.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), metricsPlugin(options.metrics)],
   });
   return { apollo, schema };
 }

@@ -33,7 +33,7 @@ export interface SqlWork extends Work {
 }
 
 export interface UnitOfWorkOptions {
-  db: Pick<Database, 'prisma' | 'transaction'>;
+  db: Pick<Database, 'prisma' | 'transaction' | 'sql'>;
   redis: RedisPort;
   /** The subgraph whose events this records (the outbox's `producer`). */
   producer: string;

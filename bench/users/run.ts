@@ -163,7 +163,11 @@ const ENTITIES = `query Entities($reps: [_Any!]!) { _entities(representations: $
 async function subgraphPhases(users: { id: string; username: string }[]): Promise<{ login: LoginResult; batches: BatchResult[] }> {
   const counting = countingClient(PLATFORM_POOL);
   // The users subgraph uses no raw SQL transaction; the port is there for the kit's shape.
-  const db: Pick<Database, 'prisma' | 'transaction'> = { prisma: counting.prisma, transaction: (fn, options) => counting.prisma.$transaction((tx) => fn(prismaSql(tx)), options) };
+  const db: Pick<Database, 'prisma' | 'transaction' | 'sql'> = {
+    prisma: counting.prisma,
+    transaction: (fn, options) => counting.prisma.$transaction((tx) => fn(prismaSql(tx)), options),
+    sql: { query: (text, params = []) => counting.prisma.$queryRawUnsafe(text, ...params) },
+  };
   const client = subgraphClient<Context>(
     usersSubgraph.create({ db, redis: new MemoryRedisPort(), logger: silentLogger, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } }),
   );

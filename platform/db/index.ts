@@ -33,6 +33,12 @@ export interface Database {
    * Prisma transaction. Commits when `fn` resolves, rolls back when it throws.
    */
   transaction<T>(fn: (sql: Sql) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * The raw SQL port outside any transaction, for hot reads docs/database.md allows: each statement
+   * on a pooled `pg` connection (PostgreSQL; no Prisma runtime on the way, no query compilation),
+   * or through Prisma on the embedded database.
+   */
+  sql: Sql;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -78,6 +84,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       prisma,
       kind: 'postgres',
       transaction: (fn, transactionOptions) => pgTransaction(pool, fn, transactionOptions),
+      // pg.Pool#query takes a connection for the statement and gives it back.
+      sql: pgSql(pool as unknown as pg.ClientBase, pg.types),
       ping: async () => void (await prisma.$queryRaw`SELECT 1`),
       close: async () => {
         await prisma.$disconnect();
@@ -101,6 +109,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return {
     prisma,
     kind: 'pglite',
+    sql: { query: (text, params = []) => prisma.$queryRawUnsafe(text, ...params) },
     transaction: (fn, transactionOptions) =>
       prisma.$transaction((tx) => fn(prismaSql(tx)), { timeout: transactionOptions?.timeout ?? DEFAULT_TIMEOUT, maxWait: transactionOptions?.maxWait ?? DEFAULT_MAX_WAIT }),
     ping: async () => void (await pglite.query('SELECT 1')),

@@ -17,7 +17,7 @@ const probe = (withConsumer: boolean) =>
     }),
   });
 
-const fakeDb = { prisma: {} as never, transaction: (() => undefined) as never };
+const fakeDb = { prisma: {} as never, transaction: (() => undefined) as never, sql: {} as never };
 
 describe('defineSubgraph', () => {
   it('puts the outbox relay first and the consumer last, around the subgraph\'s workers', () => {

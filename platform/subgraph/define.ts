@@ -33,7 +33,7 @@ export interface SubgraphKit<C> {
   name: SubgraphName;
   config: C;
   /** Prisma, and the raw SQL port (docs/database.md says when raw SQL is allowed). */
-  db: Pick<Database, 'prisma' | 'transaction'>;
+  db: Pick<Database, 'prisma' | 'transaction' | 'sql'>;
   prisma: PrismaClient;
   redis: RedisPort;
   logger: Logger;
@@ -74,7 +74,7 @@ export type BuiltSubgraph<TContext extends BaseContext, P> = SubgraphDefinition<
 };
 
 export interface CreateInput<C> {
-  db: Pick<Database, 'prisma' | 'transaction'>;
+  db: Pick<Database, 'prisma' | 'transaction' | 'sql'>;
   redis: RedisPort;
   logger?: Logger;
   metrics?: Registry;

@@ -18,12 +18,19 @@ export const busEventsWanted = (event: DomainEvent): boolean =>
  * same transaction (their ids derive from the domain event's), so a redelivery has no effect.
  * What they publish goes out once the consumer's transaction has committed.
  */
-export function busEventsConsumer(deps: { work: UnitOfWork; batches: BatchRecorder; store: ProgressStore }): SubgraphConsumer {
+export function busEventsConsumer(deps: {
+  work: UnitOfWork;
+  batches: BatchRecorder;
+  store: ProgressStore;
+  /** Told of each player once their row has committed, so game calls for them need no check. */
+  playerKnown?: (userId: string) => void;
+}): SubgraphConsumer {
   const { work, batches, store } = deps;
   const handlers: EventHandlers = {
     // The player's timezone comes from users: streaks count the player's calendar days.
     'user.registered': async (event, tx) => {
       await store.ensurePlayers(prismaSql(tx), [{ userId: event.payload.userId, timezone: validTimezone(event.payload.timezone) }]);
+      return () => deps.playerKnown?.(event.payload.userId);
     },
     'user.profile_updated': async (event, tx) => {
       if (event.payload.timezone) await store.setTimezone(prismaSql(tx), event.payload.userId, validTimezone(event.payload.timezone));

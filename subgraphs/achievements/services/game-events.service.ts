@@ -70,6 +70,14 @@ export class GameEventsService {
     });
   }
 
+  /**
+   * A player this subgraph has just learned of (its `user.registered` committed here): game calls
+   * for them skip the existence check. Players learned of by another replica are checked once.
+   */
+  playerKnown(userId: string): void {
+    this.knownPlayers.set(userId, true);
+  }
+
   /** The batches' in-memory projections (hits and misses for tests and the bench). */
   get projections(): InMemoryProjections {
     return this.deps.projections;

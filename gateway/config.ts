@@ -67,6 +67,11 @@ export const gatewayEnv = z.object({
    */
   GATEWAY_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(300),
   GATEWAY_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(3),
+  /**
+   * The same budget for a game server's service token (per API key, same window): game servers
+   * report for every match of every player, so theirs is far larger than a player's.
+   */
+  GATEWAY_SERVICE_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(30_000),
 
   /** The composed supergraph the gateway serves (a mounted file in a deployment). */
   SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),

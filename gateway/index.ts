@@ -6,7 +6,7 @@ import { createMetricsRegistry } from '../platform/metrics.js';
 import { RateLimit } from '../platform/rate-limit.js';
 import { MemoryRedisPort, openRedis, type RedisPort } from '../platform/redis/index.js';
 import { loadGatewayConfig, operationLimitsFrom, subgraphUrlsFrom } from './config.js';
-import { createGatewayServer } from './server.js';
+import { createGatewayServer, viewerRateLimit } from './server.js';
 import { serveGatewayWebSocket } from './subscriptions/server.js';
 import { watchSupergraphFile } from './supergraph.js';
 
@@ -26,11 +26,11 @@ export async function startGateway(options: StartGatewayOptions = {}) {
   // The rate limit is shared by every replica through Redis; alone (no REDIS_URL) it is in memory.
   const ownRedis = options.redis ? undefined : config.REDIS_URL ? openRedis(config.REDIS_URL) : new MemoryRedisPort();
   const redis = options.redis ?? ownRedis!;
-  const rateLimit = new RateLimit(redis, {
-    name: 'gateway:operations',
-    points: config.GATEWAY_RATE_LIMIT_POINTS,
-    durationSeconds: config.GATEWAY_RATE_LIMIT_WINDOW_SECONDS,
-    message: 'Too many operations. Try again in {seconds} seconds.',
+  const budget = (name: string, points: number) =>
+    new RateLimit(redis, { name, points, durationSeconds: config.GATEWAY_RATE_LIMIT_WINDOW_SECONDS, message: 'Too many operations. Try again in {seconds} seconds.' });
+  const rateLimit = viewerRateLimit({
+    viewers: budget('gateway:operations', config.GATEWAY_RATE_LIMIT_POINTS),
+    services: budget('gateway:service-operations', config.GATEWAY_SERVICE_RATE_LIMIT_POINTS),
   });
   const limits = operationLimitsFrom(config);
   const { apollo, context, subscriptions, subscriptionMetrics, upstream } = createGatewayServer({

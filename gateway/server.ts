@@ -51,7 +51,7 @@ export interface GatewayDeps {
   /** Production: no "Did you mean …?" suggestions in validation errors. */
   hideSchemaDetails: boolean;
   /** Operations per viewer (or client address), shared by every gateway replica. */
-  rateLimit?: RateLimit;
+  rateLimit?: Pick<RateLimit, 'consume'>;
 }
 
 /** The rate limit's key for a viewer: their id when signed in, else the address they call from. */
@@ -59,6 +59,14 @@ export function rateLimitKeyOf(viewer: Viewer): string {
   if (viewer.userId) return `user:${viewer.userId}`;
   if (viewer.serviceId) return `service:${viewer.serviceId}`;
   return `address:${viewer.clientAddress ?? 'unknown'}`;
+}
+
+/**
+ * The gateway's rate limit: a key from rateLimitKeyOf draws on the players' budget, or, for a game
+ * server's service token (`service:<key id>`), on the services' larger one.
+ */
+export function viewerRateLimit(budgets: { viewers: Pick<RateLimit, 'consume'>; services: Pick<RateLimit, 'consume'> }): Pick<RateLimit, 'consume'> {
+  return { consume: (key, points) => (key.startsWith('service:') ? budgets.services : budgets.viewers).consume(key, points) };
 }
 
 /** RATE_LIMITED as HTTP 429 with Retry-After (the error's retryAfterMs in seconds). */

@@ -48,7 +48,7 @@ export interface GatewayWebSocketOptions {
   /** Bound of the parsed-document cache, estimated from the documents' text. */
   documentCacheBytes: number;
   /** The per-viewer operation rate HTTP shares (every replica, through Redis). */
-  rateLimit?: RateLimit;
+  rateLimit?: Pick<RateLimit, 'consume'>;
 }
 
 type Extra = { viewer?: Viewer; connection?: SocketConnection; subscribes?: { second: number; count: number } } & Record<PropertyKey, unknown>;

@@ -228,6 +228,8 @@ interface StartOptions {
   timeoutMs?: number;
   /** The checkout whose bundle runs (default this one): another worktree measures another commit side by side. */
   root?: string;
+  /** The gateway only: NODE_OPTIONS instead of docker-compose.yml's (to measure another tuning). */
+  gatewayNodeOptions?: string;
 }
 
 function stdoutOf(child: ChildProcess, logs: ServiceLogs | undefined) {
@@ -266,7 +268,8 @@ export const GATEWAY_NODE_ARGS = ['--optimize-for-size'];
 export async function startGateway(urls: Record<string, string>, options: StartOptions): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   // As docker-compose.yml runs it (the gateway service's NODE_OPTIONS).
-  const env = { ...options.env, ...GATEWAY_PROCESS_ENV, GATEWAY_PORT: String(port), ...subgraphUrlsEnv(urls) };
+  const processEnv = options.gatewayNodeOptions === undefined ? GATEWAY_PROCESS_ENV : { ...GATEWAY_PROCESS_ENV, NODE_OPTIONS: options.gatewayNodeOptions };
+  const env = { ...options.env, ...processEnv, GATEWAY_PORT: String(port), ...subgraphUrlsEnv(urls) };
   const child = spawnService('gateway', { ...options, env, execArgv: [...GATEWAY_NODE_ARGS, ...(options.execArgv ?? [])] });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitGraphQL(url, options.timeoutMs ?? 180_000, 'the gateway to answer');

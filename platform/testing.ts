@@ -3,7 +3,7 @@
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { pino } from 'pino';
 import type { Viewer } from './auth.js';
-import { openDatabase, type Database, type PrismaClient } from './db/index.js';
+import { openDatabase, type Database, type PrismaClient, type Sql } from './db/index.js';
 import { createMetricsRegistry } from './metrics.js';
 import { MemoryRedisPort } from './redis/index.js';
 import type { SubgraphDefinition } from './subgraph/serve.js';
@@ -57,4 +57,18 @@ export function recordingPrisma(prisma: PrismaClient, operations: string[]): Pri
       },
     },
   }) as unknown as PrismaClient;
+}
+
+/**
+ * The raw SQL port, appending `$sql:<first line of the statement>` to `operations` for every
+ * statement it runs (next to recordingPrisma's entries, for tests that assert batching): build the
+ * subgraph with `db: { ...db, prisma: recordingPrisma(…), sql: recordingSql(db.sql, operations) }`.
+ */
+export function recordingSql(sql: Sql, operations: string[]): Sql {
+  return {
+    query: <T>(text: string, params?: readonly unknown[]) => {
+      operations.push(`$sql:${text.trim().split('\n', 1)[0]!.trim()}`);
+      return sql.query<T>(text, params);
+    },
+  };
 }

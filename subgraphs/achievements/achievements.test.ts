@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma, recordingSql } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { HIDDEN_DESCRIPTION, HIDDEN_NAME } from './domain/catalog.js';
 import { readCatalogFile, syncCatalog } from './services/catalog.service.js';
@@ -163,6 +163,11 @@ describe('achievements subgraph: players', () => {
   });
 
   it('loads unlocks and points for 20 players with one query each (no N+1)', async () => {
+    // What recordingSql notes (the first line of each statement on the raw SQL port): AchievementsStore.pointsOf,
+    // and ProgressStore.achievementsOf's unlocked and in-progress queries.
+    const POINTS = '$sql:SELECT ua.user_id::text AS "userId", SUM(d.points)::int AS points';
+    const UNLOCKED = '$sql:SELECT ua.user_id::text AS "userId", ua.achievement_id AS "achievementId", ua.unlocked_at AS "unlockedAt",';
+    const IN_PROGRESS = '$sql:SELECT p.user_id::text AS "userId", p.achievement_id AS "achievementId", NULL::timestamptz AS "unlockedAt",';
     const ids = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         playerWithUnlocks([
@@ -174,7 +179,7 @@ describe('achievements subgraph: players', () => {
     const queries: string[] = [];
     // Counts what actually reaches the database, below the store and its loaders.
     const counted = recordingPrisma(db.prisma, queries);
-    const countedClient = subgraphClient(achievementsSubgraph.create({ db: { ...db, prisma: counted }, redis: newTestRedis(), logger: silentLogger }));
+    const countedClient = subgraphClient(achievementsSubgraph.create({ db: { ...db, prisma: counted, sql: recordingSql(db.sql, queries) }, redis: newTestRedis(), logger: silentLogger }));
     await countedClient.server.start();
     try {
       const viewer = player(ids[1]!); // unlocked the hidden one: masking must reuse the batched unlocks
@@ -187,8 +192,9 @@ describe('achievements subgraph: players', () => {
       );
       expect(result.data!._entities[1]!.achievements[0]!.achievement.name).toBe('Whispers of the Forgotten Shrine');
       expect(queries.filter((q) => q.startsWith('UserAchievement.'))).toEqual(['UserAchievement.findMany']);
-      // Points (one query) and achievements (unlocks and progress: two queries), for all 20.
-      expect(queries.filter((q) => q.startsWith('$raw.'))).toEqual(['$raw.$queryRaw', '$raw.$queryRaw', '$raw.$queryRaw']);
+      // Points (one query) and achievements (unlocks and progress: two queries), for all 20, on the raw SQL port.
+      expect(queries.filter((q) => q.startsWith('$sql:')).sort()).toEqual([POINTS, UNLOCKED, IN_PROGRESS].sort());
+      expect(queries.filter((q) => q.startsWith('$raw.'))).toEqual([]);
       expect(queries.filter((q) => q.startsWith('AchievementDefinition.'))).toEqual(['AchievementDefinition.findMany']);
 
       // Again: the players' achievements now come from the Redis cache; only points are read.
@@ -197,7 +203,8 @@ describe('achievements subgraph: players', () => {
         reps: ids.map((id) => ({ __typename: 'User', id })),
       });
       expect(again.data).toEqual(result.data);
-      expect(queries.filter((q) => q.startsWith('$raw.'))).toEqual(['$raw.$queryRaw']);
+      expect(queries.filter((q) => q.startsWith('$sql:'))).toEqual([POINTS]);
+      expect(queries.filter((q) => q.startsWith('$raw.'))).toEqual([]);
     } finally {
       await countedClient.server.stop();
     }

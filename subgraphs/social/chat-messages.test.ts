@@ -6,7 +6,7 @@ import { DomainError } from '../../platform/errors.js';
 import { liveChannel } from '../../platform/live.js';
 import { encodeCursor } from '../../platform/pagination.js';
 import type { RedisPort } from '../../platform/redis/index.js';
-import { newTestRedis, openTestDatabase, subgraphClient, recordingPrisma } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, subgraphClient, recordingPrisma, recordingSql } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import type { MessageAddedEvent } from './contracts/live.js';
 import { socialSubgraph } from './subgraph.js';
@@ -186,7 +186,7 @@ describe('social subgraph: reading a room', () => {
     for (const [i, r] of rooms.entries()) for (let n = 0; n <= i + 1; n++) await sent(player(), r.id, `${r.name}:${n}`);
     const operations: string[] = [];
     const counted = recordingPrisma(db.prisma, operations);
-    const countedClient = subgraphClient(socialSubgraph.create({ db: { ...db, prisma: counted }, redis }));
+    const countedClient = subgraphClient(socialSubgraph.create({ db: { ...db, prisma: counted, sql: recordingSql(db.sql, operations) }, redis }));
     await countedClient.server.start();
     try {
       const result = await countedClient.execute<{ _entities: { messages: Page }[] }>(
@@ -198,7 +198,11 @@ describe('social subgraph: reading a room', () => {
       expect(result.data!._entities.map((r) => texts(r.messages))).toEqual(
         rooms.map((r, i) => [`${r.name}:${i}`, `${r.name}:${i + 1}`]),
       );
-      expect(operations.sort()).toEqual(['$raw.$queryRaw', 'ChatRoom.findMany']);
+      // The rooms (ChatRoomsStore.findByIds) and every room's page (ChatMessagesStore.pages): one statement each on the raw SQL port.
+      expect(operations.sort()).toEqual([
+        '$sql:SELECT id::text AS id, name, kind::text AS kind, description, max_members AS "maxMembers",',
+        '$sql:SELECT m.seq, m.id::text AS id, m.room_id::text AS "roomId", m.author_id::text AS "authorId", m.text, m.sent_at AS "sentAt"',
+      ]);
     } finally {
       await countedClient.server.stop();
     }

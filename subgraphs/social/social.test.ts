@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../platform/auth.js';
-import type { Database, PrismaClient } from '../../platform/db/index.js';
+import type { Database, PrismaClient, Sql } from '../../platform/db/index.js';
 import { encodeCursor } from '../../platform/pagination.js';
 import type { BackgroundWorker } from '../../platform/subgraph/serve.js';
-import { newTestRedis, openTestDatabase, subgraphClient, recordingPrisma } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, subgraphClient, recordingPrisma, recordingSql } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { DEFAULT_ROOMS } from './domain/chat-rooms.js';
 import { socialSubgraph } from './subgraph.js';
@@ -13,7 +13,7 @@ let db: Database;
 let client: ReturnType<typeof subgraphClient<Context>>;
 let started: BackgroundWorker[] = [];
 
-const social = (prisma: PrismaClient) => socialSubgraph.create({ db: { ...db, prisma }, redis: newTestRedis() });
+const social = (prisma: PrismaClient, sql: Sql = db.sql) => socialSubgraph.create({ db: { ...db, prisma, sql }, redis: newTestRedis() });
 /** The subgraph's own default-rooms worker (the kit puts the outbox relay before it). */
 const defaultRooms = (prisma: PrismaClient) => social(prisma).parts.workers![0]!;
 
@@ -214,7 +214,7 @@ describe('social subgraph: guilds', () => {
 
     beforeAll(async () => {
       const counted = recordingPrisma(db.prisma, operations);
-      counting = subgraphClient(social(counted));
+      counting = subgraphClient(social(counted, recordingSql(db.sql, operations)));
       await counting.server.start();
     });
     afterAll(() => counting.server.stop());
@@ -244,7 +244,8 @@ describe('social subgraph: guilds', () => {
       expect(result.errors).toBeUndefined();
       expect(result.data!._entities.slice(0, 3)).toMatchObject([{ memberCount: 2 }, { memberCount: 3 }, { memberCount: 4 }]);
       expect(result.data!._entities).toHaveLength(8);
-      expect(operations.sort()).toEqual(['ChatRoom.findMany', 'Guild.findMany', 'GuildMember.groupBy']);
+      // Rooms by id: ChatRoomsStore.findByIds on the raw SQL port (first line of its statement).
+      expect(operations.sort()).toEqual(['$sql:SELECT id::text AS id, name, kind::text AS kind, description, max_members AS "maxMembers",', 'Guild.findMany', 'GuildMember.groupBy']);
     });
   });
 });

@@ -15,10 +15,10 @@ export const socialSubgraph = defineSubgraph({
   name: 'social',
   loadConfig: loadSocialConfig,
   resolvers,
-  build: ({ prisma, redis, work, logger }) => {
+  build: ({ db, prisma, redis, work, logger }) => {
     const stores = {
-      chatRooms: new ChatRoomsStore(prisma),
-      chatMessages: new ChatMessagesStore(prisma),
+      chatRooms: new ChatRoomsStore(prisma, db.sql),
+      chatMessages: new ChatMessagesStore(prisma, db.sql),
       guilds: new GuildsStore(prisma),
     };
     const chatRooms = new ChatRoomsService(stores.chatRooms);

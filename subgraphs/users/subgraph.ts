@@ -33,8 +33,8 @@ export const usersSubgraph = defineSubgraph({
   name: 'users',
   loadConfig: loadUsersConfig,
   resolvers,
-  build: ({ config, prisma, redis, logger, work }, options: UsersOptions) => {
-    const store = new UsersStore(prisma);
+  build: ({ config, db, prisma, redis, logger, work }, options: UsersOptions) => {
+    const store = new UsersStore(prisma, db.sql);
     const sessions = new SessionsService({
       prisma,
       work,
@@ -59,7 +59,7 @@ export const usersSubgraph = defineSubgraph({
     const friendsStore = new FriendsStore(prisma);
     const friends = new FriendsService({ work, store: friendsStore, users: store, redis });
     const profiles = new ProfilesService({ work, store, redis, friends });
-    const walletStore = new WalletStore(prisma);
+    const walletStore = new WalletStore(prisma, db.sql);
     const wallet = new WalletService({ work, wallet: walletStore, redis });
     return {
       context: (viewer): Context => ({

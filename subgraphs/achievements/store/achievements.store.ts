@@ -1,5 +1,5 @@
 import type { AchievementDefinition as DefinitionModel, UserAchievement } from '../../../generated/prisma/client.js';
-import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
+import { pgArray, prismaSql, type Prisma, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import { isUuid } from '../../../platform/ids.js';
 import type { AchievementDefinition, AchievementRule, Reward } from '../domain/catalog.js';
 
@@ -21,7 +21,14 @@ export interface CatalogFilter {
 const toRow = (model: DefinitionModel): AchievementRow => model as AchievementRow;
 
 export class AchievementsStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /**
+   * `sql`: the raw SQL port outside a transaction (`Database.sql`) for the hot read (pointsOf);
+   * callers that never use it (syncCatalog) may leave it out.
+   */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: Sql = prismaSql(prisma),
+  ) {}
 
   async list(filter: CatalogFilter): Promise<AchievementRow[]> {
     const rows = await this.prisma.achievementDefinition.findMany({
@@ -53,16 +60,22 @@ export class AchievementsStore {
     return userIds.map((id) => byUser.get(id) ?? []);
   }
 
-  /** Each player's achievement score, in the order of `userIds`: one query for any number. */
+  /**
+   * Each player's achievement score, in the order of `userIds`: one query for any number. Raw SQL:
+   * an aggregate across a join; on the port (docs/database.md, hot path) since every author on the
+   * chat page asks for it and Prisma's runtime was ≈ 23% of this process's busy CPU there (issue 14).
+   */
   async pointsOf(userIds: readonly string[]): Promise<number[]> {
     const valid = userIds.filter(isUuid);
     const rows = valid.length
-      ? await this.prisma.$queryRaw<{ userId: string; points: number }[]>`
-          SELECT ua.user_id::text AS "userId", SUM(d.points)::int AS points
-          FROM user_achievements ua
-          JOIN achievement_definitions d ON d.id = ua.achievement_id
-          WHERE ua.user_id = ANY(${valid}::uuid[])
-          GROUP BY ua.user_id`
+      ? await this.sql.query<{ userId: string; points: number }>(
+          `SELECT ua.user_id::text AS "userId", SUM(d.points)::int AS points
+           FROM user_achievements ua
+           JOIN achievement_definitions d ON d.id = ua.achievement_id
+           WHERE ua.user_id = ANY($1::uuid[])
+           GROUP BY ua.user_id`,
+          [pgArray(valid)],
+        )
       : [];
     const byUser = new Map(rows.map((r) => [r.userId, Number(r.points)]));
     return userIds.map((id) => byUser.get(id) ?? 0);

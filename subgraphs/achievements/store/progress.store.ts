@@ -61,7 +61,11 @@ export const ACTIVITY_RESOLUTION = '1 hour';
 const column = <T>(rows: readonly T[], value: (row: T) => string | number | boolean | null): string => pgArray(rows.map(value));
 
 export class ProgressStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `sql`: the raw SQL port outside a transaction (`Database.sql`), for the hot reads (achievementsOf). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: Sql,
+  ) {}
 
   /** Creates players this subgraph has not heard of (bus events are trusted to name real players). */
   async ensurePlayers(sql: Sql, players: { userId: string; timezone?: string }[]): Promise<void> {
@@ -251,29 +255,36 @@ export class ProgressStore {
 
   /**
    * Each player's achievements, in the order of `userIds`: unlocked ones (newest first), then
-   * those in progress. Two queries for any number of players.
+   * those in progress. Two queries for any number of players. Raw SQL: joins with `COALESCE` and
+   * `NOT EXISTS`; on the port (docs/database.md, hot path) since the profile page reads it and
+   * Prisma's runtime was ≈ 23% of this process's busy CPU on the read path (issue 14).
    */
   async achievementsOf(userIds: readonly string[]): Promise<PlayerAchievementRow[][]> {
     const valid = userIds.filter(isUuid);
+    const ids = pgArray(valid);
     const [unlocks, progress] = valid.length
       ? await Promise.all([
-          this.prisma.$queryRaw<PlayerAchievementRow[]>`
-            SELECT ua.user_id::text AS "userId", ua.achievement_id AS "achievementId", ua.unlocked_at AS "unlockedAt",
-                   NULL::jsonb AS state, COALESCE(p.target, 1) AS current, COALESCE(p.target, 1) AS target,
-                   COALESCE(pl.timezone, 'UTC') AS timezone
-            FROM user_achievements ua
-            LEFT JOIN achievement_progress p ON p.user_id = ua.user_id AND p.achievement_id = ua.achievement_id
-            LEFT JOIN achievement_players pl ON pl.user_id = ua.user_id
-            WHERE ua.user_id = ANY(${valid}::uuid[])
-            ORDER BY ua.unlocked_at DESC, ua.achievement_id`,
-          this.prisma.$queryRaw<PlayerAchievementRow[]>`
-            SELECT p.user_id::text AS "userId", p.achievement_id AS "achievementId", NULL::timestamptz AS "unlockedAt",
-                   p.state, p.current, p.target, COALESCE(pl.timezone, 'UTC') AS timezone
-            FROM achievement_progress p
-            LEFT JOIN achievement_players pl ON pl.user_id = p.user_id
-            WHERE p.user_id = ANY(${valid}::uuid[])
-              AND NOT EXISTS (SELECT 1 FROM user_achievements ua WHERE ua.user_id = p.user_id AND ua.achievement_id = p.achievement_id)
-            ORDER BY p.achievement_id`,
+          this.sql.query<PlayerAchievementRow>(
+            `SELECT ua.user_id::text AS "userId", ua.achievement_id AS "achievementId", ua.unlocked_at AS "unlockedAt",
+                    NULL::jsonb AS state, COALESCE(p.target, 1) AS current, COALESCE(p.target, 1) AS target,
+                    COALESCE(pl.timezone, 'UTC') AS timezone
+             FROM user_achievements ua
+             LEFT JOIN achievement_progress p ON p.user_id = ua.user_id AND p.achievement_id = ua.achievement_id
+             LEFT JOIN achievement_players pl ON pl.user_id = ua.user_id
+             WHERE ua.user_id = ANY($1::uuid[])
+             ORDER BY ua.unlocked_at DESC, ua.achievement_id`,
+            [ids],
+          ),
+          this.sql.query<PlayerAchievementRow>(
+            `SELECT p.user_id::text AS "userId", p.achievement_id AS "achievementId", NULL::timestamptz AS "unlockedAt",
+                    p.state, p.current, p.target, COALESCE(pl.timezone, 'UTC') AS timezone
+             FROM achievement_progress p
+             LEFT JOIN achievement_players pl ON pl.user_id = p.user_id
+             WHERE p.user_id = ANY($1::uuid[])
+               AND NOT EXISTS (SELECT 1 FROM user_achievements ua WHERE ua.user_id = p.user_id AND ua.achievement_id = p.achievement_id)
+             ORDER BY p.achievement_id`,
+            [ids],
+          ),
         ])
       : [[], []];
     const byUser = new Map<string, PlayerAchievementRow[]>();

@@ -1,5 +1,5 @@
 import type { ChatMessage, ChatRoomKind } from '../../../generated/prisma/client.js';
-import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import { pgArray, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import type { PageRequest } from '../../../platform/pagination.js';
 
@@ -23,7 +23,11 @@ export interface MessagePageKey {
 const END = 9_223_372_036_854_775_807n;
 
 export class ChatMessagesStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `sql`: the raw SQL port outside a transaction (`Database.sql`), for the hot read (pages). */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: Sql,
+  ) {}
 
   /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
   findByIds(ids: readonly string[]): Promise<(ChatMessageRow | undefined)[]> {
@@ -56,38 +60,39 @@ export class ChatMessagesStore {
 
   /**
    * One keyset page per room (plus one row to tell whether more exist), in the request's
-   * direction, for rooms sharing the same request: one query for any number of rooms.
+   * direction, for rooms sharing the same request: one query for any number of rooms. Raw SQL:
+   * `unnest` + `CROSS JOIN LATERAL (… LIMIT n)`; on the port (docs/database.md, hot path) since
+   * every chat page reads it and Prisma's runtime was ≈ 23% of this process's busy CPU (issue 14).
    */
   async pages(roomIds: readonly string[], request: PageRequest<bigint>): Promise<ChatMessageRow[][]> {
     const valid = [...new Set(roomIds.filter(isUuid))];
+    const forward = request.direction === 'forward';
     const rows = !valid.length
       ? []
-      : request.direction === 'forward'
-        ? await this.prisma.$queryRaw<RawMessage[]>`
-            SELECT m.seq, m.id::text AS id, m.room_id::text AS "roomId", m.author_id::text AS "authorId", m.text, m.sent_at AS "sentAt"
-            FROM unnest(${valid}::uuid[]) AS r(id)
-            CROSS JOIN LATERAL (
-              SELECT * FROM chat_messages c WHERE c.room_id = r.id AND c.seq > ${request.cursor ?? 0n}
-              ORDER BY c.seq ASC LIMIT ${request.take}
-            ) m`
-        : await this.prisma.$queryRaw<RawMessage[]>`
-            SELECT m.seq, m.id::text AS id, m.room_id::text AS "roomId", m.author_id::text AS "authorId", m.text, m.sent_at AS "sentAt"
-            FROM unnest(${valid}::uuid[]) AS r(id)
-            CROSS JOIN LATERAL (
-              SELECT * FROM chat_messages c WHERE c.room_id = r.id AND c.seq < ${request.cursor ?? END}
-              ORDER BY c.seq DESC LIMIT ${request.take}
-            ) m`;
+      : forward
+        ? await this.sql.query<ChatMessageRow>(
+            `SELECT m.seq, m.id::text AS id, m.room_id::text AS "roomId", m.author_id::text AS "authorId", m.text, m.sent_at AS "sentAt"
+             FROM unnest($1::uuid[]) AS r(id)
+             CROSS JOIN LATERAL (
+               SELECT * FROM chat_messages c WHERE c.room_id = r.id AND c.seq > $2::int8
+               ORDER BY c.seq ASC LIMIT $3::int
+             ) m`,
+            [pgArray(valid), String(request.cursor ?? 0n), request.take],
+          )
+        : await this.sql.query<ChatMessageRow>(
+            `SELECT m.seq, m.id::text AS id, m.room_id::text AS "roomId", m.author_id::text AS "authorId", m.text, m.sent_at AS "sentAt"
+             FROM unnest($1::uuid[]) AS r(id)
+             CROSS JOIN LATERAL (
+               SELECT * FROM chat_messages c WHERE c.room_id = r.id AND c.seq < $2::int8
+               ORDER BY c.seq DESC LIMIT $3::int
+             ) m`,
+            [pgArray(valid), String(request.cursor ?? END), request.take],
+          );
     const byRoom = new Map<string, ChatMessageRow[]>();
-    for (const raw of rows) {
-      const row = { ...raw, seq: BigInt(raw.seq), sentAt: new Date(raw.sentAt) };
-      byRoom.set(row.roomId, [...(byRoom.get(row.roomId) ?? []), row]);
-    }
+    // The port reads seq (int8) as bigint and sent_at as a Date on both drivers.
+    for (const row of rows) byRoom.set(row.roomId, [...(byRoom.get(row.roomId) ?? []), row]);
     // LATERAL keeps each room's rows in its subquery's order; sort anyway, as SQL promises nothing.
-    const forward = request.direction === 'forward';
     for (const list of byRoom.values()) list.sort((a, b) => (a.seq < b.seq ? -1 : 1) * (forward ? 1 : -1));
     return roomIds.map((id) => byRoom.get(id) ?? []);
   }
 }
-
-/** A row from raw SQL: drivers differ in how they hand back bigint and timestamptz. */
-type RawMessage = Omit<ChatMessageRow, 'seq' | 'sentAt'> & { seq: bigint | number | string; sentAt: Date | string };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import { pgArray, prismaSql, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import type { PageRequest } from '../../../platform/pagination.js';
 
 /** The parent of `Wallet` fields: whose wallet. */
@@ -54,7 +54,14 @@ export interface RefusedOperation {
 }
 
 export class WalletStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /**
+   * `sql`: the raw SQL port outside a transaction (`Database.sql`) for the hot read (balancesOf);
+   * callers that never use it (bench/users) may leave it out.
+   */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: Sql = prismaSql(prisma),
+  ) {}
 
   /** Runs wallet_apply(): one statement, atomic on its own or inside the caller's transaction. */
   async apply(db: PrismaClient | Tx, op: WalletOperation): Promise<AppliedOperation> {
@@ -87,9 +94,16 @@ export class WalletStore {
     });
   }
 
-  /** Balances of many players in one query. */
+  /**
+   * Balances of many players in one query. Raw SQL on the port (docs/database.md, hot path): every
+   * player's level and XP on the chat page and the profile come from here, and Prisma's runtime was
+   * ≈ 28% of the users process's busy CPU on the chat page (issue 14).
+   */
   async balancesOf(userIds: readonly string[]): Promise<Map<string, Map<string, bigint>>> {
-    const rows = await this.prisma.walletBalance.findMany({ where: { userId: { in: [...userIds] } } });
+    const rows = await this.sql.query<{ userId: string; asset: string; balance: bigint }>(
+      `SELECT user_id::text AS "userId", asset, balance FROM wallet_balances WHERE user_id = ANY($1::uuid[])`,
+      [pgArray(userIds)],
+    );
     const byUser = new Map<string, Map<string, bigint>>(userIds.map((id) => [id, new Map()]));
     for (const row of rows) byUser.get(row.userId)?.set(row.asset, row.balance);
     return byUser;

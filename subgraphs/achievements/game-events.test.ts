@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
 import { recordEvent } from '../../platform/events/outbox.js';
@@ -19,10 +19,11 @@ let db: Database;
 const redis = newTestRedis();
 let client: ReturnType<typeof subgraphClient<Context>>;
 let stopWorkers: () => Promise<void>;
+let built: ReturnType<typeof achievementsSubgraph.create>;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  const definition = achievementsSubgraph.create({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'engine-test', ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: 2_000 } });
+  const definition = (built = achievementsSubgraph.create({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'engine-test', ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: 2_000 } }));
   for (const worker of definition.workers ?? []) await worker.start();
   stopWorkers = async () => {
     for (const worker of [...(definition.workers ?? [])].reverse()) await worker.stop();
@@ -114,6 +115,29 @@ describe('recordGameEvent(s): who may call, and bad input', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.recordGameEvents.events).toEqual([expect.objectContaining({ status: 'RECORDED', unlocked: [expect.objectContaining({ achievement: { id: 'first_blood' } })] })]);
     expect(await storedEvents(userId)).toHaveLength(1);
+  });
+
+  it('checks nothing for a player whose registration it applied from the bus', async () => {
+    const userId = randomUUID();
+    const eventId = randomUUID();
+    const at = new Date().toISOString();
+    await redis.xadd('domain-events', {
+      event: JSON.stringify({ id: eventId, type: 'user.registered', producer: 'users', occurredAt: at, payload: { userId, username: 'bus_known', registeredAt: at } }),
+    });
+    // Applied and acknowledged: the consumer acks after the after-commit actions ran.
+    await expect.poll(() => db.prisma.processedEvent.count({ where: { eventId } }), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => built.consumer!.pending(), { timeout: 10_000 }).toBe(0);
+    const checks = vi.spyOn(built.parts.progressStore, 'knownPlayerIds');
+    try {
+      const result = await record([ev(userId, 'QUEST_COMPLETED')]);
+      expect(result.errors).toBeUndefined();
+      expect(checks).not.toHaveBeenCalled();
+      // A player nobody announced is still checked.
+      await record([ev(await newPlayer(), 'QUEST_COMPLETED')]);
+      expect(checks).toHaveBeenCalledTimes(1);
+    } finally {
+      checks.mockRestore();
+    }
   });
 
   it('names a missing required field', async () => {

@@ -5,7 +5,7 @@
 //
 //   node --import tsx bench/read-path/run.ts [--seconds 20] [--warmup 5] [--connections 50] [--rounds 3]
 //        [--pages chat,profile,catalog] [--gateways platform,apollo,hive] [--cpu-prof <dir>] [--no-write]
-//        [--gateway-node-options "<NODE_OPTIONS for this gateway>"]
+//        [--gateway-node-options "<NODE_OPTIONS for this gateway>"] [--gateway-node-args <flags,…|none>]
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,6 +27,8 @@ const gatewayNames = option('gateways', 'platform,apollo,hive').split(',');
 const cpuProf = option('cpu-prof', '') || undefined;
 // The gateway's NODE_OPTIONS instead of docker-compose.yml's `--max-semi-space-size=1` (a tuning experiment).
 const gatewayNodeOptions = process.argv.includes('--gateway-node-options') ? option('gateway-node-options', '') : undefined;
+// This gateway's node flags instead of docker-compose.yml's `--optimize-for-size` (comma-separated; `none` for none).
+const gatewayNodeArgs = process.argv.includes('--gateway-node-args') ? option('gateway-node-args', 'none').split(',').filter((a) => a && a !== 'none') : undefined;
 const redisUrl = `${process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'}/8`;
 const DB = throwawayDatabase('bench_read');
 const ADMIN = `readadmin${Date.now().toString(36).slice(-6)}`;
@@ -202,7 +204,7 @@ async function main(): Promise<boolean> {
   const loadStart = loadAverage();
   await DB.create();
   const { children, urls } = await startSubgraphProcesses({ env: ENV, timeoutMs: 180_000, execArgv: cpuProfArgs(cpuProf) });
-  const platform = await startGateway(urls, { env: ENV, execArgv: cpuProfArgs(cpuProf), gatewayNodeOptions });
+  const platform = await startGateway(urls, { env: ENV, execArgv: cpuProfArgs(cpuProf), gatewayNodeOptions, gatewayNodeArgs });
   const { tokens } = await seed(platform.url);
   // Each player's viewer as the platform gateway would sign it, for the gateways without our auth and the direct calls.
   const signer = new ViewerSigner(SECRETS.INTERNAL_SECRET, 24 * 3600);

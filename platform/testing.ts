@@ -6,7 +6,7 @@ import type { Viewer } from './auth.js';
 import { openDatabase, type Database, type PrismaClient, type Sql } from './db/index.js';
 import { createMetricsRegistry } from './metrics.js';
 import { MemoryRedisPort } from './redis/index.js';
-import type { SubgraphDefinition } from './subgraph/serve.js';
+import type { BackgroundWorker, SubgraphDefinition } from './subgraph/serve.js';
 import { createSubgraphServer } from './subgraph/apollo.js';
 
 export const silentLogger = pino({ level: 'silent' });
@@ -70,5 +70,20 @@ export function recordingSql(sql: Sql, operations: string[]): Sql {
       operations.push(`$sql:${text.trim().split('\n', 1)[0]!.trim()}`);
       return sql.query<T>(text, params);
     },
+  };
+}
+
+/**
+ * Starts a built subgraph's workers in order, as serveSubgraph does before it listens; resolves to
+ * the function that stops them in reverse.
+ */
+export async function startWorkers(workers: readonly BackgroundWorker[] = []): Promise<() => Promise<void>> {
+  const started: BackgroundWorker[] = [];
+  for (const worker of workers) {
+    await worker.start();
+    started.push(worker);
+  }
+  return async () => {
+    for (const worker of started.reverse()) await worker.stop();
   };
 }

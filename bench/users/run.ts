@@ -277,7 +277,7 @@ interface LedgerRun {
 
 /** The users subgraph's wallet service (built by the kit, its relay not started) and a wallet store beside it. */
 function walletService(db: Database) {
-  const wallet = new WalletStore(db.prisma);
+  const wallet = new WalletStore(db.prisma, db.sql);
   const users = usersSubgraph.create({ db, redis: new MemoryRedisPort(), logger: silentLogger, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } });
   return { wallet, service: users.parts.context(ANONYMOUS).wallet };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma, recordingSql } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recordingPrisma, recordingSql, startWorkers } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { HIDDEN_DESCRIPTION, HIDDEN_NAME } from './domain/catalog.js';
 import { readCatalogFile, syncCatalog } from './services/catalog.service.js';
@@ -17,10 +17,7 @@ beforeAll(async () => {
   db = await openTestDatabase();
   const definition = achievementsSubgraph.create({ db, redis: newTestRedis(), logger: silentLogger });
   // What serveSubgraph does before listening: the catalog sync runs as a worker.
-  for (const worker of definition.workers ?? []) await worker.start();
-  stopWorkers = async () => {
-    for (const worker of [...(definition.workers ?? [])].reverse()) await worker.stop();
-  };
+  stopWorkers = await startWorkers(definition.workers);
   client = subgraphClient(definition);
   await client.server.start();
   // Opening PGlite and applying every migration takes seconds, more on a busy machine.

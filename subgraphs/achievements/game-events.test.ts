@@ -6,7 +6,7 @@ import { recordEvent } from '../../platform/events/outbox.js';
 import { OutboxRelay } from '../../platform/events/outbox.js';
 import type { DomainEventPayloads } from '../../platform/events/types.js';
 import { encodeCursor, seqKey } from '../../platform/pagination.js';
-import { newTestRedis, openTestDatabase, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, startWorkers } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { parseCatalog } from './domain/catalog.js';
 import type { GameEventInput } from './domain/game-events.js';
@@ -24,10 +24,7 @@ let built: ReturnType<typeof achievementsSubgraph.create>;
 beforeAll(async () => {
   db = await openTestDatabase();
   const definition = (built = achievementsSubgraph.create({ db, redis, logger: silentLogger, config: { ACHIEVEMENTS_CONSUMER_NAME: 'engine-test', ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: 2_000 } }));
-  for (const worker of definition.workers ?? []) await worker.start();
-  stopWorkers = async () => {
-    for (const worker of [...(definition.workers ?? [])].reverse()) await worker.stop();
-  };
+  stopWorkers = await startWorkers(definition.workers);
   client = subgraphClient(definition);
   await client.server.start();
 }, 60_000);

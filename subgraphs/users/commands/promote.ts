@@ -18,7 +18,7 @@ try {
   const config = loadConfig(platformEnv);
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
-    const store = new UsersStore(db.prisma);
+    const store = new UsersStore(db.prisma, db.sql);
     const promoted = await new RolesService(store).promoteToAdmin(usernames.map(usernameKey));
     const missing: string[] = [];
     for (const username of usernames) {

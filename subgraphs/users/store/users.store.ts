@@ -1,4 +1,4 @@
-import { pgArray, prismaSql, type Prisma, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
+import { pgArray, type Prisma, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import type { User } from '../../../generated/prisma/client.js';
 import { findByUuids } from '../../../platform/ids.js';
 
@@ -6,13 +6,10 @@ import { findByUuids } from '../../../platform/ids.js';
 export type UserRow = User;
 
 export class UsersStore {
-  /**
-   * `sql`: the raw SQL port outside a transaction (`Database.sql`) for the hot entity read below;
-   * callers that never use it (the promote command) may leave it out.
-   */
+  /** `sql`: the raw SQL port outside a transaction (`Database.sql`), for the hot read below. */
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly sql: Sql = prismaSql(prisma),
+    private readonly sql: Sql,
   ) {}
 
   /**

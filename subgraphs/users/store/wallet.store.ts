@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { pgArray, prismaSql, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
+import { pgArray, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import type { PageRequest } from '../../../platform/pagination.js';
 
 /** The parent of `Wallet` fields: whose wallet. */
@@ -54,13 +54,10 @@ export interface RefusedOperation {
 }
 
 export class WalletStore {
-  /**
-   * `sql`: the raw SQL port outside a transaction (`Database.sql`) for the hot read (balancesOf);
-   * callers that never use it (bench/users) may leave it out.
-   */
+  /** `sql`: the raw SQL port outside a transaction (`Database.sql`), for the hot read below. */
   constructor(
     private readonly prisma: PrismaClient,
-    private readonly sql: Sql = prismaSql(prisma),
+    private readonly sql: Sql,
   ) {}
 
   /** Runs wallet_apply(): one statement, atomic on its own or inside the caller's transaction. */

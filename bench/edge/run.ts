@@ -2,14 +2,12 @@
 // `--before <rev>`) another commit side by side, each a whole platform of its own (five subgraph
 // processes and the gateway, the production bundle, on real PostgreSQL and Redis), load from a
 // separate process, runs interleaved so the machine's drift hits both alike.
-import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { f0, f1, flag, log, machineDescription, loadAverage, option, percentile, publishSection, resultsSection, ROOT, sleep, sorted } from '../lib/common.js';
 import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
-import { nextMessage, postGraphQL, serviceEnv, startGateway, startSubgraphProcesses, track } from '../lib/processes.js';
-import type { LoadMessage, LoadResult } from '../lib/http-load.js';
+import { httpLoad, postGraphQL, serviceEnv, startGateway, startHttpLoad, startSubgraphProcesses } from '../lib/processes.js';
 
 const seconds = Number(option('seconds', '15'));
 const warmupSeconds = Number(option('warmup', '3'));
@@ -76,17 +74,6 @@ async function startPlatform(label: string, root: string, redisDb: number): Prom
   return { label, url, token: players[0]!.token, roomId };
 }
 
-async function loadProcess(): Promise<ChildProcess> {
-  const child = track(fork(fileURLToPath(new URL('../lib/http-load.ts', import.meta.url)), [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), 'load');
-  await nextMessage(child, 'ready', 30_000, 'the load process');
-  return child;
-}
-
-async function load(child: ChildProcess, m: Omit<LoadMessage, 'type'>): Promise<LoadResult> {
-  const done = nextMessage<LoadResult>(child, 'result', (m.seconds + 60) * 1000, 'a load run');
-  child.send({ type: 'load', ...m });
-  return done;
-}
 
 interface Row {
   page: string;
@@ -105,7 +92,7 @@ async function main(): Promise<boolean> {
   if (before) targets.unshift(['before', worktree(before)]);
   const platforms: Platform[] = [];
   for (const [i, [label, root]] of targets.entries()) platforms.push(await startPlatform(label, root, 6 + i));
-  const client = await loadProcess();
+  const client = await startHttpLoad();
   onCleanup(async () => void client.kill());
   const pages = [
     { page: 'catalog (anonymous, one subgraph)', body: () => JSON.stringify({ query: CATALOG }), headers: () => ({}) },
@@ -119,14 +106,14 @@ async function main(): Promise<boolean> {
   let failures = 0;
   for (const page of pages) {
     for (const p of platforms) {
-      const warm = await load(client, { url: p.url, body: page.body(p), headers: page.headers(p), connections, seconds: warmupSeconds });
+      const warm = await httpLoad(client, { url: p.url, body: page.body(p), headers: page.headers(p), connections, seconds: warmupSeconds });
       if (warm.errors) log(`${p.label} ${page.page} warm-up: ${warm.errors} errors, first: ${warm.firstError}`);
     }
     for (let round = 1; round <= rounds; round++) {
       // Alternate which goes first so neither always follows the other's load.
       const order = round % 2 ? platforms : [...platforms].reverse();
       for (const p of order) {
-        const r = await load(client, { url: p.url, body: page.body(p), headers: page.headers(p), connections, seconds });
+        const r = await httpLoad(client, { url: p.url, body: page.body(p), headers: page.headers(p), connections, seconds });
         const lat = sorted(r.latenciesMs);
         const row = { page: page.page, label: p.label, round, rps: r.requests / r.seconds, p50: percentile(lat, 0.5), p95: percentile(lat, 0.95), errors: r.errors };
         rows.push(row);

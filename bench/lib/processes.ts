@@ -10,6 +10,8 @@ import { SUBGRAPHS } from '../../platform/subgraph/names.js';
 import { log, ROOT, waitFor } from './common.js';
 import { isShuttingDown, onCleanup } from './lifecycle.js';
 
+import type { LoadMessage, LoadResult } from './http-load.js';
+
 const LIB = fileURLToPath(new URL('./', import.meta.url));
 
 export const SECRETS = {
@@ -369,4 +371,19 @@ export interface ClientTotals {
   errorSamples: string[];
   /** One payload as received. */
   sample?: string;
+}
+
+// ---------------------------------------------------------------- HTTP load (bench/lib/http-load.ts)
+/** A load process (http-load.ts), ready for runs: its CPU shows apart from the bench's. */
+export async function startHttpLoad(): Promise<ChildProcess> {
+  const child = track(fork(path.join(LIB, 'http-load.ts'), [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), 'load');
+  await nextMessage(child, 'ready', 30_000, 'the load process');
+  return child;
+}
+
+/** One load run in that process. */
+export function httpLoad(child: ChildProcess, m: Omit<LoadMessage, 'type'>): Promise<LoadResult> {
+  const done = nextMessage<LoadResult>(child, 'result', (m.seconds + 60) * 1000, 'a load run');
+  child.send({ type: 'load', ...m });
+  return done;
 }

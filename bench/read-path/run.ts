@@ -6,16 +6,15 @@
 //   node --import tsx bench/read-path/run.ts [--seconds 20] [--warmup 5] [--connections 50] [--rounds 3]
 //        [--pages chat,profile,catalog] [--gateways platform,apollo,hive] [--cpu-prof <dir>] [--no-write]
 //        [--gateway-node-options "<NODE_OPTIONS for this gateway>"] [--gateway-node-args <flags,…|none>]
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ViewerSigner, verifyAccessToken } from '../../platform/auth.js';
 import { f0, f1, f2, flag, log, loadAverage, machineDescription, option, percentile, publishSection, resultsSection, ROOT, sleep, sorted } from '../lib/common.js';
-import type { LoadMessage, LoadResult } from '../lib/http-load.js';
 import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
 import { CpuMeter, cpuBetween } from '../lib/proc.js';
-import { cpuProfArgs, freePort, nextMessage, postGraphQL, SECRETS, serviceEnv, startGateway, startSubgraphProcesses, track, waitGraphQL } from '../lib/processes.js';
+import { cpuProfArgs, freePort, httpLoad, postGraphQL, SECRETS, serviceEnv, startGateway, startHttpLoad, startSubgraphProcesses, track, waitGraphQL } from '../lib/processes.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const seconds = Number(option('seconds', '20'));
@@ -175,17 +174,6 @@ function descendants(pid: number): number[] {
   return out;
 }
 
-async function loadProcess(): Promise<ChildProcess> {
-  const child = track(fork(path.join(ROOT, 'bench/lib/http-load.ts'), [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }), 'load');
-  await nextMessage(child, 'ready', 30_000, 'the load process');
-  return child;
-}
-
-function load(child: ChildProcess, m: Omit<LoadMessage, 'type'>): Promise<LoadResult> {
-  const done = nextMessage<LoadResult>(child, 'result', (m.seconds + 60) * 1000, 'a load run');
-  child.send({ type: 'load', ...m });
-  return done;
-}
 
 interface Row {
   page: string;
@@ -219,7 +207,7 @@ async function main(): Promise<boolean> {
   children.forEach((child, i) => meter.watch(names[i]!, child.pid!));
   // Hive's `--fork 1` serves from a worker the spawned process forked: count the whole tree.
   for (const t of targets) for (const pid of [t.pid, ...descendants(t.pid)]) meter.watch(t.name, pid);
-  const client = await loadProcess();
+  const client = await startHttpLoad();
   meter.watch('load', client.pid!);
   onCleanup(async () => void client.kill());
 
@@ -232,7 +220,7 @@ async function main(): Promise<boolean> {
     const body = JSON.stringify({ query: direct ? page.direct.query : page.query, variables: page.variables() });
     const connectionHeaders = direct ? viewerHeaders : target.connectionHeaders;
     const before = meter.snapshot();
-    const r = await load(client, { url, body, headers: {}, connectionHeaders, connections: conns, seconds: secs });
+    const r = await httpLoad(client, { url, body, headers: {}, connectionHeaders, connections: conns, seconds: secs });
     const after = meter.snapshot();
     const cpu = cpuBetween(before, after);
     const elapsed = (after.at - before.at) / 1000;

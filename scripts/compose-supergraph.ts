@@ -1,16 +1,16 @@
-// Composes schema/<subgraph>.graphql into schema/supergraph.graphql with @apollo/composition.
+// Composes each subgraph's SDL (schema/<subgraph>.graphql + schema/<subgraph>/*.graphql) into schema/supergraph.graphql with @apollo/composition.
 // `--check` fails when the checked-in supergraph is stale instead of writing it.
 import { readFile, writeFile } from 'node:fs/promises';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SUBGRAPHS, subgraphSchemaPath, SUPERGRAPH_PATH } from '../platform/subgraph/names.js';
+import { SUBGRAPHS, subgraphSdl, SUPERGRAPH_PATH } from '../platform/subgraph/names.js';
 
 const services = await Promise.all(
   SUBGRAPHS.map(async ({ name, defaultPort }) => ({
     name,
     // Placeholder routing URLs; the gateway routes by its own configuration (GATEWAY_*_URL).
     url: `http://127.0.0.1:${defaultPort}/graphql`,
-    typeDefs: parse(await readFile(subgraphSchemaPath(name), 'utf8')),
+    typeDefs: parse(subgraphSdl(name)),
   })),
 );
 const result = composeServices(services);

@@ -6,7 +6,7 @@ import { parse, visit, type DocumentNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
-import { SUBGRAPHS, subgraphSchemaPath, SUPERGRAPH_PATH } from '../platform/subgraph/names.js';
+import { SUBGRAPHS, subgraphSdl, SUPERGRAPH_PATH } from '../platform/subgraph/names.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { activeSubscriptions, metric, subscribe, untilListening } from './support/ws.js';
 
@@ -20,7 +20,7 @@ let url: string;
 async function composeWith(edit: (users: DocumentNode) => DocumentNode): Promise<string> {
   const services = await Promise.all(
     SUBGRAPHS.map(async ({ name, defaultPort }) => {
-      const typeDefs = parse(await readFile(subgraphSchemaPath(name), 'utf8'));
+      const typeDefs = parse(subgraphSdl(name));
       return { name, url: `http://127.0.0.1:${defaultPort}/graphql`, typeDefs: name === 'users' ? edit(typeDefs) : typeDefs };
     }),
   );

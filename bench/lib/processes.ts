@@ -232,7 +232,7 @@ interface StartOptions {
   root?: string;
   /** The gateway only: NODE_OPTIONS instead of docker-compose.yml's (to measure another tuning). */
   gatewayNodeOptions?: string;
-  /** The gateway only: node flags instead of docker-compose.yml's `--optimize-for-size`. */
+  /** The gateway only: node flags instead of docker-compose.yml's default (none). */
   gatewayNodeArgs?: string[];
 }
 
@@ -264,9 +264,44 @@ export function spawnService(name: string, options: StartOptions): ChildProcess 
   return stdoutOf(track(child, name), options.logs);
 }
 
-/** The gateway service's process tuning in docker-compose.yml (keep in step): its environment and node flags. */
-export const GATEWAY_PROCESS_ENV = { NODE_OPTIONS: '--max-semi-space-size=1', MALLOC_ARENA_MAX: '2' };
-export const GATEWAY_NODE_ARGS = ['--optimize-for-size'];
+/**
+ * The gateway service's process tuning in docker-compose.yml (keep in step): its environment and
+ * node flags. The default is tuned for throughput; GATEWAY_MEMORY_PROFILE_ARGS is the documented
+ * memory profile (`GATEWAY_NODE_FLAGS` in docker-compose.yml) for a gateway that mostly holds idle
+ * websockets (docs/decisions.md "The gateway runs for throughput; memory is a profile").
+ */
+export const GATEWAY_PROCESS_ENV = { NODE_OPTIONS: '', MALLOC_ARENA_MAX: '2' };
+export const GATEWAY_NODE_ARGS: string[] = [];
+export const GATEWAY_MEMORY_PROFILE_ARGS = ['--optimize-for-size', '--max-semi-space-size=1'];
+
+/**
+ * The gateway tuning a bench run was asked for on its command line (a tuning experiment):
+ * `--gateway-node-options "<NODE_OPTIONS>"` (or `=<NODE_OPTIONS>`) instead of docker-compose.yml's, and
+ * `--gateway-node-args a,b` (`none` for none) instead of its node flags (default none;
+ * `--gateway-node-args memory` for GATEWAY_MEMORY_PROFILE_ARGS).
+ */
+export function gatewayTuningFromArgv(argv = process.argv): Pick<StartOptions, 'gatewayNodeOptions' | 'gatewayNodeArgs'> {
+  // `--name value` (the value taken as it is, even when it starts with `--`) or `--name=value`.
+  const value = (name: string) => {
+    const joined = argv.find((a) => a.startsWith(`--${name}=`));
+    if (joined !== undefined) return joined.slice(name.length + 3);
+    const at = argv.indexOf(`--${name}`);
+    return at < 0 ? undefined : (argv[at + 1] ?? '');
+  };
+  const nodeOptions = value('gateway-node-options');
+  const nodeArgs = value('gateway-node-args');
+  return {
+    gatewayNodeOptions: nodeOptions,
+    gatewayNodeArgs: nodeArgs === undefined ? undefined : nodeArgs === 'memory' ? GATEWAY_MEMORY_PROFILE_ARGS : nodeArgs.split(',').filter((a) => a && a !== 'none'),
+  };
+}
+
+/** How a run's gateway was tuned, for its report: docker-compose.yml's unless the command line said otherwise. */
+export function describeGatewayTuning(t: Pick<StartOptions, 'gatewayNodeOptions' | 'gatewayNodeArgs'>): string {
+  const args = t.gatewayNodeArgs ?? GATEWAY_NODE_ARGS;
+  const nodeOptions = t.gatewayNodeOptions ?? GATEWAY_PROCESS_ENV.NODE_OPTIONS;
+  return `gateway node flags: ${args.join(' ') || 'none'}; NODE_OPTIONS: ${nodeOptions || 'none'}`;
+}
 
 /** The platform gateway in its own process on a free port, answering; `urls` are the subgraphs'. */
 export async function startGateway(urls: Record<string, string>, options: StartOptions): Promise<{ child: ChildProcess; url: string }> {

@@ -14,7 +14,7 @@ import { ViewerSigner, verifyAccessToken } from '../../platform/auth.js';
 import { f0, f1, f2, flag, log, loadAverage, machineDescription, option, percentile, publishSection, resultsSection, ROOT, sleep, sorted } from '../lib/common.js';
 import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
 import { CpuMeter, cpuBetween } from '../lib/proc.js';
-import { cpuProfArgs, freePort, httpLoad, postGraphQL, SECRETS, serviceEnv, startGateway, startHttpLoad, startSubgraphProcesses, track, waitGraphQL } from '../lib/processes.js';
+import { cpuProfArgs, describeGatewayTuning, freePort, gatewayTuningFromArgv, httpLoad, postGraphQL, SECRETS, serviceEnv, startGateway, startHttpLoad, startSubgraphProcesses, track, waitGraphQL } from '../lib/processes.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const seconds = Number(option('seconds', '20'));
@@ -24,10 +24,7 @@ const rounds = Number(option('rounds', '3'));
 const pageNames = option('pages', 'chat,profile,catalog').split(',');
 const gatewayNames = option('gateways', 'platform,apollo,hive').split(',');
 const cpuProf = option('cpu-prof', '') || undefined;
-// The gateway's NODE_OPTIONS instead of docker-compose.yml's `--max-semi-space-size=1` (a tuning experiment).
-const gatewayNodeOptions = process.argv.includes('--gateway-node-options') ? option('gateway-node-options', '') : undefined;
-// This gateway's node flags instead of docker-compose.yml's `--optimize-for-size` (comma-separated; `none` for none).
-const gatewayNodeArgs = process.argv.includes('--gateway-node-args') ? option('gateway-node-args', 'none').split(',').filter((a) => a && a !== 'none') : undefined;
+const gatewayTuning = gatewayTuningFromArgv();
 const redisUrl = `${process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'}/8`;
 const DB = throwawayDatabase('bench_read');
 const ADMIN = `readadmin${Date.now().toString(36).slice(-6)}`;
@@ -192,7 +189,7 @@ async function main(): Promise<boolean> {
   const loadStart = loadAverage();
   await DB.create();
   const { children, urls } = await startSubgraphProcesses({ env: ENV, timeoutMs: 180_000, execArgv: cpuProfArgs(cpuProf) });
-  const platform = await startGateway(urls, { env: ENV, execArgv: cpuProfArgs(cpuProf), gatewayNodeOptions, gatewayNodeArgs });
+  const platform = await startGateway(urls, { env: ENV, execArgv: cpuProfArgs(cpuProf), ...gatewayTuning });
   const { tokens } = await seed(platform.url);
   // Each player's viewer as the platform gateway would sign it, for the gateways without our auth and the direct calls.
   const signer = new ViewerSigner(SECRETS.INTERNAL_SECRET, 24 * 3600);
@@ -305,7 +302,7 @@ async function main(): Promise<boolean> {
   ].join('\n');
   const setup =
     `Setup: the five subgraphs, each its own process from the production bundle (NODE_ENV=production), on real PostgreSQL and Redis on loopback; ` +
-    `this gateway (the bundle, docker-compose.yml's process flags; JWT verified per request, viewer signed per viewer, limits and metrics on), ` +
+    `this gateway (the bundle, ${describeGatewayTuning(gatewayTuning)}; JWT verified per request, viewer signed per viewer, limits and metrics on), ` +
     `stock @apollo/gateway (bench/read-path/apollo-gateway.ts: ApolloServer + ApolloGateway, passing on the viewer token the client sends, nothing else) and ` +
     `Hive Gateway (\`--fork 1\`, bench/read-path/hive-gateway.config.ts, passing on the same header), all over the same subgraph processes and data: 40 players, 50 messages in the GLOBAL room, 10 friends each. ` +
     `Load connection i is player i mod 40 on every target (a Bearer JWT to this gateway; that player's pre-signed viewer token to the others and to the subgraphs directly), so no two concurrent connections send byte-identical requests.`;

@@ -2,7 +2,8 @@
 //
 //   node --import tsx bench/subscriptions/run.ts [--subscribers 1,100,1000,10000] [--events 20]
 //        [--interval 200] [--burst-events 20] [--burst-interval 20] [--clients <cores>]
-//        [--hive-subscribers 1,100,1000] [--no-hive] [--no-write]
+//        [--hive-subscribers 1,100,1000] [--no-hive] [--memory-profile-subscribers 10000|none] [--no-write]
+//        [--gateway-node-args a,b|none|memory] [--gateway-node-options "<NODE_OPTIONS>"]
 //
 // Processes (all on this machine, traffic on 127.0.0.1 only):
 //   - the five subgraphs, each in its own process (`dist/launcher/service.js <name>`, the production
@@ -21,7 +22,7 @@
 // three unmeasured events (the RSS reading idled every process for 15 s) → latency phase (--events events, --interval ms apart but at least N/10 ms: see intervalFor) → burst phase
 // (--burst-events events --burst-interval ms apart: deliveries/s) → disconnect.
 // Every wait is bounded; the script stops by itself and kills what it started, also on errors and signals.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,11 @@ import {
   scrapeMetric,
   SECRETS,
   serviceEnv,
+  describeGatewayTuning,
+  GATEWAY_MEMORY_PROFILE_ARGS,
+  gatewayTuningFromArgv,
   startGateway,
+  stopChild,
   startSubgraphProcesses,
   track,
   waitGraphQL,
@@ -61,6 +66,12 @@ const BURST_EVENTS = Math.min(500, Number(option('burst-events', '20')));
 const BURST_INTERVAL_MS = Number(option('burst-interval', '20'));
 const CLIENT_PROCESSES = Math.max(1, Number(option('clients', String(availableParallelism()))));
 const WRITE = !flag('no-write');
+/** `--gateway-node-args`, `--gateway-node-options`: another process tuning for the gateway (its own section in RESULTS.md). */
+const GATEWAY_TUNING = gatewayTuningFromArgv();
+const TUNED = GATEWAY_TUNING.gatewayNodeArgs !== undefined || GATEWAY_TUNING.gatewayNodeOptions !== undefined;
+/** Scenarios run again on a gateway started with the memory profile (GATEWAY_MEMORY_PROFILE_ARGS); `none` for none. */
+const MEMORY_PROFILE_SUBSCRIBERS = TUNED ? [] : list(option('memory-profile-subscribers', '10000'));
+const MEMORY_PROFILE_LABEL = 'platform gateway, memory profile';
 /** Hard ceiling for the whole run. */
 const RUN_DEADLINE = Date.now() + Number(option('max-minutes', '25')) * 60_000;
 
@@ -83,9 +94,14 @@ interface Gateway {
   metricsUrl?: string;
 }
 
-async function startPlatformGateway(urls: Record<string, string>): Promise<Gateway> {
-  const { child, url } = await startGateway(urls, { env: ENV, execArgv: cpuProfArgs(process.env.BENCH_GATEWAY_CPU_PROF), timeoutMs: 120_000 });
-  return { name: 'platform', label: 'platform gateway', url, wsUrl: url.replace(/^http/, 'ws'), pid: child.pid!, metricsUrl: metricsUrlOf(url) };
+async function startPlatformGateway(urls: Record<string, string>, memoryProfile = false): Promise<Gateway & { child: ChildProcess }> {
+  const tuning = memoryProfile ? { gatewayNodeArgs: GATEWAY_MEMORY_PROFILE_ARGS } : GATEWAY_TUNING;
+  const { child, url } = await startGateway(urls, { env: ENV, execArgv: cpuProfArgs(process.env.BENCH_GATEWAY_CPU_PROF), timeoutMs: 120_000, ...tuning });
+  const label = memoryProfile ? MEMORY_PROFILE_LABEL : 'platform gateway';
+  await sleep(2_000);
+  gatewayStartRssMb.set(label, rssMb(child.pid!));
+  log(`${label} up at ${url} (pid ${child.pid}, RSS ${f1(gatewayStartRssMb.get(label))} MB)`);
+  return { name: 'platform', label, url, wsUrl: url.replace(/^http/, 'ws'), pid: child.pid!, metricsUrl: metricsUrlOf(url), child };
 }
 
 async function startHiveGateway(urls: Record<string, string>): Promise<Gateway> {
@@ -417,8 +433,8 @@ async function runScenario(
   }
 }
 
-/** RSS of the platform gateway right after it started and answered its first query. */
-let gatewayStartRssMb = NaN;
+/** RSS of each platform gateway (by label) right after it started and answered its first query. */
+const gatewayStartRssMb = new Map<string, number>();
 
 // ---------------------------------------------------------------- report
 function table(results: ScenarioResult[], failures: string[]): string {
@@ -435,6 +451,7 @@ function table(results: ScenarioResult[], failures: string[]): string {
     );
   }
   const ours = results.filter((r) => r.gateway === 'platform gateway');
+  const memory = results.filter((r) => r.gateway === MEMORY_PROFILE_LABEL);
   const hive = results.filter((r) => r.gateway.startsWith('Hive'));
   const checks: string[] = [];
   const at = (n: number) => ours.find((r) => r.subscribers === n);
@@ -442,13 +459,16 @@ function table(results: ScenarioResult[], failures: string[]): string {
   const b = at(10_000);
   const met = (l: PhaseResult, limit: number) => (l.fromBusP95 <= limit && l.delivered === l.expected && l.fromBusCount === l.delivered ? 'MET' : 'NOT MET');
   if (a) checks.push(`- 1 event → 1,000 subscribers: p95 publish → receive ${f1(a.latency.fromBusP95)} ms (target ≤ 50 ms) ${met(a.latency, 50)}; from the publishing mutation's issue ${f1(a.latency.p95)} ms`);
-  if (b) {
-    checks.push(`- 1 event → 10,000 subscribers: p95 publish → receive ${f1(b.latency.fromBusP95)} ms (target ≤ 500 ms) ${met(b.latency, 500)}; from the publishing mutation's issue ${f1(b.latency.p95)} ms`);
+  for (const b of [at(10_000), memory.find((r) => r.subscribers === 10_000)]) {
+    if (!b) continue;
+    const who = b.gateway === MEMORY_PROFILE_LABEL ? ` (memory profile: ${GATEWAY_MEMORY_PROFILE_ARGS.join(' ')})` : '';
+    checks.push(`- 1 event → 10,000 subscribers${who}: p95 publish → receive ${f1(b.latency.fromBusP95)} ms (target ≤ 500 ms) ${met(b.latency, 500)}; from the publishing mutation's issue ${f1(b.latency.p95)} ms`);
     const perSub = ((b.rssIdleMb - b.rssBeforeMb) * 1024) / b.subscribers;
-    const fromStart = ((b.rssIdleMb - gatewayStartRssMb) * 1024) / b.subscribers;
+    const startRss = gatewayStartRssMb.get(b.gateway) ?? NaN;
+    const fromStart = ((b.rssIdleMb - startRss) * 1024) / b.subscribers;
     checks.push(
-      `- gateway RSS with 10,000 idle subscriptions: ${f1(b.rssIdleMb)} MB ${SETTLE_MS / 1000} s after the last event (target ≤ 200 MB) ${b.rssIdleMb <= 200 ? 'MET' : 'NOT MET'}; ${f1(b.rssAfterEventsMb)} MB 3 s after it; V8 heap in use ${f1(b.heapUsedMb)} MB. ` +
-        `The gateway alone, just started, idle: ${f1(gatewayStartRssMb)} MB RSS. Per subscription: ${f1(fromStart)} KB (${f3(fromStart / 1024)} MB) over that; ${f1(perSub)} KB over its RSS just before this scenario (${f1(b.rssBeforeMb)} MB)`,
+      `- gateway RSS with 10,000 idle subscriptions${who}: ${f1(b.rssIdleMb)} MB ${SETTLE_MS / 1000} s after the last event (target ≤ 200 MB) ${b.rssIdleMb <= 200 ? 'MET' : 'NOT MET'}; ${f1(b.rssAfterEventsMb)} MB 3 s after it; V8 heap in use ${f1(b.heapUsedMb)} MB. ` +
+        `The gateway alone, just started, idle: ${f1(startRss)} MB RSS. Per subscription: ${f1(fromStart)} KB (${f3(fromStart / 1024)} MB) over that; ${f1(perSub)} KB over its RSS just before this scenario (${f1(b.rssBeforeMb)} MB)`,
     );
   }
   const upstreamLine = ours
@@ -482,9 +502,6 @@ async function main() {
   const { urls } = await startSubgraphProcesses({ env: ENV, timeoutMs: 120_000 });
   log('subgraphs up:', Object.entries(urls).map(([n, u]) => `${n}=${u}`).join(' '));
   const platform = await startPlatformGateway(urls);
-  await sleep(2_000);
-  gatewayStartRssMb = rssMb(platform.pid);
-  log(`platform gateway up at ${platform.url} (pid ${platform.pid}, RSS ${f1(gatewayStartRssMb)} MB)`);
   let hive: Gateway | undefined;
   const failures: string[] = [];
   if (HIVE_SUBSCRIBERS.length) {
@@ -509,12 +526,22 @@ async function main() {
     await sleep(hold * 1000);
   }
 
-  const plan: [Gateway, number][] = [];
+  const plan: [Gateway | (() => Promise<Gateway>), number][] = [];
   for (const n of SUBSCRIBERS) plan.push([platform, n]);
+  // The memory profile: the same scenarios on a gateway started with GATEWAY_MEMORY_PROFILE_ARGS,
+  // once the default one is stopped (so the two never share the machine).
+  let memoryProfile: Promise<Gateway> | undefined;
+  const memoryGateway = () =>
+    (memoryProfile ??= (async () => {
+      await stopChild(platform.child);
+      return startPlatformGateway(urls, true);
+    })());
+  for (const n of MEMORY_PROFILE_SUBSCRIBERS) plan.push([memoryGateway, n]);
   if (hive) for (const n of HIVE_SUBSCRIBERS) plan.push([hive, n]);
   const results: ScenarioResult[] = [];
   let scenario = 0;
-  for (const [gateway, n] of plan) {
+  for (const [target, n] of plan) {
+    const gateway = typeof target === 'function' ? await target() : target;
     if (Date.now() > RUN_DEADLINE) {
       failures.push(`skipped ${gateway.label} × ${n}: run deadline reached`);
       continue;
@@ -534,12 +561,12 @@ async function main() {
   }
 
   const section = resultsSection({
-    title: 'Subscriptions',
+    title: TUNED ? `Subscriptions (${describeGatewayTuning(GATEWAY_TUNING)})` : 'Subscriptions',
     date,
     machine,
     script: 'bench/subscriptions/run.ts',
     setup:
-      `Setup: each subgraph and each gateway in its own process, the platform's from the production bundle (dist/, as the Dockerfile runs them; the gateway with docker-compose.yml's NODE_OPTIONS and MALLOC_ARENA_MAX), NODE_ENV=production, LOG_LEVEL=warn, PostgreSQL + Redis on loopback, ` +
+      `Setup: each subgraph and each gateway in its own process, the platform's from the production bundle (dist/, as the Dockerfile runs them; the gateway with MALLOC_ARENA_MAX=2 and ${TUNED ? 'this run\'s' : 'docker-compose.yml\'s'} ${describeGatewayTuning(GATEWAY_TUNING)}${MEMORY_PROFILE_SUBSCRIBERS.length ? `; "${MEMORY_PROFILE_LABEL}" rows: a second gateway started, once the first is stopped, with the memory profile \`${GATEWAY_MEMORY_PROFILE_ARGS.join(' ')}\`` : ''}), NODE_ENV=production, LOG_LEVEL=warn, PostgreSQL + Redis on loopback, ` +
       `subscribers in ${CLIENT_PROCESSES} client processes (graphql-ws \`createClient\` + \`ws\`, one connection per subscriber), all on this machine. ` +
       `Subscription: \`profileUpdated(userId:$id){ id displayName achievementPoints guild { name } }\` (users + achievements + social); ` +
       `events are \`updateProfile\` mutations sent straight to the users subgraph; latency = client receive time − mutation issue time (wall clock, ms). ` +

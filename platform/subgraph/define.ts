@@ -2,7 +2,6 @@
 // `subgraphs/<name>/subgraph.ts` calling defineSubgraph; docs/subgraphs.md describes the folders
 // and the layer each rule lives in.
 import { hostname } from 'node:os';
-import { readFileSync } from 'node:fs';
 import type { BaseContext } from '@apollo/server';
 import { parse, type DocumentNode } from 'graphql';
 import type { Logger } from 'pino';
@@ -19,7 +18,7 @@ import type { RedisPort } from '../redis/index.js';
 import type { Runtime } from '../runtime.js';
 import { pino } from 'pino';
 import { UnitOfWork } from '../unit-of-work.js';
-import { subgraphSchemaPath, type SubgraphName } from './names.js';
+import { subgraphSdl, type SubgraphName } from './names.js';
 import { serveSubgraph, type BackgroundWorker, type SubgraphDefinition } from './serve.js';
 
 type Env = Record<string, string | undefined>;
@@ -98,14 +97,14 @@ export interface Subgraph<C, TContext extends BaseContext, P, O> {
 const defaultConsumerName = (name: string) => `${name}-${hostname()}-${process.pid}`;
 
 /**
- * Declares a subgraph: its SDL (schema/<name>.graphql), resolvers, settings and how its parts are
+ * Declares a subgraph: its SDL (schema/<name>.graphql and schema/<name>/*.graphql), resolvers, settings and how its parts are
  * built from the kit. Every subgraph gets the same outbox relay (producer = its name), unit of
  * work, consumer group (its name; replica name from `<NAME>_CONSUMER_NAME`), metrics and
  * start/stop order: relay, then its workers, then its consumer; stopped in reverse.
  */
 export function defineSubgraph<C, P extends SubgraphParts<BaseContext>, O = object>(spec: SubgraphSpec<C, P, O>): Subgraph<C, ContextOf<P>, P, O> {
   type TContext = ContextOf<P>;
-  const typeDefs = parse(readFileSync(subgraphSchemaPath(spec.name), 'utf8'));
+  const typeDefs = parse(subgraphSdl(spec.name));
   const create = (input: CreateInput<C & PlatformConfig> & O): BuiltSubgraph<TContext, P> => {
     const config = { ...spec.loadConfig({}), ...input.config } as C & PlatformConfig;
     const logger = input.logger ?? pino({ level: 'silent' });

@@ -3,7 +3,9 @@
 // the services' error-level logs, and the subscriber client processes (see ws-clients.ts). Every child
 // is stopped at cleanup (lifecycle.ts) and killed if this process exits first.
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SUBGRAPHS } from '../../platform/subgraph/names.js';
@@ -303,12 +305,30 @@ export function describeGatewayTuning(t: Pick<StartOptions, 'gatewayNodeOptions'
   return `gateway node flags: ${args.join(' ') || 'none'}; NODE_OPTIONS: ${nodeOptions || 'none'}`;
 }
 
+const snapshots = new Map<string, string>();
+/**
+ * A copy of `<root>/schema/supergraph.graphql` taken once per run, which every gateway under test
+ * serves: `npm run generate` rewriting the real file mid-run (another terminal, an editor) must not
+ * change or break the gateways being measured (Hive Gateway exits on a half-written file).
+ */
+export function supergraphSnapshot(root = ROOT): string {
+  let file = snapshots.get(root);
+  if (!file) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-supergraph-'));
+    file = path.join(dir, 'supergraph.graphql');
+    copyFileSync(path.join(root, 'schema/supergraph.graphql'), file);
+    snapshots.set(root, file);
+    onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  }
+  return file;
+}
+
 /** The platform gateway in its own process on a free port, answering; `urls` are the subgraphs'. */
 export async function startGateway(urls: Record<string, string>, options: StartOptions): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   // As docker-compose.yml runs it (the gateway service's NODE_OPTIONS).
   const processEnv = options.gatewayNodeOptions === undefined ? GATEWAY_PROCESS_ENV : { ...GATEWAY_PROCESS_ENV, NODE_OPTIONS: options.gatewayNodeOptions };
-  const env = { ...options.env, ...processEnv, GATEWAY_PORT: String(port), ...subgraphUrlsEnv(urls) };
+  const env = { SUPERGRAPH_PATH: supergraphSnapshot(options.root ?? ROOT), ...options.env, ...processEnv, GATEWAY_PORT: String(port), ...subgraphUrlsEnv(urls) };
   const child = spawnService('gateway', { ...options, env, execArgv: [...(options.gatewayNodeArgs ?? GATEWAY_NODE_ARGS), ...(options.execArgv ?? [])] });
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitGraphQL(url, options.timeoutMs ?? 180_000, 'the gateway to answer');

@@ -14,7 +14,7 @@ import { ViewerSigner, verifyAccessToken } from '../../platform/auth.js';
 import { f0, f1, f2, flag, log, loadAverage, machineDescription, option, percentile, publishSection, resultsSection, ROOT, sleep, sorted } from '../lib/common.js';
 import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
 import { CpuMeter, cpuBetween } from '../lib/proc.js';
-import { cpuProfArgs, describeGatewayTuning, freePort, gatewayTuningFromArgv, httpLoad, postGraphQL, SECRETS, serviceEnv, startGateway, startHttpLoad, startSubgraphProcesses, track, waitGraphQL } from '../lib/processes.js';
+import { cpuProfArgs, describeGatewayTuning, freePort, gatewayTuningFromArgv, httpLoad, postGraphQL, SECRETS, serviceEnv, startGateway, startHttpLoad, supergraphSnapshot, startSubgraphProcesses, track, waitGraphQL } from '../lib/processes.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const seconds = Number(option('seconds', '20'));
@@ -118,7 +118,7 @@ async function startApolloGateway(urls: Record<string, string>, viewerHeaders: R
   const child = track(
     spawn(process.execPath, ['--import', 'tsx', path.join(HERE, 'apollo-gateway.ts')], {
       cwd: ROOT,
-      env: { ...ENV, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_SUPERGRAPH_PATH: path.join(ROOT, 'schema/supergraph.graphql'), BENCH_PORT: String(port) },
+      env: { ...ENV, BENCH_SUBGRAPH_URLS: JSON.stringify(urls), BENCH_SUPERGRAPH_PATH: supergraphSnapshot(), BENCH_PORT: String(port) },
       stdio: ['ignore', 'ignore', 'inherit'],
     }),
     'apollo gateway',
@@ -136,7 +136,7 @@ async function startHiveGateway(urls: Record<string, string>, viewerHeaders: Rec
   const child = track(
     spawn(
       process.execPath,
-      [bin, 'supergraph', path.join(ROOT, 'schema/supergraph.graphql'), '-c', path.join(HERE, 'hive-gateway.config.ts'), '--host', '127.0.0.1', '--port', String(port), '--fork', '1'],
+      [bin, 'supergraph', supergraphSnapshot(), '-c', path.join(HERE, 'hive-gateway.config.ts'), '--host', '127.0.0.1', '--port', String(port), '--fork', '1'],
       { cwd: ROOT, env: { ...ENV, BENCH_SUBGRAPH_URLS: JSON.stringify(urls) }, stdio: ['ignore', 'ignore', 'inherit'] },
     ),
     'hive gateway',

@@ -48,6 +48,7 @@ import {
   GATEWAY_MEMORY_PROFILE_ARGS,
   gatewayTuningFromArgv,
   startGateway,
+  supergraphSnapshot,
   stopChild,
   startSubgraphProcesses,
   track,
@@ -112,7 +113,7 @@ async function startHiveGateway(urls: Record<string, string>): Promise<Gateway> 
   const child = track(
     spawn(
       process.execPath,
-      [bin, 'supergraph', path.join(ROOT, 'schema/supergraph.graphql'), '-c', path.join(HERE, 'hive-gateway.config.ts'), '--host', '127.0.0.1', '--port', String(port), '--fork', '1'],
+      [bin, 'supergraph', supergraphSnapshot(), '-c', path.join(HERE, 'hive-gateway.config.ts'), '--host', '127.0.0.1', '--port', String(port), '--fork', '1'],
       {
         cwd: ROOT,
         env: { ...ENV, BENCH_VIEWER_TOKEN: token, BENCH_SUBGRAPH_URLS: JSON.stringify(urls) },

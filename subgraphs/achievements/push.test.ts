@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/index.js';
-import { newTestRedis, openTestDatabase, silentLogger } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, silentLogger, startWorkers } from '../../platform/testing.js';
 import { PUSH_QUEUE } from './services/push.service.js';
 import { achievementsSubgraph } from './subgraph.js';
 
@@ -27,6 +27,7 @@ function receiver(failures: number) {
 let db: Database;
 let hook: ReturnType<typeof receiver>;
 let achievements: ReturnType<typeof achievementsSubgraph.create>;
+let stopWorkers: (() => Promise<void>) | undefined;
 const metrics = new Registry();
 
 beforeAll(async () => {
@@ -45,10 +46,10 @@ beforeAll(async () => {
     },
     pushBackoff: { baseMs: 50, maxMs: 1_000 },
   });
-  for (const worker of achievements.workers ?? []) await worker.start();
+  stopWorkers = await startWorkers(achievements.workers);
 }, 60_000);
 afterAll(async () => {
-  for (const worker of [...(achievements?.workers ?? [])].reverse()) await worker.stop();
+  await stopWorkers?.();
   await new Promise((resolve) => hook?.server.close(resolve));
   await db?.close();
 });

@@ -4,8 +4,7 @@ import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
 import { OutboxRelay, recordEvent } from '../../platform/events/outbox.js';
 import type { MemoryRedisPort } from '../../platform/redis/index.js';
-import type { BackgroundWorker } from '../../platform/subgraph/serve.js';
-import { newTestRedis, openTestDatabase, recordingPrisma, silentLogger, subgraphClient } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, recordingPrisma, silentLogger, startWorkers, subgraphClient } from '../../platform/testing.js';
 import type { Context } from './context.js';
 import { analyticsSubgraph } from './subgraph.js';
 
@@ -17,7 +16,7 @@ let redis: MemoryRedisPort;
 let relay: OutboxRelay;
 // Our own producer name, so no other test's relay (or a running platform's) publishes our rows elsewhere.
 const PRODUCER = `users-test-${randomUUID()}`;
-let workers: BackgroundWorker[] = [];
+let stopWorkers: (() => Promise<void>) | undefined;
 let client: ReturnType<typeof subgraphClient<Context>>;
 
 beforeAll(async () => {
@@ -27,13 +26,12 @@ beforeAll(async () => {
   client = subgraphClient(built);
   await client.server.start();
   // The kit's workers: analytics' outbox relay, then its consumer of the bus.
-  workers = built.workers ?? [];
-  for (const worker of workers) await worker.start();
+  stopWorkers = await startWorkers(built.workers);
   // The users service's relay, on the same bus: events reach analytics the way they do in production.
   relay = new OutboxRelay({ prisma: db.prisma, redis, producer: PRODUCER, logger: silentLogger });
 }, 60_000); // opening and migrating a fresh PGlite can take longer than the default 10 s on a busy machine
 afterAll(async () => {
-  for (const worker of [...workers].reverse()) await worker.stop();
+  await stopWorkers?.();
   await client?.server.stop();
   await db?.close();
 });

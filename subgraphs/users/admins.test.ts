@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/index.js';
-import { newTestRedis, openTestDatabase } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, startWorkers } from '../../platform/testing.js';
 import { loadUsersConfig } from './config.js';
 import { usersSubgraph } from './subgraph.js';
 
@@ -28,12 +28,8 @@ describe('ADMIN_USERNAMES', () => {
       redis: newTestRedis(),
       config: { JWT_SECRET: 'admins-test-secret-that-is-long-enough-0123', ACCESS_TOKEN_TTL_SECONDS: 900, ADMIN_USERNAMES: [late.username.toUpperCase(), 'not_registered'] },
     });
-    const workers = definition.workers ?? [];
-    try {
-      for (const worker of workers) await worker.start();
-    } finally {
-      for (const worker of [...workers].reverse()) await worker.stop();
-    }
+    // Starting the workers promotes ADMIN_USERNAMES; stopping them right away is enough.
+    await (await startWorkers(definition.workers))();
     const roles = await db.prisma.user.findMany({ where: { id: { in: [late.id, other.id] } }, select: { id: true, role: true } });
     expect(Object.fromEntries(roles.map((r) => [r.id, r.role]))).toEqual({ [late.id]: 'ADMIN', [other.id]: 'PLAYER' });
   });

@@ -7,7 +7,7 @@ import { DOMAIN_EVENTS_STREAM, type DomainEvent } from '../../platform/events/ty
 import type { AchievementRewardPayload } from '../achievements/contracts/events.js';
 import { liveChannel } from '../../platform/live.js';
 import type { MemoryRedisPort } from '../../platform/redis/index.js';
-import { newTestRedis, openTestDatabase, silentLogger } from '../../platform/testing.js';
+import { newTestRedis, openTestDatabase, silentLogger, startWorkers } from '../../platform/testing.js';
 import { rewardChanges } from './consumers/rewards.consumer.js';
 import { assetKey } from './domain/wallet.js';
 import type { WalletStore } from './store/wallet.store.js';
@@ -89,6 +89,9 @@ const consumerOn = (redis: MemoryRedisPort, subgraph: ReturnType<typeof usersSub
     logger: silentLogger,
     blockMs: 20,
     claimIdleMs: 50,
+    // These tests fail handlers on purpose and retry every 50 ms: on a busy machine five failures
+    // could come before the test stops the consumer, and the event would go to dead letters.
+    maxAttempts: 1_000,
   });
 
 /**
@@ -106,8 +109,7 @@ describe('achievement rewards', () => {
   it("credits XP, premium currency and items once, from the users subgraph's own worker", async () => {
     const redis = newTestRedis();
     const subgraph = usersSubgraph.create({ db, redis, config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 } });
-    const workers = subgraph.workers ?? [];
-    for (const worker of workers) await worker.start();
+    const stopWorkers = await startWorkers(subgraph.workers);
     try {
       const player = await newPlayer();
       await publish(
@@ -124,7 +126,7 @@ describe('achievement rewards', () => {
         ledgerEntries: 3,
       });
     } finally {
-      for (const worker of [...workers].reverse()) await worker.stop();
+      await stopWorkers();
     }
   });
 

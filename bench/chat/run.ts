@@ -1,0 +1,353 @@
+// Chat benchmark (issue #15): messages sent through the gateway into one room that N subscribers
+// follow live, at rising rates; then a room with a million messages and its history pages.
+//
+//   node --import tsx bench/chat/run.ts [--subscribers 1000] [--rates 50,100,250,500] [--seconds 10]
+//        [--senders 200] [--history 1000000] [--history-requests 300] [--clients <cores>] [--no-write]
+//
+// Processes (all on this machine, traffic on 127.0.0.1 only): the five subgraphs and the gateway,
+// each its own process from the production bundle on real PostgreSQL and Redis; --clients
+// client.ts processes holding the subscribers' graphql-ws connections (one per subscriber,
+// anonymous: the GLOBAL room is a shared `@publicStream`); this process sends the messages
+// (`sendMessage` over HTTP through the gateway, open loop: message i is issued at i / rate s
+// whatever the earlier ones are doing), each sender a player of its own (the limit is 3 messages/s
+// per player, so the rate is spread over --senders players).
+//
+// Live phase, per rate: --seconds of sends; send latency = the mutation's round trip; delivery
+// latency = a subscriber's receive time − the send's issue time (wall clock, ms); delivered /
+// expected counts every (message, subscriber) pair.
+// History phase: --history messages inserted into a room of their own with SQL (40 authors), then
+// --history-requests pages of 50, one at a time: the newest page and pages at random depths
+// (`before:` a cursor), straight to the social subgraph (its part: text, sentAt, author id), the
+// page's 50 authors straight to the users subgraph (`_entities`: username displayName level), and
+// the whole page through the gateway.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { ViewerSigner, verifyAccessToken } from '../../platform/auth.js';
+import { encodeCursor } from '../../platform/pagination.js';
+import { DEFAULT_ROOMS } from '../../subgraphs/social/domain/chat-rooms.js';
+import { messageKey } from '../../subgraphs/social/domain/chat-messages.js';
+import { registerPlayer } from '../../test/support/platform.js';
+import { f0, f1, flag, list, log, loadAverage, machineDescription, now, option, percentile, publishSection, resultsSection, runLimited, sleep, sorted } from '../lib/common.js';
+import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
+import { rssMb } from '../lib/proc.js';
+import { ClientProcess, describeGatewayTuning, gatewayTuningFromArgv, postGraphQL, SECRETS, serviceEnv, startGateway, startSubgraphProcesses } from '../lib/processes.js';
+
+const HERE = fileURLToPath(new URL('./', import.meta.url));
+
+// ---------------------------------------------------------------- options
+const SUBSCRIBERS = Number(option('subscribers', '1000'));
+const RATES = list(option('rates', '50,100,250,500'));
+const SECONDS = Number(option('seconds', '10'));
+const SENDERS = Number(option('senders', '200'));
+const HISTORY = Number(option('history', '1000000'));
+const HISTORY_REQUESTS = Number(option('history-requests', '300'));
+const CLIENT_PROCESSES = Math.max(1, Number(option('clients', '2')));
+const GATEWAY_TUNING = gatewayTuningFromArgv();
+const WRITE = !flag('no-write');
+const RUN_DEADLINE_MS = Number(option('max-minutes', '25')) * 60_000;
+
+const REDIS_URL = `${process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'}/9`;
+const DB = throwawayDatabase('bench_chat');
+const ENV = serviceEnv(DB.url, REDIS_URL);
+const ROOM = DEFAULT_ROOMS.find((r) => r.kind === 'GLOBAL')!.id;
+
+const FOLLOW = `subscription Follow($room: ID!) { messageAdded(roomId: $room) { id text sentAt author { username } } }`;
+const SEND = `mutation Send($input: SendMessageInput!) { sendMessage(input: $input) { message { id } } }`;
+const PAGE_GATEWAY = `query Page($id: ID!, $before: String) { chatRoom(id: $id) { messages(last: 50, before: $before) { edges { node { text sentAt author { username displayName level } } } } } }`;
+const PAGE_SOCIAL = `query Page($id: ID!, $before: String) { chatRoom(id: $id) { messages(last: 50, before: $before) { edges { node { text sentAt author { id } } } } } }`;
+const AUTHORS_USERS = `query Authors($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { username displayName level } } }`;
+
+interface Sender {
+  id: string;
+  token: string;
+}
+
+// ---------------------------------------------------------------- live phase
+interface RateResult {
+  rate: number;
+  sent: number;
+  accepted: number;
+  refused: Record<string, number>;
+  sendP50: number;
+  sendP95: number;
+  deliveries: number;
+  expected: number;
+  deliveryP50: number;
+  deliveryP95: number;
+  deliveryP99: number;
+  deliveryMax: number;
+  achievedRate: number;
+}
+
+type Clients = ClientProcess<{ warm: number; measured: number }, { times: Record<string, number[]> }>;
+
+async function sendMessage(gatewayUrl: string, sender: Sender, text: string): Promise<{ ok: boolean; code?: string; ms: number }> {
+  const started = now();
+  try {
+    const body = await postGraphQL<{ sendMessage?: { message: { id: string } } }>(
+      gatewayUrl,
+      SEND,
+      { input: { roomId: ROOM, text, clientMessageId: text } },
+      { authorization: `Bearer ${sender.token}` },
+      30_000,
+    );
+    const code = body.errors?.[0]?.extensions?.code as string | undefined;
+    return { ok: !!body.data?.sendMessage && !body.errors?.length, code: code ?? (body.errors?.length ? 'ERROR' : undefined), ms: now() - started };
+  } catch (error) {
+    return { ok: false, code: (error as Error).name, ms: now() - started };
+  }
+}
+
+async function runRate(gatewayUrl: string, senders: Sender[], clients: Clients[], connected: number, rate: number): Promise<RateResult> {
+  const total = Math.round(rate * SECONDS);
+  const issuedAt = new Map<string, number>();
+  const sends: Promise<void>[] = [];
+  const sendMs: number[] = [];
+  const refused: Record<string, number> = {};
+  let accepted = 0;
+  const measuredBefore = clients.reduce((s, c) => s + (c.progress.measured ?? 0), 0);
+  const start = now();
+  for (let i = 0; i < total; i++) {
+    const wait = start + (i * 1000) / rate - now();
+    if (wait > 1) await sleep(wait);
+    const text = `m${rate}-${i}`;
+    const sender = senders[i % senders.length]!;
+    issuedAt.set(text, now());
+    sends.push(
+      sendMessage(gatewayUrl, sender, text).then((r) => {
+        sendMs.push(r.ms);
+        if (r.ok) accepted++;
+        else refused[r.code ?? 'ERROR'] = (refused[r.code ?? 'ERROR'] ?? 0) + 1;
+      }),
+    );
+  }
+  const lastIssued = now();
+  await Promise.all(sends);
+  const expected = accepted * connected;
+  const drainUntil = Date.now() + 30_000;
+  const measured = () => clients.reduce((s, c) => s + (c.progress.measured ?? 0), 0) - measuredBefore;
+  while (measured() < expected && Date.now() < drainUntil) await sleep(100);
+  await sleep(300);
+  const latencies: number[] = [];
+  for (const client of clients) {
+    const { times } = await client.collect(60_000);
+    for (const [text, receivedAt] of Object.entries(times)) {
+      const issued = issuedAt.get(text);
+      if (issued === undefined) continue;
+      for (const t of receivedAt) latencies.push(t - issued);
+    }
+  }
+  const lat = sorted(latencies);
+  const send = sorted(sendMs);
+  return {
+    rate,
+    sent: total,
+    accepted,
+    refused,
+    sendP50: percentile(send, 0.5),
+    sendP95: percentile(send, 0.95),
+    deliveries: lat.length,
+    expected,
+    deliveryP50: percentile(lat, 0.5),
+    deliveryP95: percentile(lat, 0.95),
+    deliveryP99: percentile(lat, 0.99),
+    deliveryMax: lat.at(-1) ?? NaN,
+    achievedRate: total / ((lastIssued - start) / 1000 || 1),
+  };
+}
+
+// ---------------------------------------------------------------- history phase
+interface HistoryResult {
+  what: string;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+async function seedHistory(authors: Sender[]): Promise<{ roomId: string; maxSeq: bigint; minSeq: bigint }> {
+  const client = new pg.Client({ connectionString: DB.url });
+  await client.connect();
+  try {
+    const started = Date.now();
+    const {
+      rows: [room],
+    } = await client.query<{ id: string }>(
+      `INSERT INTO chat_rooms (name, kind, description, max_members) VALUES ('History', 'GLOBAL', 'bench: a million messages', 10000) RETURNING id`,
+    );
+    const ids = authors.map((a) => a.id);
+    // In chunks, so one statement's memory stays small.
+    const chunk = 200_000;
+    for (let done = 0; done < HISTORY; done += chunk) {
+      const n = Math.min(chunk, HISTORY - done);
+      await client.query(
+        `INSERT INTO chat_messages (room_id, author_id, text, sent_at)
+         SELECT $1, ($2::uuid[])[1 + (g % cardinality($2::uuid[]))], 'history message ' || g, now() - make_interval(secs => $4 - g)
+         FROM generate_series($3::int + 1, $3::int + $5::int) g`,
+        [room!.id, ids, done, HISTORY, n],
+      );
+      log(`  history: ${done + n} messages`);
+    }
+    const {
+      rows: [range],
+    } = await client.query<{ min: string; max: string }>(`SELECT min(seq)::text AS min, max(seq)::text AS max FROM chat_messages WHERE room_id = $1`, [room!.id]);
+    await client.query(`UPDATE chat_rooms SET last_seq = $2 WHERE id = $1`, [room!.id, range!.max]);
+    await client.query(`VACUUM ANALYZE chat_messages`);
+    log(`  history: ${HISTORY} messages seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    return { roomId: room!.id, minSeq: BigInt(range!.min), maxSeq: BigInt(range!.max) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function measure(what: string, requests: number, call: (i: number) => Promise<boolean>): Promise<HistoryResult> {
+  for (let i = 0; i < 20; i++) await call(i); // warm-up
+  const ms: number[] = [];
+  let errors = 0;
+  for (let i = 0; i < requests; i++) {
+    const started = now();
+    if (!(await call(i))) errors++;
+    ms.push(now() - started);
+  }
+  const s = sorted(ms);
+  return { what, p50: percentile(s, 0.5), p95: percentile(s, 0.95), p99: percentile(s, 0.99), errors };
+}
+
+async function runHistory(urls: Record<string, string>, gatewayUrl: string, reader: Sender, authors: Sender[]): Promise<HistoryResult[]> {
+  const { roomId, minSeq, maxSeq } = await seedHistory(authors);
+  const signer = new ViewerSigner(SECRETS.INTERNAL_SECRET, 6 * 3600);
+  const viewer = { 'x-viewer-token': await signer.sign(await verifyAccessToken(reader.token, SECRETS.JWT_SECRET)) };
+  // Deterministic "random" depths, the same for every target.
+  const span = Number(maxSeq - minSeq);
+  const depthCursor = (i: number) => encodeCursor(messageKey(minSeq + 50n + BigInt(Math.floor(((i * 7919) % 10007) / 10007 * (span - 50)))));
+  const okBody = (body: { data?: unknown; errors?: unknown[] }) => !!body.data && !body.errors?.length;
+  const results: HistoryResult[] = [];
+  results.push(await measure('newest page, social subgraph (its part)', HISTORY_REQUESTS, async () => okBody(await postGraphQL(urls.social!, PAGE_SOCIAL, { id: roomId }, viewer))));
+  results.push(
+    await measure('page at a random depth, social subgraph (its part)', HISTORY_REQUESTS, async (i) =>
+      okBody(await postGraphQL(urls.social!, PAGE_SOCIAL, { id: roomId, before: depthCursor(i) }, viewer)),
+    ),
+  );
+  const representations = authors.slice(0, 40).map((a) => ({ __typename: 'User', id: a.id }));
+  while (representations.length < 50) representations.push(representations[representations.length % 40]!);
+  results.push(await measure("the page's 50 authors, users subgraph (_entities)", HISTORY_REQUESTS, async () => okBody(await postGraphQL(urls.users!, AUTHORS_USERS, { representations }, viewer))));
+  const auth = { authorization: `Bearer ${reader.token}` };
+  results.push(await measure('newest page with authors, through the gateway', HISTORY_REQUESTS, async () => okBody(await postGraphQL(gatewayUrl, PAGE_GATEWAY, { id: roomId }, auth))));
+  results.push(
+    await measure('page at a random depth with authors, through the gateway', HISTORY_REQUESTS, async (i) =>
+      okBody(await postGraphQL(gatewayUrl, PAGE_GATEWAY, { id: roomId, before: depthCursor(i) }, auth)),
+    ),
+  );
+  return results;
+}
+
+// ---------------------------------------------------------------- report
+function report(rates: RateResult[], history: HistoryResult[], connected: number, failures: string[], rss: { before: number; after: number }): string {
+  const lines = [
+    `| messages/s asked (achieved) | sent / accepted | refused | send p50 / p95 ms | delivered / expected | delivery p50 / p95 / p99 / max ms |`,
+    '| ---: | --- | --- | --- | --- | --- |',
+    ...rates.map(
+      (r) =>
+        `| ${r.rate} (${f0(r.achievedRate)}) | ${f0(r.sent)} / ${f0(r.accepted)} | ${Object.entries(r.refused).map(([c, n]) => `${c} ${n}`).join(', ') || '0'} | ${f1(r.sendP50)} / ${f1(r.sendP95)} | ${f0(r.deliveries)} / ${f0(r.expected)} | ${f1(r.deliveryP50)} / ${f1(r.deliveryP95)} / ${f1(r.deliveryP99)} / ${f1(r.deliveryMax)} |`,
+    ),
+    '',
+    `| history (${f0(HISTORY)} messages in the room), one request at a time | p50 ms | p95 ms | p99 ms | errors |`,
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...history.map((h) => `| ${h.what} | ${f1(h.p50)} | ${f1(h.p95)} | ${f1(h.p99)} | ${h.errors} |`),
+    '',
+  ];
+  const at500 = rates.find((r) => r.rate === 500);
+  if (at500) {
+    const lost = at500.expected - at500.deliveries;
+    lines.push(
+      `- 500 messages/s into one room with ${f0(connected)} subscribers: send p95 ${f1(at500.sendP95)} ms (target ≤ 20 ms) ${at500.sendP95 <= 20 ? 'MET' : 'NOT MET'}; ` +
+        `delivery p95 ${f1(at500.deliveryP95)} ms (target ≤ 100 ms) ${at500.deliveryP95 <= 100 ? 'MET' : 'NOT MET'}; ` +
+        `${lost <= 0 && at500.accepted === at500.sent ? 'nothing lost: MET' : `${f0(Math.max(0, lost))} deliveries missing and ${f0(at500.sent - at500.accepted)} sends refused: NOT MET`}`,
+    );
+  }
+  const page = history.find((h) => h.what.startsWith('page at a random depth, social'));
+  const authors = history.find((h) => h.what.startsWith("the page's 50 authors"));
+  if (page && authors) {
+    lines.push(
+      `- a history page of 50 with its authors' user fields at the subgraphs (social page + users _entities, random depth, ${f0(HISTORY)} messages): p95 ${f1(page.p95)} + ${f1(authors.p95)} ms ` +
+        `(target ≤ 10 ms) ${page.p95 + authors.p95 <= 10 ? 'MET' : 'NOT MET'}`,
+    );
+  }
+  lines.push(`- gateway RSS ${f1(rss.before)} MB with the subscribers connected, ${f1(rss.after)} MB after the live phase.`);
+  for (const failure of failures) lines.push(`- FAILED: ${failure}`);
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------- main
+async function main(): Promise<boolean> {
+  const date = new Date();
+  const loadStart = loadAverage();
+  await DB.create();
+  const { urls } = await startSubgraphProcesses({ env: ENV, timeoutMs: 120_000 });
+  const { child: gateway, url: gatewayUrl } = await startGateway(urls, { env: ENV, timeoutMs: 120_000, ...GATEWAY_TUNING });
+  log(`gateway up at ${gatewayUrl}`);
+  const failures: string[] = [];
+
+  const senders = await runLimited(SENDERS, 8, async (i) => {
+    const player = await registerPlayer(gatewayUrl, `chat${Date.now().toString(36).slice(-5)}${i}`);
+    return { id: player.id, token: player.token };
+  });
+  log(`${senders.length} senders registered`);
+
+  const clients: Clients[] = [];
+  onCleanup(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+  });
+  const counts = Array.from({ length: CLIENT_PROCESSES }, (_, i) => Math.floor(SUBSCRIBERS / CLIENT_PROCESSES) + (i < SUBSCRIBERS % CLIENT_PROCESSES ? 1 : 0));
+  for (let i = 0; i < counts.length; i++) clients.push(await ClientProcess.start(path.join(HERE, 'client.ts'), `client ${i}`, ENV));
+  const wsUrl = gatewayUrl.replace(/^http/, 'ws');
+  const opened = await Promise.all(
+    clients.map((c, i) => c.open({ url: wsUrl, query: FOLLOW, variables: { room: ROOM }, count: counts[i]!, batch: 100, connectTimeoutMs: 30_000 }, 120_000)),
+  );
+  const connected = opened.reduce((s, o) => s + o.connected, 0);
+  log(`${connected}/${SUBSCRIBERS} subscribers connected`);
+  // Warm-up: until every subscriber has seen a message.
+  const warm = () => clients.reduce((s, c) => s + (c.progress.warm ?? 0), 0);
+  for (let i = 0; warm() < connected && i < 30; i++) {
+    await sendMessage(gatewayUrl, senders[i % senders.length]!, `w${i}`);
+    await sleep(500);
+  }
+  if (warm() < connected) failures.push(`warm-up: ${warm()}/${connected} subscribers saw a message`);
+  const rssBefore = rssMb(gateway.pid!);
+
+  const rates: RateResult[] = [];
+  for (const rate of RATES) {
+    await sleep(3_000); // rate limits refill (3 per second per player)
+    const result = await runRate(gatewayUrl, senders, clients, connected, rate);
+    rates.push(result);
+    log(
+      `${rate}/s: sent ${result.sent}, accepted ${result.accepted}, send p95 ${f1(result.sendP95)} ms, delivered ${result.deliveries}/${result.expected}, delivery p50/p95 ${f1(result.deliveryP50)}/${f1(result.deliveryP95)} ms`,
+    );
+  }
+  const rssAfter = rssMb(gateway.pid!);
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+
+  let history: HistoryResult[] = [];
+  if (HISTORY > 0) {
+    try {
+      history = await runHistory(urls, gatewayUrl, senders[0]!, senders.slice(0, 40));
+      for (const h of history) log(`${h.what}: p50/p95 ${f1(h.p50)}/${f1(h.p95)} ms, errors ${h.errors}`);
+    } catch (error) {
+      failures.push(`history: ${(error as Error).message}`);
+    }
+  }
+
+  const setup =
+    `Setup: the five subgraphs and the gateway, each its own process from the production bundle (NODE_ENV=production; the gateway with ${describeGatewayTuning(GATEWAY_TUNING)}), on real PostgreSQL and Redis on loopback; ` +
+    `${f0(SUBSCRIBERS)} anonymous subscribers of \`messageAdded\` on the GLOBAL room in ${CLIENT_PROCESSES} client processes (graphql-ws, one connection each; the selection includes the author's username, resolved by users once per message); ` +
+    `messages sent by this process through the gateway over HTTP (\`sendMessage\`, open loop, ${SENDERS} players in turn so none exceeds the 3 messages/s limit), ${SECONDS} s per rate. ` +
+    `Delivery latency = receive time in a subscriber − the send's issue time. History: ${f0(HISTORY)} messages inserted with SQL into a room of their own (40 authors), then ${HISTORY_REQUESTS} requests per line, one at a time, after 20 unmeasured.`;
+  publishSection(
+    resultsSection({ title: 'Chat', date, machine: machineDescription(), loadStart, script: 'bench/chat/run.ts', setup, body: report(rates, history, connected, failures, { before: rssBefore, after: rssAfter }) }),
+    WRITE,
+  );
+  return failures.length === 0;
+}
+
+await runBench(main, { deadlineMs: RUN_DEADLINE_MS, deadlineMessage: 'chat bench: run deadline reached, aborting' });

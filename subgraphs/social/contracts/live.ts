@@ -3,17 +3,28 @@
 import { defineLiveChannel } from '../../../platform/live.js';
 
 /**
- * A message added to a room, whole, so delivering it reads nothing. Published ones went through
- * JSON, so their date may arrive as a string.
+ * A message added to a room, whole (the stored row), so delivering it reads nothing. Published
+ * ones went through JSON, so their dates may arrive as strings.
  */
 export interface MessageAddedEvent {
   /** The message's position (global, increasing within a room): what its cursor carries. */
   seq: bigint;
   id: string;
   roomId: string;
-  authorId: string;
+  /** Null for messages the platform posts (joins, announcements). */
+  authorId: string | null;
+  kind: 'PLAYER' | 'MEMBER_JOINED' | 'ANNOUNCEMENT';
+  subjectId: string | null;
   text: string;
+  originalText: string | null;
+  clientMessageId: string | null;
   sentAt: Date | string;
+  editedAt: Date | string | null;
+  deletedAt: Date | string | null;
+  deletedBy: string | null;
+  changedSeq: bigint | null;
+  recipientId: string | null;
+  recipientSeq: bigint | null;
   /**
    * The position of the room's message just before this one (null for its first). Two sends'
    * publishes may arrive in either order; with it a subscriber sends them in position order and

@@ -23,7 +23,7 @@ export const chatMessageResolvers: Resolvers = {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.chatMessageById.load(id)) ?? null,
     // The same value as the message's edge cursor in ChatRoom.messages.
     cursor: (message) => encodeCursor(messageKey(message.seq)),
-    author: (message) => ({ id: message.authorId }),
+    author: (message) => ({ id: message.authorId ?? '' }),
     room: async (message, _args, { loaders }) => {
       const room = await loaders.chatRoomById.load(message.roomId);
       if (!room) throw new NotFoundError('ChatRoom', message.roomId);

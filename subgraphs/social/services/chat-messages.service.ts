@@ -33,7 +33,7 @@ export class ChatMessagesService {
       await record('chat.message_sent', {
         messageId: message.id,
         roomId: message.roomId,
-        authorId: message.authorId,
+        authorId,
         sentAt: message.sentAt.toISOString(),
       });
       // Goes out after the commit, so two sends may publish in either order: `previous` (read
@@ -78,4 +78,9 @@ export class ChatMessagesService {
 }
 
 /** An event as the row the ChatMessage resolvers expect. */
-export const messageOfEvent = ({ previous: _previous, ...event }: MessageAddedEvent): ChatMessageRow => ({ ...event, sentAt: new Date(event.sentAt) });
+export const messageOfEvent = ({ previous: _previous, ...event }: MessageAddedEvent): ChatMessageRow => ({
+  ...event,
+  sentAt: new Date(event.sentAt),
+  editedAt: event.editedAt == null ? null : new Date(event.editedAt),
+  deletedAt: event.deletedAt == null ? null : new Date(event.deletedAt),
+});

@@ -12,6 +12,8 @@ declare module '../../../platform/events/types.js' {
     'user.leveled_up': UserLeveledUp;
     /** A player blocked another: the blocked player may no longer invite, message or see the blocker's presence. */
     'user.blocked': UserBlocked;
+    /** A player lifted their block of another (the other player's own block of them, if any, stands). */
+    'user.unblocked': UserUnblocked;
   }
 }
 
@@ -42,4 +44,10 @@ export interface UserBlocked {
   blockerId: string;
   blockedId: string;
   blockedAt: string;
+}
+
+export interface UserUnblocked {
+  blockerId: string;
+  blockedId: string;
+  unblockedAt: string;
 }

@@ -51,6 +51,7 @@ export class FriendsService {
     return this.act(viewer, userId, 'block');
   }
 
+  /** Lifts the viewer's block and records `user.unblocked`, in the same unit of work. */
   unblockUser(viewer: Viewer, userId: string): Promise<FriendChange> {
     return this.act(viewer, userId, 'unblock');
   }
@@ -109,6 +110,7 @@ export class FriendsService {
       const after = transition(action, before, otherId);
       await store.writePair(tx, actorId, otherId, before, after, at);
       if (action === 'block') await record('user.blocked', { blockerId: actorId, blockedId: otherId, blockedAt: at.toISOString() });
+      if (action === 'unblock') await record('user.unblocked', { blockerId: actorId, blockedId: otherId, unblockedAt: at.toISOString() });
       return after.mine && { userId: actorId, otherId, state: after.mine, updatedAt: at };
     });
     return { otherId, edge };

@@ -1,0 +1,19 @@
+import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+
+/**
+ * Social's projection of players' names, from users' registrations on the bus: how a system
+ * message ("<name> joined the room") names a player without reading users' tables.
+ */
+export class PlayersStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /** Records (or renames) a player. */
+  async save(tx: Tx, userId: string, displayName: string): Promise<void> {
+    await tx.chatPlayer.upsert({ where: { userId }, create: { userId, displayName }, update: { displayName } });
+  }
+
+  /** The player's name as social knows it, or undefined before their registration reached it. */
+  async nameOf(userId: string, client: PrismaClient | Tx = this.prisma): Promise<string | undefined> {
+    return (await client.chatPlayer.findUnique({ where: { userId } }))?.displayName;
+  }
+}

@@ -25,6 +25,8 @@ export interface GatewayContext {
   viewer: Viewer;
   /** When the request must be answered by (ms since the epoch); later subgraph calls are not made. */
   deadline?: number;
+  /** Aborted at the deadline: subgraph calls still in flight are cancelled (their sockets closed). */
+  signal?: AbortSignal;
 }
 
 export interface GatewayDeps {
@@ -95,8 +97,9 @@ const subgraphAgents = {
   https: new HttpsAgent({ keepAlive: true, scheduling: 'lifo', timeout: 30_000 }),
 };
 export const subgraphAgentFor = (url: URL): Agent => (url.protocol === 'https:' ? subgraphAgents.https : subgraphAgents.http);
-const subgraphFetcher = ((url: string, init: Parameters<typeof nodeFetch>[1]) =>
-  nodeFetch(url, { ...init, agent: subgraphAgentFor })) as unknown as RemoteGraphQLDataSource['fetcher'];
+/** The fetcher for subgraph calls; with a signal, a call it aborts closes its socket. */
+const subgraphFetcher = (signal?: AbortSignal) =>
+  ((url: string, init: Parameters<typeof nodeFetch>[1]) => nodeFetch(url, { ...init, agent: subgraphAgentFor, signal })) as unknown as RemoteGraphQLDataSource['fetcher'];
 
 /**
  * Forwards the viewer to a subgraph in a header signed with the internal secret. A subgraph that
@@ -110,10 +113,23 @@ class SignedViewerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly serviceName: string,
     private readonly logger: Logger,
   ) {
-    super({ url, fetcher: subgraphFetcher });
+    super({ url, fetcher: subgraphFetcher() });
   }
 
-  override didEncounterError(error: Error, _request: unknown, response?: { status: number }) {
+  /**
+   * Apollo's data source hands its fetcher no per-request options, so a call that must be
+   * abortable runs on a view of this data source whose fetcher carries the request's signal.
+   */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const signal = (options.context as Partial<GatewayContext>).signal;
+    if (!signal) return super.process(options);
+    const view = Object.create(this, { fetcher: { value: subgraphFetcher(signal) } }) as this;
+    return RemoteGraphQLDataSource.prototype.process.call(view, options);
+  }
+
+  override didEncounterError(error: Error, _request: unknown, response?: { status: number }, context?: GatewayContext) {
+    // Aborted at the deadline: the client is answered TIMEOUT (this error only ends the plan).
+    if (context?.signal?.aborted) throw timeoutError();
     if (!response || [502, 503, 504].includes(response.status)) {
       this.logger.warn({ err: error, service: this.serviceName }, 'subgraph unreachable');
       throw toGraphQLError(new ServiceUnavailableError(this.serviceName));
@@ -217,6 +233,7 @@ export function createGatewayServer(deps: GatewayDeps) {
     dataSources,
     logger: deps.logger,
     metrics: subscriptionMetrics,
+    eventDeadlineMs: deps.deadlineMs,
   });
   // Apollo has switched queries to a new supergraph: move the live subscriptions too.
   let servedSdl = deps.supergraphSdl;
@@ -230,24 +247,30 @@ export function createGatewayServer(deps: GatewayDeps) {
   return { apollo, gateway, context, signer, subscriptions, subscriptionMetrics, upstream };
 }
 
-export const timeoutError = () =>
-  new GraphQLError('The operation took too long and was stopped.', { extensions: { code: 'TIMEOUT', http: { status: 504 } } });
+/** TIMEOUT; `http` sets the status of an HTTP response it answers whole (504). */
+export const timeoutError = (http?: { status: number }) =>
+  new GraphQLError('The operation took too long and was stopped.', { extensions: { code: 'TIMEOUT', ...(http ? { http } : {}) } });
 
 /**
  * Answers an operation that outlives its deadline with TIMEOUT (HTTP 504) instead of holding the
  * client: Apollo runs operations through `gateway.executor`, which plans (synchronously: an
- * overrun is noticed as soon as planning ends) and then calls subgraphs (the data sources skip
- * calls after the deadline). Operations without a request deadline (the websocket's queries) get
- * one from when they reach the executor.
+ * overrun is noticed as soon as planning ends) and then calls subgraphs. At the deadline the
+ * calls in flight are aborted and later ones are not made. Operations without a request deadline
+ * (the websocket's queries and mutations) get one from when they reach the executor.
  */
 function withDeadline(gateway: ApolloGateway, deadlineMs: number) {
   const execute = gateway.executor;
   gateway.executor = (requestContext) => {
     const context = requestContext.context as Partial<GatewayContext>;
     const deadline = (context.deadline ??= Date.now() + deadlineMs);
+    const controller = new AbortController();
+    context.signal = controller.signal;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<{ errors: GraphQLError[] }>((resolve) => {
-      timer = setTimeout(() => resolve({ errors: [timeoutError()] }), Math.max(0, deadline - Date.now()));
+      timer = setTimeout(() => {
+        controller.abort();
+        resolve({ errors: [timeoutError({ status: 504 })] });
+      }, Math.max(0, deadline - Date.now()));
     });
     return Promise.race([execute(requestContext), timedOut]).finally(() => clearTimeout(timer));
   };

@@ -27,6 +27,12 @@ describe('service access tokens', () => {
     expect(() => check(service)).toThrow(ForbiddenError);
     expect(() => check(ANONYMOUS)).toThrow(UnauthenticatedError);
   });
+
+  it('are told which roles may do the action', () => {
+    const service = { userId: null, role: null, kind: 'service' as const, scopes: ['MANAGE_WALLET'], serviceId: 'key-1' };
+    expect(() => requireRole(service, ['ADMIN'], 'change roles')).toThrow(new ForbiddenError('Services cannot change roles; only ADMIN players can.'));
+    expect(() => requireRole({ userId: 'u1', role: 'PLAYER' }, ['ADMIN', 'MODERATOR'], 'mute players')).toThrow(new ForbiddenError('Only ADMIN or MODERATOR players can mute players.'));
+  });
 });
 
 describe('player access tokens', () => {

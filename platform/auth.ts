@@ -231,8 +231,13 @@ export function requireUser(viewer: Viewer): string {
   return viewer.userId;
 }
 
-/** The signed-in viewer's id if they hold one of the roles; UnauthenticatedError or ForbiddenError otherwise. */
+/**
+ * The signed-in viewer's id if they hold one of the roles; UnauthenticatedError (nobody) or
+ * ForbiddenError otherwise. A service token is FORBIDDEN, not UNAUTHENTICATED: it did authenticate,
+ * and no API key scope grants a player's role.
+ */
 export function requireRole(viewer: Viewer, roles: readonly Role[], action = 'do this'): string {
+  if (viewer.kind === 'service') throw new ForbiddenError(`Services cannot ${action}; only ${roles.join(' or ')} players can.`);
   const userId = requireUser(viewer);
   if (!viewer.role || !roles.includes(viewer.role)) throw new ForbiddenError(`Only ${roles.join(' or ')} players can ${action}.`);
   return userId;

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startGateway } from '../gateway/index.js';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
-import { gql, platformPerFile, registerPlayer } from './support/platform.js';
+import type { RunningService } from '../platform/http.js';
+import { gql, platformPerFile, registerPlayer, testEnv } from './support/platform.js';
 
 // One subgraph down must not cost the client the other subgraphs' data (nullable root fields,
 // docs/decisions.md), and the client is told which service failed with a code it can act on.
@@ -24,6 +29,80 @@ interface Answer {
 }
 
 const stop = (name: string) => platform.subgraphs.find((s) => s.name === name)!.close();
+
+/** A URL nothing listens on any more: what the gateway sees of a subgraph whose process was killed. */
+async function deadUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return `http://127.0.0.1:${port}/graphql`;
+}
+
+/**
+ * A second gateway over the same subgraphs, but with `name` killed. The platform's own subgraphs
+ * keep running, so one file can take down a different subgraph per test.
+ */
+const gateways: RunningService[] = [];
+async function gatewayWithout(name: string): Promise<string> {
+  const urls = Object.fromEntries(platform.subgraphs.map((s) => [s.name, s.url]));
+  const gateway = await startGateway({ env: testEnv({ SUPERGRAPH_POLL_INTERVAL_MS: '0' }), redis: platform.runtime.redis, subgraphUrls: { ...urls, [name]: await deadUrl() } });
+  gateways.push(gateway);
+  return gateway.url;
+}
+afterAll(async () => {
+  for (const gateway of gateways) await gateway.close();
+});
+
+const unavailable = (serviceName: string) => ({
+  message: `The ${serviceName} service is unavailable; try again shortly.`,
+  extensions: { code: 'SERVICE_UNAVAILABLE', serviceName },
+});
+
+/** A game server's service token (REPORT_GAME_EVENTS), from an API key an admin created. */
+async function gameServerToken(url: string): Promise<string> {
+  const admin = await registerPlayer(url);
+  await platform.runtime.db.prisma.user.update({ where: { id: admin.id }, data: { role: 'ADMIN' } });
+  const login = await gql<{ login: { accessToken: string } }>(url, `mutation($u: String!) { login(input: { usernameOrEmail: $u, password: "password123" }) { accessToken } }`, { u: admin.username });
+  const created = await gql<{ createApiKey: { secret: string } }>(
+    url,
+    `mutation { createApiKey(input: { name: "game server", scopes: [REPORT_GAME_EVENTS] }) { secret } }`,
+    {},
+    { token: login.data!.login.accessToken },
+  );
+  const issued = await gql<{ issueServiceToken: { accessToken: string } }>(url, `mutation($k: String!) { issueServiceToken(input: { apiKey: $k }) { accessToken } }`, {
+    k: created.data!.createApiKey.secret,
+  });
+  return issued.data!.issueServiceToken.accessToken;
+}
+
+describe('fields one subgraph adds to another’s objects, with that subgraph down', () => {
+  it('answers a player without achievements: username, null achievement fields and SERVICE_UNAVAILABLE', async () => {
+    const player = await registerPlayer(platform.gateway.url);
+    const ME = `{ me { username achievementPoints achievements { id status } } }`;
+    const healthy = await gql(platform.gateway.url, ME, {}, { token: player.token });
+    expect(healthy).toMatchObject({ status: 200, data: { me: { username: player.username, achievementPoints: 0 } } });
+    expect(healthy.errors).toBeUndefined();
+
+    const withoutAchievements = await gql(await gatewayWithout('achievements'), ME, {}, { token: player.token });
+    expect(withoutAchievements.status).toBe(200);
+    expect(withoutAchievements.data).toEqual({ me: { username: player.username, achievementPoints: null, achievements: null } });
+    expect(withoutAchievements.errors).toEqual([unavailable('achievements')]);
+  });
+
+  it('answers an unlock the game server reports with the player null and SERVICE_UNAVAILABLE when users is down', async () => {
+    const player = await registerPlayer(platform.gateway.url);
+    const gameServer = await gameServerToken(platform.gateway.url);
+    const RECORD = `mutation($input: GameEventInput!) {
+      recordGameEvent(input: $input) { events { status unlocked { achievement { id } user { id username } } } }
+    }`;
+    const input = { id: `won-${randomUUID()}`, userId: player.id, type: 'COMBAT_WON' };
+    const answer = await gql(await gatewayWithout('users'), RECORD, { input }, { token: gameServer });
+    expect(answer.status).toBe(200);
+    expect(answer.data).toEqual({ recordGameEvent: { events: [{ status: 'RECORDED', unlocked: [{ achievement: { id: 'first_blood' }, user: null }] }] } });
+    expect(answer.errors).toEqual([unavailable('users')]);
+  });
+});
 
 describe('a subgraph that is down', () => {
   it('leaves the other subgraphs’ fields answered, its own null with SERVICE_UNAVAILABLE naming it', async () => {

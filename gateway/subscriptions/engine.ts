@@ -24,6 +24,12 @@ export interface SubscriptionEngineDeps {
   dataSources: Record<string, GraphQLDataSource>;
   logger: Logger;
   metrics: SubscriptionMetrics;
+  /**
+   * Each event is resolved within this of reaching the gateway: entity fetches still in flight
+   * then are aborted and later ones not made; the event goes out with what was fetched and a
+   * TIMEOUT error. Unset: an event waits for its fetches as long as they take.
+   */
+  eventDeadlineMs?: number;
 }
 
 // The synthetic data source that hands an upstream event to the executor as if the primary fetch
@@ -261,7 +267,7 @@ class Group implements ListenerOwner {
     if (this.listeners.size === 0) return;
     let result: ExecutionResult;
     try {
-      result = event.data ? await this.resolve(event) : { errors: asGraphQLErrors(event.errors) };
+      result = event.data ? await this.resolve(event, received) : { errors: asGraphQLErrors(event.errors) };
     } catch (error) {
       this.engine.deps.logger.error({ err: error, field: this.plan.field }, 'resolving a subscription event failed');
       result = { errors: [new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })] };
@@ -279,29 +285,47 @@ class Group implements ListenerOwner {
     metrics.latency.observe((performance.now() - received) / 1000);
   }
 
-  /** One resolution per event, whatever the number of subscribers. */
-  private async resolve(event: ExecutionResult): Promise<ExecutionResult> {
-    const { dataSources, logger } = this.engine.deps;
+  /**
+   * One resolution per event, whatever the number of subscribers. Its deadline counts from the
+   * event's arrival (`received`), so events queued behind one held up by a slow subgraph are not
+   * held up in turn: a late one is resolved without further fetches, and the queue drains.
+   */
+  private async resolve(event: ExecutionResult, received: number): Promise<ExecutionResult> {
+    const { dataSources, logger, eventDeadlineMs } = this.engine.deps;
     const { planner } = this;
     const eventSource = { process: async () => ({ data: event.data }) } as unknown as GraphQLDataSource;
     const nodes: PlanNode[] = [{ ...this.plan.primary, serviceName: EVENT_SOURCE } satisfies FetchNode];
     if (this.plan.rest) nodes.push(this.plan.rest);
+    // Only entity fetches (`rest`) can be slow: an event its own subgraph answered whole needs no timer.
+    const context: { viewer: Viewer; deadline?: number; signal?: AbortSignal } = { viewer: this.viewer };
+    let timer: NodeJS.Timeout | undefined;
+    if (this.plan.rest && eventDeadlineMs !== undefined) {
+      const left = eventDeadlineMs - (performance.now() - received);
+      const controller = new AbortController();
+      context.deadline = Date.now() + left;
+      context.signal = controller.signal;
+      timer = setTimeout(() => controller.abort(), Math.max(0, left));
+    }
     const requestContext = {
       request: { variables: this.variables },
-      context: { viewer: this.viewer },
+      context,
       logger,
       metrics: { captureTraces: false },
     } as unknown as Parameters<typeof executeQueryPlan>[2];
-    const response = await executeQueryPlan(
-      { kind: 'QueryPlan', node: { kind: 'Sequence', nodes } },
-      { ...dataSources, [EVENT_SOURCE]: eventSource },
-      requestContext,
-      this.plan.operationContext,
-      planner.supergraphSchema,
-      planner.apiFederationSchema,
-    );
-    const errors = [...asGraphQLErrors(event.errors ?? []), ...(response.errors ?? [])];
-    return errors.length ? { data: response.data, errors } : { data: response.data };
+    try {
+      const response = await executeQueryPlan(
+        { kind: 'QueryPlan', node: { kind: 'Sequence', nodes } },
+        { ...dataSources, [EVENT_SOURCE]: eventSource },
+        requestContext,
+        this.plan.operationContext,
+        planner.supergraphSchema,
+        planner.apiFederationSchema,
+      );
+      const errors = [...asGraphQLErrors(event.errors ?? []), ...(response.errors ?? [])];
+      return errors.length ? { data: response.data, errors } : { data: response.data };
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 

@@ -1,6 +1,10 @@
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { loadConfig } from '../../platform/config.js';
+import { projectPath } from '../../platform/paths.js';
+
+/** The checked-in achievement catalog (ACHIEVEMENTS_CATALOG_PATH's default). */
+export const CATALOG_PATH = projectPath('subgraphs', 'achievements', 'catalog', 'achievements.json');
 
 export const achievementsEnv = z.object({
   ACHIEVEMENTS_PORT: z.coerce.number().int().min(0).default(4002),
@@ -22,6 +26,11 @@ export const achievementsEnv = z.object({
    * subgraph yet (it comes over the bus) before refusing the id as unknown.
    */
   ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
+  /**
+   * The achievement catalog (JSON) the service evaluates and publishes; a game ships its own by
+   * mounting a file here. Checked at start: an invalid one stops the service, every problem listed.
+   */
+  ACHIEVEMENTS_CATALOG_PATH: z.string().min(1).default(CATALOG_PATH),
 });
 
 export const loadAchievementsConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(achievementsEnv, env);

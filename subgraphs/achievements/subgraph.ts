@@ -25,7 +25,7 @@ import { ProgressCache } from './store/progress.cache.js';
 import { ProgressStore } from './store/progress.store.js';
 
 export interface AchievementsOptions {
-  /** The catalog to evaluate and sync at start; the checked-in file when omitted. */
+  /** The catalog to evaluate and sync at start; the file ACHIEVEMENTS_CATALOG_PATH names when omitted. */
   catalog?: Catalog;
   /** Retry spacing of webhook pushes (tests shorten it). */
   pushBackoff?: { baseMs: number; maxMs: number };
@@ -38,7 +38,8 @@ export const achievementsSubgraph = defineSubgraph({
   resolvers,
   build: (kit, options: AchievementsOptions) => {
     const { config, prisma, redis, logger, work } = kit;
-    const catalogFile = options.catalog ?? readCatalogFile();
+    // A missing or invalid catalog stops the start here (a ConfigError), before anything listens.
+    const catalogFile = options.catalog ?? readCatalogFile(config.ACHIEVEMENTS_CATALOG_PATH);
     const index = indexCatalog(catalogFile);
     const store = new AchievementsStore(prisma, kit.db.sql);
     const progressStore = new ProgressStore(prisma, kit.db.sql);
@@ -84,7 +85,6 @@ export const achievementsSubgraph = defineSubgraph({
     const progress = new ProgressService({ index, store: progressStore, redis });
     const notifications = new NotificationsService({ store: notificationsStore, redis });
     const catalog = new CatalogService(store);
-    // A broken catalog file fails here, at boot, before anything listens.
     const catalogSync = catalogSyncWorker({ prisma, store, catalog: catalogFile, logger });
     const workers: BackgroundWorker[] = [catalogSync, ...(pushes ? [pushes] : [])];
     return {

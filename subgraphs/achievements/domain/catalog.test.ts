@@ -109,6 +109,46 @@ describe('parseCatalog', () => {
   });
 });
 
+describe('parseCatalog against the wallet', () => {
+  // The wallet's largest credit (users' WALLET_MAX_AMOUNT, 1e9): one unlock's rewards are one credit.
+  const limits = { maxRewardAmount: 1_000_000_000 };
+  const rewarding = (...rewards: unknown[]) => catalogOf(entry('a', { rewards }));
+  const xp = (amount: unknown) => ({ kind: 'XP', amount });
+  const premium = (amount: unknown) => ({ kind: 'PREMIUM_CURRENCY', amount });
+  const sword = { kind: 'EXCLUSIVE_ITEM', itemId: 'legendary_sword' };
+
+  it.each([
+    ['the largest credit', rewarding(xp(1_000_000_000))],
+    ['a single point', rewarding(premium(1))],
+    ['the largest credit of each asset', rewarding(xp(1_000_000_000), premium(1_000_000_000), sword)],
+    ['two rewards of one asset that add up to the largest credit', rewarding(xp(600_000_000), xp(400_000_000))],
+    ['no reward', rewarding()],
+  ])('accepts %s', (_case, input) => {
+    expect(parseCatalog(input, limits).achievements[0]!.id).toBe('a');
+  });
+
+  it.each([
+    ['one more than the largest credit', rewarding(xp(1_000_000_001)), ['achievements.0.rewards.0.amount: must be at most 1000000000 (the wallet\'s largest credit)']],
+    ['a currency reward over it', rewarding(sword, premium(2_000_000_000)), ['achievements.0.rewards.1.amount: must be at most 1000000000 (the wallet\'s largest credit)']],
+    [
+      'rewards of one asset that add up to more',
+      rewarding(xp(600_000_000), premium(5), xp(400_000_001)),
+      ['achievements.0.rewards: XP rewards add up to 1000000001, more than the wallet\'s largest credit (1000000000)'],
+    ],
+    ['a zero amount', rewarding(xp(0)), ['achievements.0.rewards.0.amount: Too small: expected number to be >0']],
+    ['a fractional amount', rewarding(premium(2.5)), ['achievements.0.rewards.0.amount: Invalid input: expected int, received number']],
+  ])('refuses %s', (_case, input, problems) => {
+    try {
+      parseCatalog(input, limits);
+      expect.unreachable('an invalid catalog was accepted');
+    } catch (error) {
+      expect(error).toBeInstanceOf(CatalogError);
+      for (const problem of problems) expect((error as CatalogError).problems.join('\n')).toContain(problem);
+      expect((error as CatalogError).problems).toHaveLength(problems.length);
+    }
+  });
+});
+
 describe('asSeenBy', () => {
   const secret = { id: 'forgotten_shrine', hidden: true, name: 'Whispers of the Forgotten Shrine', description: 'Find the shrine.', points: 100 };
 

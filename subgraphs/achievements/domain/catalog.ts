@@ -27,7 +27,16 @@ const definition = z.strictObject({
   rule: ruleSchema,
 });
 
-const catalog = z
+/** What a catalog is checked against besides its own consistency. */
+export interface CatalogLimits {
+  /**
+   * The most one reward credit may move of one asset: the wallet's per-operation maximum (the
+   * users subgraph refuses a bigger credit, so an unlock would never pay out). Unset: unchecked.
+   */
+  maxRewardAmount?: number;
+}
+
+const catalogSchema = ({ maxRewardAmount = Number.POSITIVE_INFINITY }: CatalogLimits) => z
   .strictObject({
     version: z.number().int().positive(),
     /** Every event type the platform records; adding one is a data change. */
@@ -47,6 +56,9 @@ const catalog = z
           if (!known.has(type)) ctx.addIssue({ code: 'custom', path: ['achievements', i, 'rule', 'breaksOn', j], message: `unknown event type "${type}"` });
         });
       }
+    });
+    achievements.forEach((a, i) => {
+      for (const problem of rewardProblems(a.rewards, maxRewardAmount)) ctx.addIssue({ code: 'custom', path: ['achievements', i, 'rewards', ...problem.path], message: problem.message });
     });
     const ids = new Set<string>();
     achievements.forEach((a, i) => {
@@ -81,7 +93,7 @@ const catalog = z
     });
   });
 
-export type Catalog = z.infer<typeof catalog>;
+export type Catalog = z.infer<ReturnType<typeof catalogSchema>>;
 export type AchievementDefinition = Catalog['achievements'][number];
 export type Reward = z.infer<typeof reward>;
 export type AchievementRule = Rule;
@@ -94,9 +106,27 @@ export class CatalogError extends Error {
   }
 }
 
+/**
+ * An achievement's rewards are paid as one wallet credit per unlock, rewards of one asset added
+ * together (users' rewardChanges): each amount, and each asset's sum, must fit one credit.
+ */
+function rewardProblems(rewards: readonly Reward[], max: number): { path: (string | number)[]; message: string }[] {
+  const problems: { path: (string | number)[]; message: string }[] = [];
+  const sums = new Map<string, number>();
+  rewards.forEach((reward, j) => {
+    if (reward.kind === 'EXCLUSIVE_ITEM') return;
+    if (reward.amount > max) problems.push({ path: [j, 'amount'], message: `must be at most ${max} (the wallet's largest credit)` });
+    else sums.set(reward.kind, (sums.get(reward.kind) ?? 0) + reward.amount);
+  });
+  for (const [kind, sum] of sums) {
+    if (sum > max) problems.push({ path: [], message: `${kind} rewards add up to ${sum}, more than the wallet's largest credit (${max})` });
+  }
+  return problems;
+}
+
 /** Checks a parsed catalog file; definitions keep the file's order. Throws CatalogError listing every problem. */
-export function parseCatalog(json: unknown): Catalog {
-  const parsed = catalog.safeParse(json);
+export function parseCatalog(json: unknown, limits: CatalogLimits = {}): Catalog {
+  const parsed = catalogSchema(limits).safeParse(json);
   if (parsed.success) return parsed.data;
   throw new CatalogError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
 }

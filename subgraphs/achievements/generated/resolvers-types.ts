@@ -89,8 +89,12 @@ export type AchievementUnlock = {
   achievement: Achievement;
   /** When it unlocked (when the event that completed it happened). */
   unlockedAt: Scalars['DateTime']['output'];
-  /** The player. */
-  user: User;
+  /**
+   * The player. Their profile fields (username, display name…) come from the users service: when it
+   * is unavailable this is null, the response carries an error with code SERVICE_UNAVAILABLE and
+   * `serviceName`, and the unlock itself is still answered.
+   */
+  user?: Maybe<User>;
 };
 
 /** One gameplay event from the game server. */
@@ -400,13 +404,18 @@ export type SubscriptionNotificationAddedArgs = {
 /** A player account. Other subgraphs add fields to it (achievements, guild, wallet, rating). */
 export type User = {
   __typename?: 'User';
-  /** The sum of the points of this player's unlocked achievements. */
-  achievementPoints: Scalars['Int']['output'];
+  /**
+   * The sum of the points of this player's unlocked achievements. Null when the achievements service
+   * is unavailable (an error with code SERVICE_UNAVAILABLE says so).
+   */
+  achievementPoints?: Maybe<Scalars['Int']['output']>;
   /**
    * This player's achievements: unlocked ones first (newest first), then those in progress (closest
-   * to done first). Filter with `status`.
+   * to done first). Filter with `status`. Null when the achievements service is unavailable: the
+   * response then carries an error with code SERVICE_UNAVAILABLE and `serviceName`, and the player's
+   * other fields are still answered.
    */
-  achievements: Array<PlayerAchievement>;
+  achievements?: Maybe<Array<PlayerAchievement>>;
   /** The player's stable, opaque id. */
   id: Scalars['ID']['output'];
 };
@@ -604,7 +613,7 @@ export type AchievementRewardResolvers<ContextType = Context, ParentType extends
 export type AchievementUnlockResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AchievementUnlock'] = ResolversParentTypes['AchievementUnlock']> = ResolversObject<{
   achievement?: Resolver<ResolversTypes['Achievement'], ParentType, ContextType>;
   unlockedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -690,8 +699,8 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  achievementPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  achievements?: Resolver<Array<ResolversTypes['PlayerAchievement']>, ParentType, ContextType, Partial<UserAchievementsArgs>>;
+  achievementPoints?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  achievements?: Resolver<Maybe<Array<ResolversTypes['PlayerAchievement']>>, ParentType, ContextType, Partial<UserAchievementsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 

@@ -1,16 +1,33 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
+import { ConfigError } from '../../../platform/config.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
-import { projectPath } from '../../../platform/paths.js';
 import type { BackgroundWorker } from '../../../platform/subgraph/serve.js';
-import { parseCatalog, type Catalog } from '../domain/catalog.js';
+import { WALLET_MAX_AMOUNT } from '../../users/contracts/wallet.js';
+import { CATALOG_PATH } from '../config.js';
+import { CatalogError, parseCatalog, type Catalog } from '../domain/catalog.js';
 import { AchievementsStore, type AchievementRow, type CatalogFilter } from '../store/achievements.store.js';
 
-export const CATALOG_PATH = projectPath('subgraphs', 'achievements', 'catalog', 'achievements.json');
-
-/** The checked-in catalog, validated; throws CatalogError when it is broken. */
+/**
+ * The catalog file (the checked-in one by default), validated against itself and the wallet. A
+ * missing, unreadable or invalid file is a configuration problem: the service does not start, and
+ * the message lists every problem.
+ */
 export function readCatalogFile(file: string | URL = CATALOG_PATH): Catalog {
-  return parseCatalog(JSON.parse(readFileSync(file, 'utf8')));
+  const problem = (problems: string[]) =>
+    new ConfigError(`achievements: invalid catalog ${String(file)} (ACHIEVEMENTS_CATALOG_PATH):\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw problem([(error as Error).message]);
+  }
+  try {
+    return parseCatalog(json, { maxRewardAmount: WALLET_MAX_AMOUNT });
+  } catch (error) {
+    if (error instanceof CatalogError) throw problem(error.problems);
+    throw error;
+  }
 }
 
 export interface CatalogSyncResult {

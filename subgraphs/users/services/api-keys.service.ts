@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { issueServiceToken, type Viewer } from '../../../platform/auth.js';
+import { issueServiceToken, requireRole, type Viewer } from '../../../platform/auth.js';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../../platform/errors.js';
 import type { ApiKeyRow, ApiKeysStore } from '../store/api-keys.store.js';
-import { requireAdmin } from './roles.service.js';
 import { hashToken } from './sessions.service.js';
 
 export const API_KEY_SCOPES = ['REPORT_GAME_EVENTS', 'REPORT_MATCH_RESULTS', 'MANAGE_WALLET'] as const;
@@ -28,7 +27,7 @@ export class ApiKeysService {
   constructor(private readonly deps: ApiKeysServiceDeps) {}
 
   async create(viewer: Viewer, input: { name: string; scopes: readonly ApiKeyScope[] }): Promise<{ apiKey: ApiKeyRow; secret: string }> {
-    requireAdmin(viewer, 'create API keys');
+    requireRole(viewer, ['ADMIN'], 'create API keys');
     const name = input.name.trim();
     if (name.length < 1 || name.length > 64) throw new BadUserInputError('API key name must be 1–64 characters.', 'name');
     const scopes = [...new Set(input.scopes)].sort();
@@ -39,14 +38,14 @@ export class ApiKeysService {
   }
 
   async revoke(viewer: Viewer, id: string): Promise<ApiKeyRow> {
-    requireAdmin(viewer, 'revoke API keys');
+    requireRole(viewer, ['ADMIN'], 'revoke API keys');
     const apiKey = await this.deps.store.revoke(id, this.now());
     if (!apiKey) throw new NotFoundError('ApiKey', id);
     return apiKey;
   }
 
   list(viewer: Viewer): Promise<ApiKeyRow[]> {
-    requireAdmin(viewer, 'list API keys');
+    requireRole(viewer, ['ADMIN'], 'list API keys');
     return this.deps.store.list();
   }
 

@@ -1,0 +1,725 @@
+// No N+1 (issue 14, item 4; docs/database.md, "No N+1: the guard test"). For every list or
+// connection field of object type in the composed API, and for every entity type each subgraph
+// resolves (`_entities`), a case runs the same operation over a small and a large list and asserts
+// that each subgraph sent the same statements to the database for both: a field resolved per item
+// that is not batched shows up as one more statement per item. Sizes are 10 and 1,000, or the API's
+// cap where it has one (pages: 100, `users(ids:)`: 100, `recordGameEvents`: 500 events, a wallet
+// operation: 20 changes, hourly metrics: 744 buckets). Cases that cross subgraphs also run through
+// the gateway and assert it called each subgraph once per level of the plan, whatever the size.
+//
+// A new list field without a case fails "every list field has a case" below: add a case to CASES
+// (or, where batching cannot apply, a reason to NOT_APPLICABLE).
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Kind, parse, type ConstDirectiveNode, type TypeNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../platform/auth.js';
+import { SUPERGRAPH_PATH, SUBGRAPHS, type SubgraphName } from '../platform/subgraph/names.js';
+import { gql } from './support/platform.js';
+import { startCountingPlatform, type CountingPlatform, type Measured } from './support/round-trips.js';
+
+let platform: CountingPlatform;
+
+beforeAll(async () => {
+  // Limits are not what this measures: the largest pages here cost more than the default budget.
+  platform = await startCountingPlatform({ GATEWAY_MAX_COST: '10000000', GATEWAY_RATE_LIMIT_POINTS: '100000' });
+}, 120_000);
+afterAll(() => platform?.close());
+
+/** One run of a case at one size: who asks, with what, how many items came back, what to remove after. */
+interface Scenario {
+  viewer: Viewer;
+  variables: Record<string, unknown>;
+  /** The items the answer holds (so a case cannot pass on an empty or failed answer). */
+  count(data: Record<string, unknown>): number;
+  /** Removes what the scenario added to lists every test sees (the catalog, room and tournament lists). */
+  cleanup?: () => Promise<void>;
+}
+
+interface GuardCase {
+  name: string;
+  /** What it guards: `Type.field` list fields, and `_entities <subgraph>.<Type>` entity batches. */
+  covers: readonly string[];
+  /** Straight to this subgraph, or through the gateway. */
+  via: SubgraphName | 'gateway';
+  sizes: readonly [small: number, large: number];
+  query: string;
+  scenario(n: number): Promise<Scenario>;
+  /** Through the gateway: the operations each subgraph must receive (one per level of the plan). */
+  fetches?: Partial<Record<SubgraphName, number>>;
+}
+
+/**
+ * List fields where the guard does not apply, and why. Connection `edges` are not listed: they are
+ * paged by the field that returns the connection, and covered with it.
+ */
+const NOT_APPLICABLE: Record<string, string> = {
+  'Wallet.balances': 'one entry per currency (three), read from the balances the wallet already loaded; its size never grows with data',
+};
+
+/**
+ * Pending: chat and presence in the social subgraph (schema/social/*.graphql) are being rewritten
+ * (issue 15); these get cases once that lands (see PENDING_CASES). May name fields not in the schema yet.
+ */
+const CHAT = 'chat (issue 15) is being rewritten: its case joins CASES once it lands';
+const PRESENCE = 'presence (issue 15) is being built: its case joins CASES once it lands';
+const PENDING: Record<string, string> = {
+  'Query.chatRooms': CHAT,
+  'ChatRoom.messages': CHAT,
+  '_entities social.ChatRoom': CHAT,
+  'ChatRoom.members': CHAT,
+  'ChatRoom.readReceipts': CHAT,
+  'JoinRoomPayload.messages': CHAT,
+  'Query.chatReports': CHAT,
+  'User.chatRooms': CHAT,
+  'ChatRoom.onlineMembers': PRESENCE,
+  'HeartbeatPayload.rooms': PRESENCE,
+  'GoOfflinePayload.rooms': PRESENCE,
+};
+
+/**
+ * The chat cases to write once chat lands. They ran (and passed) against chat as it was before the
+ * rewrite, with GLOBAL rooms anyone could read; the rewrite changes who may read a room, so each
+ * needs a member as its viewer:
+ * - chatRooms(first: 10 | 100) with each room's messages(last: 3) { author { id } room { id } }, on social;
+ * - chatRoom(id).messages(last: 10 | 100) { cursor author { id } room { name } }, on social;
+ * - the chat page through the gateway: chatRoom(id) { messages(last: 10 | 100) { author { username
+ *   displayName level achievementPoints guild { name } } } }, one fetch each for social, users, achievements;
+ * - ChatRoom entities (10 | 1,000) with messages(last: 2) { author { id } };
+ * - the new lists: ChatRoom.members, ChatRoom.readReceipts, JoinRoomPayload.messages, chatReports,
+ *   User.chatRooms (with lastMessage and unreadCount), ChatRoom.onlineMembers, heartbeat and
+ *   goOffline's rooms.
+ */
+const PENDING_CASES = [
+  'chatRooms with their latest messages (social, 10 vs 100)',
+  "a chat room's messages (social, 10 vs 100)",
+  'the chat page through the gateway (gateway, 10 vs 100)',
+  'ChatRoom entities (social, 10 vs 1000)',
+  'ChatRoom.members, ChatRoom.readReceipts, JoinRoomPayload.messages, chatReports, User.chatRooms',
+  'ChatRoom.onlineMembers, HeartbeatPayload.rooms, GoOfflinePayload.rooms',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios: seeded straight into the database (fast), with fresh rows per run so caches start cold.
+
+const db = () => platform.db;
+const tagOf = () => `n1_${randomUUID().slice(0, 8)}`;
+const player = (userId: string): Viewer => ({ userId, role: 'PLAYER' });
+const admin = (userId: string): Viewer => ({ userId, role: 'ADMIN' });
+const service = (...scopes: string[]): Viewer => ({ userId: null, role: null, kind: 'service', scopes, serviceId: randomUUID() });
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+const lengthAt = (path: string) => (data: Record<string, unknown>) =>
+  (path.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | null)?.[key], data) as unknown[] | undefined)?.length ?? -1;
+const edgesAt = (path: string) => lengthAt(`${path}.edges`);
+
+/** `n` players, each with some XP (a level to read). */
+async function players(n: number): Promise<string[]> {
+  const tag = tagOf();
+  const ids = range(n).map(() => randomUUID());
+  await db().prisma.user.createMany({
+    data: ids.map((id, i) => ({ id, username: `${tag}_${i}`, usernameKey: `${tag}_${i}`, email: `${tag}_${i}@example.com`, passwordHash: 'x', displayName: `${tag} ${i}` })),
+  });
+  await db().prisma.walletBalance.createMany({ data: ids.map((userId, i) => ({ userId, asset: 'XP', balance: BigInt(100 * (i + 1)) })) });
+  return ids;
+}
+
+/** Players the achievements subgraph knows (as `user.registered` from the bus would make them), active now. */
+async function knownPlayers(ids: readonly string[]): Promise<void> {
+  await db().prisma.achievementPlayer.createMany({ data: ids.map((userId) => ({ userId, lastEventAt: new Date() })) });
+}
+
+/** Each player unlocked `first_blood` and is half-way to `combat_master`. */
+async function withProgress(ids: readonly string[]): Promise<void> {
+  await knownPlayers(ids);
+  await db().prisma.userAchievement.createMany({ data: ids.map((userId) => ({ userId, achievementId: 'first_blood' })) });
+  await db().prisma.achievementProgress.createMany({
+    data: ids.map((userId) => ({ userId, achievementId: 'combat_master', state: { kind: 'count', total: 50, done: false }, current: 50, target: 100, completed: false, updatedAt: new Date() })),
+  });
+}
+
+/** A guild holding all these players. */
+async function guildOf(ids: readonly string[]): Promise<string> {
+  const tag = tagOf();
+  const guild = await db().prisma.guild.create({ data: { name: tag, nameKey: tag, tag: tag.slice(-4).toUpperCase() } });
+  await db().prisma.guildMember.createMany({ data: ids.map((userId, i) => ({ userId, guildId: guild.id, role: i === 0 ? 'MASTER' : 'MEMBER' })) });
+  return guild.id;
+}
+
+/**
+ * `n` achievement definitions outside the catalog file (CREATIVE and LEGENDARY, a pair the catalog
+ * does not use), every other one hidden, each with two prerequisites; removed by the cleanup.
+ */
+async function definitions(n: number): Promise<{ ids: string[]; cleanup: () => Promise<void> }> {
+  const tag = tagOf();
+  const ids = range(n).map((i) => `${tag}_${i}`);
+  await db().prisma.achievementDefinition.createMany({
+    data: ids.map((id, i) => ({
+      id,
+      name: `Guard ${i}`,
+      description: `Guard achievement ${i}.`,
+      category: 'CREATIVE',
+      rarity: 'LEGENDARY',
+      icon: `achievements/${id}`,
+      hidden: i % 2 === 0,
+      points: 5,
+      rule: { type: 'count', event: 'GUARD_EVENT', target: 10 },
+      rewards: [{ kind: 'XP', amount: 10 }],
+      prerequisites: ['first_blood', 'combat_master'],
+      catalogVersion: 0,
+      sortOrder: 100_000 + i,
+    })),
+  });
+  return {
+    ids,
+    cleanup: async () => {
+      const where = { achievementId: { in: ids } };
+      await db().prisma.notification.deleteMany({ where });
+      await db().prisma.achievementProgress.deleteMany({ where });
+      await db().prisma.userAchievement.deleteMany({ where });
+      await db().prisma.achievementDefinition.deleteMany({ where: { id: { in: ids } } });
+    },
+  };
+}
+
+/** `n` chat rooms (GLOBAL, anyone may read), each with messages by distinct authors. */
+async function rooms(n: number, messagesPerRoom: number): Promise<{ ids: string[]; authors: string[]; cleanup: () => Promise<void> }> {
+  const tag = tagOf();
+  const authors = await players(messagesPerRoom);
+  const ids = range(n).map(() => randomUUID());
+  await db().prisma.chatRoom.createMany({ data: ids.map((id, i) => ({ id, name: `${tag} ${i}`, kind: 'GLOBAL', maxMembers: 1000 })) });
+  await db().prisma.chatMessage.createMany({
+    data: ids.flatMap((roomId) => authors.map((authorId, i) => ({ roomId, authorId, text: `message ${i}` }))),
+  });
+  await db().sql.query(`UPDATE chat_rooms r SET last_seq = (SELECT max(seq) FROM chat_messages m WHERE m.room_id = r.id) WHERE r.id = ANY($1::uuid[])`, [
+    `{${ids.join(',')}}`,
+  ]);
+  return { ids, authors, cleanup: async () => void (await db().prisma.chatRoom.deleteMany({ where: { id: { in: ids } } })) };
+}
+
+/** A player with `n` friends (accepted both ways). */
+async function friendsOf(n: number): Promise<{ me: string; friends: string[] }> {
+  const [me, ...friends] = await players(n + 1);
+  await db().prisma.friendship.createMany({
+    data: friends.flatMap((other, i) => {
+      const updatedAt = new Date(Date.now() - i * 1000);
+      return [
+        { userId: me!, otherId: other, state: 'FRIEND' as const, updatedAt },
+        { userId: other, otherId: me!, state: 'FRIEND' as const, updatedAt },
+      ];
+    }),
+  });
+  return { me: me!, friends };
+}
+
+const reps = (typename: string, ids: readonly string[]) => ids.map((id) => ({ __typename: typename, id }));
+const ENTITIES = (fragment: string) => `query($reps: [_Any!]!) { _entities(representations: $reps) { ${fragment} } }`;
+
+// ---------------------------------------------------------------------------------------------
+// The cases.
+
+const CASES: GuardCase[] = [
+  {
+    name: 'users(ids:) with every per-player field, on the users subgraph',
+    covers: ['Query.users'],
+    via: 'users',
+    sizes: [10, 100], // users(ids:) takes at most 100 ids
+    query: `query($ids: [ID!]!) {
+      users(ids: $ids) { id username displayName email role xp level xpIntoLevel xpForNextLevel friendState avatarUrl bio
+        createdAt lastSeenAt wallet { balances { currency amount } } inventory { itemId quantity } }
+    }`,
+    async scenario(n) {
+      const { me, friends } = await friendsOf(n - 1);
+      return { viewer: player(me), variables: { ids: [me, ...friends] }, count: (d) => (d.users as unknown[]).filter(Boolean).length };
+    },
+  },
+  {
+    name: 'users(ids:) through the gateway: levels, achievements and guilds of every player',
+    covers: ['Query.users', 'User.achievements'],
+    via: 'gateway',
+    sizes: [10, 100],
+    query: `query($ids: [ID!]!) {
+      users(ids: $ids) { id username level achievementPoints
+        achievements { id status percent achievement { id name unlockedBy unlockPercentage } }
+        guild { id name memberCount } guildRole }
+    }`,
+    fetches: { users: 1, achievements: 1, social: 1 },
+    async scenario(n) {
+      const ids = await players(n);
+      await withProgress(ids);
+      await guildOf(ids);
+      return { viewer: player(ids[0]!), variables: { ids }, count: (d) => (d.users as { guild: unknown }[]).filter((u) => u?.guild).length };
+    },
+  },
+  {
+    name: 'User entities on the users subgraph',
+    covers: ['_entities users.User'],
+    via: 'users',
+    sizes: [10, 1000],
+    query: ENTITIES('... on User { id username displayName email xp level xpIntoLevel xpForNextLevel friendState lastSeenAt }'),
+    async scenario(n) {
+      const { me, friends } = await friendsOf(n - 1);
+      return { viewer: player(me), variables: { reps: reps('User', [me, ...friends]) }, count: lengthAt('_entities') };
+    },
+  },
+  {
+    name: "a player's friends, on the users subgraph",
+    covers: ['User.friends'],
+    via: 'users',
+    sizes: [10, 100], // a page holds at most 100
+    query: `query($n: Int!) {
+      me { friends(first: $n) { edges { cursor node { state updatedAt user { id username level friendState } } } pageInfo { hasNextPage } } }
+    }`,
+    async scenario(n) {
+      const { me } = await friendsOf(n);
+      return { viewer: player(me), variables: { n }, count: edgesAt('me.friends') };
+    },
+  },
+  {
+    name: 'the profile page through the gateway: friends with their scores and guilds',
+    covers: ['User.friends', 'User.achievements'],
+    via: 'gateway',
+    sizes: [10, 100],
+    query: `query($n: Int!) {
+      me { level achievements { achievement { name rarity } } guild { name }
+        friends(first: $n) { edges { node { user { username level achievementPoints guild { name } } } } } }
+    }`,
+    // One fetch per subgraph per entity path: the player's own fields, then all friends' at once.
+    fetches: { users: 1, achievements: 2, social: 2 },
+    async scenario(n) {
+      const { me, friends } = await friendsOf(n);
+      await withProgress([me, ...friends]);
+      await guildOf([me, ...friends]);
+      return { viewer: player(me), variables: { n }, count: edgesAt('me.friends') };
+    },
+  },
+  {
+    name: "a player's inventory",
+    covers: ['User.inventory'],
+    via: 'users',
+    sizes: [10, 1000],
+    query: `{ me { inventory { itemId quantity } } }`,
+    async scenario(n) {
+      const [me] = await players(1);
+      await db().prisma.walletBalance.createMany({ data: range(n).map((i) => ({ userId: me!, asset: `item:guard_${i}`, balance: 1n })) });
+      return { viewer: player(me!), variables: {}, count: lengthAt('me.inventory') };
+    },
+  },
+  {
+    name: "a player's ledger",
+    covers: ['Wallet.ledger'],
+    via: 'users',
+    sizes: [10, 100], // a page holds at most 100
+    query: `query($n: Int!) {
+      me { wallet { balances { currency amount }
+        ledger(first: $n) { edges { cursor node { id currency itemId amount balanceAfter reason reference createdAt } } pageInfo { hasNextPage } } } }
+    }`,
+    async scenario(n) {
+      const [me] = await players(1);
+      const assets = range(n).map((i) => `item:guard_${i}`);
+      await db().sql.query(`SELECT * FROM wallet_apply($1::uuid, $2::uuid, $3, 'guard', NULL, $4::text[], $5::bigint[])`, [
+        randomUUID(),
+        me,
+        randomUUID(),
+        `{${assets.join(',')}}`,
+        `{${assets.map(() => 1).join(',')}}`,
+      ]);
+      return { viewer: player(me!), variables: { n }, count: edgesAt('me.wallet.ledger') };
+    },
+  },
+  {
+    name: 'a wallet operation with many changes',
+    covers: ['ApplyWalletOperationPayload.entries'],
+    via: 'users',
+    sizes: [10, 20], // an operation changes 1 to 20 assets
+    query: `mutation($input: ApplyWalletOperationInput!) {
+      applyWalletOperation(input: $input) { operationId replayed entries { id currency itemId amount balanceAfter reason reference createdAt } user { id level } }
+    }`,
+    async scenario(n) {
+      const [operator, payee] = await players(2);
+      const changes = range(n).map((i) => (i === 0 ? { currency: 'COINS', amount: 5 } : { itemId: `guard_${i}`, amount: 1 }));
+      return {
+        viewer: admin(operator!),
+        variables: { input: { userId: payee, idempotencyKey: randomUUID(), reason: 'guard', changes } },
+        count: lengthAt('applyWalletOperation.entries'),
+      };
+    },
+  },
+  {
+    name: 'API keys (ADMIN)',
+    covers: ['Query.apiKeys'],
+    via: 'users',
+    sizes: [10, 1000],
+    query: `{ apiKeys { id name scopes createdAt revokedAt } }`,
+    async scenario(n) {
+      const [operator] = await players(1);
+      const tag = tagOf();
+      const ids = range(n).map(() => randomUUID());
+      await db().prisma.apiKey.createMany({ data: ids.map((id, i) => ({ id, name: `${tag} ${i}`, secretHash: `${tag}_${i}`, scopes: ['REPORT_GAME_EVENTS'] })) });
+      return {
+        viewer: admin(operator!),
+        variables: {},
+        // Every key is listed (there is no paging): count this scenario's.
+        count: (d) => (d.apiKeys as { name: string }[]).filter((k) => k.name.startsWith(tag)).length,
+        cleanup: async () => void (await db().prisma.apiKey.deleteMany({ where: { id: { in: ids } } })),
+      };
+    },
+  },
+  {
+    name: 'the achievements catalog, with prerequisites, rewards and unlock statistics',
+    covers: ['Query.achievements', 'Achievement.rewards'],
+    via: 'achievements',
+    sizes: [10, 1000],
+    query: `{
+      achievements(category: CREATIVE, rarity: LEGENDARY) { id name description hidden points icon
+        rewards { kind amount itemId } prerequisites { id name unlockedBy } unlockedBy unlockPercentage }
+    }`,
+    async scenario(n) {
+      const existing = await db().prisma.achievementDefinition.count({ where: { category: 'CREATIVE', rarity: 'LEGENDARY' } });
+      const { ids, cleanup } = await definitions(n);
+      // The viewer unlocked some hidden ones, so masking reads their unlocks (once).
+      const [me] = await players(1);
+      await knownPlayers([me!]);
+      await db().prisma.userAchievement.createMany({ data: ids.slice(0, 4).map((achievementId) => ({ userId: me!, achievementId })) });
+      return { viewer: player(me!), variables: {}, count: (d) => lengthAt('achievements')(d) - existing, cleanup };
+    },
+  },
+  {
+    name: "an achievement's prerequisites",
+    covers: ['Achievement.prerequisites'],
+    via: 'achievements',
+    sizes: [10, 1000],
+    query: `query($id: ID!) {
+      achievement(id: $id) { id prerequisites { id name description unlockedBy unlockPercentage prerequisites { id name } } }
+    }`,
+    async scenario(n) {
+      const { ids, cleanup } = await definitions(n + 1);
+      const [root, ...prerequisites] = ids;
+      await db().prisma.achievementDefinition.update({ where: { id: root }, data: { prerequisites } });
+      const [me] = await players(1);
+      return { viewer: player(me!), variables: { id: root }, count: lengthAt('achievement.prerequisites'), cleanup };
+    },
+  },
+  {
+    name: "a player's achievements (unlocked and in progress)",
+    covers: ['User.achievements'],
+    via: 'achievements',
+    sizes: [10, 1000],
+    query: ENTITIES(`... on User { achievementPoints
+      achievements { id status current target percent unlockedAt achievement { id name unlockedBy prerequisites { id } } } }`),
+    async scenario(n) {
+      const { ids, cleanup } = await definitions(n);
+      const [me] = await players(1);
+      await knownPlayers([me!]);
+      const half = Math.floor(n / 2);
+      await db().prisma.userAchievement.createMany({ data: ids.slice(0, half).map((achievementId) => ({ userId: me!, achievementId })) });
+      await db().prisma.achievementProgress.createMany({
+        data: ids.slice(half).map((achievementId) => ({ userId: me!, achievementId, state: { kind: 'count', total: 3, done: false }, current: 3, target: 10, completed: false, updatedAt: new Date() })),
+      });
+      return { viewer: player(me!), variables: { reps: reps('User', [me!]) }, count: lengthAt('_entities.0.achievements'), cleanup };
+    },
+  },
+  {
+    name: 'User entities on the achievements subgraph',
+    covers: ['_entities achievements.User'],
+    via: 'achievements',
+    sizes: [10, 1000],
+    query: ENTITIES(`... on User { id achievementPoints
+      achievements { id status current target percent unlockedAt achievement { id name description unlockedBy prerequisites { id } } } }`),
+    async scenario(n) {
+      const ids = await players(n);
+      await withProgress(ids);
+      return { viewer: player(ids[0]!), variables: { reps: reps('User', ids) }, count: (d) => (d._entities as { achievements: unknown[] }[]).filter((u) => u.achievements.length === 2).length };
+    },
+  },
+  {
+    name: 'Achievement entities',
+    covers: ['_entities achievements.Achievement'],
+    via: 'achievements',
+    sizes: [10, 1000],
+    query: ENTITIES('... on Achievement { id name description points rewards { kind } prerequisites { id name } unlockedBy unlockPercentage }'),
+    async scenario(n) {
+      const { ids, cleanup } = await definitions(n);
+      const [me] = await players(1);
+      return { viewer: player(me!), variables: { reps: reps('Achievement', ids) }, count: (d) => (d._entities as unknown[]).filter(Boolean).length, cleanup };
+    },
+  },
+  {
+    name: "a player's notifications",
+    covers: ['Query.notifications'],
+    via: 'achievements',
+    sizes: [10, 100], // a page holds at most 100
+    query: `query($n: Int!) {
+      notifications(first: $n) { edges { cursor node { id kind priority title body createdAt readAt achievement { id name unlockedBy } } } pageInfo { hasNextPage } }
+    }`,
+    async scenario(n) {
+      const [me] = await players(1);
+      const { ids, cleanup } = await definitions(n);
+      await db().prisma.notification.createMany({
+        data: ids.map((achievementId) => ({ id: randomUUID(), userId: me!, kind: 'ACHIEVEMENT_UNLOCKED', priority: 'LOW' as const, title: 'Unlocked', body: achievementId, achievementId })),
+      });
+      return { viewer: player(me!), variables: { n }, count: edgesAt('notifications'), cleanup };
+    },
+  },
+  {
+    name: 'recording game events that unlock achievements',
+    covers: ['RecordGameEventsPayload.events', 'RecordedGameEvent.unlocked'],
+    via: 'achievements',
+    sizes: [10, 500], // at most 500 events per call
+    query: `mutation($input: RecordGameEventsInput!) {
+      recordGameEvents(input: $input) { events { id status unlocked { unlockedAt user { id } achievement { id name unlockedBy } } } }
+    }`,
+    async scenario(n) {
+      const ids = await players(n);
+      await knownPlayers(ids);
+      const events = ids.map((userId) => ({ id: randomUUID(), userId, type: 'COMBAT_WON' }));
+      return {
+        viewer: service('REPORT_GAME_EVENTS'),
+        variables: { input: { events } },
+        count: (d) => (d.recordGameEvents as { events: { unlocked: unknown[] }[] }).events.filter((e) => e.unlocked.length === 1).length,
+      };
+    },
+  },
+  {
+    name: 'recording game events through the gateway: who unlocked what',
+    covers: ['RecordedGameEvent.unlocked'],
+    via: 'gateway',
+    sizes: [10, 500],
+    query: `mutation($input: RecordGameEventsInput!) {
+      recordGameEvents(input: $input) { events { id unlocked { achievement { name } user { username level } } } }
+    }`,
+    fetches: { achievements: 1, users: 1 },
+    async scenario(n) {
+      const ids = await players(n);
+      await knownPlayers(ids);
+      return {
+        viewer: service('REPORT_GAME_EVENTS'),
+        variables: { input: { events: ids.map((userId) => ({ id: randomUUID(), userId, type: 'COMBAT_WON' })) } },
+        count: (d) => (d.recordGameEvents as { events: { unlocked: { user: { username: string } }[] }[] }).events.filter((e) => e.unlocked[0]?.user.username).length,
+      };
+    },
+  },
+  {
+    name: 'User entities on the social subgraph (guilds)',
+    covers: ['_entities social.User'],
+    via: 'social',
+    sizes: [10, 1000],
+    query: ENTITIES('... on User { id guildRole guild { id name tag memberCount createdAt } }'),
+    async scenario(n) {
+      const ids = await players(n);
+      await guildOf(ids);
+      return { viewer: player(ids[0]!), variables: { reps: reps('User', ids) }, count: (d) => (d._entities as { guild: unknown }[]).filter((u) => u.guild).length };
+    },
+  },
+  {
+    name: 'Guild entities',
+    covers: ['_entities social.Guild'],
+    via: 'social',
+    sizes: [10, 1000],
+    query: ENTITIES('... on Guild { id name tag memberCount createdAt }'),
+    async scenario(n) {
+      const members = await players(n);
+      const tag = tagOf();
+      const ids = members.map(() => randomUUID());
+      await db().prisma.guild.createMany({ data: ids.map((id, i) => ({ id, name: `${tag} ${i}`, nameKey: `${tag}_${i}`, tag: 'GRD' })) });
+      // One member each: the member counts are read for every guild.
+      await db().prisma.guildMember.createMany({ data: ids.map((guildId, i) => ({ userId: members[i]!, guildId, role: 'MASTER' as const })) });
+      return { viewer: player(members[0]!), variables: { reps: reps('Guild', ids) }, count: (d) => (d._entities as { memberCount: number }[]).filter((g) => g?.memberCount === 1).length };
+    },
+  },
+  {
+    name: 'ChatMessage entities',
+    covers: ['_entities social.ChatMessage'],
+    via: 'social',
+    sizes: [10, 1000],
+    query: ENTITIES('... on ChatMessage { id text sentAt cursor author { id } room { id name } }'),
+    async scenario(n) {
+      const seeded = await rooms(n, 1);
+      const messages = await db().prisma.chatMessage.findMany({ where: { roomId: { in: seeded.ids } }, select: { id: true } });
+      return {
+        viewer: player(seeded.authors[0]!),
+        variables: { reps: reps('ChatMessage', messages.map((m) => m.id)) },
+        count: (d) => (d._entities as unknown[]).filter(Boolean).length,
+        cleanup: seeded.cleanup,
+      };
+    },
+  },
+  {
+    name: 'tournaments',
+    covers: ['Query.tournaments'],
+    via: 'tournaments',
+    sizes: [10, 100], // a page holds at most 100
+    query: `query($n: Int!) {
+      tournaments(status: CANCELLED, first: $n) { edges { cursor node { id name description format status maxParticipants minParticipants entryFee startsAt createdAt } } }
+    }`,
+    async scenario(n) {
+      const ids = await tournaments(n);
+      return { viewer: player(randomUUID()), variables: { n }, count: edgesAt('tournaments'), cleanup: async () => void (await db().prisma.tournament.deleteMany({ where: { id: { in: ids } } })) };
+    },
+  },
+  {
+    name: 'Tournament entities',
+    covers: ['_entities tournaments.Tournament'],
+    via: 'tournaments',
+    sizes: [10, 1000],
+    query: ENTITIES('... on Tournament { id name format status startsAt entryFee }'),
+    async scenario(n) {
+      const ids = await tournaments(n);
+      return {
+        viewer: player(randomUUID()),
+        variables: { reps: reps('Tournament', ids) },
+        count: (d) => (d._entities as unknown[]).filter(Boolean).length,
+        cleanup: async () => void (await db().prisma.tournament.deleteMany({ where: { id: { in: ids } } })),
+      };
+    },
+  },
+  {
+    name: 'an hourly event metric (ADMIN)',
+    covers: ['EventMetric.buckets'],
+    via: 'analytics',
+    sizes: [10, 744], // hourly buckets cover at most 31 days
+    query: `query($name: String!, $from: DateTime!, $to: DateTime!) {
+      eventMetric(name: $name, from: $from, to: $to, interval: HOUR) { name total buckets { start count } }
+    }`,
+    async scenario(n) {
+      const name = tagOf();
+      const from = new Date('2026-06-01T00:00:00.000Z');
+      const hour = (i: number) => new Date(from.getTime() + i * 3_600_000);
+      await db().prisma.analyticsEvent.createMany({ data: range(n).map((i) => ({ id: randomUUID(), name, occurredAt: hour(i) })) });
+      const [operator] = await players(1);
+      return { viewer: admin(operator!), variables: { name, from: from.toISOString(), to: hour(n).toISOString() }, count: lengthAt('eventMetric.buckets') };
+    },
+  },
+];
+
+/** `n` cancelled tournaments, far in the future (after any other test's). */
+async function tournaments(n: number): Promise<string[]> {
+  const tag = tagOf();
+  const ids = range(n).map(() => randomUUID());
+  await db().prisma.tournament.createMany({
+    data: ids.map((id, i) => ({ id, name: `${tag} ${i}`, format: 'SWISS', status: 'CANCELLED', maxParticipants: 8, minParticipants: 2, startsAt: new Date(Date.UTC(2990, 0, 1, 0, i)) })),
+  });
+  return ids;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the schema says must be covered.
+
+const unwrap = (type: TypeNode): { name: string; list: boolean } => {
+  let list = false;
+  while (type.kind !== Kind.NAMED_TYPE) {
+    if (type.kind === Kind.LIST_TYPE) list = true;
+    type = type.type;
+  }
+  return { name: type.name.value, list };
+};
+const argument = (directive: ConstDirectiveNode, name: string) => directive.arguments?.find((a) => a.name.value === name)?.value;
+
+/**
+ * Every list or connection field whose items are objects, and every (subgraph, entity type) the
+ * gateway can ask `_entities` for. A connection's `edges` is left out: the field that returns the
+ * connection pages it, and its case covers both.
+ */
+function guardedBySchema(): { listFields: string[]; entities: string[] } {
+  const document = parse(readFileSync(SUPERGRAPH_PATH, 'utf8'));
+  const composite = new Set<string>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.INTERFACE_TYPE_DEFINITION || definition.kind === Kind.UNION_TYPE_DEFINITION) {
+      composite.add(definition.name.value);
+    }
+  }
+  const isConnection = (name: string) => composite.has(name) && name.endsWith('Connection');
+  const listFields: string[] = [];
+  const entities: string[] = [];
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    const typeName = definition.name.value;
+    for (const field of definition.fields ?? []) {
+      if (isConnection(typeName) && field.name.value === 'edges') continue;
+      const { name, list } = unwrap(field.type);
+      if ((list && composite.has(name)) || isConnection(name)) listFields.push(`${typeName}.${field.name.value}`);
+    }
+    for (const directive of definition.directives ?? []) {
+      if (directive.name.value !== 'join__type' || !argument(directive, 'key')) continue;
+      const resolvable = argument(directive, 'resolvable');
+      if (resolvable?.kind === Kind.BOOLEAN && !resolvable.value) continue;
+      const graph = argument(directive, 'graph');
+      if (graph?.kind === Kind.ENUM) entities.push(`_entities ${graph.value.toLowerCase()}.${typeName}`);
+    }
+  }
+  return { listFields, entities };
+}
+
+describe('the N+1 guard covers the schema', () => {
+  const schema = guardedBySchema();
+  const covered = new Set(CASES.flatMap((c) => c.covers));
+  const accounted = (key: string) => covered.has(key) || key in NOT_APPLICABLE || key in PENDING;
+
+  it('every list field of object type has a case (or a reason it does not apply)', () => {
+    expect(schema.listFields.filter((key) => !accounted(key)), 'add a case to CASES in test/n-plus-one.test.ts for each').toEqual([]);
+  });
+
+  it('every entity type a subgraph resolves has an _entities case', () => {
+    expect(schema.entities.filter((key) => !accounted(key)), 'add an _entities case to CASES for each').toEqual([]);
+  });
+
+  it('names only fields the schema has (no stale cases or exceptions)', () => {
+    const known = new Set([...schema.listFields, ...schema.entities]);
+    // PENDING may name fields of work that has not landed yet.
+    expect([...covered, ...Object.keys(NOT_APPLICABLE)].filter((key) => !known.has(key))).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The measurements.
+
+async function run(guard: GuardCase, n: number): Promise<Measured<number>> {
+  const scenario = await guard.scenario(n);
+  try {
+    const token = guard.via === 'gateway' ? await platform.tokenFor(scenario.viewer) : undefined;
+    return await platform.measure(async () => {
+      const answer =
+        guard.via === 'gateway'
+          ? await gql(platform.gatewayUrl, guard.query, scenario.variables, { token })
+          : await platform.subgraphs[guard.via].execute(scenario.viewer, guard.query, scenario.variables);
+      expect(answer.errors, `${guard.name} at ${n}`).toBeUndefined();
+      return scenario.count(answer.data as Record<string, unknown>);
+    });
+  } finally {
+    await scenario.cleanup?.();
+  }
+}
+
+const ALL_ZERO = Object.fromEntries(SUBGRAPHS.map(({ name }) => [name, 0])) as Record<SubgraphName, number>;
+
+describe('the guard sees an N+1', () => {
+  it('counts a lookup that is not batched once per item, on Prisma, the SQL port and in port transactions', async () => {
+    const ids = await players(12);
+    const { kit } = platform.subgraphs.users.built;
+    const one = (sql: { query: (text: string, params: unknown[]) => Promise<unknown> }, id: string) => sql.query('SELECT id FROM users WHERE id = $1::uuid', [id]);
+    const prisma = await platform.measure(() => Promise.all(ids.map((id) => kit.prisma.user.findUnique({ where: { id } }))));
+    const sql = await platform.measure(() => Promise.all(ids.map((id) => one(kit.db.sql, id))));
+    const inTransaction = await platform.measure(() => kit.db.transaction((tx) => Promise.all(ids.map((id) => one(tx, id)))));
+    for (const measured of [prisma, sql, inTransaction]) expect(measured.statements.users).toHaveLength(ids.length);
+  });
+});
+
+describe('pending until chat lands (issue 15)', () => {
+  for (const name of PENDING_CASES) it.todo(name);
+});
+
+describe('the same database round trips for a small and a large list', () => {
+  it.each(CASES.map((c) => [`${c.name} (${c.via}, ${c.sizes[0]} vs ${c.sizes[1]})`, c] as const))('%s', async (_name, guard) => {
+    const [small, large] = guard.sizes;
+    const few = await run(guard, small);
+    const many = await run(guard, large);
+    expect(few.result, 'items in the small answer').toBe(small);
+    expect(many.result, 'items in the large answer').toBe(large);
+    expect(Object.values(few.statements).flat().length, 'statements recorded').toBeGreaterThan(0);
+    // Per subgraph, the same statements (sorted): one more per item would be an N+1.
+    expect(many.statements).toEqual(few.statements);
+    if (guard.via === 'gateway') {
+      expect(few.fetches, 'operations each subgraph received').toEqual({ ...ALL_ZERO, ...guard.fetches });
+      expect(many.fetches).toEqual(few.fetches);
+    }
+  });
+});

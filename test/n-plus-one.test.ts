@@ -5,7 +5,8 @@
 // that is not batched shows up as one more statement per item. Sizes are 10 and 1,000, or the API's
 // cap where it has one (pages: 100, `users(ids:)`: 100, `recordGameEvents`: 500 events, a wallet
 // operation: 20 changes, hourly metrics: 744 buckets). Cases that cross subgraphs also run through
-// the gateway and assert it called each subgraph once per level of the plan, whatever the size.
+// the gateway and assert how often it called each subgraph: once per entity path of the plan (one
+// `_entities` batch for all the items at that path), whatever the size.
 //
 // A new list field without a case fails "every list field has a case" below: add a case to CASES
 // (or, where batching cannot apply, a reason to NOT_APPLICABLE).
@@ -45,7 +46,7 @@ interface GuardCase {
   sizes: readonly [small: number, large: number];
   query: string;
   scenario(n: number): Promise<Scenario>;
-  /** Through the gateway: the operations each subgraph must receive (one per level of the plan). */
+  /** Through the gateway: the operations each subgraph must receive (one per entity path of the plan, never per item). */
   fetches?: Partial<Record<SubgraphName, number>>;
 }
 
@@ -181,7 +182,7 @@ async function definitions(n: number): Promise<{ ids: string[]; cleanup: () => P
   };
 }
 
-/** `n` chat rooms (GLOBAL, anyone may read), each with messages by distinct authors. */
+/** `n` GLOBAL chat rooms, each with messages by distinct authors; removed by the cleanup. */
 async function rooms(n: number, messagesPerRoom: number): Promise<{ ids: string[]; authors: string[]; cleanup: () => Promise<void> }> {
   const tag = tagOf();
   const authors = await players(messagesPerRoom);

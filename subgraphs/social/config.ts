@@ -3,6 +3,14 @@ import { loadConfig } from '../../platform/config.js';
 
 export const socialEnv = z.object({
   SOCIAL_PORT: z.coerce.number().int().min(0).default(4003),
+  /** How long a heartbeat keeps a player online in a room (ms); clients are told to heartbeat every third of it. */
+  SOCIAL_PRESENCE_EXPIRY_MS: z.coerce.number().int().min(1_000).default(90_000),
+  /** How often each replica tells rooms of expired presence (ms): how late an offline event may be. */
+  SOCIAL_PRESENCE_SWEEP_MS: z.coerce.number().int().min(50).default(1_000),
+  /** At most one typing event per player per room this often (ms). */
+  SOCIAL_TYPING_THROTTLE_MS: z.coerce.number().int().min(100).default(3_000),
+  /** How long a typing event shows the player typing (ms); longer than the throttle, or steady typing flickers. */
+  SOCIAL_TYPING_EXPIRY_MS: z.coerce.number().int().min(100).default(6_000),
 });
 
 export const loadSocialConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(socialEnv, env);

@@ -1,6 +1,7 @@
 import type { Viewer } from '../../platform/auth.js';
 import type { ChatMessagesService } from './services/chat-messages.service.js';
 import type { ChatRoomsService } from './services/chat-rooms.service.js';
+import type { PresenceService } from './services/presence.service.js';
 import type { SocialLoaders } from './store/loaders.js';
 
 /** What every social resolver receives. */
@@ -9,4 +10,5 @@ export interface Context {
   loaders: SocialLoaders;
   chatRooms: ChatRoomsService;
   chatMessages: ChatMessagesService;
+  presence: PresenceService;
 }

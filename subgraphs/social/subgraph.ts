@@ -5,21 +5,28 @@ import { resolvers } from './resolvers/index.js';
 import { usersConsumer } from './consumers/users.consumer.js';
 import { ChatMessagesService } from './services/chat-messages.service.js';
 import { ChatRoomsService } from './services/chat-rooms.service.js';
+import { chatPresenceAccess } from './services/presence.access.js';
+import { createPresenceMetrics } from './services/presence.metrics.js';
+import { PresenceService } from './services/presence.service.js';
 import { BlocksStore } from './store/blocks.store.js';
 import { ChatMembersStore } from './store/chat-members.store.js';
 import { ChatMessagesStore } from './store/chat-messages.store.js';
 import { ChatRoomsStore } from './store/chat-rooms.store.js';
 import { GuildsStore } from './store/guilds.store.js';
+import { createPresenceStore } from './store/presence.store.js';
+import { createTypingStore } from './store/typing.store.js';
+import { presenceChanged, typingChanged } from './contracts/live.js';
 import { createLoaders } from './store/loaders.js';
 import { PlayersStore } from './store/players.store.js';
 import { DefaultRoomsWorker } from './workers/default-rooms.worker.js';
+import { PresenceSweepWorker } from './workers/presence-sweep.worker.js';
 
 /** The social subgraph: chat rooms, their messages, and guilds. */
 export const socialSubgraph = defineSubgraph({
   name: 'social',
   loadConfig: loadSocialConfig,
   resolvers,
-  build: ({ db, prisma, redis, work, logger }) => {
+  build: ({ db, prisma, redis, work, logger, config, metrics }) => {
     const stores = {
       chatRooms: new ChatRoomsStore(prisma, db.sql),
       chatMessages: new ChatMessagesStore(prisma, db.sql),
@@ -30,9 +37,21 @@ export const socialSubgraph = defineSubgraph({
     };
     const chatRooms = new ChatRoomsService({ store: stores.chatRooms, members: stores.chatMembers });
     const chatMessages = new ChatMessagesService({ work, store: stores.chatMessages, rooms: stores.chatRooms, redis });
+    const presenceStore = createPresenceStore(redis, { channel: presenceChanged.channel, keyTtlMs: 2 * config.SOCIAL_PRESENCE_EXPIRY_MS });
+    const presence = new PresenceService({
+      store: presenceStore,
+      typing: createTypingStore(redis, {
+        channel: typingChanged.channel,
+        timings: { throttleMs: config.SOCIAL_TYPING_THROTTLE_MS, expiryMs: config.SOCIAL_TYPING_EXPIRY_MS },
+      }),
+      access: chatPresenceAccess({ chatRooms, rooms: stores.chatRooms, blocks: stores.blocks }),
+      redis,
+      timings: { expiryMs: config.SOCIAL_PRESENCE_EXPIRY_MS },
+      metrics: createPresenceMetrics(metrics, () => presenceStore.tracked()),
+    });
     return {
-      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, loaders: createLoaders(stores) }),
-      workers: [new DefaultRoomsWorker(chatRooms, logger)],
+      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, presence, loaders: createLoaders(stores) }),
+      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger)],
       consumer: usersConsumer({ blocks: stores.blocks, players: stores.players }),
     };
   },

@@ -35,3 +35,30 @@ export interface MessageAddedEvent {
 
 /** One channel per room. */
 export const messageAdded = defineLiveChannel<MessageAddedEvent>('social', 'messageAdded');
+
+/** A player came online or went offline in a room. */
+export interface PresenceEvent {
+  roomId: string;
+  userId: string;
+  online: boolean;
+  /** Epoch milliseconds: the heartbeat that brought them online, or when they went offline. */
+  at: number;
+}
+
+/**
+ * One channel per room. Published by the presence store's Redis scripts, in the same step as the
+ * change they tell (there is no transaction to wait for), so they arrive in the order of the changes.
+ */
+export const presenceChanged = defineLiveChannel<PresenceEvent>('social', 'presenceChanged');
+
+/** A player started or stopped typing in a room. */
+export interface TypingEvent {
+  roomId: string;
+  userId: string;
+  typing: boolean;
+  /** Epoch milliseconds: while typing, when the indicator goes out unless renewed; absent when stopped. */
+  expiresAt?: number;
+}
+
+/** One channel per room, published like presenceChanged (by the typing store's script). */
+export const typingChanged = defineLiveChannel<TypingEvent>('social', 'typing');

@@ -77,6 +77,23 @@ export type ChatRoom = {
   messages: ChatMessageConnection;
   /** The room's name. */
   name: Scalars['String']['output'];
+  /**
+   * How many players are online in the room now (a heartbeat within the last 90 seconds), leaving
+   * out players hidden from the viewer by a block either way. For a signed-in player who may read
+   * the room: UNAUTHENTICATED when signed out, NOT_FOUND when the viewer may not read it.
+   */
+  onlineCount: Scalars['Int']['output'];
+  /**
+   * Players online in the room now, the latest heartbeat first: at most `first` of them (50 unless
+   * given, at most 100; `onlineCount` says how many there are). Players who blocked the viewer or
+   * whom the viewer blocked are left out. Their profile fields (username, display name…) come from
+   * the users service: when it is unavailable an entry asking for them is null, the response carries
+   * an error with code SERVICE_UNAVAILABLE and `serviceName`, and the rest of the list still comes.
+   * For a signed-in player who may read the room: UNAUTHENTICATED when signed out, NOT_FOUND when the
+   * viewer may not read it, BAD_USER_INPUT (extensions.field = "first") when `first` is not between
+   * 1 and 100.
+   */
+  onlineMembers: Array<Maybe<User>>;
 };
 
 
@@ -86,6 +103,12 @@ export type ChatRoomMessagesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A place where players chat. */
+export type ChatRoomOnlineMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of chat rooms. */
@@ -119,6 +142,19 @@ export type ChatRoomKind =
   /** Announcements from the game. */
   | 'SYSTEM';
 
+/** The rooms a player goes offline in. */
+export type GoOfflineInput = {
+  /** 1–20 rooms (repeats count once). */
+  roomIds: Array<Scalars['ID']['input']>;
+};
+
+/** The result of goOffline. */
+export type GoOfflinePayload = {
+  __typename?: 'GoOfflinePayload';
+  /** The rooms, each once, in the order given. */
+  rooms: Array<ChatRoom>;
+};
+
 /** A group of players who play, chat and fight together. */
 export type Guild = {
   __typename?: 'Guild';
@@ -147,6 +183,26 @@ export type GuildRole =
   /** A trusted long-time member. */
   | 'VETERAN';
 
+/** The rooms a heartbeat keeps the player online in. */
+export type HeartbeatInput = {
+  /** 1–20 rooms the player has open (repeats count once). */
+  roomIds: Array<Scalars['ID']['input']>;
+};
+
+/** The result of heartbeat. */
+export type HeartbeatPayload = {
+  __typename?: 'HeartbeatPayload';
+  /**
+   * How often to send the next heartbeats, in seconds: a third of the expiry, so one lost heartbeat
+   * never shows the player offline.
+   */
+  heartbeatIntervalSeconds: Scalars['Int']['output'];
+  /** Until when the player counts as online in them without another heartbeat. */
+  onlineUntil: Scalars['DateTime']['output'];
+  /** The rooms, each once, in the order given. */
+  rooms: Array<ChatRoom>;
+};
+
 /**
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
@@ -154,12 +210,70 @@ export type GuildRole =
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Marks the signed-in player offline in the given rooms now (closing the chat or the game) instead
+   * of waiting for the heartbeat to expire. Each room where the player was online gets
+   * `presenceChanged` with `online: false`; rooms where they were not online get nothing, so
+   * repeating it is harmless.
+   *
+   * For a signed-in player, in rooms they may read or are still online in (a member removed since
+   * their last heartbeat may still go offline). Fails with UNAUTHENTICATED when signed out;
+   * BAD_USER_INPUT (extensions.field = "roomIds") for an empty list or more than 20 distinct rooms;
+   * NOT_FOUND for an unknown room or any other room. A call that fails changes nothing in any room.
+   */
+  goOffline: GoOfflinePayload;
+  /**
+   * Marks the signed-in player online in the given rooms until `onlineUntil`, 90 seconds from now.
+   * Send it again every `heartbeatIntervalSeconds` (30) while the player has the rooms open: a player
+   * whose heartbeats stop goes offline when the 90 seconds pass (within about a second), and
+   * `presenceChanged` tells the room. The heartbeat that brings a player online in a room sends
+   * `presenceChanged` with `online: true` there; later ones only move the expiry, so repeating or
+   * retrying a heartbeat is harmless.
+   *
+   * For a signed-in player who may read every room listed (GLOBAL and SYSTEM rooms; the others
+   * while a member). Fails with UNAUTHENTICATED when signed out; BAD_USER_INPUT (extensions.field =
+   * "roomIds") for an empty list or more than 20 distinct rooms (repeats count once); NOT_FOUND for
+   * an unknown room or one the player may not read (a restricted room is never revealed to
+   * non-members). A heartbeat that fails changes nothing in any room.
+   */
+  heartbeat: HeartbeatPayload;
+  /**
    * Posts a message to a chat room as the signed-in player; subscribers of `messageAdded` for the
    * room receive it. Only GLOBAL rooms take messages for now. Fails with UNAUTHENTICATED when
    * signed out, BAD_USER_INPUT (extensions.field = "text") when the text breaks a rule, NOT_FOUND
    * for an unknown room and FORBIDDEN for a room the player may not write to.
    */
   sendMessage: SendMessagePayload;
+  /**
+   * Tells a room the signed-in player is typing (`typing: true`, sent as they type) or stopped
+   * (`typing: false`, e.g. after sending or clearing the draft). Subscribers of `typing` get at most
+   * one `typing: true` event per player per room every 3 seconds: calls in between are accepted and
+   * coalesced into it (`sent: false`), never refused. Each `typing: true` event shows the player
+   * typing until its `expiresAt`, 6 seconds later, unless a later event renews or ends it. A
+   * `typing: false` call sends an event at once when the player's last event still shows them
+   * typing, and nothing otherwise.
+   *
+   * For a signed-in player who may read the room. Fails with UNAUTHENTICATED when signed out and
+   * NOT_FOUND for an unknown room or one the player may not read.
+   */
+  setTyping: SetTypingPayload;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationGoOfflineArgs = {
+  input: GoOfflineInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationHeartbeatArgs = {
+  input: HeartbeatInput;
 };
 
 
@@ -169,6 +283,15 @@ export type Mutation = {
  */
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationSetTypingArgs = {
+  input: SetTypingInput;
 };
 
 /** Where a page sits in a list (Relay connection spec). */
@@ -182,6 +305,26 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** The first item's cursor on this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** A player came online or went offline in a room. */
+export type PresenceChange = {
+  __typename?: 'PresenceChange';
+  /**
+   * When it happened: the heartbeat that brought them online, the `goOffline` call, or the moment
+   * their last heartbeat expired (its `onlineUntil`; the event follows within about a second).
+   */
+  at: Scalars['DateTime']['output'];
+  /** True when the player came online, false when they went offline. */
+  online: Scalars['Boolean']['output'];
+  /** The room. */
+  roomId: Scalars['ID']['output'];
+  /**
+   * The player. Their profile fields come from the users service: when it is unavailable this is
+   * null, the event carries an error with code SERVICE_UNAVAILABLE and `serviceName`, and the rest of
+   * the event still arrives.
+   */
+  user?: Maybe<User>;
 };
 
 /**
@@ -252,6 +395,28 @@ export type SendMessagePayload = {
   message: ChatMessage;
 };
 
+/** Whether the player is typing in a room. */
+export type SetTypingInput = {
+  /** The room the player types in. */
+  roomId: Scalars['ID']['input'];
+  /** True while typing (send it as the player types), false once they stopped. */
+  typing?: Scalars['Boolean']['input'];
+};
+
+/** The result of setTyping. */
+export type SetTypingPayload = {
+  __typename?: 'SetTypingPayload';
+  /** When a `typing: true` event sent by this call stops showing the player typing; null otherwise. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The room. */
+  room: ChatRoom;
+  /**
+   * True when this call sent a `typing` event; false when it was coalesced into an earlier one
+   * (within 3 seconds) or had nothing to change (stopping when not shown typing).
+   */
+  sent: Scalars['Boolean']['output'];
+};
+
 /** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -262,6 +427,29 @@ export type Subscription = {
    * room the viewer may not read, and BAD_USER_INPUT for a malformed cursor.
    */
   messageAdded: ChatMessage;
+  /**
+   * Players coming online and going offline in a room, live: `online: true` when a heartbeat
+   * brings a player online, `online: false` when they call `goOffline` or their last heartbeat
+   * expires. For each player the events alternate, starting from what `ChatRoom.onlineMembers`
+   * showed: read it once subscribed to know who is online already. After the stream ends with
+   * SUBSCRIPTION_INTERRUPTED, subscribe again and read `onlineMembers` again.
+   *
+   * For a signed-in player who may read the room, checked again for every event: a viewer who can
+   * no longer read the room receives nothing more (and receives again once they may), and a player
+   * never receives the events of a player they blocked or who blocked them. Fails with
+   * UNAUTHENTICATED when signed out and NOT_FOUND for an unknown room or one the viewer may not
+   * read.
+   */
+  presenceChanged: PresenceChange;
+  /**
+   * Players starting and stopping typing in a room, live (see `setTyping`: at most one
+   * `typing: true` per player every 3 seconds, each showing them typing until its `expiresAt`).
+   *
+   * For a signed-in player who may read the room, checked again for every event as for
+   * `presenceChanged`, blocks included. Fails with UNAUTHENTICATED when signed out and NOT_FOUND for
+   * an unknown room or one the viewer may not read.
+   */
+  typing: TypingChange;
 };
 
 
@@ -269,6 +457,37 @@ export type Subscription = {
 export type SubscriptionMessageAddedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   roomId: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionPresenceChangedArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionTypingArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+/** A player started or stopped typing in a room. */
+export type TypingChange = {
+  __typename?: 'TypingChange';
+  /**
+   * While typing: when to stop showing them typing unless another event comes first. Null when
+   * they stopped.
+   */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The room. */
+  roomId: Scalars['ID']['output'];
+  /** True when the player is typing, false when they stopped. */
+  typing: Scalars['Boolean']['output'];
+  /**
+   * The player. Null, with a SERVICE_UNAVAILABLE error, when the users service is unavailable and
+   * their profile fields are asked for (as for `PresenceChange.user`).
+   */
+  user?: Maybe<User>;
 };
 
 /** A player account. Other subgraphs add fields to it (achievements, guild, wallet, rating). */
@@ -400,15 +619,23 @@ export type ResolversTypes = ResolversObject<{
   ChatRoomEdge: ResolverTypeWrapper<Omit<ChatRoomEdge, 'node'> & { node: ResolversTypes['ChatRoom'] }>;
   ChatRoomKind: ChatRoomKind;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GoOfflineInput: GoOfflineInput;
+  GoOfflinePayload: ResolverTypeWrapper<Omit<GoOfflinePayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
   Guild: ResolverTypeWrapper<GuildRow>;
   GuildRole: GuildRole;
+  HeartbeatInput: HeartbeatInput;
+  HeartbeatPayload: ResolverTypeWrapper<Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PresenceChange: ResolverTypeWrapper<Omit<PresenceChange, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SendMessageInput: SendMessageInput;
   SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
+  SetTypingInput: SetTypingInput;
+  SetTypingPayload: ResolverTypeWrapper<Omit<SetTypingPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TypingChange: ResolverTypeWrapper<Omit<TypingChange, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   User: ResolverTypeWrapper<UserRef>;
 }>;
 
@@ -424,14 +651,22 @@ export type ResolversParentTypes = ResolversObject<{
   ChatRoomConnection: Omit<ChatRoomConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChatRoomEdge']> };
   ChatRoomEdge: Omit<ChatRoomEdge, 'node'> & { node: ResolversParentTypes['ChatRoom'] };
   DateTime: Scalars['DateTime']['output'];
+  GoOfflineInput: GoOfflineInput;
+  GoOfflinePayload: Omit<GoOfflinePayload, 'rooms'> & { rooms: Array<ResolversParentTypes['ChatRoom']> };
   Guild: GuildRow;
+  HeartbeatInput: HeartbeatInput;
+  HeartbeatPayload: Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversParentTypes['ChatRoom']> };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PresenceChange: Omit<PresenceChange, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   Query: Record<PropertyKey, never>;
   SendMessageInput: SendMessageInput;
   SendMessagePayload: Omit<SendMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
+  SetTypingInput: SetTypingInput;
+  SetTypingPayload: Omit<SetTypingPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
   Subscription: Record<PropertyKey, never>;
+  TypingChange: Omit<TypingChange, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   User: UserRef;
 }>;
 
@@ -468,6 +703,8 @@ export type ChatRoomResolvers<ContextType = Context, ParentType extends Resolver
   maxMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   messages?: Resolver<ResolversTypes['ChatMessageConnection'], ParentType, ContextType, Partial<ChatRoomMessagesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  onlineCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onlineMembers?: Resolver<Array<Maybe<ResolversTypes['User']>>, ParentType, ContextType, RequireFields<ChatRoomOnlineMembersArgs, 'first'>>;
 }>;
 
 export type ChatRoomConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatRoomConnection'] = ResolversParentTypes['ChatRoomConnection']> = ResolversObject<{
@@ -484,6 +721,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type GoOfflinePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoOfflinePayload'] = ResolversParentTypes['GoOfflinePayload']> = ResolversObject<{
+  rooms?: Resolver<Array<ResolversTypes['ChatRoom']>, ParentType, ContextType>;
+}>;
+
 export type GuildResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Guild'] = ResolversParentTypes['Guild'], FederationReferenceType extends FederationReferenceTypes['Guild'] = FederationReferenceTypes['Guild']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Guild']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -493,8 +734,17 @@ export type GuildResolvers<ContextType = Context, ParentType extends ResolversPa
   tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type HeartbeatPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HeartbeatPayload'] = ResolversParentTypes['HeartbeatPayload']> = ResolversObject<{
+  heartbeatIntervalSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  onlineUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  rooms?: Resolver<Array<ResolversTypes['ChatRoom']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  goOffline?: Resolver<ResolversTypes['GoOfflinePayload'], ParentType, ContextType, RequireFields<MutationGoOfflineArgs, 'input'>>;
+  heartbeat?: Resolver<ResolversTypes['HeartbeatPayload'], ParentType, ContextType, RequireFields<MutationHeartbeatArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+  setTyping?: Resolver<ResolversTypes['SetTypingPayload'], ParentType, ContextType, RequireFields<MutationSetTypingArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -502,6 +752,13 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PresenceChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PresenceChange'] = ResolversParentTypes['PresenceChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -514,8 +771,23 @@ export type SendMessagePayloadResolvers<ContextType = Context, ParentType extend
   message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
 }>;
 
+export type SetTypingPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SetTypingPayload'] = ResolversParentTypes['SetTypingPayload']> = ResolversObject<{
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   messageAdded?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageAdded", ParentType, ContextType, RequireFields<SubscriptionMessageAddedArgs, 'roomId'>>;
+  presenceChanged?: SubscriptionResolver<ResolversTypes['PresenceChange'], "presenceChanged", ParentType, ContextType, RequireFields<SubscriptionPresenceChangedArgs, 'roomId'>>;
+  typing?: SubscriptionResolver<ResolversTypes['TypingChange'], "typing", ParentType, ContextType, RequireFields<SubscriptionTypingArgs, 'roomId'>>;
+}>;
+
+export type TypingChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TypingChange'] = ResolversParentTypes['TypingChange']> = ResolversObject<{
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  typing?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
@@ -533,12 +805,17 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChatRoomConnection?: ChatRoomConnectionResolvers<ContextType>;
   ChatRoomEdge?: ChatRoomEdgeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  GoOfflinePayload?: GoOfflinePayloadResolvers<ContextType>;
   Guild?: GuildResolvers<ContextType>;
+  HeartbeatPayload?: HeartbeatPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PresenceChange?: PresenceChangeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
+  SetTypingPayload?: SetTypingPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TypingChange?: TypingChangeResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

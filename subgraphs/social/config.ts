@@ -11,6 +11,15 @@ export const socialEnv = z.object({
   SOCIAL_TYPING_THROTTLE_MS: z.coerce.number().int().min(100).default(3_000),
   /** How long a typing event shows the player typing (ms); longer than the throttle, or steady typing flickers. */
   SOCIAL_TYPING_EXPIRY_MS: z.coerce.number().int().min(100).default(6_000),
+  /** Terms a chat message may not contain (comma-separated; whole words, case and accents aside): refused with BAD_USER_INPUT. */
+  SOCIAL_CHAT_BLOCKED_TERMS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((term) => term.trim()).filter(Boolean)),
+  /** Messages a player may send per second, across rooms and replicas. */
+  SOCIAL_CHAT_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(3),
+  /** The most players a party may hold (and its size when the owner gives none). */
+  SOCIAL_CHAT_PARTY_MAX_MEMBERS: z.coerce.number().int().min(2).max(100).default(8),
 });
 
 export const loadSocialConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(socialEnv, env);

@@ -1,5 +1,7 @@
 import type { Viewer } from '../../platform/auth.js';
+import type { ChatMembershipService } from './services/chat-membership.service.js';
 import type { ChatMessagesService } from './services/chat-messages.service.js';
+import type { ChatModerationService } from './services/chat-moderation.service.js';
 import type { ChatRoomsService } from './services/chat-rooms.service.js';
 import type { PresenceService } from './services/presence.service.js';
 import type { SocialLoaders } from './store/loaders.js';
@@ -10,5 +12,7 @@ export interface Context {
   loaders: SocialLoaders;
   chatRooms: ChatRoomsService;
   chatMessages: ChatMessagesService;
+  chatMembership: ChatMembershipService;
+  chatModeration: ChatModerationService;
   presence: PresenceService;
 }

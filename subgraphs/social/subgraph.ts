@@ -3,7 +3,12 @@ import { loadSocialConfig } from './config.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { usersConsumer } from './consumers/users.consumer.js';
+import { RateLimit } from '../../platform/rate-limit.js';
+import { compileBlockedTerms } from './domain/moderation.js';
+import { createChatMetrics } from './services/chat.metrics.js';
+import { ChatMembershipService } from './services/chat-membership.service.js';
 import { ChatMessagesService } from './services/chat-messages.service.js';
+import { ChatModerationService } from './services/chat-moderation.service.js';
 import { ChatRoomsService } from './services/chat-rooms.service.js';
 import { chatPresenceAccess } from './services/presence.access.js';
 import { createPresenceMetrics } from './services/presence.metrics.js';
@@ -17,6 +22,7 @@ import { createPresenceStore } from './store/presence.store.js';
 import { createTypingStore } from './store/typing.store.js';
 import { presenceChanged, typingChanged } from './contracts/live.js';
 import { createLoaders } from './store/loaders.js';
+import { ModerationStore } from './store/moderation.store.js';
 import { PlayersStore } from './store/players.store.js';
 import { DefaultRoomsWorker } from './workers/default-rooms.worker.js';
 import { PresenceSweepWorker } from './workers/presence-sweep.worker.js';
@@ -34,9 +40,38 @@ export const socialSubgraph = defineSubgraph({
       chatMembers: new ChatMembersStore(prisma, db.sql),
       blocks: new BlocksStore(prisma),
       players: new PlayersStore(prisma),
+      moderation: new ModerationStore(prisma),
     };
     const chatRooms = new ChatRoomsService({ store: stores.chatRooms, members: stores.chatMembers });
-    const chatMessages = new ChatMessagesService({ work, store: stores.chatMessages, rooms: stores.chatRooms, redis });
+    const chatMessages = new ChatMessagesService({
+      work,
+      store: stores.chatMessages,
+      rooms: stores.chatRooms,
+      members: stores.chatMembers,
+      blocks: stores.blocks,
+      moderation: stores.moderation,
+      chatRooms,
+      redis,
+      rate: new RateLimit(redis, { name: 'social:chat:send', points: config.SOCIAL_CHAT_MESSAGES_PER_SECOND, durationSeconds: 1 }),
+      blockedTerms: compileBlockedTerms(config.SOCIAL_CHAT_BLOCKED_TERMS),
+      metrics: createChatMetrics(metrics),
+    });
+    const chatMembership = new ChatMembershipService({
+      work,
+      rooms: stores.chatRooms,
+      members: stores.chatMembers,
+      blocks: stores.blocks,
+      players: stores.players,
+      messages: chatMessages,
+      partyMaxMembers: config.SOCIAL_CHAT_PARTY_MAX_MEMBERS,
+    });
+    const chatModeration = new ChatModerationService({
+      work,
+      store: stores.moderation,
+      messages: stores.chatMessages,
+      rooms: stores.chatRooms,
+      members: stores.chatMembers,
+    });
     const presenceStore = createPresenceStore(redis, { channel: presenceChanged.channel, keyTtlMs: 2 * config.SOCIAL_PRESENCE_EXPIRY_MS });
     const presence = new PresenceService({
       store: presenceStore,
@@ -50,7 +85,7 @@ export const socialSubgraph = defineSubgraph({
       metrics: createPresenceMetrics(metrics, () => presenceStore.tracked()),
     });
     return {
-      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, presence, loaders: createLoaders(stores) }),
+      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, loaders: createLoaders(stores) }),
       workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger)],
       consumer: usersConsumer({ blocks: stores.blocks, players: stores.players }),
     };

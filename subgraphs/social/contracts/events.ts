@@ -4,8 +4,22 @@
 
 declare module '../../../platform/events/types.js' {
   interface DomainEventPayloads {
-    /** A player posted a chat message. */
+    /** A player posted a chat message (messages the platform posts are not recorded as sent). */
     'chat.message_sent': ChatMessageSent;
+    /** A message's text was changed by its author or a moderator. */
+    'chat.message_edited': ChatMessageChanged;
+    /** A message was deleted by its author or a moderator (it stays as a tombstone). */
+    'chat.message_deleted': ChatMessageChanged;
+    /** A player reported a message to the moderators. */
+    'chat.message_reported': ChatMessageReported;
+    /** A moderator resolved a report. */
+    'chat.report_resolved': ChatReportResolved;
+    /** A player became a member of a room (joined, was added to a party or a guild, or opened a private conversation). */
+    'chat.member_joined': ChatMemberChanged;
+    /** A player stopped being a member of a room (left, was kicked, left the guild). */
+    'chat.member_left': ChatMemberChanged;
+    /** A player was muted in a room (or their mute lifted: `until` null). */
+    'chat.user_muted': ChatUserMuted;
     /** A player founded a guild. */
     'guild.created': { guildId: string; founderId: string; createdAt: string };
     /** A player joined a guild. */
@@ -22,4 +36,50 @@ export interface ChatMessageSent {
   roomId: string;
   authorId: string;
   sentAt: string;
+}
+
+export interface ChatMessageChanged {
+  messageId: string;
+  roomId: string;
+  /** The message's author (null for one the platform posted). */
+  authorId: string | null;
+  /** Who changed it: the author or a moderator. */
+  changedBy: string;
+  changedAt: string;
+}
+
+export interface ChatMessageReported {
+  reportId: string;
+  messageId: string;
+  roomId: string;
+  reporterId: string;
+  /** The reported message's author. */
+  authorId: string | null;
+  reportedAt: string;
+}
+
+export interface ChatReportResolved {
+  reportId: string;
+  messageId: string;
+  resolvedBy: string;
+  resolvedAt: string;
+}
+
+export interface ChatMemberChanged {
+  roomId: string;
+  /** The room's kind: GLOBAL, GUILD, PARTY, PRIVATE or SYSTEM. */
+  roomKind: string;
+  userId: string;
+  /** Who made the change when it was not the player (a party owner's invite or kick; null otherwise). */
+  byUserId: string | null;
+  at: string;
+}
+
+export interface ChatUserMuted {
+  roomId: string;
+  userId: string;
+  mutedBy: string;
+  /** When the mute ends; null when it was lifted. */
+  until: string | null;
+  at: string;
 }

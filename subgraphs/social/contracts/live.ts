@@ -36,6 +36,34 @@ export interface MessageAddedEvent {
 /** One channel per room. */
 export const messageAdded = defineLiveChannel<MessageAddedEvent>('social', 'messageAdded');
 
+/**
+ * An event of a room's stream (chatRoomEvents, messageUpdated, messageDeleted): the message as it
+ * is now (the stored row, as messageAdded carries it), what happened, at which position, and the
+ * position of the room's event just before it (null for its first), for gap filling.
+ */
+export interface RoomEventPayload {
+  type: 'ADDED' | 'EDITED' | 'DELETED';
+  position: bigint;
+  previous: bigint | null;
+  message: Omit<MessageAddedEvent, 'previous'>;
+}
+
+/** One channel per room: every change to its messages. */
+export const roomEvent = defineLiveChannel<RoomEventPayload>('social', 'roomEvent');
+
+/**
+ * A private message that reached a player: the message and its position in their inbox, with the
+ * position before it (null for their first), for gap filling.
+ */
+export interface PrivateMessagePayload {
+  inboxSeq: bigint;
+  previous: bigint | null;
+  message: Omit<MessageAddedEvent, 'previous'>;
+}
+
+/** One channel per recipient. */
+export const privateMessage = defineLiveChannel<PrivateMessagePayload>('social', 'privateMessage');
+
 /** A player came online or went offline in a room. */
 export interface PresenceEvent {
   roomId: string;

@@ -1,5 +1,5 @@
 import type { Role } from '../../../platform/auth.js';
-import { BadUserInputError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
+import { BadUserInputError, DomainError, ErrorCode, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { validateNameText } from '../../../platform/text.js';
 
 /** What a room is for: who may read and write it follows from it (the rules below). */
@@ -59,7 +59,10 @@ export interface Reader {
   role: Role | null;
 }
 
-const isStaff = (role: Role | null) => role === 'MODERATOR' || role === 'ADMIN';
+/** FORBIDDEN with `extensions.reason`, so a client can tell why without reading the message. */
+const forbidden = (message: string, reason: string) => new DomainError(ErrorCode.FORBIDDEN, message, { reason });
+
+export const isStaff = (role: Role | null) => role === 'MODERATOR' || role === 'ADMIN';
 
 /**
  * Whether the reader may read the room (its history, its live stream, its existence): everyone for
@@ -87,9 +90,9 @@ export function assertReadable<R extends { kind: ChatRoomKind }>(room: R | undef
  */
 export function assertMayPost(room: { kind: ChatRoomKind; postPolicy: ChatPostPolicy }, role: Role | null): void {
   if (room.kind === 'SYSTEM' || room.postPolicy === 'NOBODY') {
-    throw new ForbiddenError('This room is read-only: only the platform posts here.');
+    throw forbidden('This room is read-only: only the platform posts here.', 'READ_ONLY');
   }
-  if (room.postPolicy === 'MODERATORS' && !isStaff(role)) throw new ForbiddenError('Only moderators can post in this room.');
+  if (room.postPolicy === 'MODERATORS' && !isStaff(role)) throw forbidden('Only moderators can post in this room.', 'MODERATORS_ONLY');
 }
 
 /** Whether the room takes joinRoom from a player who is not yet a member: GLOBAL and SYSTEM rooms only. */
@@ -112,7 +115,7 @@ export function assertMayLeave(kind: ChatRoomKind): void {
 
 /** Whether one more member fits. */
 export function assertRoomHasSpace(room: { memberCount: number; maxMembers: number }): void {
-  if (room.memberCount >= room.maxMembers) throw new ForbiddenError(`The room is full (${room.maxMembers} members).`);
+  if (room.memberCount >= room.maxMembers) throw forbidden(`The room is full (${room.maxMembers} members).`, 'ROOM_FULL');
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { ChatMessageRow } from '../store/chat-messages.store.js';
+import type { ChatMessageRow, ChatRoomEventRow } from '../store/chat-messages.store.js';
 import type { ChatRoomRow } from '../store/chat-rooms.store.js';
+import type { ChatMemberRow } from '../store/chat-members.store.js';
+import type { ChatReportRow, ChatMuteRow } from '../store/moderation.store.js';
 import type { GuildRow, UserRef } from '../store/guilds.store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
@@ -19,23 +21,44 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
-/** Something a player said in a chat room. */
+/** A member's place in a room. */
+export type ChatMemberRole =
+  /** A member. */
+  | 'MEMBER'
+  /** Owns the party: invites, kicks, mutes and changes its settings. */
+  | 'OWNER';
+
+/** Something said in a chat room. */
 export type ChatMessage = {
   __typename?: 'ChatMessage';
-  /** The player who sent it. */
-  author: User;
+  /** The player who sent it; null for messages the platform posted. */
+  author?: Maybe<User>;
   /**
    * Where this message sits in its room (opaque). Pass it as `messageAdded(after:)` to resume a
-   * live stream from here, or as `messages(after:)` / `messages(before:)` to page from here.
+   * live stream from here, or as `messages(after:)` / `messages(before:)` to page from here, or as
+   * `markRead(upTo:)`.
    */
   cursor: Scalars['String']['output'];
+  /** When it was deleted, or null: a deleted message is a tombstone that keeps its place. */
+  deletedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it was last edited, or null. */
+  editedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Stable, opaque id. */
   id: Scalars['ID']['output'];
+  /** Who or what posted it. */
+  kind: ChatMessageKind;
+  /**
+   * What the author typed, when it differs from `text` (masked, or deleted since). Visible to
+   * MODERATOR and ADMIN players only; null for everyone else, and when nothing differs.
+   */
+  originalText?: Maybe<Scalars['String']['output']>;
   /** The room it was sent in. */
   room: ChatRoom;
   /** When the message was sent. */
   sentAt: Scalars['DateTime']['output'];
-  /** What was said. */
+  /** The player a MEMBER_JOINED message is about; null for other kinds. */
+  subject?: Maybe<User>;
+  /** What was said, with words on the profanity list masked by `*`; empty once deleted. */
   text: Scalars['String']['output'];
 };
 
@@ -57,6 +80,96 @@ export type ChatMessageEdge = {
   node: ChatMessage;
 };
 
+/** Who or what posted a message. */
+export type ChatMessageKind =
+  /** An announcement from the platform. */
+  | 'ANNOUNCEMENT'
+  /** The platform's "<name> joined the room" (`subject` is the player). */
+  | 'MEMBER_JOINED'
+  /** A player wrote it (`author`). */
+  | 'PLAYER';
+
+/** A player muted in a room. */
+export type ChatMute = {
+  __typename?: 'ChatMute';
+  /** Who muted them. */
+  mutedBy: User;
+  /** The room. */
+  room: ChatRoom;
+  /** When the mute ends. */
+  until: Scalars['DateTime']['output'];
+  /** The muted player. */
+  user: User;
+};
+
+/** Who may post in a room with sendMessage. */
+export type ChatPostPolicy =
+  /** Every member (in GLOBAL rooms, every signed-in player). */
+  | 'MEMBERS'
+  /** Moderators and admins only. */
+  | 'MODERATORS'
+  /** Nobody: only the platform posts (SYSTEM rooms). */
+  | 'NOBODY';
+
+/** How far a member has read a room. */
+export type ChatReadReceipt = {
+  __typename?: 'ChatReadReceipt';
+  /** The cursor of the newest message they have read, or null before any. */
+  lastReadCursor?: Maybe<Scalars['String']['output']>;
+  /** When they last moved their read mark, or null before any. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The member. */
+  user: User;
+};
+
+/** A player's report of a message. */
+export type ChatReport = {
+  __typename?: 'ChatReport';
+  /** When it was reported. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Stable, opaque id. */
+  id: Scalars['ID']['output'];
+  /** The reported message (with `originalText` for moderators). */
+  message: ChatMessage;
+  /** Why they reported it. */
+  reason: Scalars['String']['output'];
+  /** The player who reported it. */
+  reporter: User;
+  /** The moderator's note, or null. */
+  resolution?: Maybe<Scalars['String']['output']>;
+  /** When a moderator resolved it, or null. */
+  resolvedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The moderator who resolved it, or null. */
+  resolvedBy?: Maybe<User>;
+  /** Open or resolved. */
+  status: ChatReportStatus;
+};
+
+/** A page of reports. */
+export type ChatReportConnection = {
+  __typename?: 'ChatReportConnection';
+  /** The reports on this page, oldest first, each with its cursor. */
+  edges: Array<ChatReportEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** A report and its cursor. */
+export type ChatReportEdge = {
+  __typename?: 'ChatReportEdge';
+  /** Pass as `after` to page from here. */
+  cursor: Scalars['String']['output'];
+  /** The report. */
+  node: ChatReport;
+};
+
+/** Where a report is in the moderation queue. */
+export type ChatReportStatus =
+  /** Waiting for a moderator. */
+  | 'OPEN'
+  /** A moderator closed it. */
+  | 'RESOLVED';
+
 /** A place where players chat. */
 export type ChatRoom = {
   __typename?: 'ChatRoom';
@@ -70,9 +183,19 @@ export type ChatRoom = {
   kind: ChatRoomKind;
   /** How many players the room holds at most. */
   maxMembers: Scalars['Int']['output'];
+  /** How many players are members now (those who joined; GLOBAL rooms are open to non-members too). */
+  memberCount: Scalars['Int']['output'];
+  /**
+   * The room's members, longest-standing first (at most `first`, 100 at most, 50 unless given), for
+   * GUILD, PARTY and PRIVATE rooms; empty for GLOBAL and SYSTEM rooms.
+   */
+  members: Array<ChatRoomMember>;
   /**
    * The room's messages, oldest first (the newest is last). Use `last` to read the latest ones
-   * and `before` to scroll back. Readable by anyone for GLOBAL rooms; FORBIDDEN for other rooms.
+   * and `before` to scroll back. Deleted messages keep their place as tombstones. Readable by anyone
+   * for GLOBAL and SYSTEM rooms, by members for the others (the room itself is not visible to anyone
+   * else). Fails with BAD_USER_INPUT (extensions.field names the argument) for a malformed cursor or a
+   * page size outside 0–100.
    */
   messages: ChatMessageConnection;
   /** The room's name. */
@@ -94,6 +217,23 @@ export type ChatRoom = {
    * 1 and 100.
    */
   onlineMembers: Array<Maybe<User>>;
+  /** Who may post here with sendMessage. */
+  postPolicy: ChatPostPolicy;
+  /**
+   * How far the other members have read: in a PRIVATE room, the other player's read mark; empty in
+   * other rooms.
+   */
+  readReceipts: Array<ChatReadReceipt>;
+  /** Seconds a player must wait between their messages here (0: no slow mode). */
+  slowModeSeconds: Scalars['Int']['output'];
+  /** The viewer's own membership, or null when signed out or not a member. */
+  viewerMembership?: Maybe<ChatRoomMember>;
+};
+
+
+/** A place where players chat. */
+export type ChatRoomMembersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -129,18 +269,92 @@ export type ChatRoomEdge = {
   node: ChatRoom;
 };
 
+/** One event of a room's stream. */
+export type ChatRoomEvent = {
+  __typename?: 'ChatRoomEvent';
+  /** Where this event sits in the room's stream (opaque): pass it as `chatRoomEvents(after:)` to resume. */
+  cursor: Scalars['String']['output'];
+  /** The message as it is now. */
+  message: ChatMessage;
+  /** What happened. */
+  type: ChatRoomEventType;
+};
+
+/** What happened to a message, in `chatRoomEvents`. */
+export type ChatRoomEventType =
+  /** The message was posted. */
+  | 'ADDED'
+  /** The message was deleted (it is a tombstone now). */
+  | 'DELETED'
+  /** The message was edited. */
+  | 'EDITED';
+
 /** What a chat room is for. */
 export type ChatRoomKind =
-  /** The game-wide room everyone can join. */
+  /** The game-wide room everyone can read and post in. */
   | 'GLOBAL'
-  /** A guild's own room. */
+  /** A guild's own room: its members only, kept in step with the guild. */
   | 'GUILD'
-  /** A party of players playing together. */
+  /** A party of players playing together: created by a player, invite-only. */
   | 'PARTY'
-  /** A private conversation. */
+  /** A private conversation between exactly two players. */
   | 'PRIVATE'
-  /** Announcements from the game. */
+  /** Announcements from the game: everyone reads, only the platform posts. */
   | 'SYSTEM';
+
+/** A player's membership of a room. */
+export type ChatRoomMember = {
+  __typename?: 'ChatRoomMember';
+  /** When the player joined. */
+  joinedAt: Scalars['DateTime']['output'];
+  /** OWNER for a party's owner, MEMBER otherwise. */
+  role: ChatMemberRole;
+  /** The player. */
+  user: User;
+};
+
+/** A party to create. */
+export type CreatePartyInput = {
+  /** How many players it holds, 2–8 (8 when left out). */
+  maxMembers?: InputMaybe<Scalars['Int']['input']>;
+  /** The party's name: 1–50 characters, one line. */
+  name: Scalars['String']['input'];
+};
+
+/** The result of createParty. */
+export type CreatePartyPayload = {
+  __typename?: 'CreatePartyPayload';
+  /** The new PARTY room. */
+  room: ChatRoom;
+};
+
+/** A message to delete. */
+export type DeleteMessageInput = {
+  /** The message to delete. */
+  messageId: Scalars['ID']['input'];
+};
+
+/** The result of deleteMessage. */
+export type DeleteMessagePayload = {
+  __typename?: 'DeleteMessagePayload';
+  /** The message's tombstone. */
+  message: ChatMessage;
+};
+
+/** A message's new text. */
+export type EditMessageInput = {
+  /** The message to edit. */
+  messageId: Scalars['ID']['input'];
+  /** The new text, under sendMessage's rules. */
+  text: Scalars['String']['input'];
+};
+
+/** The result of editMessage. */
+export type EditMessagePayload = {
+  __typename?: 'EditMessagePayload';
+  /** The message with its new text. */
+  message: ChatMessage;
+};
 
 /** The rooms a player goes offline in. */
 export type GoOfflineInput = {
@@ -203,12 +417,127 @@ export type HeartbeatPayload = {
   rooms: Array<ChatRoom>;
 };
 
+/** A player to add to a party. */
+export type InviteToPartyInput = {
+  /** The PARTY room. */
+  roomId: Scalars['ID']['input'];
+  /** The player to add. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of inviteToParty. */
+export type InviteToPartyPayload = {
+  __typename?: 'InviteToPartyPayload';
+  /** True when this call added the player; false when they were a member already. */
+  added: Scalars['Boolean']['output'];
+  /** The party. */
+  room: ChatRoom;
+};
+
+/** A room to join. */
+export type JoinRoomInput = {
+  /** The room to join. */
+  roomId: Scalars['ID']['input'];
+};
+
+/** The result of joinRoom. */
+export type JoinRoomPayload = {
+  __typename?: 'JoinRoomPayload';
+  /** True when this call made the player a member; false when they were one already. */
+  joined: Scalars['Boolean']['output'];
+  /** The room's newest 50 messages (its join message included), oldest first. */
+  messages: Array<ChatMessage>;
+  /** The room (select `onlineMembers` on it for who is online). */
+  room: ChatRoom;
+};
+
+/** A member to remove from a party. */
+export type KickFromPartyInput = {
+  /** The PARTY room. */
+  roomId: Scalars['ID']['input'];
+  /** The member to remove. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of kickFromParty. */
+export type KickFromPartyPayload = {
+  __typename?: 'KickFromPartyPayload';
+  /** True when this call removed the player; false when they were not a member. */
+  removed: Scalars['Boolean']['output'];
+  /** The party. */
+  room: ChatRoom;
+};
+
+/** A room to leave. */
+export type LeaveRoomInput = {
+  /** The room to leave. */
+  roomId: Scalars['ID']['input'];
+};
+
+/** The result of leaveRoom. */
+export type LeaveRoomPayload = {
+  __typename?: 'LeaveRoomPayload';
+  /** True when this call removed the player; false when they were not a member. */
+  left: Scalars['Boolean']['output'];
+  /** The room left. */
+  roomId: Scalars['ID']['output'];
+};
+
+/** How far the player has read a room. */
+export type MarkReadInput = {
+  /** The room. */
+  roomId: Scalars['ID']['input'];
+  /** The cursor of the newest message the player has read; the room's newest message when left out. */
+  upTo?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of markRead. */
+export type MarkReadPayload = {
+  __typename?: 'MarkReadPayload';
+  /** The cursor of the newest message the player has read, or null before any. */
+  lastReadCursor?: Maybe<Scalars['String']['output']>;
+  /** The room. */
+  room: ChatRoom;
+  /** Messages still unread after this mark (counted up to 1,000). */
+  unreadCount: Scalars['Int']['output'];
+};
+
 /**
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Creates a PARTY room owned by the signed-in player, who is its first member. Parties are
+   * invite-only: the owner adds players with `inviteToParty` and removes them with `kickFromParty`.
+   *
+   * Fails with UNAUTHENTICATED when signed out and BAD_USER_INPUT (extensions.field = "name" or
+   * "maxMembers") for a name that breaks the name rules (1–50 characters, one line) or a size outside
+   * 2–8.
+   */
+  createParty: CreatePartyPayload;
+  /**
+   * Deletes a message: it keeps its place in the history as a tombstone (`deletedAt` set, `text`
+   * empty) and the room's subscribers receive it (`messageDeleted`, `chatRoomEvents` as DELETED). Its
+   * author may delete their own; moderators and admins may delete any. Deleting a deleted message
+   * changes nothing and answers it again.
+   *
+   * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown message or one in a room the
+   * player may not read; FORBIDDEN for another player's message.
+   */
+  deleteMessage: DeleteMessagePayload;
+  /**
+   * Changes the text of a message. Its author may edit their own; moderators and admins may edit
+   * any. The new text follows sendMessage's rules (masking included); `editedAt` is set and the
+   * room's subscribers receive the message again (`messageUpdated`, `chatRoomEvents` as EDITED).
+   *
+   * Fails, changing nothing, with UNAUTHENTICATED when signed out; BAD_USER_INPUT (extensions.field
+   * = "text") as sendMessage; NOT_FOUND for an unknown message or one in a room the player may not
+   * read; FORBIDDEN for another player's message, or a message the platform posted; CONFLICT for a
+   * deleted message.
+   */
+  editMessage: EditMessagePayload;
   /**
    * Marks the signed-in player offline in the given rooms now (closing the chat or the game) instead
    * of waiting for the heartbeat to expire. Each room where the player was online gets
@@ -237,12 +566,138 @@ export type Mutation = {
    */
   heartbeat: HeartbeatPayload;
   /**
-   * Posts a message to a chat room as the signed-in player; subscribers of `messageAdded` for the
-   * room receive it. Only GLOBAL rooms take messages for now. Fails with UNAUTHENTICATED when
-   * signed out, BAD_USER_INPUT (extensions.field = "text") when the text breaks a rule, NOT_FOUND
-   * for an unknown room and FORBIDDEN for a room the player may not write to.
+   * Adds a player to a party (they become a member at once, and the room posts "<name> joined the
+   * room"). For the party's owner, and moderators and admins. Inviting a member changes nothing.
+   *
+   * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
+   * not read, an unknown player, or a player who blocked the owner or whom the owner blocked;
+   * FORBIDDEN for a room that is not a PARTY, for anyone but its owner and staff, and when the party
+   * is full (extensions.reason = "ROOM_FULL").
+   */
+  inviteToParty: InviteToPartyPayload;
+  /**
+   * Joins a room and answers it with its newest 50 messages. Joining posts the system message
+   * "<name> joined the room" (kind MEMBER_JOINED, no author, `subject` = the player; `<name>` is the
+   * player's display name as social last learned it, their username for now) in GLOBAL, PARTY and
+   * GUILD rooms; SYSTEM rooms take members silently. Joining a room the player is already a member
+   * of changes nothing (no second system message) and answers the same.
+   *
+   * Anyone signed in may join GLOBAL and SYSTEM rooms (membership there gives unread counts and
+   * `me.chatRooms`; reading and posting in GLOBAL rooms do not need it). GUILD, PARTY and PRIVATE
+   * rooms are joined by their members only: by the guild, a party owner's `inviteToParty`, or a
+   * private message. Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one
+   * the player may not read; FORBIDDEN (extensions.reason = "ROOM_FULL") when the room holds
+   * `maxMembers` already.
+   */
+  joinRoom: JoinRoomPayload;
+  /**
+   * Removes a member from a party: they stop reading it at once, their live streams included (at the
+   * next event). For the party's owner, and moderators and admins. Kicking a non-member changes
+   * nothing (`removed: false`).
+   *
+   * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
+   * not read; FORBIDDEN for a room that is not a PARTY, for anyone but its owner and staff, and for
+   * the owner as the target; BAD_USER_INPUT (extensions.field = "userId") for oneself (use leaveRoom).
+   */
+  kickFromParty: KickFromPartyPayload;
+  /**
+   * Leaves a room: the player stops counting as a member (no unread count, gone from
+   * `me.chatRooms`); in a PARTY room they stop reading it at once, live streams included. A party's
+   * owner who leaves hands it to its longest-standing member. Leaving a room the player is not a
+   * member of changes nothing (`left: false`).
+   *
+   * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
+   * not read; FORBIDDEN for GUILD rooms (they follow the guild) and PRIVATE rooms.
+   */
+  leaveRoom: LeaveRoomPayload;
+  /**
+   * Marks the room read up to a message (its cursor), or up to its newest message without `upTo`.
+   * A read mark only moves forward: marking an older message changes nothing. The other member of a
+   * PRIVATE room sees it in `ChatRoom.readReceipts`. For members of the room.
+   *
+   * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
+   * not read; FORBIDDEN when the player is not a member (join it first); BAD_USER_INPUT
+   * (extensions.field = "upTo") for a malformed cursor.
+   */
+  markRead: MarkReadPayload;
+  /**
+   * Mutes a player in a room for a while: their sends there fail with FORBIDDEN (extensions.reason =
+   * "MUTED") until it ends. A new mute replaces the player's current one in the room (a duration of
+   * 0 lifts it). For moderators and admins in any room, and a party's owner in their party.
+   *
+   * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
+   * not read; FORBIDDEN for anyone else, and in SYSTEM rooms (nobody posts there); BAD_USER_INPUT
+   * (extensions.field = "durationSeconds") for a duration outside 0–2,592,000 seconds (30 days),
+   * (extensions.field = "userId") for oneself.
+   */
+  muteUser: MuteUserPayload;
+  /**
+   * Posts an announcement (kind ANNOUNCEMENT, no author) in a SYSTEM room, the Announcements room
+   * unless another is named. For ADMIN players only. Masking applies; the blocked terms and rate
+   * limits do not.
+   *
+   * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for anyone but admins; NOT_FOUND for an
+   * unknown room or one that is not a SYSTEM room; BAD_USER_INPUT (extensions.field = "text") when the
+   * text breaks the message rules.
+   */
+  postAnnouncement: PostAnnouncementPayload;
+  /**
+   * Reports a message to the moderators, with a reason; it joins the moderation queue
+   * (`chatReports`). Reporting the same message again answers the first report and adds nothing.
+   *
+   * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown message or one in a room the
+   * player may not read; BAD_USER_INPUT (extensions.field = "reason") for a reason of 1–500 characters
+   * that breaks the text rules, (extensions.field = "messageId") for one's own message.
+   */
+  reportMessage: ReportMessagePayload;
+  /**
+   * Closes a report in the moderation queue, with a note of what was done. For MODERATOR and ADMIN
+   * players. Resolving a resolved report changes nothing and answers it.
+   *
+   * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for other players; NOT_FOUND for an unknown
+   * report; BAD_USER_INPUT (extensions.field = "resolution") for a note that breaks the text rules
+   * (at most 500 characters).
+   */
+  resolveChatReport: ResolveChatReportPayload;
+  /**
+   * Posts a message to a chat room as the signed-in player. Subscribers of `chatRoomEvents` (and,
+   * for GLOBAL rooms, `messageAdded`) receive it. Words on the profanity list are masked with `*` in
+   * what others see; the author's text as typed is kept for moderators (`originalText`).
+   *
+   * With a `clientMessageId`, a retried send (same id, room and text) creates nothing and answers the
+   * message the first attempt stored; the same id with another room or text fails with CONFLICT
+   * (extensions.field = "clientMessageId").
+   *
+   * Who may post: any signed-in player in GLOBAL rooms (joining first is not needed); members in
+   * GUILD, PARTY and PRIVATE rooms; nobody in SYSTEM rooms; only moderators and admins in rooms whose
+   * `postPolicy` is MODERATORS. Fails, storing nothing, with:
+   * - UNAUTHENTICATED when signed out;
+   * - BAD_USER_INPUT (extensions.field = "text") when the text breaks a rule, with extensions.reason
+   *   = "BLOCKED_TERM" when it holds a term the platform refuses; (extensions.field =
+   *   "clientMessageId") for a malformed id;
+   * - NOT_FOUND for an unknown room or one the player may not read;
+   * - FORBIDDEN for a room the player may read but not post in (extensions.reason = "READ_ONLY" or
+   *   "MODERATORS_ONLY"), when a block stands between the two players of a PRIVATE room
+   *   (NOT_FOUND, as for an unknown room), and while the player is muted in the room
+   *   (extensions.reason = "MUTED", extensions.mutedUntil and extensions.retryAfterMs, the time left);
+   * - RATE_LIMITED past 3 messages per second per player across all rooms (extensions.reason =
+   *   "RATE", extensions.retryAfterMs) or within the room's slow mode (extensions.reason =
+   *   "SLOW_MODE", extensions.retryAfterMs until the player may post again).
    */
   sendMessage: SendMessagePayload;
+  /**
+   * Sends a private message to another player, opening the PRIVATE room of the two on their first
+   * message and reusing it afterwards. The recipient receives it live through
+   * `privateMessageReceived` (and `chatRoomEvents` on the room), or later by resuming either with a
+   * cursor; it counts as unread for them until `markRead`. The text rules, masking, idempotency,
+   * rate limit and mute are those of sendMessage.
+   *
+   * Fails, storing nothing, with UNAUTHENTICATED when signed out; BAD_USER_INPUT (extensions.field =
+   * "toUserId") when writing to oneself, or as sendMessage for the text and clientMessageId; NOT_FOUND
+   * for an unknown player and when either player blocked the other (a block looks like an unknown
+   * player); CONFLICT and RATE_LIMITED as sendMessage.
+   */
+  sendPrivateMessage: SendPrivateMessagePayload;
   /**
    * Tells a room the signed-in player is typing (`typing: true`, sent as they type) or stopped
    * (`typing: false`, e.g. after sending or clearing the draft). Subscribers of `typing` get at most
@@ -256,6 +711,42 @@ export type Mutation = {
    * NOT_FOUND for an unknown room or one the player may not read.
    */
   setTyping: SetTypingPayload;
+  /**
+   * Changes a room's settings: slow mode and who may post. For moderators and admins in any room but
+   * PRIVATE and SYSTEM ones, and for a party's owner in their party.
+   *
+   * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
+   * not read; FORBIDDEN for anyone else, and for PRIVATE and SYSTEM rooms; BAD_USER_INPUT
+   * (extensions.field = "slowModeSeconds") for slow mode outside 0–3,600 seconds.
+   */
+  updateChatRoomSettings: UpdateChatRoomSettingsPayload;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationCreatePartyArgs = {
+  input: CreatePartyInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationDeleteMessageArgs = {
+  input: DeleteMessageInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationEditMessageArgs = {
+  input: EditMessageInput;
 };
 
 
@@ -281,6 +772,87 @@ export type MutationHeartbeatArgs = {
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
  */
+export type MutationInviteToPartyArgs = {
+  input: InviteToPartyInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationJoinRoomArgs = {
+  input: JoinRoomInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationKickFromPartyArgs = {
+  input: KickFromPartyInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationLeaveRoomArgs = {
+  input: LeaveRoomInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationMarkReadArgs = {
+  input: MarkReadInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationMuteUserArgs = {
+  input: MuteUserInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationPostAnnouncementArgs = {
+  input: PostAnnouncementInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationReportMessageArgs = {
+  input: ReportMessageInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationResolveChatReportArgs = {
+  input: ResolveChatReportInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationSendMessageArgs = {
   input: SendMessageInput;
 };
@@ -290,8 +862,57 @@ export type MutationSendMessageArgs = {
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
  */
+export type MutationSendPrivateMessageArgs = {
+  input: SendPrivateMessageInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationSetTypingArgs = {
   input: SetTypingInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationUpdateChatRoomSettingsArgs = {
+  input: UpdateChatRoomSettingsInput;
+};
+
+/** A player to mute in a room. */
+export type MuteUserInput = {
+  /** How long, in seconds: 1–2,592,000 (30 days), or 0 to lift a mute. */
+  durationSeconds: Scalars['Int']['input'];
+  /** The room. */
+  roomId: Scalars['ID']['input'];
+  /** The player. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The result of muteUser. */
+export type MuteUserPayload = {
+  __typename?: 'MuteUserPayload';
+  /** The mute, or null when it was lifted. */
+  mute?: Maybe<ChatMute>;
+};
+
+/** One of the viewer's rooms, with what is new in it. */
+export type MyChatRoom = {
+  __typename?: 'MyChatRoom';
+  /** The room's newest message, or null before its first. */
+  lastMessage?: Maybe<ChatMessage>;
+  /** The room. */
+  room: ChatRoom;
+  /**
+   * Messages others posted after the viewer's read mark that are not deleted, counted up to 1,000
+   * (1,000 means 1,000 or more).
+   */
+  unreadCount: Scalars['Int']['output'];
 };
 
 /** Where a page sits in a list (Relay connection spec). */
@@ -305,6 +926,21 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** The first item's cursor on this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** An announcement to post. */
+export type PostAnnouncementInput = {
+  /** The SYSTEM room to post in; the Announcements room when left out. */
+  roomId?: InputMaybe<Scalars['ID']['input']>;
+  /** What to announce, under sendMessage's text rules. */
+  text: Scalars['String']['input'];
+};
+
+/** The result of postAnnouncement. */
+export type PostAnnouncementPayload = {
+  __typename?: 'PostAnnouncementPayload';
+  /** The announcement, as stored. */
+  message: ChatMessage;
 };
 
 /** A player came online or went offline in a room. */
@@ -327,21 +963,53 @@ export type PresenceChange = {
   user?: Maybe<User>;
 };
 
+/** A private message that reached the viewer. */
+export type PrivateMessage = {
+  __typename?: 'PrivateMessage';
+  /** Where it sits in the viewer's inbox (opaque): pass it as `privateMessageReceived(after:)` to resume. */
+  inboxCursor: Scalars['String']['output'];
+  /** The message; `message.room` is the PRIVATE room, `message.cursor` its place there. */
+  message: ChatMessage;
+};
+
 /**
  * The root of every read: the entry points for looking up players and their game data. Each
  * subgraph contributes its own fields.
  */
 export type Query = {
   __typename?: 'Query';
-  /** One chat room, or null when the id is unknown. */
+  /**
+   * The moderation queue: reports of chat messages, oldest first, of one status (OPEN unless given).
+   * For MODERATOR and ADMIN players only. Fails with UNAUTHENTICATED when signed out, FORBIDDEN for
+   * other players, and BAD_USER_INPUT (extensions.field names the argument) for a malformed cursor or
+   * a page size outside 0–100.
+   */
+  chatReports?: Maybe<ChatReportConnection>;
+  /**
+   * One chat room, or null when the id is unknown or the viewer may not read it (a GUILD, PARTY or
+   * PRIVATE room they are not a member of looks exactly like an unknown id).
+   */
   chatRoom?: Maybe<ChatRoom>;
   /**
-   * The chat rooms the viewer may read (for now the GLOBAL ones: other kinds open with room membership),
-   * oldest first, optionally of one kind.
+   * The chat rooms the viewer may read, oldest first, optionally of one kind: the GLOBAL and SYSTEM
+   * rooms (open to everyone, signed in or not) and the GUILD, PARTY and PRIVATE rooms the signed-in
+   * player is a member of. Fails with BAD_USER_INPUT (extensions.field names the argument) for a
+   * malformed cursor or a page size outside 0–100.
    */
   chatRooms?: Maybe<ChatRoomConnection>;
   /** One guild, or null when the id is unknown. */
   guild?: Maybe<Guild>;
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryChatReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ChatReportStatus>;
 };
 
 
@@ -375,12 +1043,47 @@ export type QueryGuildArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** A message to report. */
+export type ReportMessageInput = {
+  /** The message. */
+  messageId: Scalars['ID']['input'];
+  /** Why: 1–500 characters. */
+  reason: Scalars['String']['input'];
+};
+
+/** The result of reportMessage. */
+export type ReportMessagePayload = {
+  __typename?: 'ReportMessagePayload';
+  /** The report (the earlier one when the player had reported this message already). */
+  report: ChatReport;
+};
+
+/** A report to close. */
+export type ResolveChatReportInput = {
+  /** The report. */
+  reportId: Scalars['ID']['input'];
+  /** What was done: up to 500 characters. */
+  resolution?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The result of resolveChatReport. */
+export type ResolveChatReportPayload = {
+  __typename?: 'ResolveChatReportPayload';
+  /** The report, resolved. */
+  report: ChatReport;
+};
+
 /** A message to post. */
 export type SendMessageInput = {
+  /**
+   * The client's idempotency key for this message, unique per author: 1–64 letters, digits, `.`,
+   * `_`, `:` or `-` (a UUID works). Send the same one when retrying the same message.
+   */
+  clientMessageId?: InputMaybe<Scalars['String']['input']>;
   /** The room to post in. */
   roomId: Scalars['ID']['input'];
   /**
-   * What to say: 1–500 characters (Unicode code points after NFC) once leading and trailing spaces
+   * What to say: 1–2,000 characters (Unicode code points after NFC) once leading and trailing spaces
    * are trimmed. Line breaks are kept (as "\n"); control characters (ANSI escapes), text direction
    * overrides and isolates, and text that draws nothing (only zero-width or filler characters) are
    * refused with BAD_USER_INPUT (field `text`).
@@ -392,6 +1095,23 @@ export type SendMessageInput = {
 export type SendMessagePayload = {
   __typename?: 'SendMessagePayload';
   /** The message, as stored. */
+  message: ChatMessage;
+};
+
+/** A private message to send. */
+export type SendPrivateMessageInput = {
+  /** The client's idempotency key, as in sendMessage. */
+  clientMessageId?: InputMaybe<Scalars['String']['input']>;
+  /** What to say, under sendMessage's rules. */
+  text: Scalars['String']['input'];
+  /** The player to write to. */
+  toUserId: Scalars['ID']['input'];
+};
+
+/** The result of sendPrivateMessage. */
+export type SendPrivateMessagePayload = {
+  __typename?: 'SendPrivateMessagePayload';
+  /** The message, as stored; `message.room` is the pair's PRIVATE room. */
   message: ChatMessage;
 };
 
@@ -421,12 +1141,42 @@ export type SetTypingPayload = {
 export type Subscription = {
   __typename?: 'Subscription';
   /**
-   * New messages in a room, live. Pass `after` (a message's cursor) to first receive everything
-   * stored after it — use it when reconnecting so nothing is missed or repeated. Open to anyone,
-   * signed in or not, for GLOBAL rooms. Fails with NOT_FOUND for an unknown room, FORBIDDEN for a
-   * room the viewer may not read, and BAD_USER_INPUT for a malformed cursor.
+   * Everything that happens to a room's messages, in one ordered, resumable stream: ADDED, EDITED and
+   * DELETED events, each with the message as it is now and a `cursor`. Pass `after` (an event's
+   * cursor) to first receive every event stored after it, in order, each once, then live ones: a
+   * message edited or deleted while the client was away comes once as ADDED (if it was sent after the
+   * cursor) with its current state, and again as EDITED or DELETED. Message cursors are not event
+   * cursors: start without `after` and keep the last event's cursor.
+   *
+   * For signed-in players who may read the room, any kind (the only live stream of GUILD, PARTY and
+   * PRIVATE rooms), checked again at every event: a player removed from the room receives nothing
+   * more from the next event on, without resubscribing. Fails with UNAUTHENTICATED when signed out,
+   * NOT_FOUND for an unknown room or one the player may not read, and BAD_USER_INPUT
+   * (extensions.field = "after") for a malformed cursor or one more than 1,000 events back.
+   */
+  chatRoomEvents: ChatRoomEvent;
+  /**
+   * New messages in a GLOBAL or SYSTEM room, live, shared by every subscriber. Pass `after` (a
+   * message's cursor) to first receive everything stored after it — use it when reconnecting so
+   * nothing is missed or repeated. Open to anyone, signed in or not. Other rooms answer NOT_FOUND
+   * here: follow them with `chatRoomEvents`. Fails with NOT_FOUND for an unknown room or one that is
+   * not GLOBAL or SYSTEM, and BAD_USER_INPUT (extensions.field = "after") for a malformed cursor or
+   * one more than 1,000 messages back (page the history first).
    */
   messageAdded: ChatMessage;
+  /**
+   * Messages deleted in a GLOBAL or SYSTEM room, live, as tombstones (`deletedAt` set, `text`
+   * empty), shared by every subscriber; open to anyone. Live only, like messageUpdated. Fails with
+   * NOT_FOUND for an unknown room or one that is not GLOBAL or SYSTEM.
+   */
+  messageDeleted: ChatMessage;
+  /**
+   * Messages edited in a GLOBAL or SYSTEM room, live (each with its new text and `editedAt`), shared
+   * by every subscriber; open to anyone. Live only: to catch up after a disconnection, read the
+   * history again, or follow the room with `chatRoomEvents`, which resumes. Fails with NOT_FOUND for
+   * an unknown room or one that is not GLOBAL or SYSTEM.
+   */
+  messageUpdated: ChatMessage;
   /**
    * Players coming online and going offline in a room, live: `online: true` when a heartbeat
    * brings a player online, `online: false` when they call `goOffline` or their last heartbeat
@@ -442,6 +1192,15 @@ export type Subscription = {
    */
   presenceChanged: PresenceChange;
   /**
+   * Private messages other players send the signed-in player, across all their PRIVATE rooms, live
+   * and each once, in the order they reached the player. Pass `after` (the `inboxCursor` of the last
+   * one received) to first receive every private message that arrived since, in order, then live
+   * ones: a player back after hours resumes with nothing lost or repeated. Fails with UNAUTHENTICATED
+   * when signed out, and BAD_USER_INPUT (extensions.field = "after") for a malformed cursor or one
+   * more than 1,000 messages back (read the rooms' history first).
+   */
+  privateMessageReceived: PrivateMessage;
+  /**
    * Players starting and stopping typing in a room, live (see `setTyping`: at most one
    * `typing: true` per player every 3 seconds, each showing them typing until its `expiresAt`).
    *
@@ -454,6 +1213,13 @@ export type Subscription = {
 
 
 /** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionChatRoomEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  roomId: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type SubscriptionMessageAddedArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   roomId: Scalars['ID']['input'];
@@ -461,8 +1227,26 @@ export type SubscriptionMessageAddedArgs = {
 
 
 /** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionMessageDeletedArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionMessageUpdatedArgs = {
+  roomId: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type SubscriptionPresenceChangedArgs = {
   roomId: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionPrivateMessageReceivedArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -490,15 +1274,44 @@ export type TypingChange = {
   user?: Maybe<User>;
 };
 
+/** Settings to change; those left out stay as they are. */
+export type UpdateChatRoomSettingsInput = {
+  /** Who may post with sendMessage. */
+  postPolicy?: InputMaybe<ChatPostPolicy>;
+  /** The room. */
+  roomId: Scalars['ID']['input'];
+  /** Seconds a player must wait between their messages in the room, 0 (off) to 3,600. */
+  slowModeSeconds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** The result of updateChatRoomSettings. */
+export type UpdateChatRoomSettingsPayload = {
+  __typename?: 'UpdateChatRoomSettingsPayload';
+  /** The room with its new settings. */
+  room: ChatRoom;
+};
+
 /** A player account. Other subgraphs add fields to it (achievements, guild, wallet, rating). */
 export type User = {
   __typename?: 'User';
+  /**
+   * The rooms this player is a member of, most recent activity first (at most `first`, 100 at most,
+   * 50 unless given), each with its unread count and newest message. Visible to the player only
+   * (null for everyone else). Fails with BAD_USER_INPUT (extensions.field = "first") outside 0–100.
+   */
+  chatRooms?: Maybe<Array<MyChatRoom>>;
   /** The guild this player belongs to, or null. */
   guild?: Maybe<Guild>;
   /** This player's rank in their guild, or null when not in one. */
   guildRole?: Maybe<GuildRole>;
   /** The player's stable, opaque id. */
   id: Scalars['ID']['output'];
+};
+
+
+/** A player account. Other subgraphs add fields to it (achievements, guild, wallet, rating). */
+export type UserChatRoomsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -608,34 +1421,76 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ChatMemberRole: ChatMemberRole;
   ChatMessage: ResolverTypeWrapper<ChatMessageRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ChatMessageConnection: ResolverTypeWrapper<Omit<ChatMessageConnection, 'edges'> & { edges: Array<ResolversTypes['ChatMessageEdge']> }>;
   ChatMessageEdge: ResolverTypeWrapper<Omit<ChatMessageEdge, 'node'> & { node: ResolversTypes['ChatMessage'] }>;
+  ChatMessageKind: ChatMessageKind;
+  ChatMute: ResolverTypeWrapper<ChatMuteRow>;
+  ChatPostPolicy: ChatPostPolicy;
+  ChatReadReceipt: ResolverTypeWrapper<ChatMemberRow>;
+  ChatReport: ResolverTypeWrapper<ChatReportRow>;
+  ChatReportConnection: ResolverTypeWrapper<Omit<ChatReportConnection, 'edges'> & { edges: Array<ResolversTypes['ChatReportEdge']> }>;
+  ChatReportEdge: ResolverTypeWrapper<Omit<ChatReportEdge, 'node'> & { node: ResolversTypes['ChatReport'] }>;
+  ChatReportStatus: ChatReportStatus;
   ChatRoom: ResolverTypeWrapper<ChatRoomRow>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ChatRoomConnection: ResolverTypeWrapper<Omit<ChatRoomConnection, 'edges'> & { edges: Array<ResolversTypes['ChatRoomEdge']> }>;
   ChatRoomEdge: ResolverTypeWrapper<Omit<ChatRoomEdge, 'node'> & { node: ResolversTypes['ChatRoom'] }>;
+  ChatRoomEvent: ResolverTypeWrapper<ChatRoomEventRow>;
+  ChatRoomEventType: ChatRoomEventType;
   ChatRoomKind: ChatRoomKind;
+  ChatRoomMember: ResolverTypeWrapper<ChatMemberRow>;
+  CreatePartyInput: CreatePartyInput;
+  CreatePartyPayload: ResolverTypeWrapper<Omit<CreatePartyPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteMessageInput: DeleteMessageInput;
+  DeleteMessagePayload: ResolverTypeWrapper<Omit<DeleteMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
+  EditMessageInput: EditMessageInput;
+  EditMessagePayload: ResolverTypeWrapper<Omit<EditMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
   GoOfflineInput: GoOfflineInput;
   GoOfflinePayload: ResolverTypeWrapper<Omit<GoOfflinePayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
   Guild: ResolverTypeWrapper<GuildRow>;
   GuildRole: GuildRole;
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: ResolverTypeWrapper<Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
-  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  InviteToPartyInput: InviteToPartyInput;
+  InviteToPartyPayload: ResolverTypeWrapper<Omit<InviteToPartyPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  JoinRoomInput: JoinRoomInput;
+  JoinRoomPayload: ResolverTypeWrapper<Omit<JoinRoomPayload, 'messages' | 'room'> & { messages: Array<ResolversTypes['ChatMessage']>, room: ResolversTypes['ChatRoom'] }>;
+  KickFromPartyInput: KickFromPartyInput;
+  KickFromPartyPayload: ResolverTypeWrapper<Omit<KickFromPartyPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
+  LeaveRoomInput: LeaveRoomInput;
+  LeaveRoomPayload: ResolverTypeWrapper<LeaveRoomPayload>;
+  MarkReadInput: MarkReadInput;
+  MarkReadPayload: ResolverTypeWrapper<Omit<MarkReadPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MuteUserInput: MuteUserInput;
+  MuteUserPayload: ResolverTypeWrapper<Omit<MuteUserPayload, 'mute'> & { mute?: Maybe<ResolversTypes['ChatMute']> }>;
+  MyChatRoom: ResolverTypeWrapper<ChatMemberRow>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  PostAnnouncementInput: PostAnnouncementInput;
+  PostAnnouncementPayload: ResolverTypeWrapper<Omit<PostAnnouncementPayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
   PresenceChange: ResolverTypeWrapper<Omit<PresenceChange, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
+  PrivateMessage: ResolverTypeWrapper<ChatMessageRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportMessageInput: ReportMessageInput;
+  ReportMessagePayload: ResolverTypeWrapper<Omit<ReportMessagePayload, 'report'> & { report: ResolversTypes['ChatReport'] }>;
+  ResolveChatReportInput: ResolveChatReportInput;
+  ResolveChatReportPayload: ResolverTypeWrapper<Omit<ResolveChatReportPayload, 'report'> & { report: ResolversTypes['ChatReport'] }>;
   SendMessageInput: SendMessageInput;
   SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
+  SendPrivateMessageInput: SendPrivateMessageInput;
+  SendPrivateMessagePayload: ResolverTypeWrapper<Omit<SendPrivateMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
   SetTypingInput: SetTypingInput;
   SetTypingPayload: ResolverTypeWrapper<Omit<SetTypingPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TypingChange: ResolverTypeWrapper<Omit<TypingChange, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
+  UpdateChatRoomSettingsInput: UpdateChatRoomSettingsInput;
+  UpdateChatRoomSettingsPayload: ResolverTypeWrapper<Omit<UpdateChatRoomSettingsPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
   User: ResolverTypeWrapper<UserRef>;
 }>;
 
@@ -646,27 +1501,64 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   ChatMessageConnection: Omit<ChatMessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChatMessageEdge']> };
   ChatMessageEdge: Omit<ChatMessageEdge, 'node'> & { node: ResolversParentTypes['ChatMessage'] };
+  ChatMute: ChatMuteRow;
+  ChatReadReceipt: ChatMemberRow;
+  ChatReport: ChatReportRow;
+  ChatReportConnection: Omit<ChatReportConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChatReportEdge']> };
+  ChatReportEdge: Omit<ChatReportEdge, 'node'> & { node: ResolversParentTypes['ChatReport'] };
   ChatRoom: ChatRoomRow;
   Int: Scalars['Int']['output'];
   ChatRoomConnection: Omit<ChatRoomConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChatRoomEdge']> };
   ChatRoomEdge: Omit<ChatRoomEdge, 'node'> & { node: ResolversParentTypes['ChatRoom'] };
+  ChatRoomEvent: ChatRoomEventRow;
+  ChatRoomMember: ChatMemberRow;
+  CreatePartyInput: CreatePartyInput;
+  CreatePartyPayload: Omit<CreatePartyPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
   DateTime: Scalars['DateTime']['output'];
+  DeleteMessageInput: DeleteMessageInput;
+  DeleteMessagePayload: Omit<DeleteMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
+  EditMessageInput: EditMessageInput;
+  EditMessagePayload: Omit<EditMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
   GoOfflineInput: GoOfflineInput;
   GoOfflinePayload: Omit<GoOfflinePayload, 'rooms'> & { rooms: Array<ResolversParentTypes['ChatRoom']> };
   Guild: GuildRow;
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversParentTypes['ChatRoom']> };
-  Mutation: Record<PropertyKey, never>;
-  PageInfo: PageInfo;
+  InviteToPartyInput: InviteToPartyInput;
+  InviteToPartyPayload: Omit<InviteToPartyPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
   Boolean: Scalars['Boolean']['output'];
+  JoinRoomInput: JoinRoomInput;
+  JoinRoomPayload: Omit<JoinRoomPayload, 'messages' | 'room'> & { messages: Array<ResolversParentTypes['ChatMessage']>, room: ResolversParentTypes['ChatRoom'] };
+  KickFromPartyInput: KickFromPartyInput;
+  KickFromPartyPayload: Omit<KickFromPartyPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
+  LeaveRoomInput: LeaveRoomInput;
+  LeaveRoomPayload: LeaveRoomPayload;
+  MarkReadInput: MarkReadInput;
+  MarkReadPayload: Omit<MarkReadPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
+  Mutation: Record<PropertyKey, never>;
+  MuteUserInput: MuteUserInput;
+  MuteUserPayload: Omit<MuteUserPayload, 'mute'> & { mute?: Maybe<ResolversParentTypes['ChatMute']> };
+  MyChatRoom: ChatMemberRow;
+  PageInfo: PageInfo;
+  PostAnnouncementInput: PostAnnouncementInput;
+  PostAnnouncementPayload: Omit<PostAnnouncementPayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
   PresenceChange: Omit<PresenceChange, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+  PrivateMessage: ChatMessageRow;
   Query: Record<PropertyKey, never>;
+  ReportMessageInput: ReportMessageInput;
+  ReportMessagePayload: Omit<ReportMessagePayload, 'report'> & { report: ResolversParentTypes['ChatReport'] };
+  ResolveChatReportInput: ResolveChatReportInput;
+  ResolveChatReportPayload: Omit<ResolveChatReportPayload, 'report'> & { report: ResolversParentTypes['ChatReport'] };
   SendMessageInput: SendMessageInput;
   SendMessagePayload: Omit<SendMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
+  SendPrivateMessageInput: SendPrivateMessageInput;
+  SendPrivateMessagePayload: Omit<SendPrivateMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
   SetTypingInput: SetTypingInput;
   SetTypingPayload: Omit<SetTypingPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
   Subscription: Record<PropertyKey, never>;
   TypingChange: Omit<TypingChange, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
+  UpdateChatRoomSettingsInput: UpdateChatRoomSettingsInput;
+  UpdateChatRoomSettingsPayload: Omit<UpdateChatRoomSettingsPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
   User: UserRef;
 }>;
 
@@ -676,11 +1568,16 @@ export type PublicStreamDirectiveResolver<Result, Parent, ContextType = Context,
 
 export type ChatMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatMessage'] = ResolversParentTypes['ChatMessage'], FederationReferenceType extends FederationReferenceTypes['ChatMessage'] = FederationReferenceTypes['ChatMessage']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ChatMessage']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deletedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  editedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ChatMessageKind'], ParentType, ContextType>;
+  originalText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
   sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  subject?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
@@ -694,6 +1591,41 @@ export type ChatMessageEdgeResolvers<ContextType = Context, ParentType extends R
   node?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
 }>;
 
+export type ChatMuteResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatMute'] = ResolversParentTypes['ChatMute']> = ResolversObject<{
+  mutedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+  until?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type ChatReadReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatReadReceipt'] = ResolversParentTypes['ChatReadReceipt']> = ResolversObject<{
+  lastReadCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type ChatReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatReport'] = ResolversParentTypes['ChatReport']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reporter?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  resolution?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resolvedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  resolvedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChatReportStatus'], ParentType, ContextType>;
+}>;
+
+export type ChatReportConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatReportConnection'] = ResolversParentTypes['ChatReportConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ChatReportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ChatReportEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatReportEdge'] = ResolversParentTypes['ChatReportEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ChatReport'], ParentType, ContextType>;
+}>;
+
 export type ChatRoomResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatRoom'] = ResolversParentTypes['ChatRoom'], FederationReferenceType extends FederationReferenceTypes['ChatRoom'] = FederationReferenceTypes['ChatRoom']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ChatRoom']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -701,10 +1633,16 @@ export type ChatRoomResolvers<ContextType = Context, ParentType extends Resolver
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChatRoomKind'], ParentType, ContextType>;
   maxMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<Array<ResolversTypes['ChatRoomMember']>, ParentType, ContextType, Partial<ChatRoomMembersArgs>>;
   messages?: Resolver<ResolversTypes['ChatMessageConnection'], ParentType, ContextType, Partial<ChatRoomMessagesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   onlineCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   onlineMembers?: Resolver<Array<Maybe<ResolversTypes['User']>>, ParentType, ContextType, RequireFields<ChatRoomOnlineMembersArgs, 'first'>>;
+  postPolicy?: Resolver<ResolversTypes['ChatPostPolicy'], ParentType, ContextType>;
+  readReceipts?: Resolver<Array<ResolversTypes['ChatReadReceipt']>, ParentType, ContextType>;
+  slowModeSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  viewerMembership?: Resolver<Maybe<ResolversTypes['ChatRoomMember']>, ParentType, ContextType>;
 }>;
 
 export type ChatRoomConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatRoomConnection'] = ResolversParentTypes['ChatRoomConnection']> = ResolversObject<{
@@ -717,9 +1655,33 @@ export type ChatRoomEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
 }>;
 
+export type ChatRoomEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatRoomEvent'] = ResolversParentTypes['ChatRoomEvent']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['ChatRoomEventType'], ParentType, ContextType>;
+}>;
+
+export type ChatRoomMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatRoomMember'] = ResolversParentTypes['ChatRoomMember']> = ResolversObject<{
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ChatMemberRole'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type CreatePartyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatePartyPayload'] = ResolversParentTypes['CreatePartyPayload']> = ResolversObject<{
+  room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DeleteMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteMessagePayload'] = ResolversParentTypes['DeleteMessagePayload']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
+}>;
+
+export type EditMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EditMessagePayload'] = ResolversParentTypes['EditMessagePayload']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
+}>;
 
 export type GoOfflinePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GoOfflinePayload'] = ResolversParentTypes['GoOfflinePayload']> = ResolversObject<{
   rooms?: Resolver<Array<ResolversTypes['ChatRoom']>, ParentType, ContextType>;
@@ -740,11 +1702,62 @@ export type HeartbeatPayloadResolvers<ContextType = Context, ParentType extends 
   rooms?: Resolver<Array<ResolversTypes['ChatRoom']>, ParentType, ContextType>;
 }>;
 
+export type InviteToPartyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InviteToPartyPayload'] = ResolversParentTypes['InviteToPartyPayload']> = ResolversObject<{
+  added?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+}>;
+
+export type JoinRoomPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JoinRoomPayload'] = ResolversParentTypes['JoinRoomPayload']> = ResolversObject<{
+  joined?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  messages?: Resolver<Array<ResolversTypes['ChatMessage']>, ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+}>;
+
+export type KickFromPartyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KickFromPartyPayload'] = ResolversParentTypes['KickFromPartyPayload']> = ResolversObject<{
+  removed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+}>;
+
+export type LeaveRoomPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaveRoomPayload'] = ResolversParentTypes['LeaveRoomPayload']> = ResolversObject<{
+  left?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  roomId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type MarkReadPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarkReadPayload'] = ResolversParentTypes['MarkReadPayload']> = ResolversObject<{
+  lastReadCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createParty?: Resolver<ResolversTypes['CreatePartyPayload'], ParentType, ContextType, RequireFields<MutationCreatePartyArgs, 'input'>>;
+  deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
+  editMessage?: Resolver<ResolversTypes['EditMessagePayload'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'input'>>;
   goOffline?: Resolver<ResolversTypes['GoOfflinePayload'], ParentType, ContextType, RequireFields<MutationGoOfflineArgs, 'input'>>;
   heartbeat?: Resolver<ResolversTypes['HeartbeatPayload'], ParentType, ContextType, RequireFields<MutationHeartbeatArgs, 'input'>>;
+  inviteToParty?: Resolver<ResolversTypes['InviteToPartyPayload'], ParentType, ContextType, RequireFields<MutationInviteToPartyArgs, 'input'>>;
+  joinRoom?: Resolver<ResolversTypes['JoinRoomPayload'], ParentType, ContextType, RequireFields<MutationJoinRoomArgs, 'input'>>;
+  kickFromParty?: Resolver<ResolversTypes['KickFromPartyPayload'], ParentType, ContextType, RequireFields<MutationKickFromPartyArgs, 'input'>>;
+  leaveRoom?: Resolver<ResolversTypes['LeaveRoomPayload'], ParentType, ContextType, RequireFields<MutationLeaveRoomArgs, 'input'>>;
+  markRead?: Resolver<ResolversTypes['MarkReadPayload'], ParentType, ContextType, RequireFields<MutationMarkReadArgs, 'input'>>;
+  muteUser?: Resolver<ResolversTypes['MuteUserPayload'], ParentType, ContextType, RequireFields<MutationMuteUserArgs, 'input'>>;
+  postAnnouncement?: Resolver<ResolversTypes['PostAnnouncementPayload'], ParentType, ContextType, RequireFields<MutationPostAnnouncementArgs, 'input'>>;
+  reportMessage?: Resolver<ResolversTypes['ReportMessagePayload'], ParentType, ContextType, RequireFields<MutationReportMessageArgs, 'input'>>;
+  resolveChatReport?: Resolver<ResolversTypes['ResolveChatReportPayload'], ParentType, ContextType, RequireFields<MutationResolveChatReportArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
+  sendPrivateMessage?: Resolver<ResolversTypes['SendPrivateMessagePayload'], ParentType, ContextType, RequireFields<MutationSendPrivateMessageArgs, 'input'>>;
   setTyping?: Resolver<ResolversTypes['SetTypingPayload'], ParentType, ContextType, RequireFields<MutationSetTypingArgs, 'input'>>;
+  updateChatRoomSettings?: Resolver<ResolversTypes['UpdateChatRoomSettingsPayload'], ParentType, ContextType, RequireFields<MutationUpdateChatRoomSettingsArgs, 'input'>>;
+}>;
+
+export type MuteUserPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MuteUserPayload'] = ResolversParentTypes['MuteUserPayload']> = ResolversObject<{
+  mute?: Resolver<Maybe<ResolversTypes['ChatMute']>, ParentType, ContextType>;
+}>;
+
+export type MyChatRoomResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MyChatRoom'] = ResolversParentTypes['MyChatRoom']> = ResolversObject<{
+  lastMessage?: Resolver<Maybe<ResolversTypes['ChatMessage']>, ParentType, ContextType>;
+  room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+  unreadCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -754,6 +1767,10 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PostAnnouncementPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostAnnouncementPayload'] = ResolversParentTypes['PostAnnouncementPayload']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
+}>;
+
 export type PresenceChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PresenceChange'] = ResolversParentTypes['PresenceChange']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   online?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -761,13 +1778,31 @@ export type PresenceChangeResolvers<ContextType = Context, ParentType extends Re
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
+export type PrivateMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PrivateMessage'] = ResolversParentTypes['PrivateMessage']> = ResolversObject<{
+  inboxCursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  chatReports?: Resolver<Maybe<ResolversTypes['ChatReportConnection']>, ParentType, ContextType, Partial<QueryChatReportsArgs>>;
   chatRoom?: Resolver<Maybe<ResolversTypes['ChatRoom']>, ParentType, ContextType, RequireFields<QueryChatRoomArgs, 'id'>>;
   chatRooms?: Resolver<Maybe<ResolversTypes['ChatRoomConnection']>, ParentType, ContextType, Partial<QueryChatRoomsArgs>>;
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType, RequireFields<QueryGuildArgs, 'id'>>;
 }>;
 
+export type ReportMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportMessagePayload'] = ResolversParentTypes['ReportMessagePayload']> = ResolversObject<{
+  report?: Resolver<ResolversTypes['ChatReport'], ParentType, ContextType>;
+}>;
+
+export type ResolveChatReportPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ResolveChatReportPayload'] = ResolversParentTypes['ResolveChatReportPayload']> = ResolversObject<{
+  report?: Resolver<ResolversTypes['ChatReport'], ParentType, ContextType>;
+}>;
+
 export type SendMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
+}>;
+
+export type SendPrivateMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendPrivateMessagePayload'] = ResolversParentTypes['SendPrivateMessagePayload']> = ResolversObject<{
   message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
 }>;
 
@@ -778,8 +1813,12 @@ export type SetTypingPayloadResolvers<ContextType = Context, ParentType extends 
 }>;
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  chatRoomEvents?: SubscriptionResolver<ResolversTypes['ChatRoomEvent'], "chatRoomEvents", ParentType, ContextType, RequireFields<SubscriptionChatRoomEventsArgs, 'roomId'>>;
   messageAdded?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageAdded", ParentType, ContextType, RequireFields<SubscriptionMessageAddedArgs, 'roomId'>>;
+  messageDeleted?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageDeleted", ParentType, ContextType, RequireFields<SubscriptionMessageDeletedArgs, 'roomId'>>;
+  messageUpdated?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageUpdated", ParentType, ContextType, RequireFields<SubscriptionMessageUpdatedArgs, 'roomId'>>;
   presenceChanged?: SubscriptionResolver<ResolversTypes['PresenceChange'], "presenceChanged", ParentType, ContextType, RequireFields<SubscriptionPresenceChangedArgs, 'roomId'>>;
+  privateMessageReceived?: SubscriptionResolver<ResolversTypes['PrivateMessage'], "privateMessageReceived", ParentType, ContextType, Partial<SubscriptionPrivateMessageReceivedArgs>>;
   typing?: SubscriptionResolver<ResolversTypes['TypingChange'], "typing", ParentType, ContextType, RequireFields<SubscriptionTypingArgs, 'roomId'>>;
 }>;
 
@@ -790,8 +1829,13 @@ export type TypingChangeResolvers<ContextType = Context, ParentType extends Reso
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
+export type UpdateChatRoomSettingsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateChatRoomSettingsPayload'] = ResolversParentTypes['UpdateChatRoomSettingsPayload']> = ResolversObject<{
+  room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  chatRooms?: Resolver<Maybe<Array<ResolversTypes['MyChatRoom']>>, ParentType, ContextType, Partial<UserChatRoomsArgs>>;
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
   guildRole?: Resolver<Maybe<ResolversTypes['GuildRole']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -801,21 +1845,44 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChatMessage?: ChatMessageResolvers<ContextType>;
   ChatMessageConnection?: ChatMessageConnectionResolvers<ContextType>;
   ChatMessageEdge?: ChatMessageEdgeResolvers<ContextType>;
+  ChatMute?: ChatMuteResolvers<ContextType>;
+  ChatReadReceipt?: ChatReadReceiptResolvers<ContextType>;
+  ChatReport?: ChatReportResolvers<ContextType>;
+  ChatReportConnection?: ChatReportConnectionResolvers<ContextType>;
+  ChatReportEdge?: ChatReportEdgeResolvers<ContextType>;
   ChatRoom?: ChatRoomResolvers<ContextType>;
   ChatRoomConnection?: ChatRoomConnectionResolvers<ContextType>;
   ChatRoomEdge?: ChatRoomEdgeResolvers<ContextType>;
+  ChatRoomEvent?: ChatRoomEventResolvers<ContextType>;
+  ChatRoomMember?: ChatRoomMemberResolvers<ContextType>;
+  CreatePartyPayload?: CreatePartyPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteMessagePayload?: DeleteMessagePayloadResolvers<ContextType>;
+  EditMessagePayload?: EditMessagePayloadResolvers<ContextType>;
   GoOfflinePayload?: GoOfflinePayloadResolvers<ContextType>;
   Guild?: GuildResolvers<ContextType>;
   HeartbeatPayload?: HeartbeatPayloadResolvers<ContextType>;
+  InviteToPartyPayload?: InviteToPartyPayloadResolvers<ContextType>;
+  JoinRoomPayload?: JoinRoomPayloadResolvers<ContextType>;
+  KickFromPartyPayload?: KickFromPartyPayloadResolvers<ContextType>;
+  LeaveRoomPayload?: LeaveRoomPayloadResolvers<ContextType>;
+  MarkReadPayload?: MarkReadPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  MuteUserPayload?: MuteUserPayloadResolvers<ContextType>;
+  MyChatRoom?: MyChatRoomResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PostAnnouncementPayload?: PostAnnouncementPayloadResolvers<ContextType>;
   PresenceChange?: PresenceChangeResolvers<ContextType>;
+  PrivateMessage?: PrivateMessageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReportMessagePayload?: ReportMessagePayloadResolvers<ContextType>;
+  ResolveChatReportPayload?: ResolveChatReportPayloadResolvers<ContextType>;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
+  SendPrivateMessagePayload?: SendPrivateMessagePayloadResolvers<ContextType>;
   SetTypingPayload?: SetTypingPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TypingChange?: TypingChangeResolvers<ContextType>;
+  UpdateChatRoomSettingsPayload?: UpdateChatRoomSettingsPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

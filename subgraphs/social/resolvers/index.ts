@@ -1,6 +1,7 @@
 import { DateTime } from '../../../platform/scalars.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { chatMessageResolvers } from './chat-messages.js';
+import { chatModerationResolvers } from './chat-moderation.js';
 import { chatRoomResolvers } from './chat-rooms.js';
 import { guildResolvers } from './guilds.js';
 import { presenceResolvers } from './presence.js';
@@ -9,11 +10,18 @@ import { presenceResolvers } from './presence.js';
 // areas resolve the same field, so a shallow merge per type is enough.
 export const resolvers: Resolvers = {
   DateTime,
-  Query: { ...chatRoomResolvers.Query, ...guildResolvers.Query },
-  Mutation: { ...chatMessageResolvers.Mutation, ...presenceResolvers.Mutation },
+  Query: { ...chatRoomResolvers.Query, ...chatModerationResolvers.Query, ...guildResolvers.Query },
+  Mutation: { ...chatMessageResolvers.Mutation, ...chatRoomResolvers.Mutation, ...chatModerationResolvers.Mutation, ...presenceResolvers.Mutation },
   Subscription: { ...chatMessageResolvers.Subscription, ...presenceResolvers.Subscription },
   ChatRoom: { ...chatRoomResolvers.ChatRoom, ...chatMessageResolvers.ChatRoom, ...presenceResolvers.ChatRoom },
   ChatMessage: chatMessageResolvers.ChatMessage,
+  ChatRoomEvent: chatMessageResolvers.ChatRoomEvent,
+  PrivateMessage: chatMessageResolvers.PrivateMessage,
+  ChatRoomMember: chatRoomResolvers.ChatRoomMember,
+  ChatReadReceipt: chatRoomResolvers.ChatReadReceipt,
+  MyChatRoom: chatRoomResolvers.MyChatRoom,
+  ChatReport: chatModerationResolvers.ChatReport,
+  ChatMute: chatModerationResolvers.ChatMute,
   Guild: guildResolvers.Guild,
-  User: guildResolvers.User,
+  User: { ...guildResolvers.User, ...chatRoomResolvers.User },
 };

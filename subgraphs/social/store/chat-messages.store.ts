@@ -1,16 +1,22 @@
-import type { ChatMessage, ChatRoomKind } from '../../../generated/prisma/client.js';
-import { pgArray, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
+import type { ChatMessage } from '../../../generated/prisma/client.js';
+import { pgArray, prismaSql, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import type { PageRequest } from '../../../platform/pagination.js';
 
 /** A chat message row as resolvers receive it (the GraphQL `ChatMessage` mapper). */
 export type ChatMessageRow = ChatMessage;
 
-/** A room as a send sees it under its lock: whether chat is allowed, and its newest position. */
-export interface LockedRoom {
-  kind: ChatRoomKind;
-  /** The seq of the room's newest message; null before its first. */
-  lastSeq: bigint | null;
+/** What happened to a message, in a room's event stream. */
+export type ChatRoomEventType = 'ADDED' | 'EDITED' | 'DELETED';
+
+/**
+ * One event of a room's stream (the GraphQL `ChatRoomEvent` mapper): the message as it is now, and
+ * the event's position (the message's seq when ADDED, its changed_seq when EDITED or DELETED).
+ */
+export interface ChatRoomEventRow {
+  type: ChatRoomEventType;
+  position: bigint;
+  message: ChatMessageRow;
 }
 
 /** One room's page of messages: the room and where the page starts. */
@@ -19,8 +25,28 @@ export interface MessagePageKey {
   request: PageRequest<bigint>;
 }
 
+/** A new message's row. */
+export interface NewMessage {
+  roomId: string;
+  authorId: string | null;
+  kind: ChatMessageRow['kind'];
+  subjectId?: string | null;
+  text: string;
+  originalText?: string | null;
+  clientMessageId?: string | null;
+  recipientId?: string | null;
+  recipientSeq?: bigint | null;
+}
+
 // Past every real position (PostgreSQL's largest bigint), for pages without a cursor.
 const END = 9_223_372_036_854_775_807n;
+
+// Every column of `chat_messages` (as `m`), aliased to the ChatMessage field, as Prisma reads them.
+const MESSAGE_COLUMNS = `m.seq, m.id::text AS id, m.room_id::text AS "roomId", m.author_id::text AS "authorId",
+  m.kind::text AS kind, m.subject_id::text AS "subjectId", m.text, m.original_text AS "originalText",
+  m.client_message_id AS "clientMessageId", m.sent_at AS "sentAt", m.edited_at AS "editedAt",
+  m.deleted_at AS "deletedAt", m.deleted_by::text AS "deletedBy", m.changed_seq AS "changedSeq",
+  m.recipient_id::text AS "recipientId", m.recipient_seq AS "recipientSeq"`;
 
 export class ChatMessagesStore {
   /** `sql`: the raw SQL port outside a transaction (`Database.sql`), for the hot read (pages). */
@@ -30,32 +56,124 @@ export class ChatMessagesStore {
   ) {}
 
   /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
-  findByIds(ids: readonly string[]): Promise<(ChatMessageRow | undefined)[]> {
-    return findByUuids(ids, (uuids) => this.prisma.chatMessage.findMany({ where: { id: { in: uuids } } }));
+  findByIds(ids: readonly string[], client: PrismaClient | Tx = this.prisma): Promise<(ChatMessageRow | undefined)[]> {
+    return findByUuids(ids, (uuids) => client.chatMessage.findMany({ where: { id: { in: uuids } } }));
+  }
+
+  /** Rows for the positions, in the same order, undefined where missing (a room's newest message). */
+  async findBySeqs(seqs: readonly bigint[]): Promise<(ChatMessageRow | undefined)[]> {
+    const rows = seqs.length ? await this.prisma.chatMessage.findMany({ where: { seq: { in: [...new Set(seqs)] } } }) : [];
+    const bySeq = new Map(rows.map((r) => [r.seq, r]));
+    return seqs.map((seq) => bySeq.get(seq));
+  }
+
+  /** The author's message stored under their idempotency key, or null. */
+  findByClientId(authorId: string, clientMessageId: string, client: PrismaClient | Tx = this.prisma): Promise<ChatMessageRow | null> {
+    return client.chatMessage.findUnique({ where: { authorId_clientMessageId: { authorId, clientMessageId } } });
+  }
+
+  /** When the author last posted in the room (slow mode), or null. */
+  async lastSentAt(tx: Tx, roomId: string, authorId: string): Promise<Date | null> {
+    const last = await tx.chatMessage.findFirst({ where: { authorId, roomId }, orderBy: { seq: 'desc' }, select: { sentAt: true } });
+    return last?.sentAt ?? null;
   }
 
   /**
-   * The room's kind and newest position, taking a lock on the room until the transaction ends:
-   * senders to one room queue here, so a room's positions commit in the order they were given out
-   * and each send knows the position just before its own.
+   * The next position in the player's private inbox, taking a lock on their inbox row until the
+   * transaction ends, so their inbox positions commit in the order given out (raw SQL: an upsert
+   * that returns the new counter, which Prisma cannot express with the lock held).
    */
-  async lockRoom(tx: Tx, roomId: string): Promise<LockedRoom | undefined> {
-    if (!isUuid(roomId)) return undefined;
-    const [room] = await tx.$queryRaw<{ kind: ChatRoomKind; lastSeq: bigint | number | string | null }[]>`
-      SELECT kind::text AS kind, last_seq AS "lastSeq" FROM chat_rooms WHERE id = ${roomId}::uuid FOR UPDATE`;
-    return room && { kind: room.kind, lastSeq: room.lastSeq == null ? null : BigInt(room.lastSeq) };
+  async nextInboxSeq(tx: Tx, userId: string): Promise<{ seq: bigint; previous: bigint | null }> {
+    const [row] = await prismaSql(tx).query<{ lastSeq: bigint }>(
+      `INSERT INTO chat_inboxes (user_id, last_seq) VALUES ($1::uuid, 1)
+       ON CONFLICT (user_id) DO UPDATE SET last_seq = chat_inboxes.last_seq + 1
+       RETURNING last_seq AS "lastSeq"`,
+      [userId],
+    );
+    const seq = BigInt(row!.lastSeq);
+    return { seq, previous: seq === 1n ? null : seq - 1n };
   }
 
-  /** Stores a message and makes it its room's newest (call with the room locked). */
-  async create(tx: Tx, data: { roomId: string; authorId: string; text: string }): Promise<ChatMessageRow> {
+  /**
+   * Stores a message and makes it its room's newest message and newest event (call with the room
+   * locked).
+   */
+  async create(tx: Tx, data: NewMessage): Promise<ChatMessageRow> {
     const message = await tx.chatMessage.create({ data });
-    await tx.chatRoom.update({ where: { id: message.roomId }, data: { lastSeq: message.seq }, select: { id: true } });
+    await tx.chatRoom.update({
+      where: { id: message.roomId },
+      data: { lastSeq: message.seq, lastEventSeq: message.seq, lastActivityAt: message.sentAt },
+      select: { id: true },
+    });
+    return message;
+  }
+
+  /**
+   * Edits or deletes a message (call with its room locked): the change takes the next position
+   * from the messages' own sequence (`changed_seq`), which becomes the room's newest event. Raw
+   * SQL: `nextval` in an UPDATE … RETURNING, which Prisma cannot express.
+   */
+  async change(
+    tx: Tx,
+    messageId: string,
+    change: { kind: 'edit'; text: string; originalText: string | null; at: Date } | { kind: 'delete'; by: string; originalText: string | null; at: Date },
+  ): Promise<ChatMessageRow> {
+    const sql = prismaSql(tx);
+    const [row] =
+      change.kind === 'edit'
+        ? await sql.query<ChatMessageRow>(
+            `UPDATE chat_messages m SET text = $2, original_text = $3, edited_at = $4::timestamptz,
+               changed_seq = nextval(pg_get_serial_sequence('chat_messages', 'seq'))
+             WHERE m.id = $1::uuid RETURNING ${MESSAGE_COLUMNS}`,
+            [messageId, change.text, change.originalText, change.at.toISOString()],
+          )
+        : await sql.query<ChatMessageRow>(
+            `UPDATE chat_messages m SET text = '', original_text = $2, deleted_at = $3::timestamptz, deleted_by = $4::uuid,
+               changed_seq = nextval(pg_get_serial_sequence('chat_messages', 'seq'))
+             WHERE m.id = $1::uuid RETURNING ${MESSAGE_COLUMNS}`,
+            [messageId, change.originalText, change.at.toISOString(), change.by],
+          );
+    const message = normalize(row!);
+    await tx.chatRoom.update({ where: { id: message.roomId }, data: { lastEventSeq: message.changedSeq }, select: { id: true } });
     return message;
   }
 
   /** Messages stored after a position in a room, oldest first. */
   after(roomId: string, seq: bigint, limit: number): Promise<ChatMessageRow[]> {
     return this.prisma.chatMessage.findMany({ where: { roomId, seq: { gt: seq } }, orderBy: { seq: 'asc' }, take: limit });
+  }
+
+  /**
+   * A room's events stored after a position, oldest first: an ADDED event per message sent after
+   * it and an EDITED or DELETED one per message changed after it (its latest change), each with the
+   * message as it is now. Raw SQL: a UNION of both positions ordered together, which Prisma
+   * cannot express in one statement.
+   */
+  async eventsAfter(roomId: string, position: bigint, limit: number): Promise<ChatRoomEventRow[]> {
+    if (!isUuid(roomId)) return [];
+    const rows = await this.sql.query<ChatMessageRow & { eventType: ChatRoomEventType; pos: bigint }>(
+      `SELECT * FROM (
+         (SELECT 'ADDED' AS "eventType", m.seq AS pos, ${MESSAGE_COLUMNS}
+          FROM chat_messages m WHERE m.room_id = $1::uuid AND m.seq > $2::int8 ORDER BY m.seq LIMIT $3::int)
+         UNION ALL
+         (SELECT CASE WHEN m.deleted_at IS NULL THEN 'EDITED' ELSE 'DELETED' END, m.changed_seq AS pos, ${MESSAGE_COLUMNS}
+          FROM chat_messages m WHERE m.room_id = $1::uuid AND m.changed_seq > $2::int8 ORDER BY m.changed_seq LIMIT $3::int)
+       ) e ORDER BY pos LIMIT $3::int`,
+      [roomId, String(position), limit],
+    );
+    return rows.map(({ eventType, pos: at, ...message }) => ({ type: eventType, position: BigInt(at), message: normalize(message as ChatMessageRow) }));
+  }
+
+  /** The position of the newest private message that reached the player (0 before their first). */
+  async inboxHead(userId: string): Promise<bigint> {
+    if (!isUuid(userId)) return 0n;
+    return (await this.prisma.chatInbox.findUnique({ where: { userId } }))?.lastSeq ?? 0n;
+  }
+
+  /** Private messages that reached the player after an inbox position, oldest first. */
+  inboxAfter(userId: string, seq: bigint, limit: number): Promise<ChatMessageRow[]> {
+    if (!isUuid(userId)) return Promise.resolve([]);
+    return this.prisma.chatMessage.findMany({ where: { recipientId: userId, recipientSeq: { gt: seq } }, orderBy: { recipientSeq: 'asc' }, take: limit });
   }
 
   /**
@@ -71,7 +189,7 @@ export class ChatMessagesStore {
       ? []
       : forward
         ? await this.sql.query<ChatMessageRow>(
-            `SELECT m.seq, m.id::text AS id, m.room_id::text AS "roomId", m.author_id::text AS "authorId", m.text, m.sent_at AS "sentAt"
+            `SELECT ${MESSAGE_COLUMNS}
              FROM unnest($1::uuid[]) AS r(id)
              CROSS JOIN LATERAL (
                SELECT * FROM chat_messages c WHERE c.room_id = r.id AND c.seq > $2::int8
@@ -80,7 +198,7 @@ export class ChatMessagesStore {
             [pgArray(valid), String(request.cursor ?? 0n), request.take],
           )
         : await this.sql.query<ChatMessageRow>(
-            `SELECT m.seq, m.id::text AS id, m.room_id::text AS "roomId", m.author_id::text AS "authorId", m.text, m.sent_at AS "sentAt"
+            `SELECT ${MESSAGE_COLUMNS}
              FROM unnest($1::uuid[]) AS r(id)
              CROSS JOIN LATERAL (
                SELECT * FROM chat_messages c WHERE c.room_id = r.id AND c.seq < $2::int8
@@ -89,10 +207,16 @@ export class ChatMessagesStore {
             [pgArray(valid), String(request.cursor ?? END), request.take],
           );
     const byRoom = new Map<string, ChatMessageRow[]>();
-    // The port reads seq (int8) as bigint and sent_at as a Date on both drivers.
+    // The port reads int8 as bigint and timestamptz as a Date on both drivers.
     for (const row of rows) byRoom.set(row.roomId, [...(byRoom.get(row.roomId) ?? []), row]);
     // LATERAL keeps each room's rows in its subquery's order; sort anyway, as SQL promises nothing.
     for (const list of byRoom.values()) list.sort((a, b) => (a.seq < b.seq ? -1 : 1) * (forward ? 1 : -1));
     return roomIds.map((id) => byRoom.get(id) ?? []);
   }
+}
+
+/** Raw rows inside a Prisma transaction may carry int8 as number or string: as Prisma reads them. */
+function normalize(row: ChatMessageRow): ChatMessageRow {
+  const big = (v: unknown) => (v == null ? null : BigInt(v as string));
+  return { ...row, seq: BigInt(row.seq), changedSeq: big(row.changedSeq), recipientSeq: big(row.recipientSeq) };
 }

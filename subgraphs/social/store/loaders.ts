@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { UNREAD_CAP } from '../domain/chat-messages.js';
+import { memberKey, type ChatMemberRow, type ChatMembersStore, type MemberKey } from './chat-members.store.js';
 import type { ChatMessageRow, ChatMessagesStore, MessagePageKey } from './chat-messages.store.js';
 import type { ChatRoomRow, ChatRoomsStore } from './chat-rooms.store.js';
 import type { GuildRow, GuildsStore, MembershipRow } from './guilds.store.js';
@@ -6,6 +8,14 @@ import type { GuildRow, GuildsStore, MembershipRow } from './guilds.store.js';
 export interface SocialLoaders {
   chatRoomById: DataLoader<string, ChatRoomRow | undefined>;
   chatMessageById: DataLoader<string, ChatMessageRow | undefined>;
+  /** Messages by position (a room's newest, from its last_seq). */
+  chatMessageBySeq: DataLoader<bigint, ChatMessageRow | undefined, string>;
+  /** A player's membership of a room. */
+  membership: DataLoader<MemberKey, ChatMemberRow | undefined, string>;
+  /** Each room's members, longest-standing first. */
+  roomMembers: DataLoader<string, ChatMemberRow[]>;
+  /** A member's unread messages in a room (capped at UNREAD_CAP). */
+  unreadCount: DataLoader<MemberKey, number, string>;
   messagePage: DataLoader<MessagePageKey, ChatMessageRow[], string>;
   guildById: DataLoader<string, GuildRow | undefined>;
   guildMemberCount: DataLoader<string, number>;
@@ -13,11 +23,20 @@ export interface SocialLoaders {
 }
 
 /** Fresh per request, so batching never leaks data between viewers. */
-export function createLoaders(stores: { chatRooms: ChatRoomsStore; chatMessages: ChatMessagesStore; guilds: GuildsStore }): SocialLoaders {
+export function createLoaders(stores: {
+  chatRooms: ChatRoomsStore;
+  chatMessages: ChatMessagesStore;
+  chatMembers: ChatMembersStore;
+  guilds: GuildsStore;
+}): SocialLoaders {
   const guildById = new DataLoader<string, GuildRow | undefined>((ids) => stores.guilds.findByIds(ids));
   return {
     chatRoomById: new DataLoader((ids) => stores.chatRooms.findByIds(ids)),
     chatMessageById: new DataLoader((ids) => stores.chatMessages.findByIds(ids)),
+    chatMessageBySeq: new DataLoader((seqs) => stores.chatMessages.findBySeqs(seqs), { cacheKeyFn: String }),
+    membership: new DataLoader((keys) => stores.chatMembers.find(keys), { cacheKeyFn: memberKey }),
+    roomMembers: new DataLoader((roomIds) => stores.chatMembers.membersOf(roomIds)),
+    unreadCount: new DataLoader((keys) => stores.chatMembers.unreadCounts(keys, UNREAD_CAP), { cacheKeyFn: memberKey }),
     messagePage: new DataLoader(
       async (keys) => {
         // Rooms asked for with the same page (the usual case: a list of rooms, each with `last: n`) share one query.

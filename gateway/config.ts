@@ -55,6 +55,14 @@ export const gatewayEnv = z.object({
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** An HTTP operation still unanswered after this (planning and subgraph calls) is answered 504 TIMEOUT. */
   GATEWAY_DEADLINE_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * How long the entity cache may serve a player's public fields (name, level, points: each
+   * subgraph's contracts/entity-cache.ts) without a change announcement; 0 turns the cache off.
+   * Changes are announced after each write commits, so this only bounds a lost announcement.
+   */
+  GATEWAY_ENTITY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  /** Entities the entity cache holds (least recently used dropped first). */
+  GATEWAY_ENTITY_CACHE_ENTITIES: z.coerce.number().int().positive().default(100_000),
   /** Apollo's cache of parsed and validated documents, in MiB (estimated from their text). */
   GATEWAY_DOCUMENT_CACHE_MIB: z.coerce.number().positive().default(30),
   /** The gateway's query plan cache, in MiB (@apollo/gateway's own size estimate). */

@@ -6,6 +6,7 @@ import { createMetricsRegistry } from '../platform/metrics.js';
 import { RateLimit } from '../platform/rate-limit.js';
 import { MemoryRedisPort, openRedis, type RedisPort } from '../platform/redis/index.js';
 import { loadGatewayConfig, operationLimitsFrom, subgraphUrlsFrom } from './config.js';
+import { CACHEABLE_ENTITY_FIELDS, EntityCache } from './entity-cache.js';
 import { createGatewayServer, viewerRateLimit } from './server.js';
 import { serveGatewayWebSocket } from './subscriptions/server.js';
 import { watchSupergraphFile } from './supergraph.js';
@@ -33,6 +34,15 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     services: budget('gateway:service-operations', config.GATEWAY_SERVICE_RATE_LIMIT_POINTS),
   });
   const limits = operationLimitsFrom(config);
+  // The entity cache needs the subgraphs' announcements: a Redis they share (REDIS_URL), or the
+  // in-process one of the all-in-one platform. A gateway alone with its own in-memory Redis would
+  // never hear of a change, so it caches nothing.
+  const sharedRedis = options.redis !== undefined || redis.kind === 'redis';
+  const entityCache =
+    config.GATEWAY_ENTITY_CACHE_TTL_MS > 0 && sharedRedis
+      ? new EntityCache({ cacheable: CACHEABLE_ENTITY_FIELDS, ttlMs: config.GATEWAY_ENTITY_CACHE_TTL_MS, maxEntities: config.GATEWAY_ENTITY_CACHE_ENTITIES, logger, metrics })
+      : undefined;
+  await entityCache?.start(redis);
   const { apollo, context, subscriptions, subscriptionMetrics, upstream } = createGatewayServer({
     supergraphSdl,
     supergraphUpdates:
@@ -51,6 +61,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     queryPlanCacheMiB: config.GATEWAY_QUERY_PLAN_CACHE_MIB,
     hideSchemaDetails: config.NODE_ENV === 'production',
     rateLimit,
+    entityCache,
   });
   return startHttpService({
     name: 'gateway',
@@ -91,6 +102,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
       await redis.ping();
     },
     onClose: async () => {
+      await entityCache?.stop();
       await ownRedis?.close();
     },
   });

@@ -14,6 +14,7 @@ import { ErrorCode } from '../platform/errors.js';
 import { metricsPlugin } from '../platform/metrics.js';
 import type { RateLimit } from '../platform/rate-limit.js';
 import { checkCustomScalars, clientMistakesPlugin, recodeClientError } from './client-errors.js';
+import { EntityCache, fetchThroughCache, type EntitiesResponse } from './entity-cache.js';
 import { DOCUMENT_BYTES_PER_CHAR, documentLimitRules, parseOptionsFor, type OperationLimits } from './limits.js';
 import { SubscriptionEngine } from './subscriptions/engine.js';
 import { createSubscriptionMetrics } from './subscriptions/metrics.js';
@@ -54,6 +55,8 @@ export interface GatewayDeps {
   hideSchemaDetails: boolean;
   /** Operations per viewer (or client address), shared by every gateway replica. */
   rateLimit?: Pick<RateLimit, 'consume'>;
+  /** Players' public fields shared across viewers, kept fresh by the subgraphs' announcements (started by the caller). */
+  entityCache?: EntityCache;
 }
 
 /** The rate limit's key for a viewer: their id when signed in, else the address they call from. */
@@ -112,15 +115,30 @@ class SignedViewerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly signer: ViewerSigner,
     private readonly serviceName: string,
     private readonly logger: Logger,
+    private readonly entityCache?: EntityCache,
   ) {
     super({ url, fetcher: subgraphFetcher() });
+  }
+
+  /**
+   * An `_entities` fetch of fields the entity cache keeps (gateway/entity-cache.ts) asks the
+   * subgraph only for the entities the cache does not hold; anything else is sent as it is.
+   */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
+    const { query, variables } = options.request;
+    const representations = variables?.representations;
+    const plan = this.entityCache && query ? this.entityCache.plan(this.serviceName, query, representations) : null;
+    if (!plan) return this.send(options);
+    return fetchThroughCache(this.entityCache!, plan, representations as unknown[], (subset) =>
+      this.send({ ...options, request: { ...options.request, variables: { ...variables, representations: subset } } } as typeof options) as Promise<EntitiesResponse>,
+    ) as ReturnType<RemoteGraphQLDataSource['process']>;
   }
 
   /**
    * Apollo's data source hands its fetcher no per-request options, so a call that must be
    * abortable runs on a view of this data source whose fetcher carries the request's signal.
    */
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+  private send(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
     const signal = (options.context as Partial<GatewayContext>).signal;
     if (!signal) return super.process(options);
     const view = Object.create(this, { fetcher: { value: subgraphFetcher(signal) } }) as this;
@@ -173,7 +191,7 @@ export function createGatewayServer(deps: GatewayDeps) {
     buildService: ({ name, url }) => {
       const target = deps.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`No URL configured for subgraph ${name}`);
-      return (dataSources[name] ??= new SignedViewerDataSource(target, signer, name, deps.logger));
+      return (dataSources[name] ??= new SignedViewerDataSource(target, signer, name, deps.logger, deps.entityCache));
     },
   });
   // Custom scalars accept anything in a schema built from SDL: check them as the subgraphs will.

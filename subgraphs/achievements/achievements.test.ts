@@ -70,7 +70,8 @@ describe('achievements subgraph: catalog', () => {
       rule: { type: 'streak', event: 'SESSION_COMPLETED', target: 30 },
     });
 
-    expect(await syncCatalog(db.prisma)).toEqual({ version: catalog.version, synced: ids.length });
+    // Synced again at the same version: rewritten, but nothing changed (no entity announcement).
+    expect(await syncCatalog(db.prisma)).toEqual({ version: catalog.version, synced: ids.length, changed: false });
     expect(await stored()).toEqual(before);
   });
 

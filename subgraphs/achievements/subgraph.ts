@@ -71,6 +71,7 @@ export const achievementsSubgraph = defineSubgraph({
       metrics,
       pushEnabled: pushes !== null,
       onPushesEnqueued: () => pushes?.poke(),
+      redis,
     });
     const liveUpdates = new LiveUpdates(cache);
     const batches = new BatchRecorder({ store: progressStore, index, projections, unlockEffects, liveUpdates, metrics });
@@ -85,7 +86,7 @@ export const achievementsSubgraph = defineSubgraph({
     const progress = new ProgressService({ index, store: progressStore, redis });
     const notifications = new NotificationsService({ store: notificationsStore, redis });
     const catalog = new CatalogService(store);
-    const catalogSync = catalogSyncWorker({ prisma, store, catalog: catalogFile, logger });
+    const catalogSync = catalogSyncWorker({ prisma, store, catalog: catalogFile, logger, redis });
     const workers: BackgroundWorker[] = [catalogSync, ...(pushes ? [pushes] : [])];
     return {
       context: (viewer): Context => ({

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { ConfigError } from '../../../platform/config.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
+import { publishEntityChanges } from '../../../platform/entity-changes.js';
+import type { RedisPort } from '../../../platform/redis/index.js';
 import type { BackgroundWorker } from '../../../platform/subgraph/serve.js';
 import { WALLET_MAX_AMOUNT } from '../../users/contracts/wallet.js';
 import { CATALOG_PATH } from '../config.js';
@@ -35,6 +37,8 @@ export interface CatalogSyncResult {
   version: number;
   /** Definitions written by this sync. */
   synced: number;
+  /** Whether this sync moved the stored catalog to another version (points may have changed). */
+  changed: boolean;
 }
 
 /**
@@ -49,19 +53,24 @@ export async function syncCatalog(
   return prisma.$transaction(async (tx) => {
     const stored = await store.latestCatalogVersion(tx);
     // During a rolling deploy an old replica may start after a new one: it must not roll the catalog back.
-    if (stored !== null && stored > catalog.version) return { version: stored, synced: 0 };
+    if (stored !== null && stored > catalog.version) return { version: stored, synced: 0, changed: false };
     for (const [position, definition] of catalog.achievements.entries()) {
       await store.upsertDefinition(tx, definition, catalog.version, position);
     }
-    return { version: catalog.version, synced: catalog.achievements.length };
+    return { version: catalog.version, synced: catalog.achievements.length, changed: stored !== catalog.version };
   });
 }
 
-/** Syncs the catalog when the service starts, before it accepts requests. */
-export function catalogSyncWorker(deps: { prisma: PrismaClient; store: AchievementsStore; catalog: Catalog; logger: Logger }): BackgroundWorker {
+/**
+ * Syncs the catalog when the service starts, before it accepts requests. A new catalog version may
+ * change any achievement's points, so every player's `achievementPoints` the gateways cached is
+ * announced changed (contracts/entity-cache.ts).
+ */
+export function catalogSyncWorker(deps: { prisma: PrismaClient; store: AchievementsStore; catalog: Catalog; logger: Logger; redis: RedisPort }): BackgroundWorker {
   return {
     start: async () => {
       const result = await syncCatalog(deps.prisma, deps.catalog, deps.store);
+      if (result.changed) await publishEntityChanges(deps.redis, { all: true });
       deps.logger.info(result, 'achievement catalog synced');
     },
     stop: async () => {},

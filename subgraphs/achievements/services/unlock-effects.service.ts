@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { announceEntityChanges } from '../../../platform/entity-changes.js';
+import type { RedisPort } from '../../../platform/redis/index.js';
 import type { SqlWork } from '../../../platform/unit-of-work.js';
 import type { CatalogIndex } from '../domain/evaluate.js';
 import { pushesFor, unlockNotification } from '../domain/notifications.js';
@@ -18,6 +20,8 @@ export interface UnlockEffectsDeps {
   pushEnabled: boolean;
   /** Called after a commit that enqueued push jobs (pokes the job runner). */
   onPushesEnqueued: () => void;
+  /** Where the changed `User.achievementPoints` are announced to the gateway's entity cache. */
+  redis: RedisPort;
   now?: () => Date;
 }
 
@@ -84,6 +88,8 @@ export class UnlockEffects {
       ),
       ...pushed,
     ]);
+    // `User.achievementPoints` is cached by the gateway (contracts/entity-cache.ts).
+    announceEntityChanges(work, this.deps.redis, { typename: 'User', ids: [...new Set(unlocks.map((u) => u.userId))] });
     work.afterCommit(() => {
       if (pushed.length) this.deps.onPushesEnqueued();
       for (const definition of definitions) {

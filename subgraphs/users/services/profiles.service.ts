@@ -1,4 +1,5 @@
 import { requireUser, type Viewer } from '../../../platform/auth.js';
+import { announceEntityChanges } from '../../../platform/entity-changes.js';
 import { NotFoundError } from '../../../platform/errors.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import type { UnitOfWork } from '../../../platform/unit-of-work.js';
@@ -39,6 +40,8 @@ export class ProfilesService {
         // Consumers keeping per-player days (streaks) need the new zone itself, not only its name.
         ...(changes.timezone !== undefined ? { timezone: updated.timezone } : {}),
       });
+      // Before the live event: a subscriber's gateway re-reads the player through its entity cache.
+      announceEntityChanges({ afterCommit }, this.deps.redis, { typename: 'User', ids: [userId] });
       publish(profileUpdated, userId, { id: userId });
       afterCommit(() => this.deps.friends.notifyFriendsOfUpdate(userId));
       return updated;

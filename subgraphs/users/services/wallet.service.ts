@@ -4,6 +4,7 @@ import { BadUserInputError, ConflictError, InsufficientFundsError, NotFoundError
 import { GroupCommit } from '../../../platform/group-commit.js';
 import { isUuid } from '../../../platform/ids.js';
 import type { PageRequest } from '../../../platform/pagination.js';
+import { announceEntityChanges } from '../../../platform/entity-changes.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { levelUp, type LevelUpEvent } from '../contracts/live.js';
@@ -116,6 +117,7 @@ export class WalletService {
       if ('error' in outcome) throw refusalError(ops[i]!.userId, outcome);
       return outcome;
     });
+    this.announceLevelChanges(work, results.map((result, i) => (levelChanged(result) ? ops[i]!.userId : null)));
     await this.recordLevelUps(work, results.map((result, i) => levelUpOf(ops[i]!.userId, result)));
     return results;
   }
@@ -147,8 +149,17 @@ export class WalletService {
    */
   private async applyIn(work: PrismaWork, op: WalletOperation): Promise<AppliedOperation> {
     const result = await this.deps.wallet.apply(work.tx, op);
+    this.announceLevelChanges(work, [levelChanged(result) ? op.userId : null]);
     await this.recordLevelUps(work, [levelUpOf(op.userId, result)]);
     return result;
+  }
+
+  /**
+   * `User.level` is cached by the gateway (contracts/entity-cache.ts): announce players whose level
+   * moved, either way, before their `levelUp` event (a subscriber's gateway re-reads the player).
+   */
+  private announceLevelChanges(work: PrismaWork, userIds: readonly (string | null)[]): void {
+    announceEntityChanges(work, this.deps.redis, { typename: 'User', ids: [...new Set(userIds.filter((id): id is string => id !== null))] });
   }
 
   /** Records `user.leveled_up` for each level crossed, and publishes each once the transaction commits. */
@@ -159,6 +170,12 @@ export class WalletService {
     await work.recordAll('user.leveled_up', levelUps.map((l) => ({ ...l, leveledUpAt })));
     for (const l of levelUps) work.publish(levelUp, l.userId, l);
   }
+}
+
+/** Whether an applied operation moved its player's level, up or down (never on a replay). */
+function levelChanged(result: AppliedOperation): boolean {
+  const xp = result.entries.find((e) => e.asset === 'XP');
+  return !result.replayed && !!xp && levelForXp(Number(xp.balanceAfter - xp.amount)) !== levelForXp(Number(xp.balanceAfter));
 }
 
 /** The level an applied operation's XP crossed into, if any (never on a replay). */

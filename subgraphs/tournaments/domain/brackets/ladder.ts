@@ -1,0 +1,36 @@
+import { BadUserInputError, ConflictError } from '../../../../platform/errors.js';
+
+/**
+ * A ladder: players ranked top (index 0) to bottom. A player may challenge anyone up to `range`
+ * places above them; a challenger who wins takes the defender's place and everyone from there down
+ * to the challenger's old place moves down one. A defender who wins keeps the ladder as it was.
+ */
+export type Ladder = readonly string[];
+
+/** Why `challenger` may not challenge `defender`, or null when they may. */
+export function challengeRefusal(ladder: Ladder, challenger: string, defender: string, range: number): 'NOT_ON_LADDER' | 'NOT_ABOVE' | 'OUT_OF_RANGE' | null {
+  const from = ladder.indexOf(challenger);
+  const to = ladder.indexOf(defender);
+  if (from < 0 || to < 0) return 'NOT_ON_LADDER';
+  if (to >= from) return 'NOT_ABOVE';
+  if (from - to > range) return 'OUT_OF_RANGE';
+  return null;
+}
+
+export function assertCanChallenge(ladder: Ladder, challenger: string, defender: string, range: number): void {
+  const refusal = challengeRefusal(ladder, challenger, defender, range);
+  if (refusal === 'NOT_ON_LADDER') throw new BadUserInputError('Both players must be on the ladder.', 'defenderId');
+  if (refusal === 'NOT_ABOVE') throw new ConflictError('You can only challenge players ranked above you.', 'defenderId');
+  if (refusal === 'OUT_OF_RANGE') throw new ConflictError(`You can challenge at most ${range} places above you.`, 'defenderId');
+}
+
+/** The ladder after a challenge `winner` won (the challenge must be allowed). */
+export function afterChallenge(ladder: Ladder, challenger: string, defender: string, winner: string): string[] {
+  const next = [...ladder];
+  if (winner !== challenger) return next;
+  const from = next.indexOf(challenger);
+  const to = next.indexOf(defender);
+  next.splice(from, 1);
+  next.splice(to, 0, challenger);
+  return next;
+}

@@ -63,7 +63,6 @@ const NOT_APPLICABLE: Record<string, string> = {
  * (issue 15); these get cases once that lands (see PENDING_CASES). May name fields not in the schema yet.
  */
 const CHAT = 'chat (issue 15) is being rewritten: its case joins CASES once it lands';
-const PRESENCE = 'presence (issue 15) is being built: its case joins CASES once it lands';
 const PENDING: Record<string, string> = {
   'Query.chatRooms': CHAT,
   'ChatRoom.messages': CHAT,
@@ -73,9 +72,6 @@ const PENDING: Record<string, string> = {
   'JoinRoomPayload.messages': CHAT,
   'Query.chatReports': CHAT,
   'User.chatRooms': CHAT,
-  'ChatRoom.onlineMembers': PRESENCE,
-  'HeartbeatPayload.rooms': PRESENCE,
-  'GoOfflinePayload.rooms': PRESENCE,
 };
 
 /**
@@ -88,8 +84,7 @@ const PENDING: Record<string, string> = {
  *   displayName level achievementPoints guild { name } } } }, one fetch each for social, users, achievements;
  * - ChatRoom entities (10 | 1,000) with messages(last: 2) { author { id } };
  * - the new lists: ChatRoom.members, ChatRoom.readReceipts, JoinRoomPayload.messages, chatReports,
- *   User.chatRooms (with lastMessage and unreadCount), ChatRoom.onlineMembers, heartbeat and
- *   goOffline's rooms.
+ *   User.chatRooms (with lastMessage and unreadCount).
  */
 const PENDING_CASES = [
   'chatRooms with their latest messages (social, 10 vs 100)',
@@ -97,7 +92,6 @@ const PENDING_CASES = [
   'the chat page through the gateway (gateway, 10 vs 100)',
   'ChatRoom entities (social, 10 vs 1000)',
   'ChatRoom.members, ChatRoom.readReceipts, JoinRoomPayload.messages, chatReports, User.chatRooms',
-  'ChatRoom.onlineMembers, HeartbeatPayload.rooms, GoOfflinePayload.rooms',
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -541,6 +535,57 @@ const CASES: GuardCase[] = [
         variables: { reps: reps('ChatMessage', messages.map((m) => m.id)) },
         count: (d) => (d._entities as unknown[]).filter(Boolean).length,
         cleanup: seeded.cleanup,
+      };
+    },
+  },
+  {
+    name: "a chat room's online members through the gateway, with their profiles",
+    covers: ['ChatRoom.onlineMembers'],
+    via: 'gateway',
+    sizes: [10, 100], // onlineMembers(first:) takes at most 100
+    query: `query($id: ID!, $n: Int!) { chatRoom(id: $id) { onlineCount onlineMembers(first: $n) { id username level } } }`,
+    fetches: { social: 1, users: 1 },
+    async scenario(n) {
+      const ids = await players(n);
+      const room = await db().prisma.chatRoom.create({ data: { name: tagOf(), kind: 'GLOBAL', maxMembers: 1000 } });
+      // Presence is in Redis: each player's heartbeat, through the subgraph, before the measured call.
+      for (const id of ids) {
+        const beat = await platform.subgraphs.social.execute(player(id), 'mutation($ids: [ID!]!) { heartbeat(input: { roomIds: $ids }) { onlineUntil } }', { ids: [room.id] });
+        expect(beat.errors).toBeUndefined();
+      }
+      return {
+        viewer: player(ids[0]!),
+        variables: { id: room.id, n },
+        count: (d) => (lengthAt('chatRoom.onlineMembers')(d) === (d.chatRoom as { onlineCount: number }).onlineCount ? lengthAt('chatRoom.onlineMembers')(d) : -1),
+        cleanup: async () => void (await db().prisma.chatRoom.delete({ where: { id: room.id } })),
+      };
+    },
+  },
+  {
+    name: "heartbeat and goOffline's rooms with their presence, public and party rooms, on the social subgraph",
+    covers: ['HeartbeatPayload.rooms', 'GoOfflinePayload.rooms'],
+    via: 'social',
+    sizes: [10, 20], // at most 20 rooms per call
+    query: `mutation($ids: [ID!]!) {
+      heartbeat(input: { roomIds: $ids }) { onlineUntil rooms { id name onlineCount onlineMembers(first: 5) { id } } }
+      goOffline(input: { roomIds: $ids }) { rooms { id onlineCount } }
+    }`,
+    async scenario(n) {
+      const [me] = await players(1);
+      const tag = tagOf();
+      const ids = range(n).map(() => randomUUID());
+      // Every other room a party the player belongs to: who may read it is a membership read.
+      await db().prisma.chatRoom.createMany({ data: ids.map((id, i) => ({ id, name: `${tag} ${i}`, kind: i % 2 ? ('PARTY' as const) : ('GLOBAL' as const), maxMembers: 10 })) });
+      await db().prisma.chatRoomMember.createMany({ data: ids.filter((_, i) => i % 2).map((roomId) => ({ roomId, userId: me! })) });
+      type Rooms = { rooms: { onlineCount: number }[] };
+      return {
+        viewer: player(me!),
+        variables: { ids },
+        count: (d) => {
+          const [online, offline] = [(d.heartbeat as Rooms).rooms, (d.goOffline as Rooms).rooms];
+          return online.filter((r) => r.onlineCount === 1).length === offline.filter((r) => r.onlineCount === 0).length ? online.length : -1;
+        },
+        cleanup: async () => void (await db().prisma.chatRoom.deleteMany({ where: { id: { in: ids } } })),
       };
     },
   },

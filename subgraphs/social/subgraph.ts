@@ -79,7 +79,7 @@ export const socialSubgraph = defineSubgraph({
         channel: typingChanged.channel,
         timings: { throttleMs: config.SOCIAL_TYPING_THROTTLE_MS, expiryMs: config.SOCIAL_TYPING_EXPIRY_MS },
       }),
-      access: chatPresenceAccess({ chatRooms, rooms: stores.chatRooms, blocks: stores.blocks }),
+      access: chatPresenceAccess({ rooms: stores.chatRooms, members: stores.chatMembers, blocks: stores.blocks }),
       redis,
       timings: { expiryMs: config.SOCIAL_PRESENCE_EXPIRY_MS },
       metrics: createPresenceMetrics(metrics, () => presenceStore.tracked()),

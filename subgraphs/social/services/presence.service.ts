@@ -20,15 +20,13 @@ import type { PresenceMetrics } from './presence.metrics.js';
 
 /**
  * What presence needs from the rest of chat: who may read a room, and who blocked whom (social's
- * projection of users' blocks). presence.access.ts implements it over the chat services.
+ * projection of users' blocks). presence.access.ts implements it over chat's rules and stores.
  */
 export interface PresenceAccess {
-  /** The room, read now, when the viewer may read it; NOT_FOUND otherwise, as for an unknown id. */
-  requireReadable(viewer: Viewer, roomId: string): Promise<ChatRoomRow>;
-  /** Whether the viewer may read the room now (read fresh: streams ask for every event). */
-  canRead(viewer: Viewer, room: ChatRoomRow): Promise<boolean>;
   /** The rooms, in order, undefined where unknown, whoever asks. */
   rooms(roomIds: readonly string[]): Promise<(ChatRoomRow | undefined)[]>;
+  /** For each viewer and room, whether the viewer may read the room now: one query for any number. */
+  mayRead(requests: readonly { viewer: Viewer; room: ChatRoomRow }[]): Promise<boolean[]>;
   /** For each pair, whether either player blocked the other: one query for any number. */
   blockedEitherWay(pairs: readonly { viewerId: string; otherId: string }[]): Promise<boolean[]>;
   /** Everyone the player blocked or who blocked them. */
@@ -40,10 +38,13 @@ const SWEEP_BATCH = 500;
 
 export class PresenceService {
   /**
-   * Per-event checks of every open stream in this process, batched: an event reaches all of a
-   * room's local subscribers in the same tick, so their block checks become one query.
+   * Checks batched per tick, never cached: an event reaches all of a room's local subscribers in
+   * the same tick, and a list of rooms resolves its presence fields in the same tick, so each kind
+   * of check is one query however many streams or rooms ask.
    */
   private readonly blocks: DataLoader<{ viewerId: string; otherId: string }, boolean, string>;
+  private readonly readers: DataLoader<{ viewer: Viewer; room: ChatRoomRow }, boolean, string>;
+  private readonly relations: DataLoader<string, string[]>;
 
   constructor(
     private readonly deps: {
@@ -61,6 +62,20 @@ export class PresenceService {
       cacheKeyFn: ({ viewerId, otherId }) => `${viewerId}|${otherId}`,
       maxBatchSize: 1_000,
     });
+    this.readers = new DataLoader((requests) => deps.access.mayRead(requests), {
+      cache: false,
+      cacheKeyFn: ({ viewer, room }) => `${viewer.userId}|${room.id}`,
+      maxBatchSize: 1_000,
+    });
+    this.relations = new DataLoader(
+      async (userIds) => {
+        // Uncached loaders pass repeated keys through: one read per player.
+        const distinct = [...new Set(userIds)];
+        const lists = new Map(await Promise.all(distinct.map(async (id) => [id, await deps.access.blockedRelationsOf(id)] as const)));
+        return userIds.map((id) => lists.get(id)!);
+      },
+      { cache: false },
+    );
   }
 
   private now() {
@@ -85,14 +100,18 @@ export class PresenceService {
   async goOffline(viewer: Viewer, roomIds: readonly string[]) {
     const userId = requireUser(viewer);
     const ids = validatePresenceRooms(roomIds);
-    const found = await this.deps.access.rooms(ids);
     const now = this.now();
-    const rooms: ChatRoomRow[] = [];
-    for (const [i, room] of found.entries()) {
-      const known = room && ((await this.deps.store.onlineAmong(room.id, [userId], now)).length > 0 || (await this.deps.access.canRead(viewer, room)));
-      if (!known) throw new NotFoundError('ChatRoom', ids[i]!);
-      rooms.push(room);
-    }
+    const found = await this.deps.access.rooms(ids);
+    const known = found.filter((room) => room !== undefined);
+    const [readable, online] = await Promise.all([
+      this.deps.access.mayRead(known.map((room) => ({ viewer, room }))),
+      Promise.all(known.map((room) => this.deps.store.onlineAmong(room.id, [userId], now))),
+    ]);
+    const allowed = new Set(known.filter((_, i) => readable[i] || online[i]!.length > 0));
+    const rooms = found.map((room, i) => {
+      if (!room || !allowed.has(room)) throw new NotFoundError('ChatRoom', ids[i]!);
+      return room;
+    });
     const left = await this.deps.store.leave(userId, rooms.map((r) => r.id), now);
     this.deps.metrics?.transitions.inc({ online: 'false' }, left);
     return { rooms };
@@ -101,10 +120,10 @@ export class PresenceService {
   /** Typing or stopped, throttled and coalesced (domain/typing.ts). */
   async setTyping(viewer: Viewer, roomId: string, typing: boolean) {
     const userId = requireUser(viewer);
-    const room = await this.deps.access.requireReadable(viewer, roomId);
-    const event = await this.deps.typing.set(room.id, userId, typing, this.now());
+    const [room] = await this.readableRooms(viewer, [roomId]);
+    const event = await this.deps.typing.set(room!.id, userId, typing, this.now());
     if (event) this.deps.metrics?.typingEvents.inc({ typing: String(event.typing) });
-    return { room, sent: event !== null, expiresAt: event?.expiresAt == null ? null : new Date(event.expiresAt) };
+    return { room: room!, sent: event !== null, expiresAt: event?.expiresAt == null ? null : new Date(event.expiresAt) };
   }
 
   /**
@@ -115,7 +134,7 @@ export class PresenceService {
     const userId = requireUser(viewer);
     const wanted = validateOnlineMembersFirst(first);
     await this.requireCanRead(viewer, room);
-    const hidden = new Set(await this.deps.access.blockedRelationsOf(userId));
+    const hidden = new Set(await this.relations.load(userId));
     const now = this.now();
     const members: string[] = [];
     for (let offset = 0; members.length < wanted; offset += wanted + hidden.size) {
@@ -133,7 +152,7 @@ export class PresenceService {
     const now = this.now();
     const [total, hidden] = await Promise.all([
       this.deps.store.onlineCount(room.id, now),
-      this.deps.access.blockedRelationsOf(userId).then((ids) => this.deps.store.onlineAmong(room.id, ids, now)),
+      this.relations.load(userId).then((ids) => this.deps.store.onlineAmong(room.id, ids, now)),
     ]);
     return Math.max(0, total - hidden.length);
   }
@@ -180,12 +199,12 @@ export class PresenceService {
   ): Promise<AsyncIterableIterator<E>> {
     const viewerId = requireUser(viewer);
     // A room's kind never changes; who may read it (membership) is checked per event.
-    const room = await this.deps.access.requireReadable(viewer, roomId);
+    const [room] = await this.readableRooms(viewer, [roomId]);
     const events = subscribe(this.deps.redis, roomId);
     return new Repeater<E>(async (push, stop) => {
       void stop.then(() => events.return?.());
       for await (const event of events) {
-        if (await this.sees(viewer, viewerId, room, event.userId)) await push(event);
+        if (await this.sees(viewer, viewerId, room!, event.userId)) await push(event);
       }
       stop();
     });
@@ -193,19 +212,25 @@ export class PresenceService {
 
   private async sees(viewer: Viewer, viewerId: string, room: ChatRoomRow, otherId: string): Promise<boolean> {
     const [mayReadRoom, blockedEitherWay] = await Promise.all([
-      this.deps.access.canRead(viewer, room),
+      this.readers.load({ viewer, room }),
       viewerId === otherId ? false : this.blocks.load({ viewerId, otherId }),
     ]);
     return seesPresenceOf({ mayReadRoom, blockedEitherWay });
   }
 
-  /** The rooms, each one the viewer may read (NOT_FOUND at the first that is unknown or not theirs). */
+  /** The rooms, each one the viewer may read: NOT_FOUND at the first unknown or not theirs (as chat answers). */
   private async readableRooms(viewer: Viewer, roomIds: readonly string[]): Promise<ChatRoomRow[]> {
-    return Promise.all(roomIds.map((id) => this.deps.access.requireReadable(viewer, id)));
+    const found = await this.deps.access.rooms(roomIds);
+    const readable = await this.deps.access.mayRead(found.flatMap((room) => (room ? [{ viewer, room }] : [])));
+    let next = 0;
+    return found.map((room, i) => {
+      if (!room || !readable[next++]) throw new NotFoundError('ChatRoom', roomIds[i]!);
+      return room;
+    });
   }
 
   /** A room row a field resolver has (e.g. from chatRoom(id)): NOT_FOUND unless the viewer may read it. */
   private async requireCanRead(viewer: Viewer, room: ChatRoomRow): Promise<void> {
-    if (!(await this.deps.access.canRead(viewer, room))) throw new NotFoundError('ChatRoom', room.id);
+    if (!(await this.readers.load({ viewer, room }))) throw new NotFoundError('ChatRoom', room.id);
   }
 }

@@ -11,9 +11,9 @@ export const tournamentsSubgraph = defineSubgraph({
   name: 'tournaments',
   loadConfig: loadTournamentsConfig,
   resolvers,
-  build: ({ prisma }) => {
+  build: ({ prisma, work }, options: { now?: () => Date }) => {
     const store = new TournamentsStore(prisma);
-    const tournaments = new TournamentsService(store);
+    const tournaments = new TournamentsService(store, { work, now: options.now });
     return {
       context: (viewer): Context => ({ viewer, tournaments, loaders: createLoaders(store) }),
     };

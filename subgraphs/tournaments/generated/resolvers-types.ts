@@ -17,6 +17,75 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A new tournament. */
+export type CreateTournamentInput = {
+  /** At most 2,000 characters; '' when omitted. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** When play is planned to end: after `startsAt`; open-ended when omitted. */
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Coins each player pays to register, 0–1,000,000; 0 (free) when omitted. */
+  entryFee?: InputMaybe<Scalars['Int']['input']>;
+  /** How it is played. */
+  format: TournamentFormat;
+  /**
+   * The format's options; the defaults when omitted. Options of another format are refused
+   * (BAD_USER_INPUT naming the option).
+   */
+  formatOptions?: InputMaybe<TournamentFormatOptionsInput>;
+  /** The most players it takes: from `minParticipants` up to 1,024. */
+  maxParticipants: Scalars['Int']['input'];
+  /** The fewest players needed to start: 2 or more. Fewer at the start time cancels the tournament. */
+  minParticipants: Scalars['Int']['input'];
+  /** The lowest player level that may register, 1–100; 1 when omitted. */
+  minimumLevel?: InputMaybe<Scalars['Int']['input']>;
+  /** 3–100 characters after trimming. */
+  name: Scalars['String']['input'];
+  /** The prize pool; none (0 fixed, no share of fees, all to first place) when omitted. */
+  prizePool?: InputMaybe<PrizePoolInput>;
+  /**
+   * The organizer's idempotency key (8–200 characters): a retry with the same key returns the
+   * tournament the first request created.
+   */
+  requestKey?: InputMaybe<Scalars['String']['input']>;
+  /** The rules as plain text, at most 10,000 characters; '' when omitted. */
+  rules?: InputMaybe<Scalars['String']['input']>;
+  /** When play begins and registration closes: in the future, at most a year ahead. */
+  startsAt: Scalars['DateTime']['input'];
+};
+
+/** The result of createTournament. */
+export type CreateTournamentPayload = {
+  __typename?: 'CreateTournamentPayload';
+  /** The tournament, in REGISTRATION. */
+  tournament: Tournament;
+};
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Creates a tournament, open for registration until it starts. ORGANIZER or ADMIN players only:
+   * UNAUTHENTICATED when signed out, FORBIDDEN for other players and for service tokens.
+   * BAD_USER_INPUT (with `field`, the input's field, dotted for nested ones such as
+   * `prizePool.distribution`) for any invalid value; nothing is stored then. With a `requestKey`, a
+   * retry by the same organizer returns the tournament the first request created and changes nothing
+   * (even when the other fields differ).
+   */
+  createTournament: CreateTournamentPayload;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationCreateTournamentArgs = {
+  input: CreateTournamentInput;
+};
+
 /** Where a page sits in a list (Relay connection spec). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -28,6 +97,33 @@ export type PageInfo = {
   hasPreviousPage: Scalars['Boolean']['output'];
   /** The first item's cursor on this page. */
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * What a tournament's winners share: a fixed amount plus a share of the entry fees collected, split
+ * by final place.
+ */
+export type PrizePool = {
+  __typename?: 'PrizePool';
+  /** Percent of the pool per final place, first place first; adds up to 100. */
+  distribution: Array<Scalars['Int']['output']>;
+  /** Percent (0–100) of the entry fees collected that goes to the pool. */
+  feeSharePercent: Scalars['Int']['output'];
+  /** Coins the pool holds whatever the entry fees. */
+  fixed: Scalars['Int']['output'];
+};
+
+/** A prize pool: a fixed amount plus a share of the fees, split by final place. */
+export type PrizePoolInput = {
+  /**
+   * Percent of the pool per final place, first place first: 1–32 whole percents, each at least 1,
+   * none above the one before, adding up to 100.
+   */
+  distribution: Array<Scalars['Int']['input']>;
+  /** Percent of the entry fees collected that goes to the pool, 0–100 (default 0). */
+  feeSharePercent?: InputMaybe<Scalars['Int']['input']>;
+  /** Coins the pool holds whatever the fees, 0–100,000,000 (default 0). */
+  fixed?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -71,18 +167,28 @@ export type Tournament = {
   createdAt: Scalars['DateTime']['output'];
   /** What the tournament is about. */
   description: Scalars['String']['output'];
+  /** When play is planned to end, or null when open-ended. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
   /** Coins a player pays to register (0 for free). */
   entryFee: Scalars['Int']['output'];
   /** How it is played. */
   format: TournamentFormat;
+  /** How its format is played: best-of, third-place match, grand-final reset, Swiss rounds, ladder range. */
+  formatOptions: TournamentFormatOptions;
   /** Stable, opaque id. */
   id: Scalars['ID']['output'];
   /** The most players it takes. */
   maxParticipants: Scalars['Int']['output'];
   /** The fewest players it needs to start. */
   minParticipants: Scalars['Int']['output'];
+  /** The lowest player level that may register (1 lets everyone in). */
+  minimumLevel: Scalars['Int']['output'];
   /** The tournament's name. */
   name: Scalars['String']['output'];
+  /** What the winners share. */
+  prizePool: PrizePool;
+  /** The organizer's rules, as plain text ('' when none). */
+  rules: Scalars['String']['output'];
   /** When play begins. */
   startsAt: Scalars['DateTime']['output'];
   /** Where it is in its life. */
@@ -119,6 +225,35 @@ export type TournamentFormat =
   | 'SINGLE_ELIMINATION'
   /** Fixed rounds; each round pairs players with similar scores. */
   | 'SWISS';
+
+/** How a tournament's format is played. Options that do not apply to its format are false or null. */
+export type TournamentFormatOptions = {
+  __typename?: 'TournamentFormatOptions';
+  /** Games per match: the first to win a majority of them wins the match (1, 3, 5 or 7). */
+  bestOf: Scalars['Int']['output'];
+  /** DOUBLE_ELIMINATION: when the losers' bracket champion wins the grand final, a second one is played. */
+  grandFinalReset: Scalars['Boolean']['output'];
+  /** LADDER: how many places above themselves a player may challenge. */
+  ladderChallengeRange?: Maybe<Scalars['Int']['output']>;
+  /** SWISS: the rounds to play; null means automatic, ⌈log2(players)⌉ rounds once play starts. */
+  swissRounds?: Maybe<Scalars['Int']['output']>;
+  /** SINGLE_ELIMINATION: the semi-final losers play for third place. */
+  thirdPlaceMatch: Scalars['Boolean']['output'];
+};
+
+/** A format's options. Each applies to one format; leaving one out takes its default. */
+export type TournamentFormatOptionsInput = {
+  /** Games per match: 1, 3, 5 or 7 (default 1). Any format. */
+  bestOf?: InputMaybe<Scalars['Int']['input']>;
+  /** DOUBLE_ELIMINATION only: a second grand final when the losers' champion wins the first (default false). */
+  grandFinalReset?: InputMaybe<Scalars['Boolean']['input']>;
+  /** LADDER only: how many places above themselves a player may challenge, 1–10 (default 3). */
+  ladderChallengeRange?: InputMaybe<Scalars['Int']['input']>;
+  /** SWISS only: rounds to play, 1–20, fewer than the players allow at most; automatic when omitted. */
+  swissRounds?: InputMaybe<Scalars['Int']['input']>;
+  /** SINGLE_ELIMINATION only: the semi-final losers play for third place (default false). */
+  thirdPlaceMatch?: InputMaybe<Scalars['Boolean']['input']>;
+};
 
 /** Where a tournament is in its life. */
 export type TournamentStatus =
@@ -226,43 +361,71 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  CreateTournamentInput: CreateTournamentInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CreateTournamentPayload: ResolverTypeWrapper<Omit<CreateTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PrizePool: ResolverTypeWrapper<PrizePool>;
+  PrizePoolInput: PrizePoolInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Tournament: ResolverTypeWrapper<TournamentRow>;
   TournamentConnection: ResolverTypeWrapper<Omit<TournamentConnection, 'edges'> & { edges: Array<ResolversTypes['TournamentEdge']> }>;
   TournamentEdge: ResolverTypeWrapper<Omit<TournamentEdge, 'node'> & { node: ResolversTypes['Tournament'] }>;
   TournamentFormat: TournamentFormat;
+  TournamentFormatOptions: ResolverTypeWrapper<TournamentFormatOptions>;
+  TournamentFormatOptionsInput: TournamentFormatOptionsInput;
   TournamentStatus: TournamentStatus;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  DateTime: Scalars['DateTime']['output'];
-  PageInfo: PageInfo;
+  CreateTournamentInput: CreateTournamentInput;
   String: Scalars['String']['output'];
+  Int: Scalars['Int']['output'];
+  CreateTournamentPayload: Omit<CreateTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
+  DateTime: Scalars['DateTime']['output'];
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
+  PrizePool: PrizePool;
+  PrizePoolInput: PrizePoolInput;
   Query: Record<PropertyKey, never>;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   Tournament: TournamentRow;
   TournamentConnection: Omit<TournamentConnection, 'edges'> & { edges: Array<ResolversParentTypes['TournamentEdge']> };
   TournamentEdge: Omit<TournamentEdge, 'node'> & { node: ResolversParentTypes['Tournament'] };
+  TournamentFormatOptions: TournamentFormatOptions;
+  TournamentFormatOptionsInput: TournamentFormatOptionsInput;
+}>;
+
+export type CreateTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateTournamentPayload'] = ResolversParentTypes['CreateTournamentPayload']> = ResolversObject<{
+  tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  createTournament?: Resolver<ResolversTypes['CreateTournamentPayload'], ParentType, ContextType, RequireFields<MutationCreateTournamentArgs, 'input'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PrizePoolResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PrizePool'] = ResolversParentTypes['PrizePool']> = ResolversObject<{
+  distribution?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  feeSharePercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fixed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -274,12 +437,17 @@ export type TournamentResolvers<ContextType = Context, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tournament']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   entryFee?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   format?: Resolver<ResolversTypes['TournamentFormat'], ParentType, ContextType>;
+  formatOptions?: Resolver<ResolversTypes['TournamentFormatOptions'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   maxParticipants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   minParticipants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minimumLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prizePool?: Resolver<ResolversTypes['PrizePool'], ParentType, ContextType>;
+  rules?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TournamentStatus'], ParentType, ContextType>;
 }>;
@@ -294,12 +462,24 @@ export type TournamentEdgeResolvers<ContextType = Context, ParentType extends Re
   node?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
 }>;
 
+export type TournamentFormatOptionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TournamentFormatOptions'] = ResolversParentTypes['TournamentFormatOptions']> = ResolversObject<{
+  bestOf?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grandFinalReset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ladderChallengeRange?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  swissRounds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  thirdPlaceMatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  CreateTournamentPayload?: CreateTournamentPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PrizePool?: PrizePoolResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Tournament?: TournamentResolvers<ContextType>;
   TournamentConnection?: TournamentConnectionResolvers<ContextType>;
   TournamentEdge?: TournamentEdgeResolvers<ContextType>;
+  TournamentFormatOptions?: TournamentFormatOptionsResolvers<ContextType>;
 }>;
 

@@ -1,18 +1,45 @@
+import { requireRole, type Viewer } from '../../../platform/auth.js';
+import { isUniqueViolation } from '../../../platform/db/errors.js';
+import type { UnitOfWork } from '../../../platform/unit-of-work.js';
 import { timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import type { TournamentStatus } from '../domain/lifecycle.js';
 import { listingFilter, scheduleKey } from '../domain/listing.js';
+import { validateNewTournament, type NewTournamentInput } from '../domain/settings.js';
 import type { TournamentRow, TournamentsStore } from '../store/tournaments.store.js';
 
 /**
- * The tournaments use cases. Today the subgraph is read-only and this only lists (lookups by id go
- * through the DataLoaders). It is where the lifecycle's writes go as they arrive: creating a
- * tournament, registering a player, starting, reporting results, completing and cancelling, each
- * checking who may do it first, deciding through domain/lifecycle.ts (`assertTransition`,
- * `assertCanRegister`, `startRefusal`) and writing in one unit of work that records its
- * `tournament.*` events (contracts/events.ts).
+ * The tournaments use cases: listing and creating (lookups by id go through the DataLoaders). Each
+ * write checks who may do it first, decides through domain/ (settings.ts, lifecycle.ts) and writes
+ * in one unit of work.
  */
 export class TournamentsService {
-  constructor(private readonly store: TournamentsStore) {}
+  constructor(
+    private readonly store: TournamentsStore,
+    private readonly deps: { work: UnitOfWork; now?: () => Date },
+  ) {}
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /**
+   * A new tournament in REGISTRATION, by an ORGANIZER or ADMIN. With a request key, a retry (or a
+   * concurrent twin) returns the tournament the first request created.
+   */
+  async createTournament(viewer: Viewer, input: NewTournamentInput): Promise<TournamentRow> {
+    const organizerId = requireRole(viewer, ['ORGANIZER', 'ADMIN'], 'create tournaments');
+    const settings = validateNewTournament(input, this.now());
+    if (settings.requestKey) {
+      const earlier = await this.store.findByRequestKey(organizerId, settings.requestKey);
+      if (earlier) return earlier;
+    }
+    try {
+      return await this.deps.work.run(({ tx }) => this.store.create(tx, settings, organizerId));
+    } catch (error) {
+      if (!settings.requestKey || !isUniqueViolation(error)) throw error;
+      return (await this.store.findByRequestKey(organizerId, settings.requestKey))!;
+    }
+  }
 
   /** A page of tournaments, soonest start first (domain/listing.ts), optionally in one status. */
   async listTournaments(args: { status?: TournamentStatus | null }, page: ConnectionArgs): Promise<Connection<TournamentRow>> {

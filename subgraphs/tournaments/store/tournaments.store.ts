@@ -1,9 +1,10 @@
 import type { Tournament, TournamentStatus as StoredStatus } from '../../../generated/prisma/client.js';
-import type { Prisma, PrismaClient } from '../../../platform/db/index.js';
+import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
 import { findByUuids } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 import type { TournamentStatus } from '../domain/lifecycle.js';
 import type { ListingFilter } from '../domain/listing.js';
+import type { TournamentSettings } from '../domain/settings.js';
 
 /** A tournament row as resolvers receive it (the GraphQL `Tournament` mapper). */
 export type TournamentRow = Tournament;
@@ -19,6 +20,16 @@ export class TournamentsStore {
   /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
   findByIds(ids: readonly string[]): Promise<(TournamentRow | undefined)[]> {
     return findByUuids(ids, (uuids) => this.prisma.tournament.findMany({ where: { id: { in: uuids } } }));
+  }
+
+  /** Writes a new tournament in REGISTRATION (a duplicate request key throws the unique violation). */
+  create(tx: Tx, settings: TournamentSettings, createdBy: string): Promise<TournamentRow> {
+    return tx.tournament.create({ data: { ...settings, createdBy } });
+  }
+
+  /** The tournament an organizer created with this request key, if any. */
+  findByRequestKey(createdBy: string, requestKey: string): Promise<TournamentRow | null> {
+    return this.prisma.tournament.findUnique({ where: { createdBy_requestKey: { createdBy, requestKey } } });
   }
 
   /**

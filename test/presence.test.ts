@@ -45,6 +45,11 @@ async function mustHeartbeat(player: Player, roomIds: string[]) {
   expect(result.errors).toBeUndefined();
   return result.data!.heartbeat;
 }
+/** Heartbeats every half second until the returned function is called, as a client with the room open does. */
+function keepAlive(player: Player, roomId: string): () => void {
+  const timer = setInterval(() => void heartbeat(player, [roomId]), 500);
+  return () => clearInterval(timer);
+}
 const goOffline = (player: Player, roomIds: string[]) => gql(url, GO_OFFLINE, { roomIds }, { token: player.token });
 async function setTyping(player: Player, roomId: string, typing: boolean) {
   const result = await gql<{ setTyping: { room: { id: string }; sent: boolean; expiresAt: string | null } }>(url, SET_TYPING, { roomId, typing }, { token: player.token });
@@ -183,6 +188,23 @@ describe('presence through the gateway (HTTP and graphql-ws)', () => {
     boSees.stop();
   });
 
+  it('takes a player who leaves the room offline there at once, not at the expiry', async () => {
+    const roomId = await globalRoom();
+    const [ivy, bo] = [await registerPlayer(url), await registerPlayer(url)];
+    const boSees = subscribe(client(bo.token), PRESENCE_CHANGED, { roomId });
+    await untilLive(roomId, [boSees]);
+    const joined = await gql(url, 'mutation($id: ID!) { joinRoom(input: { roomId: $id }) { room { id } } }', { id: roomId }, { token: ivy.token });
+    expect(joined.errors).toBeUndefined();
+    const beat = await mustHeartbeat(ivy, [roomId]);
+    await expect.poll(() => story(boSees, [ivy]), { timeout: 10_000 }).toEqual([`+${ivy.username}`]);
+    const left = await gql(url, 'mutation($id: ID!) { leaveRoom(input: { roomId: $id }) { roomId } }', { id: roomId }, { token: ivy.token });
+    expect(left.errors).toBeUndefined();
+    await expect.poll(() => story(boSees, [ivy]), { timeout: 10_000 }).toEqual([`+${ivy.username}`, `-${ivy.username}`]);
+    const went = changes(boSees).filter((c) => c.user.id === ivy.id)[1]!;
+    expect(Date.parse(went.at)).toBeLessThan(Date.parse(beat.onlineUntil));
+    boSees.stop();
+  });
+
   it('lists online members latest heartbeat first, at most `first`', async () => {
     const roomId = await globalRoom();
     const players = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
@@ -227,34 +249,48 @@ describe('presence through the gateway (HTTP and graphql-ws)', () => {
     await untilLive(roomId, [danSees, cySees]);
     await untilLive(roomId, [danSeesTyping], 'typing');
 
-    // Cy blocks Dan; social learns of it from the bus.
+    // They see each other come online, and stay online (heartbeats every 0.5 s, as a client would).
+    await mustHeartbeat(cy, [roomId]);
+    await mustHeartbeat(dan, [roomId]);
+    const alive = [keepAlive(cy, roomId), keepAlive(dan, roomId)];
+    await expect.poll(() => story(danSees, [cy]), { timeout: 10_000 }).toEqual([`+${cy.username}`]);
+    await expect.poll(() => story(cySees, [dan]), { timeout: 10_000 }).toEqual([`+${dan.username}`]);
+
+    // Cy blocks Dan; social learns of it from the bus, and each is told the other went offline.
     const block = await gql(url, 'mutation($id: ID!) { blockUser(input: { userId: $id }) { friend { state } } }', { id: dan.id }, { token: cy.token });
     expect(block.errors).toBeUndefined();
-    await mustHeartbeat(cy, [roomId]);
+    await expect.poll(() => story(danSees, [cy]), { timeout: 15_000 }).toEqual([`+${cy.username}`, `-${cy.username}`]);
+    await expect.poll(() => story(cySees, [dan]), { timeout: 15_000 }).toEqual([`+${dan.username}`, `-${dan.username}`]);
     await mustHeartbeat(eve, [roomId]);
-    await expect.poll(async () => (await onlineIds(dan, roomId)).ids, { timeout: 15_000 }).toEqual([eve.id]);
-    expect((await onlineIds(dan, roomId)).count).toBe(1);
-    await mustHeartbeat(dan, [roomId]);
-    expect((await onlineIds(cy, roomId)).ids).not.toContain(dan.id);
-    expect((await onlineIds(cy, roomId)).count).toBe(2); // Cy and Eve
+    const eveAlive = keepAlive(eve, roomId);
+    const sorted = async (viewer: Player) => {
+      const { count, ids } = await onlineIds(viewer, roomId);
+      return { count, ids: ids.sort() };
+    };
+    expect(await sorted(dan)).toEqual({ count: 2, ids: [eve.id, dan.id].sort() });
+    expect(await sorted(cy)).toEqual({ count: 2, ids: [eve.id, cy.id].sort() });
     expect((await onlineIds(eve, roomId)).count).toBe(3); // Eve sees everyone
 
-    // From here social knows of the block. Cy comes and goes and types; Eve, after her, is the sentinel.
+    // Cy comes and goes and types; Eve, after her, is the sentinel: nothing of Cy reaches Dan.
     const [danMark, cyMark, typingMark] = [danSees.results.length, cySees.results.length, danSeesTyping.results.length];
-    const after = (sub: Subscription, mark: number, player: Player) =>
-      story({ ...sub, results: sub.results.slice(mark) }, [player]);
+    const after = (sub: Subscription, mark: number, player: Player) => story({ ...sub, results: sub.results.slice(mark) }, [player]);
     await goOffline(cy, [roomId]);
     await mustHeartbeat(cy, [roomId]);
     await setTyping(cy, roomId, true);
+    eveAlive();
     await goOffline(eve, [roomId]);
     await setTyping(eve, roomId, true);
     await expect.poll(() => after(danSees, danMark, eve), { timeout: 10_000 }).toContain(`-${eve.username}`);
     await expect.poll(() => typings(danSeesTyping).filter((t) => t.user.id === eve.id), { timeout: 10_000 }).toHaveLength(1);
     expect(after(danSees, danMark, cy)).toEqual([]);
     expect(typings({ ...danSeesTyping, results: danSeesTyping.results.slice(typingMark) }).filter((t) => t.user.id === cy.id)).toEqual([]);
-    // Nor does Cy see Dan (he came online after the block was known).
-    await expect.poll(() => after(cySees, cyMark, eve), { timeout: 10_000 }).toContain(`-${eve.username}`);
-    expect(story(cySees, [dan])).toEqual([]);
+    // Nor does Dan's coming and going reach Cy.
+    await goOffline(dan, [roomId]);
+    await mustHeartbeat(dan, [roomId]);
+    await mustHeartbeat(eve, [roomId]);
+    await expect.poll(() => after(cySees, cyMark, eve), { timeout: 10_000 }).toContain(`+${eve.username}`);
+    expect(after(cySees, cyMark, dan)).toEqual([]);
+    alive.forEach((stop) => stop());
     for (const sub of [danSees, cySees, danSeesTyping]) sub.stop();
   });
 

@@ -2,6 +2,7 @@ import { defineSubgraph } from '../../platform/subgraph/define.js';
 import { loadSocialConfig } from './config.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
+import { presenceHandlers, withPresenceHandlers } from './consumers/presence.consumer.js';
 import { usersConsumer } from './consumers/users.consumer.js';
 import { RateLimit } from '../../platform/rate-limit.js';
 import { compileBlockedTerms } from './domain/moderation.js';
@@ -87,7 +88,7 @@ export const socialSubgraph = defineSubgraph({
     return {
       context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, loaders: createLoaders(stores) }),
       workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger)],
-      consumer: usersConsumer({ blocks: stores.blocks, players: stores.players }),
+      consumer: withPresenceHandlers(usersConsumer({ blocks: stores.blocks, players: stores.players }), presenceHandlers(presence)),
     };
   },
 });

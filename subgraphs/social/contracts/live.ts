@@ -71,6 +71,8 @@ export interface PresenceEvent {
   online: boolean;
   /** Epoch milliseconds: the heartbeat that brought them online, or when they went offline. */
   at: number;
+  /** Only this viewer receives it (a block hides the player from them); everyone who may otherwise. */
+  audience?: string;
 }
 
 /**

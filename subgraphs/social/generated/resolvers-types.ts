@@ -947,8 +947,9 @@ export type PostAnnouncementPayload = {
 export type PresenceChange = {
   __typename?: 'PresenceChange';
   /**
-   * When it happened: the heartbeat that brought them online, the `goOffline` call, or the moment
-   * their last heartbeat expired (its `onlineUntil`; the event follows within about a second).
+   * When it happened: the heartbeat that brought them online; the `goOffline` call, the player
+   * leaving the room or the block that hides them; or the moment their last heartbeat expired (its
+   * `onlineUntil`; the event follows within about a second).
    */
   at: Scalars['DateTime']['output'];
   /** True when the player came online, false when they went offline. */
@@ -1179,16 +1180,18 @@ export type Subscription = {
   messageUpdated: ChatMessage;
   /**
    * Players coming online and going offline in a room, live: `online: true` when a heartbeat
-   * brings a player online, `online: false` when they call `goOffline` or their last heartbeat
-   * expires. For each player the events alternate, starting from what `ChatRoom.onlineMembers`
-   * showed: read it once subscribed to know who is online already. After the stream ends with
-   * SUBSCRIPTION_INTERRUPTED, subscribe again and read `onlineMembers` again.
+   * brings a player online, `online: false` when they call `goOffline`, stop being a member of the
+   * room (leaveRoom, kicked) or their last heartbeat expires. Each event is the player's state from
+   * then on: read `ChatRoom.onlineMembers` once subscribed to know who is online already, then apply
+   * the events. After the stream ends with SUBSCRIPTION_INTERRUPTED, subscribe again and read
+   * `onlineMembers` again.
    *
    * For a signed-in player who may read the room, checked again for every event: a viewer who can
    * no longer read the room receives nothing more (and receives again once they may), and a player
-   * never receives the events of a player they blocked or who blocked them. Fails with
-   * UNAUTHENTICATED when signed out and NOT_FOUND for an unknown room or one the viewer may not
-   * read.
+   * never receives the events of a player they blocked or who blocked them. When a block is made,
+   * each of the two receives `online: false` for the other wherever the other is online, so neither
+   * is shown the other any longer. Fails with UNAUTHENTICATED when signed out and NOT_FOUND for an
+   * unknown room or one the viewer may not read.
    */
   presenceChanged: PresenceChange;
   /**

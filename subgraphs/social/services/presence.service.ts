@@ -117,6 +117,25 @@ export class PresenceService {
     return { rooms };
   }
 
+  /** A player who is no longer a member of the room goes offline there (chat.member_left); no event when they were not online. */
+  async removeFromRoom(roomId: string, userId: string): Promise<void> {
+    const left = await this.deps.store.leave(userId, [roomId], this.now());
+    this.deps.metrics?.transitions.inc({ online: 'false' }, left);
+  }
+
+  /**
+   * After a block between two players: each is told the other went offline in every room where
+   * the other is online now (events for that one viewer), so a list they built from earlier events
+   * drops the other. Later events between them are dropped by the per-event check.
+   */
+  async hideFromEachOther(a: string, b: string): Promise<void> {
+    const now = this.now();
+    const [roomsOfA, roomsOfB] = await Promise.all([this.deps.store.roomsOf(a, now), this.deps.store.roomsOf(b, now)]);
+    const hide = (userId: string, audience: string) => (roomId: string) =>
+      presenceChanged.publish(this.deps.redis, roomId, { roomId, userId, online: false, at: now, audience } satisfies PresenceEvent);
+    await Promise.all([...roomsOfA.map(hide(a, b)), ...roomsOfB.map(hide(b, a))]);
+  }
+
   /** Typing or stopped, throttled and coalesced (domain/typing.ts). */
   async setTyping(viewer: Viewer, roomId: string, typing: boolean) {
     const userId = requireUser(viewer);
@@ -192,7 +211,7 @@ export class PresenceService {
    * each event again, in order, with the room's current rules and blocks (a fresh read per event;
    * the stream lives for hours).
    */
-  private async roomStream<E extends { userId: string }>(
+  private async roomStream<E extends { userId: string; audience?: string }>(
     viewer: Viewer,
     roomId: string,
     subscribe: (redis: RedisPort, roomId: string) => AsyncIterableIterator<E>,
@@ -204,7 +223,8 @@ export class PresenceService {
     return new Repeater<E>(async (push, stop) => {
       void stop.then(() => events.return?.());
       for await (const event of events) {
-        if (await this.sees(viewer, viewerId, room!, event.userId)) await push(event);
+        const sent = event.audience === undefined ? this.sees(viewer, viewerId, room!, event.userId) : event.audience === viewerId && this.readers.load({ viewer, room: room! });
+        if (await sent) await push(event);
       }
       stop();
     });

@@ -52,6 +52,8 @@ describe.each(implementations)('presence store (%s)', (_name, createPort) => {
     expect(await store.onlineCount(guild, s(149))).toBe(1);
     expect(await store.onlineCount(guild, s(150))).toBe(0); // the expiry itself is offline
     expect(await store.tracked()).toBe(2);
+    expect((await store.roomsOf(ana, s(100))).sort()).toEqual([general, guild].sort());
+    expect(await store.roomsOf(ana, s(150))).toEqual([]);
   });
 
   it('lists online players latest heartbeat first, pages by offset, ignores expired entries before any sweep', async () => {
@@ -101,6 +103,8 @@ describe.each(implementations)('presence store (%s)', (_name, createPort) => {
     expect(events.slice(1)).toEqual(expect.arrayContaining([offline(room, bo, s(95)), offline(other, bo, s(95))]));
     expect(await store.online(room, s(96), 0, 10)).toEqual([cy]);
     expect(await store.tracked()).toBe(1);
+    expect(await store.roomsOf(bo, s(0))).toEqual([]); // swept from the player's rooms too
+    expect(await store.roomsOf(cy, s(96))).toEqual([room]);
     // A heartbeat after the sweep is a plain comeback: online only.
     await store.heartbeat(ana, [room], s(97), s(187));
     await expect.poll(() => events).toHaveLength(4);
@@ -151,6 +155,7 @@ describe.each(implementations)('presence store (%s)', (_name, createPort) => {
     expect(events).toHaveLength(2);
     expect(await store.onlineCount(room, s(10))).toBe(0);
     expect(await store.tracked()).toBe(0);
+    expect(await store.roomsOf(ana, s(-1_000))).toEqual([]);
     expect(await store.sweep(s(1_000), 100)).toBe(0);
   });
 });

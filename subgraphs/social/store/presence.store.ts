@@ -8,8 +8,8 @@ export type { PresenceEvent };
 /**
  * Who is online in which room, in Redis, with no per-member state in any process: one sorted set
  * per room (player → expiry, so a room's online members are one range read and expired entries
- * are ignored before they are swept), and one index of every entry by expiry that the sweeper
- * reads from its oldest end. Every change is one script that also publishes its events, so a
+ * are ignored before they are swept), one per player (room → expiry: where they are online), and
+ * one index of every entry by expiry that the sweeper reads from its oldest end. Every change is one script that also publishes its events, so a
  * player's events reach subscribers in the order the changes happened, and each change is
  * published once however many replicas heartbeat or sweep at the same time.
  */
@@ -25,6 +25,8 @@ export interface PresenceStore {
   onlineCount(roomId: string, now: number): Promise<number>;
   /** Those of `userIds` online in the room now. */
   onlineAmong(roomId: string, userIds: readonly string[], now: number): Promise<string[]>;
+  /** The rooms the player is online in now. */
+  roomsOf(userId: string, now: number): Promise<string[]>;
   /** Entries waiting for their expiry across every room (online players, plus expired ones not swept yet). */
   tracked(): Promise<number>;
 }
@@ -44,7 +46,7 @@ export function createPresenceStore(redis: RedisPort, options: PresenceStoreOpti
 }
 
 // Entries in the due index are "<roomId> <userId>": ids are UUIDs (checked before they get here).
-// The sweep script builds room keys from entries instead of declaring them: fine on one Redis,
+// The sweep script builds room and player keys from entries instead of declaring them: fine on one Redis,
 // not on a cluster, where both structures would need a hash tag.
 const PUBLISH = `
 local function publish(channel, room, user, online, at)
@@ -52,15 +54,16 @@ local function publish(channel, room, user, online, at)
 end
 `;
 
-/** KEYS: due, room keys. ARGV: user, now, expiresAt, channel prefix, key TTL (ms), room ids. */
+/** KEYS: due, player, room keys. ARGV: user, now, expiresAt, channel prefix, key TTL (ms), room ids. */
 const HEARTBEAT = `${PUBLISH}
 local user, now, expires, prefix, ttl = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
 local came = 0
-for i = 2, #KEYS do
-  local room = ARGV[i + 4]
+for i = 3, #KEYS do
+  local room = ARGV[i + 3]
   local previous = redis.call('ZSCORE', KEYS[i], user)
   redis.call('ZADD', KEYS[i], expires, user)
   redis.call('PEXPIRE', KEYS[i], ttl)
+  redis.call('ZADD', KEYS[2], expires, room)
   redis.call('ZADD', KEYS[1], expires, room .. ' ' .. user)
   if not previous or tonumber(previous) <= now then
     if previous then publish(prefix .. room, room, user, false, tonumber(previous)) end
@@ -68,17 +71,19 @@ for i = 2, #KEYS do
     came = came + 1
   end
 end
+redis.call('PEXPIRE', KEYS[2], ttl)
 return came
 `;
 
-/** KEYS: due, room keys. ARGV: user, now, channel prefix, room ids. */
+/** KEYS: due, player, room keys. ARGV: user, now, channel prefix, room ids. */
 const LEAVE = `${PUBLISH}
 local user, now, prefix = ARGV[1], tonumber(ARGV[2]), ARGV[3]
 local left = 0
-for i = 2, #KEYS do
-  local room = ARGV[i + 2]
+for i = 3, #KEYS do
+  local room = ARGV[i + 1]
   local previous = redis.call('ZSCORE', KEYS[i], user)
   redis.call('ZREM', KEYS[1], room .. ' ' .. user)
+  redis.call('ZREM', KEYS[2], room)
   if previous then
     redis.call('ZREM', KEYS[i], user)
     publish(prefix .. room, room, user, false, math.min(tonumber(previous), now))
@@ -88,13 +93,14 @@ end
 return left
 `;
 
-/** KEYS: due. ARGV: now, limit, room key prefix, channel prefix. */
+/** KEYS: due. ARGV: now, limit, room key prefix, channel prefix, player key prefix. */
 const SWEEP = `${PUBLISH}
 local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[1], 'WITHSCORES', 'LIMIT', 0, ARGV[2])
 for i = 1, #expired, 2 do
   local room, user = string.match(expired[i], '^(%S+) (%S+)$')
   redis.call('ZREM', KEYS[1], expired[i])
   redis.call('ZREM', ARGV[3] .. room, user)
+  redis.call('ZREM', ARGV[5] .. user, room)
   publish(ARGV[4] .. room, room, user, false, tonumber(expired[i + 1]))
 end
 return #expired / 2
@@ -111,6 +117,7 @@ class RedisPresenceStore implements PresenceStore {
   private readonly scripts: PresenceScripts;
   private readonly due: string;
   private readonly roomPrefix: string;
+  private readonly playerPrefix: string;
   private readonly channelPrefix: string;
 
   constructor(
@@ -120,6 +127,7 @@ class RedisPresenceStore implements PresenceStore {
     const namespace = options.namespace ?? 'social:presence';
     this.due = `${namespace}:due`;
     this.roomPrefix = `${namespace}:room:`;
+    this.playerPrefix = `${namespace}:player:`;
     this.channelPrefix = channelPrefixOf(options.channel);
     // EVALSHA, loading the script on NOSCRIPT (a restarted Redis): ioredis does both.
     client.defineCommand('socialPresenceHeartbeat', { lua: HEARTBEAT });
@@ -131,17 +139,17 @@ class RedisPresenceStore implements PresenceStore {
   private roomKey = (roomId: string) => `${this.roomPrefix}${roomId}`;
 
   async heartbeat(userId: string, roomIds: readonly string[], now: number, expiresAt: number) {
-    const keys = [this.due, ...roomIds.map(this.roomKey)];
+    const keys = [this.due, `${this.playerPrefix}${userId}`, ...roomIds.map(this.roomKey)];
     return Number(await this.scripts.socialPresenceHeartbeat(keys.length, ...keys, userId, now, expiresAt, this.channelPrefix, this.options.keyTtlMs, ...roomIds));
   }
 
   async leave(userId: string, roomIds: readonly string[], now: number) {
-    const keys = [this.due, ...roomIds.map(this.roomKey)];
+    const keys = [this.due, `${this.playerPrefix}${userId}`, ...roomIds.map(this.roomKey)];
     return Number(await this.scripts.socialPresenceLeave(keys.length, ...keys, userId, now, this.channelPrefix, ...roomIds));
   }
 
   async sweep(now: number, limit: number) {
-    return Number(await this.scripts.socialPresenceSweep(this.due, now, limit, this.roomPrefix, this.channelPrefix));
+    return Number(await this.scripts.socialPresenceSweep(this.due, now, limit, this.roomPrefix, this.channelPrefix, this.playerPrefix));
   }
 
   online(roomId: string, now: number, offset: number, count: number) {
@@ -156,6 +164,10 @@ class RedisPresenceStore implements PresenceStore {
     if (!userIds.length) return [];
     const scores = await this.client.zmscore(this.roomKey(roomId), ...userIds);
     return userIds.filter((_, i) => isOnline(scores[i] == null ? null : Number(scores[i]), now));
+  }
+
+  roomsOf(userId: string, now: number) {
+    return this.client.zrange(`${this.playerPrefix}${userId}`, `(${now}`, '+inf', 'BYSCORE');
   }
 
   tracked() {
@@ -247,6 +259,12 @@ class MemoryPresenceStore implements PresenceStore {
   async onlineAmong(roomId: string, userIds: readonly string[], now: number) {
     const room = this.rooms.get(roomId);
     return userIds.filter((userId) => isOnline(room?.get(userId) ?? null, now));
+  }
+
+  async roomsOf(userId: string, now: number) {
+    // The twin scans (Redis keeps a set per player): the embedded default is one small process.
+    const entries = [...this.rooms].flatMap(([roomId, room]) => (isOnline(room.get(userId) ?? null, now) ? [[roomId, room.get(userId)!] as const] : []));
+    return entries.sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0)).map(([roomId]) => roomId);
   }
 
   async tracked() {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
-import { subscribe, type Subscription } from './support/ws.js';
+import { metric, subscribe, type Subscription } from './support/ws.js';
 
 // Presence expires after 2 s here (90 s by default) and is swept every 100 ms; typing is
 // throttled to one event a second, each showing for 2 s.
@@ -162,6 +162,9 @@ describe('presence through the gateway (HTTP and graphql-ws)', () => {
     const came = changes(boSees).find((c) => c.user.id === ana.id)!;
     expect(came).toMatchObject({ roomId, online: true, user: { id: ana.id, username: ana.username } });
     expect(await onlineIds(bo, roomId)).toEqual({ count: 1, ids: [ana.id] });
+    const social = platform.subgraphs.find((sg) => sg.name === 'social')!;
+    expect(await metric(social.url, 'social_presence_online')).toBeGreaterThanOrEqual(1);
+    expect(await metric(social.url, 'social_presence_transitions_total', 'online="true"')).toBeGreaterThanOrEqual(1);
 
     // Heartbeats keep her online without telling anyone again.
     for (let i = 0; i < 3; i++) {
@@ -176,6 +179,7 @@ describe('presence through the gateway (HTTP and graphql-ws)', () => {
     await expect.poll(() => story(boSees, [ana]), { timeout: 10_000 }).toEqual([`+${ana.username}`, `-${ana.username}`]);
     const went = changes(boSees).filter((c) => c.user.id === ana.id)[1]!;
     expect(went.at).toBe(last.onlineUntil);
+    expect(await metric(social.url, 'social_presence_transitions_total', 'online="false"')).toBeGreaterThanOrEqual(1);
     expect(await onlineIds(bo, roomId)).toEqual({ count: 0, ids: [] });
 
     // goOffline tells the room at once; once only.
@@ -237,6 +241,8 @@ describe('presence through the gateway (HTTP and graphql-ws)', () => {
     await new Promise((r) => setTimeout(r, 1_100));
     expect(await setTyping(ana, roomId, true)).toMatchObject({ sent: true });
     await expect.poll(() => fromAna().map((t) => t.typing), { timeout: 10_000 }).toEqual([true, false, true]);
+    const social = platform.subgraphs.find((sg) => sg.name === 'social')!;
+    expect(await metric(social.url, 'social_typing_events_total', 'typing="false"')).toBeGreaterThanOrEqual(1);
     boSees.stop();
   });
 

@@ -21,7 +21,6 @@ export function chatPresenceAccess(deps: { rooms: ChatRoomsStore; members: ChatM
       const isMember = new Set(asked.filter((_, j) => found[j] !== undefined));
       return requests.map(({ room }, i) => mayRead(room, readers[i]!, isMember.has(i)));
     },
-    blockedEitherWay: (pairs) => deps.blocks.eitherBlocks(pairs.map(({ viewerId, otherId }) => [viewerId, otherId] as const)),
     blockedRelationsOf: (userId) => deps.blocks.blockedEitherWayOf(userId),
   };
 }

@@ -27,8 +27,6 @@ export interface PresenceAccess {
   rooms(roomIds: readonly string[]): Promise<(ChatRoomRow | undefined)[]>;
   /** For each viewer and room, whether the viewer may read the room now: one query for any number. */
   mayRead(requests: readonly { viewer: Viewer; room: ChatRoomRow }[]): Promise<boolean[]>;
-  /** For each pair, whether either player blocked the other: one query for any number. */
-  blockedEitherWay(pairs: readonly { viewerId: string; otherId: string }[]): Promise<boolean[]>;
   /** Everyone the player blocked or who blocked them. */
   blockedRelationsOf(userId: string): Promise<string[]>;
 }
@@ -57,16 +55,20 @@ export class PresenceService {
       now?: () => number;
     },
   ) {
-    this.blocks = new DataLoader((pairs) => deps.access.blockedEitherWay(pairs), {
-      cache: false,
-      cacheKeyFn: ({ viewerId, otherId }) => `${viewerId}|${otherId}`,
-      maxBatchSize: 1_000,
-    });
-    this.readers = new DataLoader((requests) => deps.access.mayRead(requests), {
-      cache: false,
-      cacheKeyFn: ({ viewer, room }) => `${viewer.userId}|${room.id}`,
-      maxBatchSize: 1_000,
-    });
+    this.readers = new DataLoader((requests) => deps.access.mayRead(requests), { cache: false, maxBatchSize: 1_000 });
+    // An event's subscribers all ask about the same player: their relations are one read.
+    this.blocks = new DataLoader(
+      async (pairs) => {
+        const others = [...new Set(pairs.map((p) => p.otherId))];
+        const relations = await this.relations.loadMany(others);
+        const of = new Map(others.map((id, i) => [id, relations[i] instanceof Error ? relations[i] : new Set(relations[i])] as const));
+        return pairs.map(({ viewerId, otherId }) => {
+          const related = of.get(otherId)!;
+          return related instanceof Error ? related : related.has(viewerId);
+        });
+      },
+      { cache: false },
+    );
     this.relations = new DataLoader(
       async (userIds) => {
         // Uncached loaders pass repeated keys through: one read per player.
@@ -223,7 +225,9 @@ export class PresenceService {
     return new Repeater<E>(async (push, stop) => {
       void stop.then(() => events.return?.());
       for await (const event of events) {
-        const sent = event.audience === undefined ? this.sees(viewer, viewerId, room!, event.userId) : event.audience === viewerId && this.readers.load({ viewer, room: room! });
+        // An event with an audience (a block hiding its player) is for that viewer alone.
+        const sent =
+          event.audience === undefined ? this.sees(viewer, viewerId, room!, event.userId) : event.audience === viewerId && this.readers.load({ viewer, room: room! });
         if (await sent) await push(event);
       }
       stop();

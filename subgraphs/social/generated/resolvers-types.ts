@@ -187,7 +187,8 @@ export type ChatRoom = {
   memberCount: Scalars['Int']['output'];
   /**
    * The room's members, longest-standing first (at most `first`, 100 at most, 50 unless given), for
-   * GUILD, PARTY and PRIVATE rooms; empty for GLOBAL and SYSTEM rooms.
+   * GUILD, PARTY and PRIVATE rooms; empty for GLOBAL and SYSTEM rooms. Fails with BAD_USER_INPUT
+   * (extensions.field = "first") outside 0–100.
    */
   members: Array<ChatRoomMember>;
   /**
@@ -384,13 +385,51 @@ export type Guild = {
   tag: Scalars['String']['output'];
 };
 
-/** A guild's rank for one member. */
+/** One column of the guild permission matrix (see `GuildRole` for the table). */
+export type GuildPermission =
+  /** Declare war on another guild. */
+  | 'DECLARE_WAR'
+  /** Lower a member ranked below oneself. */
+  | 'DEMOTE'
+  /** Disband the guild. */
+  | 'DISBAND'
+  /** Change the guild's description and joining rules. */
+  | 'EDIT_SETTINGS'
+  /** Invite players to join. */
+  | 'INVITE'
+  /** Remove a member ranked below oneself. */
+  | 'KICK'
+  /** Approve or reject players' requests to join. */
+  | 'MANAGE_JOIN_REQUESTS'
+  /** Raise a member ranked below oneself, to a rank below one's own. */
+  | 'PROMOTE'
+  /** Start a contribution drive. */
+  | 'START_CONTRIBUTION_DRIVE'
+  /** Hand the MASTER rank to another member. */
+  | 'TRANSFER_MASTERSHIP';
+
+/**
+ * A member's rank in a guild, highest first. What each rank may do is one table (the permission
+ * matrix; `GuildPermission` names its columns):
+ *
+ * | rank    | INVITE | MANAGE_JOIN_REQUESTS | KICK | PROMOTE | DEMOTE | EDIT_SETTINGS | DECLARE_WAR | START_CONTRIBUTION_DRIVE | DISBAND | TRANSFER_MASTERSHIP |
+ * |---------|--------|----------------------|------|---------|--------|---------------|-------------|--------------------------|---------|---------------------|
+ * | MASTER  | yes    | yes                  | yes  | yes     | yes    | yes           | yes         | yes                      | yes     | yes                 |
+ * | OFFICER | yes    | yes                  | yes  | yes     | yes    | no            | yes         | yes                      | no      | no                  |
+ * | VETERAN | yes    | no                   | no   | no      | no     | no            | no          | no                       | no      | no                  |
+ * | MEMBER  | no     | no                   | no   | no      | no     | no            | no          | no                       | no      | no                  |
+ * | RECRUIT | no     | no                   | no   | no      | no     | no            | no          | no                       | no      | no                  |
+ *
+ * KICK, PROMOTE and DEMOTE further need the member acted on ranked below the actor, and PROMOTE and
+ * DEMOTE give only ranks below the actor's own (the MASTER rank changes hands by transfer only). An
+ * action refused by the table answers FORBIDDEN, its message naming the permission.
+ */
 export type GuildRole =
   /** Leads the guild; there is exactly one. */
   | 'MASTER'
   /** A full member. */
   | 'MEMBER'
-  /** Helps lead: accepts members, manages the treasury. */
+  /** Helps lead: handles join requests, kicks, promotes and demotes lower ranks. */
   | 'OFFICER'
   /** A new member on probation. */
   | 'RECRUIT'
@@ -534,8 +573,8 @@ export type Mutation = {
    *
    * Fails, changing nothing, with UNAUTHENTICATED when signed out; BAD_USER_INPUT (extensions.field
    * = "text") as sendMessage; NOT_FOUND for an unknown message or one in a room the player may not
-   * read; FORBIDDEN for another player's message, or a message the platform posted; CONFLICT for a
-   * deleted message.
+   * read; FORBIDDEN for a message that is not the player's own (moderators and admins excepted) and
+   * for MEMBER_JOINED messages (nobody edits those); CONFLICT for a deleted message.
    */
   editMessage: EditMessagePayload;
   /**
@@ -569,17 +608,20 @@ export type Mutation = {
    * Adds a player to a party (they become a member at once, and the room posts "<name> joined the
    * room"). For the party's owner, and moderators and admins. Inviting a member changes nothing.
    *
-   * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
-   * not read, an unknown player, or a player who blocked the owner or whom the owner blocked;
-   * FORBIDDEN for a room that is not a PARTY, for anyone but its owner and staff, and when the party
-   * is full (extensions.reason = "ROOM_FULL").
+   * Fails with UNAUTHENTICATED when signed out; BAD_USER_INPUT (extensions.field = "userId") for
+   * oneself; NOT_FOUND for an unknown room or one the player may not read, an unknown player, or a
+   * player who blocked the inviter or whom the inviter blocked; FORBIDDEN for a room that is not a
+   * PARTY, for anyone but its owner and staff, and when the party is full (extensions.reason =
+   * "ROOM_FULL").
    */
   inviteToParty: InviteToPartyPayload;
   /**
    * Joins a room and answers it with its newest 50 messages. Joining posts the system message
    * "<name> joined the room" (kind MEMBER_JOINED, no author, `subject` = the player; `<name>` is the
-   * player's display name as social last learned it, their username for now) in GLOBAL, PARTY and
-   * GUILD rooms; SYSTEM rooms take members silently. Joining a room the player is already a member
+   * name chat learned from the player's registration, their username, or "A player" if that has not
+   * reached chat yet; `subject { displayName }` always has the current display name) in GLOBAL,
+   * PARTY and GUILD rooms; SYSTEM rooms take members silently. A party's creator and players added
+   * to a party or a guild get the same message. Joining a room the player is already a member
    * of changes nothing (no second system message) and answers the same.
    *
    * Anyone signed in may join GLOBAL and SYSTEM rooms (membership there gives unread counts and
@@ -626,9 +668,9 @@ export type Mutation = {
    * 0 lifts it). For moderators and admins in any room, and a party's owner in their party.
    *
    * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
-   * not read; FORBIDDEN for anyone else, and in SYSTEM rooms (nobody posts there); BAD_USER_INPUT
-   * (extensions.field = "durationSeconds") for a duration outside 0–2,592,000 seconds (30 days),
-   * (extensions.field = "userId") for oneself.
+   * not read, and an unknown player; FORBIDDEN for anyone else, and in SYSTEM rooms (nobody posts
+   * there); BAD_USER_INPUT (extensions.field = "durationSeconds") for a duration outside 0–2,592,000
+   * seconds (30 days), (extensions.field = "userId") for oneself.
    */
   muteUser: MuteUserPayload;
   /**
@@ -675,11 +717,11 @@ export type Mutation = {
    * - BAD_USER_INPUT (extensions.field = "text") when the text breaks a rule, with extensions.reason
    *   = "BLOCKED_TERM" when it holds a term the platform refuses; (extensions.field =
    *   "clientMessageId") for a malformed id;
-   * - NOT_FOUND for an unknown room or one the player may not read;
+   * - NOT_FOUND for an unknown room, one the player may not read, and a PRIVATE room whose two
+   *   players are separated by a block (either way);
    * - FORBIDDEN for a room the player may read but not post in (extensions.reason = "READ_ONLY" or
-   *   "MODERATORS_ONLY"), when a block stands between the two players of a PRIVATE room
-   *   (NOT_FOUND, as for an unknown room), and while the player is muted in the room
-   *   (extensions.reason = "MUTED", extensions.mutedUntil and extensions.retryAfterMs, the time left);
+   *   "MODERATORS_ONLY"), and while the player is muted in the room (extensions.reason = "MUTED",
+   *   extensions.mutedUntil, and extensions.retryAfterMs: the time left);
    * - RATE_LIMITED past 3 messages per second per player across all rooms (extensions.reason =
    *   "RATE", extensions.retryAfterMs) or within the room's slow mode (extensions.reason =
    *   "SLOW_MODE", extensions.retryAfterMs until the player may post again).
@@ -695,7 +737,8 @@ export type Mutation = {
    * Fails, storing nothing, with UNAUTHENTICATED when signed out; BAD_USER_INPUT (extensions.field =
    * "toUserId") when writing to oneself, or as sendMessage for the text and clientMessageId; NOT_FOUND
    * for an unknown player and when either player blocked the other (a block looks like an unknown
-   * player); CONFLICT and RATE_LIMITED as sendMessage.
+   * player); CONFLICT and RATE_LIMITED as sendMessage. (Chat learns of new accounts a moment after
+   * they are created: a player registered within the last second is waited for, up to a second.)
    */
   sendPrivateMessage: SendPrivateMessagePayload;
   /**
@@ -998,7 +1041,7 @@ export type Query = {
    * malformed cursor or a page size outside 0–100.
    */
   chatRooms?: Maybe<ChatRoomConnection>;
-  /** One guild, or null when the id is unknown. */
+  /** One guild, or null when the id is unknown. Anyone may read it, signed in or not. */
   guild?: Maybe<Guild>;
 };
 
@@ -1303,9 +1346,14 @@ export type User = {
    * (null for everyone else). Fails with BAD_USER_INPUT (extensions.field = "first") outside 0–100.
    */
   chatRooms?: Maybe<Array<MyChatRoom>>;
-  /** The guild this player belongs to, or null. */
+  /** The guild this player belongs to, or null. Public. */
   guild?: Maybe<Guild>;
-  /** This player's rank in their guild, or null when not in one. */
+  /**
+   * What this player's rank lets them do in their guild (their row of the permission matrix on
+   * `GuildRole`), or null when not in one. Public.
+   */
+  guildPermissions?: Maybe<Array<GuildPermission>>;
+  /** This player's rank in their guild, or null when not in one. Public. */
   guildRole?: Maybe<GuildRole>;
   /** The player's stable, opaque id. */
   id: Scalars['ID']['output'];
@@ -1456,6 +1504,7 @@ export type ResolversTypes = ResolversObject<{
   GoOfflineInput: GoOfflineInput;
   GoOfflinePayload: ResolverTypeWrapper<Omit<GoOfflinePayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
   Guild: ResolverTypeWrapper<GuildRow>;
+  GuildPermission: GuildPermission;
   GuildRole: GuildRole;
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: ResolverTypeWrapper<Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
@@ -1840,6 +1889,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   chatRooms?: Resolver<Maybe<Array<ResolversTypes['MyChatRoom']>>, ParentType, ContextType, Partial<UserChatRoomsArgs>>;
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
+  guildPermissions?: Resolver<Maybe<Array<ResolversTypes['GuildPermission']>>, ParentType, ContextType>;
   guildRole?: Resolver<Maybe<ResolversTypes['GuildRole']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;

@@ -28,7 +28,12 @@ afterAll(async () => {
   await db?.close();
 });
 
-const player = (): Viewer => ({ userId: randomUUID(), role: 'PLAYER' });
+/** A player social has heard of (as if their registration came over the bus). */
+async function player(): Promise<Viewer> {
+  const userId = randomUUID();
+  await db.prisma.chatPlayer.create({ data: { userId, displayName: `p_${userId.slice(0, 8)}` } });
+  return { userId, role: 'PLAYER' };
+}
 const services = (viewer: Viewer) => social.createContext(viewer);
 const failure = async (attempt: () => Promise<unknown>) => {
   try {
@@ -44,7 +49,7 @@ const eventsOf = (type: string, roomId: string) =>
 describe('social subgraph: guild rooms (called by the guild work inside its own unit of work)', () => {
   it('creates one room per guild with its founder, and adds and removes members in step with the guild', async () => {
     const guildId = randomUUID();
-    const [founder, recruit] = [player(), player()];
+    const [founder, recruit] = [await player(), await player()];
     const { chatMembership, chatRooms } = services(founder);
     const work = social.kit.work;
     const room = await work.run((w) => chatMembership.createGuildRoom(w, { guildId, name: 'Night Owls', founderId: founder.userId!, maxMembers: 50 }));
@@ -76,7 +81,7 @@ describe('social subgraph: guild rooms (called by the guild work inside its own 
 
 describe('social subgraph: parties', () => {
   it('holds at most maxMembers, and passes ownership on when the owner leaves', async () => {
-    const [owner, a, b] = [player(), player(), player()];
+    const [owner, a, b] = [await player(), await player(), await player()];
     const { chatMembership } = services(owner);
     const room = await chatMembership.createParty(owner, { name: 'Duo', maxMembers: 2 });
     expect(await chatMembership.inviteToParty(owner, { roomId: room.id, userId: a.userId! })).toMatchObject({ added: true });
@@ -97,7 +102,7 @@ describe('social subgraph: parties', () => {
 
 describe('social subgraph: read marks and unread counts', () => {
   it("counts others' undeleted messages after the mark, moves the mark forward only, and sorts my rooms by activity", async () => {
-    const [me, you] = [player(), player()];
+    const [me, you] = [await player(), await player()];
     const { chatMembership, chatMessages, chatRooms } = services(me);
     const quiet = await chatMembership.createParty(me, { name: 'Quiet' });
     const busy = await chatMembership.createParty(me, { name: 'Busy' });
@@ -126,7 +131,7 @@ describe('social subgraph: read marks and unread counts', () => {
 
   it('reads my rooms, their unread counts and newest messages in the same statements for 30 rooms as for 3', async () => {
     const statementsFor = async (rooms: number) => {
-      const me = player();
+      const me = await player();
       const { chatMembership, chatMessages } = services(me);
       for (let i = 0; i < rooms; i++) {
         const room = await chatMembership.createParty(me, { name: `r${i}` });
@@ -155,7 +160,7 @@ describe('social subgraph: read marks and unread counts', () => {
 
 describe('social subgraph: sends under concurrency and their events', () => {
   it('stores one message for concurrent sends with the same clientMessageId, and answers each with it', async () => {
-    const me = player();
+    const me = await player();
     const { chatMessages } = services(me);
     const roomId = (await db.prisma.chatRoom.create({ data: { name: `idem_${randomUUID().slice(0, 8)}`, kind: 'GLOBAL', maxMembers: 100 } })).id;
     const clientMessageId = randomUUID();
@@ -166,7 +171,7 @@ describe('social subgraph: sends under concurrency and their events', () => {
   });
 
   it('records edits, deletions and reports for analytics and moderation, and nothing for what changed nothing', async () => {
-    const [me, you] = [player(), player()];
+    const [me, you] = [await player(), await player()];
     const { chatMessages, chatModeration } = services(me);
     const roomId = (await db.prisma.chatRoom.create({ data: { name: `ev_${randomUUID().slice(0, 8)}`, kind: 'GLOBAL', maxMembers: 100 } })).id;
     const message = await chatMessages.sendMessage(me, { roomId, text: 'first' });

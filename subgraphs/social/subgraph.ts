@@ -50,6 +50,7 @@ export const socialSubgraph = defineSubgraph({
       rooms: stores.chatRooms,
       members: stores.chatMembers,
       blocks: stores.blocks,
+      players: stores.players,
       moderation: stores.moderation,
       chatRooms,
       redis,
@@ -72,6 +73,7 @@ export const socialSubgraph = defineSubgraph({
       messages: stores.chatMessages,
       rooms: stores.chatRooms,
       members: stores.chatMembers,
+      players: stores.players,
     });
     const presenceStore = createPresenceStore(redis, { channel: presenceChanged.channel, keyTtlMs: 2 * config.SOCIAL_PRESENCE_EXPIRY_MS });
     const presence = new PresenceService({

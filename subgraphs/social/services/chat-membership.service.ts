@@ -26,6 +26,7 @@ import type { ChatRoomRow, ChatRoomsStore } from '../store/chat-rooms.store.js';
 import type { PlayersStore } from '../store/players.store.js';
 import type { ChatMessagesService } from './chat-messages.service.js';
 import { readerOf } from './chat-rooms.service.js';
+import { requireKnownPlayer } from './known-players.js';
 
 export interface ChatMembershipServiceDeps {
   work: UnitOfWork;
@@ -105,6 +106,7 @@ export class ChatMembershipService {
   async inviteToParty(viewer: Viewer, input: { roomId: string; userId: string }): Promise<{ room: ChatRoomRow; added: boolean }> {
     const actorId = requireUser(viewer);
     if (input.userId === actorId) throw new BadUserInputError('You are in this party already.', 'userId');
+    await requireKnownPlayer(this.deps.players, input.userId);
     const added = await this.deps.work.run(async (work) => {
       const room = await this.manageableParty(work, viewer, actorId, input.roomId);
       // Someone who blocked the inviter (or whom they blocked) looks like nobody, as users answers.

@@ -32,8 +32,10 @@ import type { ChatMessageRow, ChatMessagesStore, ChatRoomEventRow, NewMessage } 
 import type { ChatRoomRow, ChatRoomsStore } from '../store/chat-rooms.store.js';
 import type { SocialLoaders } from '../store/loaders.js';
 import type { ModerationStore } from '../store/moderation.store.js';
+import type { PlayersStore } from '../store/players.store.js';
 import { refusalReason, type ChatMetrics } from './chat.metrics.js';
 import { readerOf, type ChatRoomsService } from './chat-rooms.service.js';
+import { requireKnownPlayer } from './known-players.js';
 
 /** At most this many stored messages (or events) are replayed to a resuming subscriber. */
 export const MAX_REPLAY = 1_000;
@@ -44,6 +46,7 @@ export interface ChatMessagesServiceDeps {
   rooms: ChatRoomsStore;
   members: ChatMembersStore;
   blocks: BlocksStore;
+  players: PlayersStore;
   moderation: ModerationStore;
   chatRooms: ChatRoomsService;
   redis: RedisPort;
@@ -102,6 +105,7 @@ export class ChatMessagesService {
       const send = this.validateSend(viewer, input);
       if (input.toUserId === send.authorId) throw new BadUserInputError('You cannot send a private message to yourself.', 'toUserId');
       if (!isUuid(input.toUserId)) throw new NotFoundError('User', input.toUserId);
+      await requireKnownPlayer(this.deps.players, input.toUserId);
       const key = pairKey(send.authorId, input.toUserId);
       const sameTarget = (stored: ChatMessageRow) => stored.recipientId === input.toUserId;
       const replay = await this.replayOf(send, sameTarget);

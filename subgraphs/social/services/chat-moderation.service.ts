@@ -1,6 +1,5 @@
 import { requireRole, requireUser, type Viewer } from '../../../platform/auth.js';
 import { BadUserInputError, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
-import { isUuid } from '../../../platform/ids.js';
 import { timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import type { UnitOfWork } from '../../../platform/unit-of-work.js';
 import { muteEnds, validateMuteDuration } from '../domain/chat-messages.js';
@@ -9,8 +8,10 @@ import { validateReportText } from '../domain/moderation.js';
 import type { ChatMembersStore } from '../store/chat-members.store.js';
 import type { ChatMessagesStore } from '../store/chat-messages.store.js';
 import type { ChatRoomsStore } from '../store/chat-rooms.store.js';
+import type { PlayersStore } from '../store/players.store.js';
 import { chatReportKey, type ChatMuteRow, type ChatReportRow, type ModerationStore } from '../store/moderation.store.js';
 import { readerOf } from './chat-rooms.service.js';
+import { requireKnownPlayer } from './known-players.js';
 
 export interface ChatModerationServiceDeps {
   work: UnitOfWork;
@@ -18,6 +19,7 @@ export interface ChatModerationServiceDeps {
   messages: ChatMessagesStore;
   rooms: ChatRoomsStore;
   members: ChatMembersStore;
+  players: PlayersStore;
   now?: () => Date;
 }
 
@@ -89,7 +91,7 @@ export class ChatModerationService {
     const actorId = requireUser(viewer);
     const seconds = validateMuteDuration(input.durationSeconds);
     if (input.userId === actorId) throw new BadUserInputError('You cannot mute yourself.', 'userId');
-    if (!isUuid(input.userId)) throw new NotFoundError('User', input.userId);
+    await requireKnownPlayer(this.deps.players, input.userId);
     const now = this.now();
     return this.deps.work.run(async ({ tx, record }) => {
       const room = await this.deps.rooms.lock(tx, input.roomId);

@@ -1,4 +1,5 @@
 import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import { isUuid } from '../../../platform/ids.js';
 
 /**
  * Social's projection of players' names, from users' registrations on the bus: how a system
@@ -10,6 +11,11 @@ export class PlayersStore {
   /** Records (or renames) a player. */
   async save(tx: Tx, userId: string, displayName: string): Promise<void> {
     await tx.chatPlayer.upsert({ where: { userId }, create: { userId, displayName }, update: { displayName } });
+  }
+
+  /** Whether social has heard of the player (their registration reached it over the bus). */
+  async isKnown(userId: string): Promise<boolean> {
+    return isUuid(userId) && (await this.prisma.chatPlayer.count({ where: { userId } })) > 0;
   }
 
   /** The player's name as social knows it, or undefined before their registration reached it. */

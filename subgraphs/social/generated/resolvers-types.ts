@@ -385,13 +385,51 @@ export type Guild = {
   tag: Scalars['String']['output'];
 };
 
-/** A guild's rank for one member. */
+/** One column of the guild permission matrix (see `GuildRole` for the table). */
+export type GuildPermission =
+  /** Declare war on another guild. */
+  | 'DECLARE_WAR'
+  /** Lower a member ranked below oneself. */
+  | 'DEMOTE'
+  /** Disband the guild. */
+  | 'DISBAND'
+  /** Change the guild's description and joining rules. */
+  | 'EDIT_SETTINGS'
+  /** Invite players to join. */
+  | 'INVITE'
+  /** Remove a member ranked below oneself. */
+  | 'KICK'
+  /** Approve or reject players' requests to join. */
+  | 'MANAGE_JOIN_REQUESTS'
+  /** Raise a member ranked below oneself, to a rank below one's own. */
+  | 'PROMOTE'
+  /** Start a contribution drive. */
+  | 'START_CONTRIBUTION_DRIVE'
+  /** Hand the MASTER rank to another member. */
+  | 'TRANSFER_MASTERSHIP';
+
+/**
+ * A member's rank in a guild, highest first. What each rank may do is one table (the permission
+ * matrix; `GuildPermission` names its columns):
+ *
+ * | rank    | INVITE | MANAGE_JOIN_REQUESTS | KICK | PROMOTE | DEMOTE | EDIT_SETTINGS | DECLARE_WAR | START_CONTRIBUTION_DRIVE | DISBAND | TRANSFER_MASTERSHIP |
+ * |---------|--------|----------------------|------|---------|--------|---------------|-------------|--------------------------|---------|---------------------|
+ * | MASTER  | yes    | yes                  | yes  | yes     | yes    | yes           | yes         | yes                      | yes     | yes                 |
+ * | OFFICER | yes    | yes                  | yes  | yes     | yes    | no            | yes         | yes                      | no      | no                  |
+ * | VETERAN | yes    | no                   | no   | no      | no     | no            | no          | no                       | no      | no                  |
+ * | MEMBER  | no     | no                   | no   | no      | no     | no            | no          | no                       | no      | no                  |
+ * | RECRUIT | no     | no                   | no   | no      | no     | no            | no          | no                       | no      | no                  |
+ *
+ * KICK, PROMOTE and DEMOTE further need the member acted on ranked below the actor, and PROMOTE and
+ * DEMOTE give only ranks below the actor's own (the MASTER rank changes hands by transfer only). An
+ * action refused by the table answers FORBIDDEN, its message naming the permission.
+ */
 export type GuildRole =
   /** Leads the guild; there is exactly one. */
   | 'MASTER'
   /** A full member. */
   | 'MEMBER'
-  /** Helps lead: accepts members, manages the treasury. */
+  /** Helps lead: handles join requests, kicks, promotes and demotes lower ranks. */
   | 'OFFICER'
   /** A new member on probation. */
   | 'RECRUIT'
@@ -1003,7 +1041,7 @@ export type Query = {
    * malformed cursor or a page size outside 0–100.
    */
   chatRooms?: Maybe<ChatRoomConnection>;
-  /** One guild, or null when the id is unknown. */
+  /** One guild, or null when the id is unknown. Anyone may read it, signed in or not. */
   guild?: Maybe<Guild>;
 };
 
@@ -1308,9 +1346,14 @@ export type User = {
    * (null for everyone else). Fails with BAD_USER_INPUT (extensions.field = "first") outside 0–100.
    */
   chatRooms?: Maybe<Array<MyChatRoom>>;
-  /** The guild this player belongs to, or null. */
+  /** The guild this player belongs to, or null. Public. */
   guild?: Maybe<Guild>;
-  /** This player's rank in their guild, or null when not in one. */
+  /**
+   * What this player's rank lets them do in their guild (their row of the permission matrix on
+   * `GuildRole`), or null when not in one. Public.
+   */
+  guildPermissions?: Maybe<Array<GuildPermission>>;
+  /** This player's rank in their guild, or null when not in one. Public. */
   guildRole?: Maybe<GuildRole>;
   /** The player's stable, opaque id. */
   id: Scalars['ID']['output'];
@@ -1461,6 +1504,7 @@ export type ResolversTypes = ResolversObject<{
   GoOfflineInput: GoOfflineInput;
   GoOfflinePayload: ResolverTypeWrapper<Omit<GoOfflinePayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
   Guild: ResolverTypeWrapper<GuildRow>;
+  GuildPermission: GuildPermission;
   GuildRole: GuildRole;
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: ResolverTypeWrapper<Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
@@ -1845,6 +1889,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   chatRooms?: Resolver<Maybe<Array<ResolversTypes['MyChatRoom']>>, ParentType, ContextType, Partial<UserChatRoomsArgs>>;
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
+  guildPermissions?: Resolver<Maybe<Array<ResolversTypes['GuildPermission']>>, ParentType, ContextType>;
   guildRole?: Resolver<Maybe<ResolversTypes['GuildRole']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;

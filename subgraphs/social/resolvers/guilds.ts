@@ -1,3 +1,4 @@
+import { permissionsOf } from '../domain/guild-permissions.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 
 export const guildResolvers: Resolvers = {
@@ -11,5 +12,9 @@ export const guildResolvers: Resolvers = {
   User: {
     guild: async (user, _args, { loaders }) => (await loaders.membershipByUserId.load(user.id))?.guild ?? null,
     guildRole: async (user, _args, { loaders }) => (await loaders.membershipByUserId.load(user.id))?.role ?? null,
+    guildPermissions: async (user, _args, { loaders }) => {
+      const membership = await loaders.membershipByUserId.load(user.id);
+      return membership ? permissionsOf(membership.role) : null;
+    },
   },
 };

@@ -96,7 +96,11 @@ describe('PresenceService streams', () => {
     const [cy, dan, eve] = [randomUUID(), randomUUID(), randomUUID()];
     const { presence } = scenario({ rooms: [general] });
     const names = { [cy]: 'cy', [dan]: 'dan', [eve]: 'eve' };
-    const [cySees, danSees, eveSees] = await Promise.all([cy, dan, eve].map(async (v) => collect(await presence.presenceChanges(player(v), general.id), names)));
+    const [cySees, danSees, eveSees] = (await Promise.all([cy, dan, eve].map(async (v) => collect(await presence.presenceChanges(player(v), general.id), names)))) as [
+      string[],
+      string[],
+      string[],
+    ];
     await presence.heartbeat(player(cy), [general.id]);
     await presence.heartbeat(player(dan), [general.id]);
     await expect.poll(() => eveSees).toEqual(['+cy', '+dan']);

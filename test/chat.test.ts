@@ -207,6 +207,7 @@ describe('chat through the gateway: sending', () => {
     const social = platform.subgraphs.find((s) => s.name === 'social')!;
     expect(await metric(social.url, 'chat_messages_refused_total', 'reason="RATE"')).toBeGreaterThan(0);
     expect(await metric(social.url, 'chat_message_duration_seconds_count')).toBeGreaterThan(0);
+    expect(await metric(social.url, 'chat_messages_sent_total', 'room_kind="GLOBAL"')).toBeGreaterThanOrEqual(2);
   });
 
   it('masks profanity for everyone but moderators, who see what was typed', async () => {

@@ -161,6 +161,7 @@ export class ChatMessagesService {
     const message = await this.deps.store.create(work.tx, { ...data, roomId: room.id, recipientId, recipientSeq: inbox?.seq ?? null });
     if (message.kind === 'PLAYER' && message.authorId) {
       await work.record('chat.message_sent', { messageId: message.id, roomId: message.roomId, authorId: message.authorId, sentAt: message.sentAt.toISOString() });
+      work.afterCommit(() => void this.deps.metrics.sent.inc({ room_kind: room.kind }));
     }
     if (!isRestricted(room.kind)) work.publish(messageAdded, room.id, { ...message, previous: room.lastSeq } satisfies MessageAddedEvent);
     work.publish(roomEvent, room.id, { type: 'ADDED', position: message.seq, previous: room.lastEventSeq, message } satisfies RoomEventPayload);

@@ -26,7 +26,7 @@ import type { ChatRoomRow, ChatRoomsStore } from '../store/chat-rooms.store.js';
 import type { PlayersStore } from '../store/players.store.js';
 import type { ChatMessagesService } from './chat-messages.service.js';
 import { readerOf } from './chat-rooms.service.js';
-import { requireKnownPlayer } from './known-players.js';
+import { requireKnownPlayer, waitForPlayer } from './known-players.js';
 
 export interface ChatMembershipServiceDeps {
   work: UnitOfWork;
@@ -57,6 +57,8 @@ export class ChatMembershipService {
    */
   async joinRoom(viewer: Viewer, roomId: string): Promise<{ room: ChatRoomRow; messages: ChatMessageRow[]; joined: boolean }> {
     const userId = requireUser(viewer);
+    // The join message names the player: give a registration still on the bus a moment (best effort).
+    await waitForPlayer(this.deps.players, userId);
     const joined = await this.deps.work.run(async (work) => {
       const room = await this.deps.rooms.lock(work.tx, roomId);
       const member = room ? await this.deps.members.findOne(room.id, userId, work.tx) : undefined;
@@ -93,6 +95,7 @@ export class ChatMembershipService {
     const userId = requireUser(viewer);
     const name = validateRoomName(input.name);
     const maxMembers = validatePartySize(input.maxMembers, this.deps.partyMaxMembers);
+    await waitForPlayer(this.deps.players, userId);
     const id = await this.deps.work.run(async (work) => {
       const created = await this.deps.rooms.create(work.tx, { name, kind: 'PARTY', maxMembers, createdBy: userId, description: '' });
       const room = (await this.deps.rooms.lock(work.tx, created.id))!;

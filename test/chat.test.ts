@@ -202,6 +202,10 @@ describe('chat through the gateway: sending', () => {
     expect(limited.length).toBeGreaterThan(0);
     expect(limited[0]!.errors![0]!.extensions).toMatchObject({ reason: 'RATE', retryAfterMs: expect.any(Number) });
     expect(await storedIn(roomId)).toBe(2 + results.length - limited.length);
+    // Each accepted message reaches achievements over the bus as a SOCIAL_INTERACTION; a retry adds none.
+    await expect
+      .poll(() => platform.runtime.db.prisma.achievementEvent.count({ where: { userId: ana.id, type: 'SOCIAL_INTERACTION' } }), { timeout: 15_000 })
+      .toBe(2 + results.length - limited.length);
     const social = platform.subgraphs.find((s) => s.name === 'social')!;
     expect(await metric(social.url, 'chat_messages_refused_total', 'reason="RATE"')).toBeGreaterThan(0);
     expect(await metric(social.url, 'chat_message_duration_seconds_count')).toBeGreaterThan(0);

@@ -24,7 +24,7 @@ import {
   validateClientMessageId,
   validateMessageText,
 } from '../domain/chat-messages.js';
-import { ANNOUNCEMENTS_ROOM_ID, assertMayPost, assertReadable, isRestricted, isStaff, pairKey } from '../domain/chat-rooms.js';
+import { ANNOUNCEMENTS_ROOM_ID, assertMayPost, assertReadable, isRestricted, isStaff, mayRead, pairKey } from '../domain/chat-rooms.js';
 import { moderateText } from '../domain/moderation.js';
 import type { BlocksStore } from '../store/blocks.store.js';
 import type { ChatMembersStore } from '../store/chat-members.store.js';
@@ -207,7 +207,8 @@ export class ChatMessagesService {
     return this.deps.work.run(async (work) => {
       const room = await this.deps.rooms.lock(work.tx, found.roomId);
       const member = room && isRestricted(room.kind) ? await this.deps.members.findOne(room.id, actorId, work.tx) : undefined;
-      if (!room || !assertReadableOr(room, viewer, Boolean(member))) throw new NotFoundError('ChatMessage', messageId);
+      // A message in a room the actor may not read is as unknown as the room.
+      if (!room || !mayRead(room, readerOf(viewer), Boolean(member))) throw new NotFoundError('ChatMessage', messageId);
       // Read again under the lock: a concurrent edit or deletion committed before it.
       const [message] = await this.deps.store.findByIds([messageId], work.tx);
       const result = await apply(work, message!);
@@ -404,16 +405,6 @@ export class ChatMessagesService {
 export function pairOf(room: { pairKey: string | null }): [string, string] {
   const [a, b] = (room.pairKey ?? ':').split(':');
   return [a!, b!];
-}
-
-/** Whether the viewer may read the room (assertReadable as a boolean). */
-function assertReadableOr(room: ChatRoomRow, viewer: Viewer, isMember: boolean): boolean {
-  try {
-    assertReadable(room, room.id, readerOf(viewer), isMember);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -522,6 +522,48 @@ const CASES: GuardCase[] = [
     },
   },
   {
+    name: "a guild's members with their players' fields, through the gateway",
+    covers: ['Guild.members'],
+    via: 'gateway',
+    sizes: [10, 100], // a page holds at most 100
+    query: `query($g: ID!, $n: Int!) {
+      guild(id: $g) { members(first: $n) { edges { cursor node { role permissions joinedAt user { id username level achievementPoints } } } pageInfo { hasNextPage } } }
+    }`,
+    // The guild and its page from social, then every member's fields in one fetch per subgraph.
+    fetches: { social: 1, users: 1, achievements: 1 },
+    async scenario(n) {
+      const ids = await players(n);
+      const guildId = await guildOf(ids);
+      return { viewer: player(ids[0]!), variables: { g: guildId, n }, count: edgesAt('guild.members') };
+    },
+  },
+  {
+    name: "a guild's pending join requests, for its master",
+    covers: ['Guild.joinRequests'],
+    via: 'social',
+    sizes: [10, 100],
+    query: `query($g: ID!, $n: Int!) { guild(id: $g) { joinRequests(first: $n) { edges { cursor node { id createdAt user { id } guild { id name } } } } } }`,
+    async scenario(n) {
+      const [master, ...askers] = await players(n + 1);
+      const guildId = await guildOf([master!]);
+      await db().prisma.guildJoinRequest.createMany({ data: askers.map((userId) => ({ guildId, userId })) });
+      return { viewer: player(master!), variables: { g: guildId, n }, count: edgesAt('guild.joinRequests') };
+    },
+  },
+  {
+    name: "a player's guild inbox",
+    covers: ['User.guildNotifications'],
+    via: 'social',
+    sizes: [10, 100],
+    query: `query($reps: [_Any!]!, $n: Int!) { _entities(representations: $reps) { ... on User { guildNotifications(first: $n) { edges { cursor node { id kind guildId guildName requestId createdAt subject { id } } } } } } }`,
+    async scenario(n) {
+      const [me, ...askers] = await players(n + 1);
+      const guildId = randomUUID();
+      await db().prisma.guildNotification.createMany({ data: askers.map((subjectId) => ({ userId: me!, kind: 'JOIN_REQUESTED' as const, guildId, guildName: 'Guard', subjectId })) });
+      return { viewer: player(me!), variables: { reps: reps('User', [me!]), n }, count: edgesAt('_entities.0.guildNotifications') };
+    },
+  },
+  {
     name: 'ChatMessage entities',
     covers: ['_entities social.ChatMessage'],
     via: 'social',

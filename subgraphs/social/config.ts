@@ -20,6 +20,8 @@ export const socialEnv = z.object({
   SOCIAL_CHAT_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(3),
   /** The most players a party may hold (and its size when the owner gives none). */
   SOCIAL_CHAT_PARTY_MAX_MEMBERS: z.coerce.number().int().min(2).max(100).default(8),
+  /** How many members a new guild holds. */
+  SOCIAL_GUILD_MAX_MEMBERS: z.coerce.number().int().min(2).max(500).default(50),
 });
 
 export const loadSocialConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(socialEnv, env);

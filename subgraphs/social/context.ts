@@ -3,6 +3,7 @@ import type { ChatMembershipService } from './services/chat-membership.service.j
 import type { ChatMessagesService } from './services/chat-messages.service.js';
 import type { ChatModerationService } from './services/chat-moderation.service.js';
 import type { ChatRoomsService } from './services/chat-rooms.service.js';
+import type { GuildsService } from './services/guilds.service.js';
 import type { PresenceService } from './services/presence.service.js';
 import type { SocialLoaders } from './store/loaders.js';
 
@@ -15,4 +16,5 @@ export interface Context {
   chatMembership: ChatMembershipService;
   chatModeration: ChatModerationService;
   presence: PresenceService;
+  guilds: GuildsService;
 }

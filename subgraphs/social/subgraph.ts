@@ -4,6 +4,7 @@ import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { presenceHandlers, withPresenceHandlers } from './consumers/presence.consumer.js';
 import { usersConsumer } from './consumers/users.consumer.js';
+import { guildLevelHandlers } from './consumers/guild-levels.consumer.js';
 import { RateLimit } from '../../platform/rate-limit.js';
 import { compileBlockedTerms } from './domain/moderation.js';
 import { createChatMetrics } from './services/chat.metrics.js';
@@ -11,6 +12,7 @@ import { ChatMembershipService } from './services/chat-membership.service.js';
 import { ChatMessagesService } from './services/chat-messages.service.js';
 import { ChatModerationService } from './services/chat-moderation.service.js';
 import { ChatRoomsService } from './services/chat-rooms.service.js';
+import { GuildsService } from './services/guilds.service.js';
 import { chatPresenceAccess } from './services/presence.access.js';
 import { createPresenceMetrics } from './services/presence.metrics.js';
 import { PresenceService } from './services/presence.service.js';
@@ -75,6 +77,7 @@ export const socialSubgraph = defineSubgraph({
       members: stores.chatMembers,
       players: stores.players,
     });
+    const guilds = new GuildsService({ work, store: stores.guilds, redis, chat: chatMembership, maxMembers: config.SOCIAL_GUILD_MAX_MEMBERS });
     const presenceStore = createPresenceStore(redis, { channel: presenceChanged.channel, keyTtlMs: 2 * config.SOCIAL_PRESENCE_EXPIRY_MS });
     const presence = new PresenceService({
       store: presenceStore,
@@ -88,9 +91,9 @@ export const socialSubgraph = defineSubgraph({
       metrics: createPresenceMetrics(metrics, () => presenceStore.tracked()),
     });
     return {
-      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, loaders: createLoaders(stores) }),
+      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, guilds, loaders: createLoaders(stores) }),
       workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger)],
-      consumer: withPresenceHandlers(usersConsumer({ blocks: stores.blocks, players: stores.players }), presenceHandlers(presence)),
+      consumer: withPresenceHandlers(withPresenceHandlers(usersConsumer({ blocks: stores.blocks, players: stores.players }), presenceHandlers(presence)), guildLevelHandlers(stores.guilds)),
     };
   },
 });

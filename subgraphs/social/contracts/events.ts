@@ -24,6 +24,12 @@ declare module '../../../platform/events/types.js' {
     'guild.created': { guildId: string; founderId: string; createdAt: string };
     /** A player joined a guild. */
     'guild.member_joined': { guildId: string; userId: string; joinedAt: string };
+    /** A player left a guild, or was kicked from it (`byUserId`: who kicked them). */
+    'guild.member_left': { guildId: string; userId: string; byUserId: string | null; leftAt: string };
+    /** A member's rank changed (promoted, demoted, or mastership handed over). */
+    'guild.role_changed': { guildId: string; userId: string; role: string; previousRole: string; byUserId: string; changedAt: string };
+    /** A guild's last member left: the guild is gone. */
+    'guild.disbanded': { guildId: string; disbandedAt: string };
     /** A player contributed to their guild's treasury. */
     'guild.contribution_made': { guildId: string; userId: string; amount: number; contributedAt: string };
     /** A guild won a war; `memberIds` are the members who fought in it. */

@@ -92,3 +92,18 @@ export interface TypingEvent {
 
 /** One channel per room, published like presenceChanged (by the typing store's script). */
 export const typingChanged = defineLiveChannel<TypingEvent>('social', 'typing');
+
+/** A notice in a player's guild inbox (a join request for officers, a decision for the player who asked): the stored row. */
+export interface GuildNotificationEvent {
+  id: string;
+  userId: string;
+  kind: 'JOIN_REQUESTED' | 'JOIN_APPROVED' | 'JOIN_REJECTED';
+  guildId: string;
+  guildName: string;
+  subjectId: string;
+  requestId: string | null;
+  createdAt: Date | string;
+}
+
+/** One channel per player: their guild notices as they are stored. */
+export const guildNotification = defineLiveChannel<GuildNotificationEvent>('social', 'guildNotification');

@@ -3,7 +3,7 @@ import type { ChatMessageRow, ChatRoomEventRow } from '../store/chat-messages.st
 import type { ChatRoomRow } from '../store/chat-rooms.store.js';
 import type { ChatMemberRow } from '../store/chat-members.store.js';
 import type { ChatReportRow, ChatMuteRow } from '../store/moderation.store.js';
-import type { GuildRow, UserRef } from '../store/guilds.store.js';
+import type { GuildRow, GuildMemberRow, GuildJoinRequestRow, GuildNotificationRow, UserRef } from '../store/guilds.store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +19,31 @@ export type Scalars = {
   /** A date and time in ISO-8601 format with a UTC offset, e.g. `2026-11-28T13:45:00.000Z`. */
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** What `approveGuildJoinRequest` answers. */
+export type ApproveGuildJoinRequestPayload = {
+  __typename?: 'ApproveGuildJoinRequestPayload';
+  /** The guild. */
+  guild: Guild;
+  /** The new member. */
+  member: GuildMember;
+};
+
+/** What `cancelGuildJoinRequest` answers. */
+export type CancelGuildJoinRequestPayload = {
+  __typename?: 'CancelGuildJoinRequestPayload';
+  /** The withdrawn request's id. */
+  requestId: Scalars['ID']['output'];
+};
+
+/** What `promoteGuildMember` and `demoteGuildMember` answer. */
+export type ChangeGuildRankPayload = {
+  __typename?: 'ChangeGuildRankPayload';
+  /** The guild. */
+  guild: Guild;
+  /** The member with their new rank. */
+  member: GuildMember;
 };
 
 /** A member's place in a room. */
@@ -314,6 +339,29 @@ export type ChatRoomMember = {
   user: User;
 };
 
+/** What `createGuild` needs. */
+export type CreateGuildInput = {
+  /** At most 500 characters (default empty). */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Whether anyone may join (default true). A guild that is not public takes members by request only. */
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The lowest player level the guild takes, 1–100 (default 1). */
+  minLevel?: InputMaybe<Scalars['Int']['input']>;
+  /** 3–32 characters, one line; unique among guilds, case aside. */
+  name: Scalars['String']['input'];
+  /** Whether joining needs an officer's approval (default false). */
+  requiresApproval?: InputMaybe<Scalars['Boolean']['input']>;
+  /** 2–5 letters (A–Z) or digits, shown upper-cased; unique among guilds, case aside. */
+  tag: Scalars['String']['input'];
+};
+
+/** What `createGuild` answers. */
+export type CreateGuildPayload = {
+  __typename?: 'CreateGuildPayload';
+  /** The new guild. */
+  guild: Guild;
+};
+
 /** A party to create. */
 export type CreatePartyInput = {
   /** How many players it holds, 2–8 (8 when left out). */
@@ -375,15 +423,179 @@ export type Guild = {
   __typename?: 'Guild';
   /** When the guild was founded. */
   createdAt: Scalars['DateTime']['output'];
+  /** What the guild says about itself. */
+  description: Scalars['String']['output'];
   /** Stable, opaque id. */
   id: Scalars['ID']['output'];
+  /** Whether anyone may join; a guild that is not public takes members by request only. */
+  isPublic: Scalars['Boolean']['output'];
+  /**
+   * Its pending join requests, oldest first: for its members whose rank may MANAGE_JOIN_REQUESTS;
+   * null for anyone else. Fails with BAD_USER_INPUT (extensions.field = "first" or "after") for a
+   * page size outside 0–100 or a malformed cursor.
+   */
+  joinRequests?: Maybe<GuildJoinRequestConnection>;
+  /** The most members it holds. */
+  maxMembers: Scalars['Int']['output'];
   /** How many players belong to it. */
   memberCount: Scalars['Int']['output'];
+  /**
+   * Its members in joining order, each with their public player fields. Anyone may read it.
+   * Fails with BAD_USER_INPUT (extensions.field = "first" or "after") for a page size outside
+   * 0–100 or a malformed cursor.
+   */
+  members: GuildMemberConnection;
+  /** The lowest player level it takes. */
+  minLevel: Scalars['Int']['output'];
   /** The guild's unique name. */
   name: Scalars['String']['output'];
+  /** Whether joining needs an officer's approval. */
+  requiresApproval: Scalars['Boolean']['output'];
   /** The short tag shown next to members' names. */
   tag: Scalars['String']['output'];
 };
+
+
+/** A group of players who play, chat and fight together. */
+export type GuildJoinRequestsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A group of players who play, chat and fight together. */
+export type GuildMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  rank?: InputMaybe<GuildRole>;
+};
+
+/** A player's pending request to join a guild. */
+export type GuildJoinRequest = {
+  __typename?: 'GuildJoinRequest';
+  /** When they asked. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The guild asked. */
+  guild: Guild;
+  /** Stable, opaque id. */
+  id: Scalars['ID']['output'];
+  /** The player asking. */
+  user: User;
+};
+
+/** A page of a guild's pending join requests. */
+export type GuildJoinRequestConnection = {
+  __typename?: 'GuildJoinRequestConnection';
+  /** The requests on this page, oldest first. */
+  edges: Array<GuildJoinRequestEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One request in a page. */
+export type GuildJoinRequestEdge = {
+  __typename?: 'GuildJoinRequestEdge';
+  /** Pass as `after` to read on from this request. */
+  cursor: Scalars['String']['output'];
+  /** The request. */
+  node: GuildJoinRequest;
+};
+
+/** Which join request. */
+export type GuildJoinRequestInput = {
+  /** The request's id. */
+  requestId: Scalars['ID']['input'];
+};
+
+/** How a join went. */
+export type GuildJoinStatus =
+  /** The player is a member now. */
+  | 'JOINED'
+  /** The player's request waits for an officer. */
+  | 'REQUESTED';
+
+/** A player's place in a guild. */
+export type GuildMember = {
+  __typename?: 'GuildMember';
+  /** When they joined (founded, for the first master). */
+  joinedAt: Scalars['DateTime']['output'];
+  /** What their rank lets them do (their row of the permission matrix on `GuildRole`). */
+  permissions: Array<GuildPermission>;
+  /** Their rank. */
+  role: GuildRole;
+  /** The player (their public fields come from the users subgraph). */
+  user: User;
+};
+
+/** A page of a guild's members. */
+export type GuildMemberConnection = {
+  __typename?: 'GuildMemberConnection';
+  /** The members on this page, in joining order. */
+  edges: Array<GuildMemberEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One member in a page. */
+export type GuildMemberEdge = {
+  __typename?: 'GuildMemberEdge';
+  /** Pass as `after` to read on from this member. */
+  cursor: Scalars['String']['output'];
+  /** The member. */
+  node: GuildMember;
+};
+
+/** Which member of the signed-in player's guild. */
+export type GuildMemberInput = {
+  /** The member's player id. */
+  userId: Scalars['ID']['input'];
+};
+
+/** A notice in a player's guild inbox. */
+export type GuildNotification = {
+  __typename?: 'GuildNotification';
+  /** When it was sent. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The guild's id (the guild may be gone since). */
+  guildId: Scalars['ID']['output'];
+  /** The guild's name when the notice was sent. */
+  guildName: Scalars['String']['output'];
+  /** Stable, opaque id. */
+  id: Scalars['ID']['output'];
+  /** What it is about. */
+  kind: GuildNotificationKind;
+  /** The join request it is about (gone once decided). */
+  requestId?: Maybe<Scalars['ID']['output']>;
+  /** The player who asked to join. */
+  subject: User;
+};
+
+/** A page of a player's guild notices. */
+export type GuildNotificationConnection = {
+  __typename?: 'GuildNotificationConnection';
+  /** The notices on this page, newest first. */
+  edges: Array<GuildNotificationEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One notice in a page. */
+export type GuildNotificationEdge = {
+  __typename?: 'GuildNotificationEdge';
+  /** Pass as `after` to read older notices. */
+  cursor: Scalars['String']['output'];
+  /** The notice. */
+  node: GuildNotification;
+};
+
+/** What a guild notice is about. */
+export type GuildNotificationKind =
+  /** The recipient's request was approved: they are a member. */
+  | 'JOIN_APPROVED'
+  /** The recipient's request was rejected. */
+  | 'JOIN_REJECTED'
+  /** A player asked to join a guild where the recipient may MANAGE_JOIN_REQUESTS. */
+  | 'JOIN_REQUESTED';
 
 /** One column of the guild permission matrix (see `GuildRole` for the table). */
 export type GuildPermission =
@@ -473,6 +685,23 @@ export type InviteToPartyPayload = {
   room: ChatRoom;
 };
 
+/** Which guild to join. */
+export type JoinGuildInput = {
+  /** The guild's id. */
+  guildId: Scalars['ID']['input'];
+};
+
+/** What `joinGuild` answers. */
+export type JoinGuildPayload = {
+  __typename?: 'JoinGuildPayload';
+  /** The guild. */
+  guild: Guild;
+  /** The pending request when `status` is REQUESTED; null when the player joined. */
+  request?: Maybe<GuildJoinRequest>;
+  /** Whether the player joined or asked. */
+  status: GuildJoinStatus;
+};
+
 /** A room to join. */
 export type JoinRoomInput = {
   /** The room to join. */
@@ -505,6 +734,24 @@ export type KickFromPartyPayload = {
   removed: Scalars['Boolean']['output'];
   /** The party. */
   room: ChatRoom;
+};
+
+/** What `kickGuildMember` answers. */
+export type KickGuildMemberPayload = {
+  __typename?: 'KickGuildMemberPayload';
+  /** The guild. */
+  guild: Guild;
+  /** The removed player's id. */
+  userId: Scalars['ID']['output'];
+};
+
+/** What `leaveGuild` answers. */
+export type LeaveGuildPayload = {
+  __typename?: 'LeaveGuildPayload';
+  /** True when the player was its last member: the guild is gone. */
+  disbanded: Scalars['Boolean']['output'];
+  /** The guild left. */
+  guildId: Scalars['ID']['output'];
 };
 
 /** A room to leave. */
@@ -548,6 +795,35 @@ export type MarkReadPayload = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Approves a pending join request: the player becomes a MEMBER and joins the guild's chat room,
+   * their other requests lapse, and they get a JOIN_APPROVED notice.
+   *
+   * For members whose rank may MANAGE_JOIN_REQUESTS (MASTER, OFFICER). Fails with UNAUTHENTICATED
+   * when signed out; FORBIDDEN (naming MANAGE_JOIN_REQUESTS) for anyone else, members of other
+   * guilds included; NOT_FOUND for an unknown request or one already decided or cancelled; CONFLICT
+   * when the guild is full or the player joined another guild meanwhile.
+   */
+  approveGuildJoinRequest: ApproveGuildJoinRequestPayload;
+  /**
+   * Withdraws the signed-in player's own pending join request.
+   *
+   * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service token; NOT_FOUND for an
+   * unknown request, one already decided, or someone else's.
+   */
+  cancelGuildJoinRequest: CancelGuildJoinRequestPayload;
+  /**
+   * Founds a guild with the signed-in player as its MASTER, and its GUILD chat room with them as
+   * its first member. The name is unique case-insensitively, and so is the tag. A player belongs
+   * to at most one guild. A retry with the same name answers CONFLICT (the first call founded it).
+   *
+   * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service token; BAD_USER_INPUT with
+   * extensions.field = "name" (3–32 characters, one line), "tag" (2–5 letters A–Z or digits),
+   * "description" (at most 500 characters) or "minLevel" (1–100); CONFLICT with extensions.field =
+   * "name" or "tag" when another guild holds it; CONFLICT (no field) when the player is in a guild
+   * already. Nothing is stored on any refusal.
+   */
+  createGuild: CreateGuildPayload;
+  /**
    * Creates a PARTY room owned by the signed-in player, who is its first member. Parties are
    * invite-only: the owner adds players with `inviteToParty` and removes them with `kickFromParty`.
    *
@@ -566,6 +842,15 @@ export type Mutation = {
    * player may not read; FORBIDDEN for another player's message.
    */
   deleteMessage: DeleteMessagePayload;
+  /**
+   * Lowers a member one rank (OFFICER → VETERAN → MEMBER → RECRUIT).
+   *
+   * For ranks with DEMOTE (MASTER, OFFICER), for members ranked below the actor. Fails with
+   * UNAUTHENTICATED when signed out; FORBIDDEN (naming DEMOTE) otherwise, and when the actor is in
+   * no guild; NOT_FOUND when the player is not a member of the actor's guild; CONFLICT for a
+   * RECRUIT (the lowest rank).
+   */
+  demoteGuildMember: ChangeGuildRankPayload;
   /**
    * Changes the text of a message. Its author may edit their own; moderators and admins may edit
    * any. The new text follows sendMessage's rules (masking included); `editedAt` is set and the
@@ -616,6 +901,24 @@ export type Mutation = {
    */
   inviteToParty: InviteToPartyPayload;
   /**
+   * Joins a guild. A public guild that does not require approval takes the player at once, as a
+   * MEMBER, and adds them to its chat room. A guild that requires approval, or is not public,
+   * records a join request instead, and each member allowed to MANAGE_JOIN_REQUESTS gets a notice
+   * (`User.guildNotifications` and `guildNotificationReceived`). Joining or asking drops the
+   * player's other pending requests only once they are in a guild. A retry changes nothing: a
+   * member gets JOINED again, a player who asked already gets their pending request again.
+   *
+   * The minimum level is checked against social's projection of the player's level, which follows
+   * the users subgraph's `user.leveled_up` events on the bus (a level-up counts here moments after
+   * it happens; before any reached social, a player counts as level 1).
+   *
+   * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service token, and with
+   * extensions.reason = "LEVEL_TOO_LOW" (extensions.minLevel, extensions.level) below the guild's
+   * minimum level; NOT_FOUND for an unknown guild; CONFLICT when the player is in another guild, or
+   * when the guild is full (two players racing for its last seat: exactly one gets it).
+   */
+  joinGuild: JoinGuildPayload;
+  /**
    * Joins a room and answers it with its newest 50 messages. Joining posts the system message
    * "<name> joined the room" (kind MEMBER_JOINED, no author, `subject` = the player; `<name>` is the
    * name chat learned from the player's registration, their username, or "A player" if that has not
@@ -642,6 +945,24 @@ export type Mutation = {
    * the owner as the target; BAD_USER_INPUT (extensions.field = "userId") for oneself (use leaveRoom).
    */
   kickFromParty: KickFromPartyPayload;
+  /**
+   * Removes a member from the signed-in player's guild and its chat room.
+   *
+   * For ranks with KICK (MASTER, OFFICER), and only members ranked below the actor. Fails with
+   * UNAUTHENTICATED when signed out; FORBIDDEN (naming KICK) without the permission, for a member
+   * of equal or higher rank, and when the actor is in no guild; NOT_FOUND when the player is not a
+   * member of the actor's guild.
+   */
+  kickGuildMember: KickGuildMemberPayload;
+  /**
+   * Leaves the signed-in player's guild and its chat room. The last member's leaving disbands the
+   * guild (it is gone; `disbanded` is true). The MASTER must first hand mastership to another
+   * member (`transferGuildMastership`) while others remain.
+   *
+   * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service token, when the player is in
+   * no guild, and with extensions.reason = "TRANSFER_FIRST" for a MASTER with other members.
+   */
+  leaveGuild: LeaveGuildPayload;
   /**
    * Leaves a room: the player stops counting as a member (no unread count, gone from
    * `me.chatRooms`); in a PARTY room they stop reading it at once, live streams included. A party's
@@ -683,6 +1004,24 @@ export type Mutation = {
    * text breaks the message rules.
    */
   postAnnouncement: PostAnnouncementPayload;
+  /**
+   * Raises a member one rank (RECRUIT → MEMBER → VETERAN → OFFICER).
+   *
+   * For ranks with PROMOTE (MASTER, OFFICER), for members ranked below the actor, to a rank below
+   * the actor's own (so an OFFICER promotes up to VETERAN; nobody is promoted to MASTER: see
+   * `transferGuildMastership`). Fails with UNAUTHENTICATED when signed out; FORBIDDEN (naming
+   * PROMOTE) otherwise, and when the actor is in no guild; NOT_FOUND when the player is not a
+   * member of the actor's guild.
+   */
+  promoteGuildMember: ChangeGuildRankPayload;
+  /**
+   * Rejects a pending join request: it is gone, and the player gets a JOIN_REJECTED notice.
+   *
+   * For members whose rank may MANAGE_JOIN_REQUESTS. Fails with UNAUTHENTICATED when signed out;
+   * FORBIDDEN (naming MANAGE_JOIN_REQUESTS) for anyone else; NOT_FOUND for an unknown request or one
+   * already decided or cancelled.
+   */
+  rejectGuildJoinRequest: RejectGuildJoinRequestPayload;
   /**
    * Reports a message to the moderators, with a reason; it joins the moderation queue
    * (`chatReports`). Reporting the same message again answers the first report and adds nothing.
@@ -755,6 +1094,15 @@ export type Mutation = {
    */
   setTyping: SetTypingPayload;
   /**
+   * Hands the MASTER rank to another member of the guild; the former master becomes an OFFICER.
+   *
+   * For the MASTER (TRANSFER_MASTERSHIP). Fails with UNAUTHENTICATED when signed out; FORBIDDEN
+   * (naming TRANSFER_MASTERSHIP) for other ranks, and when the actor is in no guild; BAD_USER_INPUT
+   * (extensions.field = "userId") for the master themself; NOT_FOUND when the player is not a
+   * member of the guild.
+   */
+  transferGuildMastership: TransferGuildMastershipPayload;
+  /**
    * Changes a room's settings: slow mode and who may post. For moderators and admins in any room but
    * PRIVATE and SYSTEM ones, and for a party's owner in their party.
    *
@@ -763,6 +1111,33 @@ export type Mutation = {
    * (extensions.field = "slowModeSeconds") for slow mode outside 0–3,600 seconds.
    */
   updateChatRoomSettings: UpdateChatRoomSettingsPayload;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationApproveGuildJoinRequestArgs = {
+  input: GuildJoinRequestInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationCancelGuildJoinRequestArgs = {
+  input: GuildJoinRequestInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationCreateGuildArgs = {
+  input: CreateGuildInput;
 };
 
 
@@ -781,6 +1156,15 @@ export type MutationCreatePartyArgs = {
  */
 export type MutationDeleteMessageArgs = {
   input: DeleteMessageInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationDemoteGuildMemberArgs = {
+  input: GuildMemberInput;
 };
 
 
@@ -824,6 +1208,15 @@ export type MutationInviteToPartyArgs = {
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
  */
+export type MutationJoinGuildArgs = {
+  input: JoinGuildInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationJoinRoomArgs = {
   input: JoinRoomInput;
 };
@@ -835,6 +1228,15 @@ export type MutationJoinRoomArgs = {
  */
 export type MutationKickFromPartyArgs = {
   input: KickFromPartyInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationKickGuildMemberArgs = {
+  input: GuildMemberInput;
 };
 
 
@@ -871,6 +1273,24 @@ export type MutationMuteUserArgs = {
  */
 export type MutationPostAnnouncementArgs = {
   input: PostAnnouncementInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationPromoteGuildMemberArgs = {
+  input: GuildMemberInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationRejectGuildJoinRequestArgs = {
+  input: GuildJoinRequestInput;
 };
 
 
@@ -916,6 +1336,15 @@ export type MutationSendPrivateMessageArgs = {
  */
 export type MutationSetTypingArgs = {
   input: SetTypingInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationTransferGuildMastershipArgs = {
+  input: GuildMemberInput;
 };
 
 
@@ -1043,6 +1472,11 @@ export type Query = {
   chatRooms?: Maybe<ChatRoomConnection>;
   /** One guild, or null when the id is unknown. Anyone may read it, signed in or not. */
   guild?: Maybe<Guild>;
+  /**
+   * The guild wearing this tag (letters compared case-insensitively), or null when none does.
+   * Anyone may read it.
+   */
+  guildByTag?: Maybe<Guild>;
 };
 
 
@@ -1085,6 +1519,24 @@ export type QueryChatRoomsArgs = {
  */
 export type QueryGuildArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryGuildByTagArgs = {
+  tag: Scalars['String']['input'];
+};
+
+/** What `rejectGuildJoinRequest` answers. */
+export type RejectGuildJoinRequestPayload = {
+  __typename?: 'RejectGuildJoinRequestPayload';
+  /** The guild. */
+  guild: Guild;
+  /** The rejected request's id. */
+  requestId: Scalars['ID']['output'];
 };
 
 /** A message to report. */
@@ -1200,6 +1652,14 @@ export type Subscription = {
    */
   chatRoomEvents: ChatRoomEvent;
   /**
+   * The signed-in player's guild notices as they arrive (the same rows `User.guildNotifications`
+   * lists): join requests to guilds where they may MANAGE_JOIN_REQUESTS, and the decisions on their
+   * own requests. Live only: read the inbox for what came before.
+   *
+   * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service token.
+   */
+  guildNotificationReceived: GuildNotification;
+  /**
    * New messages in a GLOBAL or SYSTEM room, live, shared by every subscriber. Pass `after` (a
    * message's cursor) to first receive everything stored after it — use it when reconnecting so
    * nothing is missed or repeated. Open to anyone, signed in or not. Other rooms answer NOT_FOUND
@@ -1301,6 +1761,17 @@ export type SubscriptionTypingArgs = {
   roomId: Scalars['ID']['input'];
 };
 
+/** What `transferGuildMastership` answers. */
+export type TransferGuildMastershipPayload = {
+  __typename?: 'TransferGuildMastershipPayload';
+  /** The guild. */
+  guild: Guild;
+  /** The new MASTER. */
+  master: GuildMember;
+  /** The former master, now an OFFICER. */
+  previousMaster: GuildMember;
+};
+
 /** A player started or stopped typing in a room. */
 export type TypingChange = {
   __typename?: 'TypingChange';
@@ -1349,6 +1820,13 @@ export type User = {
   /** The guild this player belongs to, or null. Public. */
   guild?: Maybe<Guild>;
   /**
+   * The player's guild inbox, newest first: join requests to guilds where they may
+   * MANAGE_JOIN_REQUESTS, and decisions on their own requests. Only the player themself may read
+   * it; null for anyone else. Fails with BAD_USER_INPUT (extensions.field = "first" or "after") for
+   * a page size outside 0–100 or a malformed cursor.
+   */
+  guildNotifications?: Maybe<GuildNotificationConnection>;
+  /**
    * What this player's rank lets them do in their guild (their row of the permission matrix on
    * `GuildRole`), or null when not in one. Public.
    */
@@ -1362,6 +1840,13 @@ export type User = {
 
 /** A player account. Other subgraphs add fields to it (achievements, guild, wallet, rating). */
 export type UserChatRoomsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A player account. Other subgraphs add fields to it (achievements, guild, wallet, rating). */
+export type UserGuildNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1472,10 +1957,13 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  ApproveGuildJoinRequestPayload: ResolverTypeWrapper<Omit<ApproveGuildJoinRequestPayload, 'guild' | 'member'> & { guild: ResolversTypes['Guild'], member: ResolversTypes['GuildMember'] }>;
+  CancelGuildJoinRequestPayload: ResolverTypeWrapper<CancelGuildJoinRequestPayload>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ChangeGuildRankPayload: ResolverTypeWrapper<Omit<ChangeGuildRankPayload, 'guild' | 'member'> & { guild: ResolversTypes['Guild'], member: ResolversTypes['GuildMember'] }>;
   ChatMemberRole: ChatMemberRole;
   ChatMessage: ResolverTypeWrapper<ChatMessageRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ChatMessageConnection: ResolverTypeWrapper<Omit<ChatMessageConnection, 'edges'> & { edges: Array<ResolversTypes['ChatMessageEdge']> }>;
   ChatMessageEdge: ResolverTypeWrapper<Omit<ChatMessageEdge, 'node'> & { node: ResolversTypes['ChatMessage'] }>;
   ChatMessageKind: ChatMessageKind;
@@ -1494,6 +1982,9 @@ export type ResolversTypes = ResolversObject<{
   ChatRoomEventType: ChatRoomEventType;
   ChatRoomKind: ChatRoomKind;
   ChatRoomMember: ResolverTypeWrapper<ChatMemberRow>;
+  CreateGuildInput: CreateGuildInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CreateGuildPayload: ResolverTypeWrapper<Omit<CreateGuildPayload, 'guild'> & { guild: ResolversTypes['Guild'] }>;
   CreatePartyInput: CreatePartyInput;
   CreatePartyPayload: ResolverTypeWrapper<Omit<CreatePartyPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -1504,17 +1995,33 @@ export type ResolversTypes = ResolversObject<{
   GoOfflineInput: GoOfflineInput;
   GoOfflinePayload: ResolverTypeWrapper<Omit<GoOfflinePayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
   Guild: ResolverTypeWrapper<GuildRow>;
+  GuildJoinRequest: ResolverTypeWrapper<GuildJoinRequestRow>;
+  GuildJoinRequestConnection: ResolverTypeWrapper<Omit<GuildJoinRequestConnection, 'edges'> & { edges: Array<ResolversTypes['GuildJoinRequestEdge']> }>;
+  GuildJoinRequestEdge: ResolverTypeWrapper<Omit<GuildJoinRequestEdge, 'node'> & { node: ResolversTypes['GuildJoinRequest'] }>;
+  GuildJoinRequestInput: GuildJoinRequestInput;
+  GuildJoinStatus: GuildJoinStatus;
+  GuildMember: ResolverTypeWrapper<GuildMemberRow>;
+  GuildMemberConnection: ResolverTypeWrapper<Omit<GuildMemberConnection, 'edges'> & { edges: Array<ResolversTypes['GuildMemberEdge']> }>;
+  GuildMemberEdge: ResolverTypeWrapper<Omit<GuildMemberEdge, 'node'> & { node: ResolversTypes['GuildMember'] }>;
+  GuildMemberInput: GuildMemberInput;
+  GuildNotification: ResolverTypeWrapper<GuildNotificationRow>;
+  GuildNotificationConnection: ResolverTypeWrapper<Omit<GuildNotificationConnection, 'edges'> & { edges: Array<ResolversTypes['GuildNotificationEdge']> }>;
+  GuildNotificationEdge: ResolverTypeWrapper<Omit<GuildNotificationEdge, 'node'> & { node: ResolversTypes['GuildNotification'] }>;
+  GuildNotificationKind: GuildNotificationKind;
   GuildPermission: GuildPermission;
   GuildRole: GuildRole;
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: ResolverTypeWrapper<Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
   InviteToPartyInput: InviteToPartyInput;
   InviteToPartyPayload: ResolverTypeWrapper<Omit<InviteToPartyPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  JoinGuildInput: JoinGuildInput;
+  JoinGuildPayload: ResolverTypeWrapper<Omit<JoinGuildPayload, 'guild' | 'request'> & { guild: ResolversTypes['Guild'], request?: Maybe<ResolversTypes['GuildJoinRequest']> }>;
   JoinRoomInput: JoinRoomInput;
   JoinRoomPayload: ResolverTypeWrapper<Omit<JoinRoomPayload, 'messages' | 'room'> & { messages: Array<ResolversTypes['ChatMessage']>, room: ResolversTypes['ChatRoom'] }>;
   KickFromPartyInput: KickFromPartyInput;
   KickFromPartyPayload: ResolverTypeWrapper<Omit<KickFromPartyPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
+  KickGuildMemberPayload: ResolverTypeWrapper<Omit<KickGuildMemberPayload, 'guild'> & { guild: ResolversTypes['Guild'] }>;
+  LeaveGuildPayload: ResolverTypeWrapper<LeaveGuildPayload>;
   LeaveRoomInput: LeaveRoomInput;
   LeaveRoomPayload: ResolverTypeWrapper<LeaveRoomPayload>;
   MarkReadInput: MarkReadInput;
@@ -1529,6 +2036,7 @@ export type ResolversTypes = ResolversObject<{
   PresenceChange: ResolverTypeWrapper<Omit<PresenceChange, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   PrivateMessage: ResolverTypeWrapper<ChatMessageRow>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RejectGuildJoinRequestPayload: ResolverTypeWrapper<Omit<RejectGuildJoinRequestPayload, 'guild'> & { guild: ResolversTypes['Guild'] }>;
   ReportMessageInput: ReportMessageInput;
   ReportMessagePayload: ResolverTypeWrapper<Omit<ReportMessagePayload, 'report'> & { report: ResolversTypes['ChatReport'] }>;
   ResolveChatReportInput: ResolveChatReportInput;
@@ -1540,6 +2048,7 @@ export type ResolversTypes = ResolversObject<{
   SetTypingInput: SetTypingInput;
   SetTypingPayload: ResolverTypeWrapper<Omit<SetTypingPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TransferGuildMastershipPayload: ResolverTypeWrapper<Omit<TransferGuildMastershipPayload, 'guild' | 'master' | 'previousMaster'> & { guild: ResolversTypes['Guild'], master: ResolversTypes['GuildMember'], previousMaster: ResolversTypes['GuildMember'] }>;
   TypingChange: ResolverTypeWrapper<Omit<TypingChange, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   UpdateChatRoomSettingsInput: UpdateChatRoomSettingsInput;
   UpdateChatRoomSettingsPayload: ResolverTypeWrapper<Omit<UpdateChatRoomSettingsPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
@@ -1548,9 +2057,12 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  ApproveGuildJoinRequestPayload: Omit<ApproveGuildJoinRequestPayload, 'guild' | 'member'> & { guild: ResolversParentTypes['Guild'], member: ResolversParentTypes['GuildMember'] };
+  CancelGuildJoinRequestPayload: CancelGuildJoinRequestPayload;
+  ID: Scalars['ID']['output'];
+  ChangeGuildRankPayload: Omit<ChangeGuildRankPayload, 'guild' | 'member'> & { guild: ResolversParentTypes['Guild'], member: ResolversParentTypes['GuildMember'] };
   ChatMessage: ChatMessageRow;
   String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
   ChatMessageConnection: Omit<ChatMessageConnection, 'edges'> & { edges: Array<ResolversParentTypes['ChatMessageEdge']> };
   ChatMessageEdge: Omit<ChatMessageEdge, 'node'> & { node: ResolversParentTypes['ChatMessage'] };
   ChatMute: ChatMuteRow;
@@ -1564,6 +2076,9 @@ export type ResolversParentTypes = ResolversObject<{
   ChatRoomEdge: Omit<ChatRoomEdge, 'node'> & { node: ResolversParentTypes['ChatRoom'] };
   ChatRoomEvent: ChatRoomEventRow;
   ChatRoomMember: ChatMemberRow;
+  CreateGuildInput: CreateGuildInput;
+  Boolean: Scalars['Boolean']['output'];
+  CreateGuildPayload: Omit<CreateGuildPayload, 'guild'> & { guild: ResolversParentTypes['Guild'] };
   CreatePartyInput: CreatePartyInput;
   CreatePartyPayload: Omit<CreatePartyPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
   DateTime: Scalars['DateTime']['output'];
@@ -1574,15 +2089,29 @@ export type ResolversParentTypes = ResolversObject<{
   GoOfflineInput: GoOfflineInput;
   GoOfflinePayload: Omit<GoOfflinePayload, 'rooms'> & { rooms: Array<ResolversParentTypes['ChatRoom']> };
   Guild: GuildRow;
+  GuildJoinRequest: GuildJoinRequestRow;
+  GuildJoinRequestConnection: Omit<GuildJoinRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['GuildJoinRequestEdge']> };
+  GuildJoinRequestEdge: Omit<GuildJoinRequestEdge, 'node'> & { node: ResolversParentTypes['GuildJoinRequest'] };
+  GuildJoinRequestInput: GuildJoinRequestInput;
+  GuildMember: GuildMemberRow;
+  GuildMemberConnection: Omit<GuildMemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['GuildMemberEdge']> };
+  GuildMemberEdge: Omit<GuildMemberEdge, 'node'> & { node: ResolversParentTypes['GuildMember'] };
+  GuildMemberInput: GuildMemberInput;
+  GuildNotification: GuildNotificationRow;
+  GuildNotificationConnection: Omit<GuildNotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['GuildNotificationEdge']> };
+  GuildNotificationEdge: Omit<GuildNotificationEdge, 'node'> & { node: ResolversParentTypes['GuildNotification'] };
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversParentTypes['ChatRoom']> };
   InviteToPartyInput: InviteToPartyInput;
   InviteToPartyPayload: Omit<InviteToPartyPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
-  Boolean: Scalars['Boolean']['output'];
+  JoinGuildInput: JoinGuildInput;
+  JoinGuildPayload: Omit<JoinGuildPayload, 'guild' | 'request'> & { guild: ResolversParentTypes['Guild'], request?: Maybe<ResolversParentTypes['GuildJoinRequest']> };
   JoinRoomInput: JoinRoomInput;
   JoinRoomPayload: Omit<JoinRoomPayload, 'messages' | 'room'> & { messages: Array<ResolversParentTypes['ChatMessage']>, room: ResolversParentTypes['ChatRoom'] };
   KickFromPartyInput: KickFromPartyInput;
   KickFromPartyPayload: Omit<KickFromPartyPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
+  KickGuildMemberPayload: Omit<KickGuildMemberPayload, 'guild'> & { guild: ResolversParentTypes['Guild'] };
+  LeaveGuildPayload: LeaveGuildPayload;
   LeaveRoomInput: LeaveRoomInput;
   LeaveRoomPayload: LeaveRoomPayload;
   MarkReadInput: MarkReadInput;
@@ -1597,6 +2126,7 @@ export type ResolversParentTypes = ResolversObject<{
   PresenceChange: Omit<PresenceChange, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   PrivateMessage: ChatMessageRow;
   Query: Record<PropertyKey, never>;
+  RejectGuildJoinRequestPayload: Omit<RejectGuildJoinRequestPayload, 'guild'> & { guild: ResolversParentTypes['Guild'] };
   ReportMessageInput: ReportMessageInput;
   ReportMessagePayload: Omit<ReportMessagePayload, 'report'> & { report: ResolversParentTypes['ChatReport'] };
   ResolveChatReportInput: ResolveChatReportInput;
@@ -1608,6 +2138,7 @@ export type ResolversParentTypes = ResolversObject<{
   SetTypingInput: SetTypingInput;
   SetTypingPayload: Omit<SetTypingPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
   Subscription: Record<PropertyKey, never>;
+  TransferGuildMastershipPayload: Omit<TransferGuildMastershipPayload, 'guild' | 'master' | 'previousMaster'> & { guild: ResolversParentTypes['Guild'], master: ResolversParentTypes['GuildMember'], previousMaster: ResolversParentTypes['GuildMember'] };
   TypingChange: Omit<TypingChange, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   UpdateChatRoomSettingsInput: UpdateChatRoomSettingsInput;
   UpdateChatRoomSettingsPayload: Omit<UpdateChatRoomSettingsPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
@@ -1617,6 +2148,20 @@ export type ResolversParentTypes = ResolversObject<{
 export type PublicStreamDirectiveArgs = { };
 
 export type PublicStreamDirectiveResolver<Result, Parent, ContextType = Context, Args = PublicStreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ApproveGuildJoinRequestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApproveGuildJoinRequestPayload'] = ResolversParentTypes['ApproveGuildJoinRequestPayload']> = ResolversObject<{
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['GuildMember'], ParentType, ContextType>;
+}>;
+
+export type CancelGuildJoinRequestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CancelGuildJoinRequestPayload'] = ResolversParentTypes['CancelGuildJoinRequestPayload']> = ResolversObject<{
+  requestId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ChangeGuildRankPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChangeGuildRankPayload'] = ResolversParentTypes['ChangeGuildRankPayload']> = ResolversObject<{
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['GuildMember'], ParentType, ContextType>;
+}>;
 
 export type ChatMessageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatMessage'] = ResolversParentTypes['ChatMessage'], FederationReferenceType extends FederationReferenceTypes['ChatMessage'] = FederationReferenceTypes['ChatMessage']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ChatMessage']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -1719,6 +2264,10 @@ export type ChatRoomMemberResolvers<ContextType = Context, ParentType extends Re
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
+export type CreateGuildPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateGuildPayload'] = ResolversParentTypes['CreateGuildPayload']> = ResolversObject<{
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+}>;
+
 export type CreatePartyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreatePartyPayload'] = ResolversParentTypes['CreatePartyPayload']> = ResolversObject<{
   room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
 }>;
@@ -1742,10 +2291,71 @@ export type GoOfflinePayloadResolvers<ContextType = Context, ParentType extends 
 export type GuildResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Guild'] = ResolversParentTypes['Guild'], FederationReferenceType extends FederationReferenceTypes['Guild'] = FederationReferenceTypes['Guild']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Guild']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  joinRequests?: Resolver<Maybe<ResolversTypes['GuildJoinRequestConnection']>, ParentType, ContextType, Partial<GuildJoinRequestsArgs>>;
+  maxMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  members?: Resolver<ResolversTypes['GuildMemberConnection'], ParentType, ContextType, Partial<GuildMembersArgs>>;
+  minLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requiresApproval?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type GuildJoinRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildJoinRequest'] = ResolversParentTypes['GuildJoinRequest']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type GuildJoinRequestConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildJoinRequestConnection'] = ResolversParentTypes['GuildJoinRequestConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['GuildJoinRequestEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type GuildJoinRequestEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildJoinRequestEdge'] = ResolversParentTypes['GuildJoinRequestEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GuildJoinRequest'], ParentType, ContextType>;
+}>;
+
+export type GuildMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildMember'] = ResolversParentTypes['GuildMember']> = ResolversObject<{
+  joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  permissions?: Resolver<Array<ResolversTypes['GuildPermission']>, ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['GuildRole'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type GuildMemberConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildMemberConnection'] = ResolversParentTypes['GuildMemberConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['GuildMemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type GuildMemberEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildMemberEdge'] = ResolversParentTypes['GuildMemberEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GuildMember'], ParentType, ContextType>;
+}>;
+
+export type GuildNotificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildNotification'] = ResolversParentTypes['GuildNotification']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  guildId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  guildName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['GuildNotificationKind'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
+export type GuildNotificationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildNotificationConnection'] = ResolversParentTypes['GuildNotificationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['GuildNotificationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type GuildNotificationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildNotificationEdge'] = ResolversParentTypes['GuildNotificationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GuildNotification'], ParentType, ContextType>;
 }>;
 
 export type HeartbeatPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HeartbeatPayload'] = ResolversParentTypes['HeartbeatPayload']> = ResolversObject<{
@@ -1759,6 +2369,12 @@ export type InviteToPartyPayloadResolvers<ContextType = Context, ParentType exte
   room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
 }>;
 
+export type JoinGuildPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JoinGuildPayload'] = ResolversParentTypes['JoinGuildPayload']> = ResolversObject<{
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+  request?: Resolver<Maybe<ResolversTypes['GuildJoinRequest']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GuildJoinStatus'], ParentType, ContextType>;
+}>;
+
 export type JoinRoomPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JoinRoomPayload'] = ResolversParentTypes['JoinRoomPayload']> = ResolversObject<{
   joined?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   messages?: Resolver<Array<ResolversTypes['ChatMessage']>, ParentType, ContextType>;
@@ -1768,6 +2384,16 @@ export type JoinRoomPayloadResolvers<ContextType = Context, ParentType extends R
 export type KickFromPartyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KickFromPartyPayload'] = ResolversParentTypes['KickFromPartyPayload']> = ResolversObject<{
   removed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
+}>;
+
+export type KickGuildMemberPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KickGuildMemberPayload'] = ResolversParentTypes['KickGuildMemberPayload']> = ResolversObject<{
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type LeaveGuildPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaveGuildPayload'] = ResolversParentTypes['LeaveGuildPayload']> = ResolversObject<{
+  disbanded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  guildId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type LeaveRoomPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaveRoomPayload'] = ResolversParentTypes['LeaveRoomPayload']> = ResolversObject<{
@@ -1782,23 +2408,33 @@ export type MarkReadPayloadResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  approveGuildJoinRequest?: Resolver<ResolversTypes['ApproveGuildJoinRequestPayload'], ParentType, ContextType, RequireFields<MutationApproveGuildJoinRequestArgs, 'input'>>;
+  cancelGuildJoinRequest?: Resolver<ResolversTypes['CancelGuildJoinRequestPayload'], ParentType, ContextType, RequireFields<MutationCancelGuildJoinRequestArgs, 'input'>>;
+  createGuild?: Resolver<ResolversTypes['CreateGuildPayload'], ParentType, ContextType, RequireFields<MutationCreateGuildArgs, 'input'>>;
   createParty?: Resolver<ResolversTypes['CreatePartyPayload'], ParentType, ContextType, RequireFields<MutationCreatePartyArgs, 'input'>>;
   deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
+  demoteGuildMember?: Resolver<ResolversTypes['ChangeGuildRankPayload'], ParentType, ContextType, RequireFields<MutationDemoteGuildMemberArgs, 'input'>>;
   editMessage?: Resolver<ResolversTypes['EditMessagePayload'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'input'>>;
   goOffline?: Resolver<ResolversTypes['GoOfflinePayload'], ParentType, ContextType, RequireFields<MutationGoOfflineArgs, 'input'>>;
   heartbeat?: Resolver<ResolversTypes['HeartbeatPayload'], ParentType, ContextType, RequireFields<MutationHeartbeatArgs, 'input'>>;
   inviteToParty?: Resolver<ResolversTypes['InviteToPartyPayload'], ParentType, ContextType, RequireFields<MutationInviteToPartyArgs, 'input'>>;
+  joinGuild?: Resolver<ResolversTypes['JoinGuildPayload'], ParentType, ContextType, RequireFields<MutationJoinGuildArgs, 'input'>>;
   joinRoom?: Resolver<ResolversTypes['JoinRoomPayload'], ParentType, ContextType, RequireFields<MutationJoinRoomArgs, 'input'>>;
   kickFromParty?: Resolver<ResolversTypes['KickFromPartyPayload'], ParentType, ContextType, RequireFields<MutationKickFromPartyArgs, 'input'>>;
+  kickGuildMember?: Resolver<ResolversTypes['KickGuildMemberPayload'], ParentType, ContextType, RequireFields<MutationKickGuildMemberArgs, 'input'>>;
+  leaveGuild?: Resolver<ResolversTypes['LeaveGuildPayload'], ParentType, ContextType>;
   leaveRoom?: Resolver<ResolversTypes['LeaveRoomPayload'], ParentType, ContextType, RequireFields<MutationLeaveRoomArgs, 'input'>>;
   markRead?: Resolver<ResolversTypes['MarkReadPayload'], ParentType, ContextType, RequireFields<MutationMarkReadArgs, 'input'>>;
   muteUser?: Resolver<ResolversTypes['MuteUserPayload'], ParentType, ContextType, RequireFields<MutationMuteUserArgs, 'input'>>;
   postAnnouncement?: Resolver<ResolversTypes['PostAnnouncementPayload'], ParentType, ContextType, RequireFields<MutationPostAnnouncementArgs, 'input'>>;
+  promoteGuildMember?: Resolver<ResolversTypes['ChangeGuildRankPayload'], ParentType, ContextType, RequireFields<MutationPromoteGuildMemberArgs, 'input'>>;
+  rejectGuildJoinRequest?: Resolver<ResolversTypes['RejectGuildJoinRequestPayload'], ParentType, ContextType, RequireFields<MutationRejectGuildJoinRequestArgs, 'input'>>;
   reportMessage?: Resolver<ResolversTypes['ReportMessagePayload'], ParentType, ContextType, RequireFields<MutationReportMessageArgs, 'input'>>;
   resolveChatReport?: Resolver<ResolversTypes['ResolveChatReportPayload'], ParentType, ContextType, RequireFields<MutationResolveChatReportArgs, 'input'>>;
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   sendPrivateMessage?: Resolver<ResolversTypes['SendPrivateMessagePayload'], ParentType, ContextType, RequireFields<MutationSendPrivateMessageArgs, 'input'>>;
   setTyping?: Resolver<ResolversTypes['SetTypingPayload'], ParentType, ContextType, RequireFields<MutationSetTypingArgs, 'input'>>;
+  transferGuildMastership?: Resolver<ResolversTypes['TransferGuildMastershipPayload'], ParentType, ContextType, RequireFields<MutationTransferGuildMastershipArgs, 'input'>>;
   updateChatRoomSettings?: Resolver<ResolversTypes['UpdateChatRoomSettingsPayload'], ParentType, ContextType, RequireFields<MutationUpdateChatRoomSettingsArgs, 'input'>>;
 }>;
 
@@ -1840,6 +2476,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   chatRoom?: Resolver<Maybe<ResolversTypes['ChatRoom']>, ParentType, ContextType, RequireFields<QueryChatRoomArgs, 'id'>>;
   chatRooms?: Resolver<Maybe<ResolversTypes['ChatRoomConnection']>, ParentType, ContextType, Partial<QueryChatRoomsArgs>>;
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType, RequireFields<QueryGuildArgs, 'id'>>;
+  guildByTag?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType, RequireFields<QueryGuildByTagArgs, 'tag'>>;
+}>;
+
+export type RejectGuildJoinRequestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectGuildJoinRequestPayload'] = ResolversParentTypes['RejectGuildJoinRequestPayload']> = ResolversObject<{
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type ReportMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportMessagePayload'] = ResolversParentTypes['ReportMessagePayload']> = ResolversObject<{
@@ -1866,12 +2508,19 @@ export type SetTypingPayloadResolvers<ContextType = Context, ParentType extends 
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   chatRoomEvents?: SubscriptionResolver<ResolversTypes['ChatRoomEvent'], "chatRoomEvents", ParentType, ContextType, RequireFields<SubscriptionChatRoomEventsArgs, 'roomId'>>;
+  guildNotificationReceived?: SubscriptionResolver<ResolversTypes['GuildNotification'], "guildNotificationReceived", ParentType, ContextType>;
   messageAdded?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageAdded", ParentType, ContextType, RequireFields<SubscriptionMessageAddedArgs, 'roomId'>>;
   messageDeleted?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageDeleted", ParentType, ContextType, RequireFields<SubscriptionMessageDeletedArgs, 'roomId'>>;
   messageUpdated?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageUpdated", ParentType, ContextType, RequireFields<SubscriptionMessageUpdatedArgs, 'roomId'>>;
   presenceChanged?: SubscriptionResolver<ResolversTypes['PresenceChange'], "presenceChanged", ParentType, ContextType, RequireFields<SubscriptionPresenceChangedArgs, 'roomId'>>;
   privateMessageReceived?: SubscriptionResolver<ResolversTypes['PrivateMessage'], "privateMessageReceived", ParentType, ContextType, Partial<SubscriptionPrivateMessageReceivedArgs>>;
   typing?: SubscriptionResolver<ResolversTypes['TypingChange'], "typing", ParentType, ContextType, RequireFields<SubscriptionTypingArgs, 'roomId'>>;
+}>;
+
+export type TransferGuildMastershipPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransferGuildMastershipPayload'] = ResolversParentTypes['TransferGuildMastershipPayload']> = ResolversObject<{
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+  master?: Resolver<ResolversTypes['GuildMember'], ParentType, ContextType>;
+  previousMaster?: Resolver<ResolversTypes['GuildMember'], ParentType, ContextType>;
 }>;
 
 export type TypingChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TypingChange'] = ResolversParentTypes['TypingChange']> = ResolversObject<{
@@ -1889,12 +2538,16 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   chatRooms?: Resolver<Maybe<Array<ResolversTypes['MyChatRoom']>>, ParentType, ContextType, Partial<UserChatRoomsArgs>>;
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
+  guildNotifications?: Resolver<Maybe<ResolversTypes['GuildNotificationConnection']>, ParentType, ContextType, Partial<UserGuildNotificationsArgs>>;
   guildPermissions?: Resolver<Maybe<Array<ResolversTypes['GuildPermission']>>, ParentType, ContextType>;
   guildRole?: Resolver<Maybe<ResolversTypes['GuildRole']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  ApproveGuildJoinRequestPayload?: ApproveGuildJoinRequestPayloadResolvers<ContextType>;
+  CancelGuildJoinRequestPayload?: CancelGuildJoinRequestPayloadResolvers<ContextType>;
+  ChangeGuildRankPayload?: ChangeGuildRankPayloadResolvers<ContextType>;
   ChatMessage?: ChatMessageResolvers<ContextType>;
   ChatMessageConnection?: ChatMessageConnectionResolvers<ContextType>;
   ChatMessageEdge?: ChatMessageEdgeResolvers<ContextType>;
@@ -1908,16 +2561,29 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChatRoomEdge?: ChatRoomEdgeResolvers<ContextType>;
   ChatRoomEvent?: ChatRoomEventResolvers<ContextType>;
   ChatRoomMember?: ChatRoomMemberResolvers<ContextType>;
+  CreateGuildPayload?: CreateGuildPayloadResolvers<ContextType>;
   CreatePartyPayload?: CreatePartyPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteMessagePayload?: DeleteMessagePayloadResolvers<ContextType>;
   EditMessagePayload?: EditMessagePayloadResolvers<ContextType>;
   GoOfflinePayload?: GoOfflinePayloadResolvers<ContextType>;
   Guild?: GuildResolvers<ContextType>;
+  GuildJoinRequest?: GuildJoinRequestResolvers<ContextType>;
+  GuildJoinRequestConnection?: GuildJoinRequestConnectionResolvers<ContextType>;
+  GuildJoinRequestEdge?: GuildJoinRequestEdgeResolvers<ContextType>;
+  GuildMember?: GuildMemberResolvers<ContextType>;
+  GuildMemberConnection?: GuildMemberConnectionResolvers<ContextType>;
+  GuildMemberEdge?: GuildMemberEdgeResolvers<ContextType>;
+  GuildNotification?: GuildNotificationResolvers<ContextType>;
+  GuildNotificationConnection?: GuildNotificationConnectionResolvers<ContextType>;
+  GuildNotificationEdge?: GuildNotificationEdgeResolvers<ContextType>;
   HeartbeatPayload?: HeartbeatPayloadResolvers<ContextType>;
   InviteToPartyPayload?: InviteToPartyPayloadResolvers<ContextType>;
+  JoinGuildPayload?: JoinGuildPayloadResolvers<ContextType>;
   JoinRoomPayload?: JoinRoomPayloadResolvers<ContextType>;
   KickFromPartyPayload?: KickFromPartyPayloadResolvers<ContextType>;
+  KickGuildMemberPayload?: KickGuildMemberPayloadResolvers<ContextType>;
+  LeaveGuildPayload?: LeaveGuildPayloadResolvers<ContextType>;
   LeaveRoomPayload?: LeaveRoomPayloadResolvers<ContextType>;
   MarkReadPayload?: MarkReadPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
@@ -1928,12 +2594,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PresenceChange?: PresenceChangeResolvers<ContextType>;
   PrivateMessage?: PrivateMessageResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RejectGuildJoinRequestPayload?: RejectGuildJoinRequestPayloadResolvers<ContextType>;
   ReportMessagePayload?: ReportMessagePayloadResolvers<ContextType>;
   ResolveChatReportPayload?: ResolveChatReportPayloadResolvers<ContextType>;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   SendPrivateMessagePayload?: SendPrivateMessagePayloadResolvers<ContextType>;
   SetTypingPayload?: SetTypingPayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TransferGuildMastershipPayload?: TransferGuildMastershipPayloadResolvers<ContextType>;
   TypingChange?: TypingChangeResolvers<ContextType>;
   UpdateChatRoomSettingsPayload?: UpdateChatRoomSettingsPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

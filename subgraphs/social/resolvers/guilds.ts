@@ -1,13 +1,50 @@
+import { timeIdPageRequest, toConnection } from '../../../platform/pagination.js';
 import { permissionsOf } from '../domain/guild-permissions.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { guildMemberKey, type GuildNotificationRow } from '../store/guilds.store.js';
 
 export const guildResolvers: Resolvers = {
   Query: {
     guild: async (_parent, { id }, { loaders }) => (await loaders.guildById.load(id)) ?? null,
+    guildByTag: async (_parent, { tag }, { loaders }) => (await loaders.guildByTag.load(tag)) ?? null,
+  },
+  Mutation: {
+    createGuild: async (_parent, { input }, { viewer, guilds }) => ({ guild: await guilds.createGuild(viewer, input) }),
+    joinGuild: (_parent, { input }, { viewer, guilds }) => guilds.joinGuild(viewer, input.guildId),
+    approveGuildJoinRequest: (_parent, { input }, { viewer, guilds }) => guilds.approveJoinRequest(viewer, input.requestId),
+    rejectGuildJoinRequest: (_parent, { input }, { viewer, guilds }) => guilds.rejectJoinRequest(viewer, input.requestId),
+    cancelGuildJoinRequest: (_parent, { input }, { viewer, guilds }) => guilds.cancelJoinRequest(viewer, input.requestId),
+    leaveGuild: (_parent, _args, { viewer, guilds }) => guilds.leaveGuild(viewer),
+    kickGuildMember: (_parent, { input }, { viewer, guilds }) => guilds.kickMember(viewer, input.userId),
+    promoteGuildMember: (_parent, { input }, { viewer, guilds }) => guilds.changeRank(viewer, input.userId, 'up'),
+    demoteGuildMember: (_parent, { input }, { viewer, guilds }) => guilds.changeRank(viewer, input.userId, 'down'),
+    transferGuildMastership: (_parent, { input }, { viewer, guilds }) => guilds.transferMastership(viewer, input.userId),
+  },
+  Subscription: {
+    guildNotificationReceived: {
+      subscribe: (_parent, _args, { viewer, guilds }) => guilds.liveNotifications(viewer),
+      resolve: (notice: GuildNotificationRow) => ({ ...notice, createdAt: new Date(notice.createdAt) }),
+    },
   },
   Guild: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.guildById.load(id)) ?? null,
     memberCount: (guild, _args, { loaders }) => loaders.guildMemberCount.load(guild.id),
+    members: async (guild, { first, after, rank }, { loaders }) => {
+      const request = timeIdPageRequest({ first, after });
+      return toConnection(await loaders.guildMemberPage.load({ guildId: guild.id, rank: rank ?? null, request }), request, guildMemberKey);
+    },
+    joinRequests: (guild, args, { viewer, guilds, loaders }) => guilds.joinRequests(viewer, guild, args, (userId) => loaders.membershipByUserId.load(userId)),
+  },
+  GuildMember: {
+    user: (member) => ({ id: member.userId }),
+    permissions: (member) => permissionsOf(member.role),
+  },
+  GuildJoinRequest: {
+    guild: async (request, _args, { loaders }) => (await loaders.guildById.load(request.guildId))!,
+    user: (request) => ({ id: request.userId }),
+  },
+  GuildNotification: {
+    subject: (notice) => ({ id: notice.subjectId }),
   },
   User: {
     guild: async (user, _args, { loaders }) => (await loaders.membershipByUserId.load(user.id))?.guild ?? null,
@@ -16,5 +53,6 @@ export const guildResolvers: Resolvers = {
       const membership = await loaders.membershipByUserId.load(user.id);
       return membership ? permissionsOf(membership.role) : null;
     },
+    guildNotifications: (user, args, { viewer, guilds }) => guilds.notifications(viewer, user.id, args),
   },
 };

@@ -11,8 +11,8 @@ import { presenceResolvers } from './presence.js';
 export const resolvers: Resolvers = {
   DateTime,
   Query: { ...chatRoomResolvers.Query, ...chatModerationResolvers.Query, ...guildResolvers.Query },
-  Mutation: { ...chatMessageResolvers.Mutation, ...chatRoomResolvers.Mutation, ...chatModerationResolvers.Mutation, ...presenceResolvers.Mutation },
-  Subscription: { ...chatMessageResolvers.Subscription, ...presenceResolvers.Subscription },
+  Mutation: { ...chatMessageResolvers.Mutation, ...chatRoomResolvers.Mutation, ...chatModerationResolvers.Mutation, ...presenceResolvers.Mutation, ...guildResolvers.Mutation },
+  Subscription: { ...chatMessageResolvers.Subscription, ...presenceResolvers.Subscription, ...guildResolvers.Subscription },
   ChatRoom: { ...chatRoomResolvers.ChatRoom, ...chatMessageResolvers.ChatRoom, ...presenceResolvers.ChatRoom },
   ChatMessage: chatMessageResolvers.ChatMessage,
   ChatRoomEvent: chatMessageResolvers.ChatRoomEvent,
@@ -23,5 +23,8 @@ export const resolvers: Resolvers = {
   ChatReport: chatModerationResolvers.ChatReport,
   ChatMute: chatModerationResolvers.ChatMute,
   Guild: guildResolvers.Guild,
+  GuildMember: guildResolvers.GuildMember,
+  GuildJoinRequest: guildResolvers.GuildJoinRequest,
+  GuildNotification: guildResolvers.GuildNotification,
   User: { ...guildResolvers.User, ...chatRoomResolvers.User },
 };

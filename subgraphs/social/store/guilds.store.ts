@@ -1,9 +1,14 @@
-import type { Guild, GuildMember } from '../../../generated/prisma/client.js';
-import type { PrismaClient } from '../../../platform/db/index.js';
+import type { Guild, GuildJoinRequest, GuildMember, GuildNotification, GuildNotificationKind, GuildRole } from '../../../generated/prisma/client.js';
+import { pgArray, prismaSql, type PrismaClient, type Tx } from '../../../platform/db/index.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
+import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
+import type { GuildSettings } from '../domain/guilds.js';
 
 /** A guild row as resolvers receive it (the GraphQL `Guild` mapper). */
 export type GuildRow = Guild;
+export type GuildMemberRow = GuildMember;
+export type GuildJoinRequestRow = GuildJoinRequest;
+export type GuildNotificationRow = GuildNotification;
 
 /** A player as the users subgraph refers to them: social only adds fields keyed by the id. */
 export type UserRef = { id: string };
@@ -11,12 +16,36 @@ export type UserRef = { id: string };
 /** A player's place in a guild, with the guild itself so `User.guild` needs no second query. */
 export type MembershipRow = GuildMember & { guild: GuildRow };
 
+/** One guild's page of members: those after the cursor in joining order, of one rank or all. */
+export interface MemberPageKey {
+  guildId: string;
+  rank: GuildRole | null;
+  request: PageRequest<TimeIdKey>;
+}
+
+/** Where a member sits in Guild.members: joining order, ties broken by the player's id. */
+export const guildMemberKey = (row: GuildMemberRow): TimeIdKey => ({ at: row.joinedAt, id: row.userId });
+/** Where a request or a notice sits in its list: oldest (requests) or newest (notices) first, by id after time. */
+export const createdKey = (row: { createdAt: Date; id: string }): TimeIdKey => ({ at: row.createdAt, id: row.id });
+
+const GUILD_COLUMNS = `id::text AS id, name, name_key AS "nameKey", tag, tag_key AS "tagKey", description, is_public AS "isPublic",
+  requires_approval AS "requiresApproval", min_level AS "minLevel", max_members AS "maxMembers",
+  created_by::text AS "createdBy", created_at AS "createdAt"`;
+
 export class GuildsStore {
   constructor(private readonly prisma: PrismaClient) {}
 
   /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
   findByIds(ids: readonly string[]): Promise<(GuildRow | undefined)[]> {
     return findByUuids(ids, (uuids) => this.prisma.guild.findMany({ where: { id: { in: uuids } } }));
+  }
+
+  /** Guilds by tag (case aside), in the same order, undefined where missing. */
+  async findByTags(tags: readonly string[]): Promise<(GuildRow | undefined)[]> {
+    const keys = tags.map((t) => t.toUpperCase());
+    const rows = await this.prisma.guild.findMany({ where: { tagKey: { in: keys } } });
+    const byKey = new Map(rows.map((r) => [r.tagKey, r]));
+    return keys.map((k) => byKey.get(k));
   }
 
   /** Members per guild, in the same order as the ids: one grouped count for any number. */
@@ -38,4 +67,157 @@ export class GuildsStore {
     const byUser = new Map(rows.map((r) => [r.userId, r]));
     return userIds.map((id) => byUser.get(id));
   }
+
+  /**
+   * One page of members per key, in one statement whatever the number of guilds (raw SQL, docs/
+   * database.md: one page per parent with `CROSS JOIN LATERAL (… LIMIT n)`). Keys share a page
+   * size and cursor-less-ness only by chance, so each carries its own; forward pages only.
+   */
+  async memberPages(keys: readonly MemberPageKey[]): Promise<GuildMemberRow[][]> {
+    const valid = keys.map((k) => isUuid(k.guildId));
+    const rows = await prismaSql(this.prisma).query<GuildMemberRow & { i: bigint | number }>(
+      `SELECT k.i AS i, m.user_id::text AS "userId", m.guild_id::text AS "guildId", m.role::text AS role, m.joined_at AS "joinedAt"
+       FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::int[]) WITH ORDINALITY AS k(guild_id, rank, after_at, after_id, take, i)
+       CROSS JOIN LATERAL (
+         SELECT * FROM guild_members m
+         WHERE m.guild_id = k.guild_id
+           AND (k.rank IS NULL OR m.role::text = k.rank)
+           AND (k.after_at IS NULL OR (m.joined_at, m.user_id) > (k.after_at, k.after_id))
+         ORDER BY m.joined_at, m.user_id
+         LIMIT k.take
+       ) m
+       ORDER BY k.i, m.joined_at, m.user_id`,
+      [
+        pgArray(keys.map((k, i) => (valid[i] ? k.guildId : null))),
+        pgArray(keys.map((k) => k.rank)),
+        pgArray(keys.map((k) => k.request.cursor?.at.toISOString() ?? null)),
+        pgArray(keys.map((k) => k.request.cursor?.id ?? null)),
+        pgArray(keys.map((k) => k.request.take)),
+      ],
+    );
+    const pages = keys.map((): GuildMemberRow[] => []);
+    for (const { i, ...row } of rows) pages[Number(i) - 1]!.push(row);
+    return pages;
+  }
+
+  /**
+   * The guild, locked until the transaction ends (raw SQL: `FOR UPDATE`, docs/database.md): every
+   * change to a guild's members takes it first, so seats are counted one writer at a time.
+   */
+  async lock(tx: Tx, guildId: string): Promise<GuildRow | undefined> {
+    if (!isUuid(guildId)) return undefined;
+    const [row] = await prismaSql(tx).query<GuildRow>(`SELECT ${GUILD_COLUMNS} FROM guilds WHERE id = $1::uuid FOR UPDATE`, [guildId]);
+    return row;
+  }
+
+  /**
+   * Transaction-scoped locks on names that have no row yet (a guild name, a tag, a player about to
+   * join): raw SQL, `pg_advisory_xact_lock` (docs/database.md), taken in sorted order so two
+   * writers cannot deadlock.
+   */
+  async lockKeys(tx: Tx, keys: readonly string[]): Promise<void> {
+    for (const key of [...new Set(keys)].sort()) await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
+  }
+
+  membership(tx: Tx, userId: string): Promise<GuildMemberRow | null> {
+    return isUuid(userId) ? tx.guildMember.findUnique({ where: { userId } }) : Promise.resolve(null);
+  }
+
+  countMembers(tx: Tx, guildId: string): Promise<number> {
+    return tx.guildMember.count({ where: { guildId } });
+  }
+
+  /** Which of the name and the tag another guild holds. */
+  async taken(tx: Tx, nameKey: string, tagKey: string): Promise<{ name: boolean; tag: boolean }> {
+    const rows = await tx.guild.findMany({ where: { OR: [{ nameKey }, { tagKey }] }, select: { nameKey: true, tagKey: true } });
+    return { name: rows.some((r) => r.nameKey === nameKey), tag: rows.some((r) => r.tagKey === tagKey) };
+  }
+
+  create(tx: Tx, data: GuildSettings & { maxMembers: number; createdBy: string }): Promise<GuildRow> {
+    return tx.guild.create({ data });
+  }
+
+  async delete(tx: Tx, guildId: string): Promise<void> {
+    await tx.guild.delete({ where: { id: guildId } });
+  }
+
+  addMember(tx: Tx, data: { guildId: string; userId: string; role: GuildRole; joinedAt: Date }): Promise<GuildMemberRow> {
+    return tx.guildMember.create({ data });
+  }
+
+  async removeMember(tx: Tx, userId: string): Promise<void> {
+    await tx.guildMember.delete({ where: { userId } });
+  }
+
+  setRole(tx: Tx, userId: string, role: GuildRole): Promise<GuildMemberRow> {
+    return tx.guildMember.update({ where: { userId }, data: { role } });
+  }
+
+  /** Members holding one of the ranks (the officers a request goes to). */
+  async membersWithRoles(tx: Tx, guildId: string, roles: readonly GuildRole[]): Promise<string[]> {
+    const rows = await tx.guildMember.findMany({ where: { guildId, role: { in: [...roles] } }, select: { userId: true } });
+    return rows.map((r) => r.userId);
+  }
+
+  findRequest(client: PrismaClient | Tx, requestId: string): Promise<GuildJoinRequestRow | null> {
+    return isUuid(requestId) ? client.guildJoinRequest.findUnique({ where: { id: requestId } }) : Promise.resolve(null);
+  }
+
+  findRequestOf(tx: Tx, guildId: string, userId: string): Promise<GuildJoinRequestRow | null> {
+    return tx.guildJoinRequest.findUnique({ where: { guildId_userId: { guildId, userId } } });
+  }
+
+  createRequest(tx: Tx, data: { guildId: string; userId: string; createdAt: Date }): Promise<GuildJoinRequestRow> {
+    return tx.guildJoinRequest.create({ data });
+  }
+
+  async deleteRequest(tx: Tx, requestId: string): Promise<void> {
+    await tx.guildJoinRequest.delete({ where: { id: requestId } });
+  }
+
+  /** Drops every pending request of the player (they joined or founded a guild). */
+  async deleteRequestsOf(tx: Tx, userId: string): Promise<void> {
+    await tx.guildJoinRequest.deleteMany({ where: { userId } });
+  }
+
+  /** A guild's pending requests, oldest first. */
+  joinRequestPage(guildId: string, request: PageRequest<TimeIdKey>): Promise<GuildJoinRequestRow[]> {
+    const { where, orderBy } = timeIdKeyset({ time: 'createdAt', id: 'id' }, request);
+    return this.prisma.guildJoinRequest.findMany({ where: { guildId, ...(where ?? {}) }, orderBy, take: request.take });
+  }
+
+  /** The player's pending requests, oldest first (a player has few: one per guild asked). */
+  requestsOf(userIds: readonly string[]): Promise<GuildJoinRequestRow[][]> {
+    const valid = userIds.filter(isUuid);
+    return (valid.length ? this.prisma.guildJoinRequest.findMany({ where: { userId: { in: valid } }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }) : Promise.resolve([])).then(
+      (rows) => userIds.map((id) => rows.filter((r) => r.userId === id)),
+    );
+  }
+
+  /** Notices for several players in one statement, in the order given. */
+  insertNotifications(
+    tx: Tx,
+    rows: readonly { userId: string; kind: GuildNotificationKind; guildId: string; guildName: string; subjectId: string; requestId: string | null; createdAt: Date }[],
+  ): Promise<GuildNotificationRow[]> {
+    return rows.length ? tx.guildNotification.createManyAndReturn({ data: [...rows] }) : Promise.resolve([]);
+  }
+
+  /** A player's notices, newest first. */
+  notificationPage(userId: string, request: PageRequest<TimeIdKey>): Promise<GuildNotificationRow[]> {
+    const { where, orderBy } = timeIdKeyset({ time: 'createdAt', id: 'id', newestFirst: true }, request);
+    return this.prisma.guildNotification.findMany({ where: { userId, ...(where ?? {}) }, orderBy, take: request.take });
+  }
+
+  /** The player's level as social has heard it (1, where every player starts, before any level-up reached it). */
+  async levelOf(tx: Tx, userId: string): Promise<number> {
+    return (await tx.guildPlayerLevel.findUnique({ where: { userId } }))?.level ?? 1;
+  }
+
+  /** Records a level-up; an older one arriving late never lowers the level. */
+  async saveLevel(tx: Tx, userId: string, level: number, at: Date): Promise<void> {
+    const current = await tx.guildPlayerLevel.findUnique({ where: { userId } });
+    if (current && current.level >= level) return;
+    await tx.guildPlayerLevel.upsert({ where: { userId }, create: { userId, level, updatedAt: at }, update: { level, updatedAt: at } });
+  }
 }
+

@@ -3,7 +3,7 @@ import { UNREAD_CAP } from '../domain/chat-messages.js';
 import { memberKey, type ChatMemberRow, type ChatMembersStore, type MemberKey } from './chat-members.store.js';
 import type { ChatMessageRow, ChatMessagesStore, MessagePageKey } from './chat-messages.store.js';
 import type { ChatRoomRow, ChatRoomsStore } from './chat-rooms.store.js';
-import type { GuildRow, GuildsStore, MembershipRow } from './guilds.store.js';
+import type { GuildMemberRow, GuildRow, GuildsStore, MemberPageKey, MembershipRow } from './guilds.store.js';
 
 export interface SocialLoaders {
   chatRoomById: DataLoader<string, ChatRoomRow | undefined>;
@@ -20,6 +20,9 @@ export interface SocialLoaders {
   guildById: DataLoader<string, GuildRow | undefined>;
   guildMemberCount: DataLoader<string, number>;
   membershipByUserId: DataLoader<string, MembershipRow | undefined>;
+  guildByTag: DataLoader<string, GuildRow | undefined>;
+  /** One page of a guild's members: every guild's page in one statement. */
+  guildMemberPage: DataLoader<MemberPageKey, GuildMemberRow[], string>;
 }
 
 /** Fresh per request, so batching never leaks data between viewers. */
@@ -58,6 +61,10 @@ export function createLoaders(stores: {
       // The guilds came with the memberships; later Guild lookups in this request reuse them.
       for (const m of memberships) if (m) guildById.prime(m.guild.id, m.guild);
       return memberships;
+    }),
+    guildByTag: new DataLoader((tags) => stores.guilds.findByTags(tags)),
+    guildMemberPage: new DataLoader((keys) => stores.guilds.memberPages(keys), {
+      cacheKeyFn: (k) => `${k.guildId}|${k.rank ?? ''}|${k.request.cursor?.at.toISOString() ?? ''}|${k.request.cursor?.id ?? ''}|${k.request.take}`,
     }),
   };
 }

@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
+import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
+import { subscribe } from './support/ws.js';
+
+// Guilds through the gateway (issue 16), as a game client uses them: founding with its chat room,
+// name and tag rules, members with their players' fields, joining at once or by request with the
+// officers told (inbox and live), the minimum level from users' level-ups, seats under a race,
+// ranks, kicks, mastership, leaving and disbanding, and refusals that store nothing.
+
+const ADMIN = uniqueName('guildadmin');
+let platform: RunningPlatform;
+let url: string;
+// Small guilds, so seats run out in a few joins.
+const { client } = platformPerFile({ ADMIN_USERNAMES: ADMIN, SOCIAL_GUILD_MAX_MEMBERS: '4' }, (started) => {
+  platform = started;
+  url = started.gateway.url;
+});
+
+type Player = Awaited<ReturnType<typeof registerPlayer>>;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function must<T>(player: Player | undefined, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await gql<T>(url, query, variables, { token: player?.token });
+  if (result.errors || !result.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+const refusal = async (player: Player | undefined, query: string, variables: Record<string, unknown> = {}) => {
+  const result = await gql(url, query, variables, { token: player?.token });
+  expect(result.errors, JSON.stringify(result.data)).toBeDefined();
+  return { message: result.errors![0]!.message, ...result.errors![0]!.extensions };
+};
+
+const CREATE = `mutation($input: CreateGuildInput!) { createGuild(input: $input) { guild { id name tag description isPublic requiresApproval minLevel maxMembers memberCount } } }`;
+type Guild = { id: string; name: string; tag: string; memberCount: number };
+let tags = 0;
+/** A tag no other guild in this run or an earlier one holds (letters and digits, 5 at most). */
+const freshTag = () => `${(Date.now() % 46_656).toString(36)}${(tags++ % 36).toString(36)}${Math.floor(Math.random() * 36).toString(36)}`.toUpperCase().slice(0, 5);
+const found = async (master: Player, input: Record<string, unknown> = {}) =>
+  (await must<{ createGuild: { guild: Guild } }>(master, CREATE, { input: { name: uniqueName('guild'), tag: freshTag(), ...input } })).createGuild.guild;
+
+const JOIN = `mutation($g: ID!) { joinGuild(input: { guildId: $g }) { status guild { id memberCount } request { id user { id } guild { id } } } }`;
+type Join = { status: string; guild: { id: string; memberCount: number }; request: { id: string } | null };
+const join = async (player: Player, guildId: string) => (await must<{ joinGuild: Join }>(player, JOIN, { g: guildId })).joinGuild;
+const ME = `query { me { id guild { id } guildRole guildPermissions chatRooms { room { kind guildId: id } } } }`;
+const MEMBERS = `query($g: ID!, $first: Int, $after: String, $rank: GuildRole) { guild(id: $g) { memberCount members(first: $first, after: $after, rank: $rank) {
+  edges { cursor node { role permissions joinedAt user { id username level } } } pageInfo { hasNextPage endCursor } } } }`;
+type Members = { edges: { cursor: string; node: { role: string; permissions: string[]; user: { id: string; username: string; level: number } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+const members = async (guildId: string, variables: Record<string, unknown> = {}) =>
+  (await must<{ guild: { memberCount: number; members: Members } }>(undefined, MEMBERS, { g: guildId, ...variables })).guild;
+const roleOf = async (guildId: string, userId: string) => (await members(guildId, { first: 100 })).members.edges.find((e) => e.node.user.id === userId)?.node.role;
+const guildRoomMembers = async (guildId: string) => {
+  const room = await platform.runtime.db.prisma.chatRoom.findUnique({ where: { guildId }, include: { members: true } });
+  return room ? room.members.map((m) => m.userId).sort() : null;
+};
+const MEMBER_OP = (name: string, selection: string) => `mutation($u: ID!) { ${name}(input: { userId: $u }) { ${selection} } }`;
+const KICK = MEMBER_OP('kickGuildMember', 'userId guild { memberCount }');
+const PROMOTE = MEMBER_OP('promoteGuildMember', 'member { role user { id } }');
+const DEMOTE = MEMBER_OP('demoteGuildMember', 'member { role user { id } }');
+const TRANSFER = MEMBER_OP('transferGuildMastership', 'master { role user { id } } previousMaster { role user { id } }');
+const LEAVE = `mutation { leaveGuild { guildId disbanded } }`;
+const REQUEST_OP = (name: string, selection: string) => `mutation($r: ID!) { ${name}(input: { requestId: $r }) { ${selection} } }`;
+const APPROVE = REQUEST_OP('approveGuildJoinRequest', 'member { role user { id } } guild { memberCount }');
+const REJECT = REQUEST_OP('rejectGuildJoinRequest', 'requestId');
+const CANCEL = REQUEST_OP('cancelGuildJoinRequest', 'requestId');
+const INBOX = `query { me { guildNotifications(first: 10) { edges { node { kind guildId guildName requestId subject { id username } } } } } }`;
+type Notice = { kind: string; guildId: string; guildName: string; requestId: string | null; subject: { id: string; username: string } };
+const inbox = async (player: Player) => (await must<{ me: { guildNotifications: { edges: { node: Notice }[] } } }>(player, INBOX)).me.guildNotifications.edges.map((e) => e.node);
+
+describe('founding a guild', () => {
+  it('makes the founder MASTER with every permission, creates the GUILD room with them, and finds it by tag in any case', async () => {
+    const master = await registerPlayer(url);
+    const tag = freshTag();
+    const guild = (await must<{ createGuild: { guild: Guild & Record<string, unknown> } }>(master, CREATE, {
+      input: { name: uniqueName('Night Owls'), tag: tag.toLowerCase(), description: 'We hunt at night.', requiresApproval: true, minLevel: 3 },
+    })).createGuild.guild;
+    expect(guild).toMatchObject({ tag, description: 'We hunt at night.', isPublic: true, requiresApproval: true, minLevel: 3, maxMembers: 4, memberCount: 1 });
+
+    const me = (await must<{ me: { guild: { id: string }; guildRole: string; guildPermissions: string[]; chatRooms: { room: { kind: string } }[] } }>(master, ME)).me;
+    expect(me.guild.id).toBe(guild.id);
+    expect(me.guildRole).toBe('MASTER');
+    expect(me.guildPermissions).toHaveLength(10);
+    expect(me.chatRooms.map((r) => r.room.kind)).toContain('GUILD');
+    expect(await guildRoomMembers(guild.id)).toEqual([master.id]);
+
+    const byTag = await must<{ guildByTag: { id: string } | null }>(undefined, `query($t: String!) { guildByTag(tag: $t) { id } }`, { t: tag.toLowerCase() });
+    expect(byTag.guildByTag?.id).toBe(guild.id);
+    expect((await must<{ guildByTag: null }>(undefined, `query { guildByTag(tag: "Q9Q9Q") { id } }`)).guildByTag).toBeNull();
+  });
+
+  it('refuses a taken name or tag (any case) with CONFLICT naming the field, a second guild, and bad input, storing nothing', async () => {
+    const first = await registerPlayer(url);
+    const guild = await found(first);
+    const other = await registerPlayer(url);
+    const before = await platform.runtime.db.prisma.guild.count();
+
+    expect(await refusal(other, CREATE, { input: { name: guild.name.toUpperCase(), tag: freshTag() } })).toMatchObject({ code: 'CONFLICT', field: 'name' });
+    expect(await refusal(other, CREATE, { input: { name: uniqueName('guild'), tag: guild.tag.toLowerCase() } })).toMatchObject({ code: 'CONFLICT', field: 'tag' });
+    expect(await refusal(first, CREATE, { input: { name: uniqueName('guild'), tag: freshTag() } })).toMatchObject({ code: 'CONFLICT' });
+    for (const [input, field] of [
+      [{ name: 'ab', tag: 'ABC' }, 'name'],
+      [{ name: uniqueName('guild'), tag: 'A' }, 'tag'],
+      [{ name: uniqueName('guild'), tag: 'ABCDEF' }, 'tag'],
+      [{ name: uniqueName('guild'), tag: 'A_B' }, 'tag'],
+      [{ name: uniqueName('guild'), tag: freshTag(), minLevel: 0 }, 'minLevel'],
+      [{ name: uniqueName('guild'), tag: freshTag(), description: 'x'.repeat(501) }, 'description'],
+    ] as const) {
+      expect(await refusal(other, CREATE, { input })).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await refusal(undefined, CREATE, { input: { name: uniqueName('guild'), tag: freshTag() } })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await platform.runtime.db.prisma.guild.count()).toBe(before);
+    expect((await must<{ me: { guild: null } }>(other, ME)).me.guild).toBeNull();
+  });
+
+  it('lets two players race for one name: exactly one guild', async () => {
+    const [a, b] = await Promise.all([registerPlayer(url), registerPlayer(url)]);
+    const name = uniqueName('race');
+    const results = await Promise.all([a, b].map((p) => gql(url, CREATE, { input: { name, tag: freshTag() } }, { token: p.token })));
+    expect(results.filter((r) => r.data?.createGuild).length).toBe(1);
+    expect(results.find((r) => r.errors)?.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'name' });
+  });
+});
+
+describe('members', () => {
+  it('pages members in joining order with their players’ fields from users, filtered by rank', async () => {
+    const master = await registerPlayer(url);
+    const guild = await found(master);
+    const joiners = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    for (const p of joiners) expect((await join(p, guild.id)).status).toBe('JOINED');
+
+    const first = await members(guild.id, { first: 2 });
+    expect(first.memberCount).toBe(4);
+    expect(first.members.edges.map((e) => e.node.user.username)).toEqual([master.username, joiners[0]!.username]);
+    expect(first.members.edges[0]!.node).toMatchObject({ role: 'MASTER', user: { level: 1 } });
+    expect(first.members.pageInfo.hasNextPage).toBe(true);
+    const rest = await members(guild.id, { first: 2, after: first.members.pageInfo.endCursor });
+    expect(rest.members.edges.map((e) => e.node.user.id)).toEqual([joiners[1]!.id, joiners[2]!.id]);
+    expect(rest.members.pageInfo.hasNextPage).toBe(false);
+    expect((await members(guild.id, { rank: 'MEMBER' })).members.edges.map((e) => e.node.permissions)).toEqual([[], [], []]);
+    expect(await refusal(undefined, MEMBERS, { g: guild.id, first: 101 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(await refusal(undefined, MEMBERS, { g: guild.id, after: 'nonsense' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+});
+
+describe('joining', () => {
+  it('takes a player at once into a public guild and its room; a retry changes nothing; a full guild is CONFLICT', async () => {
+    const master = await registerPlayer(url);
+    const guild = await found(master);
+    const p1 = await registerPlayer(url);
+    expect(await join(p1, guild.id)).toMatchObject({ status: 'JOINED', request: null, guild: { memberCount: 2 } });
+    expect(await join(p1, guild.id)).toMatchObject({ status: 'JOINED', guild: { memberCount: 2 } });
+    expect(await guildRoomMembers(guild.id)).toEqual([master.id, p1.id].sort());
+    expect(await refusal(p1, JOIN, { g: (await found(await registerPlayer(url))).id })).toMatchObject({ code: 'CONFLICT' });
+
+    await join(await registerPlayer(url), guild.id);
+    await join(await registerPlayer(url), guild.id);
+    const late = await registerPlayer(url);
+    expect(await refusal(late, JOIN, { g: guild.id })).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('full') });
+    expect(await refusal(late, JOIN, { g: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(late, JOIN, { g: 'not-an-id' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(undefined, JOIN, { g: guild.id })).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('gives the last seat to exactly one of several players joining at once', async () => {
+    const master = await registerPlayer(url);
+    const guild = await found(master);
+    await join(await registerPlayer(url), guild.id);
+    await join(await registerPlayer(url), guild.id);
+    const racers = await Promise.all([1, 2, 3, 4].map(() => registerPlayer(url)));
+    const results = await Promise.all(racers.map((p) => gql<{ joinGuild: Join }>(url, JOIN, { g: guild.id }, { token: p.token })));
+    expect(results.filter((r) => r.data?.joinGuild.status === 'JOINED')).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(3);
+    expect((await members(guild.id)).memberCount).toBe(4);
+    expect(await guildRoomMembers(guild.id)).toHaveLength(4);
+  });
+
+  it('turns a join into a request its officers hear of (inbox and live); approve, reject and cancel', async () => {
+    const master = await registerPlayer(url);
+    const officer = await registerPlayer(url);
+    const guild = await found(master, { requiresApproval: true, isPublic: true });
+    // The officer gets in by request too, approved by the master.
+    const officerRequest = (await join(officer, guild.id)).request!;
+    await must(master, APPROVE, { r: officerRequest.id });
+    await must(master, PROMOTE, { u: officer.id });
+    await must(master, PROMOTE, { u: officer.id });
+    expect(await roleOf(guild.id, officer.id)).toBe('OFFICER');
+
+    const live = subscribe(client(officer.token), `subscription { guildNotificationReceived { kind guildId requestId subject { id username } } }`);
+    await sleep(300);
+    const asker = await registerPlayer(url);
+    const asked = await join(asker, guild.id);
+    expect(asked).toMatchObject({ status: 'REQUESTED', guild: { memberCount: 2 }, request: { user: { id: asker.id }, guild: { id: guild.id } } });
+    expect(await join(asker, guild.id)).toMatchObject({ status: 'REQUESTED', request: { id: asked.request!.id } });
+    await expect.poll(() => live.results.length, { timeout: 5_000 }).toBe(1);
+    expect(live.results[0]!.data!.guildNotificationReceived).toEqual({ kind: 'JOIN_REQUESTED', guildId: guild.id, requestId: asked.request!.id, subject: { id: asker.id, username: asker.username } });
+    for (const officerOrMaster of [officer, master]) {
+      expect((await inbox(officerOrMaster))[0]).toMatchObject({ kind: 'JOIN_REQUESTED', requestId: asked.request!.id, subject: { id: asker.id } });
+    }
+    const JOIN_REQUESTS = `query($g: ID!) { guild(id: $g) { joinRequests(first: 10) { edges { node { id user { id } } } } } }`;
+    expect((await must<{ guild: { joinRequests: { edges: { node: { id: string } }[] } } }>(officer, JOIN_REQUESTS, { g: guild.id })).guild.joinRequests.edges.map((e) => e.node.id)).toEqual([asked.request!.id]);
+    expect((await must<{ guild: { joinRequests: null } }>(asker, JOIN_REQUESTS, { g: guild.id })).guild.joinRequests).toBeNull();
+    // Someone else's inbox is nobody's business.
+    expect((await must<{ user: { guildNotifications: null } }>(asker, `query($id: ID!) { user(id: $id) { guildNotifications { edges { node { kind } } } } }`, { id: officer.id })).user.guildNotifications).toBeNull();
+
+    // A plain member may not decide; a stranger's request cannot be cancelled by someone else.
+    const member = await registerPlayer(url);
+    await must(master, APPROVE, { r: (await join(member, guild.id)).request!.id });
+    expect(await refusal(member, APPROVE, { r: asked.request!.id })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('MANAGE_JOIN_REQUESTS') });
+    expect(await refusal(member, CANCEL, { r: asked.request!.id })).toMatchObject({ code: 'NOT_FOUND' });
+
+    const approved = await must<{ approveGuildJoinRequest: { member: { role: string }; guild: { memberCount: number } } }>(officer, APPROVE, { r: asked.request!.id });
+    expect(approved.approveGuildJoinRequest).toEqual({ member: { role: 'MEMBER', user: { id: asker.id } }, guild: { memberCount: 4 } });
+    expect(await refusal(officer, APPROVE, { r: asked.request!.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await inbox(asker))[0]).toMatchObject({ kind: 'JOIN_APPROVED', guildId: guild.id });
+    expect(await guildRoomMembers(guild.id)).toContain(asker.id);
+
+    // Rejected and cancelled requests leave nothing behind.
+    const secondMaster = await registerPlayer(url);
+    const second = await found(secondMaster, { isPublic: false });
+    const rejected = await registerPlayer(url);
+    const rejectedRequest = (await join(rejected, second.id)).request!;
+    expect(await refusal(undefined, REJECT, { r: rejectedRequest.id })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await refusal(master, REJECT, { r: rejectedRequest.id })).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await must<{ rejectGuildJoinRequest: { requestId: string } }>(secondMaster, REJECT, { r: rejectedRequest.id })).rejectGuildJoinRequest.requestId).toBe(rejectedRequest.id);
+    expect((await inbox(rejected))[0]).toMatchObject({ kind: 'JOIN_REJECTED', guildId: second.id });
+    expect((await must<{ me: { guild: null } }>(rejected, ME)).me.guild).toBeNull();
+    const canceller = await registerPlayer(url);
+    const cancelled = (await join(canceller, second.id)).request!;
+    expect((await must<{ cancelGuildJoinRequest: { requestId: string } }>(canceller, CANCEL, { r: cancelled.id })).cancelGuildJoinRequest.requestId).toBe(cancelled.id);
+    expect(await refusal(canceller, CANCEL, { r: cancelled.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await platform.runtime.db.prisma.guildJoinRequest.count({ where: { guildId: second.id } })).toBe(0);
+    live.stop();
+  });
+
+  it('checks the minimum level against users’ level-ups, heard over the bus', async () => {
+    const admin = await registerPlayer(url, ADMIN);
+    const master = await registerPlayer(url);
+    const guild = await found(master, { minLevel: 3 });
+    const player = await registerPlayer(url);
+    expect(await refusal(player, JOIN, { g: guild.id })).toMatchObject({ code: 'FORBIDDEN', reason: 'LEVEL_TOO_LOW', minLevel: 3, level: 1 });
+    // 550 XP is level 3 (users' curve).
+    await must(admin, `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { operationId } }`, {
+      input: { userId: player.id, idempotencyKey: `guild-test-${player.id}`, reason: 'test', changes: [{ currency: 'XP', amount: 550 }] },
+    });
+    await expect.poll(async () => (await gql<{ joinGuild: Join }>(url, JOIN, { g: guild.id }, { token: player.token })).data?.joinGuild.status, { timeout: 10_000, interval: 200 }).toBe('JOINED');
+  });
+});
+
+describe('ranks, kicks, mastership, leaving', () => {
+  it('follows the matrix, keeps the room in step, and disbands with the last member', async () => {
+    const master = await registerPlayer(url);
+    const guild = await found(master);
+    const [officer, veteran, recruit] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    for (const p of [officer, veteran, recruit]) await join(p, guild.id);
+
+    await must(master, PROMOTE, { u: officer.id });
+    expect((await must<{ promoteGuildMember: { member: { role: string } } }>(master, PROMOTE, { u: officer.id })).promoteGuildMember.member.role).toBe('OFFICER');
+    // Nobody is promoted to MASTER, nor by an officer to their own rank.
+    expect(await refusal(master, PROMOTE, { u: officer.id })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('PROMOTE') });
+    expect((await must<{ promoteGuildMember: { member: { role: string } } }>(officer, PROMOTE, { u: veteran.id })).promoteGuildMember.member.role).toBe('VETERAN');
+    expect(await refusal(officer, PROMOTE, { u: veteran.id })).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await must<{ demoteGuildMember: { member: { role: string } } }>(officer, DEMOTE, { u: recruit.id })).demoteGuildMember.member.role).toBe('RECRUIT');
+    expect(await refusal(officer, DEMOTE, { u: recruit.id })).toMatchObject({ code: 'CONFLICT' });
+    expect(await refusal(veteran, KICK, { u: recruit.id })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('KICK') });
+    expect(await refusal(officer, KICK, { u: master.id })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(officer, KICK, { u: (await registerPlayer(url)).id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(master, LEAVE)).toMatchObject({ code: 'FORBIDDEN', reason: 'TRANSFER_FIRST' });
+    expect(await refusal(officer, TRANSFER, { u: veteran.id })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('TRANSFER_MASTERSHIP') });
+    expect(await refusal(master, TRANSFER, { u: master.id })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
+
+    expect((await must<{ kickGuildMember: { guild: { memberCount: number } } }>(officer, KICK, { u: recruit.id })).kickGuildMember.guild.memberCount).toBe(3);
+    expect(await guildRoomMembers(guild.id)).toEqual([master.id, officer.id, veteran.id].sort());
+    expect((await must<{ me: { guild: null } }>(recruit, ME)).me.guild).toBeNull();
+
+    const transfer = await must<{ transferGuildMastership: { master: { role: string; user: { id: string } }; previousMaster: { role: string } } }>(master, TRANSFER, { u: veteran.id });
+    expect(transfer.transferGuildMastership).toEqual({ master: { role: 'MASTER', user: { id: veteran.id } }, previousMaster: { role: 'OFFICER', user: { id: master.id } } });
+
+    expect((await must<{ leaveGuild: { disbanded: boolean } }>(master, LEAVE)).leaveGuild.disbanded).toBe(false);
+    expect((await must<{ leaveGuild: { disbanded: boolean } }>(officer, LEAVE)).leaveGuild.disbanded).toBe(false);
+    expect(await guildRoomMembers(guild.id)).toEqual([veteran.id]);
+    expect(await must<{ leaveGuild: { guildId: string; disbanded: boolean } }>(veteran, LEAVE)).toEqual({ leaveGuild: { guildId: guild.id, disbanded: true } });
+    expect((await must<{ guild: null }>(undefined, `query($g: ID!) { guild(id: $g) { id } }`, { g: guild.id })).guild).toBeNull();
+    expect(await guildRoomMembers(guild.id)).toEqual([]);
+    expect(await refusal(veteran, LEAVE)).toMatchObject({ code: 'FORBIDDEN' });
+    // The name is free again.
+    expect((await found(veteran, { name: guild.name })).name).toBe(guild.name);
+  });
+});

@@ -36,7 +36,13 @@ export async function startPlatform(env: Record<string, string | undefined> = pr
     await runtime.close();
   };
   try {
-    for (const { name } of SUBGRAPHS) subgraphs.push(await SUBGRAPH_STARTERS[name](runtime, env));
+    // A subgraph that calls an earlier one (tournaments → users) gets the URL actually served.
+    let subgraphEnv = env;
+    for (const { name } of SUBGRAPHS) {
+      const started = await SUBGRAPH_STARTERS[name](runtime, subgraphEnv);
+      subgraphs.push(started);
+      subgraphEnv = { ...subgraphEnv, [`${name.toUpperCase()}_URL`]: started.url };
+    }
     gateway = await startGateway({
       env,
       redis: runtime.redis,

@@ -1,4 +1,6 @@
 import type { Viewer } from '../../platform/auth.js';
+import type { RegistrationService } from './services/registration.service.js';
+import type { ScheduleService } from './services/schedule.service.js';
 import type { TournamentsService } from './services/tournaments.service.js';
 import type { TournamentsLoaders } from './store/loaders.js';
 
@@ -7,4 +9,6 @@ export interface Context {
   viewer: Viewer;
   loaders: TournamentsLoaders;
   tournaments: TournamentsService;
+  registration: RegistrationService;
+  schedule: ScheduleService;
 }

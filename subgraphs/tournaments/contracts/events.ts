@@ -6,6 +6,10 @@ declare module '../../../platform/events/types.js' {
   interface DomainEventPayloads {
     /** A player won a tournament match. */
     'tournament.match_won': { tournamentId: string; matchId: string; winnerId: string; round: number; wonAt: string };
+    /** Play began: the bracket is drawn; `players` registered players, seeded. */
+    'tournament.started': { tournamentId: string; players: number; startedAt: string };
+    /** Called off (by its organizer, an admin, or at its start time for too few players); entry fees are refunded. */
+    'tournament.cancelled': { tournamentId: string; reason: 'ORGANIZER' | 'TOO_FEW_PARTICIPANTS'; cancelledAt: string };
     /** A tournament ended; `placements` gives each participant's final place (1 = winner). */
     'tournament.completed': { tournamentId: string; placements: { userId: string; placement: number }[]; completedAt: string };
   }

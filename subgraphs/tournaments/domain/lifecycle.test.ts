@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '../../../platform/errors.js';
 import {
   TOURNAMENT_STATUSES,
+  assertCanLeave,
   assertCanRegister,
+  assertCanStart,
+  assertLevelAllowed,
+  entryFeeKey,
+  entryRefundKey,
+  leaveRefusal,
   assertTransition,
+  canManage,
   canMoveTo,
   isFinished,
   registrationRefusal,
@@ -70,8 +76,41 @@ describe('registration', () => {
   ])('%s → %s', (_name, change, refusal) => {
     const state = { ...open, ...change };
     expect(registrationRefusal(state)).toBe(refusal);
-    if (refusal) expect(() => assertCanRegister(state)).toThrow(ConflictError);
+    if (refusal) expect(() => assertCanRegister(state)).toThrow(expect.objectContaining({ code: 'CONFLICT', details: { field: 'tournamentId', reason: refusal } }));
     else expect(() => assertCanRegister(state)).not.toThrow();
+  });
+
+  it.each([
+    [1, 1, true],
+    [7, 5, true],
+    [4, 5, false],
+  ])('level %i with a minimum of %i may register: %s', (level, minimum, allowed) => {
+    if (allowed) expect(() => assertLevelAllowed(level, minimum)).not.toThrow();
+    else expect(() => assertLevelAllowed(level, minimum)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: { reason: 'LEVEL_TOO_LOW', minimumLevel: minimum, level } }));
+  });
+});
+
+describe('leaving', () => {
+  it.each<[TournamentStatus, boolean, ReturnType<typeof leaveRefusal>]>([
+    ['REGISTRATION', true, null],
+    ['REGISTRATION', false, 'NOT_REGISTERED'],
+    ['IN_PROGRESS', true, 'NOT_OPEN'], // no refunds once play has started
+    ['CANCELLED', true, 'NOT_OPEN'],
+  ])('%s, registered %s → %s', (status, registered, refusal) => {
+    expect(leaveRefusal({ status, registered })).toBe(refusal);
+    if (refusal) expect(() => assertCanLeave({ status, registered })).toThrow(expect.objectContaining({ code: 'CONFLICT', details: { field: 'tournamentId', reason: refusal } }));
+  });
+});
+
+describe('entry fee keys', () => {
+  const T = '0190a000-0000-7000-8000-000000000001';
+  const U = '0190a000-0000-7000-8000-00000000000b';
+  it('name the tournament, the player and the attempt; fee and refund differ', () => {
+    expect(entryFeeKey(T, U, 1)).toBe(`tournament:${T}:entry:${U}:1:fee`);
+    expect(entryRefundKey(T, U, 1)).toBe(`tournament:${T}:entry:${U}:1:refund`);
+    expect(entryFeeKey(T, U, 2)).not.toBe(entryFeeKey(T, U, 1));
+    // The users subgraph takes keys of 8–200 characters.
+    expect(entryRefundKey(T, U, 1024).length).toBeLessThanOrEqual(200);
   });
 });
 
@@ -85,5 +124,20 @@ describe('start', () => {
     ['cancelled', { status: 'CANCELLED', minParticipants: 4, participants: 8 }, 'NOT_IN_REGISTRATION'],
   ])('%s → %s', (_name, state, refusal) => {
     expect(startRefusal(state)).toBe(refusal);
+    if (refusal) expect(() => assertCanStart(state)).toThrow(expect.objectContaining({ code: 'CONFLICT', details: { field: 'tournamentId', reason: refusal } }));
+    else expect(() => assertCanStart(state)).not.toThrow();
+  });
+});
+
+describe('who manages a tournament', () => {
+  const organizer = '0190a000-0000-7000-8000-0000000000aa';
+  it.each([
+    ['its organizer', { userId: organizer, role: 'ORGANIZER' }, true],
+    ['another organizer', { userId: 'someone-else', role: 'ORGANIZER' }, false],
+    ['an admin', { userId: 'admin', role: 'ADMIN' }, true],
+    ['its organizer demoted to player', { userId: organizer, role: 'PLAYER' }, false],
+    ['a moderator', { userId: 'mod', role: 'MODERATOR' }, false],
+  ])('%s → %s', (_who, viewer, allowed) => {
+    expect(canManage(viewer, { createdBy: organizer })).toBe(allowed);
   });
 });

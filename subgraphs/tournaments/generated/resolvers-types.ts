@@ -17,6 +17,19 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Which tournament to cancel. */
+export type CancelTournamentInput = {
+  /** The tournament's id. */
+  tournamentId: Scalars['ID']['input'];
+};
+
+/** The result of cancelTournament. */
+export type CancelTournamentPayload = {
+  __typename?: 'CancelTournamentPayload';
+  /** The tournament, CANCELLED. */
+  tournament: Tournament;
+};
+
 /** A new tournament. */
 export type CreateTournamentInput = {
   /** At most 2,000 characters; '' when omitted. */
@@ -60,12 +73,45 @@ export type CreateTournamentPayload = {
   tournament: Tournament;
 };
 
+/** Which tournament to join. */
+export type JoinTournamentInput = {
+  /** The tournament's id. */
+  tournamentId: Scalars['ID']['input'];
+};
+
+/** The result of joinTournament. */
+export type JoinTournamentPayload = {
+  __typename?: 'JoinTournamentPayload';
+  /** The tournament, the player now registered. */
+  tournament: Tournament;
+};
+
+/** Which tournament to leave. */
+export type LeaveTournamentInput = {
+  /** The tournament's id. */
+  tournamentId: Scalars['ID']['input'];
+};
+
+/** The result of leaveTournament. */
+export type LeaveTournamentPayload = {
+  __typename?: 'LeaveTournamentPayload';
+  /** The tournament, the player no longer registered. */
+  tournament: Tournament;
+};
+
 /**
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Calls the tournament off (in REGISTRATION or IN_PROGRESS): every registered player's entry fee
+   * is refunded exactly once (shortly after: durable jobs). Its organizer or an admin only:
+   * UNAUTHENTICATED when signed out, FORBIDDEN otherwise. NOT_FOUND for an unknown tournament;
+   * CONFLICT (field `status`) when it is already COMPLETED or CANCELLED.
+   */
+  cancelTournament: CancelTournamentPayload;
   /**
    * Creates a tournament, open for registration until it starts. ORGANIZER or ADMIN players only:
    * UNAUTHENTICATED when signed out, FORBIDDEN for other players and for service tokens.
@@ -75,6 +121,43 @@ export type Mutation = {
    * (even when the other fields differ).
    */
   createTournament: CreateTournamentPayload;
+  /**
+   * Registers the signed-in player, taking the entry fee from their wallet exactly once (a retry of
+   * the same registration never pays twice). UNAUTHENTICATED when signed out, FORBIDDEN for service
+   * tokens. NOT_FOUND for an unknown tournament. CONFLICT (field `tournamentId`, with `reason`):
+   * `NOT_OPEN` when it is not in REGISTRATION (or stopped taking players while the fee was being taken:
+   * the fee is then refunded), `ALREADY_REGISTERED`, `FULL` at `maxParticipants`. FORBIDDEN with reason
+   * `LEVEL_TOO_LOW` (and `minimumLevel`, `level`) below the tournament's minimum level.
+   * INSUFFICIENT_FUNDS when the player cannot pay the fee: nothing is registered or taken.
+   * SERVICE_UNAVAILABLE when the wallet could not be reached: retry; the retry pays at most once.
+   */
+  joinTournament: JoinTournamentPayload;
+  /**
+   * Unregisters the signed-in player before the tournament starts; their entry fee is refunded to
+   * their wallet exactly once (shortly after: the refund is a durable job). Joining again later pays
+   * again. UNAUTHENTICATED when signed out, FORBIDDEN for service tokens, NOT_FOUND for an unknown
+   * tournament, CONFLICT (field `tournamentId`, with `reason`): `NOT_OPEN` once it has started or
+   * ended, `NOT_REGISTERED` when the player is not registered.
+   */
+  leaveTournament: LeaveTournamentPayload;
+  /**
+   * Starts the tournament before its start time: seeds the registered players by level (earlier
+   * sign-up first among equals) and draws the bracket. Without this, it starts by itself at
+   * `startsAt` with enough players, or is cancelled and everyone refunded. Its organizer or an admin
+   * only: UNAUTHENTICATED when signed out, FORBIDDEN otherwise. NOT_FOUND for an unknown tournament;
+   * CONFLICT (field `tournamentId`, with `reason`): `NOT_IN_REGISTRATION`, `TOO_FEW_PARTICIPANTS`
+   * (fewer than `minParticipants`).
+   */
+  startTournament: StartTournamentPayload;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationCancelTournamentArgs = {
+  input: CancelTournamentInput;
 };
 
 
@@ -84,6 +167,33 @@ export type Mutation = {
  */
 export type MutationCreateTournamentArgs = {
   input: CreateTournamentInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationJoinTournamentArgs = {
+  input: JoinTournamentInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationLeaveTournamentArgs = {
+  input: LeaveTournamentInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationStartTournamentArgs = {
+  input: StartTournamentInput;
 };
 
 /** Where a page sits in a list (Relay connection spec). */
@@ -160,6 +270,19 @@ export type QueryTournamentsArgs = {
   status?: InputMaybe<TournamentStatus>;
 };
 
+/** Which tournament to start. */
+export type StartTournamentInput = {
+  /** The tournament's id. */
+  tournamentId: Scalars['ID']['input'];
+};
+
+/** The result of startTournament. */
+export type StartTournamentPayload = {
+  __typename?: 'StartTournamentPayload';
+  /** The tournament, IN_PROGRESS. */
+  tournament: Tournament;
+};
+
 /** A competition players register for. */
 export type Tournament = {
   __typename?: 'Tournament';
@@ -185,6 +308,8 @@ export type Tournament = {
   minimumLevel: Scalars['Int']['output'];
   /** The tournament's name. */
   name: Scalars['String']['output'];
+  /** Players registered now (their entry fee paid). */
+  participantCount: Scalars['Int']['output'];
   /** What the winners share. */
   prizePool: PrizePool;
   /** The organizer's rules, as plain text ('' when none). */
@@ -361,18 +486,26 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CancelTournamentInput: CancelTournamentInput;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CancelTournamentPayload: ResolverTypeWrapper<Omit<CancelTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   CreateTournamentInput: CreateTournamentInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CreateTournamentPayload: ResolverTypeWrapper<Omit<CreateTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JoinTournamentInput: JoinTournamentInput;
+  JoinTournamentPayload: ResolverTypeWrapper<Omit<JoinTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
+  LeaveTournamentInput: LeaveTournamentInput;
+  LeaveTournamentPayload: ResolverTypeWrapper<Omit<LeaveTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PrizePool: ResolverTypeWrapper<PrizePool>;
   PrizePoolInput: PrizePoolInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  StartTournamentInput: StartTournamentInput;
+  StartTournamentPayload: ResolverTypeWrapper<Omit<StartTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   Tournament: ResolverTypeWrapper<TournamentRow>;
   TournamentConnection: ResolverTypeWrapper<Omit<TournamentConnection, 'edges'> & { edges: Array<ResolversTypes['TournamentEdge']> }>;
   TournamentEdge: ResolverTypeWrapper<Omit<TournamentEdge, 'node'> & { node: ResolversTypes['Tournament'] }>;
@@ -384,23 +517,35 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  CancelTournamentInput: CancelTournamentInput;
+  ID: Scalars['ID']['output'];
+  CancelTournamentPayload: Omit<CancelTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   CreateTournamentInput: CreateTournamentInput;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   CreateTournamentPayload: Omit<CreateTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   DateTime: Scalars['DateTime']['output'];
+  JoinTournamentInput: JoinTournamentInput;
+  JoinTournamentPayload: Omit<JoinTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
+  LeaveTournamentInput: LeaveTournamentInput;
+  LeaveTournamentPayload: Omit<LeaveTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   PrizePool: PrizePool;
   PrizePoolInput: PrizePoolInput;
   Query: Record<PropertyKey, never>;
-  ID: Scalars['ID']['output'];
+  StartTournamentInput: StartTournamentInput;
+  StartTournamentPayload: Omit<StartTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   Tournament: TournamentRow;
   TournamentConnection: Omit<TournamentConnection, 'edges'> & { edges: Array<ResolversParentTypes['TournamentEdge']> };
   TournamentEdge: Omit<TournamentEdge, 'node'> & { node: ResolversParentTypes['Tournament'] };
   TournamentFormatOptions: TournamentFormatOptions;
   TournamentFormatOptionsInput: TournamentFormatOptionsInput;
+}>;
+
+export type CancelTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CancelTournamentPayload'] = ResolversParentTypes['CancelTournamentPayload']> = ResolversObject<{
+  tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
 }>;
 
 export type CreateTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateTournamentPayload'] = ResolversParentTypes['CreateTournamentPayload']> = ResolversObject<{
@@ -411,8 +556,20 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type JoinTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JoinTournamentPayload'] = ResolversParentTypes['JoinTournamentPayload']> = ResolversObject<{
+  tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
+}>;
+
+export type LeaveTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaveTournamentPayload'] = ResolversParentTypes['LeaveTournamentPayload']> = ResolversObject<{
+  tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelTournament?: Resolver<ResolversTypes['CancelTournamentPayload'], ParentType, ContextType, RequireFields<MutationCancelTournamentArgs, 'input'>>;
   createTournament?: Resolver<ResolversTypes['CreateTournamentPayload'], ParentType, ContextType, RequireFields<MutationCreateTournamentArgs, 'input'>>;
+  joinTournament?: Resolver<ResolversTypes['JoinTournamentPayload'], ParentType, ContextType, RequireFields<MutationJoinTournamentArgs, 'input'>>;
+  leaveTournament?: Resolver<ResolversTypes['LeaveTournamentPayload'], ParentType, ContextType, RequireFields<MutationLeaveTournamentArgs, 'input'>>;
+  startTournament?: Resolver<ResolversTypes['StartTournamentPayload'], ParentType, ContextType, RequireFields<MutationStartTournamentArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -433,6 +590,10 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   tournaments?: Resolver<Maybe<ResolversTypes['TournamentConnection']>, ParentType, ContextType, Partial<QueryTournamentsArgs>>;
 }>;
 
+export type StartTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StartTournamentPayload'] = ResolversParentTypes['StartTournamentPayload']> = ResolversObject<{
+  tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
+}>;
+
 export type TournamentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tournament'] = ResolversParentTypes['Tournament'], FederationReferenceType extends FederationReferenceTypes['Tournament'] = FederationReferenceTypes['Tournament']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tournament']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -446,6 +607,7 @@ export type TournamentResolvers<ContextType = Context, ParentType extends Resolv
   minParticipants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   minimumLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  participantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   prizePool?: Resolver<ResolversTypes['PrizePool'], ParentType, ContextType>;
   rules?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -471,12 +633,16 @@ export type TournamentFormatOptionsResolvers<ContextType = Context, ParentType e
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  CancelTournamentPayload?: CancelTournamentPayloadResolvers<ContextType>;
   CreateTournamentPayload?: CreateTournamentPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  JoinTournamentPayload?: JoinTournamentPayloadResolvers<ContextType>;
+  LeaveTournamentPayload?: LeaveTournamentPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PrizePool?: PrizePoolResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  StartTournamentPayload?: StartTournamentPayloadResolvers<ContextType>;
   Tournament?: TournamentResolvers<ContextType>;
   TournamentConnection?: TournamentConnectionResolvers<ContextType>;
   TournamentEdge?: TournamentEdgeResolvers<ContextType>;

@@ -9,6 +9,10 @@ export const resolvers: Resolvers = {
   },
   Mutation: {
     createTournament: async (_parent, { input }, { viewer, tournaments }) => ({ tournament: await tournaments.createTournament(viewer, input) }),
+    joinTournament: async (_parent, { input }, { viewer, registration }) => ({ tournament: await registration.joinTournament(viewer, input.tournamentId) }),
+    leaveTournament: async (_parent, { input }, { viewer, registration }) => ({ tournament: await registration.leaveTournament(viewer, input.tournamentId) }),
+    startTournament: async (_parent, { input }, { viewer, schedule }) => ({ tournament: await schedule.startTournament(viewer, input.tournamentId) }),
+    cancelTournament: async (_parent, { input }, { viewer, schedule }) => ({ tournament: await schedule.cancelTournament(viewer, input.tournamentId) }),
   },
   Tournament: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.tournamentById.load(id)) ?? null,
@@ -19,6 +23,7 @@ export const resolvers: Resolvers = {
       swissRounds: t.swissRounds,
       ladderChallengeRange: t.ladderRange,
     }),
+    participantCount: (t, _args, { loaders }) => loaders.participantCount.load(t.id),
     prizePool: (t) => ({ fixed: t.prizeFixed, feeSharePercent: t.prizeFeeShare, distribution: t.prizeSplit }),
   },
 };

@@ -6,16 +6,18 @@ import type { TournamentStatus } from '../domain/lifecycle.js';
 import { listingFilter, scheduleKey } from '../domain/listing.js';
 import { validateNewTournament, type NewTournamentInput } from '../domain/settings.js';
 import type { TournamentRow, TournamentsStore } from '../store/tournaments.store.js';
+import type { ScheduleService } from './schedule.service.js';
 
 /**
- * The tournaments use cases: listing and creating (lookups by id go through the DataLoaders). Each
+ * The tournaments use cases: listing and creating (lookups by id go through the DataLoaders;
+ * registration and the start are registration.service.ts and schedule.service.ts). Each
  * write checks who may do it first, decides through domain/ (settings.ts, lifecycle.ts) and writes
  * in one unit of work.
  */
 export class TournamentsService {
   constructor(
     private readonly store: TournamentsStore,
-    private readonly deps: { work: UnitOfWork; now?: () => Date },
+    private readonly deps: { work: UnitOfWork; schedule: ScheduleService; now?: () => Date },
   ) {}
 
   private now(): Date {
@@ -23,8 +25,8 @@ export class TournamentsService {
   }
 
   /**
-   * A new tournament in REGISTRATION, by an ORGANIZER or ADMIN. With a request key, a retry (or a
-   * concurrent twin) returns the tournament the first request created.
+   * A new tournament in REGISTRATION, by an ORGANIZER or ADMIN, with its start-time job. With a
+   * request key, a retry (or a concurrent twin) returns the tournament the first request created.
    */
   async createTournament(viewer: Viewer, input: NewTournamentInput): Promise<TournamentRow> {
     const organizerId = requireRole(viewer, ['ORGANIZER', 'ADMIN'], 'create tournaments');
@@ -34,7 +36,11 @@ export class TournamentsService {
       if (earlier) return earlier;
     }
     try {
-      return await this.deps.work.run(({ tx }) => this.store.create(tx, settings, organizerId));
+      return await this.deps.work.run(async ({ tx }) => {
+        const created = await this.store.create(tx, settings, organizerId);
+        await this.deps.schedule.scheduleStart(tx, created);
+        return created;
+      });
     } catch (error) {
       if (!settings.requestKey || !isUniqueViolation(error)) throw error;
       return (await this.store.findByRequestKey(organizerId, settings.requestKey))!;

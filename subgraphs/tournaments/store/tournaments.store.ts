@@ -27,6 +27,10 @@ export class TournamentsStore {
     return tx.tournament.create({ data: { ...settings, createdBy } });
   }
 
+  setStatus(tx: Tx, id: string, status: TournamentStatus): Promise<TournamentRow> {
+    return tx.tournament.update({ where: { id }, data: { status } });
+  }
+
   /** The tournament an organizer created with this request key, if any. */
   findByRequestKey(createdBy: string, requestKey: string): Promise<TournamentRow | null> {
     return this.prisma.tournament.findUnique({ where: { createdBy_requestKey: { createdBy, requestKey } } });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { openingBracket } from './index.js';
 import { bracketSize, seedByRating, standardSeedOrder } from './seeding.js';
 
 describe('standard seed order', () => {
@@ -50,5 +51,24 @@ describe('seeding by rating', () => {
       { id: 'b', rating: 1200, registeredAt: at(1) },
     ];
     expect(seedByRating(players).map((p) => p.id)).toEqual(['a', 'b', 'd', 'c']);
+  });
+});
+
+describe('the opening bracket per format', () => {
+  it.each([
+    ['SINGLE_ELIMINATION', 8, 7],
+    ['DOUBLE_ELIMINATION', 8, 14],
+    ['ROUND_ROBIN', 5, 10],
+    ['SWISS', 6, 3],
+    ['LADDER', 6, 0],
+  ] as const)('%s with %i players opens with %i matches', (format, players, count) => {
+    expect(openingBracket(format, players, { thirdPlaceMatch: false, grandFinalReset: false })).toHaveLength(count);
+  });
+
+  it('Swiss round one pairs top half against bottom half by seed', () => {
+    expect(openingBracket('SWISS', 4, { thirdPlaceMatch: false, grandFinalReset: false }).map((m) => [m.key, m.players])).toEqual([
+      ['S1-1', [{ seed: 1 }, { seed: 3 }]],
+      ['S1-2', [{ seed: 2 }, { seed: 4 }]],
+    ]);
   });
 });

@@ -1,0 +1,294 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS, type Role, type Viewer } from '../../platform/auth.js';
+import type { Database } from '../../platform/db/index.js';
+import { InsufficientFundsError, ServiceUnavailableError } from '../../platform/errors.js';
+import type { JobRunner } from '../../platform/jobs/index.js';
+import { newTestRedis, openTestDatabase, subgraphClient } from '../../platform/testing.js';
+import type { Context } from './context.js';
+import type { CoinOperation, UsersPort } from './store/users.client.js';
+import { tournamentsSubgraph } from './subgraph.js';
+
+/**
+ * The users subgraph's side of the contract, in memory: levels, and coin operations applied once
+ * per key (a repeat changes nothing), a debit past zero refused. The real one is exercised through
+ * the gateway in test/tournaments.test.ts.
+ */
+class FakeUsers implements UsersPort {
+  readonly balance = new Map<string, number>();
+  readonly level = new Map<string, number>();
+  readonly applied = new Map<string, CoinOperation>();
+  /** Runs before an operation is applied (to change the world while a fee is in flight). */
+  beforeApply?: (op: CoinOperation) => Promise<void>;
+  /** The next operation applies but its answer is lost (a timeout after the commit). */
+  loseNextAnswer = false;
+
+  async levels(ids: readonly string[]) {
+    return new Map(ids.map((id) => [id, this.level.get(id) ?? 1]));
+  }
+
+  async applyCoins(op: CoinOperation) {
+    const hook = this.beforeApply;
+    this.beforeApply = undefined;
+    await hook?.(op);
+    if (this.applied.has(op.idempotencyKey)) return;
+    const next = (this.balance.get(op.userId) ?? 0) + op.amount;
+    if (next < 0) throw new InsufficientFundsError('Not enough coins.');
+    this.balance.set(op.userId, next);
+    this.applied.set(op.idempotencyKey, op);
+    if (this.loseNextAnswer) {
+      this.loseNextAnswer = false;
+      throw new ServiceUnavailableError('users');
+    }
+  }
+}
+
+let now = new Date('2026-03-01T12:00:00Z'); // a Sunday
+const users = new FakeUsers();
+let db: Database;
+let built: ReturnType<typeof tournamentsSubgraph.create>;
+let client: ReturnType<typeof subgraphClient<Context>>;
+let runners: JobRunner[];
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  built = tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => now, users });
+  runners = built.parts.workers as JobRunner[];
+  client = subgraphClient(built);
+  await client.server.start();
+}, 60_000);
+afterAll(async () => {
+  await client.server.stop();
+  await db.close();
+});
+
+/** Runs every due tournaments job, and what those enqueue. */
+async function runJobs() {
+  for (let i = 0; i < 3; i++) await Promise.all(runners.map((r) => r.poke()));
+}
+/** The database's clock catches up with ours: every waiting tournaments job is due now. */
+async function jobsDueNow() {
+  await db.prisma.job.updateMany({ where: { queue: { startsWith: 'tournaments.' }, status: 'PENDING' }, data: { runAt: new Date(Date.now() - 1000) } });
+}
+
+const player = (coins = 0, level = 1, role: Role = 'PLAYER'): Viewer => {
+  const userId = randomUUID();
+  users.balance.set(userId, coins);
+  users.level.set(userId, level);
+  return { userId, role };
+};
+const organizer = player(0, 1, 'ORGANIZER');
+const coins = (viewer: Viewer) => users.balance.get(viewer.userId!);
+
+const CREATE = `mutation($input: CreateTournamentInput!) { createTournament(input: $input) { tournament { id } } }`;
+async function tournament(change: Record<string, unknown> = {}, by: Viewer = organizer): Promise<string> {
+  const result = await client.execute<{ createTournament: { tournament: { id: string } } }>(by, CREATE, {
+    input: { name: `Cup ${randomUUID().slice(0, 8)}`, format: 'SINGLE_ELIMINATION', startsAt: new Date(now.getTime() + 3600_000).toISOString(), minParticipants: 2, maxParticipants: 8, ...change },
+  });
+  expect(result.errors).toBeUndefined();
+  return result.data!.createTournament.tournament.id;
+}
+
+const STATE = `query($id: ID!) { tournament(id: $id) { status participantCount } }`;
+const stateOf = async (id: string) => (await client.execute<{ tournament: { status: string; participantCount: number } }>(ANONYMOUS, STATE, { id })).data!.tournament;
+
+const mutate = (name: string) => `mutation($id: ID!) { ${name}(input: { tournamentId: $id }) { tournament { id status participantCount } } }`;
+const join = (viewer: Viewer, id: string) => client.execute(viewer, mutate('joinTournament'), { id });
+const leave = (viewer: Viewer, id: string) => client.execute(viewer, mutate('leaveTournament'), { id });
+const start = (viewer: Viewer, id: string) => client.execute(viewer, mutate('startTournament'), { id });
+const cancel = (viewer: Viewer, id: string) => client.execute(viewer, mutate('cancelTournament'), { id });
+const codeOf = (result: Awaited<ReturnType<typeof join>>) => result.errors?.[0]?.extensions;
+
+describe('joinTournament', () => {
+  it('registers a player in a free tournament, once', async () => {
+    const id = await tournament();
+    const ana = player();
+    const joined = await join(ana, id);
+    expect(joined.errors).toBeUndefined();
+    expect(joined.data).toEqual({ joinTournament: { tournament: { id, status: 'REGISTRATION', participantCount: 1 } } });
+    expect(codeOf(await join(ana, id))).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'ALREADY_REGISTERED' });
+    expect(await stateOf(id)).toEqual({ status: 'REGISTRATION', participantCount: 1 });
+  });
+
+  it('takes the entry fee exactly once, however many times the same join is sent at once', async () => {
+    const id = await tournament({ entryFee: 30 });
+    const bo = player(100);
+    const results = await Promise.all([1, 2, 3, 4].map(() => join(bo, id)));
+    const outcomes = results.map((r) => (r.errors ? r.errors[0]!.extensions!.reason : 'joined'));
+    expect(outcomes).toContain('joined');
+    for (const o of outcomes) expect(['joined', 'ALREADY_REGISTERED']).toContain(o);
+    expect(coins(bo)).toBe(70);
+    expect(await stateOf(id)).toMatchObject({ participantCount: 1 });
+  });
+
+  it('a player who cannot pay gets INSUFFICIENT_FUNDS and no registration; with the coins, a new attempt pays', async () => {
+    const id = await tournament({ entryFee: 50 });
+    const cy = player(49);
+    expect(codeOf(await join(cy, id))).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    expect(coins(cy)).toBe(49);
+    expect(await stateOf(id)).toMatchObject({ participantCount: 0 });
+    users.balance.set(cy.userId!, 60);
+    expect((await join(cy, id)).errors).toBeUndefined();
+    expect(coins(cy)).toBe(10);
+  });
+
+  it('a retry after a lost answer pays once and registers', async () => {
+    const id = await tournament({ entryFee: 25 });
+    const di = player(100);
+    users.loseNextAnswer = true;
+    expect(codeOf(await join(di, id))).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(coins(di)).toBe(75); // taken, but the join did not hear it
+    expect((await join(di, id)).errors).toBeUndefined();
+    expect(coins(di)).toBe(75);
+    expect(await stateOf(id)).toMatchObject({ participantCount: 1 });
+  });
+
+  it('a join left unfinished is settled by its job: the fee it took keeps the place', async () => {
+    const id = await tournament({ entryFee: 20 });
+    const ed = player(100);
+    users.loseNextAnswer = true;
+    await join(ed, id);
+    await jobsDueNow();
+    await runJobs();
+    expect(coins(ed)).toBe(80);
+    expect(await stateOf(id)).toMatchObject({ participantCount: 1 });
+  });
+
+  it('refuses a full tournament with CONFLICT FULL, taking nothing', async () => {
+    const id = await tournament({ entryFee: 10, maxParticipants: 2 });
+    for (const p of [player(10), player(10)]) expect((await join(p, id)).errors).toBeUndefined();
+    const late = player(10);
+    expect(codeOf(await join(late, id))).toMatchObject({ code: 'CONFLICT', reason: 'FULL' });
+    expect(coins(late)).toBe(10);
+  });
+
+  it('refuses a level below the minimum with FORBIDDEN LEVEL_TOO_LOW, taking nothing', async () => {
+    const id = await tournament({ entryFee: 10, minimumLevel: 5 });
+    const low = player(100, 4);
+    expect(codeOf(await join(low, id))).toMatchObject({ code: 'FORBIDDEN', reason: 'LEVEL_TOO_LOW', minimumLevel: 5, level: 4 });
+    expect(coins(low)).toBe(100);
+    expect((await join(player(100, 5), id)).errors).toBeUndefined();
+  });
+
+  it('refunds the fee when the tournament stops taking players while it is being paid', async () => {
+    const id = await tournament({ entryFee: 40 });
+    const fi = player(100);
+    users.beforeApply = async () => {
+      expect((await cancel(organizer, id)).errors).toBeUndefined();
+    };
+    expect(codeOf(await join(fi, id))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_OPEN' });
+    await runJobs();
+    expect(coins(fi)).toBe(100);
+    expect(await stateOf(id)).toEqual({ status: 'CANCELLED', participantCount: 0 });
+  });
+
+  it.each<[string, Viewer, string]>([
+    ['anonymous', ANONYMOUS, 'UNAUTHENTICATED'],
+    ['a game server', { userId: null, role: null, kind: 'service', scopes: ['MANAGE_WALLET'], serviceId: randomUUID() }, 'FORBIDDEN'],
+  ])('%s cannot join', async (_who, viewer, code) => {
+    const id = await tournament();
+    expect(codeOf(await join(viewer, id))).toMatchObject({ code });
+  });
+
+  it('answers NOT_FOUND for an unknown or malformed tournament id', async () => {
+    for (const id of [randomUUID(), 'nope']) expect(codeOf(await join(player(), id))).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('leaveTournament', () => {
+  it('refunds exactly once before the start; joining again pays again', async () => {
+    const id = await tournament({ entryFee: 30 });
+    const gil = player(100);
+    await join(gil, id);
+    expect(coins(gil)).toBe(70);
+    const left = await leave(gil, id);
+    expect(left.errors).toBeUndefined();
+    expect(left.data).toMatchObject({ leaveTournament: { tournament: { participantCount: 0 } } });
+    expect(codeOf(await leave(gil, id))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_REGISTERED' });
+    await runJobs();
+    await runJobs();
+    expect(coins(gil)).toBe(100);
+    await join(gil, id);
+    expect(coins(gil)).toBe(70);
+  });
+
+  it('refuses once play has started', async () => {
+    const id = await tournament();
+    const [a, b] = [player(), player()];
+    await join(a, id);
+    await join(b, id);
+    const started = await start(organizer, id);
+    expect(started.errors).toBeUndefined();
+    expect(codeOf(await leave(a, id))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_OPEN' });
+  });
+});
+
+describe('starting and cancelling', () => {
+  it('at the start time the job seeds by level and draws the bracket; nothing before; once with two replicas', async () => {
+    const id = await tournament({ format: 'SINGLE_ELIMINATION', minParticipants: 4 });
+    const players = [3, 9, 5, 7, 1].map((level) => player(0, level));
+    for (const p of players) await join(p, id);
+    await jobsDueNow();
+    await runJobs(); // our clock says not yet
+    expect(await stateOf(id)).toMatchObject({ status: 'REGISTRATION' });
+
+    now = new Date(now.getTime() + 3600_000);
+    await jobsDueNow();
+    const replica = tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => now, users });
+    await Promise.all([runJobs(), ...(replica.parts.workers as JobRunner[]).map((r) => r.poke())]);
+    expect(await stateOf(id)).toEqual({ status: 'IN_PROGRESS', participantCount: 5 });
+    const entries = await db.prisma.tournamentEntry.findMany({ where: { tournamentId: id }, orderBy: { seed: 'asc' } });
+    expect(entries.map((e) => e.rating)).toEqual([9, 7, 5, 3, 1]);
+    const matches = await db.prisma.tournamentMatch.findMany({ where: { tournamentId: id }, orderBy: [{ round: 'asc' }, { position: 'asc' }] });
+    expect(matches).toHaveLength(4); // n − 1
+    // Round one: seed 4 (level 3) meets seed 5 (level 1); seeds 1–3 have byes.
+    const bySeed = new Map(entries.map((e) => [e.seed, e.userId]));
+    expect([matches[0]!.playerA, matches[0]!.playerB]).toEqual([bySeed.get(4), bySeed.get(5)]);
+    const started = await db.prisma.outboxEvent.count({ where: { type: 'tournament.started', payload: { path: ['tournamentId'], equals: id } } });
+    expect(started).toBe(1);
+  });
+
+  it('at the start time with too few players the job cancels and refunds everyone exactly once', async () => {
+    const id = await tournament({ entryFee: 15, minParticipants: 3 });
+    const [a, b] = [player(15), player(20)];
+    await join(a, id);
+    await join(b, id);
+    now = new Date(now.getTime() + 3600_000);
+    await jobsDueNow();
+    await runJobs();
+    await runJobs();
+    expect(await stateOf(id)).toMatchObject({ status: 'CANCELLED' });
+    expect([coins(a), coins(b)]).toEqual([15, 20]);
+    expect(codeOf(await cancel(organizer, id))).toMatchObject({ code: 'CONFLICT' });
+    await runJobs();
+    expect([coins(a), coins(b)]).toEqual([15, 20]);
+  });
+
+  it('the organizer may start early with enough players; others may not', async () => {
+    const id = await tournament({ format: 'DOUBLE_ELIMINATION', formatOptions: { grandFinalReset: true }, minParticipants: 3 });
+    const [a, b] = [player(), player()];
+    await join(a, id);
+    await join(b, id);
+    expect(codeOf(await start(organizer, id))).toMatchObject({ code: 'CONFLICT', reason: 'TOO_FEW_PARTICIPANTS' });
+    await join(player(), id);
+    expect(codeOf(await start(player(0, 1, 'ORGANIZER'), id))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(codeOf(await start(a, id))).toMatchObject({ code: 'FORBIDDEN' });
+    const started = await start(organizer, id);
+    expect(started.data).toMatchObject({ startTournament: { tournament: { status: 'IN_PROGRESS', participantCount: 3 } } });
+    expect(await db.prisma.tournamentMatch.count({ where: { tournamentId: id } })).toBe(2 * 3 - 1);
+    expect(codeOf(await start(organizer, id))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_REGISTRATION' });
+  });
+
+  it('an admin may cancel; every fee is refunded once even if cancelling is retried', async () => {
+    const id = await tournament({ entryFee: 5 });
+    const admin = player(0, 1, 'ADMIN');
+    const [a, b] = [player(5), player(5)];
+    await join(a, id);
+    await join(b, id);
+    const results = await Promise.all([cancel(admin, id), cancel(admin, id)]);
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    await runJobs();
+    await runJobs();
+    expect([coins(a), coins(b)]).toEqual([5, 5]);
+  });
+});

@@ -1,0 +1,97 @@
+import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
+import type { TournamentEntry, TournamentEntryStatus } from '../../../generated/prisma/client.js';
+import type { BracketMatch } from '../domain/brackets/index.js';
+import type { TournamentRow } from './tournaments.store.js';
+
+export type EntryRow = TournamentEntry;
+export type EntryKey = Pick<EntryRow, 'tournamentId' | 'userId' | 'attempt'>;
+
+/** Entries that hold a place: a fee being taken, or registered. */
+const HOLDING: TournamentEntryStatus[] = ['PENDING', 'ACTIVE'];
+
+/** Registrations and the bracket's matches. */
+export class EntriesStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  /**
+   * The tournament, locked until the transaction ends: registrations, leaving, starting and
+   * cancelling serialise on it. Locking: SELECT … FOR UPDATE, which Prisma cannot express.
+   */
+  async lockTournament(tx: Tx, id: string): Promise<TournamentRow | null> {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM tournaments WHERE id = ${id}::uuid FOR UPDATE`;
+    return locked.length ? tx.tournament.findUnique({ where: { id } }) : null;
+  }
+
+  /** What registration needs under the lock: places held, the player's current entry, their last attempt. */
+  async registrationOf(tx: Tx | PrismaClient, tournamentId: string, userId: string) {
+    const [held, mine] = await Promise.all([
+      tx.tournamentEntry.count({ where: { tournamentId, status: { in: HOLDING } } }),
+      tx.tournamentEntry.findMany({ where: { tournamentId, userId }, orderBy: { attempt: 'desc' } }),
+    ]);
+    return { held, current: mine.find((e) => HOLDING.includes(e.status)) ?? null, lastAttempt: mine[0]?.attempt ?? 0 };
+  }
+
+  insert(tx: Tx, entry: Prisma.TournamentEntryUncheckedCreateInput): Promise<EntryRow> {
+    return tx.tournamentEntry.create({ data: entry });
+  }
+
+  /** Moves an entry only if it is still in `from`; true when it moved. */
+  async move(tx: Tx | PrismaClient, key: EntryKey, from: TournamentEntryStatus, to: TournamentEntryStatus): Promise<boolean> {
+    const { count } = await tx.tournamentEntry.updateMany({ where: { ...key, status: from }, data: { status: to } });
+    return count === 1;
+  }
+
+  /** Drops a PENDING entry whose fee was refused (nothing was taken, nothing is owed). */
+  async drop(key: EntryKey): Promise<void> {
+    await this.prisma.tournamentEntry.updateMany({ where: { ...key, status: 'PENDING' }, data: { status: 'DROPPED' } });
+  }
+
+  async statusOf(tx: Tx, key: EntryKey): Promise<TournamentEntryStatus | null> {
+    return (await tx.tournamentEntry.findUnique({ where: { tournamentId_userId_attempt: key }, select: { status: true } }))?.status ?? null;
+  }
+
+  find(key: EntryKey): Promise<EntryRow | null> {
+    return this.prisma.tournamentEntry.findUnique({ where: { tournamentId_userId_attempt: key } });
+  }
+
+  entriesIn(tx: Tx, tournamentId: string, status: TournamentEntryStatus): Promise<EntryRow[]> {
+    return tx.tournamentEntry.findMany({ where: { tournamentId, status }, orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }] });
+  }
+
+  /** Seeds the players (one update per player: at most 1,024, once per tournament). */
+  async setSeeds(tx: Tx, seeded: readonly EntryKey[]): Promise<void> {
+    for (const [i, { tournamentId, userId, attempt }] of seeded.entries()) {
+      await tx.tournamentEntry.update({ where: { tournamentId_userId_attempt: { tournamentId, userId, attempt } }, data: { seed: i + 1 } });
+    }
+  }
+
+  /** Writes the opening bracket, players filled in where a seed decides them. */
+  async insertMatches(tx: Tx, tournamentId: string, matches: readonly BracketMatch[], seeds: readonly string[]): Promise<void> {
+    const playerOf = (source: BracketMatch['players'][number]) => ('seed' in source ? seeds[source.seed - 1]! : null);
+    await tx.tournamentMatch.createMany({
+      data: matches.map((m) => ({
+        tournamentId,
+        key: m.key,
+        side: m.side,
+        round: m.round,
+        position: m.position,
+        sourceA: m.players[0],
+        sourceB: m.players[1],
+        playerA: playerOf(m.players[0]),
+        playerB: playerOf(m.players[1]),
+        conditional: m.conditional ?? false,
+      })),
+    });
+  }
+
+  /** Registered players per tournament (ACTIVE entries), in the ids' order: one query for any number. */
+  async participantCounts(tournamentIds: readonly string[]): Promise<number[]> {
+    const rows = await this.prisma.tournamentEntry.groupBy({ by: ['tournamentId'], where: { tournamentId: { in: [...tournamentIds] }, status: 'ACTIVE' }, _count: { _all: true } });
+    const byId = new Map(rows.map((r) => [r.tournamentId, r._count._all]));
+    return tournamentIds.map((id) => byId.get(id) ?? 0);
+  }
+
+  matchCount(tournamentId: string): Promise<number> {
+    return this.prisma.tournamentMatch.count({ where: { tournamentId } });
+  }
+}

@@ -56,7 +56,11 @@ export type ChatMemberRole =
 /** Something said in a chat room. */
 export type ChatMessage = {
   __typename?: 'ChatMessage';
-  /** The player who sent it; null for messages the platform posted. */
+  /**
+   * The player who sent it; null for messages the platform posted, and (with a SERVICE_UNAVAILABLE
+   * error naming `serviceName`) when the users service is unavailable and their profile fields are
+   * asked for.
+   */
   author?: Maybe<User>;
   /**
    * Where this message sits in its room (opaque). Pass it as `messageAdded(after:)` to resume a
@@ -123,8 +127,11 @@ export type ChatMute = {
   room: ChatRoom;
   /** When the mute ends. */
   until: Scalars['DateTime']['output'];
-  /** The muted player. */
-  user: User;
+  /**
+   * The muted player. Null, with a SERVICE_UNAVAILABLE error (`serviceName`), when the users service is unavailable
+   * and their profile fields are asked for; the rest of the answer still arrives.
+   */
+  user?: Maybe<User>;
 };
 
 /** Who may post in a room with sendMessage. */
@@ -143,8 +150,11 @@ export type ChatReadReceipt = {
   lastReadCursor?: Maybe<Scalars['String']['output']>;
   /** When they last moved their read mark, or null before any. */
   readAt?: Maybe<Scalars['DateTime']['output']>;
-  /** The member. */
-  user: User;
+  /**
+   * The member. Null, with a SERVICE_UNAVAILABLE error (`serviceName`), when the users service is unavailable
+   * and their profile fields are asked for; the rest of the answer still arrives.
+   */
+  user?: Maybe<User>;
 };
 
 /** A player's report of a message. */
@@ -335,8 +345,11 @@ export type ChatRoomMember = {
   joinedAt: Scalars['DateTime']['output'];
   /** OWNER for a party's owner, MEMBER otherwise. */
   role: ChatMemberRole;
-  /** The player. */
-  user: User;
+  /**
+   * The player. Null, with a SERVICE_UNAVAILABLE error (`serviceName`), when the users service is unavailable
+   * and their profile fields are asked for; the rest of the answer still arrives.
+   */
+  user?: Maybe<User>;
 };
 
 /** What `createGuild` needs. */
@@ -2192,13 +2205,13 @@ export type ChatMuteResolvers<ContextType = Context, ParentType extends Resolver
   mutedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
   until?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type ChatReadReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatReadReceipt'] = ResolversParentTypes['ChatReadReceipt']> = ResolversObject<{
   lastReadCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type ChatReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatReport'] = ResolversParentTypes['ChatReport']> = ResolversObject<{
@@ -2261,7 +2274,7 @@ export type ChatRoomEventResolvers<ContextType = Context, ParentType extends Res
 export type ChatRoomMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChatRoomMember'] = ResolversParentTypes['ChatRoomMember']> = ResolversObject<{
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ChatMemberRole'], ParentType, ContextType>;
-  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
 export type CreateGuildPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateGuildPayload'] = ResolversParentTypes['CreateGuildPayload']> = ResolversObject<{

@@ -933,9 +933,10 @@ export type Mutation = {
   joinGuild: JoinGuildPayload;
   /**
    * Joins a room and answers it with its newest 50 messages. Joining posts the system message
-   * "<name> joined the room" (kind MEMBER_JOINED, no author, `subject` = the player; `<name>` is the
-   * name chat learned from the player's registration, their username, or "A player" if that has not
-   * reached chat yet; `subject { displayName }` always has the current display name) in GLOBAL,
+   * "<displayName> joined the room" (kind MEMBER_JOINED, no author, `subject` = the player; the text
+   * keeps the display name the player had when they joined — "A player" in the moment after
+   * registering before their registration reaches chat; `subject { displayName }` always has the
+   * current one) in GLOBAL,
    * PARTY and GUILD rooms; SYSTEM rooms take members silently. A party's creator and players added
    * to a party or a guild get the same message. Joining a room the player is already a member
    * of changes nothing (no second system message) and answers the same.

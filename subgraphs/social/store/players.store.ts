@@ -2,8 +2,9 @@ import type { PrismaClient, Tx } from '../../../platform/db/index.js';
 import { isUuid } from '../../../platform/ids.js';
 
 /**
- * Social's projection of players' names, from users' registrations on the bus: how a system
- * message ("<name> joined the room") names a player without reading users' tables.
+ * Social's projection of players' display names, from users' registrations and profile changes on
+ * the bus: how a system message ("<displayName> joined the room") names a player without reading
+ * users' tables.
  */
 export class PlayersStore {
   constructor(private readonly prisma: PrismaClient) {}

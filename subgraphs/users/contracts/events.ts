@@ -20,6 +20,8 @@ declare module '../../../platform/events/types.js' {
 export interface UserRegistered {
   userId: string;
   username: string;
+  /** The name shown to other players (absent in events before it was added: the username). */
+  displayName?: string;
   registeredAt: string;
   /** IANA timezone (absent in events before it was added: UTC). */
   timezone?: string;
@@ -31,6 +33,8 @@ export interface UserProfileUpdated {
   updatedAt: string;
   /** The new timezone, when `changed` includes it. */
   timezone?: string;
+  /** The new display name, when `changed` includes it (absent in events before it was added). */
+  displayName?: string;
 }
 
 export interface UserLeveledUp {

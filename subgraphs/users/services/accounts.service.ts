@@ -57,6 +57,7 @@ export class AccountsService {
         await record('user.registered', {
           userId: created.id,
           username: created.username,
+          displayName: created.displayName,
           registeredAt: created.createdAt.toISOString(),
           timezone: created.timezone,
         });

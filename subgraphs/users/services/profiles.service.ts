@@ -39,6 +39,8 @@ export class ProfilesService {
         updatedAt: updated.updatedAt.toISOString(),
         // Consumers keeping per-player days (streaks) need the new zone itself, not only its name.
         ...(changes.timezone !== undefined ? { timezone: updated.timezone } : {}),
+        // Consumers naming the player (chat's join messages) keep the name itself.
+        ...(changes.displayName !== undefined ? { displayName: updated.displayName } : {}),
       });
       // Before the live event: a subscriber's gateway re-reads the player through its entity cache.
       announceEntityChanges({ afterCommit }, this.deps.redis, { typename: 'User', ids: [userId] });

@@ -11,8 +11,9 @@ import { subscribe } from './support/ws.js';
 const ADMIN = uniqueName('guildadmin');
 let platform: RunningPlatform;
 let url: string;
+const FEE = 100;
 // Small guilds, so seats run out in a few joins.
-const { client } = platformPerFile({ ADMIN_USERNAMES: ADMIN, SOCIAL_GUILD_MAX_MEMBERS: '4' }, (started) => {
+const { client } = platformPerFile({ ADMIN_USERNAMES: ADMIN, SOCIAL_GUILD_MAX_MEMBERS: '4', SOCIAL_GUILD_CREATION_FEE: String(FEE) }, (started) => {
   platform = started;
   url = started.gateway.url;
 });
@@ -29,6 +30,22 @@ const refusal = async (player: Player | undefined, query: string, variables: Rec
   const result = await gql(url, query, variables, { token: player?.token });
   expect(result.errors, JSON.stringify(result.data)).toBeDefined();
   return { message: result.errors![0]!.message, ...result.errors![0]!.extensions };
+};
+
+const APPLY = `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { operationId } }`;
+let admin: Player | undefined;
+/** Credits the player's wallet through the admin (players start with no coins). */
+async function fund(player: Player, coins: number, currency = 'COINS') {
+  admin ??= await registerPlayer(url, ADMIN);
+  await must(admin, APPLY, { input: { userId: player.id, idempotencyKey: `guild-test-${currency}-${player.id}-${coins}`, reason: 'test', changes: [{ currency, amount: coins }] } });
+  return player;
+}
+/** A registered player who can pay the creation fee once. */
+const founder = async () => fund(await registerPlayer(url), FEE);
+const WALLET = `query { me { wallet { balances { currency amount } ledger(first: 10) { edges { node { amount reason } } } } } }`;
+const walletOf = async (player: Player) => {
+  const wallet = (await must<{ me: { wallet: { balances: { currency: string; amount: number }[]; ledger: { edges: { node: { amount: number; reason: string } }[] } } } }>(player, WALLET)).me.wallet;
+  return { coins: wallet.balances.find((b) => b.currency === 'COINS')?.amount ?? 0, ledger: wallet.ledger.edges.map((e) => e.node) };
 };
 
 const CREATE = `mutation($input: CreateGuildInput!) { createGuild(input: $input) { guild { id name tag description isPublic requiresApproval minLevel maxMembers memberCount } } }`;
@@ -69,7 +86,7 @@ const inbox = async (player: Player) => (await must<{ me: { guildNotifications: 
 
 describe('founding a guild', () => {
   it('makes the founder MASTER with every permission, creates the GUILD room with them, and finds it by tag in any case', async () => {
-    const master = await registerPlayer(url);
+    const master = await founder();
     const tag = freshTag();
     const guild = (await must<{ createGuild: { guild: Guild & Record<string, unknown> } }>(master, CREATE, {
       input: { name: uniqueName('Night Owls'), tag: tag.toLowerCase(), description: 'We hunt at night.', requiresApproval: true, minLevel: 3 },
@@ -89,7 +106,7 @@ describe('founding a guild', () => {
   });
 
   it('refuses a taken name or tag (any case) with CONFLICT naming the field, a second guild, and bad input, storing nothing', async () => {
-    const first = await registerPlayer(url);
+    const first = await founder();
     const guild = await found(first);
     const other = await registerPlayer(url);
     const before = await platform.runtime.db.prisma.guild.count();
@@ -113,7 +130,7 @@ describe('founding a guild', () => {
   });
 
   it('lets two players race for one name: exactly one guild', async () => {
-    const [a, b] = await Promise.all([registerPlayer(url), registerPlayer(url)]);
+    const [a, b] = await Promise.all([founder(), founder()]);
     const name = uniqueName('race');
     const results = await Promise.all([a, b].map((p) => gql(url, CREATE, { input: { name, tag: freshTag() } }, { token: p.token })));
     expect(results.filter((r) => r.data?.createGuild).length).toBe(1);
@@ -121,9 +138,26 @@ describe('founding a guild', () => {
   });
 });
 
+describe('the creation fee', () => {
+  it('is taken exactly once (a retry answers the same guild), and an unaffordable one is INSUFFICIENT_FUNDS with no guild', async () => {
+    const master = await fund(await registerPlayer(url), FEE + 20);
+    const input = { name: uniqueName('paid'), tag: freshTag() };
+    const guild = (await must<{ createGuild: { guild: Guild } }>(master, CREATE, { input })).createGuild.guild;
+    const retried = (await must<{ createGuild: { guild: Guild } }>(master, CREATE, { input })).createGuild.guild;
+    expect(retried.id).toBe(guild.id);
+    expect(await walletOf(master)).toEqual({ coins: 20, ledger: [{ amount: -FEE, reason: 'guild_creation_fee' }, { amount: FEE + 20, reason: 'test' }] });
+
+    const poor = await fund(await registerPlayer(url), FEE - 1);
+    expect(await refusal(poor, CREATE, { input: { name: uniqueName('poor'), tag: freshTag() } })).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    expect((await walletOf(poor)).coins).toBe(FEE - 1);
+    expect((await must<{ me: { guild: null } }>(poor, ME)).me.guild).toBeNull();
+    expect(await platform.runtime.db.prisma.guild.count({ where: { createdBy: poor.id } })).toBe(0);
+  });
+});
+
 describe('members', () => {
   it('pages members in joining order with their players’ fields from users, filtered by rank', async () => {
-    const master = await registerPlayer(url);
+    const master = await founder();
     const guild = await found(master);
     const joiners = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
     for (const p of joiners) expect((await join(p, guild.id)).status).toBe('JOINED');
@@ -144,13 +178,13 @@ describe('members', () => {
 
 describe('joining', () => {
   it('takes a player at once into a public guild and its room; a retry changes nothing; a full guild is CONFLICT', async () => {
-    const master = await registerPlayer(url);
+    const master = await founder();
     const guild = await found(master);
     const p1 = await registerPlayer(url);
     expect(await join(p1, guild.id)).toMatchObject({ status: 'JOINED', request: null, guild: { memberCount: 2 } });
     expect(await join(p1, guild.id)).toMatchObject({ status: 'JOINED', guild: { memberCount: 2 } });
     expect(await guildRoomMembers(guild.id)).toEqual([master.id, p1.id].sort());
-    expect(await refusal(p1, JOIN, { g: (await found(await registerPlayer(url))).id })).toMatchObject({ code: 'CONFLICT' });
+    expect(await refusal(p1, JOIN, { g: (await found(await founder())).id })).toMatchObject({ code: 'CONFLICT' });
 
     await join(await registerPlayer(url), guild.id);
     await join(await registerPlayer(url), guild.id);
@@ -162,7 +196,7 @@ describe('joining', () => {
   });
 
   it('gives the last seat to exactly one of several players joining at once', async () => {
-    const master = await registerPlayer(url);
+    const master = await founder();
     const guild = await found(master);
     await join(await registerPlayer(url), guild.id);
     await join(await registerPlayer(url), guild.id);
@@ -175,7 +209,7 @@ describe('joining', () => {
   });
 
   it('turns a join into a request its officers hear of (inbox and live); approve, reject and cancel', async () => {
-    const master = await registerPlayer(url);
+    const master = await founder();
     const officer = await registerPlayer(url);
     const guild = await found(master, { requiresApproval: true, isPublic: true });
     // The officer gets in by request too, approved by the master.
@@ -215,7 +249,7 @@ describe('joining', () => {
     expect(await guildRoomMembers(guild.id)).toContain(asker.id);
 
     // Rejected and cancelled requests leave nothing behind.
-    const secondMaster = await registerPlayer(url);
+    const secondMaster = await founder();
     const second = await found(secondMaster, { isPublic: false });
     const rejected = await registerPlayer(url);
     const rejectedRequest = (await join(rejected, second.id)).request!;
@@ -233,22 +267,19 @@ describe('joining', () => {
   });
 
   it('checks the minimum level against users’ level-ups, heard over the bus', async () => {
-    const admin = await registerPlayer(url, ADMIN);
-    const master = await registerPlayer(url);
+    const master = await founder();
     const guild = await found(master, { minLevel: 3 });
     const player = await registerPlayer(url);
     expect(await refusal(player, JOIN, { g: guild.id })).toMatchObject({ code: 'FORBIDDEN', reason: 'LEVEL_TOO_LOW', minLevel: 3, level: 1 });
     // 550 XP is level 3 (users' curve).
-    await must(admin, `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { operationId } }`, {
-      input: { userId: player.id, idempotencyKey: `guild-test-${player.id}`, reason: 'test', changes: [{ currency: 'XP', amount: 550 }] },
-    });
+    await fund(player, 550, 'XP');
     await expect.poll(async () => (await gql<{ joinGuild: Join }>(url, JOIN, { g: guild.id }, { token: player.token })).data?.joinGuild.status, { timeout: 10_000, interval: 200 }).toBe('JOINED');
   });
 });
 
 describe('ranks, kicks, mastership, leaving', () => {
   it('follows the matrix, keeps the room in step, and disbands with the last member', async () => {
-    const master = await registerPlayer(url);
+    const master = await founder();
     const guild = await found(master);
     const [officer, veteran, recruit] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
     for (const p of [officer, veteran, recruit]) await join(p, guild.id);
@@ -283,6 +314,6 @@ describe('ranks, kicks, mastership, leaving', () => {
     expect(await guildRoomMembers(guild.id)).toEqual([]);
     expect(await refusal(veteran, LEAVE)).toMatchObject({ code: 'FORBIDDEN' });
     // The name is free again.
-    expect((await found(veteran, { name: guild.name })).name).toBe(guild.name);
+    expect((await found(await fund(veteran, FEE), { name: guild.name })).name).toBe(guild.name);
   });
 });

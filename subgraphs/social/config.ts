@@ -22,6 +22,14 @@ export const socialEnv = z.object({
   SOCIAL_CHAT_PARTY_MAX_MEMBERS: z.coerce.number().int().min(2).max(100).default(8),
   /** How many members a new guild holds. */
   SOCIAL_GUILD_MAX_MEMBERS: z.coerce.number().int().min(2).max(500).default(50),
+  /** What founding a guild costs, in COINS (0: free). */
+  SOCIAL_GUILD_CREATION_FEE: z.coerce.number().int().min(0).max(1_000_000_000).default(1_000),
+  /** When the settle job finishes a founding the player's call left unfinished (ms); far longer than the users call's timeout. */
+  SOCIAL_GUILD_FOUNDING_SETTLE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** The users subgraph, whose ledger takes guild fees: the same setting the gateway reads. */
+  USERS_URL: z.string().url().default('http://127.0.0.1:4001/graphql'),
+  /** How long a call to the users subgraph may take before its outcome counts as unknown (ms). */
+  SOCIAL_USERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
 });
 
 export const loadSocialConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(socialEnv, env);

@@ -1,4 +1,6 @@
+import { JobRunner } from '../../platform/jobs/index.js';
 import { defineSubgraph } from '../../platform/subgraph/define.js';
+import { UsersWalletClient, type WalletPort } from '../../platform/wallet-debit.js';
 import { loadSocialConfig } from './config.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
@@ -12,7 +14,7 @@ import { ChatMembershipService } from './services/chat-membership.service.js';
 import { ChatMessagesService } from './services/chat-messages.service.js';
 import { ChatModerationService } from './services/chat-moderation.service.js';
 import { ChatRoomsService } from './services/chat-rooms.service.js';
-import { GuildsService } from './services/guilds.service.js';
+import { GUILD_FOUNDING_QUEUE, GuildsService } from './services/guilds.service.js';
 import { chatPresenceAccess } from './services/presence.access.js';
 import { createPresenceMetrics } from './services/presence.metrics.js';
 import { PresenceService } from './services/presence.service.js';
@@ -30,12 +32,19 @@ import { PlayersStore } from './store/players.store.js';
 import { DefaultRoomsWorker } from './workers/default-rooms.worker.js';
 import { PresenceSweepWorker } from './workers/presence-sweep.worker.js';
 
+export interface SocialOptions {
+  /** The users subgraph's ledger (tests pass a stand-in); HTTP to USERS_URL otherwise. */
+  wallet?: WalletPort;
+  /** How often the guild founding job runner looks for due jobs (tests shorten it). */
+  jobPollMs?: number;
+}
+
 /** The social subgraph: chat rooms, their messages, and guilds. */
 export const socialSubgraph = defineSubgraph({
   name: 'social',
   loadConfig: loadSocialConfig,
   resolvers,
-  build: ({ db, prisma, redis, work, logger, config, metrics }) => {
+  build: ({ db, prisma, redis, work, logger, config, metrics }, options: SocialOptions = {}) => {
     const stores = {
       chatRooms: new ChatRoomsStore(prisma, db.sql),
       chatMessages: new ChatMessagesStore(prisma, db.sql),
@@ -77,7 +86,18 @@ export const socialSubgraph = defineSubgraph({
       members: stores.chatMembers,
       players: stores.players,
     });
-    const guilds = new GuildsService({ work, store: stores.guilds, redis, chat: chatMembership, maxMembers: config.SOCIAL_GUILD_MAX_MEMBERS });
+    const wallet = options.wallet ?? new UsersWalletClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.SOCIAL_USERS_TIMEOUT_MS, service: 'social' });
+    const guilds = new GuildsService({
+      work,
+      store: stores.guilds,
+      redis,
+      chat: chatMembership,
+      maxMembers: config.SOCIAL_GUILD_MAX_MEMBERS,
+      wallet,
+      fee: config.SOCIAL_GUILD_CREATION_FEE,
+      settleDelayMs: config.SOCIAL_GUILD_FOUNDING_SETTLE_MS,
+    });
+    const foundings = new JobRunner({ prisma, queue: GUILD_FOUNDING_QUEUE, handler: guilds.foundingHandler(), logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
     const presenceStore = createPresenceStore(redis, { channel: presenceChanged.channel, keyTtlMs: 2 * config.SOCIAL_PRESENCE_EXPIRY_MS });
     const presence = new PresenceService({
       store: presenceStore,
@@ -92,7 +112,7 @@ export const socialSubgraph = defineSubgraph({
     });
     return {
       context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, guilds, loaders: createLoaders(stores) }),
-      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger)],
+      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger), foundings],
       consumer: withPresenceHandlers(withPresenceHandlers(usersConsumer({ blocks: stores.blocks, players: stores.players }), presenceHandlers(presence)), guildLevelHandlers(stores.guilds)),
     };
   },

@@ -826,14 +826,24 @@ export type Mutation = {
   cancelGuildJoinRequest: CancelGuildJoinRequestPayload;
   /**
    * Founds a guild with the signed-in player as its MASTER, and its GUILD chat room with them as
-   * its first member. The name is unique case-insensitively, and so is the tag. A player belongs
-   * to at most one guild. A retry with the same name answers CONFLICT (the first call founded it).
+   * its first member, for a creation fee of 1,000 COINS (the platform's setting
+   * SOCIAL_GUILD_CREATION_FEE) taken from the player's wallet exactly once. The name is unique
+   * case-insensitively, and so is the tag. A player belongs to at most one guild.
+   *
+   * Retries are safe: after an unknown outcome (SERVICE_UNAVAILABLE), the same input resumes the
+   * same founding and never takes the fee twice; after success, the same name answers the guild it
+   * founded. A founding whose answer was lost is finished by the platform within a minute (the
+   * guild founded, or the fee refunded if it can no longer be: the name taken meanwhile, the player
+   * in another guild); until then its name and tag are held, and the player's founding of another
+   * guild answers CONFLICT.
    *
    * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service token; BAD_USER_INPUT with
    * extensions.field = "name" (3–32 characters, one line), "tag" (2–5 letters A–Z or digits),
    * "description" (at most 500 characters) or "minLevel" (1–100); CONFLICT with extensions.field =
-   * "name" or "tag" when another guild holds it; CONFLICT (no field) when the player is in a guild
-   * already. Nothing is stored on any refusal.
+   * "name" or "tag" when another guild (or another player's founding) holds it; CONFLICT (no field)
+   * when the player is in a guild already; INSUFFICIENT_FUNDS when the player has fewer coins than
+   * the fee (nothing taken, no guild); SERVICE_UNAVAILABLE when the wallet could not be reached
+   * (retry with the same input). Nothing is stored or taken on any refusal.
    */
   createGuild: CreateGuildPayload;
   /**

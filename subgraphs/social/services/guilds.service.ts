@@ -1,5 +1,8 @@
 import { requireUser, type Viewer } from '../../../platform/auth.js';
-import { ConflictError, NotFoundError } from '../../../platform/errors.js';
+import type { Tx } from '../../../platform/db/index.js';
+import { ConflictError, DomainError, InsufficientFundsError, NotFoundError } from '../../../platform/errors.js';
+import { enqueueJob } from '../../../platform/jobs/index.js';
+import { feeKey, refundKey, type WalletPort } from '../../../platform/wallet-debit.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
@@ -22,9 +25,11 @@ import {
   notInGuild,
   validateGuildInput,
   type GuildInput,
+  type GuildSettings,
 } from '../domain/guilds.js';
 import {
   createdKey,
+  type GuildFoundingRow,
   type GuildJoinRequestRow,
   type GuildMemberRow,
   type GuildNotificationRow,
@@ -41,6 +46,12 @@ export interface GuildsServiceDeps {
   chat: Pick<ChatMembershipService, 'createGuildRoom' | 'addGuildMember' | 'removeGuildMember'>;
   /** How many members a new guild holds. */
   maxMembers: number;
+  /** The users subgraph's ledger: the creation fee is debited there. */
+  wallet: WalletPort;
+  /** The creation fee in COINS (0: free). */
+  fee: number;
+  /** When the settle job looks at a founding the player's call did not finish. */
+  settleDelayMs: number;
   now?: () => Date;
 }
 
@@ -51,6 +62,9 @@ const REQUEST_HANDLERS = GUILD_ROLES.filter((role) => mayAct(role, 'MANAGE_JOIN_
 
 const playerLock = (userId: string) => `guild-player:${userId}`;
 
+/** The durable jobs that settle foundings the player's call did not finish. */
+export const GUILD_FOUNDING_QUEUE = 'social.guild-founding';
+
 /** Guilds: founding, joining (at once or by request), leaving, kicks, ranks, mastership. */
 export class GuildsService {
   constructor(private readonly deps: GuildsServiceDeps) {}
@@ -60,28 +74,130 @@ export class GuildsService {
   }
 
   /**
-   * Founds a guild with the viewer as its MASTER and its GUILD chat room, in one unit of work.
-   * Name, tag and the founder are locked first, so two foundings racing for a name, a tag or a
-   * player queue and the second sees the first.
+   * Founds a guild with the viewer as its MASTER and its GUILD chat room, paying the creation fee
+   * exactly once (docs/decisions.md, "Fees paid before an action exists"): the founding is
+   * recorded with its settle job, the fee is debited under the founding's key, then the guild is
+   * committed. Name, tag and the founder are locked first, so two foundings racing for a name, a
+   * tag or a player queue and the second sees the first (a founding still settling holds its name
+   * and tag). A retry after an unknown outcome resumes the same founding (same key: no second
+   * debit); a retry after success answers the guild.
    */
   async createGuild(viewer: Viewer, input: GuildInput): Promise<GuildRow> {
     const userId = requireUser(viewer);
     const settings = validateGuildInput(input);
-    return this.deps.work.run(async (work) => {
+    const begun = await this.deps.work.run(async (work): Promise<{ guild: GuildRow } | { founding: GuildFoundingRow }> => {
       const { tx } = work;
-      await this.deps.store.lockKeys(tx, [`guild-name:${settings.nameKey}`, `guild-tag:${settings.tagKey}`, playerLock(userId)]);
-      if (await this.deps.store.membership(tx, userId)) throw alreadyInGuild();
-      const taken = await this.deps.store.taken(tx, settings.nameKey, settings.tagKey);
-      if (taken.name) throw conflict('A guild with this name exists already.', 'name');
-      if (taken.tag) throw conflict('A guild with this tag exists already.', 'tag');
-      const at = this.now();
-      const guild = await this.deps.store.create(tx, { ...settings, maxMembers: this.deps.maxMembers, createdBy: userId });
-      await this.deps.store.addMember(tx, { guildId: guild.id, userId, role: 'MASTER', joinedAt: at });
-      await this.deps.store.deleteRequestsOf(tx, userId);
-      await this.deps.chat.createGuildRoom(work, { guildId: guild.id, name: guild.name, founderId: userId, maxMembers: guild.maxMembers });
-      await work.record('guild.created', { guildId: guild.id, founderId: userId, createdAt: at.toISOString() });
-      return guild;
+      await this.lockFounding(tx, settings, userId);
+      const member = await this.deps.store.membership(tx, userId);
+      if (member) {
+        // A retry of a founding that went through answers the guild it founded.
+        const own = await this.deps.store.findOne(tx, member.guildId);
+        if (own && member.role === 'MASTER' && own.nameKey === settings.nameKey && own.createdBy === userId) return { guild: own };
+        throw alreadyInGuild();
+      }
+      const pending = await this.deps.store.pendingFoundingOf(tx, userId);
+      if (pending) {
+        if (pending.nameKey === settings.nameKey && pending.tagKey === settings.tagKey) return { founding: pending };
+        throw conflict('Your previous guild founding is still being settled: try again in a minute.');
+      }
+      await this.assertNameAndTagFree(tx, settings, userId);
+      if (this.deps.fee === 0) return { guild: await this.found(work, settings, userId) };
+      const founding = await this.deps.store.createFounding(tx, { userId, nameKey: settings.nameKey, tagKey: settings.tagKey, settings, fee: this.deps.fee });
+      await enqueueJob(tx, GUILD_FOUNDING_QUEUE, { foundingId: founding.id }, { runAt: new Date(this.now().getTime() + this.deps.settleDelayMs), maxAttempts: 10 });
+      return { founding };
     });
+    return 'guild' in begun ? begun.guild : this.settleFounding(begun.founding.id);
+  }
+
+  /**
+   * Brings a founding to its end: PENDING takes the fee (again under the same key: a replay if it
+   * was taken) and founds the guild, or, when it can no longer be founded, refunds the fee;
+   * REFUND_DUE refunds. Run by the player's call and by the settle job, in either order, any number
+   * of times: one debit, at most one refund, at most one guild. Throws the player's outcome
+   * (INSUFFICIENT_FUNDS, the refusal that made it refund, SERVICE_UNAVAILABLE while users is down).
+   */
+  async settleFounding(foundingId: string): Promise<GuildRow> {
+    const founding = await this.deps.work.run(({ tx }) => this.deps.store.findFounding(tx, foundingId));
+    if (!founding) throw new NotFoundError('GuildFounding', foundingId);
+    const action = `guild-founding:${founding.id}`;
+    if (founding.status === 'PENDING') {
+      try {
+        await this.deps.wallet.apply({ userId: founding.userId, idempotencyKey: feeKey(action), amount: -founding.fee, reason: 'guild_creation_fee', reference: founding.id });
+      } catch (error) {
+        if (error instanceof InsufficientFundsError) await this.deps.work.run(({ tx }) => this.deps.store.moveFounding(tx, founding.id, 'PENDING', 'FAILED'));
+        throw error;
+      }
+      try {
+        return await this.deps.work.run((work) => this.completeFounding(work, founding));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        await this.deps.work.run(({ tx }) => this.deps.store.moveFounding(tx, founding.id, 'PENDING', 'REFUND_DUE'));
+        await this.refundFounding(founding, action);
+        throw error;
+      }
+    }
+    if (founding.status === 'DONE') {
+      const [guild] = await this.deps.store.findByIds([founding.guildId!]);
+      if (guild) return guild;
+      throw new NotFoundError('Guild', founding.guildId!);
+    }
+    if (founding.status === 'FAILED') throw new InsufficientFundsError('You did not have enough coins for the guild creation fee.');
+    if (founding.status === 'REFUND_DUE') await this.refundFounding(founding, action);
+    throw conflict('The guild could not be founded; the fee was refunded.');
+  }
+
+  /** The settle job: a founding's outcome for the player is final; only an unknown one is tried again. */
+  foundingHandler() {
+    return async (payload: unknown) => {
+      try {
+        await this.settleFounding((payload as { foundingId: string }).foundingId);
+      } catch (error) {
+        if (error instanceof DomainError && error.code !== 'SERVICE_UNAVAILABLE') return;
+        throw error;
+      }
+    };
+  }
+
+  private async refundFounding(founding: GuildFoundingRow, action: string): Promise<void> {
+    await this.deps.wallet.apply({ userId: founding.userId, idempotencyKey: refundKey(action), amount: founding.fee, reason: 'guild_creation_fee_refund', reference: founding.id });
+    await this.deps.work.run(({ tx }) => this.deps.store.moveFounding(tx, founding.id, 'REFUND_DUE', 'REFUNDED'));
+  }
+
+  /** The fee is taken: founds the guild once (the founding moves from PENDING only once). */
+  private async completeFounding(work: PrismaWork, founding: GuildFoundingRow): Promise<GuildRow> {
+    const settings = founding.settings as unknown as GuildSettings;
+    await this.lockFounding(work.tx, settings, founding.userId);
+    const now = await this.deps.store.findFounding(work.tx, founding.id);
+    if (now?.status === 'DONE') return (await this.deps.store.findOne(work.tx, now.guildId!))!;
+    if (now?.status !== 'PENDING') throw conflict('The guild could not be founded; the fee was refunded.');
+    if (await this.deps.store.membership(work.tx, founding.userId)) throw alreadyInGuild();
+    await this.assertNameAndTagFree(work.tx, settings, founding.userId);
+    const guild = await this.found(work, settings, founding.userId);
+    await this.deps.store.moveFounding(work.tx, founding.id, 'PENDING', 'DONE', guild.id);
+    return guild;
+  }
+
+  private async lockFounding(tx: Tx, settings: GuildSettings, userId: string): Promise<void> {
+    await this.deps.store.lockKeys(tx, [`guild-name:${settings.nameKey}`, `guild-tag:${settings.tagKey}`, playerLock(userId)]);
+  }
+
+  private async assertNameAndTagFree(tx: Tx, settings: GuildSettings, userId: string): Promise<void> {
+    const taken = await this.deps.store.taken(tx, settings.nameKey, settings.tagKey);
+    const held = await this.deps.store.pendingFoundingsHolding(tx, settings.nameKey, settings.tagKey, userId);
+    if (taken.name || held.name) throw conflict('A guild with this name exists already.', 'name');
+    if (taken.tag || held.tag) throw conflict('A guild with this tag exists already.', 'tag');
+  }
+
+  /** The guild, its MASTER and its room, in the caller's unit of work. */
+  private async found(work: PrismaWork, settings: GuildSettings, userId: string): Promise<GuildRow> {
+    const { tx } = work;
+    const at = this.now();
+    const guild = await this.deps.store.create(tx, { ...settings, maxMembers: this.deps.maxMembers, createdBy: userId });
+    await this.deps.store.addMember(tx, { guildId: guild.id, userId, role: 'MASTER', joinedAt: at });
+    await this.deps.store.deleteRequestsOf(tx, userId);
+    await this.deps.chat.createGuildRoom(work, { guildId: guild.id, name: guild.name, founderId: userId, maxMembers: guild.maxMembers });
+    await work.record('guild.created', { guildId: guild.id, founderId: userId, createdAt: at.toISOString() });
+    return guild;
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { Guild, GuildJoinRequest, GuildMember, GuildNotification, GuildNotificationKind, GuildRole } from '../../../generated/prisma/client.js';
+import type { Guild, GuildFounding, GuildFoundingStatus, GuildJoinRequest, GuildMember, GuildNotification, GuildNotificationKind, GuildRole } from '../../../generated/prisma/client.js';
 import { pgArray, prismaSql, type PrismaClient, type Tx } from '../../../platform/db/index.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
@@ -9,6 +9,7 @@ export type GuildRow = Guild;
 export type GuildMemberRow = GuildMember;
 export type GuildJoinRequestRow = GuildJoinRequest;
 export type GuildNotificationRow = GuildNotification;
+export type GuildFoundingRow = GuildFounding;
 
 /** A player as the users subgraph refers to them: social only adds fields keyed by the id. */
 export type UserRef = { id: string };
@@ -38,6 +39,11 @@ export class GuildsStore {
   /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
   findByIds(ids: readonly string[]): Promise<(GuildRow | undefined)[]> {
     return findByUuids(ids, (uuids) => this.prisma.guild.findMany({ where: { id: { in: uuids } } }));
+  }
+
+  /** One guild inside a transaction. */
+  findOne(tx: Tx, id: string): Promise<GuildRow | null> {
+    return isUuid(id) ? tx.guild.findUnique({ where: { id } }) : Promise.resolve(null);
   }
 
   /** Guilds by tag (case aside), in the same order, undefined where missing. */
@@ -218,6 +224,34 @@ export class GuildsStore {
     const current = await tx.guildPlayerLevel.findUnique({ where: { userId } });
     if (current && current.level >= level) return;
     await tx.guildPlayerLevel.upsert({ where: { userId }, create: { userId, level, updatedAt: at }, update: { level, updatedAt: at } });
+  }
+
+  /** A founding in progress by another player that holds the name or the tag. */
+  async pendingFoundingsHolding(tx: Tx, nameKey: string, tagKey: string, exceptUserId: string): Promise<{ name: boolean; tag: boolean }> {
+    const rows = await tx.guildFounding.findMany({
+      where: { status: { in: ['PENDING'] }, userId: { not: exceptUserId }, OR: [{ nameKey }, { tagKey }] },
+      select: { nameKey: true, tagKey: true },
+    });
+    return { name: rows.some((r) => r.nameKey === nameKey), tag: rows.some((r) => r.tagKey === tagKey) };
+  }
+
+  /** The player's founding still settling, if any (at most one). */
+  pendingFoundingOf(tx: Tx, userId: string): Promise<GuildFoundingRow | null> {
+    return tx.guildFounding.findFirst({ where: { userId, status: 'PENDING' } });
+  }
+
+  createFounding(tx: Tx, data: { userId: string; nameKey: string; tagKey: string; settings: object; fee: number }): Promise<GuildFoundingRow> {
+    return tx.guildFounding.create({ data });
+  }
+
+  findFounding(client: PrismaClient | Tx, id: string): Promise<GuildFoundingRow | null> {
+    return isUuid(id) ? client.guildFounding.findUnique({ where: { id } }) : Promise.resolve(null);
+  }
+
+  /** Moves a founding on from `from` only (a conditional update): false when someone else moved it first. */
+  async moveFounding(tx: Tx, id: string, from: GuildFoundingStatus, to: GuildFoundingStatus, guildId?: string): Promise<boolean> {
+    const { count } = await tx.guildFounding.updateMany({ where: { id, status: from }, data: { status: to, ...(guildId ? { guildId } : {}) } });
+    return count === 1;
   }
 }
 

@@ -55,7 +55,8 @@ beforeAll(async () => {
   const achievements = platform.subgraphs.find((s) => s.name === 'achievements')!;
   proxy = await stallingProxy(achievements.url);
   gateway = await startGateway({
-    env: testEnv({ GATEWAY_DEADLINE_MS: String(DEADLINE_MS), SUPERGRAPH_POLL_INTERVAL_MS: '0' }),
+    // No entity cache: each query must reach the (held) achievements subgraph, not the points it cached.
+    env: testEnv({ GATEWAY_DEADLINE_MS: String(DEADLINE_MS), SUPERGRAPH_POLL_INTERVAL_MS: '0', GATEWAY_ENTITY_CACHE_TTL_MS: '0' }),
     redis: platform.runtime.redis,
     subgraphUrls: { ...Object.fromEntries(platform.subgraphs.map((s) => [s.name, s.url])), achievements: proxy.url },
   });

@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../platform/auth.js';
 import { SUPERGRAPH_PATH, SUBGRAPHS, type SubgraphName } from '../platform/subgraph/names.js';
 import { pairKey } from '../subgraphs/social/domain/chat-rooms.js';
+import { singleElimination } from '../subgraphs/tournaments/domain/brackets/single-elimination.js';
 import { gql } from './support/platform.js';
 import { startCountingPlatform, type CountingPlatform, type Measured } from './support/round-trips.js';
 
@@ -881,6 +882,36 @@ const CASES: GuardCase[] = [
         variables: { reps: reps('Tournament', ids) },
         count: (d) => (d._entities as unknown[]).filter(Boolean).length,
         cleanup: async () => void (await db().prisma.tournament.deleteMany({ where: { id: { in: ids } } })),
+      };
+    },
+  },
+  {
+    name: "a tournament's bracket with its players' names, through the gateway",
+    covers: ['Tournament.bracket', 'BracketRound.matches'],
+    via: 'gateway',
+    sizes: [10, 1000],
+    query: `query($id: ID!) { tournament(id: $id) { bracket { side round matches { key status score playerA { id username } playerB { id username } winner { id } } } } }`,
+    fetches: { tournaments: 1, users: 2 }, // one per entity path: playerA's names, playerB's names
+    async scenario(n) {
+      const userIds = await players(n);
+      const [id] = await tournaments(1);
+      const seat = (source: { seed: number } | object) => ('seed' in source ? userIds[source.seed - 1]! : null);
+      await db().prisma.tournamentMatch.createMany({
+        data: singleElimination(n).map((m) => ({ tournamentId: id!, key: m.key, side: m.side, round: m.round, position: m.position, sourceA: m.players[0], sourceB: m.players[1], playerA: seat(m.players[0]), playerB: seat(m.players[1]) })),
+      });
+      return {
+        viewer: player(randomUUID()),
+        variables: { id },
+        // Every player is seated once, in round one or (with a bye) round two: n players named.
+        count: (d) => {
+          type Seat = { id: string; username: string } | null;
+          const matches = (d.tournament as { bracket: { matches: { playerA: Seat; playerB: Seat }[] }[] }).bracket.flatMap((r) => r.matches);
+          return new Set(matches.flatMap((m) => [m.playerA, m.playerB]).filter((p) => p?.username).map((p) => p!.id)).size;
+        },
+        cleanup: async () => {
+          await db().prisma.tournamentMatch.deleteMany({ where: { tournamentId: id! } });
+          await db().prisma.tournament.deleteMany({ where: { id: id! } });
+        },
       };
     },
   },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
-import { signInAsAdmin } from './support/game-server.js';
+import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 
 // Registration with entry fees across subgraphs: the tournaments subgraph takes the fee from the
@@ -105,6 +105,52 @@ describe('tournament registration through the gateway', () => {
     await eventually(async () =>
       expect(await coinsOf(ana.token)).toEqual({ coins: 100, moves: ['tournament_entry_fee -40', 'tournament_entry_fee -40', 'tournament_entry_refund 40', 'tournament_entry_refund 40'] }),
     );
+  });
+
+  it('plays a bracket: the game server and the players report results, the winners move on, players named through federation', async () => {
+    const organizer = await organizerToken();
+    const created = await must<{ createTournament: { tournament: { id: string } } }>(
+      organizer,
+      `mutation($input: CreateTournamentInput!) { createTournament(input: $input) { tournament { id } } }`,
+      { input: { name: 'Bracket Cup', format: 'SINGLE_ELIMINATION', startsAt: new Date(Date.now() + 3600_000).toISOString(), minParticipants: 4, maxParticipants: 4 } },
+    );
+    const id = created.createTournament.tournament.id;
+    const players: Awaited<ReturnType<typeof registerPlayer>>[] = [];
+    for (let i = 0; i < 4; i++) {
+      const p = await registerPlayer(url);
+      await must(p.token, JOIN, { id });
+      players.push(p);
+    }
+    await must(organizer, `mutation($id: ID!) { startTournament(input: { tournamentId: $id }) { tournament { status } } }`, { id });
+
+    type Seat = { id: string; username: string } | null;
+    type Match = { id: string; key: string; status: string; playerA: Seat; playerB: Seat; winner: Seat };
+    const bracket = async () =>
+      (
+        await must<{ tournament: { bracket: { round: number; matches: Match[] }[] } }>(
+          organizer,
+          `query($id: ID!) { tournament(id: $id) { bracket { round matches { id key status playerA { id username } playerB { id username } winner { id username } } } } }`,
+          { id },
+        )
+      ).tournament.bracket.flatMap((r) => r.matches);
+    const opening = await bracket();
+    expect(opening.map((m) => m.key)).toEqual(['W1-1', 'W1-2', 'W2-1']);
+    const names = new Set(players.map((p) => p.username));
+    for (const m of opening.slice(0, 2)) expect([names.has(m.playerA!.username), names.has(m.playerB!.username)]).toEqual([true, true]);
+
+    const REPORT = `mutation($input: ReportMatchResultInput!) { reportMatchResult(input: $input) { match { status winner { username } } } }`;
+    const [w11, w12] = opening;
+    const server = await gameServerToken(platform, url, ['REPORT_MATCH_RESULTS']);
+    const byServer = await must<{ reportMatchResult: { match: { status: string; winner: { username: string } } } }>(server, REPORT, { input: { matchId: w11!.id, winnerId: w11!.playerA!.id, score: '2-0' } });
+    expect(byServer.reportMatchResult.match).toEqual({ status: 'COMPLETED', winner: { username: w11!.playerA!.username } });
+
+    const tokenOf = (userId: string) => players.find((p) => p.id === userId)!.token;
+    const input = { matchId: w12!.id, winnerId: w12!.playerB!.id };
+    expect((await must<{ reportMatchResult: { match: { status: string } } }>(tokenOf(w12!.playerA!.id), REPORT, { input })).reportMatchResult.match.status).toBe('READY');
+    expect((await must<{ reportMatchResult: { match: { status: string } } }>(tokenOf(w12!.playerB!.id), REPORT, { input })).reportMatchResult.match.status).toBe('COMPLETED');
+
+    const final = (await bracket()).find((m) => m.key === 'W2-1')!;
+    expect(final).toMatchObject({ status: 'READY', playerA: { username: w11!.playerA!.username }, playerB: { username: w12!.playerB!.username } });
   });
 
   it('refuses joining for anonymous callers and unknown tournaments', async () => {

@@ -1,5 +1,6 @@
 import type { Viewer } from '../../platform/auth.js';
 import type { RegistrationService } from './services/registration.service.js';
+import type { ResultsService } from './services/results.service.js';
 import type { ScheduleService } from './services/schedule.service.js';
 import type { TournamentsService } from './services/tournaments.service.js';
 import type { TournamentsLoaders } from './store/loaders.js';
@@ -11,4 +12,5 @@ export interface Context {
   tournaments: TournamentsService;
   registration: RegistrationService;
   schedule: ScheduleService;
+  results: ResultsService;
 }

@@ -292,3 +292,103 @@ describe('starting and cancelling', () => {
     expect([coins(a), coins(b)]).toEqual([5, 5]);
   });
 });
+
+describe('reportMatchResult', () => {
+  const BRACKET = `query($id: ID!) { tournament(id: $id) { bracket { side round matches { id key status playerA { id } playerB { id } winner { id } score } } } }`;
+  type Match = { id: string; key: string; status: string; playerA: { id: string } | null; playerB: { id: string } | null; winner: { id: string } | null; score: string | null };
+  const bracketOf = async (id: string) =>
+    (await client.execute<{ tournament: { bracket: { side: string; round: number; matches: Match[] }[] } }>(ANONYMOUS, BRACKET, { id })).data!.tournament.bracket;
+  const matchNamed = async (id: string, key: string) => (await bracketOf(id)).flatMap((r) => r.matches).find((m) => m.key === key)!;
+  const REPORT = `mutation($input: ReportMatchResultInput!) { reportMatchResult(input: $input) { match { key status winner { id } score } } }`;
+  const report = (viewer: Viewer, matchId: string, winnerId: string, score?: string) => client.execute(viewer, REPORT, { input: { matchId, winnerId, score } });
+  const gameServer: Viewer = { userId: null, role: null, kind: 'service', scopes: ['REPORT_MATCH_RESULTS'], serviceId: randomUUID() };
+
+  /** Four players (levels 4, 3, 2, 1: seeds 1–4) in a started single-elimination tournament. */
+  async function started(change: Record<string, unknown> = {}) {
+    const id = await tournament({ minParticipants: 2, ...change });
+    const players = [4, 3, 2, 1].map((level) => player(0, level));
+    for (const p of players) await join(p, id);
+    expect((await start(organizer, id)).errors).toBeUndefined();
+    return { id, players: players.map((p) => p.userId!) };
+  }
+
+  it('draws the bracket in rounds, players known where seeds decide', async () => {
+    const { id, players: [s1, s2, s3, s4] } = await started({ formatOptions: { thirdPlaceMatch: true } });
+    const bracket = await bracketOf(id);
+    expect(bracket.map((r) => [r.side, r.round, r.matches.map((m) => [m.key, m.status, m.playerA?.id ?? null, m.playerB?.id ?? null])])).toEqual([
+      ['WINNERS', 1, [['W1-1', 'READY', s1, s4], ['W1-2', 'READY', s2, s3]]],
+      ['WINNERS', 2, [['W2-1', 'PENDING', null, null]]],
+      ['THIRD_PLACE', 1, [['3P', 'PENDING', null, null]]],
+    ]);
+  });
+
+  it('the game server decides; winners move on, losers to the third-place match; a retry changes nothing', async () => {
+    const { id, players: [s1, s2, s3, s4] } = await started({ formatOptions: { thirdPlaceMatch: true } });
+    const w11 = await matchNamed(id, 'W1-1');
+    const retries = await Promise.all([1, 2, 3, 4].map(() => report(gameServer, w11.id, s1!, '2-0')));
+    for (const r of retries) expect(r.data).toEqual({ reportMatchResult: { match: { key: 'W1-1', status: 'COMPLETED', winner: { id: s1 }, score: '2-0' } } });
+    expect(await db.prisma.outboxEvent.count({ where: { type: 'tournament.match_won', payload: { path: ['matchId'], equals: w11.id } } })).toBe(1);
+    expect(await matchNamed(id, 'W2-1')).toMatchObject({ status: 'PENDING', playerA: { id: s1 }, playerB: null });
+    expect(await matchNamed(id, '3P')).toMatchObject({ status: 'PENDING', playerA: { id: s4 }, playerB: null });
+
+    await report(gameServer, (await matchNamed(id, 'W1-2')).id, s3!);
+    expect(await matchNamed(id, 'W2-1')).toMatchObject({ status: 'READY', playerA: { id: s1 }, playerB: { id: s3 } });
+    expect(await matchNamed(id, '3P')).toMatchObject({ status: 'READY', playerA: { id: s4 }, playerB: { id: s2 } });
+
+    expect(codeOf(await report(gameServer, w11.id, s4!))).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: 'MATCH_FINISHED' });
+    expect(codeOf(await report(gameServer, (await matchNamed(id, 'W2-1')).id, s2!))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'winnerId' });
+  });
+
+  it('players decide together: agreeing completes, disagreeing disputes, the organizer settles', async () => {
+    const { id, players: [s1, s2, s3, s4] } = await started();
+    const [a, b, c, d] = [s1, s2, s3, s4].map((userId) => ({ userId: userId!, role: 'PLAYER' as const }));
+    const w11 = await matchNamed(id, 'W1-1');
+    expect((await report(a!, w11.id, s4!)).data).toMatchObject({ reportMatchResult: { match: { status: 'READY', winner: null } } });
+    expect((await report(d!, w11.id, s4!, '2-1')).data).toMatchObject({ reportMatchResult: { match: { status: 'COMPLETED', winner: { id: s4 } } } });
+
+    const w12 = await matchNamed(id, 'W1-2');
+    expect(codeOf(await report(a!, w12.id, s2!))).toMatchObject({ code: 'FORBIDDEN' });
+    await report(b!, w12.id, s2!);
+    expect((await report(c!, w12.id, s3!)).data).toMatchObject({ reportMatchResult: { match: { status: 'DISPUTED' } } });
+    expect(codeOf(await report(c!, w12.id, s2!))).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REPORTED' });
+    expect((await report(organizer, w12.id, s3!)).data).toMatchObject({ reportMatchResult: { match: { status: 'COMPLETED', winner: { id: s3 } } } });
+    expect(await matchNamed(id, 'W2-1')).toMatchObject({ status: 'READY', playerA: { id: s4 }, playerB: { id: s3 } });
+  });
+
+  it.each<[string, Viewer, string]>([
+    ['anonymous', ANONYMOUS, 'UNAUTHENTICATED'],
+    ['a service token without the scope', { userId: null, role: null, kind: 'service', scopes: ['REPORT_GAME_EVENTS'], serviceId: randomUUID() }, 'FORBIDDEN'],
+    ['another organizer', player(0, 1, 'ORGANIZER'), 'FORBIDDEN'],
+  ])('%s may not report', async (_who, viewer, code) => {
+    const { id, players } = await started();
+    expect(codeOf(await report(viewer, (await matchNamed(id, 'W1-1')).id, players[0]!))).toMatchObject({ code });
+  });
+
+  it('answers NOT_FOUND for an unknown match and MATCH_NOT_READY before its players are known', async () => {
+    const { id, players } = await started();
+    expect(codeOf(await report(gameServer, randomUUID(), players[0]!))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(codeOf(await report(gameServer, (await matchNamed(id, 'W2-1')).id, players[0]!))).toMatchObject({ code: 'CONFLICT', reason: 'MATCH_NOT_READY' });
+  });
+
+  it('reads the bracket in the same statements for 4 players and for 32', async () => {
+    const operations: string[] = [];
+    const { recordingPrisma } = await import('../../platform/testing.js');
+    const counting = subgraphClient(tournamentsSubgraph.create({ db: { ...db, prisma: recordingPrisma(db.prisma, operations) }, redis: newTestRedis(), now: () => now, users }));
+    await counting.server.start();
+    try {
+      const small = (await started()).id;
+      const large = await tournament({ maxParticipants: 32 });
+      for (let i = 0; i < 32; i++) await join(player(), large);
+      await start(organizer, large);
+      const statements = async (id: string) => {
+        operations.length = 0;
+        const result = await counting.execute(ANONYMOUS, BRACKET, { id });
+        expect(result.errors).toBeUndefined();
+        return [...operations];
+      };
+      expect(await statements(large)).toEqual(await statements(small));
+    } finally {
+      await counting.server.stop();
+    }
+  });
+});

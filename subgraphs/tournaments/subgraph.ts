@@ -4,10 +4,12 @@ import { loadTournamentsConfig } from './config.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { REFUND_QUEUE, RegistrationService, SETTLE_QUEUE } from './services/registration.service.js';
+import { ResultsService } from './services/results.service.js';
 import { START_QUEUE, ScheduleService } from './services/schedule.service.js';
 import { TournamentsService } from './services/tournaments.service.js';
 import { EntriesStore } from './store/entries.store.js';
 import { createLoaders } from './store/loaders.js';
+import { MatchesStore } from './store/matches.store.js';
 import { TournamentsStore } from './store/tournaments.store.js';
 import { HttpUsersClient, type UsersPort } from './store/users.client.js';
 
@@ -20,7 +22,7 @@ export interface TournamentsOptions {
   jobPollMs?: number;
 }
 
-/** The tournaments subgraph: tournaments, registration with entry fees, and their lifecycle. */
+/** The tournaments subgraph: tournaments, registration with entry fees, their lifecycle and match results. */
 export const tournamentsSubgraph = defineSubgraph({
   name: 'tournaments',
   loadConfig: loadTournamentsConfig,
@@ -28,17 +30,19 @@ export const tournamentsSubgraph = defineSubgraph({
   build: ({ prisma, work, config, logger }, options: TournamentsOptions) => {
     const store = new TournamentsStore(prisma);
     const entries = new EntriesStore(prisma);
+    const matches = new MatchesStore(prisma);
     const users = options.users ?? new HttpUsersClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.TOURNAMENTS_USERS_TIMEOUT_MS });
     const runners: JobRunner[] = [];
     const poke = () => void Promise.all(runners.map((r) => r.poke())).catch(() => undefined);
     const registration = new RegistrationService({ work, entries, users, logger, poke, now: options.now });
     const schedule = new ScheduleService({ work, tournaments: store, entries, registration, logger, now: options.now, poke });
     const tournaments = new TournamentsService(store, { work, schedule, now: options.now });
+    const results = new ResultsService({ work, entries, matches, now: options.now });
     const runner = (queue: string, handler: ConstructorParameters<typeof JobRunner>[0]['handler']) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
     runners.push(runner(START_QUEUE, schedule.startHandler()), runner(REFUND_QUEUE, registration.refundHandler()), runner(SETTLE_QUEUE, registration.settleHandler()));
     return {
-      context: (viewer): Context => ({ viewer, tournaments, registration, schedule, loaders: createLoaders(store, entries) }),
+      context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, loaders: createLoaders(store, entries, matches) }),
       workers: runners,
     };
   },

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { TournamentRow } from '../store/tournaments.store.js';
+import type { MatchRow, RoundOf } from '../store/matches.store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -16,6 +17,32 @@ export type Scalars = {
   DateTime: { input: Date; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** One round of a bracket. */
+export type BracketRound = {
+  __typename?: 'BracketRound';
+  /** The round's matches by position. */
+  matches: Array<TournamentMatch>;
+  /** 1-based within its side. */
+  round: Scalars['Int']['output'];
+  /** Which part of the bracket. */
+  side: BracketSide;
+};
+
+/** Which part of a bracket a round belongs to. */
+export type BracketSide =
+  /** Double elimination: the winners' champion against the losers' champion (and its reset). */
+  | 'GRAND_FINAL'
+  /** Double elimination: where a first loss sends a player. */
+  | 'LOSERS'
+  /** Round robin: everyone against everyone. */
+  | 'ROUND_ROBIN'
+  /** Swiss: rounds paired by score. */
+  | 'SWISS'
+  /** Single elimination: the semi-final losers' match. */
+  | 'THIRD_PLACE'
+  /** Elimination: the main bracket. */
+  | 'WINNERS';
 
 /** Which tournament to cancel. */
 export type CancelTournamentInput = {
@@ -141,6 +168,22 @@ export type Mutation = {
    */
   leaveTournament: LeaveTournamentPayload;
   /**
+   * Reports a match's result. The game server (a service token with REPORT_MATCH_RESULTS) and the
+   * tournament's organizer (or an admin) decide it outright; the organizer also settles a DISPUTED
+   * match. Each of the two players may report: the match completes when both name the same winner and
+   * becomes DISPUTED when they differ. A completed match moves its winner (and, in double elimination,
+   * its loser) into the next matches, which open (READY) once both players are known; the grand
+   * final's reset opens only when the losers' champion won the first final, and is SKIPPED otherwise.
+   * Safe to retry: the same result again changes nothing and answers the match. UNAUTHENTICATED when
+   * signed out; FORBIDDEN for a player not in the match and a service token without the scope;
+   * NOT_FOUND for an unknown match; BAD_USER_INPUT (field `winnerId`) for a winner not in the match,
+   * (field `score`) for a blank score or one over 32 characters; CONFLICT (field `matchId`, with
+   * `reason`): `MATCH_FINISHED` (another result was decided), `MATCH_NOT_READY` (its players are not
+   * known, or it was skipped), `ALREADY_REPORTED` (the player reported another winner), `DISPUTED` (a
+   * player reporting into a dispute), `NOT_IN_PROGRESS` (the tournament is not being played).
+   */
+  reportMatchResult: ReportMatchResultPayload;
+  /**
    * Starts the tournament before its start time: seeds the registered players by level (earlier
    * sign-up first among equals) and draws the bracket. Without this, it starts by itself at
    * `startsAt` with enough players, or is cancelled and everyone refunded. Its organizer or an admin
@@ -185,6 +228,15 @@ export type MutationJoinTournamentArgs = {
  */
 export type MutationLeaveTournamentArgs = {
   input: LeaveTournamentInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationReportMatchResultArgs = {
+  input: ReportMatchResultInput;
 };
 
 
@@ -270,6 +322,23 @@ export type QueryTournamentsArgs = {
   status?: InputMaybe<TournamentStatus>;
 };
 
+/** A match's result. */
+export type ReportMatchResultInput = {
+  /** The match (TournamentMatch.id). */
+  matchId: Scalars['ID']['input'];
+  /** The score as free text, e.g. `2-1` (1–32 characters), or omitted. */
+  score?: InputMaybe<Scalars['String']['input']>;
+  /** The player who won: one of the match's two players. */
+  winnerId: Scalars['ID']['input'];
+};
+
+/** The result of reportMatchResult. */
+export type ReportMatchResultPayload = {
+  __typename?: 'ReportMatchResultPayload';
+  /** The match after the report: COMPLETED, READY (waiting for the other player's report) or DISPUTED. */
+  match: TournamentMatch;
+};
+
 /** Which tournament to start. */
 export type StartTournamentInput = {
   /** The tournament's id. */
@@ -286,6 +355,12 @@ export type StartTournamentPayload = {
 /** A competition players register for. */
 export type Tournament = {
   __typename?: 'Tournament';
+  /**
+   * The bracket, round by round: each side (winners', losers', grand final, third place, round
+   * robin, Swiss) in play order, its rounds in order, their matches by position. Empty before play
+   * starts; Swiss shows the rounds paired so far; a ladder has none. Public.
+   */
+  bracket: Array<BracketRound>;
   /** When the tournament was created. */
   createdAt: Scalars['DateTime']['output'];
   /** What the tournament is about. */
@@ -380,6 +455,46 @@ export type TournamentFormatOptionsInput = {
   thirdPlaceMatch?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** One match of a tournament. */
+export type TournamentMatch = {
+  __typename?: 'TournamentMatch';
+  /** When the result was decided. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Stable, opaque id: what reportMatchResult takes. */
+  id: Scalars['ID']['output'];
+  /** Its name in the bracket: `W2-1` (winners' round 2, match 1), `L3-2`, `GF1`, `GF2`, `3P`, `RR4-2`, `S1-3`. */
+  key: Scalars['String']['output'];
+  /** The first player (the higher seed where seeds decide), or null while not known. */
+  playerA?: Maybe<User>;
+  /** The second player, or null while not known. */
+  playerB?: Maybe<User>;
+  /** Its position within the round. */
+  position: Scalars['Int']['output'];
+  /** Its round within its side. */
+  round: Scalars['Int']['output'];
+  /** The score as reported (free text such as `2-1`), or null. */
+  score?: Maybe<Scalars['String']['output']>;
+  /** Which part of the bracket. */
+  side: BracketSide;
+  /** Where it stands. */
+  status: TournamentMatchStatus;
+  /** The winner, once COMPLETED. */
+  winner?: Maybe<User>;
+};
+
+/** Where a match stands. */
+export type TournamentMatchStatus =
+  /** Finished: `winner` won. */
+  | 'COMPLETED'
+  /** The players reported different winners: the organizer decides. */
+  | 'DISPUTED'
+  /** A player is not known yet: an earlier match decides them. */
+  | 'PENDING'
+  /** Both players are known: waiting for the result. */
+  | 'READY'
+  /** Not played: the grand final's reset when the winners' champion won the first grand final. */
+  | 'SKIPPED';
+
 /** Where a tournament is in its life. */
 export type TournamentStatus =
   /** Called off; entry fees are refunded. */
@@ -390,6 +505,13 @@ export type TournamentStatus =
   | 'IN_PROGRESS'
   /** Open for sign-ups. */
   | 'REGISTRATION';
+
+/** A player account, served by the users subgraph; a match names its players by it. */
+export type User = {
+  __typename?: 'User';
+  /** The player's stable, opaque id. */
+  id: Scalars['ID']['output'];
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -486,12 +608,14 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BracketRound: ResolverTypeWrapper<RoundOf>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  BracketSide: BracketSide;
   CancelTournamentInput: CancelTournamentInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CancelTournamentPayload: ResolverTypeWrapper<Omit<CancelTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   CreateTournamentInput: CreateTournamentInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CreateTournamentPayload: ResolverTypeWrapper<Omit<CreateTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   JoinTournamentInput: JoinTournamentInput;
@@ -504,6 +628,8 @@ export type ResolversTypes = ResolversObject<{
   PrizePool: ResolverTypeWrapper<PrizePool>;
   PrizePoolInput: PrizePoolInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReportMatchResultInput: ReportMatchResultInput;
+  ReportMatchResultPayload: ResolverTypeWrapper<Omit<ReportMatchResultPayload, 'match'> & { match: ResolversTypes['TournamentMatch'] }>;
   StartTournamentInput: StartTournamentInput;
   StartTournamentPayload: ResolverTypeWrapper<Omit<StartTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   Tournament: ResolverTypeWrapper<TournamentRow>;
@@ -512,17 +638,21 @@ export type ResolversTypes = ResolversObject<{
   TournamentFormat: TournamentFormat;
   TournamentFormatOptions: ResolverTypeWrapper<TournamentFormatOptions>;
   TournamentFormatOptionsInput: TournamentFormatOptionsInput;
+  TournamentMatch: ResolverTypeWrapper<MatchRow>;
+  TournamentMatchStatus: TournamentMatchStatus;
   TournamentStatus: TournamentStatus;
+  User: ResolverTypeWrapper<User>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BracketRound: RoundOf;
+  Int: Scalars['Int']['output'];
   CancelTournamentInput: CancelTournamentInput;
   ID: Scalars['ID']['output'];
   CancelTournamentPayload: Omit<CancelTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   CreateTournamentInput: CreateTournamentInput;
   String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
   CreateTournamentPayload: Omit<CreateTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   DateTime: Scalars['DateTime']['output'];
   JoinTournamentInput: JoinTournamentInput;
@@ -535,6 +665,8 @@ export type ResolversParentTypes = ResolversObject<{
   PrizePool: PrizePool;
   PrizePoolInput: PrizePoolInput;
   Query: Record<PropertyKey, never>;
+  ReportMatchResultInput: ReportMatchResultInput;
+  ReportMatchResultPayload: Omit<ReportMatchResultPayload, 'match'> & { match: ResolversParentTypes['TournamentMatch'] };
   StartTournamentInput: StartTournamentInput;
   StartTournamentPayload: Omit<StartTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   Tournament: TournamentRow;
@@ -542,6 +674,14 @@ export type ResolversParentTypes = ResolversObject<{
   TournamentEdge: Omit<TournamentEdge, 'node'> & { node: ResolversParentTypes['Tournament'] };
   TournamentFormatOptions: TournamentFormatOptions;
   TournamentFormatOptionsInput: TournamentFormatOptionsInput;
+  TournamentMatch: MatchRow;
+  User: User;
+}>;
+
+export type BracketRoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BracketRound'] = ResolversParentTypes['BracketRound']> = ResolversObject<{
+  matches?: Resolver<Array<ResolversTypes['TournamentMatch']>, ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['BracketSide'], ParentType, ContextType>;
 }>;
 
 export type CancelTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CancelTournamentPayload'] = ResolversParentTypes['CancelTournamentPayload']> = ResolversObject<{
@@ -569,6 +709,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createTournament?: Resolver<ResolversTypes['CreateTournamentPayload'], ParentType, ContextType, RequireFields<MutationCreateTournamentArgs, 'input'>>;
   joinTournament?: Resolver<ResolversTypes['JoinTournamentPayload'], ParentType, ContextType, RequireFields<MutationJoinTournamentArgs, 'input'>>;
   leaveTournament?: Resolver<ResolversTypes['LeaveTournamentPayload'], ParentType, ContextType, RequireFields<MutationLeaveTournamentArgs, 'input'>>;
+  reportMatchResult?: Resolver<ResolversTypes['ReportMatchResultPayload'], ParentType, ContextType, RequireFields<MutationReportMatchResultArgs, 'input'>>;
   startTournament?: Resolver<ResolversTypes['StartTournamentPayload'], ParentType, ContextType, RequireFields<MutationStartTournamentArgs, 'input'>>;
 }>;
 
@@ -590,12 +731,17 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   tournaments?: Resolver<Maybe<ResolversTypes['TournamentConnection']>, ParentType, ContextType, Partial<QueryTournamentsArgs>>;
 }>;
 
+export type ReportMatchResultPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportMatchResultPayload'] = ResolversParentTypes['ReportMatchResultPayload']> = ResolversObject<{
+  match?: Resolver<ResolversTypes['TournamentMatch'], ParentType, ContextType>;
+}>;
+
 export type StartTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StartTournamentPayload'] = ResolversParentTypes['StartTournamentPayload']> = ResolversObject<{
   tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
 }>;
 
 export type TournamentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tournament'] = ResolversParentTypes['Tournament'], FederationReferenceType extends FederationReferenceTypes['Tournament'] = FederationReferenceTypes['Tournament']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tournament']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bracket?: Resolver<Array<ResolversTypes['BracketRound']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -632,7 +778,26 @@ export type TournamentFormatOptionsResolvers<ContextType = Context, ParentType e
   thirdPlaceMatch?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type TournamentMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TournamentMatch'] = ResolversParentTypes['TournamentMatch']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  playerA?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  playerB?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  side?: Resolver<ResolversTypes['BracketSide'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['TournamentMatchStatus'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  BracketRound?: BracketRoundResolvers<ContextType>;
   CancelTournamentPayload?: CancelTournamentPayloadResolvers<ContextType>;
   CreateTournamentPayload?: CreateTournamentPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -642,10 +807,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PageInfo?: PageInfoResolvers<ContextType>;
   PrizePool?: PrizePoolResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReportMatchResultPayload?: ReportMatchResultPayloadResolvers<ContextType>;
   StartTournamentPayload?: StartTournamentPayloadResolvers<ContextType>;
   Tournament?: TournamentResolvers<ContextType>;
   TournamentConnection?: TournamentConnectionResolvers<ContextType>;
   TournamentEdge?: TournamentEdgeResolvers<ContextType>;
   TournamentFormatOptions?: TournamentFormatOptionsResolvers<ContextType>;
+  TournamentMatch?: TournamentMatchResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
 }>;
 

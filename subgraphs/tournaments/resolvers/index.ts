@@ -1,5 +1,6 @@
 import { DateTime } from '../../../platform/scalars.js';
-import type { Resolvers } from '../generated/resolvers-types.js';
+import type { BracketSide, Resolvers } from '../generated/resolvers-types.js';
+import { roundsOf } from '../store/matches.store.js';
 
 export const resolvers: Resolvers = {
   DateTime,
@@ -13,6 +14,7 @@ export const resolvers: Resolvers = {
     leaveTournament: async (_parent, { input }, { viewer, registration }) => ({ tournament: await registration.leaveTournament(viewer, input.tournamentId) }),
     startTournament: async (_parent, { input }, { viewer, schedule }) => ({ tournament: await schedule.startTournament(viewer, input.tournamentId) }),
     cancelTournament: async (_parent, { input }, { viewer, schedule }) => ({ tournament: await schedule.cancelTournament(viewer, input.tournamentId) }),
+    reportMatchResult: async (_parent, { input }, { viewer, results }) => ({ match: await results.reportMatchResult(viewer, input) }),
   },
   Tournament: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.tournamentById.load(id)) ?? null,
@@ -24,6 +26,16 @@ export const resolvers: Resolvers = {
       ladderChallengeRange: t.ladderRange,
     }),
     participantCount: (t, _args, { loaders }) => loaders.participantCount.load(t.id),
+    bracket: async (t, _args, { loaders }) => roundsOf(await loaders.bracket.load(t.id)),
     prizePool: (t) => ({ fixed: t.prizeFixed, feeSharePercent: t.prizeFeeShare, distribution: t.prizeSplit }),
+  },
+  TournamentMatch: {
+    side: (m) => m.side as BracketSide,
+    playerA: (m) => (m.playerA ? { id: m.playerA } : null),
+    playerB: (m) => (m.playerB ? { id: m.playerB } : null),
+    winner: (m) => (m.winnerId ? { id: m.winnerId } : null),
+  },
+  BracketRound: {
+    side: (r) => r.side as BracketSide,
   },
 };

@@ -70,6 +70,7 @@ export class EntriesStore {
     const playerOf = (source: BracketMatch['players'][number]) => ('seed' in source ? seeds[source.seed - 1]! : null);
     await tx.tournamentMatch.createMany({
       data: matches.map((m) => ({
+        status: playerOf(m.players[0]) && playerOf(m.players[1]) ? ('READY' as const) : ('PENDING' as const),
         tournamentId,
         key: m.key,
         side: m.side,

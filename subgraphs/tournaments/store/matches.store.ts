@@ -1,0 +1,78 @@
+import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
+import type { TournamentMatch } from '../../../generated/prisma/client.js';
+import type { Source } from '../domain/brackets/types.js';
+import type { BracketSlot, Claim, MatchState, SlotUpdate } from '../domain/results.js';
+
+/** A match row as resolvers receive it (the GraphQL `TournamentMatch` mapper). */
+export type MatchRow = TournamentMatch;
+/** One round of a bracket as resolvers receive it (the GraphQL `BracketRound` mapper). */
+export interface RoundOf {
+  side: string;
+  round: number;
+  matches: MatchRow[];
+}
+
+/** The order sides are shown (and played) in. */
+const SIDE_ORDER = ['WINNERS', 'LOSERS', 'GRAND_FINAL', 'THIRD_PLACE', 'ROUND_ROBIN', 'SWISS'];
+
+/** A bracket's rows grouped into rounds: sides in play order, rounds in order, matches by position. */
+export function roundsOf(rows: readonly MatchRow[]): RoundOf[] {
+  const sorted = [...rows].sort((a, b) => SIDE_ORDER.indexOf(a.side) - SIDE_ORDER.indexOf(b.side) || a.round - b.round || a.position - b.position);
+  const rounds: RoundOf[] = [];
+  for (const row of sorted) {
+    const last = rounds.at(-1);
+    if (last && last.side === row.side && last.round === row.round) last.matches.push(row);
+    else rounds.push({ side: row.side, round: row.round, matches: [row] });
+  }
+  return rounds;
+}
+
+export const stateOf = (row: MatchRow): MatchState => ({
+  key: row.key,
+  status: row.status,
+  playerA: row.playerA,
+  playerB: row.playerB,
+  winnerId: row.winnerId,
+  claimA: row.claimA as Claim | null,
+  claimB: row.claimB as Claim | null,
+});
+
+export const slotOf = (row: MatchRow): BracketSlot => ({
+  key: row.key,
+  sourceA: row.sourceA as Source,
+  sourceB: row.sourceB as Source,
+  playerA: row.playerA,
+  playerB: row.playerB,
+  conditional: row.conditional,
+  status: row.status,
+});
+
+/** A tournament's matches: results and the bracket view. */
+export class MatchesStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  find(tx: Tx | PrismaClient, id: string): Promise<MatchRow | null> {
+    return tx.tournamentMatch.findUnique({ where: { id } });
+  }
+
+  bracket(tx: Tx, tournamentId: string): Promise<MatchRow[]> {
+    return tx.tournamentMatch.findMany({ where: { tournamentId } });
+  }
+
+  update(tx: Tx, id: string, data: Prisma.TournamentMatchUpdateInput): Promise<MatchRow> {
+    return tx.tournamentMatch.update({ where: { id }, data });
+  }
+
+  /** Advancement's changes to later matches (a few per result). */
+  async apply(tx: Tx, tournamentId: string, updates: readonly SlotUpdate[]): Promise<void> {
+    for (const { key, ...data } of updates) await tx.tournamentMatch.update({ where: { tournamentId_key: { tournamentId, key } }, data });
+  }
+
+  /** Every match of each tournament, in the ids' order: one query for any number of tournaments. */
+  async byTournaments(tournamentIds: readonly string[]): Promise<MatchRow[][]> {
+    const rows = await this.prisma.tournamentMatch.findMany({ where: { tournamentId: { in: [...tournamentIds] } } });
+    const by = new Map<string, MatchRow[]>(tournamentIds.map((id) => [id, []]));
+    for (const row of rows) by.get(row.tournamentId)?.push(row);
+    return tournamentIds.map((id) => by.get(id)!);
+  }
+}

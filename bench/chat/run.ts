@@ -2,7 +2,7 @@
 // follow live, at rising rates; then a room with a million messages and its history pages.
 //
 //   node --import tsx bench/chat/run.ts [--subscribers 1000] [--rates 50,100,250,500] [--seconds 10]
-//        [--senders 200] [--history 1000000] [--history-requests 300] [--clients <cores>] [--no-write]
+//        [--senders 200] [--history 1000000] [--history-requests 300] [--presence 10000] [--clients <cores>] [--no-write]
 //
 // Processes (all on this machine, traffic on 127.0.0.1 only): the five subgraphs and the gateway,
 // each its own process from the production bundle on real PostgreSQL and Redis; --clients
@@ -20,8 +20,12 @@
 // (`before:` a cursor), straight to the social subgraph (its part: text, sentAt, author id), the
 // page's 50 authors straight to the users subgraph (`_entities`: username displayName level), and
 // the whole page through the gateway.
+// Presence phase: --presence players online in one room (a heartbeat each, straight to the social
+// subgraph as that player), then idle: the memory they take in Redis and in the social process.
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { ViewerSigner, verifyAccessToken } from '../../platform/auth.js';
 import { encodeCursor } from '../../platform/pagination.js';
@@ -42,6 +46,7 @@ const SECONDS = Number(option('seconds', '10'));
 const SENDERS = Number(option('senders', '200'));
 const HISTORY = Number(option('history', '1000000'));
 const HISTORY_REQUESTS = Number(option('history-requests', '300'));
+const PRESENCE = Number(option('presence', '10000'));
 const CLIENT_PROCESSES = Math.max(1, Number(option('clients', '2')));
 const GATEWAY_TUNING = gatewayTuningFromArgv();
 const WRITE = !flag('no-write');
@@ -248,8 +253,57 @@ async function runHistory(urls: Record<string, string>, gatewayUrl: string, read
   return results;
 }
 
+// ---------------------------------------------------------------- presence phase
+interface PresenceResult {
+  players: number;
+  online: number;
+  heartbeatP50: number;
+  heartbeatP95: number;
+  redisBytes: number;
+  socialRssMb: number;
+  errors: number;
+}
+
+const HEARTBEAT = `mutation Beat($input: HeartbeatInput!) { heartbeat(input: $input) { onlineUntil } }`;
+const ONLINE = `query Online($id: ID!) { chatRoom(id: $id) { onlineCount } }`;
+
+async function runPresence(urls: Record<string, string>, socialPid: number): Promise<PresenceResult> {
+  const redis = new Redis(REDIS_URL, { lazyConnect: true });
+  await redis.connect();
+  const usedMemory = async () => Number((await redis.info('memory')).match(/used_memory:(\d+)/)?.[1] ?? NaN);
+  try {
+    const signer = new ViewerSigner(SECRETS.INTERNAL_SECRET, 6 * 3600);
+    const viewerOf = async (userId: string) => ({ 'x-viewer-token': await signer.sign({ userId, role: 'PLAYER' }) });
+    const redisBefore = await usedMemory();
+    const rssBefore = rssMb(socialPid);
+    const ms: number[] = [];
+    let errors = 0;
+    await runLimited(PRESENCE, 16, async () => {
+      const headers = await viewerOf(randomUUID());
+      const started = now();
+      const body = await postGraphQL(urls.social!, HEARTBEAT, { input: { roomIds: [ROOM] } }, headers);
+      ms.push(now() - started);
+      if (body.errors?.length && errors++ < 3) log('  heartbeat failed:', JSON.stringify(body.errors).slice(0, 300));
+    });
+    await sleep(3_000);
+    const online = await postGraphQL<{ chatRoom: { onlineCount: number } }>(urls.social!, ONLINE, { id: ROOM }, await viewerOf(randomUUID()));
+    const s = sorted(ms);
+    return {
+      players: PRESENCE,
+      online: online.data?.chatRoom?.onlineCount ?? NaN,
+      heartbeatP50: percentile(s, 0.5),
+      heartbeatP95: percentile(s, 0.95),
+      redisBytes: (await usedMemory()) - redisBefore,
+      socialRssMb: rssMb(socialPid) - rssBefore,
+      errors,
+    };
+  } finally {
+    redis.disconnect();
+  }
+}
+
 // ---------------------------------------------------------------- report
-function report(rates: RateResult[], history: HistoryResult[], connected: number, failures: string[], rss: { before: number; after: number }): string {
+function report(rates: RateResult[], history: HistoryResult[], presence: PresenceResult | undefined, connected: number, failures: string[], rss: { before: number; after: number }): string {
   const lines = [
     `| messages/s asked (achieved) | sent / accepted | refused | send p50 / p95 ms | delivered / expected | delivery p50 / p95 / p99 / max ms |`,
     '| ---: | --- | --- | --- | --- | --- |',
@@ -281,6 +335,12 @@ function report(rates: RateResult[], history: HistoryResult[], connected: number
     );
   }
   lines.push(`- gateway RSS ${f1(rss.before)} MB with the subscribers connected, ${f1(rss.after)} MB after the live phase.`);
+  if (presence) {
+    lines.push(
+      `- presence: ${f0(presence.players)} players online in one room (one heartbeat each, straight to social, 16 at a time; heartbeat p50/p95 ${f1(presence.heartbeatP50)}/${f1(presence.heartbeatP95)} ms, ${presence.errors} errors), ` +
+        `onlineCount ${f0(presence.online)}: Redis +${f1(presence.redisBytes / 2 ** 20)} MB (${f0(presence.redisBytes / presence.players)} bytes per member), social RSS +${f1(presence.socialRssMb)} MB, gateway nothing (presence keeps no per-member state outside Redis; the gateway's budget is the subscription bench's: 10,000 idle subscriptions).`,
+    );
+  }
   for (const failure of failures) lines.push(`- FAILED: ${failure}`);
   return lines.join('\n');
 }
@@ -290,7 +350,7 @@ async function main(): Promise<boolean> {
   const date = new Date();
   const loadStart = loadAverage();
   await DB.create();
-  const { urls } = await startSubgraphProcesses({ env: ENV, timeoutMs: 120_000 });
+  const { urls, children } = await startSubgraphProcesses({ env: ENV, timeoutMs: 120_000 });
   const { child: gateway, url: gatewayUrl } = await startGateway(urls, { env: ENV, timeoutMs: 120_000, ...GATEWAY_TUNING });
   log(`gateway up at ${gatewayUrl}`);
   const failures: string[] = [];
@@ -344,13 +404,24 @@ async function main(): Promise<boolean> {
     }
   }
 
+  let presence: PresenceResult | undefined;
+  if (PRESENCE > 0) {
+    try {
+      const names = Object.keys(urls);
+      presence = await runPresence(urls, children[names.indexOf('social')]!.pid!);
+      log(`presence: ${presence.online} online, Redis +${f1(presence.redisBytes / 2 ** 20)} MB, social RSS +${f1(presence.socialRssMb)} MB`);
+    } catch (error) {
+      failures.push(`presence: ${(error as Error).message}`);
+    }
+  }
+
   const setup =
     `Setup: the five subgraphs and the gateway, each its own process from the production bundle (NODE_ENV=production; the gateway with ${describeGatewayTuning(GATEWAY_TUNING)}), on real PostgreSQL and Redis on loopback; ` +
     `${f0(SUBSCRIBERS)} anonymous subscribers of \`messageAdded\` on the GLOBAL room in ${CLIENT_PROCESSES} client processes (graphql-ws, one connection each; the selection includes the author's username, resolved by users once per message); ` +
     `messages sent by this process through the gateway over HTTP (\`sendMessage\`, open loop, ${SENDERS} players in turn so none exceeds the 3 messages/s limit), ${SECONDS} s per rate. ` +
     `Delivery latency = receive time in a subscriber − the send's issue time. History: ${f0(HISTORY)} messages inserted with SQL into a room of their own (40 authors), then ${HISTORY_REQUESTS} requests per line, one at a time, after 20 unmeasured.`;
   publishSection(
-    resultsSection({ title: 'Chat', date, machine: machineDescription(), loadStart, script: 'bench/chat/run.ts', setup, body: report(rates, history, connected, failures, { before: rssBefore, after: rssAfter }) }),
+    resultsSection({ title: 'Chat', date, machine: machineDescription(), loadStart, script: 'bench/chat/run.ts', setup, body: report(rates, history, presence, connected, failures, { before: rssBefore, after: rssAfter }) }),
     WRITE,
   );
   return failures.length === 0;

@@ -5,7 +5,7 @@ import type { Database } from '../../platform/db/index.js';
 import { InsufficientFundsError, ServiceUnavailableError, type DomainError } from '../../platform/errors.js';
 import { newTestRedis, openTestDatabase } from '../../platform/testing.js';
 import type { CoinOperation, WalletPort } from '../../platform/wallet-debit.js';
-import { GUILD_FOUNDING_QUEUE } from './services/guilds.service.js';
+import { GUILD_CONTRIBUTION_QUEUE, GUILD_FOUNDING_QUEUE } from './services/guilds.service.js';
 import { socialSubgraph } from './subgraph.js';
 
 // The creation fee's crash window (issue 16): the ledger debit and the guild's commit are two
@@ -172,5 +172,42 @@ describe('guild creation fee: exactly once across the ledger and the guild', () 
     expect(await failure(guilds(rival).createGuild(rival, wanted))).toMatchObject({ code: 'CONFLICT', field: 'name' });
     expect(await failure(guilds(rival).createGuild(rival, { ...input(), tag: wanted.tag.toLowerCase() }))).toMatchObject({ code: 'CONFLICT', field: 'tag' });
     expect(ledger.balances.get(rival.userId!)).toBe(100);
+  });
+});
+
+describe('contributions: the same protocol', () => {
+  const contributionJob = async (userId: string) => {
+    const contribution = await db.prisma.guildContribution.findFirstOrThrow({ where: { userId } });
+    const job = await db.prisma.job.findFirstOrThrow({ where: { queue: GUILD_CONTRIBUTION_QUEUE, payload: { equals: { contributionId: contribution.id } } } });
+    await guilds({ userId: null, role: null }).contributionHandler()(job.payload);
+    return db.prisma.guildContribution.findUniqueOrThrow({ where: { id: contribution.id } });
+  };
+
+  it('a lost answer: the settle job credits the guild once; a retry with the key answers it without paying again', async () => {
+    const master = await player(100);
+    const guild = await guilds(master).createGuild(master, input());
+    const member = await player(1_500);
+    await guilds(member).joinGuild(member, guild.id);
+    ledger.loseNextAnswer = { apply: true };
+    expect(await failure(guilds(member).contributeToGuild(member, { coins: 1_000, requestKey: 'drive-0001' }))).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect((await contributionJob(member.userId!)).status).toBe('DONE');
+    expect(await guilds(member).contributeToGuild(member, { coins: 1_000, requestKey: 'drive-0001' })).toMatchObject({ level: 2, xp: 1_000n, maxMembers: 55 });
+    expect(ledger.operationsOf(member.userId!)).toEqual([-1_000]);
+    expect((await db.prisma.guildMember.findUniqueOrThrow({ where: { userId: member.userId! } })).contributed).toBe(1_000n);
+  });
+
+  it('the contributor left before the commit: refunded once, the guild unchanged', async () => {
+    const master = await player(100);
+    const guild = await guilds(master).createGuild(master, input());
+    const member = await player(500);
+    await guilds(member).joinGuild(member, guild.id);
+    ledger.loseNextAnswer = { apply: true };
+    await failure(guilds(member).contributeToGuild(member, { coins: 300, requestKey: 'drive-0002' }));
+    await guilds(member).leaveGuild(member);
+    expect((await contributionJob(member.userId!)).status).toBe('REFUNDED');
+    expect(await contributionJob(member.userId!)).toMatchObject({ status: 'REFUNDED' });
+    expect(ledger.operationsOf(member.userId!)).toEqual([-300, 300]);
+    expect(ledger.balances.get(member.userId!)).toBe(500);
+    expect((await db.prisma.guild.findUniqueOrThrow({ where: { id: guild.id } })).xp).toBe(0n);
   });
 });

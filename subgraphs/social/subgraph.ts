@@ -14,7 +14,7 @@ import { ChatMembershipService } from './services/chat-membership.service.js';
 import { ChatMessagesService } from './services/chat-messages.service.js';
 import { ChatModerationService } from './services/chat-moderation.service.js';
 import { ChatRoomsService } from './services/chat-rooms.service.js';
-import { GUILD_FOUNDING_QUEUE, GuildsService } from './services/guilds.service.js';
+import { GUILD_CONTRIBUTION_QUEUE, GUILD_FOUNDING_QUEUE, GuildsService } from './services/guilds.service.js';
 import { chatPresenceAccess } from './services/presence.access.js';
 import { createPresenceMetrics } from './services/presence.metrics.js';
 import { PresenceService } from './services/presence.service.js';
@@ -97,7 +97,10 @@ export const socialSubgraph = defineSubgraph({
       fee: config.SOCIAL_GUILD_CREATION_FEE,
       settleDelayMs: config.SOCIAL_GUILD_FOUNDING_SETTLE_MS,
     });
-    const foundings = new JobRunner({ prisma, queue: GUILD_FOUNDING_QUEUE, handler: guilds.foundingHandler(), logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
+    const guildJobs = (queue: string, handler: (payload: unknown) => Promise<void>) =>
+      new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
+    const foundings = guildJobs(GUILD_FOUNDING_QUEUE, guilds.foundingHandler());
+    const contributions = guildJobs(GUILD_CONTRIBUTION_QUEUE, guilds.contributionHandler());
     const presenceStore = createPresenceStore(redis, { channel: presenceChanged.channel, keyTtlMs: 2 * config.SOCIAL_PRESENCE_EXPIRY_MS });
     const presence = new PresenceService({
       store: presenceStore,
@@ -112,7 +115,7 @@ export const socialSubgraph = defineSubgraph({
     });
     return {
       context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, guilds, loaders: createLoaders(stores) }),
-      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger), foundings],
+      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger), foundings, contributions],
       consumer: withPresenceHandlers(withPresenceHandlers(usersConsumer({ blocks: stores.blocks, players: stores.players }), presenceHandlers(presence)), guildLevelHandlers(stores.guilds)),
     };
   },

@@ -107,3 +107,11 @@ export interface GuildNotificationEvent {
 
 /** One channel per player: their guild notices as they are stored. */
 export const guildNotification = defineLiveChannel<GuildNotificationEvent>('social', 'guildNotification');
+
+/** A guild changed (a contribution's XP, a new level): its id; subscribers read it as it is now. */
+export interface GuildUpdatedEvent {
+  id: string;
+}
+
+/** One channel per guild. */
+export const guildUpdated = defineLiveChannel<GuildUpdatedEvent>('social', 'guildUpdated');

@@ -18,6 +18,12 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date and time in ISO-8601 format with a UTC offset, e.g. `2026-11-28T13:45:00.000Z`. */
   DateTime: { input: Date; output: Date | string; }
+  /**
+   * A whole number sent as a JSON number, exact within ±9,007,199,254,740,991 (±(2^53 − 1), the
+   * integers every JSON parser reads without rounding). Used for amounts that can pass `Int`'s
+   * 2,147,483,647.
+   */
+  SafeInt: { input: number; output: number | bigint; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -352,6 +358,24 @@ export type ChatRoomMember = {
   user?: Maybe<User>;
 };
 
+/** What `contributeToGuild` needs. */
+export type ContributeToGuildInput = {
+  /** Coins to pay in, 1 to 1,000,000. */
+  coins: Scalars['Int']['input'];
+  /**
+   * The client's key for this contribution (8–100 letters, digits, "-", "_", ":", "."): the same
+   * key again is the same contribution.
+   */
+  requestKey: Scalars['String']['input'];
+};
+
+/** What `contributeToGuild` answers. */
+export type ContributeToGuildPayload = {
+  __typename?: 'ContributeToGuildPayload';
+  /** The guild with its new XP and level. */
+  guild: Guild;
+};
+
 /** What `createGuild` needs. */
 export type CreateGuildInput = {
   /** At most 500 characters (default empty). */
@@ -448,6 +472,8 @@ export type Guild = {
    * page size outside 0–100 or a malformed cursor.
    */
   joinRequests?: Maybe<GuildJoinRequestConnection>;
+  /** Its level, 1–10, from its XP by the table on `contributeToGuild`. */
+  level: Scalars['Int']['output'];
   /** The most members it holds. */
   maxMembers: Scalars['Int']['output'];
   /** How many players belong to it. */
@@ -466,6 +492,10 @@ export type Guild = {
   requiresApproval: Scalars['Boolean']['output'];
   /** The short tag shown next to members' names. */
   tag: Scalars['String']['output'];
+  /** Coins its members contributed, one XP each. */
+  xp: Scalars['SafeInt']['output'];
+  /** The XP the next level needs, or null at the last level. */
+  xpForNextLevel?: Maybe<Scalars['Int']['output']>;
 };
 
 
@@ -530,6 +560,8 @@ export type GuildJoinStatus =
 /** A player's place in a guild. */
 export type GuildMember = {
   __typename?: 'GuildMember';
+  /** Coins they contributed to this guild. */
+  contributed: Scalars['SafeInt']['output'];
   /** When they joined (founded, for the first master). */
   joinedAt: Scalars['DateTime']['output'];
   /** What their rank lets them do (their row of the permission matrix on `GuildRole`). */
@@ -824,6 +856,35 @@ export type Mutation = {
    * unknown request, one already decided, or someone else's.
    */
   cancelGuildJoinRequest: CancelGuildJoinRequestPayload;
+  /**
+   * Pays coins from the signed-in player's wallet into their guild, exactly once per
+   * `requestKey`: the guild earns one XP per coin, its level follows the level table below, and
+   * each level adds seats. `guildUpdated` tells subscribers; the contribution reaches achievements
+   * (GUILD_CONTRIBUTION). A retry with the same key and amount answers the guild without paying
+   * again (after an unknown outcome too); a contribution whose answer was lost is finished by the
+   * platform within a minute, and refunded if the player left the guild meanwhile.
+   *
+   * | level | XP     | extra seats |
+   * |-------|--------|-------------|
+   * | 1     | 0      | 0           |
+   * | 2     | 1,000  | 5           |
+   * | 3     | 3,000  | 10          |
+   * | 4     | 6,000  | 15          |
+   * | 5     | 10,000 | 20          |
+   * | 6     | 15,000 | 25          |
+   * | 7     | 21,000 | 30          |
+   * | 8     | 28,000 | 35          |
+   * | 9     | 36,000 | 40          |
+   * | 10    | 45,000 | 50          |
+   *
+   * Any member may contribute. Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service
+   * token and when the player is in no guild; BAD_USER_INPUT with extensions.field = "coins" (1 to
+   * 1,000,000) or "requestKey" (8–100 letters, digits, "-", "_", ":", "."); CONFLICT with
+   * extensions.field = "requestKey" when the key was used for another amount; INSUFFICIENT_FUNDS
+   * when the player has fewer coins (nothing taken); SERVICE_UNAVAILABLE when the wallet could not
+   * be reached (retry with the same key).
+   */
+  contributeToGuild: ContributeToGuildPayload;
   /**
    * Founds a guild with the signed-in player as its MASTER, and its GUILD chat room with them as
    * its first member, for a creation fee of 1,000 COINS (the platform's setting
@@ -1153,6 +1214,15 @@ export type MutationApproveGuildJoinRequestArgs = {
  */
 export type MutationCancelGuildJoinRequestArgs = {
   input: GuildJoinRequestInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationContributeToGuildArgs = {
+  input: ContributeToGuildInput;
 };
 
 
@@ -1684,6 +1754,11 @@ export type Subscription = {
    */
   guildNotificationReceived: GuildNotification;
   /**
+   * A guild as it is after each change of its XP or level (a contribution). Public: the same for
+   * every subscriber, anonymous ones included. Live only: read the guild for its state before.
+   */
+  guildUpdated?: Maybe<Guild>;
+  /**
    * New messages in a GLOBAL or SYSTEM room, live, shared by every subscriber. Pass `after` (a
    * message's cursor) to first receive everything stored after it — use it when reconnecting so
    * nothing is missed or repeated. Open to anyone, signed in or not. Other rooms answer NOT_FOUND
@@ -1746,6 +1821,12 @@ export type Subscription = {
 export type SubscriptionChatRoomEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   roomId: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionGuildUpdatedArgs = {
+  guildId: Scalars['ID']['input'];
 };
 
 
@@ -2006,6 +2087,8 @@ export type ResolversTypes = ResolversObject<{
   ChatRoomEventType: ChatRoomEventType;
   ChatRoomKind: ChatRoomKind;
   ChatRoomMember: ResolverTypeWrapper<ChatMemberRow>;
+  ContributeToGuildInput: ContributeToGuildInput;
+  ContributeToGuildPayload: ResolverTypeWrapper<Omit<ContributeToGuildPayload, 'guild'> & { guild: ResolversTypes['Guild'] }>;
   CreateGuildInput: CreateGuildInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateGuildPayload: ResolverTypeWrapper<Omit<CreateGuildPayload, 'guild'> & { guild: ResolversTypes['Guild'] }>;
@@ -2065,6 +2148,7 @@ export type ResolversTypes = ResolversObject<{
   ReportMessagePayload: ResolverTypeWrapper<Omit<ReportMessagePayload, 'report'> & { report: ResolversTypes['ChatReport'] }>;
   ResolveChatReportInput: ResolveChatReportInput;
   ResolveChatReportPayload: ResolverTypeWrapper<Omit<ResolveChatReportPayload, 'report'> & { report: ResolversTypes['ChatReport'] }>;
+  SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   SendMessageInput: SendMessageInput;
   SendMessagePayload: ResolverTypeWrapper<Omit<SendMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
   SendPrivateMessageInput: SendPrivateMessageInput;
@@ -2100,6 +2184,8 @@ export type ResolversParentTypes = ResolversObject<{
   ChatRoomEdge: Omit<ChatRoomEdge, 'node'> & { node: ResolversParentTypes['ChatRoom'] };
   ChatRoomEvent: ChatRoomEventRow;
   ChatRoomMember: ChatMemberRow;
+  ContributeToGuildInput: ContributeToGuildInput;
+  ContributeToGuildPayload: Omit<ContributeToGuildPayload, 'guild'> & { guild: ResolversParentTypes['Guild'] };
   CreateGuildInput: CreateGuildInput;
   Boolean: Scalars['Boolean']['output'];
   CreateGuildPayload: Omit<CreateGuildPayload, 'guild'> & { guild: ResolversParentTypes['Guild'] };
@@ -2155,6 +2241,7 @@ export type ResolversParentTypes = ResolversObject<{
   ReportMessagePayload: Omit<ReportMessagePayload, 'report'> & { report: ResolversParentTypes['ChatReport'] };
   ResolveChatReportInput: ResolveChatReportInput;
   ResolveChatReportPayload: Omit<ResolveChatReportPayload, 'report'> & { report: ResolversParentTypes['ChatReport'] };
+  SafeInt: Scalars['SafeInt']['output'];
   SendMessageInput: SendMessageInput;
   SendMessagePayload: Omit<SendMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
   SendPrivateMessageInput: SendPrivateMessageInput;
@@ -2288,6 +2375,10 @@ export type ChatRoomMemberResolvers<ContextType = Context, ParentType extends Re
   user?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 }>;
 
+export type ContributeToGuildPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContributeToGuildPayload'] = ResolversParentTypes['ContributeToGuildPayload']> = ResolversObject<{
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+}>;
+
 export type CreateGuildPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateGuildPayload'] = ResolversParentTypes['CreateGuildPayload']> = ResolversObject<{
   guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
 }>;
@@ -2319,6 +2410,7 @@ export type GuildResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   joinRequests?: Resolver<Maybe<ResolversTypes['GuildJoinRequestConnection']>, ParentType, ContextType, Partial<GuildJoinRequestsArgs>>;
+  level?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   maxMembers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   memberCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   members?: Resolver<ResolversTypes['GuildMemberConnection'], ParentType, ContextType, Partial<GuildMembersArgs>>;
@@ -2326,6 +2418,8 @@ export type GuildResolvers<ContextType = Context, ParentType extends ResolversPa
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requiresApproval?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  xp?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  xpForNextLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type GuildJoinRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildJoinRequest'] = ResolversParentTypes['GuildJoinRequest']> = ResolversObject<{
@@ -2346,6 +2440,7 @@ export type GuildJoinRequestEdgeResolvers<ContextType = Context, ParentType exte
 }>;
 
 export type GuildMemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildMember'] = ResolversParentTypes['GuildMember']> = ResolversObject<{
+  contributed?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   joinedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   permissions?: Resolver<Array<ResolversTypes['GuildPermission']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['GuildRole'], ParentType, ContextType>;
@@ -2434,6 +2529,7 @@ export type MarkReadPayloadResolvers<ContextType = Context, ParentType extends R
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   approveGuildJoinRequest?: Resolver<ResolversTypes['ApproveGuildJoinRequestPayload'], ParentType, ContextType, RequireFields<MutationApproveGuildJoinRequestArgs, 'input'>>;
   cancelGuildJoinRequest?: Resolver<ResolversTypes['CancelGuildJoinRequestPayload'], ParentType, ContextType, RequireFields<MutationCancelGuildJoinRequestArgs, 'input'>>;
+  contributeToGuild?: Resolver<ResolversTypes['ContributeToGuildPayload'], ParentType, ContextType, RequireFields<MutationContributeToGuildArgs, 'input'>>;
   createGuild?: Resolver<ResolversTypes['CreateGuildPayload'], ParentType, ContextType, RequireFields<MutationCreateGuildArgs, 'input'>>;
   createParty?: Resolver<ResolversTypes['CreatePartyPayload'], ParentType, ContextType, RequireFields<MutationCreatePartyArgs, 'input'>>;
   deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
@@ -2516,6 +2612,10 @@ export type ResolveChatReportPayloadResolvers<ContextType = Context, ParentType 
   report?: Resolver<ResolversTypes['ChatReport'], ParentType, ContextType>;
 }>;
 
+export interface SafeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['SafeInt'], any> {
+  name: 'SafeInt';
+}
+
 export type SendMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SendMessagePayload'] = ResolversParentTypes['SendMessagePayload']> = ResolversObject<{
   message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
 }>;
@@ -2533,6 +2633,7 @@ export type SetTypingPayloadResolvers<ContextType = Context, ParentType extends 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   chatRoomEvents?: SubscriptionResolver<ResolversTypes['ChatRoomEvent'], "chatRoomEvents", ParentType, ContextType, RequireFields<SubscriptionChatRoomEventsArgs, 'roomId'>>;
   guildNotificationReceived?: SubscriptionResolver<ResolversTypes['GuildNotification'], "guildNotificationReceived", ParentType, ContextType>;
+  guildUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Guild']>, "guildUpdated", ParentType, ContextType, RequireFields<SubscriptionGuildUpdatedArgs, 'guildId'>>;
   messageAdded?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageAdded", ParentType, ContextType, RequireFields<SubscriptionMessageAddedArgs, 'roomId'>>;
   messageDeleted?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageDeleted", ParentType, ContextType, RequireFields<SubscriptionMessageDeletedArgs, 'roomId'>>;
   messageUpdated?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageUpdated", ParentType, ContextType, RequireFields<SubscriptionMessageUpdatedArgs, 'roomId'>>;
@@ -2585,6 +2686,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChatRoomEdge?: ChatRoomEdgeResolvers<ContextType>;
   ChatRoomEvent?: ChatRoomEventResolvers<ContextType>;
   ChatRoomMember?: ChatRoomMemberResolvers<ContextType>;
+  ContributeToGuildPayload?: ContributeToGuildPayloadResolvers<ContextType>;
   CreateGuildPayload?: CreateGuildPayloadResolvers<ContextType>;
   CreatePartyPayload?: CreatePartyPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -2621,6 +2723,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RejectGuildJoinRequestPayload?: RejectGuildJoinRequestPayloadResolvers<ContextType>;
   ReportMessagePayload?: ReportMessagePayloadResolvers<ContextType>;
   ResolveChatReportPayload?: ResolveChatReportPayloadResolvers<ContextType>;
+  SafeInt?: GraphQLScalarType;
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   SendPrivateMessagePayload?: SendPrivateMessagePayloadResolvers<ContextType>;
   SetTypingPayload?: SetTypingPayloadResolvers<ContextType>;

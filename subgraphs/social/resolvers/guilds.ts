@@ -1,4 +1,6 @@
 import { timeIdPageRequest, toConnection } from '../../../platform/pagination.js';
+import type { Context } from '../context.js';
+import { xpForNextLevel } from '../domain/guild-levels.js';
 import { permissionsOf } from '../domain/guild-permissions.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { guildMemberKey, type GuildNotificationRow } from '../store/guilds.store.js';
@@ -18,9 +20,15 @@ export const guildResolvers: Resolvers = {
     kickGuildMember: (_parent, { input }, { viewer, guilds }) => guilds.kickMember(viewer, input.userId),
     promoteGuildMember: (_parent, { input }, { viewer, guilds }) => guilds.changeRank(viewer, input.userId, 'up'),
     demoteGuildMember: (_parent, { input }, { viewer, guilds }) => guilds.changeRank(viewer, input.userId, 'down'),
+    contributeToGuild: async (_parent, { input }, { viewer, guilds }) => ({ guild: await guilds.contributeToGuild(viewer, input) }),
     transferGuildMastership: (_parent, { input }, { viewer, guilds }) => guilds.transferMastership(viewer, input.userId),
   },
   Subscription: {
+    guildUpdated: {
+      subscribe: (_parent, { guildId }, { guilds }) => guilds.liveGuild(guildId),
+      // Read as it is now (not through the subscription's loaders, which would keep the first read).
+      resolve: (event: { id: string }, _args: unknown, { guilds }: Context) => guilds.guildNow(event.id),
+    },
     guildNotificationReceived: {
       subscribe: (_parent, _args, { viewer, guilds }) => guilds.liveNotifications(viewer),
       resolve: (notice: GuildNotificationRow) => ({ ...notice, createdAt: new Date(notice.createdAt) }),
@@ -29,6 +37,7 @@ export const guildResolvers: Resolvers = {
   Guild: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.guildById.load(id)) ?? null,
     memberCount: (guild, _args, { loaders }) => loaders.guildMemberCount.load(guild.id),
+    xpForNextLevel: (guild) => xpForNextLevel(guild.level),
     members: async (guild, { first, after, rank }, { loaders }) => {
       const request = timeIdPageRequest({ first, after });
       return toConnection(await loaders.guildMemberPage.load({ guildId: guild.id, rank: rank ?? null, request }), request, guildMemberKey);

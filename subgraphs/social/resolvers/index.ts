@@ -1,4 +1,4 @@
-import { DateTime } from '../../../platform/scalars.js';
+import { DateTime, SafeInt } from '../../../platform/scalars.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { chatMessageResolvers } from './chat-messages.js';
 import { chatModerationResolvers } from './chat-moderation.js';
@@ -10,6 +10,7 @@ import { presenceResolvers } from './presence.js';
 // areas resolve the same field, so a shallow merge per type is enough.
 export const resolvers: Resolvers = {
   DateTime,
+  SafeInt,
   Query: { ...chatRoomResolvers.Query, ...chatModerationResolvers.Query, ...guildResolvers.Query },
   Mutation: { ...chatMessageResolvers.Mutation, ...chatRoomResolvers.Mutation, ...chatModerationResolvers.Mutation, ...presenceResolvers.Mutation, ...guildResolvers.Mutation },
   Subscription: { ...chatMessageResolvers.Subscription, ...presenceResolvers.Subscription, ...guildResolvers.Subscription },

@@ -6,7 +6,8 @@ import { feeKey, refundKey, type WalletPort } from '../../../platform/wallet-deb
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
-import { guildNotification, type GuildNotificationEvent } from '../contracts/live.js';
+import { guildNotification, guildUpdated, type GuildNotificationEvent } from '../contracts/live.js';
+import { contributionXp, guildLevelFor, maxMembersAt, validateContribution, validateRequestKey } from '../domain/guild-levels.js';
 import {
   adjacentRank,
   assertMayAct,
@@ -29,6 +30,7 @@ import {
 } from '../domain/guilds.js';
 import {
   createdKey,
+  type GuildContributionRow,
   type GuildFoundingRow,
   type GuildJoinRequestRow,
   type GuildMemberRow,
@@ -64,6 +66,8 @@ const playerLock = (userId: string) => `guild-player:${userId}`;
 
 /** The durable jobs that settle foundings the player's call did not finish. */
 export const GUILD_FOUNDING_QUEUE = 'social.guild-founding';
+/** The durable jobs that settle contributions the player's call did not finish. */
+export const GUILD_CONTRIBUTION_QUEUE = 'social.guild-contribution';
 
 /** Guilds: founding, joining (at once or by request), leaving, kicks, ranks, mastership. */
 export class GuildsService {
@@ -156,6 +160,103 @@ export class GuildsService {
         throw error;
       }
     };
+  }
+
+  /**
+   * Pays coins into the viewer's guild, exactly once per `requestKey` (the same protocol as a
+   * founding: an intent row and a settle job, the keyed debit, then the guild's XP, level and seats
+   * and the member's total in one transaction). A retry with the same key and amount answers the
+   * same contribution; the same key with another amount is CONFLICT on requestKey.
+   */
+  async contributeToGuild(viewer: Viewer, input: { coins: number; requestKey: string }): Promise<GuildRow> {
+    const userId = requireUser(viewer);
+    const coins = validateContribution(input.coins);
+    const requestKey = validateRequestKey(input.requestKey);
+    const contribution = await this.deps.work.run(async ({ tx }) => {
+      await this.deps.store.lockKeys(tx, [playerLock(userId)]);
+      const existing = await this.deps.store.findContributionByKey(tx, userId, requestKey);
+      if (existing) {
+        if (existing.coins !== coins) throw conflict('This requestKey was used for another contribution.', 'requestKey');
+        return existing;
+      }
+      const member = await this.deps.store.membership(tx, userId);
+      if (!member) throw notInGuild();
+      const created = await this.deps.store.createContribution(tx, { userId, guildId: member.guildId, coins, requestKey });
+      await enqueueJob(tx, GUILD_CONTRIBUTION_QUEUE, { contributionId: created.id }, { runAt: new Date(this.now().getTime() + this.deps.settleDelayMs), maxAttempts: 10 });
+      return created;
+    });
+    return this.settleContribution(contribution.id);
+  }
+
+  /** Brings a contribution to its end, as `settleFounding` does a founding (one debit, at most one refund). */
+  async settleContribution(contributionId: string): Promise<GuildRow> {
+    const contribution = await this.deps.work.run(({ tx }) => this.deps.store.findContribution(tx, contributionId));
+    if (!contribution) throw new NotFoundError('GuildContribution', contributionId);
+    const action = `guild-contribution:${contribution.id}`;
+    const refund = async () => {
+      await this.deps.wallet.apply({ userId: contribution.userId, idempotencyKey: refundKey(action), amount: contribution.coins, reason: 'guild_contribution_refund', reference: contribution.id });
+      await this.deps.work.run(({ tx }) => this.deps.store.moveContribution(tx, contribution.id, 'REFUND_DUE', 'REFUNDED'));
+    };
+    if (contribution.status === 'PENDING') {
+      try {
+        await this.deps.wallet.apply({ userId: contribution.userId, idempotencyKey: feeKey(action), amount: -contribution.coins, reason: 'guild_contribution', reference: contribution.id });
+      } catch (error) {
+        if (error instanceof InsufficientFundsError) await this.deps.work.run(({ tx }) => this.deps.store.moveContribution(tx, contribution.id, 'PENDING', 'FAILED'));
+        throw error;
+      }
+      try {
+        return await this.deps.work.run((work) => this.completeContribution(work, contribution));
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        await this.deps.work.run(({ tx }) => this.deps.store.moveContribution(tx, contribution.id, 'PENDING', 'REFUND_DUE'));
+        await refund();
+        throw error;
+      }
+    }
+    if (contribution.status === 'DONE') {
+      const [guild] = await this.deps.store.findByIds([contribution.guildId]);
+      if (guild) return guild;
+      throw new NotFoundError('Guild', contribution.guildId);
+    }
+    if (contribution.status === 'FAILED') throw new InsufficientFundsError('You did not have enough coins for this contribution.');
+    if (contribution.status === 'REFUND_DUE') await refund();
+    throw conflict('The contribution could not be made (you left the guild); the coins were refunded.');
+  }
+
+  /** The contribution's settle job (as `foundingHandler`). */
+  contributionHandler() {
+    return async (payload: unknown) => {
+      try {
+        await this.settleContribution((payload as { contributionId: string }).contributionId);
+      } catch (error) {
+        if (error instanceof DomainError && error.code !== 'SERVICE_UNAVAILABLE') return;
+        throw error;
+      }
+    };
+  }
+
+  /** The coins are taken: credits the guild once, if the contributor is still in it. */
+  private async completeContribution(work: PrismaWork, contribution: GuildContributionRow): Promise<GuildRow> {
+    const guild = await this.deps.store.lock(work.tx, contribution.guildId);
+    const now = await this.deps.store.findContribution(work.tx, contribution.id);
+    if (now?.status === 'DONE' && guild) return guild;
+    if (now?.status !== 'PENDING') throw conflict('The contribution could not be made; the coins were refunded.');
+    const member = await this.deps.store.membership(work.tx, contribution.userId);
+    if (!guild || member?.guildId !== guild.id) throw conflict('You are no longer in this guild; the coins were refunded.');
+    const xp = BigInt(guild.xp) + BigInt(contributionXp(contribution.coins));
+    const level = guildLevelFor(xp);
+    const updated = await this.deps.store.addContribution(work.tx, {
+      guildId: guild.id,
+      userId: contribution.userId,
+      coins: contribution.coins,
+      xp,
+      level,
+      maxMembers: Math.max(guild.maxMembers, maxMembersAt(level, this.deps.maxMembers)),
+    });
+    await this.deps.store.moveContribution(work.tx, contribution.id, 'PENDING', 'DONE');
+    await work.record('guild.contribution_made', { guildId: guild.id, userId: contribution.userId, amount: contribution.coins, contributedAt: this.now().toISOString() });
+    work.publish(guildUpdated, guild.id, { id: guild.id });
+    return updated;
   }
 
   private async refundFounding(founding: GuildFoundingRow, action: string): Promise<void> {
@@ -335,6 +436,16 @@ export class GuildsService {
     const request = timeIdPageRequest(args);
     if (viewer.kind === 'service' || viewer.userId !== userId) return null;
     return toConnection(await this.deps.store.notificationPage(userId, request), request, createdKey);
+  }
+
+  /** The guild as stored now, or null once disbanded. */
+  async guildNow(guildId: string): Promise<GuildRow | null> {
+    return (await this.deps.store.findByIds([guildId]))[0] ?? null;
+  }
+
+  /** A guild's changes as they commit (live only). */
+  liveGuild(guildId: string): AsyncIterableIterator<{ id: string }> {
+    return guildUpdated.subscribe(this.deps.redis, guildId);
   }
 
   /** The viewer's guild notices as they arrive (live only: the inbox holds the ones before). */

@@ -1,4 +1,4 @@
-import type { Guild, GuildFounding, GuildFoundingStatus, GuildJoinRequest, GuildMember, GuildNotification, GuildNotificationKind, GuildRole } from '../../../generated/prisma/client.js';
+import type { Guild, GuildContribution, GuildFounding, GuildFoundingStatus, GuildJoinRequest, GuildMember, GuildNotification, GuildNotificationKind, GuildRole } from '../../../generated/prisma/client.js';
 import { pgArray, prismaSql, type PrismaClient, type Tx } from '../../../platform/db/index.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
@@ -10,6 +10,7 @@ export type GuildMemberRow = GuildMember;
 export type GuildJoinRequestRow = GuildJoinRequest;
 export type GuildNotificationRow = GuildNotification;
 export type GuildFoundingRow = GuildFounding;
+export type GuildContributionRow = GuildContribution;
 
 /** A player as the users subgraph refers to them: social only adds fields keyed by the id. */
 export type UserRef = { id: string };
@@ -30,7 +31,7 @@ export const guildMemberKey = (row: GuildMemberRow): TimeIdKey => ({ at: row.joi
 export const createdKey = (row: { createdAt: Date; id: string }): TimeIdKey => ({ at: row.createdAt, id: row.id });
 
 const GUILD_COLUMNS = `id::text AS id, name, name_key AS "nameKey", tag, tag_key AS "tagKey", description, is_public AS "isPublic",
-  requires_approval AS "requiresApproval", min_level AS "minLevel", max_members AS "maxMembers",
+  requires_approval AS "requiresApproval", min_level AS "minLevel", max_members AS "maxMembers", level, xp,
   created_by::text AS "createdBy", created_at AS "createdAt"`;
 
 export class GuildsStore {
@@ -82,7 +83,7 @@ export class GuildsStore {
   async memberPages(keys: readonly MemberPageKey[]): Promise<GuildMemberRow[][]> {
     const valid = keys.map((k) => isUuid(k.guildId));
     const rows = await prismaSql(this.prisma).query<GuildMemberRow & { i: bigint | number }>(
-      `SELECT k.i AS i, m.user_id::text AS "userId", m.guild_id::text AS "guildId", m.role::text AS role, m.joined_at AS "joinedAt"
+      `SELECT k.i AS i, m.user_id::text AS "userId", m.guild_id::text AS "guildId", m.role::text AS role, m.joined_at AS "joinedAt", m.contributed
        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::int[]) WITH ORDINALITY AS k(guild_id, rank, after_at, after_id, take, i)
        CROSS JOIN LATERAL (
          SELECT * FROM guild_members m
@@ -252,6 +253,30 @@ export class GuildsStore {
   async moveFounding(tx: Tx, id: string, from: GuildFoundingStatus, to: GuildFoundingStatus, guildId?: string): Promise<boolean> {
     const { count } = await tx.guildFounding.updateMany({ where: { id, status: from }, data: { status: to, ...(guildId ? { guildId } : {}) } });
     return count === 1;
+  }
+
+  findContributionByKey(tx: Tx, userId: string, requestKey: string): Promise<GuildContributionRow | null> {
+    return tx.guildContribution.findUnique({ where: { userId_requestKey: { userId, requestKey } } });
+  }
+
+  findContribution(tx: Tx, id: string): Promise<GuildContributionRow | null> {
+    return isUuid(id) ? tx.guildContribution.findUnique({ where: { id } }) : Promise.resolve(null);
+  }
+
+  createContribution(tx: Tx, data: { userId: string; guildId: string; coins: number; requestKey: string }): Promise<GuildContributionRow> {
+    return tx.guildContribution.create({ data });
+  }
+
+  /** Moves a contribution on from `from` only: false when someone else moved it first. */
+  async moveContribution(tx: Tx, id: string, from: GuildFoundingStatus, to: GuildFoundingStatus): Promise<boolean> {
+    const { count } = await tx.guildContribution.updateMany({ where: { id, status: from }, data: { status: to } });
+    return count === 1;
+  }
+
+  /** Adds a contribution to the member's total and sets the guild's XP, level and seats. */
+  async addContribution(tx: Tx, input: { guildId: string; userId: string; coins: number; xp: bigint; level: number; maxMembers: number }): Promise<GuildRow> {
+    await tx.guildMember.update({ where: { userId: input.userId }, data: { contributed: { increment: input.coins } } });
+    return tx.guild.update({ where: { id: input.guildId }, data: { xp: input.xp, level: input.level, maxMembers: input.maxMembers } });
   }
 }
 

@@ -370,6 +370,32 @@ describe('reportMatchResult', () => {
     expect(codeOf(await report(gameServer, (await matchNamed(id, 'W2-1')).id, players[0]!))).toMatchObject({ code: 'CONFLICT', reason: 'MATCH_NOT_READY' });
   });
 
+  it('Swiss: a finished round pairs the next without rematches, byes to different players, and stops after the last round', async () => {
+    const id = await tournament({ format: 'SWISS', formatOptions: { swissRounds: 3 }, minParticipants: 2 });
+    const players = [5, 4, 3, 2, 1].map((level) => player(0, level));
+    for (const p of players) await join(p, id);
+    expect((await start(organizer, id)).errors).toBeUndefined();
+    const met = new Set<string>();
+    const byes: string[] = [];
+    for (let round = 1; round <= 3; round++) {
+      const matches = (await bracketOf(id)).filter((r) => r.round === round).flatMap((r) => r.matches);
+      expect(matches).toHaveLength(3); // two games and a bye
+      for (const m of matches) {
+        if (!m.playerB) {
+          expect(m).toMatchObject({ status: 'COMPLETED', winner: { id: m.playerA!.id } });
+          byes.push(m.playerA!.id);
+          continue;
+        }
+        const pair = [m.playerA!.id, m.playerB.id].sort().join(':');
+        expect(met.has(pair)).toBe(false);
+        met.add(pair);
+        expect(codeOf(await report(gameServer, m.id, m.playerB.id))).toBeUndefined();
+      }
+    }
+    expect(new Set(byes).size).toBe(3);
+    expect((await bracketOf(id)).map((r) => r.round)).toEqual([1, 2, 3]);
+  });
+
   it('reads the bracket in the same statements for 4 players and for 32', async () => {
     const operations: string[] = [];
     const { recordingPrisma } = await import('../../platform/testing.js');

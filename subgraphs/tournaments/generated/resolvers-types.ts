@@ -174,6 +174,8 @@ export type Mutation = {
    * becomes DISPUTED when they differ. A completed match moves its winner (and, in double elimination,
    * its loser) into the next matches, which open (READY) once both players are known; the grand
    * final's reset opens only when the losers' champion won the first final, and is SKIPPED otherwise.
+   * In SWISS, the last result of a round pairs the next round (by score, no rematch, the bye to the
+   * lowest-ranked player without one) until `formatOptions.swissRounds` (or the automatic count).
    * Safe to retry: the same result again changes nothing and answers the match. UNAUTHENTICATED when
    * signed out; FORBIDDEN for a player not in the match and a service token without the scope;
    * NOT_FOUND for an unknown match; BAD_USER_INPUT (field `winnerId`) for a winner not in the match,
@@ -466,7 +468,10 @@ export type TournamentMatch = {
   key: Scalars['String']['output'];
   /** The first player (the higher seed where seeds decide), or null while not known. */
   playerA?: Maybe<User>;
-  /** The second player, or null while not known. */
+  /**
+   * The second player, or null while not known. Always null for a Swiss bye: that match is
+   * COMPLETED at once, won by `playerA`, who scores a win without playing.
+   */
   playerB?: Maybe<User>;
   /** Its position within the round. */
   position: Scalars['Int']['output'];

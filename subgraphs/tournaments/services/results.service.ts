@@ -3,6 +3,7 @@ import { DomainError, ErrorCode, NotFoundError } from '../../../platform/errors.
 import { isUuid } from '../../../platform/ids.js';
 import type { UnitOfWork } from '../../../platform/unit-of-work.js';
 import { canManage } from '../domain/lifecycle.js';
+import { nextSwissRound } from '../domain/brackets/index.js';
 import { advance, decideReport, type Reporter } from '../domain/results.js';
 import type { EntriesStore } from '../store/entries.store.js';
 import { slotOf, stateOf, type MatchRow, type MatchesStore } from '../store/matches.store.js';
@@ -14,7 +15,8 @@ export interface MatchResultInput {
 }
 
 /**
- * Match results (domain/results.ts decides; this applies): one unit of work per report, under the
+ * Match results (domain/results.ts decides; this applies; a finished Swiss round pairs the next,
+ * domain/brackets/index.ts): one unit of work per report, under the
  * tournament's lock, so concurrent reports of one tournament (a retry racing its original, two
  * matches feeding the same next one) apply one after the other, and a retry sees what the first
  * did.
@@ -63,6 +65,11 @@ export class ResultsService {
       const loserId = outcome.winnerId === match.playerA ? match.playerB! : match.playerA!;
       const bracket = await this.deps.matches.bracket(work.tx, tournament.id);
       await this.deps.matches.apply(work.tx, tournament.id, advance(bracket.map(slotOf), { key: match.key, winnerId: outcome.winnerId, loserId, playerB: match.playerB! }));
+      if (tournament.format === 'SWISS') {
+        const seeded = await this.deps.entries.seededPlayers(work.tx, tournament.id);
+        const next = nextSwissRound(seeded, bracket.filter((m) => m.side === 'SWISS'), tournament.swissRounds);
+        if (next) await this.deps.entries.insertMatches(work.tx, tournament.id, next, seeded, at);
+      }
       await work.record('tournament.match_won', { tournamentId: tournament.id, matchId: match.id, winnerId: outcome.winnerId, round: match.round, wonAt: at.toISOString() });
       return done;
     });

@@ -100,7 +100,7 @@ export class ScheduleService {
     const seeded = seedByRating(active.map((e) => ({ ...e, id: e.userId, registeredAt: e.joinedAt })));
     await this.deps.entries.setSeeds(work.tx, seeded);
     const bracket = openingBracket(tournament.format, seeded.length, tournament);
-    await this.deps.entries.insertMatches(work.tx, tournament.id, bracket, seeded.map((e) => e.userId));
+    await this.deps.entries.insertMatches(work.tx, tournament.id, bracket, seeded.map((e) => e.userId), this.now());
     const started = await this.deps.tournaments.setStatus(work.tx, tournament.id, 'IN_PROGRESS');
     await work.record('tournament.started', { tournamentId: tournament.id, players: seeded.length, startedAt: this.now().toISOString() });
     return started;

@@ -65,12 +65,17 @@ export class EntriesStore {
     }
   }
 
-  /** Writes the opening bracket, players filled in where a seed decides them. */
-  async insertMatches(tx: Tx, tournamentId: string, matches: readonly BracketMatch[], seeds: readonly string[]): Promise<void> {
+  /**
+   * Writes bracket matches, players filled in where a seed decides them; a Swiss bye (a seat against
+   * a bye) is written finished, won by its player.
+   */
+  async insertMatches(tx: Tx, tournamentId: string, matches: readonly BracketMatch[], seeds: readonly string[], at = new Date()): Promise<void> {
     const playerOf = (source: BracketMatch['players'][number]) => ('seed' in source ? seeds[source.seed - 1]! : null);
+    const byeOf = (m: BracketMatch) => ('bye' in m.players[1] ? playerOf(m.players[0]) : null);
     await tx.tournamentMatch.createMany({
       data: matches.map((m) => ({
-        status: playerOf(m.players[0]) && playerOf(m.players[1]) ? ('READY' as const) : ('PENDING' as const),
+        status: byeOf(m) ? ('COMPLETED' as const) : playerOf(m.players[0]) && playerOf(m.players[1]) ? ('READY' as const) : ('PENDING' as const),
+        ...(byeOf(m) ? { winnerId: byeOf(m), decidedBy: 'BYE', completedAt: at } : {}),
         tournamentId,
         key: m.key,
         side: m.side,
@@ -83,6 +88,12 @@ export class EntriesStore {
         conditional: m.conditional ?? false,
       })),
     });
+  }
+
+  /** The players in seed order (index 0 is seed 1), once play has started. */
+  async seededPlayers(tx: Tx, tournamentId: string): Promise<string[]> {
+    const rows = await tx.tournamentEntry.findMany({ where: { tournamentId, status: 'ACTIVE', seed: { not: null } }, orderBy: { seed: 'asc' }, select: { userId: true } });
+    return rows.map((r) => r.userId);
   }
 
   /** Registered players per tournament (ACTIVE entries), in the ids' order: one query for any number. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { nextSwissRound, openingBracket, type PlayedSwissMatch } from './index.js';
 import { automaticSwissRounds, pairSwissRound, swissStandings, type SwissGame, type SwissPlayer } from './swiss.js';
 
 const fresh = (n: number): SwissPlayer[] => Array.from({ length: n }, (_, i) => ({ id: `p${i + 1}`, seed: i + 1, score: 0, opponents: [], hadBye: false }));
@@ -159,5 +160,40 @@ describe('Swiss standings', () => {
       ['b', 1, 0, 0],
       ['d', 0, 1, 0],
     ]);
+  });
+});
+
+describe('Swiss rounds as bracket matches', () => {
+  const seeded = ['a', 'b', 'c', 'd', 'e'];
+  const played = (round: number, pairs: [string, string | null, string][]): PlayedSwissMatch[] =>
+    pairs.map(([playerA, playerB, winnerId]) => ({ round, playerA, playerB, winnerId, status: 'COMPLETED' }));
+
+  it('round one of five: top half against bottom half, the bye to the lowest seed', () => {
+    expect(openingBracket('SWISS', 5, { thirdPlaceMatch: false, grandFinalReset: false }).map((m) => [m.key, m.players])).toEqual([
+      ['S1-1', [{ seed: 1 }, { seed: 3 }]],
+      ['S1-2', [{ seed: 2 }, { seed: 4 }]],
+      ['S1-3', [{ seed: 5 }, { bye: true }]],
+    ]);
+  });
+
+  it('waits for the round to finish, pairs the next by score without rematches, and stops after the last round', () => {
+    const round1 = played(1, [['a', 'c', 'c'], ['b', 'd', 'b'], ['e', null, 'e']]);
+    expect(nextSwissRound(seeded, [...round1.slice(0, 2), { ...round1[2]!, status: 'READY', winnerId: null }], 3)).toBeNull();
+    const round2 = nextSwissRound(seeded, round1, 3)!;
+    // Scores: b, c, e 1; a, d 0. The 1-point group (b, c, e) floats e down to a; d, the lowest without a bye, sits out.
+    expect(round2.map((m) => [m.key, m.players])).toEqual([
+      ['S2-1', [{ seed: 2 }, { seed: 3 }]],
+      ['S2-2', [{ seed: 5 }, { seed: 1 }]],
+      ['S2-3', [{ seed: 4 }, { bye: true }]],
+    ]);
+    const round2Played = played(2, [['b', 'c', 'b'], ['e', 'a', 'a'], ['d', null, 'd']]);
+    const round3 = nextSwissRound(seeded, [...round1, ...round2Played], 3)!;
+    expect(round3.every((m) => m.round === 3)).toBe(true);
+    expect(nextSwissRound(seeded, [...round1, ...round2Played, ...played(3, [['b', 'e', 'b'], ['c', 'd', 'c'], ['a', null, 'a']])], 3)).toBeNull();
+  });
+
+  it('plays the automatic number of rounds when none is set', () => {
+    const two = ['a', 'b'];
+    expect(nextSwissRound(two, played(1, [['a', 'b', 'a']]), null)).toBeNull(); // ⌈log2 2⌉ = 1
   });
 });

@@ -12,7 +12,8 @@ let client: ReturnType<typeof subgraphClient<Context>>;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  client = subgraphClient(tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => NOW }));
+  // Its own job queues: the start jobs it schedules are nobody else's to run.
+  client = subgraphClient(tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => NOW, jobQueuePrefix: `tournaments-test-${randomUUID()}` }));
   await client.server.start();
 }, 60_000);
 afterAll(async () => {

@@ -49,10 +49,12 @@ let db: Database;
 let built: ReturnType<typeof tournamentsSubgraph.create>;
 let client: ReturnType<typeof subgraphClient<Context>>;
 let runners: JobRunner[];
+// This file's own job queues: another test's platform never runs them, and ours never run theirs.
+const jobQueuePrefix = `tournaments-test-${randomUUID()}`;
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  built = tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => now, users });
+  built = tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => now, users, jobQueuePrefix });
   runners = built.parts.workers as JobRunner[];
   client = subgraphClient(built);
   await client.server.start();
@@ -66,9 +68,9 @@ afterAll(async () => {
 async function runJobs() {
   for (let i = 0; i < 3; i++) await Promise.all(runners.map((r) => r.poke()));
 }
-/** The database's clock catches up with ours: every waiting tournaments job is due now. */
+/** The database's clock catches up with ours: every job of ours still waiting is due now. */
 async function jobsDueNow() {
-  await db.prisma.job.updateMany({ where: { queue: { startsWith: 'tournaments.' }, status: 'PENDING' }, data: { runAt: new Date(Date.now() - 1000) } });
+  await db.prisma.job.updateMany({ where: { queue: { startsWith: `${jobQueuePrefix}.` }, status: 'PENDING' }, data: { runAt: new Date(Date.now() - 1000) } });
 }
 
 const player = (coins = 0, level = 1, role: Role = 'PLAYER'): Viewer => {
@@ -234,7 +236,7 @@ describe('starting and cancelling', () => {
 
     now = new Date(now.getTime() + 3600_000);
     await jobsDueNow();
-    const replica = tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => now, users });
+    const replica = tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => now, users, jobQueuePrefix });
     await Promise.all([runJobs(), ...(replica.parts.workers as JobRunner[]).map((r) => r.poke())]);
     expect(await stateOf(id)).toEqual({ status: 'IN_PROGRESS', participantCount: 5 });
     const entries = await db.prisma.tournamentEntry.findMany({ where: { tournamentId: id }, orderBy: { seed: 'asc' } });
@@ -399,7 +401,7 @@ describe('reportMatchResult', () => {
   it('reads the bracket in the same statements for 4 players and for 32', async () => {
     const operations: string[] = [];
     const { recordingPrisma } = await import('../../platform/testing.js');
-    const counting = subgraphClient(tournamentsSubgraph.create({ db: { ...db, prisma: recordingPrisma(db.prisma, operations) }, redis: newTestRedis(), now: () => now, users }));
+    const counting = subgraphClient(tournamentsSubgraph.create({ db: { ...db, prisma: recordingPrisma(db.prisma, operations) }, redis: newTestRedis(), now: () => now, users, jobQueuePrefix }));
     await counting.server.start();
     try {
       const small = (await started()).id;

@@ -3,9 +3,9 @@ import { defineSubgraph } from '../../platform/subgraph/define.js';
 import { loadTournamentsConfig } from './config.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
-import { REFUND_QUEUE, RegistrationService, SETTLE_QUEUE } from './services/registration.service.js';
+import { RegistrationService, tournamentQueues } from './services/registration.service.js';
 import { ResultsService } from './services/results.service.js';
-import { START_QUEUE, ScheduleService } from './services/schedule.service.js';
+import { ScheduleService } from './services/schedule.service.js';
 import { TournamentsService } from './services/tournaments.service.js';
 import { EntriesStore } from './store/entries.store.js';
 import { createLoaders } from './store/loaders.js';
@@ -20,6 +20,8 @@ export interface TournamentsOptions {
   users?: UsersPort;
   /** How often the job runners look for due jobs (tests shorten it). */
   jobPollMs?: number;
+  /** The job queues' prefix (`tournaments`); tests give each subgraph they build its own. */
+  jobQueuePrefix?: string;
 }
 
 /** The tournaments subgraph: tournaments, registration with entry fees, their lifecycle and match results. */
@@ -32,15 +34,16 @@ export const tournamentsSubgraph = defineSubgraph({
     const entries = new EntriesStore(prisma);
     const matches = new MatchesStore(prisma);
     const users = options.users ?? new HttpUsersClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.TOURNAMENTS_USERS_TIMEOUT_MS });
+    const queues = tournamentQueues(options.jobQueuePrefix);
     const runners: JobRunner[] = [];
     const poke = () => void Promise.all(runners.map((r) => r.poke())).catch(() => undefined);
-    const registration = new RegistrationService({ work, entries, users, logger, poke, now: options.now });
-    const schedule = new ScheduleService({ work, tournaments: store, entries, registration, logger, now: options.now, poke });
+    const registration = new RegistrationService({ work, entries, users, logger, queues, poke, now: options.now });
+    const schedule = new ScheduleService({ work, tournaments: store, entries, registration, logger, startQueue: queues.start, now: options.now, poke });
     const tournaments = new TournamentsService(store, { work, schedule, now: options.now });
     const results = new ResultsService({ work, entries, matches, now: options.now });
     const runner = (queue: string, handler: ConstructorParameters<typeof JobRunner>[0]['handler']) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
-    runners.push(runner(START_QUEUE, schedule.startHandler()), runner(REFUND_QUEUE, registration.refundHandler()), runner(SETTLE_QUEUE, registration.settleHandler()));
+    runners.push(runner(queues.start, schedule.startHandler()), runner(queues.refund, registration.refundHandler()), runner(queues.settle, registration.settleHandler()));
     return {
       context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, loaders: createLoaders(store, entries, matches) }),
       workers: runners,

@@ -9,10 +9,14 @@ import type { EntriesStore, EntryKey, EntryRow } from '../store/entries.store.js
 import type { TournamentRow } from '../store/tournaments.store.js';
 import type { UsersPort } from '../store/users.client.js';
 
-/** Refunds owed (leaving, a cancellation, a join that could not commit): paid by a durable job. */
-export const REFUND_QUEUE = 'tournaments.refund';
-/** Entries whose fee call may have been cut short: settled by a durable job. */
-export const SETTLE_QUEUE = 'tournaments.settle-entry';
+/**
+ * The subgraph's job queues: the start time, refunds owed (leaving, a cancellation, a join that
+ * could not commit), and entries whose fee call may have been cut short. `prefix` is `tournaments`;
+ * tests give each subgraph they build its own, so runners of another test's platform never take
+ * their jobs.
+ */
+export const tournamentQueues = (prefix = 'tournaments') => ({ start: `${prefix}.start`, refund: `${prefix}.refund`, settle: `${prefix}.settle-entry` });
+export type TournamentQueues = ReturnType<typeof tournamentQueues>;
 /** How long a join has to finish before its entry is settled by the job. */
 const SETTLE_AFTER_MS = 60_000;
 
@@ -31,6 +35,7 @@ export class RegistrationService {
       entries: EntriesStore;
       users: UsersPort;
       logger: Logger;
+      queues: TournamentQueues;
       /** Runs due refund and settle jobs now (after a commit that enqueued some). */
       poke?: () => void;
       now?: () => Date;
@@ -63,7 +68,7 @@ export class RegistrationService {
         fee: tournament.entryFee,
         rating: level,
       });
-      if (!free) await enqueueJob(work.tx, SETTLE_QUEUE, keyOf(entry), { runAt: new Date(Date.now() + SETTLE_AFTER_MS), maxAttempts: 20 });
+      if (!free) await enqueueJob(work.tx, this.deps.queues.settle, keyOf(entry), { runAt: new Date(Date.now() + SETTLE_AFTER_MS), maxAttempts: 20 });
       return { tournament, entry };
     });
     if (held.entry.status === 'ACTIVE') return held.tournament;
@@ -102,7 +107,7 @@ export class RegistrationService {
 
   /** Enqueues the refund of an entry's fee (in the caller's transaction); nothing for a free entry. */
   async owe(work: PrismaWork, entry: EntryRow): Promise<void> {
-    if (entry.fee > 0) await enqueueJob(work.tx, REFUND_QUEUE, { ...keyOf(entry), fee: entry.fee }, { maxAttempts: 20 });
+    if (entry.fee > 0) await enqueueJob(work.tx, this.deps.queues.refund, { ...keyOf(entry), fee: entry.fee }, { maxAttempts: 20 });
   }
 
   /** The refund job: credits the fee back under the attempt's refund key (once, however often it runs). */

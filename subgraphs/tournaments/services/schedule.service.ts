@@ -12,8 +12,6 @@ import type { EntriesStore } from '../store/entries.store.js';
 import type { TournamentRow, TournamentsStore } from '../store/tournaments.store.js';
 import type { RegistrationService } from './registration.service.js';
 
-/** The start-time job: one per tournament, due at its start. */
-export const START_QUEUE = 'tournaments.start';
 
 /**
  * Starting and cancelling. At the start time a durable job starts the tournament with enough
@@ -30,6 +28,8 @@ export class ScheduleService {
       entries: EntriesStore;
       registration: RegistrationService;
       logger: Logger;
+      /** The start-time job's queue: one job per tournament, due at its start. */
+      startQueue: string;
       now?: () => Date;
       poke?: () => void;
     },
@@ -41,7 +41,7 @@ export class ScheduleService {
 
   /** Schedules the start-time job (in the transaction that creates the tournament or postpones the job). */
   scheduleStart(tx: Tx, tournament: Pick<TournamentRow, 'id' | 'startsAt'>): Promise<string> {
-    return enqueueJob(tx, START_QUEUE, { tournamentId: tournament.id }, { runAt: tournament.startsAt, maxAttempts: 10 });
+    return enqueueJob(tx, this.deps.startQueue, { tournamentId: tournament.id }, { runAt: tournament.startsAt, maxAttempts: 10 });
   }
 
   /** Starts now, before the start time. Its organizer or an admin; CONFLICT (NOT_IN_REGISTRATION, TOO_FEW_PARTICIPANTS). */
@@ -79,7 +79,7 @@ export class ScheduleService {
         const early = tournament.startsAt.getTime() - this.now().getTime();
         if (early > 0) {
           // The database's clock (which made the job due) is ahead of ours: wait out the difference.
-          await enqueueJob(work.tx, START_QUEUE, { tournamentId }, { runAt: new Date(Date.now() + early), maxAttempts: 10 });
+          await enqueueJob(work.tx, this.deps.startQueue, { tournamentId }, { runAt: new Date(Date.now() + early), maxAttempts: 10 });
           return 'later';
         }
         const active = await this.deps.entries.entriesIn(work.tx, tournament.id, 'ACTIVE');

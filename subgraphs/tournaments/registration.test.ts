@@ -372,6 +372,25 @@ describe('reportMatchResult', () => {
     expect(codeOf(await report(gameServer, (await matchNamed(id, 'W2-1')).id, players[0]!))).toMatchObject({ code: 'CONFLICT', reason: 'MATCH_NOT_READY' });
   });
 
+  it.each([
+    ['the losers’ champion wins the first final: the reset is played', 'B', 'READY'],
+    ['the winners’ champion wins the first final: the reset is skipped', 'A', 'SKIPPED'],
+  ])('double elimination with a reset: %s', async (_name, gf1Winner, reset) => {
+    const id = await tournament({ format: 'DOUBLE_ELIMINATION', formatOptions: { grandFinalReset: true }, minParticipants: 2 });
+    const [a, b] = [player(0, 2), player(0, 1)];
+    await join(a, id);
+    await join(b, id);
+    expect((await start(organizer, id)).errors).toBeUndefined();
+    await report(gameServer, (await matchNamed(id, 'W1-1')).id, a.userId!);
+    const gf1 = await matchNamed(id, 'GF1');
+    expect(gf1).toMatchObject({ status: 'READY', playerA: { id: a.userId }, playerB: { id: b.userId } });
+    await report(gameServer, gf1.id, gf1Winner === 'A' ? a.userId! : b.userId!);
+    const gf2 = await matchNamed(id, 'GF2');
+    expect(gf2.status).toBe(reset);
+    if (reset === 'SKIPPED') expect(codeOf(await report(gameServer, gf2.id, a.userId!))).toMatchObject({ code: 'CONFLICT', reason: 'MATCH_NOT_READY' });
+    else expect((await report(gameServer, gf2.id, b.userId!)).data).toMatchObject({ reportMatchResult: { match: { status: 'COMPLETED', winner: { id: b.userId } } } });
+  });
+
   it('Swiss: a finished round pairs the next without rematches, byes to different players, and stops after the last round', async () => {
     const id = await tournament({ format: 'SWISS', formatOptions: { swissRounds: 3 }, minParticipants: 2 });
     const players = [5, 4, 3, 2, 1].map((level) => player(0, level));

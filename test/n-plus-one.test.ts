@@ -558,6 +558,21 @@ const CASES: GuardCase[] = [
     },
   },
   {
+    name: 'guild search, with member counts',
+    covers: ['Query.searchGuilds'],
+    via: 'social',
+    sizes: [10, 100],
+    query: `query($text: String!, $n: Int!) { searchGuilds(text: $text, hasSpace: true, first: $n) { edges { cursor node { id name tag level xp memberCount } } } }`,
+    async scenario(n) {
+      const masters = await players(n);
+      const word = `w${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      await db().prisma.guild.createMany({ data: masters.map((_, i) => ({ name: `${word} ${i}`, nameKey: `${word}_${i}`, tag: 'GRD' })) });
+      const guilds = await db().prisma.guild.findMany({ where: { nameKey: { startsWith: word } }, select: { id: true } });
+      await db().prisma.guildMember.createMany({ data: guilds.map((g, i) => ({ userId: masters[i]!, guildId: g.id, role: 'MASTER' as const })) });
+      return { viewer: player(masters[0]!), variables: { text: word, n }, count: edgesAt('searchGuilds') };
+    },
+  },
+  {
     name: "a guild's pending join requests, for its master",
     covers: ['Guild.joinRequests'],
     via: 'social',

@@ -513,6 +513,24 @@ export type GuildMembersArgs = {
   rank?: InputMaybe<GuildRole>;
 };
 
+/** A page of guilds. */
+export type GuildConnection = {
+  __typename?: 'GuildConnection';
+  /** The guilds on this page, in the list's order. */
+  edges: Array<GuildEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One guild in a page. */
+export type GuildEdge = {
+  __typename?: 'GuildEdge';
+  /** Pass as `after` to read on from this guild. */
+  cursor: Scalars['String']['output'];
+  /** The guild. */
+  node: Guild;
+};
+
 /** A player's pending request to join a guild. */
 export type GuildJoinRequest = {
   __typename?: 'GuildJoinRequest';
@@ -1571,6 +1589,16 @@ export type Query = {
    * Anyone may read it.
    */
   guildByTag?: Maybe<Guild>;
+  /**
+   * Guilds found by words of their name, tag or description (each word a prefix: "night ow" finds
+   * "Night Owls"), most relevant first — a guild whose tag is the one word searched comes first,
+   * then name and tag matches above description matches, then more XP — or, without text, every
+   * guild by XP (the guild ranking). Filters combine. Search runs on PostgreSQL's full-text index
+   * (docs/decisions.md says when a search engine would be worth it). Anyone may call it. Fails with
+   * BAD_USER_INPUT with extensions.field = "text" (over 100 characters, or no letter or digit),
+   * "minLevel" (below 1), "first" (outside 0–100) or "after" (a malformed cursor).
+   */
+  searchGuilds?: Maybe<GuildConnection>;
 };
 
 
@@ -1622,6 +1650,20 @@ export type QueryGuildArgs = {
  */
 export type QueryGuildByTagArgs = {
   tag: Scalars['String']['input'];
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QuerySearchGuildsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  hasSpace?: InputMaybe<Scalars['Boolean']['input']>;
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  minLevel?: InputMaybe<Scalars['Int']['input']>;
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** What `rejectGuildJoinRequest` answers. */
@@ -2102,6 +2144,8 @@ export type ResolversTypes = ResolversObject<{
   GoOfflineInput: GoOfflineInput;
   GoOfflinePayload: ResolverTypeWrapper<Omit<GoOfflinePayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
   Guild: ResolverTypeWrapper<GuildRow>;
+  GuildConnection: ResolverTypeWrapper<Omit<GuildConnection, 'edges'> & { edges: Array<ResolversTypes['GuildEdge']> }>;
+  GuildEdge: ResolverTypeWrapper<Omit<GuildEdge, 'node'> & { node: ResolversTypes['Guild'] }>;
   GuildJoinRequest: ResolverTypeWrapper<GuildJoinRequestRow>;
   GuildJoinRequestConnection: ResolverTypeWrapper<Omit<GuildJoinRequestConnection, 'edges'> & { edges: Array<ResolversTypes['GuildJoinRequestEdge']> }>;
   GuildJoinRequestEdge: ResolverTypeWrapper<Omit<GuildJoinRequestEdge, 'node'> & { node: ResolversTypes['GuildJoinRequest'] }>;
@@ -2199,6 +2243,8 @@ export type ResolversParentTypes = ResolversObject<{
   GoOfflineInput: GoOfflineInput;
   GoOfflinePayload: Omit<GoOfflinePayload, 'rooms'> & { rooms: Array<ResolversParentTypes['ChatRoom']> };
   Guild: GuildRow;
+  GuildConnection: Omit<GuildConnection, 'edges'> & { edges: Array<ResolversParentTypes['GuildEdge']> };
+  GuildEdge: Omit<GuildEdge, 'node'> & { node: ResolversParentTypes['Guild'] };
   GuildJoinRequest: GuildJoinRequestRow;
   GuildJoinRequestConnection: Omit<GuildJoinRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['GuildJoinRequestEdge']> };
   GuildJoinRequestEdge: Omit<GuildJoinRequestEdge, 'node'> & { node: ResolversParentTypes['GuildJoinRequest'] };
@@ -2422,6 +2468,16 @@ export type GuildResolvers<ContextType = Context, ParentType extends ResolversPa
   xpForNextLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type GuildConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildConnection'] = ResolversParentTypes['GuildConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['GuildEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type GuildEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildEdge'] = ResolversParentTypes['GuildEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+}>;
+
 export type GuildJoinRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildJoinRequest'] = ResolversParentTypes['GuildJoinRequest']> = ResolversObject<{
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
@@ -2597,6 +2653,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   chatRooms?: Resolver<Maybe<ResolversTypes['ChatRoomConnection']>, ParentType, ContextType, Partial<QueryChatRoomsArgs>>;
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType, RequireFields<QueryGuildArgs, 'id'>>;
   guildByTag?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType, RequireFields<QueryGuildByTagArgs, 'tag'>>;
+  searchGuilds?: Resolver<Maybe<ResolversTypes['GuildConnection']>, ParentType, ContextType, Partial<QuerySearchGuildsArgs>>;
 }>;
 
 export type RejectGuildJoinRequestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectGuildJoinRequestPayload'] = ResolversParentTypes['RejectGuildJoinRequestPayload']> = ResolversObject<{
@@ -2694,6 +2751,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EditMessagePayload?: EditMessagePayloadResolvers<ContextType>;
   GoOfflinePayload?: GoOfflinePayloadResolvers<ContextType>;
   Guild?: GuildResolvers<ContextType>;
+  GuildConnection?: GuildConnectionResolvers<ContextType>;
+  GuildEdge?: GuildEdgeResolvers<ContextType>;
   GuildJoinRequest?: GuildJoinRequestResolvers<ContextType>;
   GuildJoinRequestConnection?: GuildJoinRequestConnectionResolvers<ContextType>;
   GuildJoinRequestEdge?: GuildJoinRequestEdgeResolvers<ContextType>;

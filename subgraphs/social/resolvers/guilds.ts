@@ -8,6 +8,7 @@ import { guildMemberKey, type GuildNotificationRow } from '../store/guilds.store
 export const guildResolvers: Resolvers = {
   Query: {
     guild: async (_parent, { id }, { loaders }) => (await loaders.guildById.load(id)) ?? null,
+    searchGuilds: (_parent, args, { guilds }) => guilds.searchGuilds(args),
     guildByTag: async (_parent, { tag }, { loaders }) => (await loaders.guildByTag.load(tag)) ?? null,
   },
   Mutation: {

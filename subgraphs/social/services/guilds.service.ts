@@ -1,10 +1,11 @@
 import { requireUser, type Viewer } from '../../../platform/auth.js';
 import type { Tx } from '../../../platform/db/index.js';
-import { ConflictError, DomainError, InsufficientFundsError, NotFoundError } from '../../../platform/errors.js';
+import { BadUserInputError, ConflictError, DomainError, InsufficientFundsError, NotFoundError } from '../../../platform/errors.js';
 import { enqueueJob } from '../../../platform/jobs/index.js';
 import { feeKey, refundKey, type WalletPort } from '../../../platform/wallet-debit.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
-import { timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
+import { pageRequest, timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
+import { prefixQuery, searchTerms } from '../domain/guild-search.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { guildNotification, guildUpdated, type GuildNotificationEvent } from '../contracts/live.js';
 import { contributionXp, guildLevelFor, maxMembersAt, validateContribution, validateRequestKey } from '../domain/guild-levels.js';
@@ -438,6 +439,28 @@ export class GuildsService {
     return toConnection(await this.deps.store.notificationPage(userId, request), request, createdKey);
   }
 
+  /**
+   * Guilds matching the text (every word a prefix of a word of the name, tag or description),
+   * most relevant first (an exact tag first of all), or every guild by XP without text.
+   * Cursors are positions in the ranked list.
+   */
+  async searchGuilds(args: { text?: string | null; isPublic?: boolean | null; hasSpace?: boolean | null; minLevel?: number | null; first?: number | null; after?: string | null }): Promise<Connection<GuildRow>> {
+    const terms = searchTerms(args.text);
+    const request = pageRequest<unknown>({ first: args.first, after: args.after });
+    const skip = request.cursor == null ? 0 : parseOffset(request.cursor);
+    if (args.minLevel != null && (!Number.isInteger(args.minLevel) || args.minLevel < 1)) throw new BadUserInputError('minLevel is a level, 1 or more.', 'minLevel');
+    const rows = await this.deps.store.search({
+      query: terms ? prefixQuery(terms) : null,
+      tag: terms?.length === 1 ? terms[0]!.toUpperCase() : null,
+      isPublic: args.isPublic ?? null,
+      hasSpace: args.hasSpace ?? null,
+      level: args.minLevel ?? null,
+      skip,
+      take: request.take,
+    });
+    return toConnection(rows, request, (row) => skip + rows.indexOf(row) + 1);
+  }
+
   /** The guild as stored now, or null once disbanded. */
   async guildNow(guildId: string): Promise<GuildRow | null> {
     return (await this.deps.store.findByIds([guildId]))[0] ?? null;
@@ -519,3 +542,9 @@ export class GuildsService {
 }
 
 const conflict = (message: string, field?: string) => new ConflictError(message, field);
+
+/** A search cursor: the position after which the next page starts. */
+function parseOffset(raw: unknown): number {
+  if (!Number.isInteger(raw) || (raw as number) < 0 || (raw as number) > 100_000) throw new BadUserInputError('after is not a valid cursor.', 'after');
+  return raw as number;
+}

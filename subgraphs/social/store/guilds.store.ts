@@ -278,5 +278,26 @@ export class GuildsStore {
     await tx.guildMember.update({ where: { userId: input.userId }, data: { contributed: { increment: input.coins } } });
     return tx.guild.update({ where: { id: input.guildId }, data: { xp: input.xp, level: input.level, maxMembers: input.maxMembers } });
   }
+
+  /**
+   * One page of guilds: by relevance to `query` (a tsquery of prefixes, name and tag weighted
+   * above the description, an exact tag first), or by XP without one; filtered by openness, a
+   * free seat and the level a player needs. Raw SQL (docs/database.md): full-text search and a
+   * correlated count Prisma cannot express. `skip`/`take` (a ranked list has no stable keyset).
+   */
+  search(params: { query: string | null; tag: string | null; isPublic: boolean | null; hasSpace: boolean | null; level: number | null; skip: number; take: number }): Promise<GuildRow[]> {
+    return prismaSql(this.prisma).query<GuildRow>(
+      `SELECT ${GUILD_COLUMNS} FROM guilds g
+       WHERE ($1::text IS NULL OR g.search_vector @@ to_tsquery('simple', $1))
+         AND ($3::boolean IS NULL OR g.is_public = $3)
+         AND ($4::int IS NULL OR g.min_level <= $4)
+         AND ($5::boolean IS NULL OR ((SELECT count(*) FROM guild_members m WHERE m.guild_id = g.id) < g.max_members) = $5)
+       ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE (g.tag_key IS NOT DISTINCT FROM $2::text)::int END DESC,
+                CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(g.search_vector, to_tsquery('simple', $1)) END DESC,
+                g.xp DESC, g.id
+       OFFSET $6 LIMIT $7`,
+      [params.query, params.tag, params.isPublic, params.level, params.hasSpace, params.skip, params.take],
+    );
+  }
 }
 

@@ -1,15 +1,8 @@
 import { VIEWER_HEADER, ViewerSigner, type Viewer } from '../../../platform/auth.js';
-import { DomainError, InsufficientFundsError, ServiceUnavailableError } from '../../../platform/errors.js';
+import { DomainError, ServiceUnavailableError } from '../../../platform/errors.js';
+import { UsersWalletClient, type CoinOperation } from '../../../platform/wallet-debit.js';
 
-/** One coin movement in a player's wallet, applied at most once per key. */
-export interface CoinOperation {
-  userId: string;
-  idempotencyKey: string;
-  /** Positive credits, negative debits. */
-  amount: number;
-  reason: string;
-  reference: string;
-}
+export type { CoinOperation };
 
 /**
  * What the tournaments subgraph asks of the users subgraph, which owns levels and the wallet
@@ -27,19 +20,20 @@ export interface UsersPort {
 }
 
 const LEVELS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on User { id level } } }`;
-const APPLY = `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { operationId replayed } }`;
 
 /**
- * The users subgraph over HTTP, as a service holding MANAGE_WALLET: the viewer header is signed
- * with the internal secret exactly as the gateway signs it, so the users subgraph checks this call
- * like any other (applyWalletOperation's scope check, its idempotency keys).
+ * The users subgraph over HTTP, as a service: coin operations through the platform's wallet client
+ * (platform/wallet-debit.ts: users' own applyWalletOperation, holding MANAGE_WALLET), levels
+ * through `_entities`, the viewer header signed with the internal secret as the gateway signs it.
  */
 export class HttpUsersClient implements UsersPort {
   private readonly signer: ViewerSigner;
-  private static readonly VIEWER: Viewer = { userId: null, role: null, kind: 'service', scopes: ['MANAGE_WALLET'], serviceId: 'tournaments' };
+  private readonly wallet: UsersWalletClient;
+  private static readonly VIEWER: Viewer = { userId: null, role: null, kind: 'service', scopes: [], serviceId: 'tournaments' };
 
   constructor(private readonly options: { url: string; internalSecret: string; timeoutMs: number }) {
     this.signer = new ViewerSigner(options.internalSecret);
+    this.wallet = new UsersWalletClient({ ...options, service: 'tournaments' });
   }
 
   async levels(userIds: readonly string[]): Promise<Map<string, number>> {
@@ -48,9 +42,7 @@ export class HttpUsersClient implements UsersPort {
   }
 
   async applyCoins(op: CoinOperation): Promise<void> {
-    await this.call(APPLY, {
-      input: { userId: op.userId, idempotencyKey: op.idempotencyKey, reason: op.reason, reference: op.reference, changes: [{ currency: 'COINS', amount: op.amount }] },
-    });
+    await this.wallet.apply(op);
   }
 
   private async call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
@@ -69,10 +61,10 @@ export class HttpUsersClient implements UsersPort {
     const error = body.errors?.[0];
     if (error) {
       const { code, ...details } = error.extensions ?? {};
-      if (code === 'INSUFFICIENT_FUNDS') throw new InsufficientFundsError('You do not have enough coins for the entry fee.', details);
-      if (code === 'NOT_FOUND' || code === 'CONFLICT' || code === 'BAD_USER_INPUT') throw new DomainError(code, error.message, details);
+      if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') throw new DomainError(code, error.message, details);
       throw new ServiceUnavailableError('users');
     }
-    return body.data as T;
+    if (!body.data) throw new ServiceUnavailableError('users');
+    return body.data;
   }
 }

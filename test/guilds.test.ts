@@ -181,6 +181,10 @@ describe('contributions and levels', () => {
     expect(row.user.id).toBe(member.id);
     const contributed = await must<{ guild: { members: { edges: { node: { contributed: number } }[] } } }>(undefined, `query($g: ID!) { guild(id: $g) { members(rank: MEMBER) { edges { node { contributed } } } } }`, { g: guild.id });
     expect(contributed.guild.members.edges[0]!.node.contributed).toBe(1_000);
+    // Level 2 holds 9: seven more join, room included (the room was made for the largest guild).
+    for (let i = 0; i < 7; i++) expect((await join(await registerPlayer(url), guild.id)).status).toBe('JOINED');
+    expect(await refusal(await registerPlayer(url), JOIN, { g: guild.id })).toMatchObject({ code: 'CONFLICT' });
+    expect(await guildRoomMembers(guild.id)).toHaveLength(9);
 
     await expect.poll(() => live.results.length, { timeout: 5_000 }).toBe(1);
     expect(live.results[0]!.data!.guildUpdated).toEqual({ id: guild.id, level: 2, xp: 1_000 });

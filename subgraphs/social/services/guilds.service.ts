@@ -8,7 +8,7 @@ import { pageRequest, timeIdPageRequest, toConnection, type Connection, type Con
 import { prefixQuery, searchTerms } from '../domain/guild-search.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { guildNotification, guildUpdated, type GuildNotificationEvent } from '../contracts/live.js';
-import { contributionXp, guildLevelFor, maxMembersAt, validateContribution, validateRequestKey } from '../domain/guild-levels.js';
+import { contributionXp, GUILD_MAX_LEVEL, guildLevelFor, maxMembersAt, validateContribution, validateRequestKey } from '../domain/guild-levels.js';
 import {
   adjacentRank,
   assertMayAct,
@@ -64,6 +64,9 @@ export type JoinGuildResult = { status: 'JOINED' | 'REQUESTED'; guild: GuildRow;
 const REQUEST_HANDLERS = GUILD_ROLES.filter((role) => mayAct(role, 'MANAGE_JOIN_REQUESTS'));
 
 const playerLock = (userId: string) => `guild-player:${userId}`;
+
+/** Joins of one popular guild queue on its row lock: wait for a connection and the lock rather than fail. */
+const QUEUED_ON_GUILD = { maxWait: 10_000, timeout: 15_000 };
 
 /** The durable jobs that settle foundings the player's call did not finish. */
 export const GUILD_FOUNDING_QUEUE = 'social.guild-founding';
@@ -297,7 +300,8 @@ export class GuildsService {
     const guild = await this.deps.store.create(tx, { ...settings, maxMembers: this.deps.maxMembers, createdBy: userId });
     await this.deps.store.addMember(tx, { guildId: guild.id, userId, role: 'MASTER', joinedAt: at });
     await this.deps.store.deleteRequestsOf(tx, userId);
-    await this.deps.chat.createGuildRoom(work, { guildId: guild.id, name: guild.name, founderId: userId, maxMembers: guild.maxMembers });
+    // The room holds as many as the guild may ever hold: the guild's own seats are the limit, checked first.
+    await this.deps.chat.createGuildRoom(work, { guildId: guild.id, name: guild.name, founderId: userId, maxMembers: maxMembersAt(GUILD_MAX_LEVEL, this.deps.maxMembers) });
     await work.record('guild.created', { guildId: guild.id, founderId: userId, createdAt: at.toISOString() });
     return guild;
   }
@@ -309,6 +313,10 @@ export class GuildsService {
    */
   async joinGuild(viewer: Viewer, guildId: string): Promise<JoinGuildResult> {
     const userId = requireUser(viewer);
+    // A full guild answers at once, without queueing on its lock (the locked count below decides).
+    const [seen] = await this.deps.store.findByIds([guildId]);
+    const [seenCount] = seen ? await this.deps.store.memberCounts([guildId]) : [0];
+    if (seen && seenCount! >= seen.maxMembers && (await this.deps.store.membershipsOf([userId]))[0]?.guildId !== guildId) assertHasSeat(seen.maxMembers, seenCount!);
     return this.deps.work.run(async (work) => {
       const { tx } = work;
       const guild = await this.deps.store.lock(tx, guildId);
@@ -328,7 +336,7 @@ export class GuildsService {
       const officers = await this.deps.store.membersWithRoles(tx, guild.id, REQUEST_HANDLERS);
       await this.notify(work, officers, { kind: 'JOIN_REQUESTED', guild, subjectId: userId, requestId: request.id });
       return { status: 'REQUESTED', guild, request };
-    });
+    }, QUEUED_ON_GUILD);
   }
 
   /** An officer's yes to a pending request: the player becomes a MEMBER (a seat permitting) and is told. */

@@ -87,6 +87,7 @@ interface RateResult {
 
 type Clients = ClientProcess<{ warm: number; measured: number }, { times: Record<string, number[]> }>;
 
+let sendErrorsLogged = 0;
 async function sendMessage(gatewayUrl: string, sender: Sender, text: string): Promise<{ ok: boolean; code?: string; ms: number }> {
   const started = now();
   try {
@@ -98,6 +99,7 @@ async function sendMessage(gatewayUrl: string, sender: Sender, text: string): Pr
       30_000,
     );
     const code = body.errors?.[0]?.extensions?.code as string | undefined;
+    if (body.errors?.length && sendErrorsLogged++ < 5) log('  send failed:', JSON.stringify(body.errors).slice(0, 400));
     return { ok: !!body.data?.sendMessage && !body.errors?.length, code: code ?? (body.errors?.length ? 'ERROR' : undefined), ms: now() - started };
   } catch (error) {
     return { ok: false, code: (error as Error).name, ms: now() - started };

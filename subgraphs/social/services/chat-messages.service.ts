@@ -2,7 +2,8 @@ import { Repeater } from '@repeaterjs/repeater';
 import { requireRole, requireUser, type Viewer } from '../../../platform/auth.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
 import type { Tx } from '../../../platform/db/index.js';
-import { BadUserInputError, NotFoundError, RateLimitedError } from '../../../platform/errors.js';
+import { BadUserInputError, DomainError, NotFoundError, RateLimitedError } from '../../../platform/errors.js';
+import { GroupCommit } from '../../../platform/group-commit.js';
 import { isUuid } from '../../../platform/ids.js';
 import { resumableStream, subscribeLive } from '../../../platform/live.js';
 import { decodeCursor, pageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
@@ -66,7 +67,33 @@ interface Send {
   clientMessageId: string | null;
 }
 
+/** A send waiting for its room's next group: what to post, once the room is locked. */
+interface RoomSend {
+  send: Send;
+  roomId: string;
+  moderated: ReturnType<typeof moderateText>;
+}
+
+/** A send the room refused (muted, slow mode, not a member…): thrown to its caller alone. */
+interface Refused {
+  refused: unknown;
+}
+
 export class ChatMessagesService {
+  /**
+   * Sends to one room go in groups: one transaction locks the room once and posts every send that
+   * arrived while the previous group committed, each checked on its own (a refused one answers its
+   * sender and posts nothing). One room's sends are serialized by its lock, so a transaction per
+   * message would cap a busy room at one lock hold per message and queue the rest on pool
+   * connections (docs/decisions.md "Sends to one room commit in groups").
+   */
+  private readonly roomSends = new GroupCommit<RoomSend, ChatMessageRow | Refused>({
+    commit: (sends) => this.commitRoomSends(sends),
+    inFlight: 1,
+    maxWeight: 100,
+    onGroupFailure: 'each-alone',
+  });
+
   constructor(private readonly deps: ChatMessagesServiceDeps) {}
 
   private now(): Date {
@@ -82,17 +109,39 @@ export class ChatMessagesService {
       if (replay) return replay;
       const moderated = moderateText(send.typed, this.deps.blockedTerms);
       await this.takeRatePoint(send.authorId);
-      return this.idempotent(send, sameTarget, () =>
-        this.deps.work.run(async (work) => {
-          const locked = await this.deps.rooms.lock(work.tx, input.roomId);
+      return this.idempotent(send, sameTarget, async () => {
+        const result = await this.roomSends.add({ send, roomId: input.roomId, moderated }, input.roomId);
+        if ('refused' in result) throw result.refused;
+        return result;
+      });
+    });
+  }
+
+  /** One group of sends to one room, in one unit of work under the room's lock (see roomSends). */
+  private commitRoomSends(sends: RoomSend[]): Promise<(ChatMessageRow | Refused)[]> {
+    const roomId = sends[0]!.roomId;
+    return this.deps.work.run(async (work) => {
+      const locked = await this.deps.rooms.lock(work.tx, roomId);
+      const results: (ChatMessageRow | Refused)[] = [];
+      for (const { send, moderated } of sends) {
+        try {
           const member = locked && isRestricted(locked.kind) ? await this.deps.members.findOne(locked.id, send.authorId, work.tx) : undefined;
-          const room = assertReadable(locked, input.roomId, readerOf(viewer), Boolean(member));
-          assertMayPost(room, viewer.role);
+          const room = assertReadable(locked, roomId, readerOf(send.viewer), Boolean(member));
+          assertMayPost(room, send.viewer.role);
           if (room.kind === 'PRIVATE' && (await this.deps.blocks.isEitherBlocking(...pairOf(room), work.tx))) throw new NotFoundError('ChatRoom', room.id);
           await this.assertMayPostNow(work.tx, room, send);
-          return this.post(work, room, { authorId: send.authorId, kind: 'PLAYER', ...moderated, clientMessageId: send.clientMessageId });
-        }),
-      );
+        } catch (refusal) {
+          // Checks write nothing: the others of the group go on.
+          if (refusal instanceof DomainError) {
+            results.push({ refused: refusal });
+            continue;
+          }
+          throw refusal;
+        }
+        // `post` moves the locked room to its new newest positions: the next send chains after it.
+        results.push(await this.post(work, locked!, { authorId: send.authorId, kind: 'PLAYER', ...moderated, clientMessageId: send.clientMessageId }));
+      }
+      return results;
     });
   }
 

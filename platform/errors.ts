@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { isDatabaseBusy } from './db/errors.js';
 
 /** The error codes clients can rely on (`extensions.code`). */
 export const ErrorCode = {
@@ -109,6 +110,16 @@ export function createErrorFormatter(options: {
     // Apollo's automatic persisted queries refuse a hash that does not match the query without a code.
     if (/^provided sha does not match query/i.test(formatted.message)) {
       return { message: formatted.message, extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'extensions.persistedQuery.sha256Hash' } };
+    }
+    // A saturated database pool: the caller's request changed nothing and may be retried.
+    if (isDatabaseBusy(original)) {
+      options.onUnexpected(original);
+      return {
+        message: 'The service is busy and did not do this; try again shortly.',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, retryAfterMs: 1_000 },
+      };
     }
     const code = formatted.extensions?.code;
     const known = typeof code === 'string' && code !== ErrorCode.INTERNAL_SERVER_ERROR;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing.js';
 import type { Database } from './index.js';
-import { isRetryableConflict, isUniqueViolation } from './errors.js';
+import { createErrorFormatter } from '../errors.js';
+import { isDatabaseBusy, isRetryableConflict, isUniqueViolation } from './errors.js';
 
 let db: Database;
 beforeAll(async () => {
@@ -58,5 +59,30 @@ describe('isRetryableConflict', () => {
     expect(isRetryableConflict(await raise('23505'))).toBe(false);
     expect(isRetryableConflict(new Error('boom'))).toBe(false);
     expect(isRetryableConflict(null)).toBe(false);
+  });
+});
+
+describe('isDatabaseBusy', () => {
+  it.each([
+    ["Prisma could not start a transaction in time (P2028)", { code: 'P2028', message: 'Transaction API error: Unable to start a transaction in the given time.' }, true],
+    ["pg-pool's connection timeout", new Error('timeout exceeded when trying to connect'), true],
+    ['a unique violation', { code: 'P2002' }, false],
+    ['anything else', new Error('boom'), false],
+    ['nothing', null, false],
+  ])('%s', (_what, error, busy) => {
+    expect(isDatabaseBusy(error)).toBe(busy);
+  });
+
+  it('is answered SERVICE_UNAVAILABLE with a retry hint, not an internal error', () => {
+    const unexpected: unknown[] = [];
+    const format = createErrorFormatter({ includeStack: false, onUnexpected: (e) => unexpected.push(e) });
+    const busy = { code: 'P2028', message: 'Transaction API error: Unable to start a transaction in the given time.' };
+    expect(format({ message: 'x', path: ['sendMessage'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }, busy)).toEqual({
+      message: 'The service is busy and did not do this; try again shortly.',
+      path: ['sendMessage'],
+      locations: undefined,
+      extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterMs: 1_000 },
+    });
+    expect(unexpected).toEqual([busy]);
   });
 });

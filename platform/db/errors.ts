@@ -49,3 +49,14 @@ export function isRetryableConflict(error: unknown): boolean {
   const text = `${e?.message ?? ''} ${e?.meta?.message ?? ''}`;
   return /\b(40P01|40001)\b/.test(text);
 }
+
+/**
+ * True when the database had no connection or transaction to give in time (the pool is saturated):
+ * Prisma's P2028 ("Unable to start a transaction in the given time", or a transaction that expired
+ * before its commit — rolled back either way) or pg-pool's connection timeout. Nothing was changed.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  if (e?.code === 'P2028') return true;
+  return /timeout exceeded when trying to connect/i.test(e?.message ?? '');
+}

@@ -362,6 +362,32 @@ describe('joining', () => {
   });
 });
 
+describe('settings and disbanding', () => {
+  it('lets the master edit settings and disband; other ranks are FORBIDDEN naming the permission', async () => {
+    const master = await founder();
+    const guild = await found(master);
+    const officer = await registerPlayer(url);
+    await join(officer, guild.id);
+    await must(master, PROMOTE, { u: officer.id });
+    await must(master, PROMOTE, { u: officer.id });
+    const UPDATE = `mutation($input: UpdateGuildSettingsInput!) { updateGuildSettings(input: $input) { guild { description isPublic requiresApproval minLevel } } }`;
+    expect(await refusal(officer, UPDATE, { input: { description: 'Mine now.' } })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('EDIT_SETTINGS') });
+    expect(await refusal(master, UPDATE, { input: { minLevel: 0 } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minLevel' });
+    expect((await must<{ updateGuildSettings: { guild: unknown } }>(master, UPDATE, { input: { description: 'Quiet nights.', requiresApproval: true } })).updateGuildSettings.guild)
+      .toEqual({ description: 'Quiet nights.', isPublic: true, requiresApproval: true, minLevel: 1 });
+    // A request now, not a join.
+    expect((await join(await registerPlayer(url), guild.id)).status).toBe('REQUESTED');
+
+    const DISBAND = `mutation { disbandGuild { guildId } }`;
+    expect(await refusal(officer, DISBAND)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('DISBAND') });
+    expect((await must<{ disbandGuild: { guildId: string } }>(master, DISBAND)).disbandGuild.guildId).toBe(guild.id);
+    expect((await must<{ guild: null }>(undefined, `query($g: ID!) { guild(id: $g) { id } }`, { g: guild.id })).guild).toBeNull();
+    expect(await guildRoomMembers(guild.id)).toEqual([]);
+    expect((await must<{ me: { guild: null } }>(officer, ME)).me.guild).toBeNull();
+    expect(await platform.runtime.db.prisma.guildJoinRequest.count({ where: { guildId: guild.id } })).toBe(0);
+  });
+});
+
 describe('ranks, kicks, mastership, leaving', () => {
   it('follows the matrix, keeps the room in step, and disbands with the last member', async () => {
     const master = await founder();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guildNameKey, joinOutcome, leaveOutcome, validateGuildInput } from './guilds.js';
+import { guildNameKey, joinOutcome, leaveOutcome, validateGuildInput, validateSettingsChange } from './guilds.js';
 
 const VALID = { name: 'Night Owls', tag: 'owl' };
 
@@ -71,4 +71,16 @@ describe('leaveOutcome', () => {
     if (expected === 'FORBIDDEN') expect(() => leaveOutcome(role, members)).toThrow(expect.objectContaining({ code: 'FORBIDDEN', details: { reason: 'TRANSFER_FIRST' } }));
     else expect(leaveOutcome(role, members)).toBe(expected);
   });
+});
+
+describe('validateSettingsChange', () => {
+  it.each([
+    [{}, {}],
+    [{ description: '  New words.  ', isPublic: null }, { description: 'New words.' }],
+    [{ isPublic: false, requiresApproval: true, minLevel: 7 }, { isPublic: false, requiresApproval: true, minLevel: 7 }],
+  ])('%j → %j', (input, change) => expect(validateSettingsChange(input)).toEqual(change));
+  it.each([
+    [{ minLevel: 0 }, 'minLevel'],
+    [{ description: 'x'.repeat(501) }, 'description'],
+  ])('refuses %j', (input, field) => expect(() => validateSettingsChange(input)).toThrow(expect.objectContaining({ details: expect.objectContaining({ field }) })));
 });

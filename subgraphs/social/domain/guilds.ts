@@ -109,3 +109,23 @@ export function assertTransferTarget(actorId: string, targetId: string): void {
 
 export const alreadyInGuild = () => new ConflictError('You are in a guild already: leave it first.');
 export const notInGuild = () => new ForbiddenError('You are not in a guild.');
+
+export interface GuildSettingsChange {
+  description?: string | null;
+  isPublic?: boolean | null;
+  requiresApproval?: boolean | null;
+  minLevel?: number | null;
+}
+
+/** What an EDIT_SETTINGS changes: only the fields given, each by the founding rules. */
+export function validateSettingsChange(input: GuildSettingsChange): { description?: string; isPublic?: boolean; requiresApproval?: boolean; minLevel?: number } {
+  const change: { description?: string; isPublic?: boolean; requiresApproval?: boolean; minLevel?: number } = {};
+  if (input.description != null) change.description = validateMultilineText(input.description, { field: 'description', label: 'A guild description', minLength: 0, maxLength: GUILD_DESCRIPTION_MAX });
+  if (input.isPublic != null) change.isPublic = input.isPublic;
+  if (input.requiresApproval != null) change.requiresApproval = input.requiresApproval;
+  if (input.minLevel != null) {
+    if (!Number.isInteger(input.minLevel) || input.minLevel < 1 || input.minLevel > GUILD_MIN_LEVEL_MAX) throw new BadUserInputError(`The minimum level is 1–${GUILD_MIN_LEVEL_MAX}.`, 'minLevel');
+    change.minLevel = input.minLevel;
+  }
+  return change;
+}

@@ -427,6 +427,13 @@ export type DeleteMessagePayload = {
   message: ChatMessage;
 };
 
+/** What `disbandGuild` answers. */
+export type DisbandGuildPayload = {
+  __typename?: 'DisbandGuildPayload';
+  /** The disbanded guild's id. */
+  guildId: Scalars['ID']['output'];
+};
+
 /** A message's new text. */
 export type EditMessageInput = {
   /** The message to edit. */
@@ -954,6 +961,14 @@ export type Mutation = {
    */
   demoteGuildMember: ChangeGuildRankPayload;
   /**
+   * Disbands the signed-in player's guild: every member leaves it and its chat room, pending join
+   * requests are dropped, and the guild is gone (its name and tag free again).
+   *
+   * For ranks with DISBAND (MASTER). Fails with UNAUTHENTICATED when signed out; FORBIDDEN (naming
+   * DISBAND) for other ranks, and when the player is in no guild.
+   */
+  disbandGuild: DisbandGuildPayload;
+  /**
    * Changes the text of a message. Its author may edit their own; moderators and admins may edit
    * any. The new text follows sendMessage's rules (masking included); `editedAt` is set and the
    * room's subscribers receive the message again (`messageUpdated`, `chatRoomEvents` as EDITED).
@@ -1214,6 +1229,16 @@ export type Mutation = {
    * (extensions.field = "slowModeSeconds") for slow mode outside 0–3,600 seconds.
    */
   updateChatRoomSettings: UpdateChatRoomSettingsPayload;
+  /**
+   * Changes the signed-in player's guild's description and joining rules; fields left out (or
+   * null) stay as they are. `guildUpdated` tells subscribers.
+   *
+   * For ranks with EDIT_SETTINGS (MASTER). Fails with UNAUTHENTICATED when signed out; FORBIDDEN
+   * (naming EDIT_SETTINGS) for other ranks, and when the player is in no guild; BAD_USER_INPUT with
+   * extensions.field = "description" (at most 500 characters) or "minLevel" (1–100). Nothing changes
+   * on any refusal.
+   */
+  updateGuildSettings: UpdateGuildSettingsPayload;
 };
 
 
@@ -1466,6 +1491,15 @@ export type MutationTransferGuildMastershipArgs = {
  */
 export type MutationUpdateChatRoomSettingsArgs = {
   input: UpdateChatRoomSettingsInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationUpdateGuildSettingsArgs = {
+  input: UpdateGuildSettingsInput;
 };
 
 /** A player to mute in a room. */
@@ -1955,6 +1989,25 @@ export type UpdateChatRoomSettingsPayload = {
   room: ChatRoom;
 };
 
+/** What `updateGuildSettings` changes; each field left out stays as it is. */
+export type UpdateGuildSettingsInput = {
+  /** At most 500 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Whether anyone may join; a guild that is not public takes members by request only. */
+  isPublic?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The lowest player level the guild takes, 1–100 (members below it stay). */
+  minLevel?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether joining needs an officer's approval. */
+  requiresApproval?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** What `updateGuildSettings` answers. */
+export type UpdateGuildSettingsPayload = {
+  __typename?: 'UpdateGuildSettingsPayload';
+  /** The guild with its new settings. */
+  guild: Guild;
+};
+
 /** A player account. Other subgraphs add fields to it (achievements, guild, wallet, rating). */
 export type User = {
   __typename?: 'User';
@@ -2139,6 +2192,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: ResolverTypeWrapper<Omit<DeleteMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
+  DisbandGuildPayload: ResolverTypeWrapper<DisbandGuildPayload>;
   EditMessageInput: EditMessageInput;
   EditMessagePayload: ResolverTypeWrapper<Omit<EditMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
   GoOfflineInput: GoOfflineInput;
@@ -2204,6 +2258,8 @@ export type ResolversTypes = ResolversObject<{
   TypingChange: ResolverTypeWrapper<Omit<TypingChange, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
   UpdateChatRoomSettingsInput: UpdateChatRoomSettingsInput;
   UpdateChatRoomSettingsPayload: ResolverTypeWrapper<Omit<UpdateChatRoomSettingsPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
+  UpdateGuildSettingsInput: UpdateGuildSettingsInput;
+  UpdateGuildSettingsPayload: ResolverTypeWrapper<Omit<UpdateGuildSettingsPayload, 'guild'> & { guild: ResolversTypes['Guild'] }>;
   User: ResolverTypeWrapper<UserRef>;
 }>;
 
@@ -2238,6 +2294,7 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: Omit<DeleteMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
+  DisbandGuildPayload: DisbandGuildPayload;
   EditMessageInput: EditMessageInput;
   EditMessagePayload: Omit<EditMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
   GoOfflineInput: GoOfflineInput;
@@ -2299,6 +2356,8 @@ export type ResolversParentTypes = ResolversObject<{
   TypingChange: Omit<TypingChange, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
   UpdateChatRoomSettingsInput: UpdateChatRoomSettingsInput;
   UpdateChatRoomSettingsPayload: Omit<UpdateChatRoomSettingsPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
+  UpdateGuildSettingsInput: UpdateGuildSettingsInput;
+  UpdateGuildSettingsPayload: Omit<UpdateGuildSettingsPayload, 'guild'> & { guild: ResolversParentTypes['Guild'] };
   User: UserRef;
 }>;
 
@@ -2439,6 +2498,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DeleteMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteMessagePayload'] = ResolversParentTypes['DeleteMessagePayload']> = ResolversObject<{
   message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
+}>;
+
+export type DisbandGuildPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DisbandGuildPayload'] = ResolversParentTypes['DisbandGuildPayload']> = ResolversObject<{
+  guildId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type EditMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EditMessagePayload'] = ResolversParentTypes['EditMessagePayload']> = ResolversObject<{
@@ -2590,6 +2653,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createParty?: Resolver<ResolversTypes['CreatePartyPayload'], ParentType, ContextType, RequireFields<MutationCreatePartyArgs, 'input'>>;
   deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
   demoteGuildMember?: Resolver<ResolversTypes['ChangeGuildRankPayload'], ParentType, ContextType, RequireFields<MutationDemoteGuildMemberArgs, 'input'>>;
+  disbandGuild?: Resolver<ResolversTypes['DisbandGuildPayload'], ParentType, ContextType>;
   editMessage?: Resolver<ResolversTypes['EditMessagePayload'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'input'>>;
   goOffline?: Resolver<ResolversTypes['GoOfflinePayload'], ParentType, ContextType, RequireFields<MutationGoOfflineArgs, 'input'>>;
   heartbeat?: Resolver<ResolversTypes['HeartbeatPayload'], ParentType, ContextType, RequireFields<MutationHeartbeatArgs, 'input'>>;
@@ -2612,6 +2676,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   setTyping?: Resolver<ResolversTypes['SetTypingPayload'], ParentType, ContextType, RequireFields<MutationSetTypingArgs, 'input'>>;
   transferGuildMastership?: Resolver<ResolversTypes['TransferGuildMastershipPayload'], ParentType, ContextType, RequireFields<MutationTransferGuildMastershipArgs, 'input'>>;
   updateChatRoomSettings?: Resolver<ResolversTypes['UpdateChatRoomSettingsPayload'], ParentType, ContextType, RequireFields<MutationUpdateChatRoomSettingsArgs, 'input'>>;
+  updateGuildSettings?: Resolver<ResolversTypes['UpdateGuildSettingsPayload'], ParentType, ContextType, RequireFields<MutationUpdateGuildSettingsArgs, 'input'>>;
 }>;
 
 export type MuteUserPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MuteUserPayload'] = ResolversParentTypes['MuteUserPayload']> = ResolversObject<{
@@ -2716,6 +2781,10 @@ export type UpdateChatRoomSettingsPayloadResolvers<ContextType = Context, Parent
   room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
 }>;
 
+export type UpdateGuildSettingsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpdateGuildSettingsPayload'] = ResolversParentTypes['UpdateGuildSettingsPayload']> = ResolversObject<{
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+}>;
+
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   chatRooms?: Resolver<Maybe<Array<ResolversTypes['MyChatRoom']>>, ParentType, ContextType, Partial<UserChatRoomsArgs>>;
@@ -2748,6 +2817,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CreatePartyPayload?: CreatePartyPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DeleteMessagePayload?: DeleteMessagePayloadResolvers<ContextType>;
+  DisbandGuildPayload?: DisbandGuildPayloadResolvers<ContextType>;
   EditMessagePayload?: EditMessagePayloadResolvers<ContextType>;
   GoOfflinePayload?: GoOfflinePayloadResolvers<ContextType>;
   Guild?: GuildResolvers<ContextType>;
@@ -2790,6 +2860,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TransferGuildMastershipPayload?: TransferGuildMastershipPayloadResolvers<ContextType>;
   TypingChange?: TypingChangeResolvers<ContextType>;
   UpdateChatRoomSettingsPayload?: UpdateChatRoomSettingsPayloadResolvers<ContextType>;
+  UpdateGuildSettingsPayload?: UpdateGuildSettingsPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 

@@ -22,6 +22,8 @@ export const guildResolvers: Resolvers = {
     promoteGuildMember: (_parent, { input }, { viewer, guilds }) => guilds.changeRank(viewer, input.userId, 'up'),
     demoteGuildMember: (_parent, { input }, { viewer, guilds }) => guilds.changeRank(viewer, input.userId, 'down'),
     contributeToGuild: async (_parent, { input }, { viewer, guilds }) => ({ guild: await guilds.contributeToGuild(viewer, input) }),
+    updateGuildSettings: async (_parent, { input }, { viewer, guilds }) => ({ guild: await guilds.updateSettings(viewer, input) }),
+    disbandGuild: (_parent, _args, { viewer, guilds }) => guilds.disband(viewer),
     transferGuildMastership: (_parent, { input }, { viewer, guilds }) => guilds.transferMastership(viewer, input.userId),
   },
   Subscription: {

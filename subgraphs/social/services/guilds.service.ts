@@ -26,8 +26,10 @@ import {
   leaveOutcome,
   notInGuild,
   validateGuildInput,
+  validateSettingsChange,
   type GuildInput,
   type GuildSettings,
+  type GuildSettingsChange,
 } from '../domain/guilds.js';
 import {
   createdKey,
@@ -384,6 +386,32 @@ export class GuildsService {
         await work.record('guild.disbanded', { guildId: guild.id, disbandedAt: this.now().toISOString() });
       }
       return { guildId: guild.id, disbanded: outcome === 'DISBANDED' };
+    });
+  }
+
+  /** Changes the viewer's guild's description and joining rules (EDIT_SETTINGS). */
+  async updateSettings(viewer: Viewer, input: GuildSettingsChange): Promise<GuildRow> {
+    const userId = requireUser(viewer);
+    const change = validateSettingsChange(input);
+    return this.deps.work.run(async (work) => {
+      const { guild, actor } = await this.actorInOwnGuild(work, userId);
+      assertMayAct(actor.role, 'EDIT_SETTINGS');
+      const updated = await this.deps.store.updateSettings(work.tx, guild.id, change);
+      work.publish(guildUpdated, guild.id, { id: guild.id });
+      return updated;
+    });
+  }
+
+  /** Ends the viewer's guild (DISBAND): every member leaves it and its room; pending requests go with it. */
+  async disband(viewer: Viewer): Promise<{ guildId: string }> {
+    const userId = requireUser(viewer);
+    return this.deps.work.run(async (work) => {
+      const { guild, actor } = await this.actorInOwnGuild(work, userId);
+      assertMayAct(actor.role, 'DISBAND');
+      for (const memberId of await this.deps.store.memberIds(work.tx, guild.id)) await this.dismiss(work, guild, memberId, memberId === userId ? null : userId);
+      await this.deps.store.delete(work.tx, guild.id);
+      await work.record('guild.disbanded', { guildId: guild.id, disbandedAt: this.now().toISOString() });
+      return { guildId: guild.id };
     });
   }
 

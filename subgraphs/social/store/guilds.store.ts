@@ -299,5 +299,14 @@ export class GuildsStore {
       [params.query, params.tag, params.isPublic, params.level, params.hasSpace, params.skip, params.take],
     );
   }
+
+  updateSettings(tx: Tx, guildId: string, change: { description?: string; isPublic?: boolean; requiresApproval?: boolean; minLevel?: number }): Promise<GuildRow> {
+    return tx.guild.update({ where: { id: guildId }, data: change });
+  }
+
+  /** Every member's id (a disbanding guild's, to empty its room). */
+  async memberIds(tx: Tx, guildId: string): Promise<string[]> {
+    return (await tx.guildMember.findMany({ where: { guildId }, select: { userId: true }, orderBy: { userId: 'asc' } })).map((m) => m.userId);
+  }
 }
 

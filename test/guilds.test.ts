@@ -362,6 +362,41 @@ describe('joining', () => {
   });
 });
 
+describe('invitations', () => {
+  const INVITE = `mutation($u: ID!) { inviteToGuild(input: { userId: $u }) { invitation { id guild { id } user { id } invitedBy { id } } } }`;
+  const ACCEPT = `mutation($i: ID!) { acceptGuildInvitation(input: { invitationId: $i }) { member { role user { id } } guild { memberCount } } }`;
+  const DECLINE = `mutation($i: ID!) { declineGuildInvitation(input: { invitationId: $i }) { invitationId } }`;
+  type Invitation = { id: string; guild: { id: string }; user: { id: string }; invitedBy: { id: string } };
+  const invite = async (by: Player, to: Player) => (await must<{ inviteToGuild: { invitation: Invitation } }>(by, INVITE, { u: to.id })).inviteToGuild.invitation;
+
+  it('lets ranks with INVITE invite; the invitee is told and joins past approval by accepting, or declines', async () => {
+    const master = await founder();
+    const guild = await found(master, { isPublic: false, requiresApproval: true });
+    const veteran = await registerPlayer(url);
+    const invitation = await invite(master, veteran);
+    expect(invitation).toMatchObject({ guild: { id: guild.id }, user: { id: veteran.id }, invitedBy: { id: master.id } });
+    expect((await invite(master, veteran)).id).toBe(invitation.id);
+    expect((await inbox(veteran))[0]).toMatchObject({ kind: 'INVITED', guildId: guild.id, requestId: invitation.id, subject: { id: master.id } });
+    expect(await refusal(master, ACCEPT, { i: invitation.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await must<{ acceptGuildInvitation: { member: { role: string }; guild: { memberCount: number } } }>(veteran, ACCEPT, { i: invitation.id })).acceptGuildInvitation)
+      .toEqual({ member: { role: 'MEMBER', user: { id: veteran.id } }, guild: { memberCount: 2 } });
+    expect(await guildRoomMembers(guild.id)).toContain(veteran.id);
+    expect(await refusal(veteran, ACCEPT, { i: invitation.id })).toMatchObject({ code: 'NOT_FOUND' });
+
+    // A MEMBER may not invite; a VETERAN may; a player in a guild cannot be invited.
+    const friend = await registerPlayer(url);
+    expect(await refusal(veteran, INVITE, { u: friend.id })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('INVITE') });
+    await must(master, PROMOTE, { u: veteran.id });
+    const second = await invite(veteran, friend);
+    expect(await refusal(master, INVITE, { u: veteran.id })).toMatchObject({ code: 'CONFLICT', field: 'userId' });
+    expect(await refusal(master, INVITE, { u: master.id })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
+    expect(await refusal(master, INVITE, { u: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await must<{ declineGuildInvitation: { invitationId: string } }>(friend, DECLINE, { i: second.id })).declineGuildInvitation.invitationId).toBe(second.id);
+    expect(await refusal(friend, ACCEPT, { i: second.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await must<{ me: { guild: null } }>(friend, ME)).me.guild).toBeNull();
+  });
+});
+
 describe('settings and disbanding', () => {
   it('lets the master edit settings and disband; other ranks are FORBIDDEN naming the permission', async () => {
     const master = await founder();

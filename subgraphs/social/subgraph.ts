@@ -96,6 +96,7 @@ export const socialSubgraph = defineSubgraph({
       wallet,
       fee: config.SOCIAL_GUILD_CREATION_FEE,
       settleDelayMs: config.SOCIAL_GUILD_FOUNDING_SETTLE_MS,
+      players: stores.players,
     });
     const guildJobs = (queue: string, handler: (payload: unknown) => Promise<void>) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });

@@ -97,7 +97,7 @@ export const typingChanged = defineLiveChannel<TypingEvent>('social', 'typing');
 export interface GuildNotificationEvent {
   id: string;
   userId: string;
-  kind: 'JOIN_REQUESTED' | 'JOIN_APPROVED' | 'JOIN_REJECTED';
+  kind: 'JOIN_REQUESTED' | 'JOIN_APPROVED' | 'JOIN_REJECTED' | 'INVITED';
   guildId: string;
   guildName: string;
   subjectId: string;

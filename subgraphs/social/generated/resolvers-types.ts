@@ -3,7 +3,7 @@ import type { ChatMessageRow, ChatRoomEventRow } from '../store/chat-messages.st
 import type { ChatRoomRow } from '../store/chat-rooms.store.js';
 import type { ChatMemberRow } from '../store/chat-members.store.js';
 import type { ChatReportRow, ChatMuteRow } from '../store/moderation.store.js';
-import type { GuildRow, GuildMemberRow, GuildJoinRequestRow, GuildNotificationRow, UserRef } from '../store/guilds.store.js';
+import type { GuildRow, GuildMemberRow, GuildJoinRequestRow, GuildNotificationRow, GuildInvitationRow, UserRef } from '../store/guilds.store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -25,6 +25,15 @@ export type Scalars = {
    */
   SafeInt: { input: number; output: number | bigint; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** What `acceptGuildInvitation` answers. */
+export type AcceptGuildInvitationPayload = {
+  __typename?: 'AcceptGuildInvitationPayload';
+  /** The guild. */
+  guild: Guild;
+  /** The new member. */
+  member: GuildMember;
 };
 
 /** What `approveGuildJoinRequest` answers. */
@@ -414,6 +423,13 @@ export type CreatePartyPayload = {
   room: ChatRoom;
 };
 
+/** What `declineGuildInvitation` answers. */
+export type DeclineGuildInvitationPayload = {
+  __typename?: 'DeclineGuildInvitationPayload';
+  /** The declined invitation's id. */
+  invitationId: Scalars['ID']['output'];
+};
+
 /** A message to delete. */
 export type DeleteMessageInput = {
   /** The message to delete. */
@@ -538,6 +554,27 @@ export type GuildEdge = {
   node: Guild;
 };
 
+/** A member's invitation of a player to their guild. */
+export type GuildInvitation = {
+  __typename?: 'GuildInvitation';
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The guild. */
+  guild: Guild;
+  /** Stable, opaque id. */
+  id: Scalars['ID']['output'];
+  /** The member who invited them. */
+  invitedBy: User;
+  /** The player invited. */
+  user: User;
+};
+
+/** Which invitation. */
+export type GuildInvitationInput = {
+  /** The invitation's id (the INVITED notice's `requestId`). */
+  invitationId: Scalars['ID']['input'];
+};
+
 /** A player's pending request to join a guild. */
 export type GuildJoinRequest = {
   __typename?: 'GuildJoinRequest';
@@ -634,9 +671,9 @@ export type GuildNotification = {
   id: Scalars['ID']['output'];
   /** What it is about. */
   kind: GuildNotificationKind;
-  /** The join request it is about (gone once decided). */
+  /** The join request it is about (gone once decided), or (INVITED) the invitation's id. */
   requestId?: Maybe<Scalars['ID']['output']>;
-  /** The player who asked to join. */
+  /** The player who asked to join, or (INVITED) the member who invited. */
   subject: User;
 };
 
@@ -660,6 +697,8 @@ export type GuildNotificationEdge = {
 
 /** What a guild notice is about. */
 export type GuildNotificationKind =
+  /** A member (`subject`) invited the recipient to the guild; `requestId` is the invitation's id. */
+  | 'INVITED'
   /** The recipient's request was approved: they are a member. */
   | 'JOIN_APPROVED'
   /** The recipient's request was rejected. */
@@ -736,6 +775,13 @@ export type HeartbeatPayload = {
   onlineUntil: Scalars['DateTime']['output'];
   /** The rooms, each once, in the order given. */
   rooms: Array<ChatRoom>;
+};
+
+/** What `inviteToGuild` answers. */
+export type InviteToGuildPayload = {
+  __typename?: 'InviteToGuildPayload';
+  /** The invitation (the same one when the player was invited already). */
+  invitation: GuildInvitation;
 };
 
 /** A player to add to a party. */
@@ -865,6 +911,16 @@ export type MarkReadPayload = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
+   * Accepts an invitation: the signed-in player becomes a MEMBER of the guild and joins its chat
+   * room; their other invitations and join requests lapse.
+   *
+   * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service token, and with
+   * extensions.reason = "LEVEL_TOO_LOW" below the guild's minimum level; NOT_FOUND for an unknown
+   * invitation, one already answered, or someone else's; CONFLICT when the player is in a guild or
+   * the guild is full.
+   */
+  acceptGuildInvitation: AcceptGuildInvitationPayload;
+  /**
    * Approves a pending join request: the player becomes a MEMBER and joins the guild's chat room,
    * their other requests lapse, and they get a JOIN_APPROVED notice.
    *
@@ -942,6 +998,13 @@ export type Mutation = {
    */
   createParty: CreatePartyPayload;
   /**
+   * Declines an invitation: it is gone.
+   *
+   * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service token; NOT_FOUND for an
+   * unknown invitation, one already answered, or someone else's.
+   */
+  declineGuildInvitation: DeclineGuildInvitationPayload;
+  /**
    * Deletes a message: it keeps its place in the history as a tombstone (`deletedAt` set, `text`
    * empty) and the room's subscribers receive it (`messageDeleted`, `chatRoomEvents` as DELETED). Its
    * author may delete their own; moderators and admins may delete any. Deleting a deleted message
@@ -1006,6 +1069,18 @@ export type Mutation = {
    * non-members). A heartbeat that fails changes nothing in any room.
    */
   heartbeat: HeartbeatPayload;
+  /**
+   * Invites a player who is in no guild to the signed-in player's guild. They get an INVITED notice
+   * (`User.guildNotifications`, `guildNotificationReceived`) naming the inviter, and may accept,
+   * which joins them at once whatever the guild's approval and openness (seats and the minimum level
+   * still apply), or decline. Inviting them again answers the same invitation.
+   *
+   * For ranks with INVITE (MASTER, OFFICER, VETERAN). Fails with UNAUTHENTICATED when signed out;
+   * FORBIDDEN (naming INVITE) for other ranks, and when the inviter is in no guild; BAD_USER_INPUT
+   * (extensions.field = "userId") for oneself; NOT_FOUND for an unknown player; CONFLICT
+   * (extensions.field = "userId") when the player is in a guild already.
+   */
+  inviteToGuild: InviteToGuildPayload;
   /**
    * Adds a player to a party (they become a member at once, and the room posts "<name> joined the
    * room"). For the party's owner, and moderators and admins. Inviting a member changes nothing.
@@ -1246,6 +1321,15 @@ export type Mutation = {
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
  */
+export type MutationAcceptGuildInvitationArgs = {
+  input: GuildInvitationInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationApproveGuildJoinRequestArgs = {
   input: GuildJoinRequestInput;
 };
@@ -1291,6 +1375,15 @@ export type MutationCreatePartyArgs = {
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
  */
+export type MutationDeclineGuildInvitationArgs = {
+  input: GuildInvitationInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationDeleteMessageArgs = {
   input: DeleteMessageInput;
 };
@@ -1329,6 +1422,15 @@ export type MutationGoOfflineArgs = {
  */
 export type MutationHeartbeatArgs = {
   input: HeartbeatInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationInviteToGuildArgs = {
+  input: GuildMemberInput;
 };
 
 
@@ -2157,6 +2259,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AcceptGuildInvitationPayload: ResolverTypeWrapper<Omit<AcceptGuildInvitationPayload, 'guild' | 'member'> & { guild: ResolversTypes['Guild'], member: ResolversTypes['GuildMember'] }>;
   ApproveGuildJoinRequestPayload: ResolverTypeWrapper<Omit<ApproveGuildJoinRequestPayload, 'guild' | 'member'> & { guild: ResolversTypes['Guild'], member: ResolversTypes['GuildMember'] }>;
   CancelGuildJoinRequestPayload: ResolverTypeWrapper<CancelGuildJoinRequestPayload>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -2190,6 +2293,7 @@ export type ResolversTypes = ResolversObject<{
   CreatePartyInput: CreatePartyInput;
   CreatePartyPayload: ResolverTypeWrapper<Omit<CreatePartyPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeclineGuildInvitationPayload: ResolverTypeWrapper<DeclineGuildInvitationPayload>;
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: ResolverTypeWrapper<Omit<DeleteMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
   DisbandGuildPayload: ResolverTypeWrapper<DisbandGuildPayload>;
@@ -2200,6 +2304,8 @@ export type ResolversTypes = ResolversObject<{
   Guild: ResolverTypeWrapper<GuildRow>;
   GuildConnection: ResolverTypeWrapper<Omit<GuildConnection, 'edges'> & { edges: Array<ResolversTypes['GuildEdge']> }>;
   GuildEdge: ResolverTypeWrapper<Omit<GuildEdge, 'node'> & { node: ResolversTypes['Guild'] }>;
+  GuildInvitation: ResolverTypeWrapper<GuildInvitationRow>;
+  GuildInvitationInput: GuildInvitationInput;
   GuildJoinRequest: ResolverTypeWrapper<GuildJoinRequestRow>;
   GuildJoinRequestConnection: ResolverTypeWrapper<Omit<GuildJoinRequestConnection, 'edges'> & { edges: Array<ResolversTypes['GuildJoinRequestEdge']> }>;
   GuildJoinRequestEdge: ResolverTypeWrapper<Omit<GuildJoinRequestEdge, 'node'> & { node: ResolversTypes['GuildJoinRequest'] }>;
@@ -2217,6 +2323,7 @@ export type ResolversTypes = ResolversObject<{
   GuildRole: GuildRole;
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: ResolverTypeWrapper<Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
+  InviteToGuildPayload: ResolverTypeWrapper<Omit<InviteToGuildPayload, 'invitation'> & { invitation: ResolversTypes['GuildInvitation'] }>;
   InviteToPartyInput: InviteToPartyInput;
   InviteToPartyPayload: ResolverTypeWrapper<Omit<InviteToPartyPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
   JoinGuildInput: JoinGuildInput;
@@ -2265,6 +2372,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AcceptGuildInvitationPayload: Omit<AcceptGuildInvitationPayload, 'guild' | 'member'> & { guild: ResolversParentTypes['Guild'], member: ResolversParentTypes['GuildMember'] };
   ApproveGuildJoinRequestPayload: Omit<ApproveGuildJoinRequestPayload, 'guild' | 'member'> & { guild: ResolversParentTypes['Guild'], member: ResolversParentTypes['GuildMember'] };
   CancelGuildJoinRequestPayload: CancelGuildJoinRequestPayload;
   ID: Scalars['ID']['output'];
@@ -2292,6 +2400,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreatePartyInput: CreatePartyInput;
   CreatePartyPayload: Omit<CreatePartyPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
   DateTime: Scalars['DateTime']['output'];
+  DeclineGuildInvitationPayload: DeclineGuildInvitationPayload;
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: Omit<DeleteMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
   DisbandGuildPayload: DisbandGuildPayload;
@@ -2302,6 +2411,8 @@ export type ResolversParentTypes = ResolversObject<{
   Guild: GuildRow;
   GuildConnection: Omit<GuildConnection, 'edges'> & { edges: Array<ResolversParentTypes['GuildEdge']> };
   GuildEdge: Omit<GuildEdge, 'node'> & { node: ResolversParentTypes['Guild'] };
+  GuildInvitation: GuildInvitationRow;
+  GuildInvitationInput: GuildInvitationInput;
   GuildJoinRequest: GuildJoinRequestRow;
   GuildJoinRequestConnection: Omit<GuildJoinRequestConnection, 'edges'> & { edges: Array<ResolversParentTypes['GuildJoinRequestEdge']> };
   GuildJoinRequestEdge: Omit<GuildJoinRequestEdge, 'node'> & { node: ResolversParentTypes['GuildJoinRequest'] };
@@ -2315,6 +2426,7 @@ export type ResolversParentTypes = ResolversObject<{
   GuildNotificationEdge: Omit<GuildNotificationEdge, 'node'> & { node: ResolversParentTypes['GuildNotification'] };
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversParentTypes['ChatRoom']> };
+  InviteToGuildPayload: Omit<InviteToGuildPayload, 'invitation'> & { invitation: ResolversParentTypes['GuildInvitation'] };
   InviteToPartyInput: InviteToPartyInput;
   InviteToPartyPayload: Omit<InviteToPartyPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
   JoinGuildInput: JoinGuildInput;
@@ -2364,6 +2476,11 @@ export type ResolversParentTypes = ResolversObject<{
 export type PublicStreamDirectiveArgs = { };
 
 export type PublicStreamDirectiveResolver<Result, Parent, ContextType = Context, Args = PublicStreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type AcceptGuildInvitationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AcceptGuildInvitationPayload'] = ResolversParentTypes['AcceptGuildInvitationPayload']> = ResolversObject<{
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+  member?: Resolver<ResolversTypes['GuildMember'], ParentType, ContextType>;
+}>;
 
 export type ApproveGuildJoinRequestPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApproveGuildJoinRequestPayload'] = ResolversParentTypes['ApproveGuildJoinRequestPayload']> = ResolversObject<{
   guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
@@ -2496,6 +2613,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeclineGuildInvitationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclineGuildInvitationPayload'] = ResolversParentTypes['DeclineGuildInvitationPayload']> = ResolversObject<{
+  invitationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type DeleteMessagePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteMessagePayload'] = ResolversParentTypes['DeleteMessagePayload']> = ResolversObject<{
   message?: Resolver<ResolversTypes['ChatMessage'], ParentType, ContextType>;
 }>;
@@ -2539,6 +2660,14 @@ export type GuildConnectionResolvers<ContextType = Context, ParentType extends R
 export type GuildEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildEdge'] = ResolversParentTypes['GuildEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+}>;
+
+export type GuildInvitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildInvitation'] = ResolversParentTypes['GuildInvitation']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 }>;
 
 export type GuildJoinRequestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildJoinRequest'] = ResolversParentTypes['GuildJoinRequest']> = ResolversObject<{
@@ -2602,6 +2731,10 @@ export type HeartbeatPayloadResolvers<ContextType = Context, ParentType extends 
   rooms?: Resolver<Array<ResolversTypes['ChatRoom']>, ParentType, ContextType>;
 }>;
 
+export type InviteToGuildPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InviteToGuildPayload'] = ResolversParentTypes['InviteToGuildPayload']> = ResolversObject<{
+  invitation?: Resolver<ResolversTypes['GuildInvitation'], ParentType, ContextType>;
+}>;
+
 export type InviteToPartyPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InviteToPartyPayload'] = ResolversParentTypes['InviteToPartyPayload']> = ResolversObject<{
   added?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   room?: Resolver<ResolversTypes['ChatRoom'], ParentType, ContextType>;
@@ -2646,17 +2779,20 @@ export type MarkReadPayloadResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acceptGuildInvitation?: Resolver<ResolversTypes['AcceptGuildInvitationPayload'], ParentType, ContextType, RequireFields<MutationAcceptGuildInvitationArgs, 'input'>>;
   approveGuildJoinRequest?: Resolver<ResolversTypes['ApproveGuildJoinRequestPayload'], ParentType, ContextType, RequireFields<MutationApproveGuildJoinRequestArgs, 'input'>>;
   cancelGuildJoinRequest?: Resolver<ResolversTypes['CancelGuildJoinRequestPayload'], ParentType, ContextType, RequireFields<MutationCancelGuildJoinRequestArgs, 'input'>>;
   contributeToGuild?: Resolver<ResolversTypes['ContributeToGuildPayload'], ParentType, ContextType, RequireFields<MutationContributeToGuildArgs, 'input'>>;
   createGuild?: Resolver<ResolversTypes['CreateGuildPayload'], ParentType, ContextType, RequireFields<MutationCreateGuildArgs, 'input'>>;
   createParty?: Resolver<ResolversTypes['CreatePartyPayload'], ParentType, ContextType, RequireFields<MutationCreatePartyArgs, 'input'>>;
+  declineGuildInvitation?: Resolver<ResolversTypes['DeclineGuildInvitationPayload'], ParentType, ContextType, RequireFields<MutationDeclineGuildInvitationArgs, 'input'>>;
   deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
   demoteGuildMember?: Resolver<ResolversTypes['ChangeGuildRankPayload'], ParentType, ContextType, RequireFields<MutationDemoteGuildMemberArgs, 'input'>>;
   disbandGuild?: Resolver<ResolversTypes['DisbandGuildPayload'], ParentType, ContextType>;
   editMessage?: Resolver<ResolversTypes['EditMessagePayload'], ParentType, ContextType, RequireFields<MutationEditMessageArgs, 'input'>>;
   goOffline?: Resolver<ResolversTypes['GoOfflinePayload'], ParentType, ContextType, RequireFields<MutationGoOfflineArgs, 'input'>>;
   heartbeat?: Resolver<ResolversTypes['HeartbeatPayload'], ParentType, ContextType, RequireFields<MutationHeartbeatArgs, 'input'>>;
+  inviteToGuild?: Resolver<ResolversTypes['InviteToGuildPayload'], ParentType, ContextType, RequireFields<MutationInviteToGuildArgs, 'input'>>;
   inviteToParty?: Resolver<ResolversTypes['InviteToPartyPayload'], ParentType, ContextType, RequireFields<MutationInviteToPartyArgs, 'input'>>;
   joinGuild?: Resolver<ResolversTypes['JoinGuildPayload'], ParentType, ContextType, RequireFields<MutationJoinGuildArgs, 'input'>>;
   joinRoom?: Resolver<ResolversTypes['JoinRoomPayload'], ParentType, ContextType, RequireFields<MutationJoinRoomArgs, 'input'>>;
@@ -2796,6 +2932,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AcceptGuildInvitationPayload?: AcceptGuildInvitationPayloadResolvers<ContextType>;
   ApproveGuildJoinRequestPayload?: ApproveGuildJoinRequestPayloadResolvers<ContextType>;
   CancelGuildJoinRequestPayload?: CancelGuildJoinRequestPayloadResolvers<ContextType>;
   ChangeGuildRankPayload?: ChangeGuildRankPayloadResolvers<ContextType>;
@@ -2816,6 +2953,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CreateGuildPayload?: CreateGuildPayloadResolvers<ContextType>;
   CreatePartyPayload?: CreatePartyPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeclineGuildInvitationPayload?: DeclineGuildInvitationPayloadResolvers<ContextType>;
   DeleteMessagePayload?: DeleteMessagePayloadResolvers<ContextType>;
   DisbandGuildPayload?: DisbandGuildPayloadResolvers<ContextType>;
   EditMessagePayload?: EditMessagePayloadResolvers<ContextType>;
@@ -2823,6 +2961,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Guild?: GuildResolvers<ContextType>;
   GuildConnection?: GuildConnectionResolvers<ContextType>;
   GuildEdge?: GuildEdgeResolvers<ContextType>;
+  GuildInvitation?: GuildInvitationResolvers<ContextType>;
   GuildJoinRequest?: GuildJoinRequestResolvers<ContextType>;
   GuildJoinRequestConnection?: GuildJoinRequestConnectionResolvers<ContextType>;
   GuildJoinRequestEdge?: GuildJoinRequestEdgeResolvers<ContextType>;
@@ -2833,6 +2972,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   GuildNotificationConnection?: GuildNotificationConnectionResolvers<ContextType>;
   GuildNotificationEdge?: GuildNotificationEdgeResolvers<ContextType>;
   HeartbeatPayload?: HeartbeatPayloadResolvers<ContextType>;
+  InviteToGuildPayload?: InviteToGuildPayloadResolvers<ContextType>;
   InviteToPartyPayload?: InviteToPartyPayloadResolvers<ContextType>;
   JoinGuildPayload?: JoinGuildPayloadResolvers<ContextType>;
   JoinRoomPayload?: JoinRoomPayloadResolvers<ContextType>;

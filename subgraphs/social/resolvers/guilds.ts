@@ -24,6 +24,9 @@ export const guildResolvers: Resolvers = {
     contributeToGuild: async (_parent, { input }, { viewer, guilds }) => ({ guild: await guilds.contributeToGuild(viewer, input) }),
     updateGuildSettings: async (_parent, { input }, { viewer, guilds }) => ({ guild: await guilds.updateSettings(viewer, input) }),
     disbandGuild: (_parent, _args, { viewer, guilds }) => guilds.disband(viewer),
+    inviteToGuild: async (_parent, { input }, { viewer, guilds }) => ({ invitation: (await guilds.invite(viewer, input.userId)).invitation }),
+    acceptGuildInvitation: (_parent, { input }, { viewer, guilds }) => guilds.acceptInvitation(viewer, input.invitationId),
+    declineGuildInvitation: (_parent, { input }, { viewer, guilds }) => guilds.declineInvitation(viewer, input.invitationId),
     transferGuildMastership: (_parent, { input }, { viewer, guilds }) => guilds.transferMastership(viewer, input.userId),
   },
   Subscription: {
@@ -54,6 +57,11 @@ export const guildResolvers: Resolvers = {
   GuildJoinRequest: {
     guild: async (request, _args, { loaders }) => (await loaders.guildById.load(request.guildId))!,
     user: (request) => ({ id: request.userId }),
+  },
+  GuildInvitation: {
+    guild: async (invitation, _args, { loaders }) => (await loaders.guildById.load(invitation.guildId))!,
+    user: (invitation) => ({ id: invitation.userId }),
+    invitedBy: (invitation) => ({ id: invitation.invitedBy }),
   },
   GuildNotification: {
     subject: (notice) => ({ id: notice.subjectId }),

@@ -27,5 +27,6 @@ export const resolvers: Resolvers = {
   GuildMember: guildResolvers.GuildMember,
   GuildJoinRequest: guildResolvers.GuildJoinRequest,
   GuildNotification: guildResolvers.GuildNotification,
+  GuildInvitation: guildResolvers.GuildInvitation,
   User: { ...guildResolvers.User, ...chatRoomResolvers.User },
 };

@@ -21,6 +21,7 @@ import {
 import {
   alreadyInGuild,
   assertHasSeat,
+  assertMeetsLevel,
   assertTransferTarget,
   joinOutcome,
   leaveOutcome,
@@ -35,13 +36,16 @@ import {
   createdKey,
   type GuildContributionRow,
   type GuildFoundingRow,
+  type GuildInvitationRow,
   type GuildJoinRequestRow,
   type GuildMemberRow,
   type GuildNotificationRow,
   type GuildRow,
   type GuildsStore,
 } from '../store/guilds.store.js';
+import type { PlayersStore } from '../store/players.store.js';
 import type { ChatMembershipService } from './chat-membership.service.js';
+import { requireKnownPlayer } from './known-players.js';
 
 export interface GuildsServiceDeps {
   work: UnitOfWork;
@@ -55,6 +59,8 @@ export interface GuildsServiceDeps {
   wallet: WalletPort;
   /** The creation fee in COINS (0: free). */
   fee: number;
+  /** Social's projection of registered players: an invitation names a real one (absent in some tests). */
+  players?: PlayersStore;
   /** When the settle job looks at a founding the player's call did not finish. */
   settleDelayMs: number;
   now?: () => Date;
@@ -415,6 +421,57 @@ export class GuildsService {
     });
   }
 
+  /**
+   * Invites a player who is in no guild to the viewer's guild (INVITE); they get an INVITED notice
+   * and may accept, which joins them without approval. Inviting them again answers the same invitation.
+   */
+  async invite(viewer: Viewer, targetId: string): Promise<{ guild: GuildRow; invitation: GuildInvitationRow }> {
+    const userId = requireUser(viewer);
+    if (targetId === userId) throw new BadUserInputError('You are in this guild already.', 'userId');
+    if (this.deps.players) await requireKnownPlayer(this.deps.players, targetId);
+    return this.deps.work.run(async (work) => {
+      const { guild, actor } = await this.actorInOwnGuild(work, userId);
+      assertMayAct(actor.role, 'INVITE');
+      await this.deps.store.lockKeys(work.tx, [playerLock(targetId)]);
+      const target = await this.deps.store.membership(work.tx, targetId);
+      if (target) throw conflict(target.guildId === guild.id ? 'The player is a member already.' : 'The player is in another guild.', 'userId');
+      const existing = await this.deps.store.findInvitationOf(work.tx, guild.id, targetId);
+      if (existing) return { guild, invitation: existing };
+      const invitation = await this.deps.store.createInvitation(work.tx, { guildId: guild.id, userId: targetId, invitedBy: userId, createdAt: this.now() });
+      await this.notify(work, [targetId], { kind: 'INVITED', guild, subjectId: userId, requestId: invitation.id });
+      return { guild, invitation };
+    });
+  }
+
+  /** The invited player accepts: a MEMBER at once (seats and the minimum level still apply). */
+  async acceptInvitation(viewer: Viewer, invitationId: string): Promise<{ guild: GuildRow; member: GuildMemberRow }> {
+    const userId = requireUser(viewer);
+    return this.deps.work.run(async (work) => {
+      const found = await this.deps.store.findInvitation(work.tx, invitationId);
+      // Someone else's invitation looks like no invitation.
+      if (!found || found.userId !== userId) throw new NotFoundError('GuildInvitation', invitationId);
+      const guild = await this.deps.store.lock(work.tx, found.guildId);
+      await this.deps.store.lockKeys(work.tx, [playerLock(userId)]);
+      const invitation = await this.deps.store.findInvitation(work.tx, invitationId);
+      if (!guild || !invitation) throw new NotFoundError('GuildInvitation', invitationId);
+      if (await this.deps.store.membership(work.tx, userId)) throw alreadyInGuild();
+      assertMeetsLevel(guild.minLevel, await this.deps.store.levelOf(work.tx, userId));
+      assertHasSeat(guild.maxMembers, await this.deps.store.countMembers(work.tx, guild.id));
+      return { guild, member: await this.admit(work, guild, userId) };
+    }, QUEUED_ON_GUILD);
+  }
+
+  /** The invited player says no: the invitation is gone. */
+  async declineInvitation(viewer: Viewer, invitationId: string): Promise<{ invitationId: string }> {
+    const userId = requireUser(viewer);
+    return this.deps.work.run(async ({ tx }) => {
+      const invitation = await this.deps.store.findInvitation(tx, invitationId);
+      if (!invitation || invitation.userId !== userId) throw new NotFoundError('GuildInvitation', invitationId);
+      await this.deps.store.deleteInvitation(tx, invitation.id);
+      return { invitationId: invitation.id };
+    });
+  }
+
   /** Removes a member ranked below the viewer (KICK). */
   async kickMember(viewer: Viewer, targetId: string): Promise<{ guild: GuildRow; userId: string }> {
     const userId = requireUser(viewer);
@@ -548,6 +605,7 @@ export class GuildsService {
     const at = this.now();
     const member = await this.deps.store.addMember(work.tx, { guildId: guild.id, userId, role: 'MEMBER', joinedAt: at });
     await this.deps.store.deleteRequestsOf(work.tx, userId);
+    await this.deps.store.deleteInvitationsOf(work.tx, userId);
     await this.deps.chat.addGuildMember(work, { guildId: guild.id, userId });
     await work.record('guild.member_joined', { guildId: guild.id, userId, joinedAt: at.toISOString() });
     return member;

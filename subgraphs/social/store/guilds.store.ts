@@ -1,4 +1,4 @@
-import type { Guild, GuildContribution, GuildFounding, GuildFoundingStatus, GuildJoinRequest, GuildMember, GuildNotification, GuildNotificationKind, GuildRole } from '../../../generated/prisma/client.js';
+import type { Guild, GuildContribution, GuildFounding, GuildInvitation, GuildFoundingStatus, GuildJoinRequest, GuildMember, GuildNotification, GuildNotificationKind, GuildRole } from '../../../generated/prisma/client.js';
 import { pgArray, prismaSql, type PrismaClient, type Tx } from '../../../platform/db/index.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
@@ -10,6 +10,7 @@ export type GuildMemberRow = GuildMember;
 export type GuildJoinRequestRow = GuildJoinRequest;
 export type GuildNotificationRow = GuildNotification;
 export type GuildFoundingRow = GuildFounding;
+export type GuildInvitationRow = GuildInvitation;
 export type GuildContributionRow = GuildContribution;
 
 /** A player as the users subgraph refers to them: social only adds fields keyed by the id. */
@@ -307,6 +308,27 @@ export class GuildsStore {
   /** Every member's id (a disbanding guild's, to empty its room). */
   async memberIds(tx: Tx, guildId: string): Promise<string[]> {
     return (await tx.guildMember.findMany({ where: { guildId }, select: { userId: true }, orderBy: { userId: 'asc' } })).map((m) => m.userId);
+  }
+
+  findInvitation(tx: Tx, id: string): Promise<GuildInvitationRow | null> {
+    return isUuid(id) ? tx.guildInvitation.findUnique({ where: { id } }) : Promise.resolve(null);
+  }
+
+  findInvitationOf(tx: Tx, guildId: string, userId: string): Promise<GuildInvitationRow | null> {
+    return tx.guildInvitation.findUnique({ where: { guildId_userId: { guildId, userId } } });
+  }
+
+  createInvitation(tx: Tx, data: { guildId: string; userId: string; invitedBy: string; createdAt: Date }): Promise<GuildInvitationRow> {
+    return tx.guildInvitation.create({ data });
+  }
+
+  async deleteInvitation(tx: Tx, id: string): Promise<void> {
+    await tx.guildInvitation.delete({ where: { id } });
+  }
+
+  /** Drops every invitation of the player (they are in a guild now). */
+  async deleteInvitationsOf(tx: Tx, userId: string): Promise<void> {
+    await tx.guildInvitation.deleteMany({ where: { userId } });
   }
 }
 

@@ -35,7 +35,7 @@ import { registerPlayer } from '../../test/support/platform.js';
 import { f0, f1, flag, list, log, loadAverage, machineDescription, now, option, percentile, publishSection, resultsSection, runLimited, sleep, sorted } from '../lib/common.js';
 import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
 import { rssMb } from '../lib/proc.js';
-import { ClientProcess, describeGatewayTuning, gatewayTuningFromArgv, postGraphQL, SECRETS, serviceEnv, startGateway, startSubgraphProcesses } from '../lib/processes.js';
+import { ClientProcess, cpuProfArgs, describeGatewayTuning, gatewayTuningFromArgv, postGraphQL, SECRETS, serviceEnv, startGateway, startSubgraphProcesses } from '../lib/processes.js';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 
@@ -352,8 +352,10 @@ async function main(): Promise<boolean> {
   const date = new Date();
   const loadStart = loadAverage();
   await DB.create();
-  const { urls, children } = await startSubgraphProcesses({ env: ENV, timeoutMs: 120_000 });
-  const { child: gateway, url: gatewayUrl } = await startGateway(urls, { env: ENV, timeoutMs: 120_000, ...GATEWAY_TUNING });
+  // BENCH_CPU_PROF=<dir>: CPU profiles of the subgraphs and the gateway, written when they stop.
+  const execArgv = cpuProfArgs(process.env.BENCH_CPU_PROF);
+  const { urls, children } = await startSubgraphProcesses({ env: ENV, timeoutMs: 120_000, execArgv });
+  const { child: gateway, url: gatewayUrl } = await startGateway(urls, { env: ENV, timeoutMs: 120_000, execArgv, ...GATEWAY_TUNING });
   log(`gateway up at ${gatewayUrl}`);
   const failures: string[] = [];
 

@@ -109,6 +109,31 @@ export class ChatMessagesStore {
   }
 
   /**
+   * Several players' messages to one room (call with the room locked), in one statement, taking
+   * positions in the order given; the room's newest positions follow the last. Raw SQL: one INSERT
+   * of many rows with RETURNING, then the room's update — two round trips for a group of sends
+   * however large (Prisma's createMany returns no rows).
+   */
+  async createMany(tx: Tx, roomId: string, data: readonly Pick<NewMessage, 'authorId' | 'text' | 'originalText' | 'clientMessageId'>[]): Promise<ChatMessageRow[]> {
+    const sql = prismaSql(tx);
+    const rows = await sql.query<ChatMessageRow>(
+      `WITH input AS (
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS i(author_id, text, original_text, client_message_id, ord)
+       ), inserted AS (
+         INSERT INTO chat_messages (id, room_id, author_id, kind, text, original_text, client_message_id)
+         SELECT gen_random_uuid(), $1::uuid, author_id, 'PLAYER', text, original_text, client_message_id FROM input ORDER BY ord
+         RETURNING *
+       )
+       SELECT ${MESSAGE_COLUMNS} FROM inserted m ORDER BY m.seq`,
+      [roomId, data.map((d) => d.authorId), data.map((d) => d.text), data.map((d) => d.originalText ?? null), data.map((d) => d.clientMessageId ?? null)],
+    );
+    const messages = rows.map(normalize);
+    const last = messages.at(-1)!;
+    await tx.chatRoom.update({ where: { id: roomId }, data: { lastSeq: last.seq, lastEventSeq: last.seq, lastActivityAt: last.sentAt }, select: { id: true } });
+    return messages;
+  }
+
+  /**
    * Edits or deletes a message (call with its room locked): the change takes the next position
    * from the messages' own sequence (`changed_seq`), which becomes the room's newest event. Raw
    * SQL: `nextval` in an UPDATE … RETURNING, which Prisma cannot express.

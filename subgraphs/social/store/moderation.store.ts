@@ -54,6 +54,12 @@ export class ModerationStore {
     return client.chatMute.findUnique({ where: { roomId_userId: { roomId, userId } } });
   }
 
+  /** The mutes of several players in one room (one query), by player. */
+  async mutesOf(roomId: string, userIds: readonly string[], client: PrismaClient | Tx = this.prisma): Promise<Map<string, ChatMuteRow>> {
+    const rows = await client.chatMute.findMany({ where: { roomId, userId: { in: [...new Set(userIds)] } } });
+    return new Map(rows.map((r) => [r.userId, r]));
+  }
+
   /** Sets the player's mute in the room (replacing any). */
   mute(tx: Tx, data: { roomId: string; userId: string; mutedBy: string; until: Date; at: Date }): Promise<ChatMuteRow> {
     const row = { mutedBy: data.mutedBy, until: data.until, mutedAt: data.at };

@@ -62,6 +62,16 @@ describe('isRetryableConflict', () => {
   });
 });
 
+describe('isUniqueViolation of a raw query through adapter-pg (P2010)', () => {
+  it.each([
+    ['the SQLSTATE in meta', { code: 'P2010', meta: { code: '23505', message: 'duplicate key value violates unique constraint "k"' } }, true],
+    ['the SQLSTATE only in the message', { code: 'P2010', message: 'Raw query failed. Code: `23505`. Message: `duplicate key value`' }, true],
+    ['another raw failure', { code: 'P2010', meta: { code: '23503' }, message: 'Raw query failed. Code: `23503`.' }, false],
+  ])('%s', (_what, error, unique) => {
+    expect(isUniqueViolation(error) !== null).toBe(unique);
+  });
+});
+
 describe('isDatabaseBusy', () => {
   it.each([
     ["Prisma could not start a transaction in time (P2028)", { code: 'P2028', message: 'Transaction API error: Unable to start a transaction in the given time.' }, true],

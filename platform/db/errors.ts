@@ -16,6 +16,8 @@ export function isUniqueViolation(error: unknown): string | null {
   // A raw query's failure (P2010) wraps the driver's error.
   const adapterCause = (e?.meta?.driverAdapterError as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   if (adapterCause?.code === '23505') return adapterCause.message ?? 'unique';
+  // adapter-pg's P2010 names the SQLSTATE in its meta (or only in its message).
+  if (e?.code === 'P2010' && (e.meta?.code === '23505' || /Code: `23505`/.test(e.message ?? ''))) return String(e.meta?.message ?? e.message ?? 'unique');
   return null;
 }
 

@@ -61,7 +61,7 @@ const processed = async (eventIds: string[]) =>
   (await db.prisma.processedEvent.findMany({ where: { consumer: 'users', eventId: { in: eventIds } } })).map((p) => p.eventId).sort();
 
 async function levelUpsRecorded(userId: string) {
-  const events = await db.prisma.outboxEvent.findMany({ where: { type: 'user.leveled_up' } });
+  const events = await db.prisma.outboxEvent.findMany({ where: { type: 'user.leveled_up' }, orderBy: { seq: 'asc' } });
   return events.map((e) => e.payload as { userId: string; level: number; previousLevel: number }).filter((p) => p.userId === userId);
 }
 

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
+import { gameServerToken } from './support/game-server.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { activeSubscriptions, subscribe, untilListening, type Subscription } from './support/ws.js';
 
@@ -40,36 +41,6 @@ const waitForSubscribers = (n: number) => expect.poll(() => activeSubscriptions(
 /** Resolves once the achievements subgraph listens on the player's live channel (the upstream subscription is live). */
 const streamLive = (stream: 'achievementUnlocked' | 'achievementProgress' | 'notificationAdded', userId: string, listeners = 1) =>
   untilListening(platform.runtime.redis, liveChannel('achievements', stream, userId), listeners);
-
-async function signInAsAdmin(player: Player): Promise<string> {
-  await platform.runtime.db.prisma.user.update({ where: { id: player.id }, data: { role: 'ADMIN' } });
-  const login = await gql<{ login: { accessToken: string } }>(
-    url,
-    `mutation($u: String!) { login(input: { usernameOrEmail: $u, password: "password123" }) { accessToken } }`,
-    { u: player.username },
-  );
-  if (!login.data) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
-  return login.data.login.accessToken;
-}
-
-/** A service token for the game server, from an API key an admin created with REPORT_GAME_EVENTS. */
-async function gameServerToken(): Promise<string> {
-  const admin = await signInAsAdmin(await registerPlayer(url));
-  const created = await gql<{ createApiKey: { secret: string } }>(
-    url,
-    `mutation { createApiKey(input: { name: "game server", scopes: [REPORT_GAME_EVENTS] }) { secret } }`,
-    {},
-    { token: admin },
-  );
-  if (!created.data) throw new Error(`createApiKey failed: ${JSON.stringify(created.errors)}`);
-  const issued = await gql<{ issueServiceToken: { accessToken: string } }>(
-    url,
-    `mutation($k: String!) { issueServiceToken(input: { apiKey: $k }) { accessToken } }`,
-    { k: created.data.createApiKey.secret },
-  );
-  if (!issued.data) throw new Error(`issueServiceToken failed: ${JSON.stringify(issued.errors)}`);
-  return issued.data.issueServiceToken.accessToken;
-}
 
 type GameEvent = { id: string; userId: string; type: string; data?: Record<string, unknown> };
 type Recorded = { id: string; status: 'RECORDED' | 'DUPLICATE'; unlocked: { unlockedAt: string; achievement: { id: string }; user: { id: string; username: string } }[] };
@@ -125,7 +96,7 @@ describe('achievements through the gateway', () => {
   let inboxSub: Subscription;
 
   beforeAll(async () => {
-    gameServer = await gameServerToken();
+    gameServer = await gameServerToken(platform, url);
     player = await registerPlayer(url);
     other = await registerPlayer(url);
   });

@@ -133,6 +133,28 @@ describe('social subgraph: sending messages', () => {
   });
 });
 
+
+  it('stores one message for concurrent retries of a send, and refuses only the send that reuses a key for other text', async () => {
+    const { id: roomId } = await room();
+    const ana = player();
+    const bob = player();
+    const withKey = (viewer: Viewer, text: string, clientMessageId: string) =>
+      client.execute<{ sendMessage: { message: Message } }>(viewer, SEND, { input: { roomId, text, clientMessageId } });
+    // Sent together, they commit in one group: the duplicates must neither double-store nor fail the others.
+    const results = await Promise.all([
+      ...Array.from({ length: 5 }, () => withKey(ana, 'hello', 'ana-1')),
+      withKey(ana, 'something else', 'ana-1'),
+      withKey(bob, 'hi ana', 'bob-1'),
+    ]);
+    const ids = results.slice(0, 5).map((r) => r.data?.sendMessage.message.id);
+    expect(new Set(ids).size).toBe(1);
+    expect(ids[0]).toEqual(expect.any(String));
+    expect(results[5]!.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'clientMessageId' });
+    expect(results[6]!.errors).toBeUndefined();
+    const stored = await db.prisma.chatMessage.findMany({ where: { roomId }, orderBy: { seq: 'asc' } });
+    expect(stored.map((m) => m.text).sort()).toEqual(['hello', 'hi ana']);
+    expect((await db.prisma.chatRoom.findUniqueOrThrow({ where: { id: roomId } })).lastSeq).toBe(stored.at(-1)!.seq);
+  });
 describe('social subgraph: reading a room', () => {
   it('pages forward and backward, newest last, with correct pageInfo', async () => {
     const { id } = await room();

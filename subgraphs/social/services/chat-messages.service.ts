@@ -1,7 +1,8 @@
 import { Repeater } from '@repeaterjs/repeater';
+import { LRUCache } from 'lru-cache';
 import { requireRole, requireUser, type Viewer } from '../../../platform/auth.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
-import type { Tx } from '../../../platform/db/index.js';
+import type { Sql, Tx } from '../../../platform/db/index.js';
 import { BadUserInputError, DomainError, NotFoundError, RateLimitedError } from '../../../platform/errors.js';
 import { GroupCommit } from '../../../platform/group-commit.js';
 import { isUuid } from '../../../platform/ids.js';
@@ -9,7 +10,7 @@ import { resumableStream, subscribeLive } from '../../../platform/live.js';
 import { decodeCursor, pageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import type { RateLimit } from '../../../platform/rate-limit.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
-import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
+import type { PrismaWork, UnitOfWork, Work } from '../../../platform/unit-of-work.js';
 import { messageAdded, privateMessage, roomEvent, type MessageAddedEvent, type PrivateMessagePayload, type RoomEventPayload } from '../contracts/live.js';
 import {
   assertMayChange,
@@ -94,6 +95,9 @@ export class ChatMessagesService {
     onGroupFailure: 'each-alone',
   });
 
+  /** Rooms seen restricted: their sends skip the open-room path (bounded; a miss costs one empty transaction). */
+  private readonly restrictedRooms = new LRUCache<string, true>({ max: 10_000 });
+
   constructor(private readonly deps: ChatMessagesServiceDeps) {}
 
   private now(): Date {
@@ -117,13 +121,25 @@ export class ChatMessagesService {
     });
   }
 
-  /** One group of sends to one room, in one unit of work under the room's lock (see roomSends). */
-  private commitRoomSends(sends: RoomSend[]): Promise<(ChatMessageRow | Refused)[]> {
+  /**
+   * One group of sends to one room, in one unit of work under the room's lock (see roomSends). A
+   * busy room is an open one (GLOBAL) without slow mode: nothing to read per send, so its group
+   * runs on the SQL port without Prisma's runtime (postOpenGroup). Any other room — restricted
+   * (remembered: a room's kind never changes), slow, or unknown — checks each send on Prisma.
+   */
+  private async commitRoomSends(sends: RoomSend[]): Promise<(ChatMessageRow | Refused)[]> {
     const roomId = sends[0]!.roomId;
+    if (!this.restrictedRooms.has(roomId)) {
+      const posted = await this.deps.work.runSql(async (work) => {
+        const locked = await this.deps.rooms.lock(work.sql, roomId);
+        if (locked && isRestricted(locked.kind)) this.restrictedRooms.set(roomId, true);
+        if (!locked || isRestricted(locked.kind) || locked.slowModeSeconds > 0) return null;
+        return this.postOpenGroup(work, work.sql, locked, sends);
+      });
+      if (posted) return posted;
+    }
     return this.deps.work.run(async (work) => {
       const locked = await this.deps.rooms.lock(work.tx, roomId);
-      // A busy room is an open one (GLOBAL): no members, blocks or slow mode to read per send.
-      if (locked && !isRestricted(locked.kind) && locked.slowModeSeconds === 0) return this.postOpenGroup(work, locked, sends);
       const results: (ChatMessageRow | Refused)[] = [];
       for (const { send, moderated } of sends) {
         try {
@@ -152,8 +168,8 @@ export class ChatMessagesService {
    * senders' mutes in one read, the accepted messages in one insert, their events in one more;
    * each published as `post` would, chained in position order.
    */
-  private async postOpenGroup(work: PrismaWork, room: ChatRoomRow, sends: RoomSend[]): Promise<(ChatMessageRow | Refused)[]> {
-    const mutes = await this.deps.moderation.mutesOf(room.id, sends.map(({ send }) => send.authorId), work.tx);
+  private async postOpenGroup(work: Work, sql: Sql, room: ChatRoomRow, sends: RoomSend[]): Promise<(ChatMessageRow | Refused)[]> {
+    const mutes = await this.deps.moderation.mutesOf(room.id, sends.map(({ send }) => send.authorId), sql);
     const now = this.now();
     const results: (ChatMessageRow | Refused)[] = new Array(sends.length);
     const accepted: number[] = [];
@@ -170,7 +186,7 @@ export class ChatMessagesService {
     });
     if (accepted.length === 0) return results;
     const messages = await this.deps.store.createMany(
-      work.tx,
+      sql,
       room.id,
       accepted.map((i) => ({ authorId: sends[i]!.send.authorId, ...sends[i]!.moderated, clientMessageId: sends[i]!.send.clientMessageId })),
     );

@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../../generated/prisma/client.js';
-import { pgArray, prismaSql, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
+import { asSql, pgArray, prismaSql, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import type { PageRequest } from '../../../platform/pagination.js';
 
@@ -68,8 +68,16 @@ export class ChatMessagesStore {
   }
 
   /** The author's message stored under their idempotency key, or null. */
-  findByClientId(authorId: string, clientMessageId: string, client: PrismaClient | Tx = this.prisma): Promise<ChatMessageRow | null> {
-    return client.chatMessage.findUnique({ where: { authorId_clientMessageId: { authorId, clientMessageId } } });
+  /**
+   * The author's message sent with this idempotency key, or null. Raw SQL on the port: a key lookup
+   * every send makes before anything else (hot path: bench/RESULTS.md, "Chat").
+   */
+  async findByClientId(authorId: string, clientMessageId: string, client: Sql | Tx = this.sql): Promise<ChatMessageRow | null> {
+    const [row] = await asSql(client).query<ChatMessageRow>(
+      `SELECT ${MESSAGE_COLUMNS} FROM chat_messages m WHERE m.author_id = $1::uuid AND m.client_message_id = $2`,
+      [authorId, clientMessageId],
+    );
+    return row ? normalize(row) : null;
   }
 
   /** When the author last posted in the room (slow mode), or null. */
@@ -111,26 +119,27 @@ export class ChatMessagesStore {
   /**
    * Several players' messages to one room (call with the room locked), in one statement, taking
    * positions in the order given; the room's newest positions follow the last. Raw SQL: one INSERT
-   * of many rows with RETURNING, then the room's update — two round trips for a group of sends
-   * however large (Prisma's createMany returns no rows).
+   * of many rows with RETURNING and the room's update in the same statement — one round trip for a
+   * group of sends however large (Prisma's createMany returns no rows); on the port, so the open
+   * room's send path runs without Prisma's runtime (hot path: bench/RESULTS.md, "Chat").
    */
-  async createMany(tx: Tx, roomId: string, data: readonly Pick<NewMessage, 'authorId' | 'text' | 'originalText' | 'clientMessageId'>[]): Promise<ChatMessageRow[]> {
-    const sql = prismaSql(tx);
-    const rows = await sql.query<ChatMessageRow>(
+  async createMany(client: Sql | Tx, roomId: string, data: readonly Pick<NewMessage, 'authorId' | 'text' | 'originalText' | 'clientMessageId'>[]): Promise<ChatMessageRow[]> {
+    const rows = await asSql(client).query<ChatMessageRow>(
       `WITH input AS (
          SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS i(author_id, text, original_text, client_message_id, ord)
        ), inserted AS (
          INSERT INTO chat_messages (id, room_id, author_id, kind, text, original_text, client_message_id)
          SELECT gen_random_uuid(), $1::uuid, author_id, 'PLAYER', text, original_text, client_message_id FROM input ORDER BY ord
          RETURNING *
+       ), newest AS (
+         UPDATE chat_rooms r SET last_seq = n.seq, last_event_seq = n.seq, last_activity_at = n.sent_at
+         FROM (SELECT seq, sent_at FROM inserted ORDER BY seq DESC LIMIT 1) n
+         WHERE r.id = $1::uuid
        )
        SELECT ${MESSAGE_COLUMNS} FROM inserted m ORDER BY m.seq`,
       [roomId, data.map((d) => d.authorId), data.map((d) => d.text), data.map((d) => d.originalText ?? null), data.map((d) => d.clientMessageId ?? null)],
     );
-    const messages = rows.map(normalize);
-    const last = messages.at(-1)!;
-    await tx.chatRoom.update({ where: { id: roomId }, data: { lastSeq: last.seq, lastEventSeq: last.seq, lastActivityAt: last.sentAt }, select: { id: true } });
-    return messages;
+    return rows.map(normalize);
   }
 
   /**

@@ -1,5 +1,5 @@
 import type { ChatRoom, ChatRoomKind } from '../../../generated/prisma/client.js';
-import { pgArray, prismaSql, type Prisma, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
+import { asSql, pgArray, type Prisma, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import { BadUserInputError } from '../../../platform/errors.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
@@ -41,9 +41,9 @@ export class ChatRoomsStore {
    * to one room (sends, edits, joins, leaves) queue here, so its positions commit in the order given
    * out and its member count stays true.
    */
-  async lock(tx: Tx, roomId: string): Promise<ChatRoomRow | undefined> {
+  async lock(tx: Sql | Tx, roomId: string): Promise<ChatRoomRow | undefined> {
     if (!isUuid(roomId)) return undefined;
-    const [room] = await prismaSql(tx).query<ChatRoomRow>(`SELECT ${ROOM_COLUMNS} FROM chat_rooms WHERE id = $1::uuid FOR UPDATE`, [roomId]);
+    const [room] = await asSql(tx).query<ChatRoomRow>(`SELECT ${ROOM_COLUMNS} FROM chat_rooms WHERE id = $1::uuid FOR UPDATE`, [roomId]);
     return room && { ...room, lastSeq: toBigInt(room.lastSeq), lastEventSeq: toBigInt(room.lastEventSeq) };
   }
 

@@ -1,5 +1,5 @@
 import type { ChatMute, ChatReport } from '../../../generated/prisma/client.js';
-import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import { asSql, pgArray, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 
@@ -54,9 +54,16 @@ export class ModerationStore {
     return client.chatMute.findUnique({ where: { roomId_userId: { roomId, userId } } });
   }
 
-  /** The mutes of several players in one room (one query), by player. */
-  async mutesOf(roomId: string, userIds: readonly string[], client: PrismaClient | Tx = this.prisma): Promise<Map<string, ChatMuteRow>> {
-    const rows = await client.chatMute.findMany({ where: { roomId, userId: { in: [...new Set(userIds)] } } });
+  /**
+   * The mutes of several players in one room (one query), by player. Raw SQL on the port: read by
+   * every group of sends to an open room (hot path: bench/RESULTS.md, "Chat").
+   */
+  async mutesOf(roomId: string, userIds: readonly string[], client: Sql | Tx): Promise<Map<string, ChatMuteRow>> {
+    const rows = await asSql(client).query<ChatMuteRow>(
+      `SELECT room_id::text AS "roomId", user_id::text AS "userId", muted_by::text AS "mutedBy", muted_at AS "mutedAt", until
+       FROM chat_mutes WHERE room_id = $1::uuid AND user_id = ANY($2::uuid[])`,
+      [roomId, pgArray([...new Set(userIds)])],
+    );
     return new Map(rows.map((r) => [r.userId, r]));
   }
 

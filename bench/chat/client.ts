@@ -4,9 +4,11 @@
 //   open     { variables, count }
 //   progress { warm, measured }      results { times: Record<text, number[]> }
 // Warm-up messages' texts start with `w` (only "has this subscriber seen one" is kept); measured
-// ones with `m` (every receive time is kept).
+// ones are `m<rate>-<i>` (every receive time is kept); anything else (a "<name> joined the room"
+// system message) is not the bench's.
 import { changed, openSubscribers, serveParent, type OpenMessage } from '../lib/ws-clients.js';
 
+const MEASURED = /^m\d+-\d+$/;
 const times = new Map<string, number[]>();
 const warmed = new Set<number>();
 let measured = 0;
@@ -23,7 +25,7 @@ serveParent<OpenMessage & { variables: Record<string, unknown>; count: number }>
           if (!text) return;
           if (text.startsWith('w')) {
             warmed.add(index);
-          } else if (text.startsWith('m')) {
+          } else if (MEASURED.test(text)) {
             let list = times.get(text);
             if (!list) times.set(text, (list = []));
             list.push(t);

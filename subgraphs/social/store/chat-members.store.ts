@@ -12,6 +12,9 @@ export interface MemberKey {
   userId: string;
 }
 
+/** The largest page of a room's members (`ChatRoom.members(first)`). */
+export const MAX_MEMBERS_PAGE = 100;
+
 export const memberKey = ({ roomId, userId }: MemberKey) => `${roomId}|${userId}`;
 
 export class ChatMembersStore {
@@ -71,14 +74,30 @@ export class ChatMembersStore {
     await tx.chatRoomMember.updateMany({ where: { roomId, userId, lastReadSeq: { lt: seq } }, data: { lastReadSeq: seq } });
   }
 
-  /** Each room's members, in the same order as the room ids: one query for any number of rooms. */
+  /**
+   * Each room's longest-standing members, at most `MAX_MEMBERS_PAGE` per room (the largest page
+   * `ChatRoom.members` gives): one statement for any number of rooms. Raw SQL: one page per parent
+   * (`CROSS JOIN LATERAL … LIMIT`), which Prisma cannot express; a guild's room holds its whole guild.
+   */
   async membersOf(roomIds: readonly string[]): Promise<ChatMemberRow[][]> {
-    const valid = roomIds.filter(isUuid);
+    const valid = [...new Set(roomIds.filter(isUuid))];
     const rows = valid.length
-      ? await this.prisma.chatRoomMember.findMany({ where: { roomId: { in: valid } }, orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }] })
+      ? await this.sql.query<ChatMemberRow>(
+          `SELECT m.room_id::text AS "roomId", m.user_id::text AS "userId", m.role::text AS role, m.joined_at AS "joinedAt",
+                  m.last_read_seq AS "lastReadSeq", m.last_read_at AS "lastReadAt"
+           FROM unnest($1::uuid[]) AS r(id)
+           CROSS JOIN LATERAL (
+             SELECT * FROM chat_room_members WHERE room_id = r.id ORDER BY joined_at, user_id LIMIT ${MAX_MEMBERS_PAGE}
+           ) m`,
+          [pgArray(valid)],
+        )
       : [];
     const byRoom = new Map<string, ChatMemberRow[]>();
-    for (const row of rows) byRoom.set(row.roomId, [...(byRoom.get(row.roomId) ?? []), row]);
+    for (const row of rows) {
+      const list = byRoom.get(row.roomId);
+      if (list) list.push({ ...row, lastReadSeq: BigInt(row.lastReadSeq) });
+      else byRoom.set(row.roomId, [{ ...row, lastReadSeq: BigInt(row.lastReadSeq) }]);
+    }
     return roomIds.map((id) => byRoom.get(id) ?? []);
   }
 

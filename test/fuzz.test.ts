@@ -15,6 +15,7 @@ import {
   type FuzzTargets,
 } from './support/fuzz.js';
 import { gql, platformPerFile, registerPlayer, testEnv } from './support/platform.js';
+import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { wsClient } from './support/ws.js';
 
 // FUZZ_SEED replays a run, FUZZ_ONLY=12,345 replays some of its cases, FUZZ_COUNT changes the
@@ -36,34 +37,12 @@ let schema: GraphQLSchema;
 let targets: FuzzTargets;
 let credentials: Credentials;
 
-async function signInAsAdmin(player: { id: string; username: string }): Promise<string> {
-  await platform.runtime.db.prisma.user.update({ where: { id: player.id }, data: { role: 'ADMIN' } });
-  const login = await gql<{ login: { accessToken: string } }>(url, `mutation($u: String!) { login(input: { usernameOrEmail: $u, password: "password123" }) { accessToken } }`, { u: player.username });
-  if (!login.data) throw new Error(`login failed: ${JSON.stringify(login.errors)}`);
-  return login.data.login.accessToken;
-}
-
-async function serviceToken(admin: string): Promise<string> {
-  const created = await gql<{ createApiKey: { secret: string } }>(
-    url,
-    `mutation { createApiKey(input: { name: "fuzz", scopes: [REPORT_GAME_EVENTS, REPORT_MATCH_RESULTS, MANAGE_WALLET] }) { secret } }`,
-    {},
-    { token: admin },
-  );
-  if (!created.data) throw new Error(`createApiKey failed: ${JSON.stringify(created.errors)}`);
-  const issued = await gql<{ issueServiceToken: { accessToken: string } }>(url, `mutation($k: String!) { issueServiceToken(input: { apiKey: $k }) { accessToken } }`, {
-    k: created.data.createApiKey.secret,
-  });
-  if (!issued.data) throw new Error(`issueServiceToken failed: ${JSON.stringify(issued.errors)}`);
-  return issued.data.issueServiceToken.accessToken;
-}
-
 beforeAll(async () => {
   schema = apiSchemaOf(await readFile(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8'));
   const players = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
   const adminPlayer = await registerPlayer(url);
-  const admin = await signInAsAdmin(adminPlayer);
-  credentials = { player: players[0]!.token, admin, service: await serviceToken(admin) };
+  const admin = await signInAsAdmin(platform, url, adminPlayer);
+  credentials = { player: players[0]!.token, admin, service: await gameServerToken(platform, url, ['REPORT_GAME_EVENTS', 'REPORT_MATCH_RESULTS', 'MANAGE_WALLET']) };
   const catalog = await gql<{
     achievements: { id: string }[];
     chatRooms: { edges: { node: { id: string } }[] };

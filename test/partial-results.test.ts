@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startGateway } from '../gateway/index.js';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import type { RunningService } from '../platform/http.js';
+import { gameServerToken } from './support/game-server.js';
 import { gql, platformPerFile, registerPlayer, testEnv } from './support/platform.js';
 
 // One subgraph down must not cost the client the other subgraphs' data (nullable root fields,
@@ -59,23 +60,6 @@ const unavailable = (serviceName: string) => ({
   extensions: { code: 'SERVICE_UNAVAILABLE', serviceName },
 });
 
-/** A game server's service token (REPORT_GAME_EVENTS), from an API key an admin created. */
-async function gameServerToken(url: string): Promise<string> {
-  const admin = await registerPlayer(url);
-  await platform.runtime.db.prisma.user.update({ where: { id: admin.id }, data: { role: 'ADMIN' } });
-  const login = await gql<{ login: { accessToken: string } }>(url, `mutation($u: String!) { login(input: { usernameOrEmail: $u, password: "password123" }) { accessToken } }`, { u: admin.username });
-  const created = await gql<{ createApiKey: { secret: string } }>(
-    url,
-    `mutation { createApiKey(input: { name: "game server", scopes: [REPORT_GAME_EVENTS] }) { secret } }`,
-    {},
-    { token: login.data!.login.accessToken },
-  );
-  const issued = await gql<{ issueServiceToken: { accessToken: string } }>(url, `mutation($k: String!) { issueServiceToken(input: { apiKey: $k }) { accessToken } }`, {
-    k: created.data!.createApiKey.secret,
-  });
-  return issued.data!.issueServiceToken.accessToken;
-}
-
 describe('fields one subgraph adds to another’s objects, with that subgraph down', () => {
   it('answers a player without achievements: username, null achievement fields and SERVICE_UNAVAILABLE', async () => {
     const player = await registerPlayer(platform.gateway.url);
@@ -92,7 +76,7 @@ describe('fields one subgraph adds to another’s objects, with that subgraph do
 
   it('answers an unlock the game server reports with the player null and SERVICE_UNAVAILABLE when users is down', async () => {
     const player = await registerPlayer(platform.gateway.url);
-    const gameServer = await gameServerToken(platform.gateway.url);
+    const gameServer = await gameServerToken(platform, platform.gateway.url);
     const RECORD = `mutation($input: GameEventInput!) {
       recordGameEvent(input: $input) { events { status unlocked { achievement { id } user { id username } } } }
     }`;

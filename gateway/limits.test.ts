@@ -59,6 +59,24 @@ describe('operationCost: every field 1, a list or page multiplies what it select
     const bad = operationCost(schema, document, operation, { n: 'many' }, limits) as GraphQLError;
     expect(bad.extensions.code).toBe('BAD_USER_INPUT');
   });
+
+  it('remembers a document’s cost per variable values: each value keeps its own cost or refusal, in any order, past the remembered count', () => {
+    const document = parse('query R($n: Int) { chatRooms(first: $n) { edges { node { id } } } }');
+    const operation = getOperationAST(document)!;
+    const cost = (n: unknown) => operationCost(schema, document, operation, { n }, limits);
+    for (let round = 0; round < 2; round++) {
+      expect(cost(10)).toBe(31);
+      expect((cost(8_334) as GraphQLError).extensions.limit).toBe('cost');
+      expect(cost(1)).toBe(4);
+      expect((cost('many') as GraphQLError).extensions.code).toBe('BAD_USER_INPUT');
+      // more values than a document keeps: the first ones are costed again, not confused
+      for (let n = 100; n < 140; n++) expect(cost(n)).toBe(1 + 3 * n);
+    }
+    // a value too long to keep is costed each time
+    const long = parse('query L($t: String, $n: Int) { chatRooms(first: $n) { edges { node { id } } } }');
+    const longCost = (n: number) => operationCost(schema, long, getOperationAST(long)!, { t: 'x'.repeat(600), n }, limits);
+    expect([longCost(2), longCost(5), longCost(2)]).toEqual([7, 16, 7]);
+  });
 });
 
 describe('document limit rules', () => {

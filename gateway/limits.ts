@@ -147,8 +147,15 @@ function listSize(parentType: string, field: Parameters<ComplexityEstimator>[0][
   return list || paged || getNamedType(field.type).name.endsWith('Connection') ? defaultListSize : 1;
 }
 
-/** Costs of operations that take no variables, by document (Apollo and the websocket cache reuse the object). */
-const fixedCosts = new WeakMap<DocumentNode, Map<string, number | GraphQLError>>();
+/**
+ * Costs by document (Apollo and the websocket cache reuse the object), then by operation name and
+ * variable values: a cost depends on nothing else. Variable values longer than
+ * COSTED_VARIABLES_MAX_CHARS (a chat message's text) are not kept, and a document keeps its
+ * COSTS_PER_DOCUMENT newest, so the cache stays small whatever clients send.
+ */
+const knownCosts = new WeakMap<DocumentNode, Map<string, number | GraphQLError>>();
+const COSTED_VARIABLES_MAX_CHARS = 512;
+const COSTS_PER_DOCUMENT = 32;
 
 /**
  * The operation's cost (graphql-query-complexity with listSizeEstimator), or the coded error that
@@ -162,10 +169,10 @@ export function operationCost(
   variables: Record<string, unknown> | undefined,
   limits: OperationLimits,
 ): number | GraphQLError {
-  const fixed = !operation.variableDefinitions?.length;
-  const key = operation.name?.value ?? '';
-  if (fixed) {
-    const known = fixedCosts.get(document)?.get(key);
+  const values = operation.variableDefinitions?.length ? JSON.stringify(variables ?? {}) : '';
+  const key = values.length <= COSTED_VARIABLES_MAX_CHARS ? `${operation.name?.value ?? ''}\u0000${values}` : undefined;
+  if (key !== undefined) {
+    const known = knownCosts.get(document)?.get(key);
     if (known !== undefined) return known;
   }
   let cost: number | GraphQLError;
@@ -188,10 +195,11 @@ export function operationCost(
       ? limitExceeded('selections', limits.maxSelections, `The operation expands to more than ${limits.maxSelections} selections.`)
       : new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
   }
-  if (fixed) {
-    let byName = fixedCosts.get(document);
-    if (!byName) fixedCosts.set(document, (byName = new Map()));
-    byName.set(key, cost);
+  if (key !== undefined) {
+    let costs = knownCosts.get(document);
+    if (!costs) knownCosts.set(document, (costs = new Map()));
+    if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
+    costs.set(key, cost);
   }
   return cost;
 }

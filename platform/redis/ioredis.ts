@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { RedisPort, StreamEntry, StreamGroup, SubscribeOptions, Unsubscribe } from './types.js';
+import type { RedisPort, StreamEntry, StreamGroup, SubscribeOptions, UniqueStreamEntry, Unsubscribe } from './types.js';
 
 type RawEntries = [id: string, fields: string[]][];
 
@@ -29,6 +29,27 @@ function checkTtl(ttlSeconds: number) {
   }
   return ttlSeconds;
 }
+
+/** xaddUnique: SET NX then XADD per entry, in one script (a false in the reply: the key existed). */
+const XADD_UNIQUE = `
+local ttl, maxlen = tonumber(ARGV[1]), tonumber(ARGV[2])
+local ids, a = {}, 3
+for i = 2, #KEYS do
+  local n = tonumber(ARGV[a])
+  local fields = {}
+  for j = 1, n do fields[j] = ARGV[a + j] end
+  a = a + n + 1
+  if redis.call('SET', KEYS[i], '1', 'NX', 'EX', ttl) then
+    if maxlen > 0 then
+      ids[i - 1] = redis.call('XADD', KEYS[1], 'MAXLEN', '~', maxlen, '*', unpack(fields))
+    else
+      ids[i - 1] = redis.call('XADD', KEYS[1], '*', unpack(fields))
+    end
+  else
+    ids[i - 1] = false
+  end
+end
+return ids`;
 
 /** RedisPort on a real Redis. Blocking reads and subscriptions get their own connections. */
 export class IoRedisPort implements RedisPort {
@@ -197,6 +218,19 @@ export class IoRedisPort implements RedisPort {
   async xpendingCount(stream: string, group: string) {
     const reply = (await this.command.xpending(stream, group)) as [number, ...unknown[]];
     return Number(reply[0]);
+  }
+
+  async xaddUnique(stream: string, entries: readonly UniqueStreamEntry[], ttlSeconds: number, maxLen?: number) {
+    checkTtl(ttlSeconds);
+    if (entries.length === 0) return [];
+    // KEYS: the stream, then each entry's key; ARGV: ttl, maxLen (0: none), then per entry its field count and fields.
+    const args: (string | number)[] = [ttlSeconds, maxLen ?? 0];
+    for (const { fields } of entries) {
+      const flat = Object.entries(fields).flat();
+      args.push(flat.length, ...flat);
+    }
+    const ids = (await this.command.eval(XADD_UNIQUE, entries.length + 1, stream, ...entries.map((e) => e.key), ...args)) as (string | false | null)[];
+    return ids.map((id) => (typeof id === 'string' ? id : null));
   }
 
   async get(key: string) {

@@ -1,4 +1,4 @@
-import { compareStreamIds, type RedisPort, type StreamEntry, type StreamGroup, type SubscribeOptions, type Unsubscribe } from './types.js';
+import { compareStreamIds, type RedisPort, type StreamEntry, type StreamGroup, type SubscribeOptions, type UniqueStreamEntry, type Unsubscribe } from './types.js';
 
 interface Pending {
   consumer: string;
@@ -65,6 +65,10 @@ export class MemoryRedisPort implements RedisPort {
   }
 
   async xadd(stream: string, fields: Record<string, string>, maxLen?: number) {
+    return this.appendNow(stream, fields, maxLen);
+  }
+
+  private appendNow(stream: string, fields: Record<string, string>, maxLen?: number) {
     const s = this.stream(stream);
     const ms = Math.max(this.now(), s.lastMs);
     s.lastSeq = ms === s.lastMs ? s.lastSeq + 1 : 0;
@@ -143,6 +147,24 @@ export class MemoryRedisPort implements RedisPort {
 
   async xpendingCount(stream: string, group: string) {
     return this.streams.get(stream)?.groups.get(group)?.pending.size ?? 0;
+  }
+
+  async xaddUnique(stream: string, entries: readonly UniqueStreamEntry[], ttlSeconds: number, maxLen?: number) {
+    if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
+      throw new RangeError(`ttlSeconds must be a positive integer, got ${ttlSeconds}`);
+    }
+    const ids: (string | null)[] = [];
+    // No await between the checks and the appends: one step, as the script is on Redis.
+    for (const { key, fields } of entries) {
+      const existing = this.values.get(key);
+      if (existing && existing.expiresAt > this.now()) {
+        ids.push(null);
+        continue;
+      }
+      this.values.set(key, { value: '1', expiresAt: this.now() + ttlSeconds * 1000 });
+      ids.push(this.appendNow(stream, fields, maxLen));
+    }
+    return ids;
   }
 
   async get(key: string) {

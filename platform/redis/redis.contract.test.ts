@@ -163,6 +163,32 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
     expect(all.at(-1)!.fields.n).toBe('299');
   });
 
+  it('appends each entry of xaddUnique once while its key lives, atomically with setting the key', async () => {
+    const port = open();
+    const stream = key('unique');
+    const [a, b] = [key('seen'), key('seen')];
+    await port.xgroupCreate(stream, 'g');
+    const first = await port.xaddUnique(stream, [{ key: a, fields: { n: '1' } }, { key: b, fields: { n: '2' } }, { key: a, fields: { n: '1 again' } }], 60);
+    expect(first.map((id) => id !== null)).toEqual([true, true, false]);
+    const second = await port.xaddUnique(stream, [{ key: b, fields: { n: '2 again' } }, { key: key('seen'), fields: { n: '3' } }], 60);
+    expect(second.map((id) => id !== null)).toEqual([false, true]);
+    const read = await port.xreadgroup(stream, 'g', 'c', 10, 0);
+    expect(read.map((e) => e.fields.n)).toEqual(['1', '2', '3']);
+    expect(read.map((e) => e.id)).toEqual([first[0], first[1], second[1]]);
+    expect(await port.get(a)).not.toBeNull();
+    expect(await port.xaddUnique(stream, [], 60)).toEqual([]);
+    await expect(port.xaddUnique(stream, [{ key: key('seen'), fields: { n: '4' } }], 0)).rejects.toThrow(RangeError);
+  });
+
+  it('appends an xaddUnique entry again once its key has expired', async () => {
+    const port = open();
+    const stream = key('unique');
+    const seen = key('seen');
+    expect((await port.xaddUnique(stream, [{ key: seen, fields: { n: '1' } }], 1))[0]).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect((await port.xaddUnique(stream, [{ key: seen, fields: { n: '1' } }], 1))[0]).not.toBeNull();
+  });
+
   it('stores and reads back values, and answers null for missing keys', async () => {
     const port = open();
     const k = key('kv');

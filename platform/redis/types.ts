@@ -6,6 +6,12 @@ export interface StreamEntry {
 
 export type Unsubscribe = () => Promise<void>;
 
+/** An entry for `xaddUnique`: appended only if `key` is not set. */
+export interface UniqueStreamEntry {
+  key: string;
+  fields: Record<string, string>;
+}
+
 /** A consumer group as the stream reports it: how far it has read and what it has not acknowledged. */
 export interface StreamGroup {
   name: string;
@@ -60,6 +66,13 @@ export interface RedisPort {
   xautoclaim(stream: string, group: string, consumer: string, minIdleMs: number, count: number): Promise<StreamEntry[]>;
   /** Number of entries delivered to the group and not yet acknowledged. */
   xpendingCount(stream: string, group: string): Promise<number>;
+  /**
+   * Appends each entry whose `key` does not exist yet and sets that key (expiring after ttlSeconds,
+   * a positive integer) in the same step: an entry sent again while its key lives is not appended.
+   * The whole call is one atomic step (one script on Redis). Returns each entry's stream id, or null
+   * for an entry whose key existed (or came earlier in the same call).
+   */
+  xaddUnique(stream: string, entries: readonly UniqueStreamEntry[], ttlSeconds: number, maxLen?: number): Promise<(string | null)[]>;
 
   /** The string stored at the key, or null when it is missing or expired. */
   get(key: string): Promise<string | null>;

@@ -438,4 +438,100 @@ describe('reportMatchResult', () => {
       await counting.server.stop();
     }
   });
+
+  const FINAL = `query($id: ID!) { tournament(id: $id) { status completedAt prizePool { total } standings { placement prize player { id } } } }`;
+  type Final = { status: string; completedAt: string | null; prizePool: { total: number }; standings: { placement: number; prize: number; player: { id: string } }[] };
+  const finalOf = async (id: string) => (await client.execute<{ tournament: Final }>(ANONYMOUS, FINAL, { id })).data!.tournament;
+  const prizesPaid = (id: string) => [...users.applied.values()].filter((op) => op.reason === 'tournament_prize' && op.reference === id);
+
+  /** Plays every open match of the tournament, the favourite (lower seed number) winning, until none is open. */
+  async function playOut(id: string, seeds: string[], favourite = true) {
+    for (let guard = 0; guard < 50; guard++) {
+      const open = (await bracketOf(id)).flatMap((r) => r.matches).filter((m) => m.status === 'READY');
+      if (!open.length) return;
+      for (const m of open) {
+        const [a, b] = [m.playerA!.id, m.playerB!.id];
+        const better = seeds.indexOf(a) < seeds.indexOf(b) ? a : b;
+        expect(codeOf(await report(gameServer, m.id, favourite ? better : better === a ? b : a))).toBeUndefined();
+      }
+    }
+  }
+
+  it('the last result completes the tournament: standings, prizes paid once by their jobs, tournament.completed with places and prizes', async () => {
+    // 4 players pay 100 each: the pool is 1,000 fixed + 50% of 400 = 1,200, split 50/30/20.
+    const id = await tournament({ entryFee: 100, formatOptions: { thirdPlaceMatch: true }, prizePool: { fixed: 1_000, feeSharePercent: 50, distribution: [50, 30, 20] } });
+    const players = [4, 3, 2, 1].map((level) => player(100, level));
+    for (const p of players) expect(codeOf(await join(p, id))).toBeUndefined();
+    expect((await start(organizer, id)).errors).toBeUndefined();
+    const seeds = players.map((p) => p.userId!);
+    await playOut(id, seeds);
+
+    const final = await finalOf(id);
+    expect(final).toMatchObject({ status: 'COMPLETED', prizePool: { total: 1_200 } });
+    expect(final.completedAt).not.toBeNull();
+    expect(final.standings).toEqual([
+      { placement: 1, prize: 600, player: { id: seeds[0] } },
+      { placement: 2, prize: 360, player: { id: seeds[1] } },
+      { placement: 3, prize: 240, player: { id: seeds[2] } },
+      { placement: 4, prize: 0, player: { id: seeds[3] } },
+    ]);
+    const completed = await db.prisma.outboxEvent.findMany({ where: { type: 'tournament.completed', payload: { path: ['tournamentId'], equals: id } } });
+    expect(completed).toHaveLength(1);
+    expect((completed[0]!.payload as { placements: unknown[] }).placements).toEqual([
+      { userId: seeds[0], placement: 1, prize: 600 },
+      { userId: seeds[1], placement: 2, prize: 360 },
+      { userId: seeds[2], placement: 3, prize: 240 },
+      { userId: seeds[3], placement: 4, prize: 0 },
+    ]);
+    // The prizes are jobs: run them twice over (a second replica), nothing is paid twice.
+    await runJobs();
+    await runJobs();
+    expect(prizesPaid(id).map((op) => [op.userId, op.amount]).sort()).toEqual([[seeds[0], 600], [seeds[1], 360], [seeds[2], 240]].sort());
+    expect(players.map(coins)).toEqual([600, 360, 240, 0]);
+    // A late retry of the final's result changes nothing.
+    const last = (await bracketOf(id)).flatMap((r) => r.matches).find((m) => m.key === 'W2-1')!;
+    expect((await report(gameServer, last.id, last.winner!.id)).errors).toBeUndefined();
+    expect(await db.prisma.outboxEvent.count({ where: { type: 'tournament.completed', payload: { path: ['tournamentId'], equals: id } } })).toBe(1);
+    expect(codeOf(await report(gameServer, last.id, last.winner!.id === seeds[0] ? seeds[1]! : seeds[0]!))).toMatchObject({ code: 'CONFLICT', reason: 'MATCH_FINISHED' });
+  });
+
+  it('a prize credited whose answer was lost (the crash window) is paid once when its job runs again', async () => {
+    const id = await tournament({ prizePool: { fixed: 500, distribution: [100] } });
+    const [a, b] = [player(0, 2), player(0, 1)];
+    await join(a, id);
+    await join(b, id);
+    expect((await start(organizer, id)).errors).toBeUndefined();
+    users.loseNextAnswer = true; // the ledger applies the credit, then the job sees a timeout
+    await report(gameServer, (await matchNamed(id, 'W1-1')).id, b.userId!);
+    expect((await finalOf(id)).standings.map((s) => [s.player.id, s.prize])).toEqual([[b.userId, 500], [a.userId, 0]]);
+    await runJobs();
+    expect(coins(b)).toBe(500);
+    const job = await db.prisma.job.findFirstOrThrow({ where: { queue: `${jobQueuePrefix}.prize`, payload: { path: ['tournamentId'], equals: id } } });
+    expect(job.status).toBe('PENDING'); // the lost answer counts as a failure: it will run again
+    await db.prisma.job.update({ where: { id: job.id }, data: { runAt: new Date(Date.now() - 1000) } });
+    await runJobs();
+    expect(coins(b)).toBe(500);
+    expect(prizesPaid(id)).toHaveLength(1);
+    expect((await db.prisma.job.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('DONE');
+  });
+
+  it.each([
+    ['DOUBLE_ELIMINATION', { grandFinalReset: true }, 4],
+    ['ROUND_ROBIN', {}, 5],
+    ['SWISS', { swissRounds: 3 }, 6],
+  ])('%s completes with every player placed once', async (format, formatOptions, n) => {
+    const id = await tournament({ format, formatOptions, maxParticipants: 8, prizePool: { fixed: 100, distribution: [70, 30] } });
+    const players = Array.from({ length: n }, (_, i) => player(0, n - i));
+    for (const p of players) await join(p, id);
+    expect((await start(organizer, id)).errors).toBeUndefined();
+    const seeds = players.map((p) => p.userId!);
+    await playOut(id, seeds);
+    const final = await finalOf(id);
+    expect(final.status).toBe('COMPLETED');
+    expect(final.standings.map((s) => s.placement)).toEqual(seeds.map((_, i) => i + 1));
+    expect(new Set(final.standings.map((s) => s.player.id))).toEqual(new Set(seeds));
+    // Favourites always won: the top seed wins, and the prizes are 70 and 30.
+    expect(final.standings[0]!.player.id).toBe(seeds[0]);
+    expect(final.standings.map((s) => s.prize).slice(0, 3)).toEqual([70, 30, 0]);
+  });
 });

@@ -4,6 +4,8 @@ import { loadTournamentsConfig } from './config.js';
 import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { RegistrationService, tournamentQueues } from './services/registration.service.js';
+import { CompletionService } from './services/completion.service.js';
+import { createTournamentMetrics } from './services/metrics.service.js';
 import { ResultsService } from './services/results.service.js';
 import { ScheduleService } from './services/schedule.service.js';
 import { TournamentsService } from './services/tournaments.service.js';
@@ -29,7 +31,7 @@ export const tournamentsSubgraph = defineSubgraph({
   name: 'tournaments',
   loadConfig: loadTournamentsConfig,
   resolvers,
-  build: ({ prisma, work, config, logger }, options: TournamentsOptions) => {
+  build: ({ prisma, redis, work, config, logger, metrics }, options: TournamentsOptions) => {
     const store = new TournamentsStore(prisma);
     const entries = new EntriesStore(prisma);
     const matches = new MatchesStore(prisma);
@@ -39,11 +41,18 @@ export const tournamentsSubgraph = defineSubgraph({
     const poke = () => void Promise.all(runners.map((r) => r.poke())).catch(() => undefined);
     const registration = new RegistrationService({ work, entries, users, logger, queues, poke, now: options.now });
     const schedule = new ScheduleService({ work, tournaments: store, entries, registration, logger, startQueue: queues.start, now: options.now, poke });
-    const tournaments = new TournamentsService(store, { work, schedule, now: options.now });
-    const results = new ResultsService({ work, entries, matches, now: options.now });
+    const tournaments = new TournamentsService(store, { work, schedule, redis, now: options.now });
+    const completion = new CompletionService({ tournaments: store, entries, users, logger, prizeQueue: queues.prize });
+    const results = new ResultsService({ work, entries, matches, completion, now: options.now });
+    createTournamentMetrics(metrics, store);
     const runner = (queue: string, handler: ConstructorParameters<typeof JobRunner>[0]['handler']) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
-    runners.push(runner(queues.start, schedule.startHandler()), runner(queues.refund, registration.refundHandler()), runner(queues.settle, registration.settleHandler()));
+    runners.push(
+      runner(queues.start, schedule.startHandler()),
+      runner(queues.refund, registration.refundHandler()),
+      runner(queues.settle, registration.settleHandler()),
+      runner(queues.prize, completion.prizeHandler()),
+    );
     return {
       context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, loaders: createLoaders(store, entries, matches) }),
       workers: runners,

@@ -10,8 +10,11 @@ declare module '../../../platform/events/types.js' {
     'tournament.started': { tournamentId: string; players: number; startedAt: string };
     /** Called off (by its organizer, an admin, or at its start time for too few players); entry fees are refunded. */
     'tournament.cancelled': { tournamentId: string; reason: 'ORGANIZER' | 'TOO_FEW_PARTICIPANTS'; cancelledAt: string };
-    /** A tournament ended; `placements` gives each participant's final place (1 = winner). */
-    'tournament.completed': { tournamentId: string; placements: { userId: string; placement: number }[]; completedAt: string };
+    /**
+     * A tournament ended; `placements` gives each participant's final place (1 = winner) and the
+     * coins their place won (`prize`, 0 when unpaid; absent in events recorded before prizes).
+     */
+    'tournament.completed': { tournamentId: string; placements: { userId: string; placement: number; prize?: number }[]; completedAt: string };
   }
 }
 

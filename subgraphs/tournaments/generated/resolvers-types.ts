@@ -275,6 +275,11 @@ export type PrizePool = {
   feeSharePercent: Scalars['Int']['output'];
   /** Coins the pool holds whatever the entry fees. */
   fixed: Scalars['Int']['output'];
+  /**
+   * Coins to share now: `fixed` plus `feeSharePercent` of the entry fees of the players registered
+   * now (rounded down); final once play starts.
+   */
+  total: Scalars['Int']['output'];
 };
 
 /** A prize pool: a fixed amount plus a share of the fees, split by final place. */
@@ -296,10 +301,32 @@ export type PrizePoolInput = {
  */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Tournaments found by words of their name or description, best match first (a word in the name
+   * counts more than one in the description; then the soonest start). Every word must match the
+   * start of a word: `spr cup` finds "Spring Cup". Without `text`, every tournament (with the
+   * filters) by start time, soonest first. Public. BAD_USER_INPUT (field `text`) for text over 100
+   * characters or without a letter or digit; (field `first`) outside 0–100; (field `after`) for a
+   * cursor this search did not return.
+   */
+  searchTournaments?: Maybe<TournamentConnection>;
   /** One tournament, or null when the id is unknown. */
   tournament?: Maybe<Tournament>;
   /** Tournaments by start time, soonest first, optionally in one status. */
   tournaments?: Maybe<TournamentConnection>;
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QuerySearchTournamentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  format?: InputMaybe<TournamentFormat>;
+  status?: InputMaybe<TournamentStatus>;
+  text?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -354,15 +381,51 @@ export type StartTournamentPayload = {
   tournament: Tournament;
 };
 
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Spectator mode, public and live only (read `tournament(id) { bracket }` for the state before
+   * subscribing). Each match of the tournament as it is after it changes: a result (COMPLETED), a dispute
+   * (DISPUTED), a later match receiving a player or opening (READY) or being SKIPPED, a new Swiss
+   * round's matches as they are paired. With `tournamentUpdated`, enough to keep a bracket view live.
+   */
+  matchUpdated: TournamentMatch;
+  /**
+   * Spectator mode, public (anyone may subscribe, signed in or not; every subscriber gets the same
+   * events) and live only: read `tournament(id)` for the state before subscribing. The tournament as
+   * it is after each change of its own: a player registers or leaves (the
+   * participant count), play starts, it completes (standings and prizes final) or is cancelled. An
+   * unknown id sends nothing.
+   */
+  tournamentUpdated?: Maybe<Tournament>;
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionMatchUpdatedArgs = {
+  tournamentId: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionTournamentUpdatedArgs = {
+  id: Scalars['ID']['input'];
+};
+
 /** A competition players register for. */
 export type Tournament = {
   __typename?: 'Tournament';
+  /** Figures about the matches played so far (final once COMPLETED). Public. */
+  analytics: TournamentAnalytics;
   /**
    * The bracket, round by round: each side (winners', losers', grand final, third place, round
    * robin, Swiss) in play order, its rounds in order, their matches by position. Empty before play
    * starts; Swiss shows the rounds paired so far; a ladder has none. Public.
    */
   bracket: Array<BracketRound>;
+  /** When the last match ended, or null until it COMPLETED. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When the tournament was created. */
   createdAt: Scalars['DateTime']['output'];
   /** What the tournament is about. */
@@ -391,10 +454,45 @@ export type Tournament = {
   prizePool: PrizePool;
   /** The organizer's rules, as plain text ('' when none). */
   rules: Scalars['String']['output'];
+  /**
+   * The final standings, first place first, once COMPLETED (empty before): every player who played,
+   * their place and the prize paid. Places: elimination formats rank by how far a player got (the
+   * final's winner, then its loser; in single elimination the third-place match decides third and
+   * fourth; players knocked out in the same round are ordered by seed); round robin by wins, then Sonneborn-Berger, then seed; Swiss by score, then Buchholz, then
+   * Sonneborn-Berger, then seed. Public.
+   */
+  standings: Array<TournamentStanding>;
   /** When play begins. */
   startsAt: Scalars['DateTime']['output'];
   /** Where it is in its life. */
   status: TournamentStatus;
+};
+
+/**
+ * Figures about a tournament's matches. Byes (a Swiss bye, a player without an opponent) are not
+ * matches here; a SKIPPED match (the grand final's reset when not needed) is not either.
+ */
+export type TournamentAnalytics = {
+  __typename?: 'TournamentAnalytics';
+  /**
+   * Average seconds from a match opening (both players known) to its result, over the completed
+   * matches; null before any.
+   */
+  averageMatchDurationSeconds?: Maybe<Scalars['Float']['output']>;
+  /** Of those, the ones with a result. */
+  completedMatches: Scalars['Int']['output'];
+  /** Percent (0–100) of `totalMatches` that have a result; 0 when there are none. */
+  completionRate: Scalars['Float']['output'];
+  /** The completed match that took longest from opening to result (the earlier one on a tie), or null. */
+  longestMatch?: Maybe<TournamentMatch>;
+  /** Percent (0–100) of the places filled: registered players over `maxParticipants`. */
+  participationRate: Scalars['Float']['output'];
+  /** The completed match that took the least time from opening to result (the earlier one on a tie), or null. */
+  shortestMatch?: Maybe<TournamentMatch>;
+  /** Matches of the bracket so far (played or to be played): Swiss counts the rounds paired so far. */
+  totalMatches: Scalars['Int']['output'];
+  /** Completed matches won by the lower seed (the larger seed number) of the two. */
+  upsets: Scalars['Int']['output'];
 };
 
 /** A page of tournaments. */
@@ -462,6 +560,8 @@ export type TournamentMatch = {
   __typename?: 'TournamentMatch';
   /** When the result was decided. */
   completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Whole seconds from `startedAt` to `completedAt`, once COMPLETED (null for a bye). */
+  durationSeconds?: Maybe<Scalars['Int']['output']>;
   /** Stable, opaque id: what reportMatchResult takes. */
   id: Scalars['ID']['output'];
   /** Its name in the bracket: `W2-1` (winners' round 2, match 1), `L3-2`, `GF1`, `GF2`, `3P`, `RR4-2`, `S1-3`. */
@@ -481,6 +581,8 @@ export type TournamentMatch = {
   score?: Maybe<Scalars['String']['output']>;
   /** Which part of the bracket. */
   side: BracketSide;
+  /** When the match opened: both players became known (null while PENDING, and for a bye). */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Where it stands. */
   status: TournamentMatchStatus;
   /** The winner, once COMPLETED. */
@@ -499,6 +601,20 @@ export type TournamentMatchStatus =
   | 'READY'
   /** Not played: the grand final's reset when the winners' champion won the first grand final. */
   | 'SKIPPED';
+
+/** A player's final result in a tournament. */
+export type TournamentStanding = {
+  __typename?: 'TournamentStanding';
+  /** 1 = the winner. Each place is held by one player. */
+  placement: Scalars['Int']['output'];
+  /** The player. */
+  player: User;
+  /**
+   * Coins won: the pool's share for this place (0 when the distribution pays no share to it). Paid
+   * into the player's wallet exactly once, shortly after the tournament completes.
+   */
+  prize: Scalars['Int']['output'];
+};
 
 /** Where a tournament is in its life. */
 export type TournamentStatus =
@@ -637,7 +753,10 @@ export type ResolversTypes = ResolversObject<{
   ReportMatchResultPayload: ResolverTypeWrapper<Omit<ReportMatchResultPayload, 'match'> & { match: ResolversTypes['TournamentMatch'] }>;
   StartTournamentInput: StartTournamentInput;
   StartTournamentPayload: ResolverTypeWrapper<Omit<StartTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tournament: ResolverTypeWrapper<TournamentRow>;
+  TournamentAnalytics: ResolverTypeWrapper<Omit<TournamentAnalytics, 'longestMatch' | 'shortestMatch'> & { longestMatch?: Maybe<ResolversTypes['TournamentMatch']>, shortestMatch?: Maybe<ResolversTypes['TournamentMatch']> }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TournamentConnection: ResolverTypeWrapper<Omit<TournamentConnection, 'edges'> & { edges: Array<ResolversTypes['TournamentEdge']> }>;
   TournamentEdge: ResolverTypeWrapper<Omit<TournamentEdge, 'node'> & { node: ResolversTypes['Tournament'] }>;
   TournamentFormat: TournamentFormat;
@@ -645,6 +764,7 @@ export type ResolversTypes = ResolversObject<{
   TournamentFormatOptionsInput: TournamentFormatOptionsInput;
   TournamentMatch: ResolverTypeWrapper<MatchRow>;
   TournamentMatchStatus: TournamentMatchStatus;
+  TournamentStanding: ResolverTypeWrapper<TournamentStanding>;
   TournamentStatus: TournamentStatus;
   User: ResolverTypeWrapper<User>;
 }>;
@@ -674,14 +794,22 @@ export type ResolversParentTypes = ResolversObject<{
   ReportMatchResultPayload: Omit<ReportMatchResultPayload, 'match'> & { match: ResolversParentTypes['TournamentMatch'] };
   StartTournamentInput: StartTournamentInput;
   StartTournamentPayload: Omit<StartTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
+  Subscription: Record<PropertyKey, never>;
   Tournament: TournamentRow;
+  TournamentAnalytics: Omit<TournamentAnalytics, 'longestMatch' | 'shortestMatch'> & { longestMatch?: Maybe<ResolversParentTypes['TournamentMatch']>, shortestMatch?: Maybe<ResolversParentTypes['TournamentMatch']> };
+  Float: Scalars['Float']['output'];
   TournamentConnection: Omit<TournamentConnection, 'edges'> & { edges: Array<ResolversParentTypes['TournamentEdge']> };
   TournamentEdge: Omit<TournamentEdge, 'node'> & { node: ResolversParentTypes['Tournament'] };
   TournamentFormatOptions: TournamentFormatOptions;
   TournamentFormatOptionsInput: TournamentFormatOptionsInput;
   TournamentMatch: MatchRow;
+  TournamentStanding: TournamentStanding;
   User: User;
 }>;
+
+export type PublicStreamDirectiveArgs = { };
+
+export type PublicStreamDirectiveResolver<Result, Parent, ContextType = Context, Args = PublicStreamDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type BracketRoundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BracketRound'] = ResolversParentTypes['BracketRound']> = ResolversObject<{
   matches?: Resolver<Array<ResolversTypes['TournamentMatch']>, ParentType, ContextType>;
@@ -729,9 +857,11 @@ export type PrizePoolResolvers<ContextType = Context, ParentType extends Resolve
   distribution?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
   feeSharePercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   fixed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  searchTournaments?: Resolver<Maybe<ResolversTypes['TournamentConnection']>, ParentType, ContextType, Partial<QuerySearchTournamentsArgs>>;
   tournament?: Resolver<Maybe<ResolversTypes['Tournament']>, ParentType, ContextType, RequireFields<QueryTournamentArgs, 'id'>>;
   tournaments?: Resolver<Maybe<ResolversTypes['TournamentConnection']>, ParentType, ContextType, Partial<QueryTournamentsArgs>>;
 }>;
@@ -744,9 +874,16 @@ export type StartTournamentPayloadResolvers<ContextType = Context, ParentType ex
   tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
 }>;
 
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  matchUpdated?: SubscriptionResolver<ResolversTypes['TournamentMatch'], "matchUpdated", ParentType, ContextType, RequireFields<SubscriptionMatchUpdatedArgs, 'tournamentId'>>;
+  tournamentUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Tournament']>, "tournamentUpdated", ParentType, ContextType, RequireFields<SubscriptionTournamentUpdatedArgs, 'id'>>;
+}>;
+
 export type TournamentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Tournament'] = ResolversParentTypes['Tournament'], FederationReferenceType extends FederationReferenceTypes['Tournament'] = FederationReferenceTypes['Tournament']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Tournament']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  analytics?: Resolver<ResolversTypes['TournamentAnalytics'], ParentType, ContextType>;
   bracket?: Resolver<Array<ResolversTypes['BracketRound']>, ParentType, ContextType>;
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -761,8 +898,20 @@ export type TournamentResolvers<ContextType = Context, ParentType extends Resolv
   participantCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   prizePool?: Resolver<ResolversTypes['PrizePool'], ParentType, ContextType>;
   rules?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  standings?: Resolver<Array<ResolversTypes['TournamentStanding']>, ParentType, ContextType>;
   startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TournamentStatus'], ParentType, ContextType>;
+}>;
+
+export type TournamentAnalyticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TournamentAnalytics'] = ResolversParentTypes['TournamentAnalytics']> = ResolversObject<{
+  averageMatchDurationSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  completedMatches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  completionRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longestMatch?: Resolver<Maybe<ResolversTypes['TournamentMatch']>, ParentType, ContextType>;
+  participationRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  shortestMatch?: Resolver<Maybe<ResolversTypes['TournamentMatch']>, ParentType, ContextType>;
+  totalMatches?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  upsets?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type TournamentConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TournamentConnection'] = ResolversParentTypes['TournamentConnection']> = ResolversObject<{
@@ -785,6 +934,7 @@ export type TournamentFormatOptionsResolvers<ContextType = Context, ParentType e
 
 export type TournamentMatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TournamentMatch'] = ResolversParentTypes['TournamentMatch']> = ResolversObject<{
   completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  durationSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   playerA?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
@@ -793,8 +943,15 @@ export type TournamentMatchResolvers<ContextType = Context, ParentType extends R
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   score?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   side?: Resolver<ResolversTypes['BracketSide'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TournamentMatchStatus'], ParentType, ContextType>;
   winner?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+}>;
+
+export type TournamentStandingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TournamentStanding'] = ResolversParentTypes['TournamentStanding']> = ResolversObject<{
+  placement?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  player?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  prize?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type UserResolvers<ContextType = Context, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = ResolversObject<{
@@ -814,11 +971,17 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   ReportMatchResultPayload?: ReportMatchResultPayloadResolvers<ContextType>;
   StartTournamentPayload?: StartTournamentPayloadResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Tournament?: TournamentResolvers<ContextType>;
+  TournamentAnalytics?: TournamentAnalyticsResolvers<ContextType>;
   TournamentConnection?: TournamentConnectionResolvers<ContextType>;
   TournamentEdge?: TournamentEdgeResolvers<ContextType>;
   TournamentFormatOptions?: TournamentFormatOptionsResolvers<ContextType>;
   TournamentMatch?: TournamentMatchResolvers<ContextType>;
+  TournamentStanding?: TournamentStandingResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  publicStream?: PublicStreamDirectiveResolver<any, any, ContextType>;
+}>;

@@ -1,5 +1,9 @@
 import { DateTime } from '../../../platform/scalars.js';
 import type { BracketSide, Resolvers } from '../generated/resolvers-types.js';
+import { matchFromEvent, type MatchUpdatedEvent } from '../contracts/live.js';
+import { matchSeconds, tournamentFigures } from '../domain/analytics.js';
+import { prizePoolTotal } from '../domain/prizes.js';
+import type { Context } from '../context.js';
 import { roundsOf } from '../store/matches.store.js';
 
 export const resolvers: Resolvers = {
@@ -7,6 +11,18 @@ export const resolvers: Resolvers = {
   Query: {
     tournaments: (_parent, { status, ...page }, { tournaments }) => tournaments.listTournaments({ status }, page),
     tournament: async (_parent, { id }, { loaders }) => (await loaders.tournamentById.load(id)) ?? null,
+    searchTournaments: (_parent, args, { tournaments }) => tournaments.searchTournaments(args),
+  },
+  Subscription: {
+    tournamentUpdated: {
+      subscribe: (_parent, { id }, { tournaments }) => tournaments.liveTournament(id),
+      // Read as it is now (not through the subscription's loaders, which would keep the first read).
+      resolve: (event: { id: string }, _args: unknown, { tournaments }: Context) => tournaments.tournamentNow(event.id),
+    },
+    matchUpdated: {
+      subscribe: (_parent, { tournamentId }, { tournaments }) => tournaments.liveMatches(tournamentId),
+      resolve: (event: MatchUpdatedEvent) => matchFromEvent(event),
+    },
   },
   Mutation: {
     createTournament: async (_parent, { input }, { viewer, tournaments }) => ({ tournament: await tournaments.createTournament(viewer, input) }),
@@ -27,13 +43,23 @@ export const resolvers: Resolvers = {
     }),
     participantCount: (t, _args, { loaders }) => loaders.participantCount.load(t.id),
     bracket: async (t, _args, { loaders }) => roundsOf(await loaders.bracket.load(t.id)),
-    prizePool: (t) => ({ fixed: t.prizeFixed, feeSharePercent: t.prizeFeeShare, distribution: t.prizeSplit }),
+    prizePool: async (t, _args, { loaders }) => {
+      const pool = { fixed: t.prizeFixed, feeSharePercent: t.prizeFeeShare };
+      return { ...pool, distribution: t.prizeSplit, total: prizePoolTotal(pool, await loaders.feesCollected.load(t.id)) };
+    },
+    standings: async (t, _args, { loaders }) => (await loaders.standings.load(t.id)).map((e) => ({ placement: e.placement!, prize: e.prize ?? 0, player: { id: e.userId } })),
+    analytics: async (t, _args, { loaders }) => {
+      const [matches, participants, seeds] = await Promise.all([loaders.bracket.load(t.id), loaders.participantCount.load(t.id), loaders.seeds.load(t.id)]);
+      return tournamentFigures(matches, participants, t.maxParticipants, (id) => seeds.get(id));
+    },
   },
   TournamentMatch: {
     side: (m) => m.side as BracketSide,
     playerA: (m) => (m.playerA ? { id: m.playerA } : null),
     playerB: (m) => (m.playerB ? { id: m.playerB } : null),
     winner: (m) => (m.winnerId ? { id: m.winnerId } : null),
+    startedAt: (m) => m.readyAt,
+    durationSeconds: (m) => matchSeconds(m),
   },
   BracketRound: {
     side: (r) => r.side as BracketSide,

@@ -5,17 +5,18 @@ import { isUuid } from '../../../platform/ids.js';
 import { enqueueJob, type JobHandler } from '../../../platform/jobs/index.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { assertCanLeave, assertCanRegister, assertLevelAllowed, entryFeeKey, entryRefundKey } from '../domain/lifecycle.js';
+import { tournamentUpdated } from '../contracts/live.js';
 import type { EntriesStore, EntryKey, EntryRow } from '../store/entries.store.js';
 import type { TournamentRow } from '../store/tournaments.store.js';
 import type { UsersPort } from '../store/users.client.js';
 
 /**
  * The subgraph's job queues: the start time, refunds owed (leaving, a cancellation, a join that
- * could not commit), and entries whose fee call may have been cut short. `prefix` is `tournaments`;
+ * could not commit), entries whose fee call may have been cut short, and prizes owed. `prefix` is `tournaments`;
  * tests give each subgraph they build its own, so runners of another test's platform never take
  * their jobs.
  */
-export const tournamentQueues = (prefix = 'tournaments') => ({ start: `${prefix}.start`, refund: `${prefix}.refund`, settle: `${prefix}.settle-entry` });
+export const tournamentQueues = (prefix = 'tournaments') => ({ start: `${prefix}.start`, refund: `${prefix}.refund`, settle: `${prefix}.settle-entry`, prize: `${prefix}.prize` });
 export type TournamentQueues = ReturnType<typeof tournamentQueues>;
 /** How long a join has to finish before its entry is settled by the job. */
 const SETTLE_AFTER_MS = 60_000;
@@ -69,6 +70,7 @@ export class RegistrationService {
         rating: level,
       });
       if (!free) await enqueueJob(work.tx, this.deps.queues.settle, keyOf(entry), { runAt: new Date(Date.now() + SETTLE_AFTER_MS), maxAttempts: 20 });
+      else work.publish(tournamentUpdated, tournament.id, { id: tournament.id });
       return { tournament, entry };
     });
     if (held.entry.status === 'ACTIVE') return held.tournament;
@@ -99,6 +101,7 @@ export class RegistrationService {
       assertCanLeave({ status: tournament.status, registered: current?.status === 'ACTIVE' });
       await this.deps.entries.move(work.tx, keyOf(current!), 'ACTIVE', 'LEFT');
       await this.owe(work, current!);
+      work.publish(tournamentUpdated, tournament.id, { id: tournament.id });
       return tournament;
     });
     this.deps.poke?.();
@@ -152,7 +155,10 @@ export class RegistrationService {
     const result = await this.deps.work.run(async (work) => {
       const tournament = await this.lock(work, entry.tournamentId);
       const key = keyOf(entry);
-      if (tournament.status === 'REGISTRATION' && (await this.deps.entries.move(work.tx, key, 'PENDING', 'ACTIVE'))) return { outcome: 'ACTIVE' as const, tournament };
+      if (tournament.status === 'REGISTRATION' && (await this.deps.entries.move(work.tx, key, 'PENDING', 'ACTIVE'))) {
+        work.publish(tournamentUpdated, tournament.id, { id: tournament.id });
+        return { outcome: 'ACTIVE' as const, tournament };
+      }
       if (await this.deps.entries.move(work.tx, key, 'PENDING', 'DROPPED')) {
         await this.owe(work, entry);
         return { outcome: 'DROPPED' as const, tournament };

@@ -5,7 +5,10 @@ import type { UnitOfWork } from '../../../platform/unit-of-work.js';
 import { canManage } from '../domain/lifecycle.js';
 import { nextSwissRound } from '../domain/brackets/index.js';
 import { advance, decideReport, type Reporter } from '../domain/results.js';
+import { matchUpdated } from '../contracts/live.js';
+import { isBracketFinished } from '../domain/standings.js';
 import type { EntriesStore } from '../store/entries.store.js';
+import type { CompletionService } from './completion.service.js';
 import { slotOf, stateOf, type MatchRow, type MatchesStore } from '../store/matches.store.js';
 
 export interface MatchResultInput {
@@ -16,7 +19,8 @@ export interface MatchResultInput {
 
 /**
  * Match results (domain/results.ts decides; this applies; a finished Swiss round pairs the next,
- * domain/brackets/index.ts): one unit of work per report, under the
+ * domain/brackets/index.ts; the last result completes the tournament, completion.service.ts;
+ * every changed match is published on `matchUpdated` after the commit): one unit of work per report, under the
  * tournament's lock, so concurrent reports of one tournament (a retry racing its original, two
  * matches feeding the same next one) apply one after the other, and a retry sees what the first
  * did.
@@ -27,6 +31,7 @@ export class ResultsService {
       work: UnitOfWork;
       entries: EntriesStore;
       matches: MatchesStore;
+      completion: CompletionService;
       now?: () => Date;
     },
   ) {}
@@ -49,10 +54,12 @@ export class ResultsService {
         throw new DomainError(ErrorCode.CONFLICT, 'This tournament is not being played.', { field: 'matchId', reason: 'NOT_IN_PROGRESS' });
       }
       if (outcome.kind === 'CLAIM' || outcome.kind === 'DISPUTE') {
-        return this.deps.matches.update(work.tx, match.id, {
+        const claimed = await this.deps.matches.update(work.tx, match.id, {
           [outcome.side === 'A' ? 'claimA' : 'claimB']: { ...outcome.claim },
           ...(outcome.kind === 'DISPUTE' ? { status: 'DISPUTED' } : {}),
         });
+        if (outcome.kind === 'DISPUTE') work.publish(matchUpdated, tournament.id, claimed);
+        return claimed;
       }
       const at = this.deps.now?.() ?? new Date();
       const done = await this.deps.matches.update(work.tx, match.id, {
@@ -63,14 +70,23 @@ export class ResultsService {
         completedAt: at,
       });
       const loserId = outcome.winnerId === match.playerA ? match.playerB! : match.playerA!;
-      const bracket = await this.deps.matches.bracket(work.tx, tournament.id);
-      await this.deps.matches.apply(work.tx, tournament.id, advance(bracket.map(slotOf), { key: match.key, winnerId: outcome.winnerId, loserId, playerB: match.playerB! }));
+      const before = await this.deps.matches.bracket(work.tx, tournament.id);
+      const advanced = await this.deps.matches.apply(work.tx, tournament.id, advance(before.map(slotOf), { key: match.key, winnerId: outcome.winnerId, loserId, playerB: match.playerB! }), at);
+      const changed = [done, ...advanced];
       if (tournament.format === 'SWISS') {
         const seeded = await this.deps.entries.seededPlayers(work.tx, tournament.id);
-        const next = nextSwissRound(seeded, bracket.filter((m) => m.side === 'SWISS'), tournament.swissRounds);
-        if (next) await this.deps.entries.insertMatches(work.tx, tournament.id, next, seeded, at);
+        const swiss = before.map((m) => (m.id === done.id ? done : m)).filter((m) => m.side === 'SWISS');
+        const next = nextSwissRound(seeded, swiss, tournament.swissRounds);
+        if (next) {
+          await this.deps.entries.insertMatches(work.tx, tournament.id, next, seeded, at);
+          changed.push(...(await this.deps.matches.round(work.tx, tournament.id, 'SWISS', next[0]!.round)));
+        }
       }
       await work.record('tournament.match_won', { tournamentId: tournament.id, matchId: match.id, winnerId: outcome.winnerId, round: match.round, wonAt: at.toISOString() });
+      for (const m of changed) work.publish(matchUpdated, tournament.id, m);
+      const byId = new Map(changed.map((m) => [m.id, m]));
+      const after = [...before.map((m) => byId.get(m.id) ?? m), ...changed.filter((m) => !before.some((b) => b.id === m.id))];
+      if (isBracketFinished(tournament.format, after)) await this.deps.completion.completeIn(work, tournament, after, at);
       return done;
     });
   }

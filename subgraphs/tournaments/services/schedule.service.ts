@@ -5,6 +5,7 @@ import { isUuid } from '../../../platform/ids.js';
 import { enqueueJob, type JobHandler } from '../../../platform/jobs/index.js';
 import type { Tx } from '../../../platform/db/index.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
+import { tournamentUpdated } from '../contracts/live.js';
 import { openingBracket } from '../domain/brackets/index.js';
 import { seedByRating } from '../domain/brackets/seeding.js';
 import { assertCanStart, assertTransition, canManage, startRefusal } from '../domain/lifecycle.js';
@@ -103,6 +104,7 @@ export class ScheduleService {
     await this.deps.entries.insertMatches(work.tx, tournament.id, bracket, seeded.map((e) => e.userId), this.now());
     const started = await this.deps.tournaments.setStatus(work.tx, tournament.id, 'IN_PROGRESS');
     await work.record('tournament.started', { tournamentId: tournament.id, players: seeded.length, startedAt: this.now().toISOString() });
+    work.publish(tournamentUpdated, tournament.id, { id: tournament.id });
     return started;
   }
 
@@ -111,6 +113,7 @@ export class ScheduleService {
     for (const entry of await this.deps.entries.entriesIn(work.tx, tournament.id, 'ACTIVE')) await this.deps.registration.owe(work, entry);
     const cancelled = await this.deps.tournaments.setStatus(work.tx, tournament.id, 'CANCELLED');
     await work.record('tournament.cancelled', { tournamentId: tournament.id, reason, cancelledAt: this.now().toISOString() });
+    work.publish(tournamentUpdated, tournament.id, { id: tournament.id });
     return cancelled;
   }
 

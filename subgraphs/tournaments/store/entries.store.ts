@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
+import { pgArray, prismaSql, type Prisma, type PrismaClient, type Tx } from '../../../platform/db/index.js';
 import type { TournamentEntry, TournamentEntryStatus } from '../../../generated/prisma/client.js';
 import type { BracketMatch } from '../domain/brackets/index.js';
 import type { TournamentRow } from './tournaments.store.js';
@@ -72,10 +72,12 @@ export class EntriesStore {
   async insertMatches(tx: Tx, tournamentId: string, matches: readonly BracketMatch[], seeds: readonly string[], at = new Date()): Promise<void> {
     const playerOf = (source: BracketMatch['players'][number]) => ('seed' in source ? seeds[source.seed - 1]! : null);
     const byeOf = (m: BracketMatch) => ('bye' in m.players[1] ? playerOf(m.players[0]) : null);
+    const ready = (m: BracketMatch) => !byeOf(m) && playerOf(m.players[0]) !== null && playerOf(m.players[1]) !== null;
     await tx.tournamentMatch.createMany({
       data: matches.map((m) => ({
-        status: byeOf(m) ? ('COMPLETED' as const) : playerOf(m.players[0]) && playerOf(m.players[1]) ? ('READY' as const) : ('PENDING' as const),
+        status: byeOf(m) ? ('COMPLETED' as const) : ready(m) ? ('READY' as const) : ('PENDING' as const),
         ...(byeOf(m) ? { winnerId: byeOf(m), decidedBy: 'BYE', completedAt: at } : {}),
+        ...(ready(m) ? { readyAt: at } : {}),
         tournamentId,
         key: m.key,
         side: m.side,
@@ -101,6 +103,41 @@ export class EntriesStore {
     const rows = await this.prisma.tournamentEntry.groupBy({ by: ['tournamentId'], where: { tournamentId: { in: [...tournamentIds] }, status: 'ACTIVE' }, _count: { _all: true } });
     const byId = new Map(rows.map((r) => [r.tournamentId, r._count._all]));
     return tournamentIds.map((id) => byId.get(id) ?? 0);
+  }
+
+  /** Entry fees paid by the players registered now, per tournament, in the ids' order: one query. */
+  async feesCollected(tournamentIds: readonly string[]): Promise<number[]> {
+    const rows = await this.prisma.tournamentEntry.groupBy({ by: ['tournamentId'], where: { tournamentId: { in: [...tournamentIds] }, status: 'ACTIVE' }, _sum: { fee: true } });
+    const byId = new Map(rows.map((r) => [r.tournamentId, r._sum.fee ?? 0]));
+    return tournamentIds.map((id) => byId.get(id) ?? 0);
+  }
+
+  /** Writes the final places and prizes (one statement for the whole field). */
+  async setStandings(tx: Tx, tournamentId: string, standings: readonly { userId: string; placement: number; prize: number }[]): Promise<void> {
+    if (!standings.length) return;
+    // Raw SQL (docs/database.md): one UPDATE … FROM unnest for up to 1,024 rows, which Prisma cannot express.
+    await prismaSql(tx).query(
+      `UPDATE tournament_entries e SET placement = s.placement, prize = s.prize
+         FROM unnest($2::uuid[], $3::int[], $4::int[]) AS s(user_id, placement, prize)
+        WHERE e.tournament_id = $1::uuid AND e.user_id = s.user_id AND e.status = 'ACTIVE'`,
+      [tournamentId, pgArray(standings.map((s) => s.userId)), pgArray(standings.map((s) => s.placement)), pgArray(standings.map((s) => s.prize))],
+    );
+  }
+
+  /** Each tournament's final standings, first place first, in the ids' order: one query for any number. */
+  async standingsOf(tournamentIds: readonly string[]): Promise<EntryRow[][]> {
+    const rows = await this.prisma.tournamentEntry.findMany({ where: { tournamentId: { in: [...tournamentIds] }, status: 'ACTIVE', placement: { not: null } }, orderBy: { placement: 'asc' } });
+    const by = new Map<string, EntryRow[]>(tournamentIds.map((id) => [id, []]));
+    for (const row of rows) by.get(row.tournamentId)?.push(row);
+    return tournamentIds.map((id) => by.get(id)!);
+  }
+
+  /** The seeds of each tournament's players (userId → seed), in the ids' order: one query. */
+  async seedsOf(tournamentIds: readonly string[]): Promise<Map<string, number>[]> {
+    const rows = await this.prisma.tournamentEntry.findMany({ where: { tournamentId: { in: [...tournamentIds] }, status: 'ACTIVE', seed: { not: null } }, select: { tournamentId: true, userId: true, seed: true } });
+    const by = new Map<string, Map<string, number>>(tournamentIds.map((id) => [id, new Map()]));
+    for (const row of rows) by.get(row.tournamentId)?.set(row.userId, row.seed!);
+    return tournamentIds.map((id) => by.get(id)!);
   }
 
   matchCount(tournamentId: string): Promise<number> {

@@ -1,12 +1,15 @@
 import DataLoader from 'dataloader';
-import type { EntriesStore } from './entries.store.js';
+import type { EntriesStore, EntryRow } from './entries.store.js';
 import type { MatchRow, MatchesStore } from './matches.store.js';
 import type { TournamentRow, TournamentsStore } from './tournaments.store.js';
 
 export interface TournamentsLoaders {
   tournamentById: DataLoader<string, TournamentRow | undefined>;
   participantCount: DataLoader<string, number>;
+  feesCollected: DataLoader<string, number>;
   bracket: DataLoader<string, MatchRow[]>;
+  standings: DataLoader<string, EntryRow[]>;
+  seeds: DataLoader<string, Map<string, number>>;
 }
 
 /** Fresh per request, so batching never leaks data between viewers. */
@@ -14,6 +17,9 @@ export function createLoaders(store: TournamentsStore, entries: EntriesStore, ma
   return {
     tournamentById: new DataLoader((ids) => store.findByIds(ids)),
     participantCount: new DataLoader((ids) => entries.participantCounts(ids)),
+    feesCollected: new DataLoader((ids) => entries.feesCollected(ids)),
     bracket: new DataLoader((ids) => matches.byTournaments(ids)),
+    standings: new DataLoader((ids) => entries.standingsOf(ids)),
+    seeds: new DataLoader((ids) => entries.seedsOf(ids)),
   };
 }

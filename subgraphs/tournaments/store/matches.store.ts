@@ -63,9 +63,18 @@ export class MatchesStore {
     return tx.tournamentMatch.update({ where: { id }, data });
   }
 
-  /** Advancement's changes to later matches (a few per result). */
-  async apply(tx: Tx, tournamentId: string, updates: readonly SlotUpdate[]): Promise<void> {
-    for (const { key, ...data } of updates) await tx.tournamentMatch.update({ where: { tournamentId_key: { tournamentId, key } }, data });
+  /** Advancement's changes to later matches (a few per result); a match opening (READY) starts its clock at `at`. Returns them as changed. */
+  async apply(tx: Tx, tournamentId: string, updates: readonly SlotUpdate[], at: Date): Promise<MatchRow[]> {
+    const changed: MatchRow[] = [];
+    for (const { key, ...data } of updates) {
+      changed.push(await tx.tournamentMatch.update({ where: { tournamentId_key: { tournamentId, key } }, data: { ...data, ...(data.status === 'READY' ? { readyAt: at } : {}) } }));
+    }
+    return changed;
+  }
+
+  /** One side's round of a tournament (a Swiss round just paired). */
+  round(tx: Tx, tournamentId: string, side: string, round: number): Promise<MatchRow[]> {
+    return tx.tournamentMatch.findMany({ where: { tournamentId, side, round }, orderBy: { position: 'asc' } });
   }
 
   /** Every match of each tournament, in the ids' order: one query for any number of tournaments. */

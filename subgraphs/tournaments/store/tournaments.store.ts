@@ -1,5 +1,5 @@
 import type { Tournament, TournamentStatus as StoredStatus } from '../../../generated/prisma/client.js';
-import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
+import { prismaSql, type Prisma, type PrismaClient, type Tx } from '../../../platform/db/index.js';
 import { findByUuids } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 import type { TournamentStatus } from '../domain/lifecycle.js';
@@ -29,6 +29,37 @@ export class TournamentsStore {
 
   setStatus(tx: Tx, id: string, status: TournamentStatus): Promise<TournamentRow> {
     return tx.tournament.update({ where: { id }, data: { status } });
+  }
+
+  /** The last match ended: COMPLETED at `at`. */
+  complete(tx: Tx, id: string, at: Date): Promise<TournamentRow> {
+    return tx.tournament.update({ where: { id }, data: { status: 'COMPLETED', completedAt: at } });
+  }
+
+  /** Tournaments being played now (the `tournaments_active` gauge). */
+  countActive(): Promise<number> {
+    return this.prisma.tournament.count({ where: { status: 'IN_PROGRESS' } });
+  }
+
+  /**
+   * One page of a search: by relevance to `query` (a tsquery of prefixes; the name weighted above
+   * the description), then the soonest start, then id; without a query by start time. Filters in
+   * the same statement. Raw SQL (docs/database.md): full-text search Prisma cannot express; it
+   * picks the ids, and the rows are read by id.
+   */
+  async search(params: { query: string | null; status: TournamentStatus | null; format: string | null; skip: number; take: number }): Promise<TournamentRow[]> {
+    const ids = await prismaSql(this.prisma).query<{ id: string }>(
+      `SELECT t.id::text AS id FROM tournaments t
+        WHERE ($1::text IS NULL OR t.search_vector @@ to_tsquery('simple', $1))
+          AND ($2::text IS NULL OR t.status::text = $2)
+          AND ($3::text IS NULL OR t.format::text = $3)
+        ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(t.search_vector, to_tsquery('simple', $1)) END DESC,
+                 t.starts_at, t.id
+        OFFSET $4 LIMIT $5`,
+      [params.query, params.status, params.format, params.skip, params.take],
+    );
+    const rows = await this.findByIds(ids.map((r) => r.id));
+    return rows.filter((r): r is TournamentRow => r !== undefined);
   }
 
   /** The tournament an organizer created with this request key, if any. */

@@ -931,6 +931,59 @@ const CASES: GuardCase[] = [
     },
   },
   {
+    name: 'searched tournaments with their pools, standings and figures',
+    covers: ['Query.searchTournaments'],
+    via: 'tournaments',
+    sizes: [10, 100], // a page holds at most 100
+    query: `query($text: String!, $n: Int!) {
+      searchTournaments(text: $text, first: $n) { edges { cursor node { id name participantCount prizePool { total } standings { placement prize player { id } } analytics { totalMatches upsets longestMatch { key } } } } }
+    }`,
+    async scenario(n) {
+      const tag = tagOf();
+      const ids = range(n).map(() => randomUUID());
+      await db().prisma.tournament.createMany({
+        data: ids.map((id, i) => ({ id, name: `${tag} cup ${i}`, format: 'SWISS', status: 'COMPLETED', maxParticipants: 8, minParticipants: 2, startsAt: new Date(Date.UTC(2990, 0, 1, 0, i)) })),
+      });
+      const [first, second] = await players(2);
+      await db().prisma.tournamentEntry.createMany({
+        data: ids.flatMap((tournamentId) => [first!, second!].map((userId, i) => ({ tournamentId, userId, attempt: 1, status: 'ACTIVE' as const, fee: 10, rating: 1, seed: i + 1, placement: i + 1, prize: 10 - i * 10 }))),
+      });
+      return {
+        viewer: player(randomUUID()),
+        variables: { text: tag, n },
+        count: (d) => (d.searchTournaments as { edges: { node: { standings: unknown[] } }[] }).edges.filter((e) => e.node.standings.length === 2).length,
+        cleanup: async () => {
+          await db().prisma.tournamentEntry.deleteMany({ where: { tournamentId: { in: ids } } });
+          await db().prisma.tournament.deleteMany({ where: { id: { in: ids } } });
+        },
+      };
+    },
+  },
+  {
+    name: "a tournament's standings with its players' names, through the gateway",
+    covers: ['Tournament.standings'],
+    via: 'gateway',
+    sizes: [10, 1000],
+    query: `query($id: ID!) { tournament(id: $id) { standings { placement prize player { id username } } } }`,
+    fetches: { tournaments: 1, users: 1 },
+    async scenario(n) {
+      const userIds = await players(n);
+      const [id] = await tournaments(1);
+      await db().prisma.tournamentEntry.createMany({
+        data: userIds.map((userId, i) => ({ tournamentId: id!, userId, attempt: 1, status: 'ACTIVE' as const, fee: 0, rating: 1, seed: i + 1, placement: i + 1, prize: i === 0 ? 100 : 0 })),
+      });
+      return {
+        viewer: player(randomUUID()),
+        variables: { id },
+        count: (d) => (d.tournament as { standings: { player: { username: string } | null }[] }).standings.filter((s) => s.player?.username).length,
+        cleanup: async () => {
+          await db().prisma.tournamentEntry.deleteMany({ where: { tournamentId: id! } });
+          await db().prisma.tournament.deleteMany({ where: { id: id! } });
+        },
+      };
+    },
+  },
+  {
     name: 'an hourly event metric (ADMIN)',
     covers: ['EventMetric.buckets'],
     via: 'analytics',

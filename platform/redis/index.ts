@@ -2,7 +2,7 @@ import { IoRedisPort } from './ioredis.js';
 import { MemoryRedisPort } from './memory.js';
 import type { RedisPort } from './types.js';
 
-export type { RedisPort, StreamEntry, StreamGroup, SubscribeOptions, UniqueStreamEntry, Unsubscribe } from './types.js';
+export type { RedisPort, StreamEntry, StreamGroup, SubscribeOptions, UniqueStreamEntry, Unsubscribe, ZIdEntry, ZIdOutcome, ZMember } from './types.js';
 export { compareStreamIds, isNoGroupError } from './types.js';
 export { IoRedisPort, MemoryRedisPort };
 

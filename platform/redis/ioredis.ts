@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { RedisPort, StreamEntry, StreamGroup, SubscribeOptions, UniqueStreamEntry, Unsubscribe } from './types.js';
+import type { RedisPort, StreamEntry, StreamGroup, SubscribeOptions, UniqueStreamEntry, Unsubscribe, ZIdEntry, ZIdOutcome, ZMember } from './types.js';
 
 type RawEntries = [id: string, fields: string[]][];
 
@@ -51,6 +52,55 @@ for i = 2, #KEYS do
 end
 return ids`;
 
+/**
+ * zsetById. KEYS: the sorted set, the index hash. ARGV: reverse (1/0), passed limit, then per entry
+ * id, version, member, score. Replies per entry {applied, previous rank, rank, passed members}, -1
+ * for no rank (a nil would cut Lua's array short).
+ */
+const ZSET_BY_ID = `
+local rev, limit = ARGV[1] == '1', tonumber(ARGV[2])
+local function rank(m)
+  local r
+  if rev then r = redis.call('ZREVRANK', KEYS[1], m) else r = redis.call('ZRANK', KEYS[1], m) end
+  if r then return r end
+  return -1
+end
+local out = {}
+for a = 3, #ARGV, 4 do
+  local id, version, member = ARGV[a], tonumber(ARGV[a + 1]), ARGV[a + 2]
+  local stored = redis.call('HGET', KEYS[2], id)
+  local prev, sv, sm = -1, nil, nil
+  if stored then
+    local bar = string.find(stored, '|', 1, true)
+    sv, sm = tonumber(string.sub(stored, 1, bar - 1)), string.sub(stored, bar + 1)
+    prev = rank(sm)
+  end
+  if stored and sv >= version then
+    out[#out + 1] = { 0, prev, prev, {} }
+  else
+    if stored then redis.call('ZREM', KEYS[1], sm) end
+    redis.call('ZADD', KEYS[1], ARGV[a + 3], member)
+    redis.call('HSET', KEYS[2], id, ARGV[a + 1] .. '|' .. member)
+    local r = rank(member)
+    local behind = limit
+    if prev >= 0 then behind = math.min(limit, prev - r) end
+    local passed = {}
+    if behind > 0 then
+      if rev then passed = redis.call('ZREVRANGE', KEYS[1], r + 1, r + behind) else passed = redis.call('ZRANGE', KEYS[1], r + 1, r + behind) end
+    end
+    out[#out + 1] = { 1, prev, r, passed }
+  end
+end
+return out`;
+
+/** A score as Redis reads it. */
+const scoreArg = (score: number) => {
+  if (Number.isNaN(score)) throw new RangeError('ERR score is not a valid float');
+  return Number.isFinite(score) ? String(score) : score > 0 ? '+inf' : '-inf';
+};
+/** A score as Redis writes it (`inf`, `-inf`, or a decimal that reads back to the same double). */
+const scoreOf = (reply: string) => (reply === 'inf' ? Infinity : reply === '-inf' ? -Infinity : Number(reply));
+
 /** RedisPort on a real Redis. Blocking reads and subscriptions get their own connections. */
 export class IoRedisPort implements RedisPort {
   readonly kind = 'redis' as const;
@@ -62,6 +112,7 @@ export class IoRedisPort implements RedisPort {
   private outage?: { resumed: Promise<void>; resume: () => void };
   private closing = false;
   private readonly blocking = new Map<string, Redis>();
+  private readonly zsetByIdSha = createHash('sha1').update(ZSET_BY_ID).digest('hex');
 
   constructor(private readonly url: string) {
     // Auto-pipelining sends the commands issued in one tick in one write: an unlock batch's
@@ -231,6 +282,56 @@ export class IoRedisPort implements RedisPort {
     }
     const ids = (await this.command.eval(XADD_UNIQUE, entries.length + 1, stream, ...entries.map((e) => e.key), ...args)) as (string | false | null)[];
     return ids.map((id) => (typeof id === 'string' ? id : null));
+  }
+
+  async zadd(key: string, members: readonly ZMember[]) {
+    if (members.length) await this.command.zadd(key, ...members.flatMap((m) => [scoreArg(m.score), m.member]));
+  }
+
+  async zrem(key: string, members: readonly string[]) {
+    if (members.length) await this.command.zrem(key, ...members);
+  }
+
+  async zcard(key: string) {
+    return this.command.zcard(key);
+  }
+
+  async zrange(key: string, start: number, stop: number, reverse = false): Promise<ZMember[]> {
+    const flat = reverse ? await this.command.zrevrange(key, start, stop, 'WITHSCORES') : await this.command.zrange(key, start, stop, 'WITHSCORES');
+    const members: ZMember[] = [];
+    for (let i = 0; i < flat.length; i += 2) members.push({ member: flat[i]!, score: scoreOf(flat[i + 1]!) });
+    return members;
+  }
+
+  async zrank(key: string, member: string, reverse = false) {
+    return reverse ? this.command.zrevrank(key, member) : this.command.zrank(key, member);
+  }
+
+  async zmscore(key: string, members: readonly string[]) {
+    if (!members.length) return [];
+    const reply = (await this.command.zmscore(key, ...members)) as (string | null)[];
+    return reply.map((s) => (s === null ? null : scoreOf(s)));
+  }
+
+  async hmget(key: string, fields: readonly string[]) {
+    if (!fields.length) return [];
+    return this.command.hmget(key, ...fields);
+  }
+
+  async hset(key: string, values: Record<string, string>) {
+    if (Object.keys(values).length) await this.command.hset(key, values);
+  }
+
+  async zsetById(key: string, index: string, entries: readonly ZIdEntry[], options: { reverse?: boolean; passedLimit?: number } = {}): Promise<ZIdOutcome[]> {
+    if (!entries.length) return [];
+    const args = [options.reverse ? '1' : '0', String(options.passedLimit ?? 0)];
+    for (const e of entries) args.push(e.id, String(e.version), e.member, scoreArg(e.score));
+    const reply = (await this.command.evalsha(this.zsetByIdSha, 2, key, index, ...args).catch((error: Error) => {
+      if (!String(error.message).startsWith('NOSCRIPT')) throw error;
+      return this.command.eval(ZSET_BY_ID, 2, key, index, ...args);
+    })) as [number, number, number, string[]][];
+    const rank = (r: number) => (r < 0 ? null : r);
+    return reply.map(([applied, previous, now, passed]) => ({ applied: applied === 1, previousRank: rank(previous), rank: rank(now), passed }));
   }
 
   async get(key: string) {

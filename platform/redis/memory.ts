@@ -1,4 +1,5 @@
-import { compareStreamIds, type RedisPort, type StreamEntry, type StreamGroup, type SubscribeOptions, type UniqueStreamEntry, type Unsubscribe } from './types.js';
+import SortedSet from 'tlhunter-sorted-set';
+import { compareStreamIds, type RedisPort, type StreamEntry, type StreamGroup, type SubscribeOptions, type UniqueStreamEntry, type Unsubscribe, type ZIdEntry, type ZIdOutcome, type ZMember } from './types.js';
 
 interface Pending {
   consumer: string;
@@ -35,6 +36,9 @@ export class MemoryRedisPort implements RedisPort {
   private readonly channels = new Map<string, Set<Listener>>();
   private readonly streams = new Map<string, Stream>();
   private readonly values = new Map<string, { value: string; expiresAt: number }>();
+  /** Skip lists, as Redis keeps them: average O(log n) rank and range by rank. */
+  private readonly zsets = new Map<string, SortedSet>();
+  private readonly hashes = new Map<string, Map<string, string>>();
   private closed = false;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -167,6 +171,73 @@ export class MemoryRedisPort implements RedisPort {
     return ids;
   }
 
+  async zadd(key: string, members: readonly ZMember[]) {
+    if (members.length === 0) return;
+    const set = this.zset(key, true)!;
+    for (const { member, score } of members) set.add(member, checkScore(score));
+  }
+
+  async zrem(key: string, members: readonly string[]) {
+    const set = this.zsets.get(key);
+    if (!set) return;
+    for (const member of members) set.rem(member);
+    if (set.card() === 0) this.zsets.delete(key);
+  }
+
+  async zcard(key: string) {
+    return this.zsets.get(key)?.card() ?? 0;
+  }
+
+  async zrange(key: string, start: number, stop: number, reverse = false): Promise<ZMember[]> {
+    const set = this.zsets.get(key);
+    if (!set) return [];
+    return rangeOf(set, start, stop, reverse);
+  }
+
+  async zrank(key: string, member: string, reverse = false) {
+    const set = this.zsets.get(key);
+    return set ? rankOf(set, member, reverse) : null;
+  }
+
+  async zmscore(key: string, members: readonly string[]) {
+    const set = this.zsets.get(key);
+    return members.map((m) => set?.get(m) ?? null);
+  }
+
+  async hmget(key: string, fields: readonly string[]) {
+    const hash = this.hashes.get(key);
+    return fields.map((f) => hash?.get(f) ?? null);
+  }
+
+  async hset(key: string, values: Record<string, string>) {
+    let hash = this.hashes.get(key);
+    if (!hash) this.hashes.set(key, (hash = new Map()));
+    for (const [field, value] of Object.entries(values)) hash.set(field, value);
+  }
+
+  async zsetById(key: string, index: string, entries: readonly ZIdEntry[], options: { reverse?: boolean; passedLimit?: number } = {}): Promise<ZIdOutcome[]> {
+    const { reverse = false, passedLimit = 0 } = options;
+    for (const e of entries) checkScore(e.score);
+    // No await from here on: one step, as the script is on Redis.
+    let hash = this.hashes.get(index);
+    if (!hash) this.hashes.set(index, (hash = new Map()));
+    const set = this.zset(key, true)!;
+    const outcomes = entries.map(({ id, version, member, score }): ZIdOutcome => {
+      const stored = parseIndexed(hash.get(id));
+      const previousRank = stored ? rankOf(set, stored.member, reverse) : null;
+      if (stored && stored.version >= version) return { applied: false, previousRank, rank: previousRank, passed: [] };
+      if (stored) set.rem(stored.member);
+      set.add(member, score);
+      hash.set(id, `${version}|${member}`);
+      const rank = rankOf(set, member, reverse)!;
+      const behind = previousRank === null ? passedLimit : Math.min(passedLimit, previousRank - rank);
+      const passed = behind > 0 ? rangeOf(set, rank + 1, rank + behind, reverse).map((m) => m.member) : [];
+      return { applied: true, previousRank, rank, passed };
+    });
+    if (set.card() === 0) this.zsets.delete(key);
+    return outcomes;
+  }
+
   async get(key: string) {
     const entry = this.values.get(key);
     if (!entry) return null;
@@ -191,6 +262,8 @@ export class MemoryRedisPort implements RedisPort {
   async del(keys: string[]) {
     for (const key of keys) {
       this.values.delete(key);
+      this.zsets.delete(key);
+      this.hashes.delete(key);
       const s = this.streams.get(key);
       this.streams.delete(key);
       for (const wake of [...(s?.waiters ?? [])]) wake();
@@ -203,6 +276,8 @@ export class MemoryRedisPort implements RedisPort {
    */
   restartEmpty(): void {
     this.values.clear();
+    this.zsets.clear();
+    this.hashes.clear();
     this.del([...this.streams.keys()]);
     for (const set of this.channels.values()) for (const l of set) l.options?.onInterrupted?.(Promise.resolve());
   }
@@ -210,8 +285,16 @@ export class MemoryRedisPort implements RedisPort {
   async close() {
     this.closed = true;
     this.values.clear();
+    this.zsets.clear();
+    this.hashes.clear();
     for (const s of this.streams.values()) for (const wake of [...s.waiters]) wake();
     this.channels.clear();
+  }
+
+  private zset(key: string, create: boolean): SortedSet | undefined {
+    let set = this.zsets.get(key);
+    if (!set && create) this.zsets.set(key, (set = new SortedSet()));
+    return set;
   }
 
   private stream(name: string): Stream {
@@ -227,6 +310,34 @@ export class MemoryRedisPort implements RedisPort {
     s.entries.splice(0, drop);
     for (const g of s.groups.values()) g.next = Math.max(0, g.next - drop);
   }
+}
+
+/** Redis refuses NaN scores; so does the twin. */
+function checkScore(score: number) {
+  if (Number.isNaN(score)) throw new RangeError('ERR score is not a valid float');
+  return score;
+}
+
+function rankOf(set: SortedSet, member: string, reverse: boolean): number | null {
+  const rank = set.rank(member);
+  return rank === null ? null : reverse ? set.card() - 1 - rank : rank;
+}
+
+/** ZRANGE start stop [REV] WITHSCORES. */
+function rangeOf(set: SortedSet, start: number, stop: number, reverse: boolean): ZMember[] {
+  const n = set.card();
+  const from = start < 0 ? Math.max(n + start, 0) : start;
+  const to = Math.min(stop < 0 ? n + stop : stop, n - 1);
+  if (from > to || from >= n) return [];
+  const rows = reverse ? set.range(n - 1 - to, n - 1 - from, { withScores: true }).reverse() : set.range(from, to, { withScores: true });
+  return rows.map(([member, score]) => ({ member, score }));
+}
+
+/** An index entry `<version>|<member>`. */
+function parseIndexed(value: string | undefined | null): { version: number; member: string } | null {
+  if (!value) return null;
+  const bar = value.indexOf('|');
+  return { version: Number(value.slice(0, bar)), member: value.slice(bar + 1) };
 }
 
 const noGroup = (stream: string, group: string) => new Error(`NOGROUP No such key '${stream}' or consumer group '${group}'`);

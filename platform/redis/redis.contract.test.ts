@@ -235,4 +235,119 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
     await expect(port.set(key('kv'), 'forever', 0)).rejects.toThrow(RangeError);
     await expect(port.set(key('kv'), 'forever', -1)).rejects.toThrow(RangeError);
   });
+  it('orders a sorted set by score, then member, both ways, and reads ranks and ranges by rank', async () => {
+    const port = open();
+    const z = key('z');
+    await port.zadd(z, [
+      { member: 'b', score: 2 },
+      { member: 'a', score: 2 },
+      { member: 'c', score: -1.5 },
+      { member: 'd', score: 10 },
+    ]);
+    expect(await port.zcard(z)).toBe(4);
+    expect(await port.zrange(z, 0, -1)).toEqual([
+      { member: 'c', score: -1.5 },
+      { member: 'a', score: 2 },
+      { member: 'b', score: 2 },
+      { member: 'd', score: 10 },
+    ]);
+    // ZRANGE … REV: equal scores in reverse member order too.
+    expect((await port.zrange(z, 0, 2, true)).map((m) => m.member)).toEqual(['d', 'b', 'a']);
+    expect((await port.zrange(z, -2, -1)).map((m) => m.member)).toEqual(['b', 'd']);
+    expect((await port.zrange(z, 3, 100)).map((m) => m.member)).toEqual(['d']);
+    expect(await port.zrange(z, 5, 10)).toEqual([]);
+    expect(await port.zrange(key('missing'), 0, -1)).toEqual([]);
+    expect(await port.zrank(z, 'a')).toBe(1);
+    expect(await port.zrank(z, 'a', true)).toBe(2);
+    expect(await port.zrank(z, 'nobody')).toBeNull();
+    expect(await port.zmscore(z, ['d', 'nobody', 'c'])).toEqual([10, null, -1.5]);
+    // A member added again moves to its new score.
+    await port.zadd(z, [{ member: 'c', score: 11 }]);
+    expect(await port.zrank(z, 'c', true)).toBe(0);
+    await port.zrem(z, ['c', 'nobody']);
+    expect((await port.zrange(z, 0, -1)).map((m) => m.member)).toEqual(['a', 'b', 'd']);
+    await port.zrem(z, ['a', 'b', 'd']);
+    expect(await port.zcard(z)).toBe(0);
+  });
+
+  it('keeps scores exactly as doubles, however large or fractional', async () => {
+    const port = open();
+    const z = key('z');
+    const scores = [0.1 + 0.2, 1e15 + 0.5, -(2 ** 53), 123456789.123456789, 5e-324];
+    await port.zadd(z, scores.map((score, i) => ({ member: `m${i}`, score })));
+    expect(await port.zmscore(z, scores.map((_s, i) => `m${i}`))).toEqual(scores);
+  });
+
+  it('stores hash fields and reads them back in order, null for each missing one; del removes sorted sets and hashes', async () => {
+    const port = open();
+    const h = key('h');
+    const z = key('z');
+    await port.hset(h, { a: '1', b: 'two' });
+    await port.hset(h, { b: '2' });
+    expect(await port.hmget(h, ['b', 'x', 'a'])).toEqual(['2', null, '1']);
+    await port.zadd(z, [{ member: 'm', score: 1 }]);
+    await port.del([h, z]);
+    expect(await port.hmget(h, ['a'])).toEqual([null]);
+    expect(await port.zcard(z)).toBe(0);
+  });
+
+  it('zsetById keeps one member per id, the newest version wins whatever the arrival order, and reports ranks and who was passed', async () => {
+    const port = open();
+    const z = key('z');
+    const ix = key('ix');
+    const desc = { reverse: true, passedLimit: 10 };
+    // Three players enter a highest-first board.
+    expect(await port.zsetById(z, ix, [
+      { id: 'p1', version: 1, member: 'x1', score: 30 },
+      { id: 'p2', version: 2, member: 'x2', score: 20 },
+      { id: 'p3', version: 3, member: 'x3', score: 10 },
+    ], desc)).toEqual([
+      { applied: true, previousRank: null, rank: 0, passed: [] },
+      { applied: true, previousRank: null, rank: 1, passed: [] },
+      { applied: true, previousRank: null, rank: 2, passed: [] },
+    ]);
+    // p3 jumps from third to first: it passed p1 and p2, nearest first.
+    expect(await port.zsetById(z, ix, [{ id: 'p3', version: 4, member: 'y3', score: 40 }], desc)).toEqual([
+      { applied: true, previousRank: 2, rank: 0, passed: ['x1', 'x2'] },
+    ]);
+    // An older version arriving late changes nothing; nor does the same version again.
+    expect(await port.zsetById(z, ix, [{ id: 'p3', version: 3, member: 'x3', score: 10 }, { id: 'p1', version: 1, member: 'x1', score: 30 }], desc)).toEqual([
+      { applied: false, previousRank: 0, rank: 0, passed: [] },
+      { applied: false, previousRank: 1, rank: 1, passed: [] },
+    ]);
+    // Falling behind passes nobody; a newcomer passes those now behind it, at most passedLimit.
+    expect(await port.zsetById(z, ix, [{ id: 'p1', version: 5, member: 'z1', score: 5 }], desc)).toEqual([{ applied: true, previousRank: 1, rank: 2, passed: [] }]);
+    expect(await port.zsetById(z, ix, [{ id: 'p4', version: 6, member: 'x4', score: 25 }], { reverse: true, passedLimit: 1 })).toEqual([
+      { applied: true, previousRank: null, rank: 1, passed: ['x2'] },
+    ]);
+    expect(await port.zrange(z, 0, -1, true)).toEqual([
+      { member: 'y3', score: 40 },
+      { member: 'x4', score: 25 },
+      { member: 'x2', score: 20 },
+      { member: 'z1', score: 5 },
+    ]);
+    expect(await port.hmget(ix, ['p1', 'p3'])).toEqual(['5|z1', '4|y3']);
+    // Lowest-first ranks on the same set.
+    expect(await port.zsetById(z, ix, [{ id: 'p2', version: 7, member: 'w2', score: 1 }], { passedLimit: 5 })).toEqual([
+      { applied: true, previousRank: 1, rank: 0, passed: ['z1'] },
+    ]);
+  });
+});
+
+describe('the in-process sorted set', () => {
+  it('keeps rank and range by rank logarithmic: 100,000 members, 2,000 lookups in well under a second', async () => {
+    const port = new MemoryRedisPort();
+    const n = 100_000;
+    for (let i = 0; i < n; i += 10_000) {
+      await port.zadd('big', Array.from({ length: 10_000 }, (_v, j) => ({ member: `m${i + j}`, score: (i + j) * 7 % n })));
+    }
+    const started = performance.now();
+    for (let i = 0; i < 1_000; i++) {
+      await port.zrank('big', `m${(i * 193) % n}`, true);
+      await port.zrange('big', (i * 151) % n, ((i * 151) % n) + 10, true);
+    }
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(await port.zrank('big', 'm0')).toBe(0);
+    await port.close();
+  });
 });

@@ -6,6 +6,38 @@ export interface StreamEntry {
 
 export type Unsubscribe = () => Promise<void>;
 
+/** A member of a sorted set and its score. */
+export interface ZMember {
+  member: string;
+  score: number;
+}
+
+/**
+ * One entry of `zsetById`: the thing `id` (a player, say) is now `member` with `score`, as of
+ * `version` (a number that grows with every change of that id).
+ */
+export interface ZIdEntry {
+  id: string;
+  version: number;
+  member: string;
+  score: number;
+}
+
+/** What `zsetById` did for one entry. */
+export interface ZIdOutcome {
+  /** False when the index already held this id at the same or a newer version: nothing changed. */
+  applied: boolean;
+  /** The id's rank (0 = first in the order asked for) before the call, null when it had none. */
+  previousRank: number | null;
+  /** Its rank after this entry, null when not applied and absent. */
+  rank: number | null;
+  /**
+   * The members the entry moved ahead of (those now just behind it that were ahead of it, or all
+   * behind it for an id that had no rank), nearest first, at most `passedLimit`.
+   */
+  passed: string[];
+}
+
 /** An entry for `xaddUnique`: appended only if `key` is not set. */
 export interface UniqueStreamEntry {
   key: string;
@@ -74,6 +106,35 @@ export interface RedisPort {
    */
   xaddUnique(stream: string, entries: readonly UniqueStreamEntry[], ttlSeconds: number, maxLen?: number): Promise<(string | null)[]>;
 
+  /** Adds members to a sorted set, or moves existing ones to their new score. */
+  zadd(key: string, members: readonly ZMember[]): Promise<void>;
+  /** Removes members from a sorted set; missing ones are ignored (an emptied set is deleted). */
+  zrem(key: string, members: readonly string[]): Promise<void>;
+  /** How many members the sorted set holds (0 when missing). */
+  zcard(key: string): Promise<number>;
+  /**
+   * The members from rank `start` to rank `stop` inclusive (negative ranks count from the end), with
+   * their scores: lowest score first, equal scores by member (byte order), or the reverse of that order
+   * when `reverse` (ZRANGE … REV). Average O(log n + m).
+   */
+  zrange(key: string, start: number, stop: number, reverse?: boolean): Promise<ZMember[]>;
+  /** The member's rank (0 first) in that order, null when absent. Average O(log n). */
+  zrank(key: string, member: string, reverse?: boolean): Promise<number | null>;
+  /** The members' scores, in the same order, null for each absent one. */
+  zmscore(key: string, members: readonly string[]): Promise<(number | null)[]>;
+  /** The values of a hash's fields, in the same order, null for each missing one. */
+  hmget(key: string, fields: readonly string[]): Promise<(string | null)[]>;
+  /** Sets fields of a hash (created if missing; it does not expire). */
+  hset(key: string, values: Record<string, string>): Promise<void>;
+  /**
+   * A sorted set whose members belong to ids, kept with an index hash (`index`: id → `<version>|<member>`)
+   * so each id holds at most one member. For each entry, in one atomic step (one script on Redis):
+   * unless the index holds the id at the same or a newer version, its previous member is removed, the
+   * new one added with its score and the index updated. Entries that arrive out of order, or twice,
+   * leave the newest version in place. Ranks and `passed` are in the order `reverse` names.
+   */
+  zsetById(key: string, index: string, entries: readonly ZIdEntry[], options?: { reverse?: boolean; passedLimit?: number }): Promise<ZIdOutcome[]>;
+
   /** The string stored at the key, or null when it is missing or expired. */
   get(key: string): Promise<string | null>;
   /** The values of the keys, in the same order, null for each missing one. */
@@ -83,7 +144,7 @@ export interface RedisPort {
    * forever, so there is no way to set a key without an expiry.
    */
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
-  /** Deletes the keys (values and streams, with their groups); missing ones are ignored. */
+  /** Deletes the keys (values, streams with their groups, sorted sets, hashes); missing ones are ignored. */
   del(keys: string[]): Promise<void>;
 
   close(): Promise<void>;

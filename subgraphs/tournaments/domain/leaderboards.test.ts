@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applySubmission,
+  checkResetSchedule,
+  checkScore,
+  fromOrderedHex,
+  mergeRankChanges,
+  nextReset,
+  orderedHex,
+  parseRankingMember,
+  rankChangesOf,
+  rankingMember,
+  sortRecords,
+  SCORE_LIMIT,
+  type ScoreOperator,
+  type SortOrder,
+} from './leaderboards.js';
+
+const s = (score: number, subscore = 0) => ({ score, subscore });
+const U1 = '00000000-0000-4000-8000-000000000001';
+const U2 = '00000000-0000-4000-8000-000000000002';
+
+describe('applySubmission', () => {
+  it.each<[ScoreOperator, SortOrder, ReturnType<typeof s> | null, ReturnType<typeof s>, ReturnType<typeof s>, boolean]>([
+    // operator, sort, previous, submitted → record, changed
+    ['BEST', 'DESC', null, s(10, 1), s(10, 1), true],
+    ['BEST', 'DESC', s(10), s(12), s(12), true],
+    ['BEST', 'DESC', s(10), s(8), s(10), false],
+    ['BEST', 'DESC', s(10, 5), s(10, 6), s(10, 6), true], // same score, better subscore
+    ['BEST', 'DESC', s(10, 5), s(10, 5), s(10, 5), false], // equal: keeps its place in ties
+    ['BEST', 'ASC', s(60), s(55), s(55), true], // a lap time: lower is better
+    ['BEST', 'ASC', s(60), s(61), s(60), false],
+    ['SET', 'DESC', s(10), s(3), s(3), true],
+    ['SET', 'DESC', s(10), s(10), s(10), false],
+    ['INCREMENT', 'DESC', s(10, 1), s(5, 2), s(15, 3), true],
+    ['INCREMENT', 'DESC', null, s(5), s(5), true],
+    ['INCREMENT', 'DESC', s(10), s(0), s(10), false],
+    ['DECREMENT', 'DESC', s(10), s(4), s(6), true],
+    ['DECREMENT', 'DESC', null, s(4), s(-4), true], // from zero
+  ])('%s on a %s board: %o then %o → %o', (operator, sort, previous, submitted, expected, changed) => {
+    expect(applySubmission(operator, sort, previous, submitted)).toEqual({ ...expected, changed });
+  });
+
+  it('refuses a sum that leaves the documented range', () => {
+    expect(() => applySubmission('INCREMENT', 'DESC', s(SCORE_LIMIT), s(1))).toThrow(/between/);
+  });
+});
+
+describe('checkScore', () => {
+  it.each([NaN, Infinity, -Infinity, SCORE_LIMIT + 1, -SCORE_LIMIT - 1])('refuses %d', (value) => {
+    expect(() => checkScore(value, 'score')).toThrow();
+  });
+  it.each([0, -0, 1.5, SCORE_LIMIT, -SCORE_LIMIT])('accepts %d', (value) => {
+    expect(checkScore(value, 'score')).toBe(value === 0 ? 0 : value);
+  });
+});
+
+describe('ranking members', () => {
+  it('orders doubles by their hex, byte for byte', () => {
+    const values = [-SCORE_LIMIT, -1.5, -1e-300, 0, 1e-300, 0.1, 1, 2, 1e15];
+    const hexes = values.map(orderedHex);
+    expect([...hexes].sort()).toEqual(hexes);
+    expect(hexes.map(fromOrderedHex)).toEqual(values);
+  });
+
+  it('puts the earlier record first among equal scores and subscores, both sort orders', () => {
+    // DESC boards are read in reverse member order; ASC boards in member order.
+    const early = rankingMember('DESC', 3, 10n, U1);
+    const late = rankingMember('DESC', 3, 11n, U2);
+    expect(early > late).toBe(true);
+    expect(rankingMember('DESC', 4, 99n, U2) > early).toBe(true); // better subscore first
+    expect(rankingMember('ASC', 3, 10n, U1) < rankingMember('ASC', 3, 11n, U2)).toBe(true);
+    expect(parseRankingMember('DESC', late)).toEqual({ subscore: 3, seq: 11n, userId: U2 });
+    expect(parseRankingMember('ASC', rankingMember('ASC', -2.5, 7n, U1))).toEqual({ subscore: -2.5, seq: 7n, userId: U1 });
+  });
+
+  it('sorts records as the sorted set does', () => {
+    const records = [
+      { userId: 'c', score: 5, subscore: 0, seq: 3n },
+      { userId: 'a', score: 5, subscore: 0, seq: 1n },
+      { userId: 'b', score: 7, subscore: 0, seq: 2n },
+      { userId: 'd', score: 5, subscore: 1, seq: 4n },
+    ];
+    expect(sortRecords('DESC', records).map((r) => r.userId)).toEqual(['b', 'd', 'a', 'c']);
+    expect(sortRecords('ASC', records).map((r) => r.userId)).toEqual(['a', 'c', 'd', 'b']);
+  });
+});
+
+describe('reset schedules', () => {
+  it.each([
+    ['0 0 * * 1', '2026-12-04T12:00:00Z', '2026-12-07T00:00:00.000Z'], // Friday noon → Monday 00:00
+    ['0 0 1 * *', '2026-12-04T12:00:00Z', '2027-01-01T00:00:00.000Z'], // monthly
+    ['*/15 * * * *', '2026-12-04T12:00:00Z', '2026-12-04T12:15:00.000Z'], // strictly after
+    ['0 0 * * *', '2026-12-04T23:59:59Z', '2026-12-05T00:00:00.000Z'],
+  ])('%s after %s → %s', (schedule, after, expected) => {
+    expect(nextReset(checkResetSchedule(schedule, 'f'), new Date(after)).toISOString()).toBe(expected);
+  });
+  it.each(['61 * * * *', 'every monday', '', '* * * * * * * *'])('refuses %j', (schedule) => {
+    expect(() => checkResetSchedule(schedule, 'input.resetSchedule')).toThrow(/cron|characters/);
+  });
+});
+
+describe('rank changes', () => {
+  it('tells each passed player their new and previous rank', () => {
+    // The submitter is now 0-based rank 1 (2nd); they passed two players, now 3rd and 4th.
+    expect(rankChangesOf('lb', 'me', 1, ['x', 'y'])).toEqual([
+      { leaderboardId: 'lb', userId: 'x', rank: 3, previousRank: 2, passedBy: ['me'] },
+      { leaderboardId: 'lb', userId: 'y', rank: 4, previousRank: 3, passedBy: ['me'] },
+    ]);
+  });
+  it('coalesces a run of changes: latest rank, first previous rank, each passer once', () => {
+    const a = { leaderboardId: 'lb', rank: 3, previousRank: 2, passedBy: ['p'] };
+    const b = { leaderboardId: 'lb', rank: 5, previousRank: 4, passedBy: ['q', 'p'] };
+    expect(mergeRankChanges(a, b)).toEqual({ leaderboardId: 'lb', rank: 5, previousRank: 2, passedBy: ['p', 'q'] });
+  });
+});

@@ -1,9 +1,18 @@
-// Composes each subgraph's SDL (schema/<subgraph>.graphql + schema/<subgraph>/*.graphql) into schema/supergraph.graphql with @apollo/composition.
-// `--check` fails when the checked-in supergraph is stale instead of writing it.
+// Composes each subgraph's SDL (schema/<subgraph>.graphql + schema/<subgraph>/*.graphql) into schema/supergraph.graphql with @apollo/composition,
+// and derives schema/api.graphql from it: the client-facing schema (what clients and their codegen see: no join__/link__
+// machinery, @inaccessible elements removed), as @apollo/federation-internals computes it for the gateway.
+// `--check` fails when either checked-in file is stale instead of writing them.
 import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { Supergraph } from '@apollo/federation-internals';
+import { parse, printSchema } from 'graphql';
 import { SUBGRAPHS, subgraphSdl, SUPERGRAPH_PATH } from '../platform/subgraph/names.js';
+
+const API_SCHEMA_PATH = join(dirname(SUPERGRAPH_PATH), 'api.graphql');
+const API_SCHEMA_HEADER = `# The client-facing GraphQL schema of the game platform (the gateway's API schema), for client codegen and
+# tooling. Generated from schema/supergraph.graphql by \`npm run generate\` (scripts/compose-supergraph.ts): do not edit.
+`;
 
 const services = await Promise.all(
   SUBGRAPHS.map(async ({ name, defaultPort }) => ({
@@ -20,14 +29,24 @@ if (result.errors) {
 }
 for (const hint of result.hints) console.warn(`composition hint: ${hint.definition.code}: ${hint.message}`);
 const supergraph = `${result.supergraphSdl.trimEnd()}\n`;
+const apiSchema = `${API_SCHEMA_HEADER}\n${printSchema(Supergraph.build(supergraph).apiSchema().toGraphQLJSSchema()).trimEnd()}\n`;
+const outputs = [
+  { path: SUPERGRAPH_PATH, name: 'schema/supergraph.graphql', text: supergraph },
+  { path: API_SCHEMA_PATH, name: 'schema/api.graphql', text: apiSchema },
+];
 if (process.argv.includes('--check')) {
-  const current = await readFile(SUPERGRAPH_PATH, 'utf8').catch(() => '');
-  if (current !== supergraph) {
-    console.error('schema/supergraph.graphql is stale: run `npm run generate` and commit the result.');
-    process.exit(1);
+  let stale = false;
+  for (const { path, name, text } of outputs) {
+    const current = await readFile(path, 'utf8').catch(() => '');
+    if (current === text) {
+      console.log(`${name} is up to date`);
+    } else {
+      console.error(`${name} is stale: run \`npm run generate\` and commit the result.`);
+      stale = true;
+    }
   }
-  console.log('schema/supergraph.graphql is up to date');
+  if (stale) process.exit(1);
 } else {
-  await writeFile(SUPERGRAPH_PATH, supergraph);
-  console.log(`composed ${services.length} subgraphs into schema/supergraph.graphql`);
+  for (const { path, text } of outputs) await writeFile(path, text);
+  console.log(`composed ${services.length} subgraphs into schema/supergraph.graphql and schema/api.graphql`);
 }

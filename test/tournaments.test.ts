@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
+import { liveChannel } from '../platform/live.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
+import { metric, subscribe, untilListening, wsClient } from './support/ws.js';
 
 // Registration with entry fees across subgraphs: the tournaments subgraph takes the fee from the
 // wallet the users subgraph owns, through the gateway-facing API, exactly once.
@@ -159,5 +161,164 @@ describe('tournament registration through the gateway', () => {
     const player = await registerPlayer(url);
     const unknown = await gql(url, JOIN, { id: '0190a000-0000-7000-8000-000000000001' }, { token: player.token });
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+const CREATE = `mutation($input: CreateTournamentInput!) { createTournament(input: $input) { tournament { id } } }`;
+const REPORT = `mutation($input: ReportMatchResultInput!) { reportMatchResult(input: $input) { match { id key status winner { id } } } }`;
+const START = `mutation($id: ID!) { startTournament(input: { tournamentId: $id }) { tournament { status } } }`;
+type Seat = { id: string; username: string } | null;
+type BracketMatch = { id: string; key: string; status: string; playerA: Seat; playerB: Seat; winner: Seat };
+const bracketOf = async (token: string | undefined, id: string) =>
+  (
+    await gql<{ tournament: { bracket: { matches: BracketMatch[] }[] } }>(url, `query($id: ID!) { tournament(id: $id) { bracket { matches { id key status playerA { id username } playerB { id username } winner { id username } } } } }`, { id }, { token })
+  ).data!.tournament.bracket.flatMap((r) => r.matches);
+const tournamentsUrl = () => platform.subgraphs.find((s) => s.name === 'tournaments')!.url;
+
+describe('a tournament to its end, watched live', () => {
+  it('spectators follow matches and the tournament over graphql-ws; the last result ranks the field, pays each prize once into the wallet and reaches achievements', async () => {
+    const admin = await signInAsAdmin(platform, url);
+    const organizer = await organizerToken();
+    // Four players pay 50 each: the pool is 300 fixed + 50% of 200 = 400, split 75/25.
+    const { createTournament } = await must<{ createTournament: { tournament: { id: string } } }>(organizer, CREATE, {
+      input: { name: 'Spectator Cup', format: 'SINGLE_ELIMINATION', startsAt: new Date(Date.now() + 3600_000).toISOString(), minParticipants: 4, maxParticipants: 4, entryFee: 50, prizePool: { fixed: 300, feeSharePercent: 50, distribution: [75, 25] } },
+    });
+    const id = createTournament.tournament.id;
+    const players = [];
+    for (let i = 0; i < 4; i++) players.push(await playerWith(admin, 50, 0));
+
+    // Anonymous spectators: public streams.
+    const spectator = wsClient(url);
+    const tournamentLive = subscribe(spectator, `subscription($id: ID!) { tournamentUpdated(id: $id) { id status participantCount standings { placement prize player { username } } } }`, { id });
+    const matchesLive = subscribe(spectator, `subscription($id: ID!) { matchUpdated(tournamentId: $id) { key status playerA { username } playerB { username } winner { username } durationSeconds } }`, { id });
+    await untilListening(platform.runtime.redis, liveChannel('tournaments', 'tournamentUpdated', id));
+    await untilListening(platform.runtime.redis, liveChannel('tournaments', 'matchUpdated', id));
+
+    for (const p of players) await must(p.token, JOIN, { id });
+    await must(organizer, START, { id });
+    await expect.poll(() => tournamentLive.results.length, { timeout: 5_000 }).toBe(5); // four joins, the start
+    expect(tournamentLive.results.map((r) => (r.data!.tournamentUpdated as { participantCount: number }).participantCount)).toEqual([1, 2, 3, 4, 4]);
+    expect((tournamentLive.results[4]!.data!.tournamentUpdated as { status: string }).status).toBe('IN_PROGRESS');
+    expect(await metric(tournamentsUrl(), 'tournaments_active')).toBeGreaterThanOrEqual(1);
+
+    const server = await gameServerToken(platform, url, ['REPORT_MATCH_RESULTS']);
+    const [w11, w12] = await bracketOf(organizer, id);
+    await must(server, REPORT, { input: { matchId: w11!.id, winnerId: w11!.playerA!.id } });
+    // W1-1 completed, and the final receiving its first player.
+    await expect.poll(() => matchesLive.results.length, { timeout: 5_000 }).toBe(2);
+    expect(matchesLive.results.map((r) => r.data!.matchUpdated)).toEqual([
+      { key: 'W1-1', status: 'COMPLETED', playerA: { username: w11!.playerA!.username }, playerB: { username: w11!.playerB!.username }, winner: { username: w11!.playerA!.username }, durationSeconds: expect.any(Number) },
+      { key: 'W2-1', status: 'PENDING', playerA: { username: w11!.playerA!.username }, playerB: null, winner: null, durationSeconds: null },
+    ]);
+    await must(server, REPORT, { input: { matchId: w12!.id, winnerId: w12!.playerB!.id } });
+    const final = (await bracketOf(undefined, id)).find((m) => m.key === 'W2-1')!;
+    expect(final.status).toBe('READY');
+    await must(server, REPORT, { input: { matchId: final.id, winnerId: final.playerB!.id } });
+    await expect.poll(() => matchesLive.results.length, { timeout: 5_000 }).toBe(5);
+    expect((matchesLive.results[4]!.data!.matchUpdated as { key: string; winner: Seat }).winner!.username).toBe(final.playerB!.username);
+
+    // The tournament completes: standings and prizes, told live too.
+    await expect.poll(() => tournamentLive.results.length, { timeout: 5_000 }).toBe(6);
+    const done = tournamentLive.results[5]!.data!.tournamentUpdated as { status: string; standings: { placement: number; prize: number; player: { username: string } }[] };
+    expect(done.status).toBe('COMPLETED');
+    expect(done.standings.map((s) => [s.placement, s.prize, s.player.username])).toEqual([
+      [1, 300, final.playerB!.username],
+      [2, 100, final.playerA!.username],
+      [3, 0, expect.any(String)],
+      [4, 0, expect.any(String)],
+    ]);
+    const tokenOf = (userId: string) => players.find((p) => p.id === userId)!.token;
+    await eventually(async () => expect(await coinsOf(tokenOf(final.playerB!.id))).toEqual({ coins: 300, moves: ['tournament_entry_fee -50', 'tournament_prize 300'] }));
+    await eventually(async () => expect(await coinsOf(tokenOf(final.playerA!.id))).toEqual({ coins: 100, moves: ['tournament_entry_fee -50', 'tournament_prize 100'] }));
+
+    // TOURNAMENT_COMPLETED with placement 1 reaches achievements through the outbox: grand_champion.
+    await eventually(async () => {
+      const { me } = await must<{ me: { achievements: { achievement: { id: string } }[] } }>(tokenOf(final.playerB!.id), `query { me { achievements(status: UNLOCKED) { achievement { id } } } }`);
+      expect(me.achievements.map((a) => a.achievement.id)).toContain('grand_champion');
+    }, 20_000);
+
+    // Figures, read by anyone.
+    const { tournament } = await must<{ tournament: { analytics: Record<string, unknown> } }>(
+      undefined as unknown as string,
+      `query($id: ID!) { tournament(id: $id) { analytics { totalMatches completedMatches completionRate participationRate upsets averageMatchDurationSeconds longestMatch { key } shortestMatch { key } } } }`,
+      { id },
+    );
+    expect(tournament.analytics).toMatchObject({ totalMatches: 3, completedMatches: 3, completionRate: 100, participationRate: 100 });
+    expect(typeof tournament.analytics.averageMatchDurationSeconds).toBe('number');
+    tournamentLive.stop();
+    matchesLive.stop();
+    await spectator.dispose();
+  });
+
+  it('finds tournaments by words of their name and description, with status and format filters, page by page', async () => {
+    const organizer = await organizerToken();
+    const word = `z${Math.random().toString(36).slice(2, 9)}`;
+    const create = (name: string, format: string, description = '') =>
+      must<{ createTournament: { tournament: { id: string } } }>(organizer, CREATE, { input: { name, description, format, startsAt: new Date(Date.now() + 3600_000).toISOString(), minParticipants: 2, maxParticipants: 8 } });
+    const spring = (await create(`${word} Spring Cup`, 'SWISS')).createTournament.tournament.id;
+    const winter = (await create(`Winter Open`, 'SINGLE_ELIMINATION', `The ${word} winter edition`)).createTournament.tournament.id;
+    const SEARCH = `query($text: String, $status: TournamentStatus, $format: TournamentFormat, $first: Int, $after: String) {
+      searchTournaments(text: $text, status: $status, format: $format, first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+    type Found = { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    const search = async (variables: Record<string, unknown>) => (await gql<{ searchTournaments: Found }>(url, SEARCH, variables)).data!.searchTournaments;
+    // The name outranks the description; a prefix is enough.
+    expect((await search({ text: word.slice(0, 6) })).edges.map((e) => e.node.id)).toEqual([spring, winter]);
+    expect((await search({ text: `${word} spr` })).edges.map((e) => e.node.id)).toEqual([spring]);
+    expect((await search({ text: word, format: 'SINGLE_ELIMINATION' })).edges.map((e) => e.node.id)).toEqual([winter]);
+    expect((await search({ text: word, status: 'COMPLETED' })).edges).toEqual([]);
+    const first = await search({ text: word, first: 1 });
+    expect(first).toMatchObject({ edges: [{ node: { id: spring } }], pageInfo: { hasNextPage: true } });
+    expect((await search({ text: word, first: 1, after: first.pageInfo.endCursor })).edges.map((e) => e.node.id)).toEqual([winter]);
+    for (const [variables, field] of [[{ text: '!!!' }, 'text'], [{ text: 'x'.repeat(101) }, 'text'], [{ text: word, first: 101 }, 'first'], [{ text: word, after: 'nope' }, 'after']] as const) {
+      expect((await gql(url, SEARCH, variables)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+});
+
+describe('bad input changes nothing', () => {
+  it('a result for a finished match, a winner not in the match, a non-participant reporting; joining twice, a full tournament, a fee the player cannot pay, a level too low', async () => {
+    const admin = await signInAsAdmin(platform, url);
+    const organizer = await organizerToken();
+    const { createTournament } = await must<{ createTournament: { tournament: { id: string } } }>(organizer, CREATE, {
+      input: { name: 'Strict Cup', format: 'SINGLE_ELIMINATION', startsAt: new Date(Date.now() + 3600_000).toISOString(), minParticipants: 2, maxParticipants: 2, entryFee: 10, minimumLevel: 2 },
+    });
+    const id = createTournament.tournament.id;
+    const state = async () => (await must<{ tournament: { participantCount: number; status: string } }>(organizer, `query($id: ID!) { tournament(id: $id) { participantCount status } }`, { id })).tournament;
+    const refusal = async (token: string, query: string, variables: Record<string, unknown>) => (await gql(url, query, variables, { token })).errors?.[0]?.extensions;
+
+    const [a, b] = [await playerWith(admin, 10, 100), await playerWith(admin, 30, 100)]; // level 2
+    await must(a.token, JOIN, { id });
+    // Joining twice: CONFLICT, paid once.
+    expect(await refusal(a.token, JOIN, { id })).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REGISTERED' });
+    expect(await coinsOf(a.token)).toEqual({ coins: 0, moves: ['tournament_entry_fee -10'] });
+    // A fee the player cannot pay: INSUFFICIENT_FUNDS, no registration.
+    const poor = await playerWith(admin, 9, 100);
+    expect(await refusal(poor.token, JOIN, { id })).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    expect(await coinsOf(poor.token)).toEqual({ coins: 9, moves: [] });
+    // A level below the requirement.
+    const novice = await playerWith(admin, 10, 0);
+    expect(await refusal(novice.token, JOIN, { id })).toMatchObject({ code: 'FORBIDDEN', reason: 'LEVEL_TOO_LOW' });
+    expect(await coinsOf(novice.token)).toEqual({ coins: 10, moves: [] });
+    expect(await state()).toEqual({ participantCount: 1, status: 'REGISTRATION' });
+    // A full tournament.
+    await must(b.token, JOIN, { id });
+    const late = await playerWith(admin, 10, 100);
+    expect(await refusal(late.token, JOIN, { id })).toMatchObject({ code: 'CONFLICT', reason: 'FULL' });
+    expect(await coinsOf(late.token)).toEqual({ coins: 10, moves: [] });
+    expect(await state()).toEqual({ participantCount: 2, status: 'REGISTRATION' });
+
+    await must(organizer, START, { id });
+    const [match] = await bracketOf(organizer, id);
+    const outsider = await registerPlayer(url);
+    // A non-participant reporting.
+    expect(await refusal(outsider.token, REPORT, { input: { matchId: match!.id, winnerId: outsider.id } })).toMatchObject({ code: 'FORBIDDEN' });
+    // A winner not in the match.
+    expect(await refusal(organizer, REPORT, { input: { matchId: match!.id, winnerId: outsider.id } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'winnerId' });
+    expect((await bracketOf(organizer, id))[0]).toMatchObject({ status: 'READY', winner: null });
+    await must(organizer, REPORT, { input: { matchId: match!.id, winnerId: a.id } });
+    // A result for a finished match.
+    expect(await refusal(organizer, REPORT, { input: { matchId: match!.id, winnerId: b.id } })).toMatchObject({ code: 'CONFLICT', reason: 'MATCH_FINISHED' });
+    expect((await bracketOf(organizer, id))[0]).toMatchObject({ status: 'COMPLETED', winner: { id: a.id } });
+    expect(await state()).toEqual({ participantCount: 2, status: 'COMPLETED' });
   });
 });

@@ -43,7 +43,7 @@ export const tournamentsSubgraph = defineSubgraph({
     const schedule = new ScheduleService({ work, tournaments: store, entries, registration, logger, startQueue: queues.start, now: options.now, poke });
     const tournaments = new TournamentsService(store, { work, schedule, redis, now: options.now });
     const completion = new CompletionService({ tournaments: store, entries, users, logger, prizeQueue: queues.prize });
-    const results = new ResultsService({ work, entries, matches, completion, now: options.now });
+    const results = new ResultsService({ work, entries, matches, completion, poke, now: options.now });
     createTournamentMetrics(metrics, store);
     const runner = (queue: string, handler: ConstructorParameters<typeof JobRunner>[0]['handler']) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });

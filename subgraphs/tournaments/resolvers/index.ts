@@ -4,6 +4,7 @@ import { matchFromEvent, type MatchUpdatedEvent } from '../contracts/live.js';
 import { matchSeconds, tournamentFigures } from '../domain/analytics.js';
 import { prizePoolTotal } from '../domain/prizes.js';
 import type { Context } from '../context.js';
+import { forgetReads } from '../store/loaders.js';
 import { roundsOf } from '../store/matches.store.js';
 
 export const resolvers: Resolvers = {
@@ -16,12 +17,18 @@ export const resolvers: Resolvers = {
   Subscription: {
     tournamentUpdated: {
       subscribe: (_parent, { id }, { tournaments }) => tournaments.liveTournament(id),
-      // Read as it is now (not through the subscription's loaders, which would keep the first read).
-      resolve: (event: { id: string }, _args: unknown, { tournaments }: Context) => tournaments.tournamentNow(event.id),
+      // Read as it is now: the subscription's loaders would keep the first event's reads.
+      resolve: (event: { id: string }, _args: unknown, { tournaments, loaders }: Context) => {
+        forgetReads(loaders);
+        return tournaments.tournamentNow(event.id);
+      },
     },
     matchUpdated: {
       subscribe: (_parent, { tournamentId }, { tournaments }) => tournaments.liveMatches(tournamentId),
-      resolve: (event: MatchUpdatedEvent) => matchFromEvent(event),
+      resolve: (event: MatchUpdatedEvent, _args: unknown, { loaders }: Context) => {
+        forgetReads(loaders);
+        return matchFromEvent(event);
+      },
     },
   },
   Mutation: {

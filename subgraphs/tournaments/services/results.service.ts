@@ -32,6 +32,8 @@ export class ResultsService {
       entries: EntriesStore;
       matches: MatchesStore;
       completion: CompletionService;
+      /** Runs due jobs now (the prizes a completion enqueued). */
+      poke?: () => void;
       now?: () => Date;
     },
   ) {}
@@ -40,7 +42,8 @@ export class ResultsService {
     const userId = viewer.kind === 'service' ? (requireScope(viewer, 'REPORT_MATCH_RESULTS'), null) : requireUser(viewer);
     if (!isUuid(input.matchId)) throw new NotFoundError('TournamentMatch', input.matchId);
     const claim = { winnerId: input.winnerId, score: input.score ?? null };
-    return this.deps.work.run(async (work) => {
+    let completed = false;
+    const match = await this.deps.work.run(async (work) => {
       const unlocked = await this.deps.matches.find(work.tx, input.matchId);
       if (!unlocked) throw new NotFoundError('TournamentMatch', input.matchId);
       const tournament = (await this.deps.entries.lockTournament(work.tx, unlocked.tournamentId))!;
@@ -86,8 +89,13 @@ export class ResultsService {
       for (const m of changed) work.publish(matchUpdated, tournament.id, m);
       const byId = new Map(changed.map((m) => [m.id, m]));
       const after = [...before.map((m) => byId.get(m.id) ?? m), ...changed.filter((m) => !before.some((b) => b.id === m.id))];
-      if (isBracketFinished(tournament.format, after)) await this.deps.completion.completeIn(work, tournament, after, at);
+      if (isBracketFinished(tournament.format, after)) {
+        await this.deps.completion.completeIn(work, tournament, after, at);
+        completed = true;
+      }
       return done;
     });
+    if (completed) this.deps.poke?.();
+    return match;
   }
 }

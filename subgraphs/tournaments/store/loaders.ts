@@ -23,3 +23,11 @@ export function createLoaders(store: TournamentsStore, entries: EntriesStore, ma
     seeds: new DataLoader((ids) => entries.seedsOf(ids)),
   };
 }
+
+/**
+ * Forgets what the loaders read: a subscription's context lives as long as the subscription, and
+ * each event must read the tournament's counts and standings as they are then.
+ */
+export function forgetReads(loaders: TournamentsLoaders): void {
+  for (const loader of Object.values(loaders)) loader.clearAll();
+}

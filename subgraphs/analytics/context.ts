@@ -1,4 +1,6 @@
 import type { Viewer } from '../../platform/auth.js';
+import type { DashboardService } from './services/dashboard.service.js';
+import type { IngestionService } from './services/ingestion.service.js';
 import type { MetricsService } from './services/metrics.service.js';
 import type { AnalyticsLoaders } from './store/loaders.js';
 
@@ -7,4 +9,8 @@ export interface Context {
   viewer: Viewer;
   loaders: AnalyticsLoaders;
   metrics: MetricsService;
+  ingestion: IngestionService;
+  dashboard: DashboardService;
+  /** How often `realtimeMetricsUpdated` sends the dashboard again. */
+  dashboardSlideMs: number;
 }

@@ -1,23 +1,74 @@
+import { hostname } from 'node:os';
+import { RateLimit } from '../../platform/rate-limit.js';
 import { defineSubgraph } from '../../platform/subgraph/define.js';
 import { loadAnalyticsConfig } from './config.js';
 import { domainEventHandlers } from './consumers/domain-events.consumer.js';
+import { IngestedEventsConsumer } from './consumers/ingested-events.consumer.js';
 import type { Context } from './context.js';
+import { utcDay } from './domain/window.js';
 import { resolvers } from './resolvers/index.js';
+import { AnalyticsMetrics } from './services/analytics-metrics.js';
+import { DashboardService } from './services/dashboard.service.js';
+import { IngestionService } from './services/ingestion.service.js';
 import { MetricsService } from './services/metrics.service.js';
+import { ProcessingService } from './services/processing.service.js';
 import { AnalyticsEventsStore } from './store/analytics-events.store.js';
+import { DashboardStore } from './store/dashboard.store.js';
+import { IngestLogStore } from './store/ingest-log.store.js';
 import { createLoaders } from './store/loaders.js';
+import { ProcessingStore } from './store/processing.store.js';
 
-/** The analytics subgraph: ingests domain events from the bus and answers metrics. */
+/**
+ * The analytics subgraph: takes events from game clients and servers onto the analytics log
+ * (a Redis stream), processes them in a consumer group into per-player metrics, daily rollups and
+ * the dashboard's sliding window, follows domain events from the bus, and answers metrics.
+ */
 export const analyticsSubgraph = defineSubgraph({
   name: 'analytics',
   loadConfig: loadAnalyticsConfig,
   resolvers,
-  build: ({ prisma }) => {
+  build: ({ prisma, db, redis, config, logger, metrics: registry, work }) => {
     const store = new AnalyticsEventsStore(prisma);
     const metrics = new MetricsService();
+    const analyticsMetrics = new AnalyticsMetrics(registry);
+    const log = new IngestLogStore(redis, { dedupeTtlSeconds: config.ANALYTICS_DEDUPE_TTL_SECONDS, maxLen: config.ANALYTICS_LOG_MAX_LEN });
+    const limit = (name: string, points: number, durationSeconds: number) =>
+      new RateLimit(redis, { name, points, durationSeconds, message: 'Too many events. Try again in {seconds} seconds.' });
+    const ingestion = new IngestionService({
+      log,
+      metrics: analyticsMetrics,
+      logger,
+      limits: {
+        players: limit('analytics:player-events', config.ANALYTICS_PLAYER_EVENTS_PER_MINUTE, 60),
+        services: limit('analytics:service-events', config.ANALYTICS_SERVICE_EVENTS_PER_10S, 10),
+      },
+      awaitProcessing: config.ANALYTICS_AWAIT_PROCESSING === 'auto' ? redis.kind === 'memory' : config.ANALYTICS_AWAIT_PROCESSING === 'true',
+    });
+    const processingStore = new ProcessingStore();
+    const processor = new IngestedEventsConsumer({
+      redis,
+      sql: db.sql,
+      processing: new ProcessingService({ work, store: processingStore, metrics: analyticsMetrics }),
+      store: processingStore,
+      metrics: analyticsMetrics,
+      logger,
+      consumer: config.ANALYTICS_CONSUMER_NAME ?? `analytics-${hostname()}-${process.pid}`,
+      claimIdleMs: config.ANALYTICS_CLAIM_IDLE_MS,
+    });
+    const dashboardStore = new DashboardStore(db.sql);
+    const dashboard = new DashboardService({ store: dashboardStore });
     return {
-      context: (viewer): Context => ({ viewer, metrics, loaders: createLoaders(store) }),
+      context: (viewer): Context => ({
+        viewer,
+        metrics,
+        ingestion,
+        dashboard,
+        dashboardSlideMs: config.ANALYTICS_DASHBOARD_SLIDE_MS,
+        loaders: createLoaders(store, dashboardStore, () => utcDay(Date.now())),
+      }),
+      workers: [processor],
       consumer: { handlers: domainEventHandlers(store) },
+      processor,
     };
   },
 });

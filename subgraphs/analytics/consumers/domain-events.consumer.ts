@@ -1,5 +1,6 @@
 import type { Tx } from '../../../platform/db/index.js';
 import type { EventHandlers } from '../../../platform/events/consumer.js';
+import type { AchievementUnlocked } from '../../achievements/contracts/events.js';
 import type { UserRegistered } from '../../users/contracts/events.js';
 import type { AnalyticsEventsStore } from '../store/analytics-events.store.js';
 
@@ -12,6 +13,8 @@ import type { AnalyticsEventsStore } from '../store/analytics-events.store.js';
 export function domainEventHandlers(store: AnalyticsEventsStore): EventHandlers {
   return {
     'user.registered': (event, tx) => playerRegistered(store, event.id, event.payload, tx),
+    // The dashboard's unlocks per hour.
+    'achievement.unlocked': (event, tx) => achievementUnlocked(store, event.id, event.payload, tx),
   };
 }
 
@@ -22,5 +25,15 @@ function playerRegistered(store: AnalyticsEventsStore, eventId: string, payload:
     userId: payload.userId,
     // When the account was created, not when the relay happened to publish it.
     occurredAt: new Date(payload.registeredAt),
+  });
+}
+
+function achievementUnlocked(store: AnalyticsEventsStore, eventId: string, payload: AchievementUnlocked, tx: Tx): Promise<void> {
+  return store.record(tx, {
+    id: eventId,
+    name: 'achievement.unlocked',
+    userId: payload.userId,
+    occurredAt: new Date(payload.unlockedAt),
+    properties: { achievementId: payload.achievementId, rarity: payload.rarity, category: payload.category },
   });
 }

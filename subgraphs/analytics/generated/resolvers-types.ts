@@ -12,7 +12,26 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date and time in ISO-8601 format with a UTC offset, e.g. `2026-11-28T13:45:00.000Z`. */
   DateTime: { input: Date; output: Date | string; }
+  /**
+   * Free-form JSON carried by an analytics event (`properties`, `context`). Any JSON value is
+   * accepted by the schema; each event's value is then checked on its own (an object, the platform's
+   * text policy on every string and key), so one bad event is rejected alone.
+   */
+  EventData: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** One UTC day of activity. */
+export type DailyActivity = {
+  __typename?: 'DailyActivity';
+  /** Players with at least one event that day. */
+  activePlayers: Scalars['Int']['output'];
+  /** The day (midnight UTC). */
+  day: Scalars['DateTime']['output'];
+  /** Events that happened that day. */
+  events: Scalars['Int']['output'];
+  /** Players whose first event happened that day. */
+  newPlayers: Scalars['Int']['output'];
 };
 
 /** Counts of one event over a time range. */
@@ -24,6 +43,50 @@ export type EventMetric = {
   name: Scalars['String']['output'];
   /** How many times it happened in the whole range. */
   total: Scalars['Int']['output'];
+};
+
+/**
+ * Why an analytics event was refused. Event types with their own metrics label:
+ * SESSION_STARTED, SESSION_COMPLETED, LEVEL_STARTED, LEVEL_COMPLETED, LEVEL_FAILED, MATCH_STARTED,
+ * MATCH_COMPLETED, QUEST_STARTED, QUEST_COMPLETED, ITEM_ACQUIRED, ITEM_USED, PURCHASE_COMPLETED,
+ * SCREEN_VIEWED, TUTORIAL_STEP_COMPLETED, SOCIAL_INTERACTION.
+ */
+export type EventRejectionReason =
+  /** `context` is not an object of the documented keys and types. */
+  | 'INVALID_CONTEXT'
+  /** `eventId` is not 1–64 characters from `A–Z a–z 0–9 . _ : -`. */
+  | 'INVALID_EVENT_ID'
+  /** `eventType` is not UPPER_SNAKE_CASE of 1–64 characters. */
+  | 'INVALID_EVENT_TYPE'
+  /** `properties` is not a JSON object of at most 64 keys, or a known property has the wrong value. */
+  | 'INVALID_PROPERTIES'
+  /** `sessionId` is not 1–64 characters from `A–Z a–z 0–9 . _ : -`. */
+  | 'INVALID_SESSION_ID'
+  /** `timestamp` is not ISO-8601 with an offset. */
+  | 'INVALID_TIMESTAMP'
+  /** `userId` is not a player id, or a game server left it out. */
+  | 'INVALID_USER'
+  /**
+   * Not an event object, a required field missing, a field of the wrong JSON type, or an unknown
+   * field (`POST /ingest`).
+   */
+  | 'MALFORMED'
+  /** A player reported an event of another player. */
+  | 'NOT_YOUR_EVENT'
+  /** A string or key in `properties` or `context` holds NUL, a control character or a lone surrogate. */
+  | 'TEXT_POLICY'
+  /** `timestamp` is more than 24 hours ahead or more than 30 days back. */
+  | 'TIMESTAMP_OUT_OF_RANGE'
+  /** The event is larger than 32 KB as JSON. */
+  | 'TOO_LARGE';
+
+/** How many events of one type. */
+export type EventTypeCount = {
+  __typename?: 'EventTypeCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The event type, e.g. `LEVEL_COMPLETED`. */
+  eventType: Scalars['String']['output'];
 };
 
 /** One time bucket of a metric. */
@@ -43,16 +106,135 @@ export type MetricInterval =
   | 'HOUR';
 
 /**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Reports what players did, for analytics: 1–500 events per call (an empty list or more than 500
+   * is `BAD_USER_INPUT` and nothing is stored). Each event is checked on its own: the payload lists
+   * every rejected event with its reason, and the others are accepted in the same call. An accepted
+   * event has been durably appended to the analytics log before this answers, and is counted in
+   * `realtimeMetrics` within a few seconds.
+   *
+   * Who may call: a signed-in player, for their own events only (`userId` omitted or their own id;
+   * another player's id rejects that event with `NOT_YOUR_EVENT`), or a game server with a service
+   * token holding `REPORT_GAME_EVENTS`, for any player (`userId` required; other service tokens get
+   * `FORBIDDEN`). Anonymous callers get `UNAUTHENTICATED`.
+   *
+   * Retries are safe: an event whose `eventId` the same player already reported is counted under
+   * `duplicates` and has no second effect (the same `eventId` twice in one call too).
+   *
+   * Rate limit: events (not calls) per caller: a player 600 per minute, a game server 200,000 per
+   * 10 seconds; over it the whole call is `RATE_LIMITED` (with `retryAfterMs`) and nothing is stored.
+   *
+   * The same rules hold for `POST /ingest` at the gateway, which takes the events as a JSON array.
+   * A string anywhere in `eventId`, `userId`, `sessionId`, `eventType` or `timestamp` holding NUL, a
+   * control character or a lone surrogate refuses the whole call with `BAD_USER_INPUT` (the
+   * platform's text policy on every argument); in `properties` and `context` it rejects that event
+   * only (`TEXT_POLICY`).
+   */
+  trackEvents: TrackEventsPayload;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationTrackEventsArgs = {
+  input: TrackEventsInput;
+};
+
+/** Growth of the player base: players seen for the first time (their first event), per 7 days. */
+export type PlayerGrowth = {
+  __typename?: 'PlayerGrowth';
+  /** Players first seen in the last 7 days (today and the 6 UTC days before). */
+  newPlayers: Scalars['Int']['output'];
+  /** Players first seen in the 7 UTC days before those. */
+  previousNewPlayers: Scalars['Int']['output'];
+  /**
+   * (newPlayers − previousNewPlayers) ÷ previousNewPlayers, e.g. 0.25 for 25% more; null when
+   * previousNewPlayers is 0.
+   */
+  rate?: Maybe<Scalars['Float']['output']>;
+};
+
+/** One player's analytics, from every event they reported. */
+export type PlayerMetrics = {
+  __typename?: 'PlayerMetrics';
+  /**
+   * Mean session length in seconds: from a session's first event to its `SESSION_COMPLETED` (or its
+   * latest event while it runs; a `durationSeconds` reported with `SESSION_COMPLETED` moves its start
+   * back).
+   */
+  averageSessionSeconds: Scalars['Float']['output'];
+  /**
+   * Engagement over the last 7 days (today and the 6 UTC days before), 0–100:
+   * 100 × (0.5 × activeDays ÷ 7 + 0.25 × min(sessions ÷ 14, 1) + 0.25 × min(average session
+   * minutes ÷ 30, 1)), rounded to one decimal. Sessions are those started in those days.
+   */
+  engagementScore: Scalars['Float']['output'];
+  /** Events reported for them. */
+  events: Scalars['Int']['output'];
+  /** Their events by type, most frequent first. */
+  eventsByType: Array<EventTypeCount>;
+  /** When their first event happened. */
+  firstSeenAt: Scalars['DateTime']['output'];
+  /** When their latest event happened. */
+  lastSeenAt: Scalars['DateTime']['output'];
+  /** Their sessions (distinct `sessionId`s). */
+  sessions: Scalars['Int']['output'];
+  /** The player's id. */
+  userId: Scalars['ID']['output'];
+};
+
+/**
  * The root of every read: the entry points for looking up players and their game data. Each
  * subgraph contributes its own fields.
  */
 export type Query = {
   __typename?: 'Query';
   /**
+   * Activity per UTC day over a range (at most 366 days; `to` exclusive), from the daily rollups: a
+   * late event counts in the day it happened. ADMIN only.
+   */
+  dailyActivity?: Maybe<Array<DailyActivity>>;
+  /**
    * How often an event happened in a time range, in buckets. For the studio's operators: ADMIN only.
    * The range spans at most 366 days for DAY buckets and 31 days for HOUR buckets.
    */
   eventMetric?: Maybe<EventMetric>;
+  /**
+   * One player's analytics: sessions, session length, events by type, when last seen and their
+   * engagement score. The player themselves or an ADMIN (`FORBIDDEN` for anyone else); null when
+   * analytics has no event of that player.
+   */
+  playerMetrics?: Maybe<PlayerMetrics>;
+  /**
+   * The live dashboard's figures, computed from what analytics has processed (an event reported
+   * through `trackEvents` is counted within about 2 seconds). For the studio's operators: ADMIN only
+   * (`UNAUTHENTICATED` anonymous, `FORBIDDEN` for everyone else).
+   */
+  realtimeMetrics?: Maybe<RealtimeMetrics>;
+  /**
+   * Retention by cohort: the players first seen on each UTC day of the range, and how many of them
+   * were active again exactly 1, 7 and 30 days later. `from` and `to` are truncated to their UTC day
+   * (`to` exclusive: the day holding `to` is included only if `to` is after its midnight); at most
+   * 92 days. ADMIN only.
+   */
+  retentionCohorts?: Maybe<Array<RetentionCohort>>;
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryDailyActivityArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -65,6 +247,196 @@ export type QueryEventMetricArgs = {
   interval?: InputMaybe<MetricInterval>;
   name: Scalars['String']['input'];
   to: Scalars['DateTime']['input'];
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryPlayerMetricsArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryRetentionCohortsArgs = {
+  from: Scalars['DateTime']['input'];
+  to: Scalars['DateTime']['input'];
+};
+
+/**
+ * The live dashboard. The window is the 5 minutes ending at the latest 30-second boundary
+ * (`windowStart`–`windowEnd`), sliding every 30 seconds. The live figures (players, sessions, events,
+ * unlocks) are read fresh on every request; `growth`, `engagementScore` and `retention`, which move
+ * by the day, are recomputed at most once a minute. Not available yet: API requests per minute and
+ * WebSocket messages per second (the gateway does not feed analytics).
+ */
+export type RealtimeMetrics = {
+  __typename?: 'RealtimeMetrics';
+  /** Achievements unlocked in the last 60 minutes (told by the achievements service). */
+  achievementUnlocksPerHour: Scalars['Int']['output'];
+  /** Players with at least one event since `windowStart` (events after `windowEnd` included). */
+  activePlayers: Scalars['Int']['output'];
+  /** When these figures were computed. */
+  computedAt: Scalars['DateTime']['output'];
+  /** Sessions with an event since `windowStart` and no `SESSION_COMPLETED` yet. */
+  concurrentSessions: Scalars['Int']['output'];
+  /**
+   * The mean engagement score (see `PlayerMetrics.engagementScore`) of the players active in the
+   * last 7 days (today and the 6 UTC days before); null when nobody was.
+   */
+  engagementScore?: Maybe<Scalars['Float']['output']>;
+  /** Events in the window by type, most frequent first. */
+  eventsByType: Array<EventTypeCount>;
+  /** Events that happened in the window, per second (events ÷ 300). */
+  eventsPerSecond: Scalars['Float']['output'];
+  /** New players of the last 7 days against the 7 days before. */
+  growth: PlayerGrowth;
+  /** The latest measurable D1, D7 and D30 retention. */
+  retention: RetentionSnapshot;
+  /** End of the window (exclusive): a multiple of 30 seconds. */
+  windowEnd: Scalars['DateTime']['output'];
+  /** Start of the 5-minute window. */
+  windowStart: Scalars['DateTime']['output'];
+};
+
+/** One event `trackEvents` refused; nothing of it was stored. */
+export type RejectedEvent = {
+  __typename?: 'RejectedEvent';
+  /** The event's `eventId` as sent, when it was a string. */
+  eventId?: Maybe<Scalars['String']['output']>;
+  /** The event's field at fault, e.g. `timestamp`, `properties.durationSeconds`. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** The event's position in the batch (0 for the first). */
+  index: Scalars['Int']['output'];
+  /** A sentence for the developer reading logs. */
+  message: Scalars['String']['output'];
+  /** Why it was refused. */
+  reason: EventRejectionReason;
+};
+
+/** The players first seen on one UTC day, and how many came back. */
+export type RetentionCohort = {
+  __typename?: 'RetentionCohort';
+  /** The cohort's day (midnight UTC). */
+  day: Scalars['DateTime']['output'];
+  /** Players whose first event happened that day. */
+  players: Scalars['Int']['output'];
+  /**
+   * Retention after 1, 7 and 30 days, for each of those days that has ended (today's and later
+   * days are left out).
+   */
+  retained: Array<RetentionPoint>;
+};
+
+/** How many players of a cohort were active again n days after its day. */
+export type RetentionPoint = {
+  __typename?: 'RetentionPoint';
+  /** n: 1, 7 or 30. */
+  day: Scalars['Int']['output'];
+  /** Players of the cohort with an event on that day. */
+  players: Scalars['Int']['output'];
+  /** players ÷ the cohort's size (0–1). */
+  rate: Scalars['Float']['output'];
+};
+
+/**
+ * The newest retention figures that can be measured: for Dn, the cohort of the day n + 1 days ago
+ * (its day n, yesterday, is complete). A rate is null when that cohort has no players.
+ */
+export type RetentionSnapshot = {
+  __typename?: 'RetentionSnapshot';
+  /** Share (0–1) of the players first seen 2 days ago who were active yesterday. */
+  day1?: Maybe<Scalars['Float']['output']>;
+  /** Share (0–1) of the players first seen 8 days ago who were active yesterday. */
+  day7?: Maybe<Scalars['Float']['output']>;
+  /** Share (0–1) of the players first seen 31 days ago who were active yesterday. */
+  day30?: Maybe<Scalars['Float']['output']>;
+};
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The dashboard, live: the current `RealtimeMetrics` at once, then again each time the window
+   * slides (every 30 seconds). ADMIN only: anonymous subscribers are refused with `UNAUTHENTICATED`,
+   * other players with `FORBIDDEN`.
+   */
+  realtimeMetricsUpdated: RealtimeMetrics;
+};
+
+/** A batch of analytics events. */
+export type TrackEventsInput = {
+  /** 1–500 events, in any order (timestamps decide where they count). */
+  events: Array<TrackedEventInput>;
+};
+
+/** What `trackEvents` did with a batch. */
+export type TrackEventsPayload = {
+  __typename?: 'TrackEventsPayload';
+  /** Events appended to the analytics log by this call. */
+  accepted: Scalars['Int']['output'];
+  /**
+   * Events already reported before (same player and `eventId`), or twice in this call: valid, and
+   * without a second effect.
+   */
+  duplicates: Scalars['Int']['output'];
+  /** Events refused, each with its reason, in the order sent. Empty when every event was valid. */
+  rejected: Array<RejectedEvent>;
+};
+
+/**
+ * One thing a player did, as a game client or server reports it. The whole event, as JSON, may be
+ * at most 32 KB (32,768 bytes of UTF-8).
+ */
+export type TrackedEventInput = {
+  /**
+   * Where it happened: a JSON object with any of `device` (object), `location` (object),
+   * `appVersion` (string, at most 64 characters) and `userAgent` (string, at most 512 characters);
+   * no other keys.
+   */
+  context?: InputMaybe<Scalars['EventData']['input']>;
+  /**
+   * The event's id, generated by the client once and sent again unchanged on a retry: 1–64
+   * characters from `A–Z a–z 0–9 . _ : -` (a UUID fits). Unique per player: the same id from the
+   * same player is the same event.
+   */
+  eventId: Scalars['String']['input'];
+  /**
+   * What happened, in UPPER_SNAKE_CASE (1–64 characters, starting with a letter), e.g.
+   * `SESSION_STARTED`, `SESSION_COMPLETED`, `LEVEL_COMPLETED`, `PURCHASE_COMPLETED`. Any such name
+   * is accepted; `SESSION_COMPLETED` also ends the session and counts for achievements (do not
+   * report the same session to `recordGameEvents` as well). Types outside the list in
+   * `EventRejectionReason`'s documentation are counted under `other` in Prometheus metrics.
+   */
+  eventType: Scalars['String']['input'];
+  /**
+   * What the event carries: a JSON object (at most 64 keys at its top level). For
+   * `SESSION_COMPLETED`, an optional `durationSeconds` (a number from 0 to 86,400) says how long
+   * the session lasted when the client knows better than its first event.
+   */
+  properties?: InputMaybe<Scalars['EventData']['input']>;
+  /**
+   * The play session the event belongs to, chosen by the client (1–64 characters from
+   * `A–Z a–z 0–9 . _ : -`). Sessions are counted per player and id; one starts at its first event
+   * and ends with its `SESSION_COMPLETED` event.
+   */
+  sessionId: Scalars['String']['input'];
+  /**
+   * When it happened: ISO-8601 with an offset (`2026-12-04T13:45:00Z`), at most 24 hours ahead of
+   * the server's clock and at most 30 days back. Late events count in the day and session they
+   * belong to.
+   */
+  timestamp: Scalars['String']['input'];
+  /**
+   * The player the event is about. A player may omit it (their own id is used) or give their own; a
+   * game server must give it.
+   */
+  userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -141,29 +513,75 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  DailyActivity: ResolverTypeWrapper<DailyActivity>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EventData: ResolverTypeWrapper<Scalars['EventData']['output']>;
   EventMetric: ResolverTypeWrapper<EventMetric>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  EventRejectionReason: EventRejectionReason;
+  EventTypeCount: ResolverTypeWrapper<EventTypeCount>;
   MetricBucket: ResolverTypeWrapper<MetricBucket>;
   MetricInterval: MetricInterval;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PlayerGrowth: ResolverTypeWrapper<PlayerGrowth>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  PlayerMetrics: ResolverTypeWrapper<PlayerMetrics>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RealtimeMetrics: ResolverTypeWrapper<RealtimeMetrics>;
+  RejectedEvent: ResolverTypeWrapper<RejectedEvent>;
+  RetentionCohort: ResolverTypeWrapper<RetentionCohort>;
+  RetentionPoint: ResolverTypeWrapper<RetentionPoint>;
+  RetentionSnapshot: ResolverTypeWrapper<RetentionSnapshot>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TrackEventsInput: TrackEventsInput;
+  TrackEventsPayload: ResolverTypeWrapper<TrackEventsPayload>;
+  TrackedEventInput: TrackedEventInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  DailyActivity: DailyActivity;
+  Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  EventData: Scalars['EventData']['output'];
   EventMetric: EventMetric;
   String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
+  EventTypeCount: EventTypeCount;
   MetricBucket: MetricBucket;
+  Mutation: Record<PropertyKey, never>;
+  PlayerGrowth: PlayerGrowth;
+  Float: Scalars['Float']['output'];
+  PlayerMetrics: PlayerMetrics;
+  ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
+  RealtimeMetrics: RealtimeMetrics;
+  RejectedEvent: RejectedEvent;
+  RetentionCohort: RetentionCohort;
+  RetentionPoint: RetentionPoint;
+  RetentionSnapshot: RetentionSnapshot;
+  Subscription: Record<PropertyKey, never>;
+  TrackEventsInput: TrackEventsInput;
+  TrackEventsPayload: TrackEventsPayload;
+  TrackedEventInput: TrackedEventInput;
   Boolean: Scalars['Boolean']['output'];
+}>;
+
+export type DailyActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DailyActivity'] = ResolversParentTypes['DailyActivity']> = ResolversObject<{
+  activePlayers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  day?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newPlayers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export interface EventDataScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['EventData'], any> {
+  name: 'EventData';
 }
 
 export type EventMetricResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventMetric'] = ResolversParentTypes['EventMetric']> = ResolversObject<{
@@ -172,19 +590,112 @@ export type EventMetricResolvers<ContextType = Context, ParentType extends Resol
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type EventTypeCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventTypeCount'] = ResolversParentTypes['EventTypeCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MetricBucketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricBucket'] = ResolversParentTypes['MetricBucket']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  trackEvents?: Resolver<ResolversTypes['TrackEventsPayload'], ParentType, ContextType, RequireFields<MutationTrackEventsArgs, 'input'>>;
+}>;
+
+export type PlayerGrowthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlayerGrowth'] = ResolversParentTypes['PlayerGrowth']> = ResolversObject<{
+  newPlayers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  previousNewPlayers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type PlayerMetricsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlayerMetrics'] = ResolversParentTypes['PlayerMetrics']> = ResolversObject<{
+  averageSessionSeconds?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  engagementScore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  events?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  eventsByType?: Resolver<Array<ResolversTypes['EventTypeCount']>, ParentType, ContextType>;
+  firstSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  lastSeenAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  dailyActivity?: Resolver<Maybe<Array<ResolversTypes['DailyActivity']>>, ParentType, ContextType, RequireFields<QueryDailyActivityArgs, 'from' | 'to'>>;
   eventMetric?: Resolver<Maybe<ResolversTypes['EventMetric']>, ParentType, ContextType, RequireFields<QueryEventMetricArgs, 'from' | 'interval' | 'name' | 'to'>>;
+  playerMetrics?: Resolver<Maybe<ResolversTypes['PlayerMetrics']>, ParentType, ContextType, RequireFields<QueryPlayerMetricsArgs, 'userId'>>;
+  realtimeMetrics?: Resolver<Maybe<ResolversTypes['RealtimeMetrics']>, ParentType, ContextType>;
+  retentionCohorts?: Resolver<Maybe<Array<ResolversTypes['RetentionCohort']>>, ParentType, ContextType, RequireFields<QueryRetentionCohortsArgs, 'from' | 'to'>>;
+}>;
+
+export type RealtimeMetricsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RealtimeMetrics'] = ResolversParentTypes['RealtimeMetrics']> = ResolversObject<{
+  achievementUnlocksPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  activePlayers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  concurrentSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  engagementScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  eventsByType?: Resolver<Array<ResolversTypes['EventTypeCount']>, ParentType, ContextType>;
+  eventsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  growth?: Resolver<ResolversTypes['PlayerGrowth'], ParentType, ContextType>;
+  retention?: Resolver<ResolversTypes['RetentionSnapshot'], ParentType, ContextType>;
+  windowEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type RejectedEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectedEvent'] = ResolversParentTypes['RejectedEvent']> = ResolversObject<{
+  eventId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['EventRejectionReason'], ParentType, ContextType>;
+}>;
+
+export type RetentionCohortResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetentionCohort'] = ResolversParentTypes['RetentionCohort']> = ResolversObject<{
+  day?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  players?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retained?: Resolver<Array<ResolversTypes['RetentionPoint']>, ParentType, ContextType>;
+}>;
+
+export type RetentionPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetentionPoint'] = ResolversParentTypes['RetentionPoint']> = ResolversObject<{
+  day?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  players?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type RetentionSnapshotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RetentionSnapshot'] = ResolversParentTypes['RetentionSnapshot']> = ResolversObject<{
+  day1?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  day7?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  day30?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  realtimeMetricsUpdated?: SubscriptionResolver<ResolversTypes['RealtimeMetrics'], "realtimeMetricsUpdated", ParentType, ContextType>;
+}>;
+
+export type TrackEventsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrackEventsPayload'] = ResolversParentTypes['TrackEventsPayload']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<Array<ResolversTypes['RejectedEvent']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  DailyActivity?: DailyActivityResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EventData?: GraphQLScalarType;
   EventMetric?: EventMetricResolvers<ContextType>;
+  EventTypeCount?: EventTypeCountResolvers<ContextType>;
   MetricBucket?: MetricBucketResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PlayerGrowth?: PlayerGrowthResolvers<ContextType>;
+  PlayerMetrics?: PlayerMetricsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RealtimeMetrics?: RealtimeMetricsResolvers<ContextType>;
+  RejectedEvent?: RejectedEventResolvers<ContextType>;
+  RetentionCohort?: RetentionCohortResolvers<ContextType>;
+  RetentionPoint?: RetentionPointResolvers<ContextType>;
+  RetentionSnapshot?: RetentionSnapshotResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
+  TrackEventsPayload?: TrackEventsPayloadResolvers<ContextType>;
 }>;
 

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { BucketCount, MetricInterval, TimeRange } from '../domain/buckets.js';
 import type { AnalyticsEventsStore } from './analytics-events.store.js';
+import type { DashboardStore, PlayerRow } from './dashboard.store.js';
 
 /** One metric's counts: an event name over a (validated) range, in buckets of one size. */
 export interface BucketCountsKey {
@@ -12,14 +13,20 @@ export interface BucketCountsKey {
 export interface AnalyticsLoaders {
   /** Non-empty buckets of each metric: metrics over the same range and interval share one query. */
   bucketCounts: DataLoader<BucketCountsKey, BucketCount[], string>;
+  /** Players' analytics by (lower-case) id: every `playerMetrics` of a request in one read per table. */
+  players: DataLoader<string, PlayerRow | null>;
 }
 
 const windowOf = ({ range, interval }: BucketCountsKey) => `${interval}|${range.from.toISOString()}|${range.to.toISOString()}`;
 const keyOf = (key: BucketCountsKey) => `${windowOf(key)}|${key.name}`;
 
 /** Fresh per request, so batching never leaks data between viewers. */
-export function createLoaders(store: AnalyticsEventsStore): AnalyticsLoaders {
+export function createLoaders(store: AnalyticsEventsStore, dashboard: DashboardStore, today: () => number): AnalyticsLoaders {
   return {
+    players: new DataLoader(async (ids) => {
+      const rows = await dashboard.players(ids, today());
+      return ids.map((id) => rows.get(id) ?? null);
+    }),
     // A dashboard asks for several events over one window (aliases of `eventMetric`): one query per window.
     bucketCounts: new DataLoader(
       async (keys) => {

@@ -1,0 +1,112 @@
+import { requireRole, requireUser, type Viewer } from '../../../platform/auth.js';
+import { BadUserInputError, ForbiddenError } from '../../../platform/errors.js';
+import { engagementScore } from '../domain/engagement.js';
+import { daysOf, growthRate, MAX_ACTIVITY_DAYS, MAX_COHORT_DAYS, measurableDays, rate, RETENTION_DAYS } from '../domain/retention.js';
+import { utcDay, WINDOW_MS, windowAt } from '../domain/window.js';
+import type { DailyFigures, DashboardStore, EventTypeCount } from '../store/dashboard.store.js';
+import type { AnalyticsLoaders } from '../store/loaders.js';
+
+export interface RealtimeMetrics {
+  computedAt: Date;
+  windowStart: Date;
+  windowEnd: Date;
+  activePlayers: number;
+  concurrentSessions: number;
+  eventsPerSecond: number;
+  eventsByType: EventTypeCount[];
+  achievementUnlocksPerHour: number;
+  growth: { newPlayers: number; previousNewPlayers: number; rate: number | null };
+  engagementScore: number | null;
+  retention: { day1: number | null; day7: number | null; day30: number | null };
+}
+
+/** How long the daily figures (growth, engagement, retention: they move by the day) are reused. */
+const DAILY_CACHE_MS = 60_000;
+
+/** The dashboard's reads, for the studio's operators (ADMIN), and a player's own metrics. */
+export class DashboardService {
+  private daily?: { today: number; at: number; figures: Promise<DailyFigures> };
+
+  constructor(
+    private readonly deps: { store: DashboardStore; now?: () => number; dailyCacheMs?: number },
+  ) {}
+
+  private now() {
+    return this.deps.now?.() ?? Date.now();
+  }
+
+  async realtimeMetrics(viewer: Viewer): Promise<RealtimeMetrics> {
+    requireRole(viewer, ['ADMIN'], 'read the dashboard');
+    return this.compute();
+  }
+
+  /** The figures now; the live part is read fresh, the daily part at most DAILY_CACHE_MS old. */
+  async compute(): Promise<RealtimeMetrics> {
+    const now = this.now();
+    const window = windowAt(now);
+    const [live, daily] = await Promise.all([this.deps.store.live(window, now), this.dailyFigures(now)]);
+    const events = live.windowEvents.reduce((sum, e) => sum + e.count, 0);
+    const retention = (n: number) => {
+      const r = daily.retention.find((x) => x.day === n)!;
+      return rate(r.retained, r.players);
+    };
+    return {
+      computedAt: new Date(now),
+      windowStart: new Date(window.start),
+      windowEnd: new Date(window.end),
+      activePlayers: live.activePlayers,
+      concurrentSessions: live.concurrentSessions,
+      eventsPerSecond: events / (WINDOW_MS / 1000),
+      eventsByType: live.windowEvents,
+      achievementUnlocksPerHour: live.unlocksLastHour,
+      growth: { newPlayers: daily.newPlayers, previousNewPlayers: daily.previousNewPlayers, rate: growthRate(daily.newPlayers, daily.previousNewPlayers) },
+      engagementScore: daily.engagement,
+      retention: { day1: retention(1), day7: retention(7), day30: retention(30) },
+    };
+  }
+
+  private dailyFigures(now: number): Promise<DailyFigures> {
+    const today = utcDay(now);
+    const cached = this.daily;
+    if (cached && cached.today === today && now - cached.at < (this.deps.dailyCacheMs ?? DAILY_CACHE_MS)) return cached.figures;
+    const figures = this.deps.store.daily(today, RETENTION_DAYS);
+    this.daily = { today, at: now, figures };
+    figures.catch(() => {
+      if (this.daily?.figures === figures) this.daily = undefined;
+    });
+    return figures;
+  }
+
+  async retentionCohorts(viewer: Viewer, range: { from: Date; to: Date }) {
+    requireRole(viewer, ['ADMIN'], 'read retention');
+    const days = daysOf(range.from, range.to, MAX_COHORT_DAYS);
+    const today = utcDay(this.now());
+    const cohorts = await this.deps.store.cohorts(days);
+    return cohorts.map((c) => ({
+      day: c.day,
+      players: c.players,
+      retained: measurableDays(c.day.getTime(), today).map((n) => {
+        const players = n === 1 ? c.d1 : n === 7 ? c.d7 : c.d30;
+        return { day: n, players, rate: rate(players, c.players) ?? 0 };
+      }),
+    }));
+  }
+
+  async dailyActivity(viewer: Viewer, range: { from: Date; to: Date }) {
+    requireRole(viewer, ['ADMIN'], 'read daily activity');
+    return this.deps.store.activity(daysOf(range.from, range.to, MAX_ACTIVITY_DAYS));
+  }
+
+  /** A player's metrics, for themselves or an ADMIN; null when analytics never saw them. */
+  async playerMetrics(viewer: Viewer, userId: string, loaders: AnalyticsLoaders) {
+    const viewerId = requireUser(viewer);
+    if (viewerId.toLowerCase() !== userId.toLowerCase() && viewer.role !== 'ADMIN') {
+      throw new ForbiddenError('Only the player themselves or an ADMIN can read their analytics.');
+    }
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) throw new BadUserInputError('userId must be a player id.', 'userId');
+    const row = await loaders.players.load(userId.toLowerCase());
+    if (!row) return null;
+    const { recent, ...rest } = row;
+    return { ...rest, engagementScore: engagementScore(recent) };
+  }
+}

@@ -1,0 +1,157 @@
+import type { Sql } from '../../../platform/db/index.js';
+import type { Aggregates } from '../domain/processing.js';
+import type { ValidEvent } from '../domain/tracked-events.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+const byKey = <T>(rows: readonly T[], key: (row: T) => string): T[] => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+
+/** A session as it stood before and after a batch's events were added. */
+export interface SessionAfter {
+  userId: string;
+  sessionId: string;
+  startedAt: Date;
+  completedAt: Date | null;
+  /** Completed before this batch: a later SESSION_COMPLETED is not told again. */
+  wasCompleted: boolean;
+}
+
+/**
+ * The processors' writes, on the raw SQL port (a hot batch path: one statement per table per
+ * batch of up to 500 events). Rows are sent sorted by key, so two processors adding to the same
+ * rows lock them in the same order.
+ */
+export class ProcessingStore {
+  /** Stores the events analytics has not stored before; returns the ids that were new. */
+  async insertNew(sql: Sql, events: readonly ValidEvent[]): Promise<Set<string>> {
+    if (events.length === 0) return new Set();
+    const sorted = byKey(events, (e) => e.id);
+    const rows = await sql.query<{ id: string }>(
+      `INSERT INTO analytics_events (id, name, user_id, occurred_at, properties, session_id, context)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::timestamptz[], $5::jsonb[], $6::text[], $7::jsonb[])
+       ON CONFLICT (id) DO NOTHING
+       RETURNING id::text AS id`,
+      [
+        sorted.map((e) => e.id),
+        sorted.map((e) => e.eventType),
+        sorted.map((e) => e.userId),
+        sorted.map((e) => iso(e.occurredAt)),
+        sorted.map((e) => JSON.stringify(e.properties)),
+        sorted.map((e) => e.sessionId),
+        sorted.map((e) => JSON.stringify(e.context)),
+      ],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Adds the deltas to every aggregate; returns the sessions a completion touched, after the change. */
+  async apply(sql: Sql, a: Aggregates): Promise<SessionAfter[]> {
+    const sessions = byKey(a.sessions, (s) => `${s.userId}|${s.sessionId}`);
+    const completing = sessions.filter((s) => s.completedAt !== null);
+    const work: Promise<unknown>[] = [];
+    // Issued together: the port runs them in order on its connection (pipelined on pg).
+    const before = completing.length
+      ? sql.query<{ user_id: string; session_id: string }>(
+          `SELECT s.user_id::text AS user_id, s.session_id FROM analytics_sessions s
+           JOIN unnest($1::uuid[], $2::text[]) AS i(user_id, session_id) USING (user_id, session_id)
+           WHERE s.completed_at IS NOT NULL`,
+          [completing.map((s) => s.userId), completing.map((s) => s.sessionId)],
+        )
+      : Promise.resolve([]);
+    const after = sessions.length
+      ? sql.query<{ user_id: string; session_id: string; started_at: Date; completed_at: Date | null }>(
+          `INSERT INTO analytics_sessions AS s (user_id, session_id, started_at, last_event_at, completed_at, events)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[], $6::int[])
+           ON CONFLICT (user_id, session_id) DO UPDATE SET
+             started_at = LEAST(s.started_at, EXCLUDED.started_at),
+             last_event_at = GREATEST(s.last_event_at, EXCLUDED.last_event_at),
+             completed_at = LEAST(s.completed_at, EXCLUDED.completed_at),
+             events = s.events + EXCLUDED.events
+           RETURNING s.user_id::text AS user_id, s.session_id, s.started_at, s.completed_at`,
+          [
+            sessions.map((s) => s.userId),
+            sessions.map((s) => s.sessionId),
+            sessions.map((s) => iso(s.startedAt)),
+            sessions.map((s) => iso(s.lastEventAt)),
+            sessions.map((s) => isoOrNull(s.completedAt)),
+            sessions.map((s) => s.events),
+          ],
+        )
+      : Promise.resolve([]);
+    const players = byKey(a.players, (p) => p.userId);
+    if (players.length) {
+      work.push(
+        sql.query(
+          `INSERT INTO analytics_players AS p (user_id, first_seen_at, last_seen_at, events)
+           SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::int[])
+           ON CONFLICT (user_id) DO UPDATE SET
+             first_seen_at = LEAST(p.first_seen_at, EXCLUDED.first_seen_at),
+             last_seen_at = GREATEST(p.last_seen_at, EXCLUDED.last_seen_at),
+             events = p.events + EXCLUDED.events`,
+          [players.map((p) => p.userId), players.map((p) => iso(p.firstSeenAt)), players.map((p) => iso(p.lastSeenAt)), players.map((p) => p.events)],
+        ),
+      );
+    }
+    const types = byKey(a.playerTypes, (c) => `${c.userId}|${c.eventType}`);
+    if (types.length) {
+      work.push(
+        sql.query(
+          `INSERT INTO analytics_player_event_counts AS c (user_id, event_type, events)
+           SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[])
+           ON CONFLICT (user_id, event_type) DO UPDATE SET events = c.events + EXCLUDED.events`,
+          [types.map((c) => c.userId), types.map((c) => c.eventType), types.map((c) => c.events)],
+        ),
+      );
+    }
+    const days = byKey(a.dailyRollups, (r) => `${iso(r.day)}|${r.eventType}`);
+    if (days.length) {
+      work.push(
+        sql.query(
+          `INSERT INTO analytics_daily_rollups AS r (day, event_type, events)
+           SELECT (d AT TIME ZONE 'UTC')::date, t, n FROM unnest($1::timestamptz[], $2::text[], $3::int[]) AS i(d, t, n)
+           ON CONFLICT (day, event_type) DO UPDATE SET events = r.events + EXCLUDED.events`,
+          [days.map((r) => iso(r.day)), days.map((r) => r.eventType), days.map((r) => r.events)],
+        ),
+      );
+    }
+    const active = byKey(a.dailyPlayers, (r) => `${iso(r.day)}|${r.userId}`);
+    if (active.length) {
+      work.push(
+        sql.query(
+          `INSERT INTO analytics_daily_players AS r (day, user_id, events)
+           SELECT (d AT TIME ZONE 'UTC')::date, u, n FROM unnest($1::timestamptz[], $2::uuid[], $3::int[]) AS i(d, u, n)
+           ON CONFLICT (day, user_id) DO UPDATE SET events = r.events + EXCLUDED.events`,
+          [active.map((r) => iso(r.day)), active.map((r) => r.userId), active.map((r) => r.events)],
+        ),
+      );
+    }
+    const slices = byKey(a.slices, (s) => `${iso(s.sliceStart)}|${s.eventType}`);
+    if (slices.length) {
+      work.push(
+        sql.query(
+          `INSERT INTO analytics_window_slices AS w (slice_start, event_type, events)
+           SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::int[])
+           ON CONFLICT (slice_start, event_type) DO UPDATE SET events = w.events + EXCLUDED.events`,
+          [slices.map((s) => iso(s.sliceStart)), slices.map((s) => s.eventType), slices.map((s) => s.events)],
+        ),
+      );
+    }
+    const [completedBefore, touched] = await Promise.all([before, after, ...work]);
+    const done = new Set(completedBefore.map((r) => `${r.user_id}|${r.session_id}`));
+    const completingKeys = new Set(completing.map((s) => `${s.userId}|${s.sessionId}`));
+    return touched
+      .filter((r) => completingKeys.has(`${r.user_id}|${r.session_id}`))
+      .map((r) => ({
+        userId: r.user_id,
+        sessionId: r.session_id,
+        startedAt: new Date(r.started_at),
+        completedAt: r.completed_at ? new Date(r.completed_at) : null,
+        wasCompleted: done.has(`${r.user_id}|${r.session_id}`),
+      }));
+  }
+
+  /** Drops window slices older than `before` (the window never reads them again). */
+  async pruneSlices(sql: Sql, before: Date): Promise<void> {
+    await sql.query(`DELETE FROM analytics_window_slices WHERE slice_start < $1::timestamptz`, [before.toISOString()]);
+  }
+}

@@ -7,6 +7,7 @@ import { resolvers } from './resolvers/index.js';
 import { presenceHandlers, withPresenceHandlers } from './consumers/presence.consumer.js';
 import { usersConsumer } from './consumers/users.consumer.js';
 import { guildLevelHandlers } from './consumers/guild-levels.consumer.js';
+import { guildWarHandlers } from './consumers/guild-wars.consumer.js';
 import { RateLimit } from '../../platform/rate-limit.js';
 import { compileBlockedTerms } from './domain/moderation.js';
 import { createChatMetrics } from './services/chat.metrics.js';
@@ -14,6 +15,8 @@ import { ChatMembershipService } from './services/chat-membership.service.js';
 import { ChatMessagesService } from './services/chat-messages.service.js';
 import { ChatModerationService } from './services/chat-moderation.service.js';
 import { ChatRoomsService } from './services/chat-rooms.service.js';
+import { createGuildWarMetrics } from './services/guild-wars.metrics.js';
+import { GuildWarsService } from './services/guild-wars.service.js';
 import { GUILD_CONTRIBUTION_QUEUE, GUILD_FOUNDING_QUEUE, GuildsService } from './services/guilds.service.js';
 import { chatPresenceAccess } from './services/presence.access.js';
 import { createPresenceMetrics } from './services/presence.metrics.js';
@@ -22,6 +25,7 @@ import { BlocksStore } from './store/blocks.store.js';
 import { ChatMembersStore } from './store/chat-members.store.js';
 import { ChatMessagesStore } from './store/chat-messages.store.js';
 import { ChatRoomsStore } from './store/chat-rooms.store.js';
+import { GuildWarsStore } from './store/guild-wars.store.js';
 import { GuildsStore } from './store/guilds.store.js';
 import { createPresenceStore } from './store/presence.store.js';
 import { createTypingStore } from './store/typing.store.js';
@@ -37,7 +41,14 @@ export interface SocialOptions {
   wallet?: WalletPort;
   /** How often the guild founding job runner looks for due jobs (tests shorten it). */
   jobPollMs?: number;
+  /** The guild wars' clock (tests drive a fake one). */
+  now?: () => Date;
+  /** The guild wars' job queue (tests give theirs their own, so another platform on the database never takes its jobs). */
+  guildWarQueue?: string;
 }
+
+/** The guild wars' timers: start, end, rewards. */
+export const GUILD_WAR_QUEUE = 'social.guild-war';
 
 /** The social subgraph: chat rooms, their messages, and guilds. */
 export const socialSubgraph = defineSubgraph({
@@ -49,6 +60,7 @@ export const socialSubgraph = defineSubgraph({
       chatRooms: new ChatRoomsStore(prisma, db.sql),
       chatMessages: new ChatMessagesStore(prisma, db.sql),
       guilds: new GuildsStore(prisma),
+      guildWars: new GuildWarsStore(prisma),
       chatMembers: new ChatMembersStore(prisma, db.sql),
       blocks: new BlocksStore(prisma),
       players: new PlayersStore(prisma),
@@ -100,6 +112,19 @@ export const socialSubgraph = defineSubgraph({
     });
     const guildJobs = (queue: string, handler: (payload: unknown) => Promise<void>) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
+    const guildWars = new GuildWarsService({
+      work,
+      wars: stores.guildWars,
+      guilds: stores.guilds,
+      redis,
+      wallet,
+      queue: options.guildWarQueue ?? GUILD_WAR_QUEUE,
+      maxMembers: config.SOCIAL_GUILD_MAX_MEMBERS,
+      logger,
+      now: options.now,
+    });
+    createGuildWarMetrics(metrics, () => stores.guildWars.countActive());
+    const wars = guildJobs(options.guildWarQueue ?? GUILD_WAR_QUEUE, guildWars.jobHandler());
     const foundings = guildJobs(GUILD_FOUNDING_QUEUE, guilds.foundingHandler());
     const contributions = guildJobs(GUILD_CONTRIBUTION_QUEUE, guilds.contributionHandler());
     const presenceStore = createPresenceStore(redis, { channel: presenceChanged.channel, keyTtlMs: 2 * config.SOCIAL_PRESENCE_EXPIRY_MS });
@@ -115,9 +140,12 @@ export const socialSubgraph = defineSubgraph({
       metrics: createPresenceMetrics(metrics, () => presenceStore.tracked()),
     });
     return {
-      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, guilds, loaders: createLoaders(stores) }),
-      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger), foundings, contributions],
-      consumer: withPresenceHandlers(withPresenceHandlers(usersConsumer({ blocks: stores.blocks, players: stores.players }), presenceHandlers(presence)), guildLevelHandlers(stores.guilds)),
+      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, guilds, guildWars, loaders: createLoaders(stores) }),
+      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger), foundings, contributions, wars],
+      consumer: withPresenceHandlers(
+        withPresenceHandlers(withPresenceHandlers(usersConsumer({ blocks: stores.blocks, players: stores.players }), presenceHandlers(presence)), guildLevelHandlers(stores.guilds)),
+        guildWarHandlers(guildWars),
+      ),
     };
   },
 });

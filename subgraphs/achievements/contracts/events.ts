@@ -6,7 +6,24 @@ declare module '../../../platform/events/types.js' {
   interface DomainEventPayloads {
     /** A player unlocked an achievement; users credits `rewards` once (idempotency key `achievement:<userId>:<achievementId>`). */
     'achievement.unlocked': AchievementUnlocked;
+    /**
+     * A game server reported one of GAME_EVENTS_ON_THE_BUS for a player (`recordGameEvent(s)`),
+     * once per event id (a repeated report is a duplicate and is not announced again).
+     */
+    'game.event_reported': GameEventReported;
   }
+}
+
+/** The game events other subgraphs hear of (guild wars score them); the others stay in achievements. */
+export const GAME_EVENTS_ON_THE_BUS: ReadonlySet<string> = new Set(['COMBAT_WON', 'QUEST_COMPLETED']);
+
+export interface GameEventReported {
+  /** The game server's event id. */
+  eventId: string;
+  userId: string;
+  /** One of GAME_EVENTS_ON_THE_BUS. */
+  type: string;
+  occurredAt: string;
 }
 
 export interface AchievementUnlocked {

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../platform/errors.js';
+import { GAME_EVENTS_ON_THE_BUS } from '../contracts/events.js';
 import { affectedAchievements, applyToPlayer, type CatalogIndex, type PlayerProjection } from '../domain/evaluate.js';
 import type { EventPath, ValidGameEvent } from '../domain/game-events.js';
 import type { EventToStore, PlayerAchievementRow, ProgressRow, ProgressStore, UnlockRow } from '../store/progress.store.js';
@@ -168,6 +169,7 @@ export class BatchRecorder {
     // Every write in one round trip: none needs another's result. The unlocks' notifications and
     // outbox rows are written from `newUnlocks`, which the player locks make exact (the projection
     // is as of this version); the RETURNING count checks it, and a difference rolls everything back.
+    const reported = source === 'game' ? fresh.filter(({ event }) => GAME_EVENTS_ON_THE_BUS.has(event.type)) : [];
     const [, , inserted, notifications] = await Promise.all([
       store.appendEvents(tx, toStore),
       store.saveProgress(tx, progressRows),
@@ -177,6 +179,9 @@ export class BatchRecorder {
         tx,
         [...lastEventAt].map(([userId, at]) => ({ userId, version: players.get(userId)!.version, lastEventAt: at })),
       ),
+      reported.length
+        ? work.recordAll('game.event_reported', reported.map(({ event }) => ({ eventId: event.id, userId: event.userId, type: event.type, occurredAt: event.occurredAt.toISOString() })))
+        : undefined,
     ]);
     if (inserted.length !== newUnlocks.length) {
       // Here, not in the caller's retry: the bus consumer's redelivery must not meet the same stale entry.

@@ -115,3 +115,11 @@ export interface GuildUpdatedEvent {
 
 /** One channel per guild. */
 export const guildUpdated = defineLiveChannel<GuildUpdatedEvent>('social', 'guildUpdated');
+
+/** A war changed (started, scored, ended): its id; subscribers read it as it is now. */
+export interface GuildWarUpdatedEvent {
+  id: string;
+}
+
+/** One channel per war. */
+export const guildWarUpdated = defineLiveChannel<GuildWarUpdatedEvent>('social', 'guildWarUpdated');

@@ -4,6 +4,7 @@ import type { ChatRoomRow } from '../store/chat-rooms.store.js';
 import type { ChatMemberRow } from '../store/chat-members.store.js';
 import type { ChatReportRow, ChatMuteRow } from '../store/moderation.store.js';
 import type { GuildRow, GuildMemberRow, GuildJoinRequestRow, GuildNotificationRow, GuildInvitationRow, UserRef } from '../store/guilds.store.js';
+import type { GuildWarRow } from '../store/guild-wars.store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -423,6 +424,13 @@ export type CreatePartyPayload = {
   room: ChatRoom;
 };
 
+/** What `declareWar` answers. */
+export type DeclareWarPayload = {
+  __typename?: 'DeclareWarPayload';
+  /** The new war, DECLARED. */
+  war: GuildWar;
+};
+
 /** What `declineGuildInvitation` answers. */
 export type DeclineGuildInvitationPayload = {
   __typename?: 'DeclineGuildInvitationPayload';
@@ -515,6 +523,12 @@ export type Guild = {
   requiresApproval: Scalars['Boolean']['output'];
   /** The short tag shown next to members' names. */
   tag: Scalars['String']['output'];
+  /**
+   * The wars it declared or was declared on, newest declaration first. Anyone may read it. Fails
+   * with BAD_USER_INPUT (extensions.field = "first" or "after") for a page size outside 0–100 or a
+   * malformed cursor.
+   */
+  wars: GuildWarConnection;
   /** Coins its members contributed, one XP each. */
   xp: Scalars['SafeInt']['output'];
   /** The XP the next level needs, or null at the last level. */
@@ -534,6 +548,13 @@ export type GuildMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   rank?: InputMaybe<GuildRole>;
+};
+
+
+/** A group of players who play, chat and fight together. */
+export type GuildWarsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of guilds. */
@@ -756,6 +777,62 @@ export type GuildRole =
   | 'RECRUIT'
   /** A trusted long-time member. */
   | 'VETERAN';
+
+/** A war between two guilds. */
+export type GuildWar = {
+  __typename?: 'GuildWar';
+  /** The guild that declared it (null once that guild was disbanded). */
+  attacker?: Maybe<Guild>;
+  /** The attacker's points so far. */
+  attackerPoints: Scalars['Int']['output'];
+  /** When it was declared. */
+  declaredAt: Scalars['DateTime']['output'];
+  /** The guild it was declared on (null once that guild was disbanded). */
+  defender?: Maybe<Guild>;
+  /** The defender's points so far. */
+  defenderPoints: Scalars['Int']['output'];
+  /** When it actually ended (null before): at `endsAt`, or a little after if the servers were down then. */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When it ends (the declaration + 72 h). */
+  endsAt: Scalars['DateTime']['output'];
+  /** Stable, opaque id. */
+  id: Scalars['ID']['output'];
+  /** Whether it ended with equal points (false before it ended). */
+  isDraw: Scalars['Boolean']['output'];
+  /** When the fighting starts (the declaration + 24 h). */
+  startsAt: Scalars['DateTime']['output'];
+  /** Where it stands. */
+  status: GuildWarStatus;
+  /** The guild that won, once ENDED (null before, for a draw, and once the winner was disbanded). */
+  winner?: Maybe<Guild>;
+};
+
+/** A page of wars. */
+export type GuildWarConnection = {
+  __typename?: 'GuildWarConnection';
+  /** The wars on this page, newest declaration first. */
+  edges: Array<GuildWarEdge>;
+  /** Where this page sits. */
+  pageInfo: PageInfo;
+};
+
+/** One war in a page. */
+export type GuildWarEdge = {
+  __typename?: 'GuildWarEdge';
+  /** Pass as `after` to read on from this war. */
+  cursor: Scalars['String']['output'];
+  /** The war. */
+  node: GuildWar;
+};
+
+/** Where a war stands (the schedule on `declareWar`). */
+export type GuildWarStatus =
+  /** Members' wins score points until `endsAt`. */
+  | 'ACTIVE'
+  /** Declared; the fighting starts at `startsAt`. */
+  | 'DECLARED'
+  /** Over: `winner` is set, or null for a draw. */
+  | 'ENDED';
 
 /** The rooms a heartbeat keeps the player online in. */
 export type HeartbeatInput = {
@@ -997,6 +1074,41 @@ export type Mutation = {
    * 2–8.
    */
   createParty: CreatePartyPayload;
+  /**
+   * The signed-in player's guild declares war on another guild. Only ranks holding DECLARE_WAR
+   * (MASTER and OFFICER, see `GuildRole`) may. The war follows a fixed schedule on server-side
+   * timers (they survive restarts and run once however many servers there are):
+   *
+   * | phase    | from                        | what happens                                              |
+   * |----------|-----------------------------|-----------------------------------------------------------|
+   * | DECLARED | the declaration             | both guilds prepare; nothing scores                      |
+   * | ACTIVE   | `startsAt` = declaration + 24 h | members' wins score points for their guild (below)    |
+   * | ENDED    | `endsAt` = declaration + 72 h   | the guild with more points wins; equal points: a draw  |
+   *
+   * Points, for each win of a player who is a member of one of the two guilds when the win reaches
+   * the social service, and happened in [startsAt, endsAt):
+   * a combat won (the game server's COMBAT_WON game event, `recordGameEvent(s)`) 1 point, a quest
+   * completed (QUEST_COMPLETED) 3 points, a tournament match won (`reportMatchResult`) 5 points.
+   * Each reported event counts once, however often it is delivered.
+   *
+   * At the end the winning guild earns 500 guild XP (its level and seats follow the table on
+   * `contributeToGuild`) and each of its members at that moment is credited 100 COINS once
+   * (ledger reason `guild_war_reward`), and the war counts as GUILD_WAR_WON for each of them in
+   * achievements. A draw rewards nobody. The score is live on `guildWarUpdated`; both guilds list
+   * the war in `Guild.wars`.
+   *
+   * A guild may declare at most one war every 24 hours, and never while a war between the same two
+   * guilds (declared by either) has not ENDED.
+   *
+   * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service token, for a player in no
+   * guild, and (naming DECLARE_WAR) for ranks without it; BAD_USER_INPUT (extensions.field =
+   * "defendingGuildId") against one's own guild; NOT_FOUND for an unknown guild; CONFLICT
+   * (extensions.field = "defendingGuildId") while a war between the two is open, or within the
+   * 24 hours after the guild's previous declaration (then also extensions.reason = "COOLDOWN" and
+   * extensions.availableAt, when it may declare again). Nothing is stored on any refusal; a retry
+   * of a declaration that went through gets CONFLICT (the war is in `Guild.wars`).
+   */
+  declareWar: DeclareWarPayload;
   /**
    * Declines an invitation: it is gone.
    *
@@ -1375,6 +1487,15 @@ export type MutationCreatePartyArgs = {
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
  */
+export type MutationDeclareWarArgs = {
+  defendingGuildId: Scalars['ID']['input'];
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationDeclineGuildInvitationArgs = {
   input: GuildInvitationInput;
 };
@@ -1725,6 +1846,8 @@ export type Query = {
    * Anyone may read it.
    */
   guildByTag?: Maybe<Guild>;
+  /** One war, or null when the id is unknown. Anyone may read it, signed in or not. */
+  guildWar?: Maybe<GuildWar>;
   /**
    * Guilds found by words of their name, tag or description (each word a prefix: "night ow" finds
    * "Night Owls"), most relevant first — a guild whose tag is the one word searched comes first,
@@ -1786,6 +1909,15 @@ export type QueryGuildArgs = {
  */
 export type QueryGuildByTagArgs = {
   tag: Scalars['String']['input'];
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryGuildWarArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1937,6 +2069,11 @@ export type Subscription = {
    */
   guildUpdated?: Maybe<Guild>;
   /**
+   * A war as it is after each change: the start, every point scored, the end. Public: the same for
+   * every subscriber, anonymous ones included. Live only: read `guildWar` for its state before.
+   */
+  guildWarUpdated?: Maybe<GuildWar>;
+  /**
    * New messages in a GLOBAL or SYSTEM room, live, shared by every subscriber. Pass `after` (a
    * message's cursor) to first receive everything stored after it — use it when reconnecting so
    * nothing is missed or repeated. Open to anyone, signed in or not. Other rooms answer NOT_FOUND
@@ -2005,6 +2142,12 @@ export type SubscriptionChatRoomEventsArgs = {
 /** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type SubscriptionGuildUpdatedArgs = {
   guildId: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionGuildWarUpdatedArgs = {
+  warId: Scalars['ID']['input'];
 };
 
 
@@ -2293,6 +2436,7 @@ export type ResolversTypes = ResolversObject<{
   CreatePartyInput: CreatePartyInput;
   CreatePartyPayload: ResolverTypeWrapper<Omit<CreatePartyPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeclareWarPayload: ResolverTypeWrapper<Omit<DeclareWarPayload, 'war'> & { war: ResolversTypes['GuildWar'] }>;
   DeclineGuildInvitationPayload: ResolverTypeWrapper<DeclineGuildInvitationPayload>;
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: ResolverTypeWrapper<Omit<DeleteMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
@@ -2321,6 +2465,10 @@ export type ResolversTypes = ResolversObject<{
   GuildNotificationKind: GuildNotificationKind;
   GuildPermission: GuildPermission;
   GuildRole: GuildRole;
+  GuildWar: ResolverTypeWrapper<GuildWarRow>;
+  GuildWarConnection: ResolverTypeWrapper<Omit<GuildWarConnection, 'edges'> & { edges: Array<ResolversTypes['GuildWarEdge']> }>;
+  GuildWarEdge: ResolverTypeWrapper<Omit<GuildWarEdge, 'node'> & { node: ResolversTypes['GuildWar'] }>;
+  GuildWarStatus: GuildWarStatus;
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: ResolverTypeWrapper<Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
   InviteToGuildPayload: ResolverTypeWrapper<Omit<InviteToGuildPayload, 'invitation'> & { invitation: ResolversTypes['GuildInvitation'] }>;
@@ -2400,6 +2548,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreatePartyInput: CreatePartyInput;
   CreatePartyPayload: Omit<CreatePartyPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
   DateTime: Scalars['DateTime']['output'];
+  DeclareWarPayload: Omit<DeclareWarPayload, 'war'> & { war: ResolversParentTypes['GuildWar'] };
   DeclineGuildInvitationPayload: DeclineGuildInvitationPayload;
   DeleteMessageInput: DeleteMessageInput;
   DeleteMessagePayload: Omit<DeleteMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
@@ -2424,6 +2573,9 @@ export type ResolversParentTypes = ResolversObject<{
   GuildNotification: GuildNotificationRow;
   GuildNotificationConnection: Omit<GuildNotificationConnection, 'edges'> & { edges: Array<ResolversParentTypes['GuildNotificationEdge']> };
   GuildNotificationEdge: Omit<GuildNotificationEdge, 'node'> & { node: ResolversParentTypes['GuildNotification'] };
+  GuildWar: GuildWarRow;
+  GuildWarConnection: Omit<GuildWarConnection, 'edges'> & { edges: Array<ResolversParentTypes['GuildWarEdge']> };
+  GuildWarEdge: Omit<GuildWarEdge, 'node'> & { node: ResolversParentTypes['GuildWar'] };
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversParentTypes['ChatRoom']> };
   InviteToGuildPayload: Omit<InviteToGuildPayload, 'invitation'> & { invitation: ResolversParentTypes['GuildInvitation'] };
@@ -2613,6 +2765,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeclareWarPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclareWarPayload'] = ResolversParentTypes['DeclareWarPayload']> = ResolversObject<{
+  war?: Resolver<ResolversTypes['GuildWar'], ParentType, ContextType>;
+}>;
+
 export type DeclineGuildInvitationPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeclineGuildInvitationPayload'] = ResolversParentTypes['DeclineGuildInvitationPayload']> = ResolversObject<{
   invitationId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -2648,6 +2804,7 @@ export type GuildResolvers<ContextType = Context, ParentType extends ResolversPa
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   requiresApproval?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   tag?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  wars?: Resolver<ResolversTypes['GuildWarConnection'], ParentType, ContextType, Partial<GuildWarsArgs>>;
   xp?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
   xpForNextLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
@@ -2725,6 +2882,31 @@ export type GuildNotificationEdgeResolvers<ContextType = Context, ParentType ext
   node?: Resolver<ResolversTypes['GuildNotification'], ParentType, ContextType>;
 }>;
 
+export type GuildWarResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildWar'] = ResolversParentTypes['GuildWar']> = ResolversObject<{
+  attacker?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
+  attackerPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  declaredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  defender?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
+  defenderPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isDraw?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GuildWarStatus'], ParentType, ContextType>;
+  winner?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
+}>;
+
+export type GuildWarConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildWarConnection'] = ResolversParentTypes['GuildWarConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['GuildWarEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type GuildWarEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildWarEdge'] = ResolversParentTypes['GuildWarEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GuildWar'], ParentType, ContextType>;
+}>;
+
 export type HeartbeatPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HeartbeatPayload'] = ResolversParentTypes['HeartbeatPayload']> = ResolversObject<{
   heartbeatIntervalSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   onlineUntil?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2785,6 +2967,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   contributeToGuild?: Resolver<ResolversTypes['ContributeToGuildPayload'], ParentType, ContextType, RequireFields<MutationContributeToGuildArgs, 'input'>>;
   createGuild?: Resolver<ResolversTypes['CreateGuildPayload'], ParentType, ContextType, RequireFields<MutationCreateGuildArgs, 'input'>>;
   createParty?: Resolver<ResolversTypes['CreatePartyPayload'], ParentType, ContextType, RequireFields<MutationCreatePartyArgs, 'input'>>;
+  declareWar?: Resolver<ResolversTypes['DeclareWarPayload'], ParentType, ContextType, RequireFields<MutationDeclareWarArgs, 'defendingGuildId'>>;
   declineGuildInvitation?: Resolver<ResolversTypes['DeclineGuildInvitationPayload'], ParentType, ContextType, RequireFields<MutationDeclineGuildInvitationArgs, 'input'>>;
   deleteMessage?: Resolver<ResolversTypes['DeleteMessagePayload'], ParentType, ContextType, RequireFields<MutationDeleteMessageArgs, 'input'>>;
   demoteGuildMember?: Resolver<ResolversTypes['ChangeGuildRankPayload'], ParentType, ContextType, RequireFields<MutationDemoteGuildMemberArgs, 'input'>>;
@@ -2854,6 +3037,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   chatRooms?: Resolver<Maybe<ResolversTypes['ChatRoomConnection']>, ParentType, ContextType, Partial<QueryChatRoomsArgs>>;
   guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType, RequireFields<QueryGuildArgs, 'id'>>;
   guildByTag?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType, RequireFields<QueryGuildByTagArgs, 'tag'>>;
+  guildWar?: Resolver<Maybe<ResolversTypes['GuildWar']>, ParentType, ContextType, RequireFields<QueryGuildWarArgs, 'id'>>;
   searchGuilds?: Resolver<Maybe<ResolversTypes['GuildConnection']>, ParentType, ContextType, Partial<QuerySearchGuildsArgs>>;
 }>;
 
@@ -2892,6 +3076,7 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
   chatRoomEvents?: SubscriptionResolver<ResolversTypes['ChatRoomEvent'], "chatRoomEvents", ParentType, ContextType, RequireFields<SubscriptionChatRoomEventsArgs, 'roomId'>>;
   guildNotificationReceived?: SubscriptionResolver<ResolversTypes['GuildNotification'], "guildNotificationReceived", ParentType, ContextType>;
   guildUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Guild']>, "guildUpdated", ParentType, ContextType, RequireFields<SubscriptionGuildUpdatedArgs, 'guildId'>>;
+  guildWarUpdated?: SubscriptionResolver<Maybe<ResolversTypes['GuildWar']>, "guildWarUpdated", ParentType, ContextType, RequireFields<SubscriptionGuildWarUpdatedArgs, 'warId'>>;
   messageAdded?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageAdded", ParentType, ContextType, RequireFields<SubscriptionMessageAddedArgs, 'roomId'>>;
   messageDeleted?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageDeleted", ParentType, ContextType, RequireFields<SubscriptionMessageDeletedArgs, 'roomId'>>;
   messageUpdated?: SubscriptionResolver<ResolversTypes['ChatMessage'], "messageUpdated", ParentType, ContextType, RequireFields<SubscriptionMessageUpdatedArgs, 'roomId'>>;
@@ -2953,6 +3138,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CreateGuildPayload?: CreateGuildPayloadResolvers<ContextType>;
   CreatePartyPayload?: CreatePartyPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeclareWarPayload?: DeclareWarPayloadResolvers<ContextType>;
   DeclineGuildInvitationPayload?: DeclineGuildInvitationPayloadResolvers<ContextType>;
   DeleteMessagePayload?: DeleteMessagePayloadResolvers<ContextType>;
   DisbandGuildPayload?: DisbandGuildPayloadResolvers<ContextType>;
@@ -2971,6 +3157,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   GuildNotification?: GuildNotificationResolvers<ContextType>;
   GuildNotificationConnection?: GuildNotificationConnectionResolvers<ContextType>;
   GuildNotificationEdge?: GuildNotificationEdgeResolvers<ContextType>;
+  GuildWar?: GuildWarResolvers<ContextType>;
+  GuildWarConnection?: GuildWarConnectionResolvers<ContextType>;
+  GuildWarEdge?: GuildWarEdgeResolvers<ContextType>;
   HeartbeatPayload?: HeartbeatPayloadResolvers<ContextType>;
   InviteToGuildPayload?: InviteToGuildPayloadResolvers<ContextType>;
   InviteToPartyPayload?: InviteToPartyPayloadResolvers<ContextType>;

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { chatMessageResolvers } from './chat-messages.js';
 import { chatModerationResolvers } from './chat-moderation.js';
 import { chatRoomResolvers } from './chat-rooms.js';
+import { guildWarResolvers } from './guild-wars.js';
 import { guildResolvers } from './guilds.js';
 import { presenceResolvers } from './presence.js';
 
@@ -11,9 +12,9 @@ import { presenceResolvers } from './presence.js';
 export const resolvers: Resolvers = {
   DateTime,
   SafeInt,
-  Query: { ...chatRoomResolvers.Query, ...chatModerationResolvers.Query, ...guildResolvers.Query },
-  Mutation: { ...chatMessageResolvers.Mutation, ...chatRoomResolvers.Mutation, ...chatModerationResolvers.Mutation, ...presenceResolvers.Mutation, ...guildResolvers.Mutation },
-  Subscription: { ...chatMessageResolvers.Subscription, ...presenceResolvers.Subscription, ...guildResolvers.Subscription },
+  Query: { ...chatRoomResolvers.Query, ...chatModerationResolvers.Query, ...guildResolvers.Query, ...guildWarResolvers.Query },
+  Mutation: { ...chatMessageResolvers.Mutation, ...chatRoomResolvers.Mutation, ...chatModerationResolvers.Mutation, ...presenceResolvers.Mutation, ...guildResolvers.Mutation, ...guildWarResolvers.Mutation },
+  Subscription: { ...chatMessageResolvers.Subscription, ...presenceResolvers.Subscription, ...guildResolvers.Subscription, ...guildWarResolvers.Subscription },
   ChatRoom: { ...chatRoomResolvers.ChatRoom, ...chatMessageResolvers.ChatRoom, ...presenceResolvers.ChatRoom },
   ChatMessage: chatMessageResolvers.ChatMessage,
   ChatRoomEvent: chatMessageResolvers.ChatRoomEvent,
@@ -23,7 +24,8 @@ export const resolvers: Resolvers = {
   MyChatRoom: chatRoomResolvers.MyChatRoom,
   ChatReport: chatModerationResolvers.ChatReport,
   ChatMute: chatModerationResolvers.ChatMute,
-  Guild: guildResolvers.Guild,
+  Guild: { ...guildResolvers.Guild, ...guildWarResolvers.Guild },
+  GuildWar: guildWarResolvers.GuildWar,
   GuildMember: guildResolvers.GuildMember,
   GuildJoinRequest: guildResolvers.GuildJoinRequest,
   GuildNotification: guildResolvers.GuildNotification,

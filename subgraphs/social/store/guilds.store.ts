@@ -280,6 +280,11 @@ export class GuildsStore {
     return tx.guild.update({ where: { id: input.guildId }, data: { xp: input.xp, level: input.level, maxMembers: input.maxMembers } });
   }
 
+  /** Sets the guild's XP, level and seats (a war won). */
+  setProgress(tx: Tx, guildId: string, progress: { xp: bigint; level: number; maxMembers: number }): Promise<GuildRow> {
+    return tx.guild.update({ where: { id: guildId }, data: progress });
+  }
+
   /**
    * One page of guilds: by relevance to `query` (a tsquery of prefixes, name and tag weighted
    * above the description, an exact tag first), or by XP without one; filtered by openness, a

@@ -3,6 +3,7 @@ import { UNREAD_CAP } from '../domain/chat-messages.js';
 import { memberKey, type ChatMemberRow, type ChatMembersStore, type MemberKey } from './chat-members.store.js';
 import type { ChatMessageRow, ChatMessagesStore, MessagePageKey } from './chat-messages.store.js';
 import type { ChatRoomRow, ChatRoomsStore } from './chat-rooms.store.js';
+import type { GuildWarRow, GuildWarsStore, WarPageKey } from './guild-wars.store.js';
 import type { GuildMemberRow, GuildRow, GuildsStore, MemberPageKey, MembershipRow } from './guilds.store.js';
 
 export interface SocialLoaders {
@@ -23,6 +24,9 @@ export interface SocialLoaders {
   guildByTag: DataLoader<string, GuildRow | undefined>;
   /** One page of a guild's members: every guild's page in one statement. */
   guildMemberPage: DataLoader<MemberPageKey, GuildMemberRow[], string>;
+  guildWarById: DataLoader<string, GuildWarRow | undefined>;
+  /** One page of a guild's wars: every guild's page in one statement. */
+  guildWarPage: DataLoader<WarPageKey, GuildWarRow[], string>;
 }
 
 /** Fresh per request, so batching never leaks data between viewers. */
@@ -31,6 +35,7 @@ export function createLoaders(stores: {
   chatMessages: ChatMessagesStore;
   chatMembers: ChatMembersStore;
   guilds: GuildsStore;
+  guildWars: GuildWarsStore;
 }): SocialLoaders {
   const guildById = new DataLoader<string, GuildRow | undefined>((ids) => stores.guilds.findByIds(ids));
   return {
@@ -65,6 +70,10 @@ export function createLoaders(stores: {
     guildByTag: new DataLoader((tags) => stores.guilds.findByTags(tags)),
     guildMemberPage: new DataLoader((keys) => stores.guilds.memberPages(keys), {
       cacheKeyFn: (k) => `${k.guildId}|${k.rank ?? ''}|${k.request.cursor?.at.toISOString() ?? ''}|${k.request.cursor?.id ?? ''}|${k.request.take}`,
+    }),
+    guildWarById: new DataLoader((ids) => stores.guildWars.findByIds(ids)),
+    guildWarPage: new DataLoader((keys) => stores.guildWars.pages(keys), {
+      cacheKeyFn: (k) => `${k.guildId}|${k.request.cursor?.at.toISOString() ?? ''}|${k.request.cursor?.id ?? ''}|${k.request.take}`,
     }),
   };
 }

@@ -184,7 +184,7 @@ describe('a tournament to its end, watched live', () => {
       input: { name: 'Spectator Cup', format: 'SINGLE_ELIMINATION', startsAt: new Date(Date.now() + 3600_000).toISOString(), minParticipants: 4, maxParticipants: 4, entryFee: 50, prizePool: { fixed: 300, feeSharePercent: 50, distribution: [75, 25] } },
     });
     const id = createTournament.tournament.id;
-    const players = [];
+    const players: Awaited<ReturnType<typeof playerWith>>[] = [];
     for (let i = 0; i < 4; i++) players.push(await playerWith(admin, 50, 0));
 
     // Anonymous spectators: public streams.

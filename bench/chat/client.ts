@@ -4,11 +4,11 @@
 //   open     { variables, count }
 //   progress { warm, measured }      results { times: Record<text, number[]> }
 // Warm-up messages' texts start with `w` (only "has this subscriber seen one" is kept); measured
-// ones are `m<rate>-<i>` (every receive time is kept); anything else (a "<name> joined the room"
+// ones are `m<rate>-<i>` spelled in letters (run.ts measuredText; every receive time is kept); anything else (a "<name> joined the room"
 // system message) is not the bench's.
 import { changed, openSubscribers, serveParent, type OpenMessage } from '../lib/ws-clients.js';
 
-const MEASURED = /^m\d+-\d+$/;
+const MEASURED = /^m[qxzj]+-[qxzj]+$/;
 const times = new Map<string, number[]>();
 const warmed = new Set<number>();
 let measured = 0;

@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { ViewerSigner, verifyAccessToken } from '../../platform/auth.js';
+import { liveChannel } from '../../platform/live.js';
 import { encodeCursor } from '../../platform/pagination.js';
 import { DEFAULT_ROOMS } from '../../subgraphs/social/domain/chat-rooms.js';
 import { messageKey } from '../../subgraphs/social/domain/chat-messages.js';
@@ -87,6 +88,15 @@ interface RateResult {
 
 type Clients = ClientProcess<{ warm: number; measured: number }, { times: Record<string, number[]> }>;
 
+/**
+ * A measured message's text, unique per rate and index: numbers spelled with the consonants q, x, z
+ * and j, since digits read as leetspeak ("455" as "ass") and the profanity filter masks them.
+ */
+function measuredText(rate: number, index: number): string {
+  const spell = (n: number) => [...n.toString(4)].map((d) => 'qxzj'[Number(d)]).join('');
+  return `m${spell(rate)}-${spell(index)}`;
+}
+
 let sendErrorsLogged = 0;
 async function sendMessage(gatewayUrl: string, sender: Sender, text: string): Promise<{ ok: boolean; code?: string; ms: number }> {
   const started = now();
@@ -113,18 +123,31 @@ async function runRate(gatewayUrl: string, senders: Sender[], clients: Clients[]
   const sendMs: number[] = [];
   const refused: Record<string, number> = {};
   let accepted = 0;
+  const acceptedTexts = new Set<string>();
+  // What social published on the room's channel, to tell a message lost before its publish from one lost after.
+  const published = new Set<string>();
+  const listener = new Redis(REDIS_URL, { lazyConnect: true });
+  await listener.connect();
+  listener.on('message', (_channel: string, message: string) => {
+    const text = (JSON.parse(message) as { text?: string }).text;
+    if (text) published.add(text);
+  });
+  await listener.subscribe(liveChannel('social', 'messageAdded', ROOM));
   const measuredBefore = clients.reduce((s, c) => s + (c.progress.measured ?? 0), 0);
   const start = now();
   for (let i = 0; i < total; i++) {
     const wait = start + (i * 1000) / rate - now();
     if (wait > 1) await sleep(wait);
-    const text = `m${rate}-${i}`;
+    const text = measuredText(rate, i);
     const sender = senders[i % senders.length]!;
     issuedAt.set(text, now());
     sends.push(
       sendMessage(gatewayUrl, sender, text).then((r) => {
         sendMs.push(r.ms);
-        if (r.ok) accepted++;
+        if (r.ok) {
+          accepted++;
+          acceptedTexts.add(text);
+        }
         else refused[r.code ?? 'ERROR'] = (refused[r.code ?? 'ERROR'] ?? 0) + 1;
       }),
     );
@@ -137,13 +160,26 @@ async function runRate(gatewayUrl: string, senders: Sender[], clients: Clients[]
   while (measured() < expected && Date.now() < drainUntil) await sleep(100);
   await sleep(300);
   const latencies: number[] = [];
+  const received = new Map<string, number>();
   for (const client of clients) {
     const { times } = await client.collect(60_000);
     for (const [text, receivedAt] of Object.entries(times)) {
       const issued = issuedAt.get(text);
       if (issued === undefined) continue;
       for (const t of receivedAt) latencies.push(t - issued);
+      received.set(text, (received.get(text) ?? 0) + receivedAt.length);
     }
+  }
+  const short = [...acceptedTexts].filter((text) => (received.get(text) ?? 0) !== connected);
+  listener.disconnect();
+  if (short.length) {
+    const unpublished = short.filter((t) => !published.has(t));
+    log(
+      `  ${short.length} accepted messages not received by every subscriber once (${unpublished.length} of them never published), e.g. ${short
+        .slice(0, 5)
+        .map((t) => `${t} (${received.get(t) ?? 0}/${connected}${published.has(t) ? '' : ', not published'})`)
+        .join(', ')}`,
+    );
   }
   const lat = sorted(latencies);
   const send = sorted(sendMs);

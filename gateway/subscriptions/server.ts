@@ -61,8 +61,30 @@ interface SocketContext extends Record<string, unknown> {
   operationId: string;
 }
 
-/** One client socket as the subscription engine writes to it; shared by its subscriptions. */
+/** Connections holding frames until this turn of the event loop ends (see SocketConnection). */
+const unflushed = new Set<SocketConnection>();
+let flushScheduled = false;
+
+function flushAll() {
+  flushScheduled = false;
+  const connections = [...unflushed];
+  unflushed.clear();
+  for (const connection of connections) connection.flush();
+}
+
+/**
+ * One client socket as the subscription engine writes to it; shared by its subscriptions.
+ *
+ * Frames written in one turn of the event loop go out together, in one write, when the turn ends
+ * (setImmediate): a write to a socket is most of a delivery's cost on a busy gateway, and the events
+ * queued behind a busy turn then cost one write per subscriber, not one each. An idle gateway
+ * delivers each event alone, a turn later. Anything else written to the socket (graphql-ws's
+ * `complete` and `error`, answers to queries) goes after the frames already held, so a subscriber
+ * never gets `complete` before the last event (docs/decisions.md "A socket's frames go out once per turn").
+ */
 export class SocketConnection implements ClientConnection {
+  private held: Buffer[] = [];
+
   /**
    * @param socket the client's WebSocket
    * @param tcp the TCP socket under it (the upgrade request's), written to directly with whole
@@ -73,14 +95,40 @@ export class SocketConnection implements ClientConnection {
     private readonly socket: WebSocket,
     private readonly tcp: Duplex | undefined,
     private readonly limits: { maxBufferedBytes: number; slowConsumer(socket: WebSocket): void },
-  ) {}
+  ) {
+    const send = socket.send.bind(socket);
+    socket.send = ((...args: Parameters<WebSocket['send']>) => {
+      this.flush();
+      return send(...args);
+    }) as WebSocket['send'];
+  }
 
   sendMessage(head: Buffer, body: Buffer) {
     const { socket, tcp } = this;
     if (socket.readyState !== socket.OPEN) return;
     // permessage-deflate (off on this server) would need ws's framing and its compressor.
-    if (tcp && socket.extensions === '') tcp.write(textFrame(head, body));
-    else socket.send(Buffer.concat([head, body]), { binary: false });
+    if (!tcp || socket.extensions !== '') {
+      socket.send(Buffer.concat([head, body]), { binary: false });
+      return;
+    }
+    this.held.push(textFrame(head, body));
+    if (this.held.length > 1) return;
+    unflushed.add(this);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      setImmediate(flushAll);
+    }
+  }
+
+  /** Writes the frames held, in order, in one write; then checks the socket's backlog. */
+  flush() {
+    if (this.held.length === 0) return;
+    const frames = this.held;
+    this.held = [];
+    unflushed.delete(this);
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    this.tcp!.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames));
+    this.checkBackpressure();
   }
 
   checkBackpressure() {

@@ -19,6 +19,8 @@ describe('maskProfanity', () => {
     ['shit\nhappens 🎉', '****\nhappens 🎉'], // line breaks and emoji stay
     ['Scunthorpe is a town', 'Scunthorpe is a town'], // the package's whitelist
     ['assassin class', 'assassin class'],
+    ['won 455 to 717 at 7:17', 'won 455 to 717 at 7:17'], // digits alone are scores and times, not leetspeak
+    ['a55hole', '***hole'], // digits inside a word still are
   ])('%j → %j', (typed, shown) => {
     expect(maskProfanity(typed)).toBe(shown);
   });

@@ -8,9 +8,15 @@ import { validateMultilineText } from '../../../platform/text.js';
 const matcher = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
 const censor = new TextCensor().setStrategy(asteriskCensorStrategy());
 
-/** The text others see: words on the profanity list replaced by `*`, one per character; the rest unchanged. */
+const LETTER = /\p{L}/u;
+
+/**
+ * The text others see: words on the profanity list replaced by `*`, one per character; the rest
+ * unchanged. A match without a single letter is not masked: leetspeak reads digits as letters, and
+ * players type scores, times and ids ("455", "7:17") far more often than swear words in digits.
+ */
 export function maskProfanity(text: string): string {
-  const matches = matcher.getAllMatches(text, true);
+  const matches = matcher.getAllMatches(text, true).filter((m) => LETTER.test(text.slice(m.startIndex, m.endIndex + 1)));
   return matches.length ? censor.applyTo(text, matches) : text;
 }
 

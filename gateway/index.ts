@@ -7,6 +7,7 @@ import { RateLimit } from '../platform/rate-limit.js';
 import { MemoryRedisPort, openRedis, type RedisPort } from '../platform/redis/index.js';
 import { loadGatewayConfig, operationLimitsFrom, subgraphUrlsFrom } from './config.js';
 import { CACHEABLE_ENTITY_FIELDS, EntityCache } from './entity-cache.js';
+import { ingestHandler, routeIngest } from './ingest.js';
 import { createGatewayServer, viewerRateLimit } from './server.js';
 import { serveGatewayWebSocket } from './subscriptions/server.js';
 import { watchSupergraphFile } from './supergraph.js';
@@ -73,6 +74,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     metrics,
     context,
     attach: (httpServer) => {
+      routeIngest(httpServer, ingestHandler({ apollo, context, maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES, logger }));
       const stop = serveGatewayWebSocket({
         httpServer,
         engine: subscriptions,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventUuid, malformedReason, validateTrackedEvent, type Reporter, type TrackedEventInput } from './tracked-events.js';
+import { eventUuid, validateTrackedEvent, type Reporter, type TrackedEventInput } from './tracked-events.js';
 
 const NOW = Date.parse('2026-12-04T12:00:00Z'); // a Friday
 const PLAYER = '11111111-1111-4111-8111-111111111111';
@@ -97,27 +97,5 @@ describe('eventUuid', () => {
     expect(eventUuid(PLAYER.toUpperCase(), 'e-1')).toBe(id);
     expect(eventUuid(OTHER, 'e-1')).not.toBe(id);
     expect(eventUuid(PLAYER, 'e-2')).not.toBe(id);
-  });
-});
-
-describe('malformedReason (POST /ingest)', () => {
-  it.each<[string, unknown, string | null]>([
-    ['a number', 42, null],
-    ['a list', [], null],
-    ['null', null, null],
-    ['no eventId', { sessionId: 's', eventType: 'X', timestamp: 't' }, 'eventId'],
-    ['a numeric timestamp', { eventId: 'e', sessionId: 's', eventType: 'X', timestamp: 1 }, 'timestamp'],
-    ['an unknown field', { eventId: 'e', sessionId: 's', eventType: 'X', timestamp: 't', extra: 1 }, 'extra'],
-    ['a numeric userId', { eventId: 'e', sessionId: 's', eventType: 'X', timestamp: 't', userId: 7 }, 'userId'],
-  ])('refuses %s as MALFORMED', (_name, raw, field) => {
-    expect(malformedReason(raw)).toEqual({ reason: 'MALFORMED', field, message: expect.any(String) });
-  });
-
-  it('refuses a NUL in eventId as TEXT_POLICY, which GraphQL would refuse for the whole call', () => {
-    expect(malformedReason({ eventId: 'e\u0000', sessionId: 's', eventType: 'X', timestamp: 't' })).toMatchObject({ reason: 'TEXT_POLICY', field: 'eventId' });
-  });
-
-  it('passes an event of the right shape, whatever its values', () => {
-    expect(malformedReason({ eventId: '', sessionId: 's', eventType: 'x', timestamp: 't', userId: null, properties: 3 })).toBeNull();
   });
 });

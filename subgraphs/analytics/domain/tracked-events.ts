@@ -194,28 +194,3 @@ function reporterFor(userId: string | null, reporter: Reporter): string {
   if (userId === null) return reject('INVALID_USER', 'userId', 'A game server must say which player the event is about (userId).');
   return userId.toLowerCase();
 }
-
-/**
- * The shape check of `POST /ingest`, where events arrive as raw JSON: what GraphQL's input
- * coercion would refuse for the whole call is refused here for the one event (MALFORMED).
- */
-export function malformedReason(raw: unknown): Rejection | null {
-  const malformed = (field: string | null, message: string): Rejection => ({ reason: 'MALFORMED', field, message });
-  if (!isObject(raw)) return malformed(null, 'An event must be a JSON object.');
-  const allowed = new Set(['eventId', 'userId', 'sessionId', 'eventType', 'properties', 'timestamp', 'context']);
-  for (const key of Object.keys(raw)) if (!allowed.has(key)) return malformed(key, `An event has no field ${key}.`);
-  for (const key of ['eventId', 'sessionId', 'eventType', 'timestamp']) {
-    if (typeof raw[key] !== 'string') return malformed(key, `${key} is required and must be a string.`);
-  }
-  if (raw.userId !== undefined && raw.userId !== null && typeof raw.userId !== 'string') return malformed('userId', 'userId must be a string.');
-  // GraphQL would refuse these for the whole call (the text policy on every argument).
-  for (const key of ['eventId', 'userId', 'sessionId', 'eventType', 'timestamp']) {
-    if (typeof raw[key] !== 'string') continue;
-    try {
-      normalizeInputText(raw[key], key);
-    } catch (error) {
-      return { reason: 'TEXT_POLICY', field: key, message: (error as Error).message };
-    }
-  }
-  return null;
-}

@@ -11,8 +11,9 @@
 //      completes the action, or, when the action can no longer happen, refunds under
 //      `refundKey(action)`. A refund is only ever sent after a debit under the same action's key
 //      answered, so a late debit arriving after it is a replay and cannot make the refund create coins.
-import { ViewerSigner, type Viewer } from './auth.js';
-import { DomainError, InsufficientFundsError, ServiceUnavailableError } from './errors.js';
+import type { Viewer } from './auth.js';
+import { InsufficientFundsError } from './errors.js';
+import { InternalCaller } from './internal-call.js';
 
 /** One coin movement in a player's wallet, applied at most once per key. */
 export interface CoinOperation {
@@ -45,40 +46,25 @@ const APPLY = `mutation($input: ApplyWalletOperationInput!) { applyWalletOperati
 
 /**
  * The users subgraph over HTTP, as a service viewer holding MANAGE_WALLET whose header is signed
- * with the internal secret exactly as the gateway signs it, so users checks the call like any
- * other (applyWalletOperation's scope check, validation and idempotency keys).
+ * with the internal secret exactly as the gateway signs it (platform/internal-call.ts), so users
+ * checks the call like any other (applyWalletOperation's scope check, validation and idempotency keys).
  */
 export class UsersWalletClient implements WalletPort {
-  private readonly signer: ViewerSigner;
-  private readonly viewer: Viewer;
+  private readonly users: InternalCaller;
 
-  constructor(private readonly options: { url: string; internalSecret: string; timeoutMs: number; service: string }) {
-    this.signer = new ViewerSigner(options.internalSecret);
-    this.viewer = { userId: null, role: null, kind: 'service', scopes: ['MANAGE_WALLET'], serviceId: options.service };
+  constructor(options: { url: string; internalSecret: string; timeoutMs: number; service: string }) {
+    const viewer: Viewer = { userId: null, role: null, kind: 'service', scopes: ['MANAGE_WALLET'], serviceId: options.service };
+    this.users = new InternalCaller({ url: options.url, internalSecret: options.internalSecret, timeoutMs: options.timeoutMs, service: 'users', viewer });
   }
 
   async apply(op: CoinOperation): Promise<{ replayed: boolean }> {
     const input = { userId: op.userId, idempotencyKey: op.idempotencyKey, reason: op.reason, reference: op.reference, changes: [{ currency: 'COINS', amount: op.amount }] };
-    let body: { data?: { applyWalletOperation: { replayed: boolean } } | null; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[] };
     try {
-      const response = await fetch(this.options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-viewer-token': await this.signer.sign(this.viewer) },
-        body: JSON.stringify({ query: APPLY, variables: { input } }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      body = (await response.json()) as typeof body;
-    } catch {
-      throw new ServiceUnavailableError('users');
+      const data = await this.users.call<{ applyWalletOperation: { replayed: boolean } }>(APPLY, { input }, ['INSUFFICIENT_FUNDS', 'NOT_FOUND', 'CONFLICT', 'BAD_USER_INPUT']);
+      return { replayed: data.applyWalletOperation.replayed };
+    } catch (error) {
+      if (error instanceof InsufficientFundsError) throw new InsufficientFundsError('You do not have enough coins.', error.details);
+      throw error;
     }
-    const error = body.errors?.[0];
-    if (error) {
-      const { code, ...details } = error.extensions ?? {};
-      if (code === 'INSUFFICIENT_FUNDS') throw new InsufficientFundsError('You do not have enough coins.', details);
-      if (code === 'NOT_FOUND' || code === 'CONFLICT' || code === 'BAD_USER_INPUT') throw new DomainError(code, error.message, details);
-      throw new ServiceUnavailableError('users');
-    }
-    if (!body.data) throw new ServiceUnavailableError('users');
-    return { replayed: body.data.applyWalletOperation.replayed };
   }
 }

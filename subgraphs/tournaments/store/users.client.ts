@@ -1,5 +1,5 @@
-import { VIEWER_HEADER, ViewerSigner, type Viewer } from '../../../platform/auth.js';
-import { DomainError, ServiceUnavailableError } from '../../../platform/errors.js';
+import type { Viewer } from '../../../platform/auth.js';
+import { InternalCaller } from '../../../platform/internal-call.js';
 import { UsersWalletClient, type CoinOperation } from '../../../platform/wallet-debit.js';
 
 export type { CoinOperation };
@@ -24,47 +24,24 @@ const LEVELS = `query($reps: [_Any!]!) { _entities(representations: $reps) { ...
 /**
  * The users subgraph over HTTP, as a service: coin operations through the platform's wallet client
  * (platform/wallet-debit.ts: users' own applyWalletOperation, holding MANAGE_WALLET), levels
- * through `_entities`, the viewer header signed with the internal secret as the gateway signs it.
+ * through `_entities`; both are signed service calls (platform/internal-call.ts).
  */
 export class HttpUsersClient implements UsersPort {
-  private readonly signer: ViewerSigner;
+  private readonly users: InternalCaller;
   private readonly wallet: UsersWalletClient;
-  private static readonly VIEWER: Viewer = { userId: null, role: null, kind: 'service', scopes: [], serviceId: 'tournaments' };
 
-  constructor(private readonly options: { url: string; internalSecret: string; timeoutMs: number }) {
-    this.signer = new ViewerSigner(options.internalSecret);
+  constructor(options: { url: string; internalSecret: string; timeoutMs: number }) {
+    const viewer: Viewer = { userId: null, role: null, kind: 'service', scopes: [], serviceId: 'tournaments' };
+    this.users = new InternalCaller({ ...options, service: 'users', viewer });
     this.wallet = new UsersWalletClient({ ...options, service: 'tournaments' });
   }
 
   async levels(userIds: readonly string[]): Promise<Map<string, number>> {
-    const data = await this.call<{ _entities: ({ id: string; level: number } | null)[] }>(LEVELS, { reps: userIds.map((id) => ({ __typename: 'User', id })) });
+    const data = await this.users.call<{ _entities: ({ id: string; level: number } | null)[] }>(LEVELS, { reps: userIds.map((id) => ({ __typename: 'User', id })) }, ['NOT_FOUND', 'BAD_USER_INPUT']);
     return new Map(data._entities.flatMap((u) => (u ? [[u.id, u.level] as const] : [])));
   }
 
   async applyCoins(op: CoinOperation): Promise<void> {
     await this.wallet.apply(op);
-  }
-
-  private async call<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    let body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[] };
-    try {
-      const response = await fetch(this.options.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [VIEWER_HEADER]: await this.signer.sign(HttpUsersClient.VIEWER) },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      body = (await response.json()) as typeof body;
-    } catch {
-      throw new ServiceUnavailableError('users');
-    }
-    const error = body.errors?.[0];
-    if (error) {
-      const { code, ...details } = error.extensions ?? {};
-      if (code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') throw new DomainError(code, error.message, details);
-      throw new ServiceUnavailableError('users');
-    }
-    if (!body.data) throw new ServiceUnavailableError('users');
-    return body.data;
   }
 }

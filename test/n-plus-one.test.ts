@@ -58,6 +58,7 @@ interface GuardCase {
  */
 const NOT_APPLICABLE: Record<string, string> = {
   'Wallet.balances': 'one entry per currency (three), read from the balances the wallet already loaded; its size never grows with data',
+  'TrackEventsPayload.rejected': 'built in memory from checking the call\'s own events (at most 500); nothing is read per item',
 };
 
 /**
@@ -998,6 +999,71 @@ const CASES: GuardCase[] = [
       await db().prisma.analyticsEvent.createMany({ data: range(n).map((i) => ({ id: randomUUID(), name, occurredAt: hour(i) })) });
       const [operator] = await players(1);
       return { viewer: admin(operator!), variables: { name, from: from.toISOString(), to: hour(n).toISOString() }, count: lengthAt('eventMetric.buckets') };
+    },
+  },
+  {
+    name: 'daily activity over many days (ADMIN)',
+    covers: ['Query.dailyActivity'],
+    via: 'analytics',
+    sizes: [10, 366], // at most 366 days
+    query: `query($from: DateTime!, $to: DateTime!) { dailyActivity(from: $from, to: $to) { day events activePlayers newPlayers } }`,
+    async scenario(n) {
+      const type = tagOf().toUpperCase();
+      const from = new Date('1981-01-01T00:00:00.000Z');
+      const day = (i: number) => new Date(from.getTime() + i * 86_400_000);
+      await db().prisma.analyticsDailyRollup.createMany({ data: range(n).map((i) => ({ day: day(i), eventType: type, events: 1 })) });
+      const [operator] = await players(1);
+      return { viewer: admin(operator!), variables: { from: from.toISOString(), to: day(n).toISOString() }, count: lengthAt('dailyActivity') };
+    },
+  },
+  {
+    name: 'retention cohorts over many days (ADMIN)',
+    covers: ['Query.retentionCohorts', 'RetentionCohort.retained'],
+    via: 'analytics',
+    sizes: [10, 92], // at most 92 days
+    query: `query($from: DateTime!, $to: DateTime!) { retentionCohorts(from: $from, to: $to) { day players retained { day players rate } } }`,
+    async scenario(n) {
+      const from = new Date('1982-01-01T00:00:00.000Z');
+      const day = (i: number) => new Date(from.getTime() + i * 86_400_000);
+      const ids = range(n).map(() => randomUUID());
+      await db().prisma.analyticsPlayer.createMany({ data: ids.map((userId, i) => ({ userId, firstSeenAt: day(i), lastSeenAt: day(i + 1), events: 2 })) });
+      await db().prisma.analyticsDailyPlayer.createMany({ data: ids.flatMap((userId, i) => [{ day: day(i), userId, events: 1 }, { day: day(i + 1), userId, events: 1 }]) });
+      const [operator] = await players(1);
+      return { viewer: admin(operator!), variables: { from: from.toISOString(), to: day(n).toISOString() }, count: lengthAt('retentionCohorts') };
+    },
+  },
+  {
+    name: 'the live dashboard’s events by type (ADMIN)',
+    covers: ['RealtimeMetrics.eventsByType'],
+    via: 'analytics',
+    sizes: [10, 1000],
+    query: `{ realtimeMetrics { activePlayers eventsByType { eventType count } } }`,
+    async scenario(n) {
+      const tag = tagOf().toUpperCase();
+      // A slice a minute before the window's end: inside the window for the next four minutes.
+      const slice = new Date(Math.floor(Date.now() / 30_000) * 30_000 - 60_000);
+      await db().prisma.analyticsWindowSlice.createMany({ data: range(n).map((i) => ({ sliceStart: slice, eventType: `${tag}_${i}`, events: 1 })) });
+      const [operator] = await players(1);
+      return {
+        viewer: admin(operator!),
+        variables: {},
+        count: (data) => (data.realtimeMetrics as { eventsByType: { eventType: string }[] }).eventsByType.filter((e) => e.eventType.startsWith(tag)).length,
+        cleanup: async () => void (await db().prisma.analyticsWindowSlice.deleteMany({ where: { eventType: { startsWith: tag } } })),
+      };
+    },
+  },
+  {
+    name: 'a player’s events by type',
+    covers: ['PlayerMetrics.eventsByType'],
+    via: 'analytics',
+    sizes: [10, 1000],
+    query: `query($u: ID!) { playerMetrics(userId: $u) { events sessions engagementScore eventsByType { eventType count } } }`,
+    async scenario(n) {
+      const userId = randomUUID();
+      const tag = tagOf().toUpperCase();
+      await db().prisma.analyticsPlayer.create({ data: { userId, firstSeenAt: new Date(), lastSeenAt: new Date(), events: n } });
+      await db().prisma.analyticsPlayerEventCount.createMany({ data: range(n).map((i) => ({ userId, eventType: `${tag}_${i}`, events: 1 })) });
+      return { viewer: player(userId), variables: { u: userId }, count: lengthAt('playerMetrics.eventsByType') };
     },
   },
 ];

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { RealtimeMetricsModel } from '../services/dashboard.service.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -529,7 +530,7 @@ export type ResolversTypes = ResolversObject<{
   PlayerMetrics: ResolverTypeWrapper<PlayerMetrics>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RealtimeMetrics: ResolverTypeWrapper<RealtimeMetrics>;
+  RealtimeMetrics: ResolverTypeWrapper<RealtimeMetricsModel>;
   RejectedEvent: ResolverTypeWrapper<RejectedEvent>;
   RetentionCohort: ResolverTypeWrapper<RetentionCohort>;
   RetentionPoint: ResolverTypeWrapper<RetentionPoint>;
@@ -557,7 +558,7 @@ export type ResolversParentTypes = ResolversObject<{
   PlayerMetrics: PlayerMetrics;
   ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
-  RealtimeMetrics: RealtimeMetrics;
+  RealtimeMetrics: RealtimeMetricsModel;
   RejectedEvent: RejectedEvent;
   RetentionCohort: RetentionCohort;
   RetentionPoint: RetentionPoint;

@@ -2,7 +2,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLScalarType, valueFromASTUntyped } from 'graphql';
 import { DateTime } from '../../../platform/scalars.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import type { RealtimeMetrics } from '../services/dashboard.service.js';
+import type { RealtimeMetricsModel } from '../services/dashboard.service.js';
 
 /**
  * Free-form JSON, checked per event by the domain (domain/tracked-events.ts). Parsed into an
@@ -42,12 +42,18 @@ export const resolvers: Resolvers = {
         input.events.map((e) => ({ ...e, properties: unbox(e.properties), context: unbox(e.context) })),
       ),
   },
+  RealtimeMetrics: {
+    // Read only when selected: they cost the dashboard's heavier queries.
+    growth: (metrics) => metrics.growth(),
+    engagementScore: (metrics) => metrics.engagementScore(),
+    retention: (metrics) => metrics.retention(),
+  },
   Subscription: {
     realtimeMetricsUpdated: {
       // The figures at once, then at each slide of the window; checked as ADMIN when it starts.
       subscribe: async (_parent, _args, { viewer, dashboard, dashboardSlideMs }) => {
         const first = await dashboard.realtimeMetrics(viewer);
-        return new Repeater<RealtimeMetrics>(async (push, stop) => {
+        return new Repeater<RealtimeMetricsModel>(async (push, stop) => {
           await push(first);
           const timer = setInterval(() => {
             dashboard.compute().then(push, (error: unknown) => stop(error));
@@ -56,7 +62,7 @@ export const resolvers: Resolvers = {
           clearInterval(timer);
         });
       },
-      resolve: (metrics: RealtimeMetrics) => metrics,
+      resolve: (metrics: RealtimeMetricsModel) => metrics,
     },
   },
 };

@@ -6,6 +6,24 @@ import { utcDay, WINDOW_MS, windowAt } from '../domain/window.js';
 import type { DailyFigures, DashboardStore, EventTypeCount } from '../store/dashboard.store.js';
 import type { AnalyticsLoaders } from '../store/loaders.js';
 
+/**
+ * The dashboard as resolvers see it: the live figures read, the daily ones (growth, engagement,
+ * retention) read only when a field selects them.
+ */
+export interface RealtimeMetricsModel {
+  computedAt: Date;
+  windowStart: Date;
+  windowEnd: Date;
+  activePlayers: number;
+  concurrentSessions: number;
+  eventsPerSecond: number;
+  eventsByType: EventTypeCount[];
+  achievementUnlocksPerHour: number;
+  growth(): Promise<RealtimeMetrics['growth']>;
+  engagementScore(): Promise<number | null>;
+  retention(): Promise<RealtimeMetrics['retention']>;
+}
+
 export interface RealtimeMetrics {
   computedAt: Date;
   windowStart: Date;
@@ -35,19 +53,20 @@ export class DashboardService {
     return this.deps.now?.() ?? Date.now();
   }
 
-  async realtimeMetrics(viewer: Viewer): Promise<RealtimeMetrics> {
+  async realtimeMetrics(viewer: Viewer): Promise<RealtimeMetricsModel> {
     requireRole(viewer, ['ADMIN'], 'read the dashboard');
     return this.compute();
   }
 
-  /** The figures now; the live part is read fresh, the daily part at most DAILY_CACHE_MS old. */
-  async compute(): Promise<RealtimeMetrics> {
+  /** The figures now; the live part is read fresh, the daily part (when selected) at most DAILY_CACHE_MS old. */
+  async compute(): Promise<RealtimeMetricsModel> {
     const now = this.now();
     const window = windowAt(now);
-    const [live, daily] = await Promise.all([this.deps.store.live(window, now), this.dailyFigures(now)]);
+    const live = await this.deps.store.live(window, now);
     const events = live.windowEvents.reduce((sum, e) => sum + e.count, 0);
-    const retention = (n: number) => {
-      const r = daily.retention.find((x) => x.day === n)!;
+    const daily = () => this.dailyFigures(now);
+    const retention = (figures: DailyFigures, n: number) => {
+      const r = figures.retention.find((x) => x.day === n)!;
       return rate(r.retained, r.players);
     };
     return {
@@ -59,9 +78,15 @@ export class DashboardService {
       eventsPerSecond: events / (WINDOW_MS / 1000),
       eventsByType: live.windowEvents,
       achievementUnlocksPerHour: live.unlocksLastHour,
-      growth: { newPlayers: daily.newPlayers, previousNewPlayers: daily.previousNewPlayers, rate: growthRate(daily.newPlayers, daily.previousNewPlayers) },
-      engagementScore: daily.engagement,
-      retention: { day1: retention(1), day7: retention(7), day30: retention(30) },
+      growth: async () => {
+        const d = await daily();
+        return { newPlayers: d.newPlayers, previousNewPlayers: d.previousNewPlayers, rate: growthRate(d.newPlayers, d.previousNewPlayers) };
+      },
+      engagementScore: async () => (await daily()).engagement,
+      retention: async () => {
+        const d = await daily();
+        return { day1: retention(d, 1), day7: retention(d, 7), day30: retention(d, 30) };
+      },
     };
   }
 

@@ -3,6 +3,8 @@ import type { RegistrationService } from './services/registration.service.js';
 import type { ResultsService } from './services/results.service.js';
 import type { ScheduleService } from './services/schedule.service.js';
 import type { TournamentsService } from './services/tournaments.service.js';
+import type { LeaderboardsService } from './services/leaderboards.service.js';
+import type { LeaderboardLoaders } from './store/leaderboard-loaders.js';
 import type { TournamentsLoaders } from './store/loaders.js';
 
 /** What every tournaments resolver receives. */
@@ -13,4 +15,6 @@ export interface Context {
   registration: RegistrationService;
   schedule: ScheduleService;
   results: ResultsService;
+  leaderboards: LeaderboardsService;
+  leaderboardLoaders: LeaderboardLoaders;
 }

@@ -14,6 +14,12 @@ import { createLoaders } from './store/loaders.js';
 import { MatchesStore } from './store/matches.store.js';
 import { TournamentsStore } from './store/tournaments.store.js';
 import { HttpUsersClient, type UsersPort } from './store/users.client.js';
+import { leaderboardSourcesConsumer } from './consumers/leaderboard-sources.consumer.js';
+import { LeaderboardsService } from './services/leaderboards.service.js';
+import { HttpFriendsClient, type FriendsPort } from './store/leaderboard-friends.client.js';
+import { createLeaderboardLoaders } from './store/leaderboard-loaders.js';
+import { LeaderboardRanking } from './store/leaderboard-ranking.store.js';
+import { LeaderboardsStore } from './store/leaderboards.store.js';
 
 export interface TournamentsOptions {
   /** The clock (tests drive a fake one). */
@@ -24,6 +30,8 @@ export interface TournamentsOptions {
   jobPollMs?: number;
   /** The job queues' prefix (`tournaments`); tests give each subgraph they build its own. */
   jobQueuePrefix?: string;
+  /** Whose records the FRIENDS scope ranks (tests pass a stand-in); the users subgraph over HTTP otherwise. */
+  friends?: FriendsPort;
 }
 
 /** The tournaments subgraph: tournaments, registration with entry fees, their lifecycle and match results. */
@@ -31,7 +39,7 @@ export const tournamentsSubgraph = defineSubgraph({
   name: 'tournaments',
   loadConfig: loadTournamentsConfig,
   resolvers,
-  build: ({ prisma, redis, work, config, logger, metrics }, options: TournamentsOptions) => {
+  build: ({ prisma, db, redis, work, config, logger, metrics }, options: TournamentsOptions) => {
     const store = new TournamentsStore(prisma);
     const entries = new EntriesStore(prisma);
     const matches = new MatchesStore(prisma);
@@ -44,6 +52,9 @@ export const tournamentsSubgraph = defineSubgraph({
     const tournaments = new TournamentsService(store, { work, schedule, redis, now: options.now });
     const completion = new CompletionService({ tournaments: store, entries, users, logger, prizeQueue: queues.prize });
     const results = new ResultsService({ work, entries, matches, completion, poke, now: options.now });
+    const boards = new LeaderboardsStore(prisma, db.sql);
+    const friends = options.friends ?? new HttpFriendsClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.TOURNAMENTS_USERS_TIMEOUT_MS });
+    const leaderboards = new LeaderboardsService({ work, sql: db, store: boards, ranking: new LeaderboardRanking(redis, boards, logger), friends, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
     createTournamentMetrics(metrics, store);
     const runner = (queue: string, handler: ConstructorParameters<typeof JobRunner>[0]['handler']) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
@@ -52,10 +63,12 @@ export const tournamentsSubgraph = defineSubgraph({
       runner(queues.refund, registration.refundHandler()),
       runner(queues.settle, registration.settleHandler()),
       runner(queues.prize, completion.prizeHandler()),
+      runner(`${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, leaderboards.resetHandler()),
     );
     return {
-      context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, loaders: createLoaders(store, entries, matches) }),
+      context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, loaders: createLoaders(store, entries, matches), leaderboards, leaderboardLoaders: createLeaderboardLoaders(boards) }),
       workers: runners,
+      consumer: leaderboardSourcesConsumer({ leaderboards, store: boards }),
     };
   },
 });

@@ -33,6 +33,8 @@ export interface AchievementUnlocked {
   category: string;
   rewards: AchievementRewardPayload[];
   unlockedAt: string;
+  /** The achievement's points (absent in events recorded before they were added). */
+  points?: number;
 }
 
 /** One reward of an unlocked achievement, as the catalog states it. */

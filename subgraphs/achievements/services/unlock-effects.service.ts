@@ -84,6 +84,7 @@ export class UnlockEffects {
           category: definitions[i]!.category,
           rewards: definitions[i]!.rewards,
           unlockedAt: new Date(unlock.unlockedAt).toISOString(),
+          points: definitions[i]!.points,
         })),
       ),
       ...pushed,

@@ -118,7 +118,7 @@ export function nextReset(schedule: string, after: Date): Date {
 export const PASSED_LIMIT = 100;
 
 /** What `rankChanged` delivers to a player who was passed. */
-export interface RankChange {
+export interface PlayerRankChange {
   leaderboardId: string;
   /** 1-based rank after the change(s). */
   rank: number;
@@ -133,12 +133,12 @@ export interface RankChange {
  * submitter's 0-based `rank`, nearest first, so the i-th is now at rank + 2 + i (1-based) and was
  * one place higher before.
  */
-export function rankChangesOf(leaderboardId: string, submitterId: string, rank: number, passedUserIds: readonly string[]): (RankChange & { userId: string })[] {
+export function rankChangesOf(leaderboardId: string, submitterId: string, rank: number, passedUserIds: readonly string[]): (PlayerRankChange & { userId: string })[] {
   return passedUserIds.map((userId, i) => ({ leaderboardId, userId, rank: rank + 2 + i, previousRank: rank + 1 + i, passedBy: [submitterId] }));
 }
 
 /** Two changes of one player's rank in a row as one: the latest rank, the earliest previous rank, every passer once. */
-export function mergeRankChanges(earlier: RankChange, later: RankChange): RankChange {
+export function mergeRankChanges(earlier: PlayerRankChange, later: PlayerRankChange): PlayerRankChange {
   return {
     leaderboardId: later.leaderboardId,
     rank: later.rank,

@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { TournamentRow } from '../store/tournaments.store.js';
 import type { MatchRow, RoundOf } from '../store/matches.store.js';
+import type { LeaderboardRow, PeriodRef, RankedRecordRow, LeaderboardUpdateRef } from '../store/leaderboards.store.js';
+import type { PlayerRankChange } from '../domain/leaderboards.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -100,6 +102,31 @@ export type CreateTournamentPayload = {
   tournament: Tournament;
 };
 
+/** A leaderboard's definition. */
+export type DefineLeaderboardInput = {
+  /** Platform scores to follow (none by default). */
+  follows?: InputMaybe<Array<ScoreSource>>;
+  /** The id game code uses: 1–64 lowercase letters, digits, `-` or `_` (`weekly-kills`). */
+  id: Scalars['ID']['input'];
+  /** A JSON object, as text (at most 2,048 characters; `{}` by default). */
+  metadata?: InputMaybe<Scalars['String']['input']>;
+  /** How submissions change records (BEST by default). Fixed once the leaderboard exists. */
+  operator?: InputMaybe<ScoreOperator>;
+  /** A cron expression in UTC (5 fields, or 6 with seconds first) for the resets, or null for none. */
+  resetSchedule?: InputMaybe<Scalars['String']['input']>;
+  /** Which end ranks first (DESC by default). Fixed once the leaderboard exists. */
+  sortOrder?: InputMaybe<LeaderboardSortOrder>;
+  /** The name players see (1–100 characters). */
+  title: Scalars['String']['input'];
+};
+
+/** The leaderboard as defined. */
+export type DefineLeaderboardPayload = {
+  __typename?: 'DefineLeaderboardPayload';
+  /** The leaderboard. */
+  leaderboard: Leaderboard;
+};
+
 /** Which tournament to join. */
 export type JoinTournamentInput = {
   /** The tournament's id. */
@@ -111,6 +138,232 @@ export type JoinTournamentPayload = {
   __typename?: 'JoinTournamentPayload';
   /** The tournament, the player now registered. */
   tournament: Tournament;
+};
+
+/**
+ * A leaderboard: players ranked by a score the game server submits (or that other parts of the
+ * platform feed it), in periods that a reset schedule starts afresh. Records rank by score, then
+ * subscore, both in the leaderboard's sort order; on a tie the player who reached that score first
+ * ranks ahead.
+ */
+export type Leaderboard = {
+  __typename?: 'Leaderboard';
+  /** The current period's records around a player (`period(previous: 0).around`). */
+  around: Array<LeaderboardRecord>;
+  /** The platform's scores this leaderboard follows besides the game server's submissions. */
+  follows: Array<ScoreSource>;
+  /** The id its definition chose (`weekly-kills`). */
+  id: Scalars['ID']['output'];
+  /** The definition's metadata: a JSON object, as text. */
+  metadata: Scalars['String']['output'];
+  /** When the current period ends (the schedule's next time), or null when it never resets. */
+  nextResetAt?: Maybe<Scalars['DateTime']['output']>;
+  /** How a submission changes a player's record. */
+  operator: ScoreOperator;
+  /**
+   * A period of the leaderboard: the current one (`previous: 0`, the default), the one before it
+   * (`previous: 1`), and so on; null when there is no such period. Archived periods keep their records
+   * and stay readable. BAD_USER_INPUT (field `previous`) when negative.
+   */
+  period?: Maybe<LeaderboardPeriod>;
+  /**
+   * A player's record and rank in the current period (`period(previous: 0).rank`), or null when they
+   * have none there (or are outside the scope).
+   */
+  rank?: Maybe<LeaderboardRecord>;
+  /**
+   * When the leaderboard starts a new period: a cron expression in UTC (`0 0 * * 1`: Mondays at
+   * 00:00), or null when it never resets.
+   */
+  resetSchedule?: Maybe<Scalars['String']['output']>;
+  /** DESC: the highest score ranks first; ASC: the lowest (lap times). */
+  sortOrder: LeaderboardSortOrder;
+  /** The name players see. */
+  title: Scalars['String']['output'];
+  /** The current period's records from the top (`period(previous: 0).top`). */
+  top: LeaderboardRecordConnection;
+};
+
+
+/**
+ * A leaderboard: players ranked by a score the game server submits (or that other parts of the
+ * platform feed it), in periods that a reset schedule starts afresh. Records rank by score, then
+ * subscore, both in the leaderboard's sort order; on a tie the player who reached that score first
+ * ranks ahead.
+ */
+export type LeaderboardAroundArgs = {
+  n?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<LeaderboardScope>;
+  userId: Scalars['ID']['input'];
+};
+
+
+/**
+ * A leaderboard: players ranked by a score the game server submits (or that other parts of the
+ * platform feed it), in periods that a reset schedule starts afresh. Records rank by score, then
+ * subscore, both in the leaderboard's sort order; on a tie the player who reached that score first
+ * ranks ahead.
+ */
+export type LeaderboardPeriodArgs = {
+  previous?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A leaderboard: players ranked by a score the game server submits (or that other parts of the
+ * platform feed it), in periods that a reset schedule starts afresh. Records rank by score, then
+ * subscore, both in the leaderboard's sort order; on a tie the player who reached that score first
+ * ranks ahead.
+ */
+export type LeaderboardRankArgs = {
+  scope?: InputMaybe<LeaderboardScope>;
+  userId: Scalars['ID']['input'];
+};
+
+
+/**
+ * A leaderboard: players ranked by a score the game server submits (or that other parts of the
+ * platform feed it), in periods that a reset schedule starts afresh. Records rank by score, then
+ * subscore, both in the leaderboard's sort order; on a tie the player who reached that score first
+ * ranks ahead.
+ */
+export type LeaderboardTopArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<LeaderboardScope>;
+};
+
+/** Whether more records follow a page. */
+export type LeaderboardPageInfo = {
+  __typename?: 'LeaderboardPageInfo';
+  /** The last record's cursor, or null for an empty page. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** True when records follow the page. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/** One period of a leaderboard: from one reset to the next. */
+export type LeaderboardPeriod = {
+  __typename?: 'LeaderboardPeriod';
+  /** When a reset archived it, or null for the current period. */
+  archivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /**
+   * The `n` records ranked just above a player, the player's own, and the `n` just below, best first;
+   * empty when the player has no record here (or is outside the scope). BAD_USER_INPUT (field `n`)
+   * outside 0–50, (field `userId`) for an id that is not a player id.
+   */
+  around: Array<LeaderboardRecord>;
+  /** When its scheduled reset ends it, or null when the leaderboard never resets. */
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  /** 1 for the leaderboard's first period, one more after each reset. */
+  number: Scalars['Int']['output'];
+  /**
+   * A player's record and rank here, or null when they have none (or are outside the scope).
+   * BAD_USER_INPUT (field `userId`) for an id that is not a player id.
+   */
+  rank?: Maybe<LeaderboardRecord>;
+  /** How many players have a record in it. */
+  recordCount: Scalars['Int']['output'];
+  /** When it began (the leaderboard's creation, or the reset that started it). */
+  startedAt: Scalars['DateTime']['output'];
+  /**
+   * Its records from the top: rank 1 first. The cursor is a position, so a page read while scores
+   * change may repeat or skip a record at its edge. BAD_USER_INPUT (field `first`) outside 0–100,
+   * (field `after`) for a cursor this field did not return. In the FRIENDS and GUILD scopes, at most
+   * the scope's best 1,000 records are ranked.
+   */
+  top: LeaderboardRecordConnection;
+};
+
+
+/** One period of a leaderboard: from one reset to the next. */
+export type LeaderboardPeriodAroundArgs = {
+  n?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<LeaderboardScope>;
+  userId: Scalars['ID']['input'];
+};
+
+
+/** One period of a leaderboard: from one reset to the next. */
+export type LeaderboardPeriodRankArgs = {
+  scope?: InputMaybe<LeaderboardScope>;
+  userId: Scalars['ID']['input'];
+};
+
+
+/** One period of a leaderboard: from one reset to the next. */
+export type LeaderboardPeriodTopArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  scope?: InputMaybe<LeaderboardScope>;
+};
+
+/** A player's record in one period of a leaderboard. */
+export type LeaderboardRecord = {
+  __typename?: 'LeaderboardRecord';
+  /** Where this record is, for `top(after:)`. */
+  cursor: Scalars['String']['output'];
+  /** The metadata of the submission that set the record: a JSON object, as text. */
+  metadata: Scalars['String']['output'];
+  /** The player, served by the users subgraph (name, level, avatar…). */
+  player: User;
+  /** 1 for the best record, in the scope it was read in. */
+  rank: Scalars['Int']['output'];
+  /** The record's score. */
+  score: Scalars['Float']['output'];
+  /** How many submissions reached this record, including those that did not change it. */
+  submissions: Scalars['Int']['output'];
+  /** Its subscore: breaks ties of score, in the same sort order (0 unless submitted). */
+  subscore: Scalars['Float']['output'];
+  /** When the record last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A page of a leaderboard's records from the top. */
+export type LeaderboardRecordConnection = {
+  __typename?: 'LeaderboardRecordConnection';
+  /** The records, best first. */
+  edges: Array<LeaderboardRecordEdge>;
+  /** Where the page is. */
+  pageInfo: LeaderboardPageInfo;
+};
+
+/** A record and its cursor. */
+export type LeaderboardRecordEdge = {
+  __typename?: 'LeaderboardRecordEdge';
+  /** Pass it as `after` to read on from this record. */
+  cursor: Scalars['String']['output'];
+  /** The record. */
+  node: LeaderboardRecord;
+};
+
+/** Which records a read ranks. */
+export type LeaderboardScope =
+  /** The signed-in player's and their friends' (FRIEND relations in the users subgraph, at most 1,000). */
+  | 'FRIENDS'
+  /** Every player's. */
+  | 'GLOBAL'
+  /** The signed-in player's guild's members' (none when they are in no guild). */
+  | 'GUILD';
+
+/** Which end of the scores ranks first. */
+export type LeaderboardSortOrder =
+  /** The lowest score first (times, golf strokes). */
+  | 'ASC'
+  /** The highest score first. */
+  | 'DESC';
+
+/** What `leaderboardUpdated` delivers. */
+export type LeaderboardUpdate = {
+  __typename?: 'LeaderboardUpdate';
+  /** The leaderboard. */
+  leaderboard: Leaderboard;
+  /** Its current period as it is now. */
+  period: LeaderboardPeriod;
+  /** True when a reset began this period (then `top` is empty). */
+  reset: Scalars['Boolean']['output'];
+  /** The current top records as they are now (as many as the subscription's `first`). */
+  top: Array<LeaderboardRecord>;
 };
 
 /** Which tournament to leave. */
@@ -148,6 +401,17 @@ export type Mutation = {
    * (even when the other fields differ).
    */
   createTournament: CreateTournamentPayload;
+  /**
+   * Creates a leaderboard, or changes one with the same id (configuration as data: sending the same
+   * definition again changes nothing). ADMIN only: UNAUTHENTICATED for anonymous viewers, FORBIDDEN for
+   * anyone else. BAD_USER_INPUT (field `input.<name>`) for an id that is not 1–64 lowercase letters,
+   * digits, `-` or `_`; a title that is not 1–100 characters; a reset schedule that is not a cron
+   * expression; metadata that is not a JSON object of at most 2,048 characters. CONFLICT (field
+   * `input.sortOrder` or `input.operator`) when an existing leaderboard would change its sort order
+   * or operator: records already kept under one rule would not compare with new ones. A new or changed
+   * `resetSchedule` takes effect from now: the current period ends at the schedule's next time.
+   */
+  defineLeaderboard: DefineLeaderboardPayload;
   /**
    * Registers the signed-in player, taking the entry fee from their wallet exactly once (a retry of
    * the same registration never pays twice). UNAUTHENTICATED when signed out, FORBIDDEN for service
@@ -194,6 +458,20 @@ export type Mutation = {
    * (fewer than `minParticipants`).
    */
   startTournament: StartTournamentPayload;
+  /**
+   * Submits a player's score to the current period of a leaderboard, as the leaderboard's operator
+   * says (BEST keeps the better, SET replaces, INCREMENT adds, DECREMENT subtracts). Only the game
+   * server may submit: a service token holding the REPORT_MATCH_RESULTS scope; FORBIDDEN for players
+   * (players never report their own scores), UNAUTHENTICATED for anonymous callers.
+   *
+   * Idempotent by `submissionId`: the same id sent again (a retry, or concurrently) applies once and
+   * answers with the record as it is now. NOT_FOUND (field `input.leaderboardId`) for an unknown
+   * leaderboard; BAD_USER_INPUT (field `input.<name>`) for a userId that is not a player id, a score or
+   * subscore that is not a finite number between -1e15 and 1e15 (or a sum that would leave that
+   * range), metadata that is not a JSON object of at most 2,048 characters, or a submissionId that is
+   * not 1–128 characters. Nothing is stored on any error.
+   */
+  submitScore: SubmitScorePayload;
 };
 
 
@@ -212,6 +490,15 @@ export type MutationCancelTournamentArgs = {
  */
 export type MutationCreateTournamentArgs = {
   input: CreateTournamentInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationDefineLeaderboardArgs = {
+  input: DefineLeaderboardInput;
 };
 
 
@@ -248,6 +535,15 @@ export type MutationReportMatchResultArgs = {
  */
 export type MutationStartTournamentArgs = {
   input: StartTournamentInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationSubmitScoreArgs = {
+  input: SubmitScoreInput;
 };
 
 /** Where a page sits in a list (Relay connection spec). */
@@ -302,6 +598,13 @@ export type PrizePoolInput = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * One leaderboard, or null when the id is unknown. Public: anyone, signed in or not, may read
+   * leaderboards (the FRIENDS and GUILD scopes of its records need a signed-in player).
+   */
+  leaderboard?: Maybe<Leaderboard>;
+  /** Every leaderboard, by id (at most 100 of them after `after`). Public. */
+  leaderboards: Array<Leaderboard>;
+  /**
    * Tournaments found by words of their name or description, best match first (a word in the name
    * counts more than one in the description; then the soonest start). Every word must match the
    * start of a word: `spr cup` finds "Spring Cup". Without `text`, every tournament (with the
@@ -314,6 +617,25 @@ export type Query = {
   tournament?: Maybe<Tournament>;
   /** Tournaments by start time, soonest first, optionally in one status. */
   tournaments?: Maybe<TournamentConnection>;
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryLeaderboardArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryLeaderboardsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -351,6 +673,19 @@ export type QueryTournamentsArgs = {
   status?: InputMaybe<TournamentStatus>;
 };
 
+/** What `rankChanged` delivers to a player who was passed. */
+export type RankChange = {
+  __typename?: 'RankChange';
+  /** The leaderboard. */
+  leaderboard: Leaderboard;
+  /** Who passed them, in the order they did. */
+  passedBy: Array<User>;
+  /** The player's rank before the (first) pass this change reports. */
+  previousRank: Scalars['Int']['output'];
+  /** The player's rank now (1 is the best). */
+  rank: Scalars['Int']['output'];
+};
+
 /** A match's result. */
 export type ReportMatchResultInput = {
   /** The match (TournamentMatch.id). */
@@ -368,6 +703,35 @@ export type ReportMatchResultPayload = {
   match: TournamentMatch;
 };
 
+/** How a submission changes the player's record in the current period (a first submission creates it). */
+export type ScoreOperator =
+  /**
+   * Keeps the better of the record and the submission (score, then subscore); an equal or worse one
+   * changes nothing and the player keeps their place among ties.
+   */
+  | 'BEST'
+  /** Subtracts the submission's score and subscore from the record's (from 0 for a first submission). */
+  | 'DECREMENT'
+  /** Adds the submission's score and subscore to the record's. */
+  | 'INCREMENT'
+  /** Replaces the record with the submission. */
+  | 'SET';
+
+/**
+ * Scores the platform produces itself, which a leaderboard may follow (through the event bus: a
+ * player's record changes shortly after the event, once per event).
+ */
+export type ScoreSource =
+  /** An unlocked achievement's points (a submission of `points`). */
+  | 'ACHIEVEMENT_POINTS'
+  /** Coins a player contributed to their guild's treasury (a submission of the amount). */
+  | 'GUILD_CONTRIBUTION'
+  /**
+   * A player's final place in a completed tournament (a submission of the place: 1 for the winner;
+   * with ASC and BEST, a player's best finish).
+   */
+  | 'TOURNAMENT_PLACEMENT';
+
 /** Which tournament to start. */
 export type StartTournamentInput = {
   /** The tournament's id. */
@@ -381,9 +745,46 @@ export type StartTournamentPayload = {
   tournament: Tournament;
 };
 
+/** One score from the game server. */
+export type SubmitScoreInput = {
+  /** The leaderboard. */
+  leaderboardId: Scalars['ID']['input'];
+  /**
+   * A JSON object, as text, kept with the record when this submission changes it (at most 2,048
+   * characters; `{}` by default).
+   */
+  metadata?: InputMaybe<Scalars['String']['input']>;
+  /** The score: a finite number between -1e15 and 1e15. */
+  score: Scalars['Float']['input'];
+  /** The game server's id for this submission (1–128 characters): sending it again applies nothing. */
+  submissionId: Scalars['String']['input'];
+  /** A second score that breaks ties of `score` (0 by default; same range). */
+  subscore?: InputMaybe<Scalars['Float']['input']>;
+  /** The player who scored. */
+  userId: Scalars['ID']['input'];
+};
+
+/** The player's record after a submission. */
+export type SubmitScorePayload = {
+  __typename?: 'SubmitScorePayload';
+  /** The leaderboard. */
+  leaderboard: Leaderboard;
+  /** The record in the current period, with its rank among everyone. */
+  record: LeaderboardRecord;
+};
+
 /** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type Subscription = {
   __typename?: 'Subscription';
+  /**
+   * A leaderboard's current top `first` records, each time they change: a submission that enters,
+   * leaves or moves within them, and every reset (which delivers the new, empty period with
+   * `reset: true`). Changes that land while an update is being delivered are coalesced into the next
+   * one, which always shows the board as it is then. Public and shared: every subscriber with the same
+   * arguments receives the same update. NOT_FOUND (field `id`) for an unknown leaderboard;
+   * BAD_USER_INPUT (field `first`) outside 1–100.
+   */
+  leaderboardUpdated: LeaderboardUpdate;
   /**
    * Spectator mode, public and live only (read `tournament(id) { bracket }` for the state before
    * subscribing). Each match of the tournament as it is after it changes: a result (COMPLETED), a dispute
@@ -391,6 +792,15 @@ export type Subscription = {
    * round's matches as they are paired. With `tournamentUpdated`, enough to keep a bracket view live.
    */
   matchUpdated: TournamentMatch;
+  /**
+   * The signed-in player's rank on a leaderboard each time someone passes them (moves from behind
+   * them to ahead of them in the current period): their new rank and who passed them. Only players
+   * actually passed hear it (at most the 100 nearest behind a player's new place, per submission);
+   * several passes that land while one is being delivered arrive as one change. UNAUTHENTICATED for
+   * anonymous viewers, FORBIDDEN for a service token; NOT_FOUND (field `leaderboardId`) for an unknown
+   * leaderboard.
+   */
+  rankChanged: RankChange;
   /**
    * Spectator mode, public (anyone may subscribe, signed in or not; every subscriber gets the same
    * events) and live only: read `tournament(id)` for the state before subscribing. The tournament as
@@ -403,8 +813,21 @@ export type Subscription = {
 
 
 /** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionLeaderboardUpdatedArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type SubscriptionMatchUpdatedArgs = {
   tournamentId: Scalars['ID']['input'];
+};
+
+
+/** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
+export type SubscriptionRankChangedArgs = {
+  leaderboardId: Scalars['ID']['input'];
 };
 
 
@@ -715,11 +1138,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Leaderboard: Leaderboard;
   Tournament: Tournament;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Leaderboard:
+    ( { __typename: 'Leaderboard' }
+    & GraphQLRecursivePick<FederationTypes['Leaderboard'], {"id":true}> );
   Tournament:
     ( { __typename: 'Tournament' }
     & GraphQLRecursivePick<FederationTypes['Tournament'], {"id":true}> );
@@ -739,24 +1166,40 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreateTournamentPayload: ResolverTypeWrapper<Omit<CreateTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DefineLeaderboardInput: DefineLeaderboardInput;
+  DefineLeaderboardPayload: ResolverTypeWrapper<Omit<DefineLeaderboardPayload, 'leaderboard'> & { leaderboard: ResolversTypes['Leaderboard'] }>;
   JoinTournamentInput: JoinTournamentInput;
   JoinTournamentPayload: ResolverTypeWrapper<Omit<JoinTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
+  Leaderboard: ResolverTypeWrapper<LeaderboardRow>;
+  LeaderboardPageInfo: ResolverTypeWrapper<LeaderboardPageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  LeaderboardPeriod: ResolverTypeWrapper<PeriodRef>;
+  LeaderboardRecord: ResolverTypeWrapper<RankedRecordRow>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  LeaderboardRecordConnection: ResolverTypeWrapper<Omit<LeaderboardRecordConnection, 'edges'> & { edges: Array<ResolversTypes['LeaderboardRecordEdge']> }>;
+  LeaderboardRecordEdge: ResolverTypeWrapper<Omit<LeaderboardRecordEdge, 'node'> & { node: ResolversTypes['LeaderboardRecord'] }>;
+  LeaderboardScope: LeaderboardScope;
+  LeaderboardSortOrder: LeaderboardSortOrder;
+  LeaderboardUpdate: ResolverTypeWrapper<LeaderboardUpdateRef>;
   LeaveTournamentInput: LeaveTournamentInput;
   LeaveTournamentPayload: ResolverTypeWrapper<Omit<LeaveTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PrizePool: ResolverTypeWrapper<PrizePool>;
   PrizePoolInput: PrizePoolInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RankChange: ResolverTypeWrapper<PlayerRankChange>;
   ReportMatchResultInput: ReportMatchResultInput;
   ReportMatchResultPayload: ResolverTypeWrapper<Omit<ReportMatchResultPayload, 'match'> & { match: ResolversTypes['TournamentMatch'] }>;
+  ScoreOperator: ScoreOperator;
+  ScoreSource: ScoreSource;
   StartTournamentInput: StartTournamentInput;
   StartTournamentPayload: ResolverTypeWrapper<Omit<StartTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
+  SubmitScoreInput: SubmitScoreInput;
+  SubmitScorePayload: ResolverTypeWrapper<Omit<SubmitScorePayload, 'leaderboard' | 'record'> & { leaderboard: ResolversTypes['Leaderboard'], record: ResolversTypes['LeaderboardRecord'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tournament: ResolverTypeWrapper<TournamentRow>;
   TournamentAnalytics: ResolverTypeWrapper<Omit<TournamentAnalytics, 'longestMatch' | 'shortestMatch'> & { longestMatch?: Maybe<ResolversTypes['TournamentMatch']>, shortestMatch?: Maybe<ResolversTypes['TournamentMatch']> }>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TournamentConnection: ResolverTypeWrapper<Omit<TournamentConnection, 'edges'> & { edges: Array<ResolversTypes['TournamentEdge']> }>;
   TournamentEdge: ResolverTypeWrapper<Omit<TournamentEdge, 'node'> & { node: ResolversTypes['Tournament'] }>;
   TournamentFormat: TournamentFormat;
@@ -780,24 +1223,36 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   CreateTournamentPayload: Omit<CreateTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   DateTime: Scalars['DateTime']['output'];
+  DefineLeaderboardInput: DefineLeaderboardInput;
+  DefineLeaderboardPayload: Omit<DefineLeaderboardPayload, 'leaderboard'> & { leaderboard: ResolversParentTypes['Leaderboard'] };
   JoinTournamentInput: JoinTournamentInput;
   JoinTournamentPayload: Omit<JoinTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
+  Leaderboard: LeaderboardRow;
+  LeaderboardPageInfo: LeaderboardPageInfo;
+  Boolean: Scalars['Boolean']['output'];
+  LeaderboardPeriod: PeriodRef;
+  LeaderboardRecord: RankedRecordRow;
+  Float: Scalars['Float']['output'];
+  LeaderboardRecordConnection: Omit<LeaderboardRecordConnection, 'edges'> & { edges: Array<ResolversParentTypes['LeaderboardRecordEdge']> };
+  LeaderboardRecordEdge: Omit<LeaderboardRecordEdge, 'node'> & { node: ResolversParentTypes['LeaderboardRecord'] };
+  LeaderboardUpdate: LeaderboardUpdateRef;
   LeaveTournamentInput: LeaveTournamentInput;
   LeaveTournamentPayload: Omit<LeaveTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   PrizePool: PrizePool;
   PrizePoolInput: PrizePoolInput;
   Query: Record<PropertyKey, never>;
+  RankChange: PlayerRankChange;
   ReportMatchResultInput: ReportMatchResultInput;
   ReportMatchResultPayload: Omit<ReportMatchResultPayload, 'match'> & { match: ResolversParentTypes['TournamentMatch'] };
   StartTournamentInput: StartTournamentInput;
   StartTournamentPayload: Omit<StartTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
+  SubmitScoreInput: SubmitScoreInput;
+  SubmitScorePayload: Omit<SubmitScorePayload, 'leaderboard' | 'record'> & { leaderboard: ResolversParentTypes['Leaderboard'], record: ResolversParentTypes['LeaderboardRecord'] };
   Subscription: Record<PropertyKey, never>;
   Tournament: TournamentRow;
   TournamentAnalytics: Omit<TournamentAnalytics, 'longestMatch' | 'shortestMatch'> & { longestMatch?: Maybe<ResolversParentTypes['TournamentMatch']>, shortestMatch?: Maybe<ResolversParentTypes['TournamentMatch']> };
-  Float: Scalars['Float']['output'];
   TournamentConnection: Omit<TournamentConnection, 'edges'> & { edges: Array<ResolversParentTypes['TournamentEdge']> };
   TournamentEdge: Omit<TournamentEdge, 'node'> & { node: ResolversParentTypes['Tournament'] };
   TournamentFormatOptions: TournamentFormatOptions;
@@ -829,8 +1284,72 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DefineLeaderboardPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DefineLeaderboardPayload'] = ResolversParentTypes['DefineLeaderboardPayload']> = ResolversObject<{
+  leaderboard?: Resolver<ResolversTypes['Leaderboard'], ParentType, ContextType>;
+}>;
+
 export type JoinTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JoinTournamentPayload'] = ResolversParentTypes['JoinTournamentPayload']> = ResolversObject<{
   tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
+}>;
+
+export type LeaderboardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Leaderboard'] = ResolversParentTypes['Leaderboard'], FederationReferenceType extends FederationReferenceTypes['Leaderboard'] = FederationReferenceTypes['Leaderboard']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Leaderboard']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  around?: Resolver<Array<ResolversTypes['LeaderboardRecord']>, ParentType, ContextType, RequireFields<LeaderboardAroundArgs, 'scope' | 'userId'>>;
+  follows?: Resolver<Array<ResolversTypes['ScoreSource']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metadata?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextResetAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  operator?: Resolver<ResolversTypes['ScoreOperator'], ParentType, ContextType>;
+  period?: Resolver<Maybe<ResolversTypes['LeaderboardPeriod']>, ParentType, ContextType, RequireFields<LeaderboardPeriodArgs, 'previous'>>;
+  rank?: Resolver<Maybe<ResolversTypes['LeaderboardRecord']>, ParentType, ContextType, RequireFields<LeaderboardRankArgs, 'scope' | 'userId'>>;
+  resetSchedule?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sortOrder?: Resolver<ResolversTypes['LeaderboardSortOrder'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  top?: Resolver<ResolversTypes['LeaderboardRecordConnection'], ParentType, ContextType, RequireFields<LeaderboardTopArgs, 'scope'>>;
+}>;
+
+export type LeaderboardPageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaderboardPageInfo'] = ResolversParentTypes['LeaderboardPageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type LeaderboardPeriodResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaderboardPeriod'] = ResolversParentTypes['LeaderboardPeriod']> = ResolversObject<{
+  archivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  around?: Resolver<Array<ResolversTypes['LeaderboardRecord']>, ParentType, ContextType, RequireFields<LeaderboardPeriodAroundArgs, 'scope' | 'userId'>>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['LeaderboardRecord']>, ParentType, ContextType, RequireFields<LeaderboardPeriodRankArgs, 'scope' | 'userId'>>;
+  recordCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  top?: Resolver<ResolversTypes['LeaderboardRecordConnection'], ParentType, ContextType, RequireFields<LeaderboardPeriodTopArgs, 'scope'>>;
+}>;
+
+export type LeaderboardRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaderboardRecord'] = ResolversParentTypes['LeaderboardRecord']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metadata?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  player?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  submissions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subscore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type LeaderboardRecordConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaderboardRecordConnection'] = ResolversParentTypes['LeaderboardRecordConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LeaderboardRecordEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['LeaderboardPageInfo'], ParentType, ContextType>;
+}>;
+
+export type LeaderboardRecordEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaderboardRecordEdge'] = ResolversParentTypes['LeaderboardRecordEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LeaderboardRecord'], ParentType, ContextType>;
+}>;
+
+export type LeaderboardUpdateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaderboardUpdate'] = ResolversParentTypes['LeaderboardUpdate']> = ResolversObject<{
+  leaderboard?: Resolver<ResolversTypes['Leaderboard'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['LeaderboardPeriod'], ParentType, ContextType>;
+  reset?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  top?: Resolver<Array<ResolversTypes['LeaderboardRecord']>, ParentType, ContextType>;
 }>;
 
 export type LeaveTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaveTournamentPayload'] = ResolversParentTypes['LeaveTournamentPayload']> = ResolversObject<{
@@ -840,10 +1359,12 @@ export type LeaveTournamentPayloadResolvers<ContextType = Context, ParentType ex
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelTournament?: Resolver<ResolversTypes['CancelTournamentPayload'], ParentType, ContextType, RequireFields<MutationCancelTournamentArgs, 'input'>>;
   createTournament?: Resolver<ResolversTypes['CreateTournamentPayload'], ParentType, ContextType, RequireFields<MutationCreateTournamentArgs, 'input'>>;
+  defineLeaderboard?: Resolver<ResolversTypes['DefineLeaderboardPayload'], ParentType, ContextType, RequireFields<MutationDefineLeaderboardArgs, 'input'>>;
   joinTournament?: Resolver<ResolversTypes['JoinTournamentPayload'], ParentType, ContextType, RequireFields<MutationJoinTournamentArgs, 'input'>>;
   leaveTournament?: Resolver<ResolversTypes['LeaveTournamentPayload'], ParentType, ContextType, RequireFields<MutationLeaveTournamentArgs, 'input'>>;
   reportMatchResult?: Resolver<ResolversTypes['ReportMatchResultPayload'], ParentType, ContextType, RequireFields<MutationReportMatchResultArgs, 'input'>>;
   startTournament?: Resolver<ResolversTypes['StartTournamentPayload'], ParentType, ContextType, RequireFields<MutationStartTournamentArgs, 'input'>>;
+  submitScore?: Resolver<ResolversTypes['SubmitScorePayload'], ParentType, ContextType, RequireFields<MutationSubmitScoreArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -861,9 +1382,18 @@ export type PrizePoolResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  leaderboard?: Resolver<Maybe<ResolversTypes['Leaderboard']>, ParentType, ContextType, RequireFields<QueryLeaderboardArgs, 'id'>>;
+  leaderboards?: Resolver<Array<ResolversTypes['Leaderboard']>, ParentType, ContextType, Partial<QueryLeaderboardsArgs>>;
   searchTournaments?: Resolver<Maybe<ResolversTypes['TournamentConnection']>, ParentType, ContextType, Partial<QuerySearchTournamentsArgs>>;
   tournament?: Resolver<Maybe<ResolversTypes['Tournament']>, ParentType, ContextType, RequireFields<QueryTournamentArgs, 'id'>>;
   tournaments?: Resolver<Maybe<ResolversTypes['TournamentConnection']>, ParentType, ContextType, Partial<QueryTournamentsArgs>>;
+}>;
+
+export type RankChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RankChange'] = ResolversParentTypes['RankChange']> = ResolversObject<{
+  leaderboard?: Resolver<ResolversTypes['Leaderboard'], ParentType, ContextType>;
+  passedBy?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
+  previousRank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rank?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ReportMatchResultPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReportMatchResultPayload'] = ResolversParentTypes['ReportMatchResultPayload']> = ResolversObject<{
@@ -874,8 +1404,15 @@ export type StartTournamentPayloadResolvers<ContextType = Context, ParentType ex
   tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
 }>;
 
+export type SubmitScorePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SubmitScorePayload'] = ResolversParentTypes['SubmitScorePayload']> = ResolversObject<{
+  leaderboard?: Resolver<ResolversTypes['Leaderboard'], ParentType, ContextType>;
+  record?: Resolver<ResolversTypes['LeaderboardRecord'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  leaderboardUpdated?: SubscriptionResolver<ResolversTypes['LeaderboardUpdate'], "leaderboardUpdated", ParentType, ContextType, RequireFields<SubscriptionLeaderboardUpdatedArgs, 'id'>>;
   matchUpdated?: SubscriptionResolver<ResolversTypes['TournamentMatch'], "matchUpdated", ParentType, ContextType, RequireFields<SubscriptionMatchUpdatedArgs, 'tournamentId'>>;
+  rankChanged?: SubscriptionResolver<ResolversTypes['RankChange'], "rankChanged", ParentType, ContextType, RequireFields<SubscriptionRankChangedArgs, 'leaderboardId'>>;
   tournamentUpdated?: SubscriptionResolver<Maybe<ResolversTypes['Tournament']>, "tournamentUpdated", ParentType, ContextType, RequireFields<SubscriptionTournamentUpdatedArgs, 'id'>>;
 }>;
 
@@ -963,14 +1500,24 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CancelTournamentPayload?: CancelTournamentPayloadResolvers<ContextType>;
   CreateTournamentPayload?: CreateTournamentPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DefineLeaderboardPayload?: DefineLeaderboardPayloadResolvers<ContextType>;
   JoinTournamentPayload?: JoinTournamentPayloadResolvers<ContextType>;
+  Leaderboard?: LeaderboardResolvers<ContextType>;
+  LeaderboardPageInfo?: LeaderboardPageInfoResolvers<ContextType>;
+  LeaderboardPeriod?: LeaderboardPeriodResolvers<ContextType>;
+  LeaderboardRecord?: LeaderboardRecordResolvers<ContextType>;
+  LeaderboardRecordConnection?: LeaderboardRecordConnectionResolvers<ContextType>;
+  LeaderboardRecordEdge?: LeaderboardRecordEdgeResolvers<ContextType>;
+  LeaderboardUpdate?: LeaderboardUpdateResolvers<ContextType>;
   LeaveTournamentPayload?: LeaveTournamentPayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PrizePool?: PrizePoolResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RankChange?: RankChangeResolvers<ContextType>;
   ReportMatchResultPayload?: ReportMatchResultPayloadResolvers<ContextType>;
   StartTournamentPayload?: StartTournamentPayloadResolvers<ContextType>;
+  SubmitScorePayload?: SubmitScorePayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Tournament?: TournamentResolvers<ContextType>;
   TournamentAnalytics?: TournamentAnalyticsResolvers<ContextType>;

@@ -6,8 +6,9 @@ import { prizePoolTotal } from '../domain/prizes.js';
 import type { Context } from '../context.js';
 import { forgetReads } from '../store/loaders.js';
 import { roundsOf } from '../store/matches.store.js';
+import { leaderboardResolvers } from './leaderboards.js';
 
-export const resolvers: Resolvers = {
+const tournamentResolvers: Resolvers = {
   DateTime,
   Query: {
     tournaments: (_parent, { status, ...page }, { tournaments }) => tournaments.listTournaments({ status }, page),
@@ -71,4 +72,13 @@ export const resolvers: Resolvers = {
   BracketRound: {
     side: (r) => r.side as BracketSide,
   },
+};
+
+// Leaderboards resolve their own types (resolvers/leaderboards.ts); the root types merge shallowly.
+export const resolvers: Resolvers = {
+  ...tournamentResolvers,
+  ...leaderboardResolvers,
+  Query: { ...tournamentResolvers.Query, ...leaderboardResolvers.Query },
+  Mutation: { ...tournamentResolvers.Mutation, ...leaderboardResolvers.Mutation },
+  Subscription: { ...tournamentResolvers.Subscription, ...leaderboardResolvers.Subscription },
 };

@@ -1,0 +1,407 @@
+import type { Logger } from 'pino';
+import { Repeater } from '@repeaterjs/repeater';
+import { requireRole, requireScope, requireUser, type Viewer } from '../../../platform/auth.js';
+import type { Sql } from '../../../platform/db/index.js';
+import { BadUserInputError, ConflictError, DomainError, NotFoundError, UnauthenticatedError } from '../../../platform/errors.js';
+import { isUuid } from '../../../platform/ids.js';
+import { enqueueJob, type JobHandler } from '../../../platform/jobs/index.js';
+import type { RedisPort } from '../../../platform/redis/index.js';
+import { validateNameText } from '../../../platform/text.js';
+import type { UnitOfWork } from '../../../platform/unit-of-work.js';
+import { leaderboardChanged, rankChanged, type LeaderboardChangedEvent } from '../contracts/leaderboard-live.js';
+import {
+  applySubmission,
+  checkLeaderboardId,
+  checkResetSchedule,
+  checkScore,
+  mergeRankChanges,
+  nextReset,
+  PASSED_LIMIT,
+  rankChangesOf,
+  sortRecords,
+  type PlayerRankChange,
+  type ScoreOperator,
+  type ScoreSource,
+  type SortOrder,
+} from '../domain/leaderboards.js';
+import { encodeCursor, decodeCursor, MAX_PAGE_SIZE } from '../../../platform/pagination.js';
+import type { LeaderboardRanking, RankedEntry, RankingRef } from '../store/leaderboard-ranking.store.js';
+import type { FriendsPort } from '../store/leaderboard-friends.client.js';
+import type { LeaderboardRow, LeaderboardsStore, LeaderboardUpdateRef, PeriodRef, PeriodRow, RankedRecordRow, StoredRecord } from '../store/leaderboards.store.js';
+
+export type Scope = 'GLOBAL' | 'FRIENDS' | 'GUILD';
+
+export interface DefineLeaderboardInput {
+  id: string;
+  title: string;
+  sortOrder?: SortOrder | null;
+  operator?: ScoreOperator | null;
+  resetSchedule?: string | null;
+  follows?: ScoreSource[] | null;
+  metadata?: string | null;
+}
+
+export interface SubmitScoreInput {
+  leaderboardId: string;
+  userId: string;
+  score: number;
+  subscore?: number | null;
+  metadata?: string | null;
+  submissionId: string;
+}
+
+/** Records a FRIENDS or GUILD scope ranks at most. */
+export const SCOPE_LIMIT = 1_000;
+const METADATA_LIMIT = 2_048;
+/** When a reset job finds the period not yet due (clocks differ), it looks again this much later at most. */
+const RESET_RECHECK_MS = 60_000;
+
+/** A JSON object as text, at most 2,048 characters; `{}` when absent. */
+function checkMetadata(text: string | null | undefined, field: string): string {
+  if (text == null) return '{}';
+  if (text.length > METADATA_LIMIT) throw new BadUserInputError(`metadata must be at most ${METADATA_LIMIT} characters.`, field);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new BadUserInputError('metadata must be a JSON object.', field);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new BadUserInputError('metadata must be a JSON object.', field);
+  return JSON.stringify(value);
+}
+
+/**
+ * Leaderboards: definitions (ADMIN), submissions by the game server or from bus events, reads by
+ * scope, live updates, and scheduled resets. PostgreSQL holds every record; the ranking in Redis
+ * (store/leaderboard-ranking.store.ts) is applied after each commit and rebuilt when lost.
+ */
+export class LeaderboardsService {
+  constructor(
+    private readonly deps: {
+      work: UnitOfWork;
+      sql: { transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> };
+      store: LeaderboardsStore;
+      ranking: LeaderboardRanking;
+      friends: FriendsPort;
+      redis: RedisPort;
+      logger: Logger;
+      resetQueue: string;
+      poke: () => void;
+      now?: () => Date;
+    },
+  ) {}
+
+  private now() {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  async board(id: string, field = 'id'): Promise<LeaderboardRow> {
+    const [board] = await this.deps.store.findByIds([id]);
+    if (!board) throw new DomainError('NOT_FOUND', `Leaderboard ${JSON.stringify(id)} was not found.`, { entity: 'Leaderboard', id, field });
+    return board;
+  }
+
+  async list(first: number | null | undefined, after: string | null | undefined): Promise<LeaderboardRow[]> {
+    const n = first ?? 20;
+    if (!Number.isInteger(n) || n < 0 || n > MAX_PAGE_SIZE) throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+    return this.deps.store.list(n, after ?? null);
+  }
+
+  async defineLeaderboard(viewer: Viewer, input: DefineLeaderboardInput): Promise<LeaderboardRow> {
+    requireRole(viewer, ['ADMIN'], 'define leaderboards');
+    const id = checkLeaderboardId(input.id, 'input.id');
+    const title = validateNameText(input.title, { field: 'input.title', label: 'Title', maxLength: 100 });
+    const resetSchedule = input.resetSchedule == null || input.resetSchedule.trim() === '' ? null : checkResetSchedule(input.resetSchedule, 'input.resetSchedule');
+    const metadata = JSON.parse(checkMetadata(input.metadata, 'input.metadata')) as object;
+    const sortOrder = input.sortOrder ?? 'DESC';
+    const operator = input.operator ?? 'BEST';
+    const follows = [...new Set(input.follows ?? [])];
+    const now = this.now();
+    const endsAt = resetSchedule ? nextReset(resetSchedule, now) : null;
+    const outcome = await this.deps.work.run(async (work) => {
+      const existing = await this.deps.store.findIn(work.tx, id);
+      if (existing && existing.sortOrder !== sortOrder) throw new ConflictError(`Leaderboard ${id} ranks ${existing.sortOrder}; its sort order cannot change.`, 'input.sortOrder');
+      if (existing && existing.operator !== operator) throw new ConflictError(`Leaderboard ${id} uses ${existing.operator}; its operator cannot change.`, 'input.operator');
+      const defined = await this.deps.store.define(work.tx, { id, title, sortOrder, operator, resetSchedule, follows, metadata }, now, endsAt);
+      const scheduleChanged = defined.created ? resetSchedule !== null : existing!.resetSchedule !== resetSchedule;
+      if (scheduleChanged && endsAt) await this.enqueueReset(work.tx, defined.period, endsAt);
+      return defined;
+    });
+    if (outcome.created) await this.deps.ranking.markEmpty(outcome.period.id);
+    this.deps.poke();
+    return outcome.board;
+  }
+
+  private async enqueueReset(tx: Parameters<typeof enqueueJob>[0], period: PeriodRow, endsAt: Date) {
+    // The job table runs on the database's clock; the handler checks ours (tests drive a fake one).
+    const runAt = new Date(Date.now() + Math.max(0, endsAt.getTime() - this.now().getTime()));
+    await enqueueJob(tx, this.deps.resetQueue, { leaderboardId: period.leaderboardId, periodNumber: period.number }, { runAt, maxAttempts: 10 });
+  }
+
+  /** The game server's submission (REPORT_MATCH_RESULTS scope). */
+  async submitScore(viewer: Viewer, input: SubmitScoreInput): Promise<{ board: LeaderboardRow; record: RankedRecordRow }> {
+    requireScope(viewer, 'REPORT_MATCH_RESULTS');
+    const board = await this.board(input.leaderboardId, 'input.leaderboardId');
+    if (!isUuid(input.userId)) throw new BadUserInputError('userId must be a player id.', 'input.userId');
+    const score = checkScore(input.score, 'score');
+    const subscore = checkScore(input.subscore ?? 0, 'subscore');
+    const metadata = checkMetadata(input.metadata, 'input.metadata');
+    const submissionId = input.submissionId;
+    if (submissionId.length < 1 || submissionId.length > 128) throw new BadUserInputError('submissionId must be 1–128 characters.', 'input.submissionId');
+    return this.deps.sql.transaction((sql) => this.submitIn(sql, board, { userId: input.userId, score, subscore, metadata, submissionId })).then((r) => this.afterSubmit(board, r));
+  }
+
+  /** A submission inside a transaction (the game server's, or a bus event's in the consumer's). */
+  async submitIn(sql: Sql, board: LeaderboardRow, s: { userId: string; score: number; subscore: number; metadata: string; submissionId: string }): Promise<{ period: PeriodRow; record: StoredRecord; fresh: boolean }> {
+    const period = await this.deps.store.lockCurrentPeriod(sql, board.id, 'SHARE');
+    if (!period) throw new NotFoundError('Leaderboard', board.id);
+    const now = this.now();
+    const fresh = await this.deps.store.acceptSubmission(sql, board.id, s.submissionId, s.userId);
+    if (!fresh) {
+      const current = await this.deps.store.lockRecord(sql, period.id, s.userId);
+      // Accepted before, in an earlier period maybe: the record as it is now (or as submitted, when it was reset away).
+      return { period, record: current ?? { userId: s.userId, score: s.score, subscore: s.subscore, seq: 0n }, fresh: false };
+    }
+    for (let attempt = 0; ; attempt++) {
+      const previous = await this.deps.store.lockRecord(sql, period.id, s.userId);
+      const next = applySubmission(board.operator, board.sortOrder, previous, s);
+      if (previous) return { period, record: await this.deps.store.updateRecord(sql, period.id, s.userId, next, s.metadata, now), fresh: true };
+      const inserted = await this.deps.store.insertRecord(sql, period.id, s.userId, next.score, next.subscore, s.metadata, now);
+      if (inserted) return { period, record: inserted, fresh: true };
+      if (attempt > 2) throw new Error('leaderboard record insert kept conflicting');
+    }
+  }
+
+  /** After the commit: the ranking, then what live subscribers hear. */
+  async afterSubmit(board: LeaderboardRow, outcome: { period: PeriodRow; record: StoredRecord; fresh: boolean }): Promise<{ board: LeaderboardRow; record: RankedRecordRow }> {
+    const ref = { periodId: outcome.period.id, sort: board.sortOrder };
+    if (!outcome.fresh) {
+      const ranked = await this.deps.ranking.rankOf(ref, outcome.record.userId);
+      return { board, record: toRow(outcome.period.id, ranked ?? { ...outcome.record, rank: 0 }) };
+    }
+    const [applied] = await this.deps.ranking.apply(ref, [outcome.record], PASSED_LIMIT);
+    const rank = applied?.rank ?? (await this.deps.ranking.rankOf(ref, outcome.record.userId))?.rank ?? 0;
+    if (applied?.applied) {
+      const event: LeaderboardChangedEvent = { periodId: outcome.period.id, rank, previousRank: applied?.previousRank ?? null, reset: false };
+      await leaderboardChanged.publish(this.deps.redis, board.id, event).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'leaderboardUpdated publish failed'));
+    }
+    if (applied?.passed.length) {
+      await Promise.all(
+        rankChangesOf(board.id, outcome.record.userId, rank, applied.passed).map(({ userId, ...change }) =>
+          rankChanged.publish(this.deps.redis, `${board.id} ${userId}`, change).catch(() => undefined),
+        ),
+      );
+    }
+    return { board, record: toRow(outcome.period.id, { ...outcome.record, rank }) };
+  }
+
+  /** Score events from other subgraphs, inside the consumer's transaction; returns what to do after its commit. */
+  async submitFromSource(sql: Sql, source: ScoreSource, entries: readonly { userId: string; score: number; key: string }[]): Promise<() => Promise<void>> {
+    const boards = await this.deps.store.following(sql, source);
+    const outcomes: { board: LeaderboardRow; outcome: Awaited<ReturnType<LeaderboardsService['submitIn']>> }[] = [];
+    for (const board of boards) {
+      for (const entry of entries) {
+        if (!isUuid(entry.userId) || !Number.isFinite(entry.score)) continue;
+        try {
+          checkScore(entry.score, 'score');
+        } catch {
+          continue;
+        }
+        const outcome = await this.submitIn(sql, board, { userId: entry.userId, score: entry.score, subscore: 0, metadata: JSON.stringify({ source }), submissionId: `${source}:${entry.key}` });
+        outcomes.push({ board, outcome });
+      }
+    }
+    return async () => {
+      for (const { board, outcome } of outcomes) await this.afterSubmit(board, outcome);
+    };
+  }
+
+  // Reads.
+
+  async currentPeriod(board: LeaderboardRow): Promise<PeriodRow> {
+    const [period] = await this.deps.store.currentPeriods([board.id]);
+    return period!;
+  }
+
+  /** The period `previous` resets back, or null. */
+  async periodBack(board: LeaderboardRow, previous: number, current: PeriodRow): Promise<PeriodRow | null> {
+    if (!Number.isInteger(previous) || previous < 0) throw new BadUserInputError('previous must be 0 or more.', 'previous');
+    if (previous === 0) return current;
+    const number = current.number - previous;
+    if (number < 1) return null;
+    const [period] = await this.deps.store.periodsByNumber([{ boardId: board.id, number }]);
+    return period ?? null;
+  }
+
+  /** The scope's members (the viewer included), or null for GLOBAL. */
+  private async scopeMembers(viewer: Viewer, scope: Scope): Promise<string[] | null> {
+    if (scope === 'GLOBAL') return null;
+    if (!viewer.userId || viewer.kind === 'service') throw new UnauthenticatedError(`The ${scope} scope needs a signed-in player.`);
+    if (scope === 'FRIENDS') return [viewer.userId, ...(await this.deps.friends.friendsOf(viewer, SCOPE_LIMIT - 1))];
+    const guildId = await this.deps.store.guildOf(viewer.userId);
+    return guildId ? await this.deps.store.guildMembers(guildId, SCOPE_LIMIT) : [];
+  }
+
+  /** A scope's records, ranked (at most SCOPE_LIMIT members). */
+  private async scoped(ref: PeriodRef, members: string[]): Promise<RankedEntry[]> {
+    const records = await this.deps.store.recordsOf(ref.period.id, members);
+    return sortRecords(ref.board.sortOrder, records).map((r, i) => ({ ...r, rank: i }));
+  }
+
+  async top(viewer: Viewer, ref: PeriodRef, args: { first?: number | null; after?: string | null; scope?: Scope | null }) {
+    const first = args.first ?? 10;
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) throw new BadUserInputError(`first must be between 0 and ${MAX_PAGE_SIZE}.`, 'first');
+    let offset = 0;
+    if (args.after) {
+      const key = decodeCursor<unknown>(args.after, 'after');
+      if (!Number.isInteger(key) || (key as number) < 0) throw new BadUserInputError('after is not a valid cursor.', 'after');
+      offset = (key as number) + 1;
+    }
+    const members = await this.scopeMembers(viewer, args.scope ?? 'GLOBAL');
+    const ranking = rankingOf(ref);
+    const rows = members ? (await this.scoped(ref, members)).slice(offset, offset + first + 1) : await this.deps.ranking.range(ranking, offset, first + 1);
+    const page = rows.slice(0, first).map((r) => toRow(ref.period.id, r));
+    return { edges: page.map((node) => ({ cursor: node.cursor, node })), pageInfo: { hasNextPage: rows.length > first, endCursor: page.at(-1)?.cursor ?? null } };
+  }
+
+  async around(viewer: Viewer, ref: PeriodRef, args: { userId: string; n?: number | null; scope?: Scope | null }): Promise<RankedRecordRow[]> {
+    const n = args.n ?? 5;
+    if (!Number.isInteger(n) || n < 0 || n > 50) throw new BadUserInputError('n must be between 0 and 50.', 'n');
+    if (!isUuid(args.userId)) throw new BadUserInputError('userId must be a player id.', 'userId');
+    const members = await this.scopeMembers(viewer, args.scope ?? 'GLOBAL');
+    if (members) {
+      const ranked = await this.scoped(ref, members);
+      const at = ranked.findIndex((r) => r.userId === args.userId);
+      return at < 0 ? [] : ranked.slice(Math.max(0, at - n), at + n + 1).map((r) => toRow(ref.period.id, r));
+    }
+    const ranking = rankingOf(ref);
+    const own = await this.deps.ranking.rankOf(ranking, args.userId);
+    if (!own) return [];
+    const start = Math.max(0, own.rank - n);
+    return (await this.deps.ranking.range(ranking, start, own.rank + n + 1 - start)).map((r) => toRow(ref.period.id, r));
+  }
+
+  async rank(viewer: Viewer, ref: PeriodRef, args: { userId: string; scope?: Scope | null }): Promise<RankedRecordRow | null> {
+    if (!isUuid(args.userId)) throw new BadUserInputError('userId must be a player id.', 'userId');
+    const members = await this.scopeMembers(viewer, args.scope ?? 'GLOBAL');
+    if (members) {
+      const found = (await this.scoped(ref, members)).find((r) => r.userId === args.userId);
+      return found ? toRow(ref.period.id, found) : null;
+    }
+    const own = await this.deps.ranking.rankOf(rankingOf(ref), args.userId);
+    return own ? toRow(ref.period.id, own) : null;
+  }
+
+  recordCount(ref: PeriodRef): Promise<number> {
+    return this.deps.ranking.count(rankingOf(ref));
+  }
+
+  async topNow(ref: PeriodRef, first: number): Promise<RankedRecordRow[]> {
+    return (await this.deps.ranking.range(rankingOf(ref), 0, first)).map((r) => toRow(ref.period.id, r));
+  }
+
+  // Live.
+
+  /**
+   * `leaderboardUpdated`: one event per change that touches the top `first` (or a reset), and while
+   * the consumer is busy delivering one, later changes collapse into the next (it reads the board
+   * as it is then).
+   */
+  async liveTop(id: string, first: number | null | undefined): Promise<AsyncIterableIterator<LeaderboardUpdateRef>> {
+    const n = first ?? 10;
+    if (!Number.isInteger(n) || n < 1 || n > MAX_PAGE_SIZE) throw new BadUserInputError(`first must be between 1 and ${MAX_PAGE_SIZE}.`, 'first');
+    const board = await this.board(id);
+    const source = leaderboardChanged.subscribe(this.deps.redis, id);
+    const relevant = (e: LeaderboardChangedEvent) => e.reset || e.rank < n || (e.previousRank !== null && e.previousRank < n);
+    return coalesced(source, relevant, async (events) => {
+      const period = await this.currentPeriod(board);
+      return { board, period, first: n, reset: events.some((e) => e.reset && e.periodId === period.id) };
+    });
+  }
+
+  /** `rankChanged`: the viewer's passes, coalesced while one is being delivered. */
+  async liveRank(viewer: Viewer, leaderboardId: string): Promise<AsyncIterableIterator<PlayerRankChange>> {
+    const userId = requireUser(viewer);
+    await this.board(leaderboardId, 'leaderboardId');
+    const source = rankChanged.subscribe(this.deps.redis, `${leaderboardId} ${userId}`);
+    return coalesced(source, () => true, async (events) => events.reduce(mergeRankChanges));
+  }
+
+  // Resets.
+
+  /** Archives the period named in the job once it is due (by our clock), starts the next, schedules the one after. */
+  resetHandler(): JobHandler {
+    return async (payload) => {
+      const { leaderboardId, periodNumber } = payload as { leaderboardId: string; periodNumber: number };
+      const [board] = await this.deps.store.findByIds([leaderboardId]);
+      if (!board) return;
+      const now = this.now();
+      const outcome = await this.deps.work.runSql(async (work) => {
+        const period = await this.deps.store.lockCurrentPeriod(work.sql, leaderboardId, 'UPDATE');
+        if (!period || period.number !== periodNumber || !period.endsAt || !board.resetSchedule) return null; // reset already, or the schedule changed
+        const early = period.endsAt.getTime() - now.getTime();
+        if (early > 0) {
+          await enqueueJob(work.sql, this.deps.resetQueue, { leaderboardId, periodNumber }, { runAt: new Date(Date.now() + Math.min(early, RESET_RECHECK_MS)), maxAttempts: 10 });
+          return null;
+        }
+        const next = await this.deps.store.startNextPeriod(work.sql, period, now, nextReset(board.resetSchedule, now));
+        await this.enqueueReset(work.sql, next, next.endsAt!);
+        return next;
+      });
+      if (!outcome) return;
+      await this.deps.ranking.markEmpty(outcome.id);
+      await leaderboardChanged.publish(this.deps.redis, leaderboardId, { periodId: outcome.id, rank: 0, previousRank: null, reset: true });
+      this.deps.poke();
+    };
+  }
+}
+
+const rankingOf = (ref: PeriodRef): RankingRef => ({ periodId: ref.period.id, sort: ref.board.sortOrder });
+
+function toRow(periodId: string, r: { userId: string; score: number; subscore: number; seq: bigint; rank: number }): RankedRecordRow {
+  return { periodId, userId: r.userId, score: r.score, subscore: r.subscore, seq: r.seq, rank: r.rank + 1, cursor: encodeCursor(r.rank) };
+}
+
+/**
+ * Events from `source` that pass `relevant`, as values built by `build` from every event that
+ * arrived since the last one was taken: while the subscriber is busy with one value, the next
+ * collects (coalesces) whatever lands meanwhile.
+ */
+function coalesced<E, V>(source: AsyncIterableIterator<E>, relevant: (e: E) => boolean, build: (events: E[]) => Promise<V>): AsyncIterableIterator<V> {
+  return new Repeater<V>(async (push, stop) => {
+    let pending: E[] = [];
+    const waiter: { wake: (() => void) | null } = { wake: null };
+    let ended = false;
+    let failure: unknown;
+    void (async () => {
+      try {
+        for await (const event of source) {
+          if (!relevant(event)) continue;
+          pending.push(event);
+          waiter.wake?.();
+        }
+      } catch (error) {
+        failure = error;
+      }
+      ended = true;
+      waiter.wake?.();
+    })();
+    void stop.then(() => {
+      ended = true;
+      waiter.wake?.();
+      void source.return?.();
+    });
+    while (!ended || pending.length) {
+      if (!pending.length) {
+        await new Promise<void>((resolve) => (waiter.wake = resolve));
+        waiter.wake = null;
+        continue;
+      }
+      const events = pending;
+      pending = [];
+      await push(await build(events));
+    }
+    if (failure) stop(failure);
+    else stop();
+  });
+}

@@ -574,6 +574,31 @@ const CASES: GuardCase[] = [
     },
   },
   {
+    name: 'guilds found by search, each with its wars and both sides of each war',
+    covers: ['Guild.wars'],
+    via: 'social',
+    sizes: [10, 100],
+    query: `query($text: String!, $n: Int!) { searchGuilds(text: $text, first: $n) { edges { node { id
+      wars(first: 5) { edges { cursor node { id status attackerPoints attacker { id name memberCount } defender { id name memberCount } winner { id } } } } } } } }`,
+    async scenario(n) {
+      const word = `w${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const rival = randomUUID();
+      await db().prisma.guild.create({ data: { id: rival, name: `rival ${rival}`, nameKey: `rival_${rival}`, tag: 'RIV' } });
+      const ids = range(n).map(() => randomUUID());
+      await db().prisma.guild.createMany({ data: ids.map((id, i) => ({ id, name: `${word} ${i}`, nameKey: `${word}_${i}`, tag: 'GRD' })) });
+      // Every guild attacked the rival (who is not among the found: its name lacks the word).
+      const at = new Date();
+      await db().prisma.guildWar.createMany({
+        data: ids.map((attackerId) => ({ attackerId, defenderId: rival, declaredBy: randomUUID(), declaredAt: at, startsAt: at, endsAt: at })),
+      });
+      return {
+        viewer: { userId: null, role: null },
+        variables: { text: word, n },
+        count: (d) => ((d.searchGuilds as { edges: { node: { wars: { edges: unknown[] } } }[] }).edges.filter((e) => e.node.wars.edges.length === 1)).length,
+      };
+    },
+  },
+  {
     name: "a guild's pending join requests, for its master",
     covers: ['Guild.joinRequests'],
     via: 'social',

@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Viewer } from '../../../platform/auth.js';
+import type { Database } from '../../../platform/db/index.js';
+import type { DomainEvent } from '../../../platform/events/types.js';
+import type { JobRunner } from '../../../platform/jobs/index.js';
+import { newTestRedis, openTestDatabase, subgraphClient } from '../../../platform/testing.js';
+import type { Context } from '../context.js';
+import { tournamentsSubgraph } from '../subgraph.js';
+
+// Leaderboards at the subgraph, with a fake clock: scheduled resets on durable jobs (archived
+// periods stay readable, a reset is pushed live with the empty period), and score sources from the
+// bus (achievement points), each event applied once.
+
+let now = new Date('2026-03-01T12:00:00Z'); // a Sunday, noon UTC
+let db: Database;
+let built: ReturnType<typeof tournamentsSubgraph.create>;
+let client: ReturnType<typeof subgraphClient<Context>>;
+const jobQueuePrefix = `lb-test-${randomUUID()}`;
+const admin: Viewer = { userId: randomUUID(), role: 'ADMIN' };
+const server: Viewer = { userId: null, role: null, kind: 'service', scopes: ['REPORT_MATCH_RESULTS'], serviceId: randomUUID() };
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  built = tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => now, jobQueuePrefix, friends: { friendsOf: async () => [] } });
+  client = subgraphClient(built);
+  await client.server.start();
+}, 60_000);
+afterAll(async () => {
+  await client.server.stop();
+  await db.close();
+});
+
+async function must<T>(viewer: Viewer, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await client.execute<T>(viewer, query, variables);
+  if (result.errors || !result.data) throw new Error(JSON.stringify(result.errors));
+  return result.data;
+}
+async function runDueJobs() {
+  await db.prisma.job.updateMany({ where: { queue: { startsWith: `${jobQueuePrefix}.` }, status: 'PENDING' }, data: { runAt: new Date(Date.now() - 1000) } });
+  const runners = built.parts.workers as JobRunner[];
+  for (let i = 0; i < 3; i++) await Promise.all(runners.map((r) => r.poke()));
+}
+const DEFINE = `mutation($input: DefineLeaderboardInput!) { defineLeaderboard(input: $input) { leaderboard { id nextResetAt } } }`;
+const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { record { rank score } } }`;
+const PERIODS = `query($id: ID!, $u: ID!) { leaderboard(id: $id) { nextResetAt
+  current: period { number startedAt endsAt archivedAt recordCount top(first: 5) { edges { node { rank score player { id } } } } }
+  last: period(previous: 1) { number endsAt archivedAt recordCount top(first: 5) { edges { node { rank score player { id } } } } rank(userId: $u) { rank score } }
+  older: period(previous: 2) { number }
+} }`;
+
+describe('scheduled resets', () => {
+  it('archives the period at the schedule, keeps it readable, starts an empty one and pushes the reset', async () => {
+    const id = `daily-${randomUUID().slice(0, 8)}`;
+    const defined = await must<{ defineLeaderboard: { leaderboard: { nextResetAt: string } } }>(admin, DEFINE, { input: { id, title: 'Daily', resetSchedule: '0 0 * * *' } });
+    expect(defined.defineLeaderboard.leaderboard.nextResetAt).toBe('2026-03-02T00:00:00.000Z');
+    const [a, b] = [randomUUID(), randomUUID()];
+    await must(server, SUBMIT, { input: { leaderboardId: id, userId: a, score: 10, submissionId: randomUUID() } });
+    await must(server, SUBMIT, { input: { leaderboardId: id, userId: b, score: 20, submissionId: randomUUID() } });
+
+    const live = await built.parts.context({ userId: null, role: null }).leaderboards.liveTop(id, 5);
+    const next = live.next();
+    // Not due yet: the job runs, finds the period's end ahead by our clock, and waits.
+    await runDueJobs();
+    expect((await must<{ leaderboard: { current: { number: number } } }>(admin, PERIODS, { id, u: a })).leaderboard.current.number).toBe(1);
+
+    now = new Date('2026-03-02T00:00:01Z'); // just past midnight
+    await runDueJobs();
+    const read = (await must<{ leaderboard: Record<string, unknown> }>(admin, PERIODS, { id, u: a })).leaderboard;
+    expect(read).toEqual({
+      nextResetAt: '2026-03-03T00:00:00.000Z',
+      current: { number: 2, startedAt: '2026-03-02T00:00:01.000Z', endsAt: '2026-03-03T00:00:00.000Z', archivedAt: null, recordCount: 0, top: { edges: [] } },
+      last: {
+        number: 1,
+        endsAt: '2026-03-02T00:00:00.000Z',
+        archivedAt: '2026-03-02T00:00:01.000Z',
+        recordCount: 2,
+        top: { edges: [{ node: { rank: 1, score: 20, player: { id: b } } }, { node: { rank: 2, score: 10, player: { id: a } } }] },
+        rank: { rank: 2, score: 10 },
+      },
+      older: null,
+    });
+    const pushed = await next;
+    expect(pushed.done).toBe(false);
+    expect(pushed.value).toMatchObject({ reset: true, period: { number: 2 } });
+    await live.return?.();
+
+    // A new submission lands in the new period only; running the jobs again resets nothing more.
+    await must(server, SUBMIT, { input: { leaderboardId: id, userId: a, score: 5, submissionId: randomUUID() } });
+    await runDueJobs();
+    const after = (await must<{ leaderboard: { current: { number: number; recordCount: number }; last: { recordCount: number } } }>(admin, PERIODS, { id, u: a })).leaderboard;
+    expect([after.current.number, after.current.recordCount, after.last.recordCount]).toEqual([2, 1, 2]);
+  });
+});
+
+describe('score sources', () => {
+  it("adds an unlocked achievement's points to boards that follow them, once per event", async () => {
+    const id = `points-${randomUUID().slice(0, 8)}`;
+    await must(admin, DEFINE, { input: { id, title: 'Achievement points', operator: 'INCREMENT', follows: ['ACHIEVEMENT_POINTS'] } });
+    const other = `other-${randomUUID().slice(0, 8)}`;
+    await must(admin, DEFINE, { input: { id: other, title: 'Not following', operator: 'INCREMENT' } });
+    const userId = randomUUID();
+    const event = (achievementId: string, points: number): DomainEvent<'achievement.unlocked'> =>
+      ({ id: randomUUID(), type: 'achievement.unlocked', producer: 'achievements', occurredAt: now.toISOString(), payload: { userId, achievementId, rarity: 'RARE', category: 'x', rewards: [], unlockedAt: now.toISOString(), points } }) as never;
+    const handler = built.parts.consumer!.handlers!['achievement.unlocked']!;
+    const apply = async (e: DomainEvent<'achievement.unlocked'>) => {
+      const after = await db.prisma.$transaction((tx) => handler(e, tx));
+      if (typeof after === 'function') await after();
+    };
+    const first = event('first-win', 10);
+    await apply(first);
+    await apply(event('first-win', 10)); // the same unlock told again (a rebuild upstream): no second credit
+    await apply(event('ten-wins', 25));
+    const read = await must<{ leaderboard: { rank: { score: number; submissions: number } } }>(admin, `query($id: ID!, $u: ID!) { leaderboard(id: $id) { rank(userId: $u) { score submissions } } }`, { id, u: userId });
+    expect(read.leaderboard.rank).toEqual({ score: 35, submissions: 2 });
+    const notFollowing = await must<{ leaderboard: { rank: unknown } }>(admin, `query($id: ID!, $u: ID!) { leaderboard(id: $id) { rank(userId: $u) { score } } }`, { id: other, u: userId });
+    expect(notFollowing.leaderboard.rank).toBeNull();
+  });
+});

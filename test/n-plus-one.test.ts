@@ -59,6 +59,8 @@ interface GuardCase {
 const NOT_APPLICABLE: Record<string, string> = {
   'Wallet.balances': 'one entry per currency (three), read from the balances the wallet already loaded; its size never grows with data',
   'TrackEventsPayload.rejected': 'built in memory from checking the call\'s own events (at most 500); nothing is read per item',
+  'LeaderboardUpdate.top': "a subscription payload: the same read as Leaderboard.top (one Redis range, one statement for the page's details), once per event for every subscriber",
+  'RankChange.passedBy': 'a subscription payload: ids carried by the event (at most 100), nothing read per item; the players are one _entities batch in users',
 };
 
 /**
@@ -1091,7 +1093,63 @@ const CASES: GuardCase[] = [
       return { viewer: player(userId), variables: { u: userId }, count: lengthAt('playerMetrics.eventsByType') };
     },
   },
+  {
+    name: 'leaderboards by id',
+    covers: ['Query.leaderboards'],
+    via: 'tournaments',
+    sizes: [10, 100],
+    query: `query($after: ID!, $n: Int) { leaderboards(first: $n, after: $after) { id title sortOrder operator follows metadata nextResetAt } }`,
+    async scenario(n) {
+      const tag = tagOf().replace('_', '-');
+      const ids = await leaderboards(n, tag);
+      return { viewer: player(randomUUID()), variables: { after: tag, n }, count: lengthAt('leaderboards'), cleanup: () => dropLeaderboards(ids) };
+    },
+  },
+  {
+    name: "a leaderboard's top and around, with players' names, through the gateway",
+    covers: ['Leaderboard.top', 'LeaderboardPeriod.top', 'Leaderboard.around', 'LeaderboardPeriod.around'],
+    via: 'gateway',
+    sizes: [10, 100],
+    query: `query($id: ID!, $n: Int, $half: Int, $u: ID!) { leaderboard(id: $id) {
+      top(first: $n) { edges { node { rank score subscore metadata submissions updatedAt player { id username } } } }
+      around(userId: $u, n: $half) { rank score metadata player { id username } }
+      period(previous: 0) { recordCount top(first: $n) { edges { node { rank metadata player { id } } } } around(userId: $u, n: $half) { rank submissions } }
+    } }`,
+    fetches: { tournaments: 1, users: 2 }, // one per entity path: top's players, around's players
+    async scenario(n) {
+      const userIds = await players(n);
+      const [id] = await leaderboards(1, tagOf().replace('_', '-'));
+      const period = await db().prisma.leaderboardPeriod.findFirstOrThrow({ where: { leaderboardId: id! } });
+      await db().prisma.leaderboardRecord.createMany({ data: userIds.map((userId, i) => ({ periodId: period.id, userId, score: i, metadata: { i } })) });
+      return {
+        viewer: player(randomUUID()),
+        variables: { id, n, half: Math.floor(n / 2), u: userIds[Math.floor(n / 2)] },
+        count: (d) => (d.leaderboard as { top: { edges: { node: { player: { username: string } } }[] } }).top.edges.filter((e) => e.node.player.username).length,
+        cleanup: () => dropLeaderboards([id!]),
+      };
+    },
+  },
+  {
+    name: 'Leaderboard entities',
+    covers: ['_entities tournaments.Leaderboard'],
+    via: 'tournaments',
+    sizes: [10, 100],
+    query: ENTITIES('... on Leaderboard { id title sortOrder nextResetAt period { number startedAt } }'),
+    async scenario(n) {
+      const ids = await leaderboards(n, tagOf().replace('_', '-'));
+      return { viewer: player(randomUUID()), variables: { reps: reps('Leaderboard', ids) }, count: lengthAt('_entities'), cleanup: () => dropLeaderboards(ids) };
+    },
+  },
 ];
+
+/** `n` leaderboards whose ids start with `tag`, each with its first period. */
+async function leaderboards(n: number, tag: string): Promise<string[]> {
+  const ids = range(n).map((i) => `${tag}-${String(i).padStart(4, '0')}`);
+  await db().prisma.leaderboard.createMany({ data: ids.map((id) => ({ id, title: id, sortOrder: 'DESC' as const, operator: 'BEST' as const })) });
+  await db().prisma.leaderboardPeriod.createMany({ data: ids.map((leaderboardId) => ({ leaderboardId, number: 1, startedAt: new Date() })) });
+  return ids;
+}
+const dropLeaderboards = async (ids: string[]) => void (await db().prisma.leaderboard.deleteMany({ where: { id: { in: ids } } }));
 
 /** `n` cancelled tournaments, far in the future (after any other test's). */
 async function tournaments(n: number): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BadUserInputError } from '../../../platform/errors.js';
 import { daysOf, growthRate, latestCohortFor, measurableDays, rate } from './retention.js';
-import { sliceStart, windowAt } from './window.js';
+import { sliceStart, windowAt, windowSeconds } from './window.js';
 
 const t = (iso: string) => Date.parse(iso);
 const TODAY = t('2026-12-04T00:00:00Z'); // a Friday
@@ -56,11 +56,12 @@ describe('rates', () => {
 
 describe('the sliding window', () => {
   it.each([
-    ['2026-12-04T12:00:29.999Z', '2026-12-04T11:55:00.000Z', '2026-12-04T12:00:00.000Z'],
-    ['2026-12-04T12:00:30.000Z', '2026-12-04T11:55:30.000Z', '2026-12-04T12:00:30.000Z'],
-  ])('at %s is [%s, %s)', (now, start, end) => {
+    ['2026-12-04T12:00:29.999Z', '2026-12-04T11:55:30.000Z', '2026-12-04T12:00:30.000Z', 299.999],
+    ['2026-12-04T12:00:30.000Z', '2026-12-04T11:56:00.000Z', '2026-12-04T12:01:00.000Z', 270],
+  ])('at %s is [%s, %s), %s seconds of it gone by', (now, start, end, seconds) => {
     const w = windowAt(t(now));
     expect([new Date(w.start).toISOString(), new Date(w.end).toISOString()]).toEqual([start, end]);
+    expect(windowSeconds(t(now))).toBeCloseTo(seconds, 6);
   });
   it('slices by 30 seconds', () => expect(new Date(sliceStart(t('2026-12-04T12:00:44Z'))).toISOString()).toBe('2026-12-04T12:00:30.000Z'));
 });

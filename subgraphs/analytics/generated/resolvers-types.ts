@@ -270,8 +270,10 @@ export type QueryRetentionCohortsArgs = {
 };
 
 /**
- * The live dashboard. The window is the 5 minutes ending at the latest 30-second boundary
- * (`windowStart`–`windowEnd`), sliding every 30 seconds. The live figures (players, sessions, events,
+ * The live dashboard. The window (`windowStart`–`windowEnd`) is ten 30-second slices: the one
+ * holding this moment and the nine before it, so an event counts as soon as it is processed and the
+ * window slides every 30 seconds (it has covered 4.5 to 5 minutes up to `computedAt`). Events count
+ * by their `timestamp`. The live figures (players, sessions, events,
  * unlocks) are read fresh on every request; `growth`, `engagementScore` and `retention`, which move
  * by the day, are recomputed at most once a minute. Not available yet: API requests per minute and
  * WebSocket messages per second (the gateway does not feed analytics).
@@ -280,7 +282,7 @@ export type RealtimeMetrics = {
   __typename?: 'RealtimeMetrics';
   /** Achievements unlocked in the last 60 minutes (told by the achievements service). */
   achievementUnlocksPerHour: Scalars['Int']['output'];
-  /** Players with at least one event since `windowStart` (events after `windowEnd` included). */
+  /** Players with at least one event since `windowStart`. */
   activePlayers: Scalars['Int']['output'];
   /** When these figures were computed. */
   computedAt: Scalars['DateTime']['output'];
@@ -293,15 +295,18 @@ export type RealtimeMetrics = {
   engagementScore?: Maybe<Scalars['Float']['output']>;
   /** Events in the window by type, most frequent first. */
   eventsByType: Array<EventTypeCount>;
-  /** Events that happened in the window, per second (events ÷ 300). */
+  /**
+   * Events that happened in the window, per second: their number ÷ the seconds from `windowStart`
+   * to `computedAt`.
+   */
   eventsPerSecond: Scalars['Float']['output'];
   /** New players of the last 7 days against the 7 days before. */
   growth: PlayerGrowth;
   /** The latest measurable D1, D7 and D30 retention. */
   retention: RetentionSnapshot;
-  /** End of the window (exclusive): a multiple of 30 seconds. */
+  /** End of the window (exclusive): the end of the current 30-second slice, after `computedAt`. */
   windowEnd: Scalars['DateTime']['output'];
-  /** Start of the 5-minute window. */
+  /** Start of the window: 4.5 to 5 minutes before `computedAt`, a multiple of 30 seconds. */
   windowStart: Scalars['DateTime']['output'];
 };
 

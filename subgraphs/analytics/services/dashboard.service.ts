@@ -2,7 +2,7 @@ import { requireRole, requireUser, type Viewer } from '../../../platform/auth.js
 import { BadUserInputError, ForbiddenError } from '../../../platform/errors.js';
 import { engagementScore } from '../domain/engagement.js';
 import { daysOf, growthRate, MAX_ACTIVITY_DAYS, MAX_COHORT_DAYS, measurableDays, rate, RETENTION_DAYS } from '../domain/retention.js';
-import { utcDay, WINDOW_MS, windowAt } from '../domain/window.js';
+import { utcDay, windowAt, windowSeconds } from '../domain/window.js';
 import type { DailyFigures, DashboardStore, EventTypeCount } from '../store/dashboard.store.js';
 import type { AnalyticsLoaders } from '../store/loaders.js';
 
@@ -75,7 +75,7 @@ export class DashboardService {
       windowEnd: new Date(window.end),
       activePlayers: live.activePlayers,
       concurrentSessions: live.concurrentSessions,
-      eventsPerSecond: events / (WINDOW_MS / 1000),
+      eventsPerSecond: events / windowSeconds(now),
       eventsByType: live.windowEvents,
       achievementUnlocksPerHour: live.unlocksLastHour,
       growth: async () => {

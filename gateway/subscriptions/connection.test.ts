@@ -56,6 +56,16 @@ describe('SocketConnection: frames of one turn go out together', () => {
     expect(log[1]!.data).toEqual(['{"id":"1","type":"next","payload":"d"}']);
   });
 
+  it('writes a few hundred sockets a turn, so requests are served between the writes of a large fan-out', async () => {
+    const sockets = Array.from({ length: 300 }, () => fakeSocket());
+    for (const { next } of sockets) next('event');
+    await nextTurn();
+    const written = () => sockets.filter((s) => s.log.length === 1).length;
+    expect(written()).toBe(256);
+    await nextTurn();
+    expect(written()).toBe(300);
+  });
+
   it('writes what it holds before anything graphql-ws sends (complete never overtakes the last event)', async () => {
     const { socket, next, log } = fakeSocket();
     next('last');

@@ -64,20 +64,35 @@ interface SocketContext extends Record<string, unknown> {
 /** Connections holding frames until this turn of the event loop ends (see SocketConnection). */
 const unflushed = new Set<SocketConnection>();
 let flushScheduled = false;
+/**
+ * Sockets written per turn: a room's event to 10,000 subscribers is split over turns, so requests
+ * (a chat message's send) are served in between rather than after every write.
+ */
+const FLUSHES_PER_TURN = 256;
 
-function flushAll() {
+function flushSome() {
   flushScheduled = false;
-  const connections = [...unflushed];
-  unflushed.clear();
-  for (const connection of connections) connection.flush();
+  let budget = FLUSHES_PER_TURN;
+  for (const connection of unflushed) {
+    if (budget-- === 0) break;
+    connection.flush(); // removes it from `unflushed`
+  }
+  if (unflushed.size > 0) scheduleFlush();
+}
+
+function scheduleFlush() {
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(flushSome);
 }
 
 /**
  * One client socket as the subscription engine writes to it; shared by its subscriptions.
  *
  * Frames written in one turn of the event loop go out together, in one write, when the turn ends
- * (setImmediate): a write to a socket is most of a delivery's cost on a busy gateway, and the events
- * queued behind a busy turn then cost one write per subscriber, not one each. An idle gateway
+ * (setImmediate; FLUSHES_PER_TURN sockets a turn): a write to a socket is most of a delivery's cost
+ * on a busy gateway, and the events queued behind a busy turn then cost one write per subscriber,
+ * not one each. An idle gateway
  * delivers each event alone, a turn later. Anything else written to the socket (graphql-ws's
  * `complete` and `error`, answers to queries) goes after the frames already held, so a subscriber
  * never gets `complete` before the last event (docs/decisions.md "A socket's frames go out once per turn").
@@ -114,18 +129,15 @@ export class SocketConnection implements ClientConnection {
     this.held.push(textFrame(head, body));
     if (this.held.length > 1) return;
     unflushed.add(this);
-    if (!flushScheduled) {
-      flushScheduled = true;
-      setImmediate(flushAll);
-    }
+    scheduleFlush();
   }
 
   /** Writes the frames held, in order, in one write; then checks the socket's backlog. */
   flush() {
+    unflushed.delete(this);
     if (this.held.length === 0) return;
     const frames = this.held;
     this.held = [];
-    unflushed.delete(this);
     if (this.socket.readyState !== this.socket.OPEN) return;
     this.tcp!.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames));
     this.checkBackpressure();

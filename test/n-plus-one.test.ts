@@ -988,6 +988,34 @@ const CASES: GuardCase[] = [
     },
   },
   {
+    name: "a ladder's ranking with its players' names, through the gateway",
+    covers: ['Tournament.ladder'],
+    via: 'gateway',
+    sizes: [10, 1000],
+    query: `query($id: ID!) { tournament(id: $id) { ladder { id username } } }`,
+    fetches: { tournaments: 1, users: 1 },
+    async scenario(n) {
+      const userIds = await players(n);
+      const id = randomUUID();
+      await db().prisma.tournament.create({ data: { id, name: tagOf(), format: 'LADDER', status: 'IN_PROGRESS', maxParticipants: 1024, minParticipants: 2, ladderRange: 3, startsAt: new Date(Date.UTC(2990, 0, 1)) } });
+      await db().prisma.tournamentEntry.createMany({ data: userIds.map((userId, i) => ({ tournamentId: id, userId, attempt: 1, status: 'ACTIVE' as const, fee: 0, rating: 1, seed: i + 1 })) });
+      // One decided challenge: the last player took the first place.
+      await db().prisma.tournamentMatch.create({
+        data: { tournamentId: id, key: 'LD1', side: 'LADDER', round: 1, position: 1, sourceA: { seed: n }, sourceB: { seed: 1 }, playerA: userIds[n - 1]!, playerB: userIds[0]!, status: 'COMPLETED', winnerId: userIds[n - 1]!, completedAt: new Date() },
+      });
+      return {
+        viewer: player(randomUUID()),
+        variables: { id },
+        count: (d) => (d.tournament as { ladder: { username: string | null }[] }).ladder.filter((u) => u.username).length,
+        cleanup: async () => {
+          await db().prisma.tournamentMatch.deleteMany({ where: { tournamentId: id } });
+          await db().prisma.tournamentEntry.deleteMany({ where: { tournamentId: id } });
+          await db().prisma.tournament.deleteMany({ where: { id } });
+        },
+      };
+    },
+  },
+  {
     name: "a tournament's standings with its players' names, through the gateway",
     covers: ['Tournament.standings'],
     via: 'gateway',

@@ -1,4 +1,5 @@
 import type { Viewer } from '../../platform/auth.js';
+import type { LadderService } from './services/ladder.service.js';
 import type { RegistrationService } from './services/registration.service.js';
 import type { ResultsService } from './services/results.service.js';
 import type { ScheduleService } from './services/schedule.service.js';
@@ -15,6 +16,7 @@ export interface Context {
   registration: RegistrationService;
   schedule: ScheduleService;
   results: ResultsService;
+  ladder: LadderService;
   leaderboards: LeaderboardsService;
   leaderboardLoaders: LeaderboardLoaders;
 }

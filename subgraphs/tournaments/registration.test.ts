@@ -534,4 +534,60 @@ describe('reportMatchResult', () => {
     expect(final.standings[0]!.player.id).toBe(seeds[0]);
     expect(final.standings.map((s) => s.prize).slice(0, 3)).toEqual([70, 30, 0]);
   });
+
+  it('LADDER: challenges up to the range as matches, the winner takes the place, the end time ranks the ladder and pays', async () => {
+    const endsAt = new Date(now.getTime() + 2 * 3600_000);
+    const id = await tournament({ format: 'LADDER', formatOptions: { ladderChallengeRange: 2 }, endsAt: endsAt.toISOString(), prizePool: { fixed: 90, distribution: [100] } });
+    const [a, b, c, d] = [4, 3, 2, 1].map((level) => player(0, level));
+    for (const p of [a, b, c, d]) await join(p!, id);
+    expect((await start(organizer, id)).errors).toBeUndefined();
+    const CHALLENGE = `mutation($t: ID!, $d: ID!) { challengeOnLadder(input: { tournamentId: $t, defenderId: $d }) { match { id key status playerA { id } playerB { id } } } }`;
+    const challenge = (by: Viewer, defender: Viewer) => client.execute<{ challengeOnLadder: { match: Match } }>(by, CHALLENGE, { t: id, d: defender.userId });
+    const LADDER = `query($id: ID!) { tournament(id: $id) { ladder { id } bracket { side round matches { key status } } } }`;
+    const ladderOf = async () => (await client.execute<{ tournament: { ladder: { id: string }[] } }>(ANONYMOUS, LADDER, { id })).data!.tournament.ladder.map((u) => u.id);
+    expect(await ladderOf()).toEqual([a, b, c, d].map((p) => p!.userId));
+
+    // d (4th) may reach b (2nd) with a range of 2, not a (1st); nobody challenges down.
+    expect(codeOf(await challenge(d!, a!))).toMatchObject({ code: 'CONFLICT', field: 'defenderId' });
+    expect(codeOf(await challenge(b!, c!))).toMatchObject({ code: 'CONFLICT', field: 'defenderId' });
+    expect(codeOf(await challenge(d!, player()))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'defenderId' });
+    expect(codeOf(await challenge(player(), a!))).toMatchObject({ code: 'FORBIDDEN' });
+    const made = await challenge(d!, b!);
+    expect(made.errors).toBeUndefined();
+    expect(made.data!.challengeOnLadder.match).toMatchObject({ key: 'LD1', status: 'READY', playerA: { id: d!.userId }, playerB: { id: b!.userId } });
+    expect((await challenge(d!, b!)).data!.challengeOnLadder.match.id).toBe(made.data!.challengeOnLadder.match.id); // a retry
+    expect(codeOf(await challenge(c!, b!))).toMatchObject({ code: 'CONFLICT', reason: 'DEFENDER_BUSY' });
+    expect(codeOf(await challenge(d!, c!))).toMatchObject({ code: 'CONFLICT', reason: 'CHALLENGER_BUSY' });
+
+    await report(gameServer, made.data!.challengeOnLadder.match.id, d!.userId!);
+    expect(await ladderOf()).toEqual([a, d, b, c].map((p) => p!.userId));
+    // c (now 4th) challenges d (2nd, two places up) and loses: nothing moves; b challenges d and it is left undecided.
+    const secondly = await challenge(c!, d!);
+    expect(secondly.errors).toBeUndefined();
+    const second = secondly.data!.challengeOnLadder.match;
+    await report(gameServer, second.id, d!.userId!);
+    const undecided = (await challenge(b!, d!)).data!.challengeOnLadder.match;
+    expect(await ladderOf()).toEqual([a, d, b, c].map((p) => p!.userId));
+    expect(await stateOf(id)).toMatchObject({ status: 'IN_PROGRESS' });
+
+    // The end time: the ladder is the final standings; the undecided challenge is skipped.
+    const before = now;
+    now = new Date(endsAt.getTime() + 1_000);
+    try {
+      await jobsDueNow();
+      await runJobs();
+    } finally {
+      now = before;
+    }
+    expect((await finalOf(id)).standings.map((s) => [s.placement, s.player.id, s.prize])).toEqual([
+      [1, a!.userId, 90],
+      [2, d!.userId, 0],
+      [3, b!.userId, 0],
+      [4, c!.userId, 0],
+    ]);
+    expect(await matchNamed(id, 'LD3')).toMatchObject({ id: undecided.id, status: 'SKIPPED' });
+    await runJobs();
+    expect(coins(a!)).toBe(90);
+    expect(codeOf(await challenge(c!, b!))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_PROGRESS' });
+  });
 });

@@ -5,6 +5,7 @@ import type { Context } from './context.js';
 import { resolvers } from './resolvers/index.js';
 import { RegistrationService, tournamentQueues } from './services/registration.service.js';
 import { CompletionService } from './services/completion.service.js';
+import { LadderService } from './services/ladder.service.js';
 import { createTournamentMetrics } from './services/metrics.service.js';
 import { ResultsService } from './services/results.service.js';
 import { ScheduleService } from './services/schedule.service.js';
@@ -48,9 +49,10 @@ export const tournamentsSubgraph = defineSubgraph({
     const runners: JobRunner[] = [];
     const poke = () => void Promise.all(runners.map((r) => r.poke())).catch(() => undefined);
     const registration = new RegistrationService({ work, entries, users, logger, queues, poke, now: options.now });
-    const schedule = new ScheduleService({ work, tournaments: store, entries, registration, logger, startQueue: queues.start, now: options.now, poke });
-    const tournaments = new TournamentsService(store, { work, schedule, redis, now: options.now });
     const completion = new CompletionService({ tournaments: store, entries, users, logger, prizeQueue: queues.prize });
+    const ladder = new LadderService({ work, entries, matches, completion, logger, endQueue: queues.end, poke, now: options.now });
+    const schedule = new ScheduleService({ work, tournaments: store, entries, registration, ladder, logger, startQueue: queues.start, now: options.now, poke });
+    const tournaments = new TournamentsService(store, { work, schedule, redis, now: options.now });
     const results = new ResultsService({ work, entries, matches, completion, poke, now: options.now });
     const boards = new LeaderboardsStore(prisma, db.sql);
     const friends = options.friends ?? new HttpFriendsClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.TOURNAMENTS_USERS_TIMEOUT_MS });
@@ -63,10 +65,11 @@ export const tournamentsSubgraph = defineSubgraph({
       runner(queues.refund, registration.refundHandler()),
       runner(queues.settle, registration.settleHandler()),
       runner(queues.prize, completion.prizeHandler()),
+      runner(queues.end, ladder.endHandler()),
       runner(`${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, leaderboards.resetHandler()),
     );
     return {
-      context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, loaders: createLoaders(store, entries, matches), leaderboards, leaderboardLoaders: createLeaderboardLoaders(boards) }),
+      context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, ladder, loaders: createLoaders(store, entries, matches), leaderboards, leaderboardLoaders: createLeaderboardLoaders(boards) }),
       workers: runners,
       consumer: leaderboardSourcesConsumer({ leaderboards, store: boards }),
     };

@@ -35,6 +35,8 @@ export type BracketRound = {
 export type BracketSide =
   /** Double elimination: the winners' champion against the losers' champion (and its reset). */
   | 'GRAND_FINAL'
+  /** Ladder: each challenge is a round of its own, in the order made. */
+  | 'LADDER'
   /** Double elimination: where a first loss sends a player. */
   | 'LOSERS'
   /** Round robin: everyone against everyone. */
@@ -59,11 +61,30 @@ export type CancelTournamentPayload = {
   tournament: Tournament;
 };
 
+/** A ladder challenge. */
+export type ChallengeOnLadderInput = {
+  /** The player challenged: ranked above the viewer, within the ladder's range. */
+  defenderId: Scalars['ID']['input'];
+  /** The LADDER tournament. */
+  tournamentId: Scalars['ID']['input'];
+};
+
+/** The result of challengeOnLadder. */
+export type ChallengeOnLadderPayload = {
+  __typename?: 'ChallengeOnLadderPayload';
+  /** The challenge's match, READY for its result. */
+  match: TournamentMatch;
+};
+
 /** A new tournament. */
 export type CreateTournamentInput = {
   /** At most 2,000 characters; '' when omitted. */
   description?: InputMaybe<Scalars['String']['input']>;
-  /** When play is planned to end: after `startsAt`; open-ended when omitted. */
+  /**
+   * When play is planned to end: after `startsAt`; open-ended when omitted. For a LADDER it is the
+   * end: at that time the ladder's order becomes the final standings (challenges not decided by then
+   * are SKIPPED) and prizes are paid; a ladder without it plays until it is cancelled.
+   */
   endsAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Coins each player pays to register, 0–1,000,000; 0 (free) when omitted. */
   entryFee?: InputMaybe<Scalars['Int']['input']>;
@@ -393,6 +414,21 @@ export type Mutation = {
    */
   cancelTournament: CancelTournamentPayload;
   /**
+   * LADDER: the signed-in player challenges a player ranked above them, at most
+   * `formatOptions.ladderChallengeRange` places up. The challenge is a match (READY at once, the
+   * challenger as `playerA`), reported with reportMatchResult like any other; when the challenger wins
+   * they take the defender's place and everyone between moves down one (`Tournament.ladder`). A player
+   * has at most one undecided challenge (made or received) at a time. The same challenge again while
+   * it is undecided returns it and changes nothing. UNAUTHENTICATED when signed out, FORBIDDEN for
+   * service tokens and for players not in the tournament. NOT_FOUND for an unknown tournament.
+   * BAD_USER_INPUT: (field `tournamentId`) for a tournament of another format, (field `defenderId`)
+   * for a player not on the ladder. CONFLICT (with `reason`): `NOT_IN_PROGRESS` (field
+   * `tournamentId`) before play starts or after it ended, `CHALLENGER_BUSY` (field `tournamentId`)
+   * when the viewer has an undecided challenge, `DEFENDER_BUSY` (field `defenderId`) when the defender
+   * has one, and (field `defenderId`) for a defender not above the viewer or out of range.
+   */
+  challengeOnLadder: ChallengeOnLadderPayload;
+  /**
    * Creates a tournament, open for registration until it starts. ORGANIZER or ADMIN players only:
    * UNAUTHENTICATED when signed out, FORBIDDEN for other players and for service tokens.
    * BAD_USER_INPUT (with `field`, the input's field, dotted for nested ones such as
@@ -481,6 +517,15 @@ export type Mutation = {
  */
 export type MutationCancelTournamentArgs = {
   input: CancelTournamentInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationChallengeOnLadderArgs = {
+  input: ChallengeOnLadderInput;
 };
 
 
@@ -843,8 +888,9 @@ export type Tournament = {
   analytics: TournamentAnalytics;
   /**
    * The bracket, round by round: each side (winners', losers', grand final, third place, round
-   * robin, Swiss) in play order, its rounds in order, their matches by position. Empty before play
-   * starts; Swiss shows the rounds paired so far; a ladder has none. Public.
+   * robin, Swiss, ladder) in play order, its rounds in order, their matches by position. Empty before
+   * play starts; Swiss shows the rounds paired so far; a ladder shows its challenges, one round each,
+   * in the order they were made. Public.
    */
   bracket: Array<BracketRound>;
   /** When the last match ended, or null until it COMPLETED. */
@@ -863,6 +909,12 @@ export type Tournament = {
   formatOptions: TournamentFormatOptions;
   /** Stable, opaque id. */
   id: Scalars['ID']['output'];
+  /**
+   * LADDER: the ranking now, top first — the seeds' order when play started, changed by every
+   * challenge won (the challenger takes the defender's place; those between move down one). Empty for
+   * other formats and before play starts. Public.
+   */
+  ladder: Array<User>;
   /** The most players it takes. */
   maxParticipants: Scalars['Int']['output'];
   /** The fewest players it needs to start. */
@@ -987,9 +1039,12 @@ export type TournamentMatch = {
   durationSeconds?: Maybe<Scalars['Int']['output']>;
   /** Stable, opaque id: what reportMatchResult takes. */
   id: Scalars['ID']['output'];
-  /** Its name in the bracket: `W2-1` (winners' round 2, match 1), `L3-2`, `GF1`, `GF2`, `3P`, `RR4-2`, `S1-3`. */
+  /** Its name in the bracket: `W2-1` (winners' round 2, match 1), `L3-2`, `GF1`, `GF2`, `3P`, `RR4-2`, `S1-3`, `LD5` (the ladder's fifth challenge). */
   key: Scalars['String']['output'];
-  /** The first player (the higher seed where seeds decide), or null while not known. */
+  /**
+   * The first player (the higher seed where seeds decide; the challenger in a ladder), or null while
+   * not known.
+   */
   playerA?: Maybe<User>;
   /**
    * The second player, or null while not known. Always null for a Swiss bye: that match is
@@ -1162,6 +1217,8 @@ export type ResolversTypes = ResolversObject<{
   CancelTournamentInput: CancelTournamentInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CancelTournamentPayload: ResolverTypeWrapper<Omit<CancelTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
+  ChallengeOnLadderInput: ChallengeOnLadderInput;
+  ChallengeOnLadderPayload: ResolverTypeWrapper<Omit<ChallengeOnLadderPayload, 'match'> & { match: ResolversTypes['TournamentMatch'] }>;
   CreateTournamentInput: CreateTournamentInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   CreateTournamentPayload: ResolverTypeWrapper<Omit<CreateTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
@@ -1219,6 +1276,8 @@ export type ResolversParentTypes = ResolversObject<{
   CancelTournamentInput: CancelTournamentInput;
   ID: Scalars['ID']['output'];
   CancelTournamentPayload: Omit<CancelTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
+  ChallengeOnLadderInput: ChallengeOnLadderInput;
+  ChallengeOnLadderPayload: Omit<ChallengeOnLadderPayload, 'match'> & { match: ResolversParentTypes['TournamentMatch'] };
   CreateTournamentInput: CreateTournamentInput;
   String: Scalars['String']['output'];
   CreateTournamentPayload: Omit<CreateTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
@@ -1274,6 +1333,10 @@ export type BracketRoundResolvers<ContextType = Context, ParentType extends Reso
 
 export type CancelTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CancelTournamentPayload'] = ResolversParentTypes['CancelTournamentPayload']> = ResolversObject<{
   tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
+}>;
+
+export type ChallengeOnLadderPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChallengeOnLadderPayload'] = ResolversParentTypes['ChallengeOnLadderPayload']> = ResolversObject<{
+  match?: Resolver<ResolversTypes['TournamentMatch'], ParentType, ContextType>;
 }>;
 
 export type CreateTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateTournamentPayload'] = ResolversParentTypes['CreateTournamentPayload']> = ResolversObject<{
@@ -1358,6 +1421,7 @@ export type LeaveTournamentPayloadResolvers<ContextType = Context, ParentType ex
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelTournament?: Resolver<ResolversTypes['CancelTournamentPayload'], ParentType, ContextType, RequireFields<MutationCancelTournamentArgs, 'input'>>;
+  challengeOnLadder?: Resolver<ResolversTypes['ChallengeOnLadderPayload'], ParentType, ContextType, RequireFields<MutationChallengeOnLadderArgs, 'input'>>;
   createTournament?: Resolver<ResolversTypes['CreateTournamentPayload'], ParentType, ContextType, RequireFields<MutationCreateTournamentArgs, 'input'>>;
   defineLeaderboard?: Resolver<ResolversTypes['DefineLeaderboardPayload'], ParentType, ContextType, RequireFields<MutationDefineLeaderboardArgs, 'input'>>;
   joinTournament?: Resolver<ResolversTypes['JoinTournamentPayload'], ParentType, ContextType, RequireFields<MutationJoinTournamentArgs, 'input'>>;
@@ -1428,6 +1492,7 @@ export type TournamentResolvers<ContextType = Context, ParentType extends Resolv
   format?: Resolver<ResolversTypes['TournamentFormat'], ParentType, ContextType>;
   formatOptions?: Resolver<ResolversTypes['TournamentFormatOptions'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ladder?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType>;
   maxParticipants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   minParticipants?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   minimumLevel?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1498,6 +1563,7 @@ export type UserResolvers<ContextType = Context, ParentType extends ResolversPar
 export type Resolvers<ContextType = Context> = ResolversObject<{
   BracketRound?: BracketRoundResolvers<ContextType>;
   CancelTournamentPayload?: CancelTournamentPayloadResolvers<ContextType>;
+  ChallengeOnLadderPayload?: ChallengeOnLadderPayloadResolvers<ContextType>;
   CreateTournamentPayload?: CreateTournamentPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DefineLeaderboardPayload?: DefineLeaderboardPayloadResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { DateTime } from '../../../platform/scalars.js';
 import type { BracketSide, Resolvers } from '../generated/resolvers-types.js';
 import { matchFromEvent, type MatchUpdatedEvent } from '../contracts/live.js';
 import { matchSeconds, tournamentFigures } from '../domain/analytics.js';
+import { decidedChallenges, ladderAfter } from '../domain/brackets/ladder.js';
 import { prizePoolTotal } from '../domain/prizes.js';
 import type { Context } from '../context.js';
 import { forgetReads } from '../store/loaders.js';
@@ -39,6 +40,7 @@ const tournamentResolvers: Resolvers = {
     startTournament: async (_parent, { input }, { viewer, schedule }) => ({ tournament: await schedule.startTournament(viewer, input.tournamentId) }),
     cancelTournament: async (_parent, { input }, { viewer, schedule }) => ({ tournament: await schedule.cancelTournament(viewer, input.tournamentId) }),
     reportMatchResult: async (_parent, { input }, { viewer, results }) => ({ match: await results.reportMatchResult(viewer, input) }),
+    challengeOnLadder: async (_parent, { input }, { viewer, ladder }) => ({ match: await ladder.challenge(viewer, input.tournamentId, input.defenderId) }),
   },
   Tournament: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.tournamentById.load(id)) ?? null,
@@ -54,6 +56,12 @@ const tournamentResolvers: Resolvers = {
     prizePool: async (t, _args, { loaders }) => {
       const pool = { fixed: t.prizeFixed, feeSharePercent: t.prizeFeeShare };
       return { ...pool, distribution: t.prizeSplit, total: prizePoolTotal(pool, await loaders.feesCollected.load(t.id)) };
+    },
+    ladder: async (t, _args, { loaders }) => {
+      if (t.format !== 'LADDER') return [];
+      const [matches, seeds] = await Promise.all([loaders.bracket.load(t.id), loaders.seeds.load(t.id)]);
+      const bySeed = [...seeds].sort((a, b) => a[1] - b[1]).map(([userId]) => userId);
+      return ladderAfter(bySeed, decidedChallenges(matches)).map((id) => ({ id }));
     },
     standings: async (t, _args, { loaders }) => (await loaders.standings.load(t.id)).map((e) => ({ placement: e.placement!, prize: e.prize ?? 0, player: { id: e.userId } })),
     analytics: async (t, _args, { loaders }) => {

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { enqueueJob, type JobHandler } from '../../../platform/jobs/index.js';
 import type { PrismaWork } from '../../../platform/unit-of-work.js';
 import { tournamentUpdated } from '../contracts/live.js';
+import { decidedChallenges, ladderAfter } from '../domain/brackets/ladder.js';
 import { prizeKey, prizePoolTotal, prizesByPlace } from '../domain/prizes.js';
 import { finalStandings } from '../domain/standings.js';
 import type { EntriesStore } from '../store/entries.store.js';
@@ -39,7 +40,8 @@ export class CompletionService {
   /** Completes the tournament whose bracket `matches` (as committed by this transaction) is finished. */
   async completeIn(work: PrismaWork, tournament: TournamentRow, matches: readonly MatchRow[], at: Date): Promise<void> {
     const seeds = await this.deps.entries.seededPlayers(work.tx, tournament.id);
-    const standings = finalStandings(tournament.format, seeds, matches);
+    const ladder = tournament.format === 'LADDER' ? ladderAfter(seeds, decidedChallenges(matches)) : undefined;
+    const standings = finalStandings(tournament.format, seeds, matches, ladder);
     const active = await this.deps.entries.entriesIn(work.tx, tournament.id, 'ACTIVE');
     const total = prizePoolTotal({ fixed: tournament.prizeFixed, feeSharePercent: tournament.prizeFeeShare }, active.reduce((sum, e) => sum + e.fee, 0));
     const prizes = prizesByPlace(total, tournament.prizeSplit, standings.length);

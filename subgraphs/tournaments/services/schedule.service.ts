@@ -11,6 +11,7 @@ import { seedByRating } from '../domain/brackets/seeding.js';
 import { assertCanStart, assertTransition, canManage, startRefusal } from '../domain/lifecycle.js';
 import type { EntriesStore } from '../store/entries.store.js';
 import type { TournamentRow, TournamentsStore } from '../store/tournaments.store.js';
+import type { LadderService } from './ladder.service.js';
 import type { RegistrationService } from './registration.service.js';
 
 
@@ -28,6 +29,8 @@ export class ScheduleService {
       tournaments: TournamentsStore;
       entries: EntriesStore;
       registration: RegistrationService;
+      /** A LADDER's end job is scheduled when it starts. */
+      ladder: Pick<LadderService, 'scheduleEnd'>;
       logger: Logger;
       /** The start-time job's queue: one job per tournament, due at its start. */
       startQueue: string;
@@ -103,6 +106,7 @@ export class ScheduleService {
     const bracket = openingBracket(tournament.format, seeded.length, tournament);
     await this.deps.entries.insertMatches(work.tx, tournament.id, bracket, seeded.map((e) => e.userId), this.now());
     const started = await this.deps.tournaments.setStatus(work.tx, tournament.id, 'IN_PROGRESS');
+    if (tournament.format === 'LADDER') await this.deps.ladder.scheduleEnd(work.tx, tournament);
     await work.record('tournament.started', { tournamentId: tournament.id, players: seeded.length, startedAt: this.now().toISOString() });
     work.publish(tournamentUpdated, tournament.id, { id: tournament.id });
     return started;

@@ -13,7 +13,7 @@ export interface RoundOf {
 }
 
 /** The order sides are shown (and played) in. */
-const SIDE_ORDER = ['WINNERS', 'LOSERS', 'GRAND_FINAL', 'THIRD_PLACE', 'ROUND_ROBIN', 'SWISS'];
+const SIDE_ORDER = ['WINNERS', 'LOSERS', 'GRAND_FINAL', 'THIRD_PLACE', 'ROUND_ROBIN', 'SWISS', 'LADDER'];
 
 /** A bracket's rows grouped into rounds: sides in play order, rounds in order, matches by position. */
 export function roundsOf(rows: readonly MatchRow[]): RoundOf[] {
@@ -70,6 +70,18 @@ export class MatchesStore {
       changed.push(await tx.tournamentMatch.update({ where: { tournamentId_key: { tournamentId, key } }, data: { ...data, ...(data.status === 'READY' ? { readyAt: at } : {}) } }));
     }
     return changed;
+  }
+
+  create(tx: Tx, data: Prisma.TournamentMatchUncheckedCreateInput): Promise<MatchRow> {
+    return tx.tournamentMatch.create({ data });
+  }
+
+  /** Closes the tournament's undecided matches (a ladder's end): SKIPPED. Returns them as changed. */
+  async skipOpen(tx: Tx, tournamentId: string): Promise<MatchRow[]> {
+    const open = await tx.tournamentMatch.findMany({ where: { tournamentId, status: { in: ['READY', 'DISPUTED', 'PENDING'] } } });
+    if (!open.length) return [];
+    await tx.tournamentMatch.updateMany({ where: { id: { in: open.map((m) => m.id) } }, data: { status: 'SKIPPED' } });
+    return open.map((m) => ({ ...m, status: 'SKIPPED' as const }));
   }
 
   /** One side's round of a tournament (a Swiss round just paired). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { afterChallenge, assertCanChallenge, challengeRefusal } from './ladder.js';
+import { afterChallenge, assertCanChallenge, challengeRefusal, ladderAfter } from './ladder.js';
 
 const ladder = ['ana', 'bo', 'cy', 'di', 'ed'];
 
@@ -45,5 +45,16 @@ describe('ladder challenges', () => {
         expect(others(next)).toEqual(others(players));
       }),
     );
+  });
+});
+
+describe('ladderAfter', () => {
+  it.each([
+    ['no challenge: the seeds', [], ['a', 'b', 'c', 'd']],
+    // d takes b's place, then c (now 4th) takes a's.
+    ['two challengers win, one after the other', [{ challenger: 'd', defender: 'b', winner: 'd' }, { challenger: 'c', defender: 'a', winner: 'c' }], ['c', 'a', 'd', 'b']],
+    ['a defender holds', [{ challenger: 'c', defender: 'b', winner: 'b' }], ['a', 'b', 'c', 'd']],
+  ])('%s', (_name, decided, after) => {
+    expect(ladderAfter(['a', 'b', 'c', 'd'], decided)).toEqual(after);
   });
 });

@@ -34,3 +34,30 @@ export function afterChallenge(ladder: Ladder, challenger: string, defender: str
   next.splice(to, 0, challenger);
   return next;
 }
+
+/** A decided challenge, in the order the results came. */
+export interface DecidedChallenge {
+  challenger: string;
+  defender: string;
+  winner: string;
+}
+
+/** The ladder now: the seeds' order (top seed on top) with every decided challenge applied in order. */
+export function ladderAfter(seeds: readonly string[], decided: readonly DecidedChallenge[]): string[] {
+  let ladder = [...seeds];
+  for (const c of decided) ladder = afterChallenge(ladder, c.challenger, c.defender, c.winner);
+  return ladder;
+}
+
+/** A ladder challenge's match key: `LD<n>`, the n-th challenge of the tournament. */
+export const ladderMatchKey = (n: number) => `LD${n}`;
+
+/** The ladder's decided challenges among a tournament's matches, in the order their results came. */
+export function decidedChallenges(
+  matches: readonly { side: string; status: string; playerA: string | null; playerB: string | null; winnerId: string | null; completedAt: Date | null; round: number }[],
+): DecidedChallenge[] {
+  return matches
+    .filter((m) => m.side === 'LADDER' && m.status === 'COMPLETED' && m.playerA && m.playerB && m.winnerId)
+    .sort((a, b) => (a.completedAt?.getTime() ?? 0) - (b.completedAt?.getTime() ?? 0) || a.round - b.round)
+    .map((m) => ({ challenger: m.playerA!, defender: m.playerB!, winner: m.winnerId! }));
+}

@@ -99,3 +99,21 @@ describe('eventUuid', () => {
     expect(eventUuid(PLAYER, 'e-2')).not.toBe(id);
   });
 });
+
+describe('validateTrackedEvent: the 32 KB bound counts UTF-8 bytes', () => {
+  const sized = (text: string) => event({ properties: { t: text } });
+  const base = Buffer.byteLength(JSON.stringify(sized('')), 'utf8');
+  it('accepts an event of exactly 32,768 bytes, and refuses one byte more', () => {
+    expect(validateTrackedEvent(sized('x'.repeat(32_768 - base)), asPlayer, NOW)).toHaveProperty('event');
+    expect(validateTrackedEvent(sized('x'.repeat(32_769 - base)), asPlayer, NOW)).toMatchObject({ rejection: { reason: 'TOO_LARGE' } });
+  });
+  it('counts 3 bytes for each €', () => {
+    const euros = Math.floor((32_768 - base) / 3);
+    expect(validateTrackedEvent(sized('€'.repeat(euros)), asPlayer, NOW)).toHaveProperty('event');
+    expect(validateTrackedEvent(sized('€'.repeat(euros + 1)), asPlayer, NOW)).toMatchObject({ rejection: { reason: 'TOO_LARGE' } });
+  });
+  it('refuses 29 February outside leap years and takes it in one', () => {
+    expect(validateTrackedEvent(event({ timestamp: '2026-02-29T00:00:00Z' }), asPlayer, Date.parse('2026-03-01T00:00:00Z'))).toMatchObject({ rejection: { reason: 'INVALID_TIMESTAMP' } });
+    expect(validateTrackedEvent(event({ timestamp: '2028-02-29T00:00:00Z' }), asPlayer, Date.parse('2028-03-01T00:00:00Z'))).toHaveProperty('event');
+  });
+});

@@ -136,16 +136,23 @@ function checkContext(raw: unknown): Record<string, unknown> {
 }
 
 /** ms since the epoch, or NaN unless ISO-8601 with an offset and a real calendar date (no 30 February). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function parseTimestamp(text: string): number {
   if (!ISO_8601.test(text)) return NaN;
-  const [year, month, day] = text.slice(0, 10).split('-').map(Number) as [number, number, number];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return NaN;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (month < 1 || month > 12 || day < 1 || day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return NaN;
   return new Date(text).getTime();
 }
 
-/** The UTF-8 size of the event as JSON. */
-export const eventBytes = (event: unknown): number => Buffer.byteLength(JSON.stringify(event) ?? '', 'utf8');
+/** Whether the event is larger than MAX_EVENT_BYTES as UTF-8 JSON. */
+function tooLarge(event: unknown): boolean {
+  const json = JSON.stringify(event) ?? '';
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: most events need no exact count.
+  return json.length * 3 > MAX_EVENT_BYTES && Buffer.byteLength(json, 'utf8') > MAX_EVENT_BYTES;
+}
 
 /**
  * Checks one event on its own: its size, fields, timestamp window (≤ 24 h ahead, ≤ 30 days back
@@ -154,7 +161,7 @@ export const eventBytes = (event: unknown): number => Buffer.byteLength(JSON.str
  */
 export function validateTrackedEvent(input: TrackedEventInput, reporter: Reporter, now: number): { event: ValidEvent } | { rejection: Rejection } {
   try {
-    if (eventBytes(input) > MAX_EVENT_BYTES) reject('TOO_LARGE', null, `An event may be at most ${MAX_EVENT_BYTES} bytes as JSON.`);
+    if (tooLarge(input)) reject('TOO_LARGE', null, `An event may be at most ${MAX_EVENT_BYTES} bytes as JSON.`);
     if (!ID_TEXT.test(input.eventId)) reject('INVALID_EVENT_ID', 'eventId', 'eventId must be 1–64 characters from A–Z a–z 0–9 . _ : -.');
     const userId = reporterFor(input.userId ?? null, reporter);
     if (!ID_TEXT.test(input.sessionId)) reject('INVALID_SESSION_ID', 'sessionId', 'sessionId must be 1–64 characters from A–Z a–z 0–9 . _ : -.');

@@ -130,7 +130,16 @@ export type Mutation = {
    * Rate limit: events (not calls) per caller: a player 600 per minute, a game server 200,000 per
    * 10 seconds; over it the whole call is `RATE_LIMITED` (with `retryAfterMs`) and nothing is stored.
    *
-   * The same rules hold for `POST /ingest` at the gateway, which takes the events as a JSON array.
+   * A request body is at most 1 MiB at the gateway unless the operator raised
+   * `GATEWAY_MAX_BODY_BYTES` (larger is HTTP 413 `PAYLOAD_TOO_LARGE`): batches of large events must
+   * be smaller.
+   *
+   * The same rules hold for `POST /ingest` at the gateway, which takes the events as a JSON array
+   * (`Content-Type: application/json`, a player's or game server's `Authorization: Bearer` token) and
+   * answers `{ accepted, duplicates, rejected }` with HTTP 200, or `{ errors }` with 400, 401, 403,
+   * 413 or 429 for a refused call. There, an event GraphQL could not take (not an object, a missing
+   * or non-string required field, an unknown field, a control character in a string field) is
+   * rejected alone as `MALFORMED` or `TEXT_POLICY`.
    * A string anywhere in `eventId`, `userId`, `sessionId`, `eventType` or `timestamp` holding NUL, a
    * control character or a lone surrogate refuses the whole call with `BAD_USER_INPUT` (the
    * platform's text policy on every argument); in `properties` and `context` it rejects that event

@@ -81,6 +81,12 @@ export const gatewayEnv = z.object({
    */
   GATEWAY_SERVICE_RATE_LIMIT_POINTS: z.coerce.number().int().positive().default(30_000),
 
+  /**
+   * The API explorer (GraphiQL, gateway/explorer/) at /graphql for browsers: on unless NODE_ENV is
+   * production. `true` turns it on in production too, and with it introspection (the explorer
+   * reads the schema that way); `false` turns it off everywhere.
+   */
+  GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
   /** The composed supergraph the gateway serves (a mounted file in a deployment). */
   SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
   /** How often the gateway checks SUPERGRAPH_PATH for a new version to apply without a restart; 0 never. */
@@ -104,6 +110,10 @@ export function operationLimitsFrom(config: GatewayConfig): OperationLimits {
     maxVariablesDepth: config.GATEWAY_MAX_VARIABLES_DEPTH,
   };
 }
+
+/** Whether the gateway serves the API explorer: GATEWAY_EXPLORER, else everywhere but production. */
+export const explorerEnabled = (config: Pick<GatewayConfig, 'GATEWAY_EXPLORER' | 'NODE_ENV'>): boolean =>
+  config.GATEWAY_EXPLORER === undefined ? config.NODE_ENV !== 'production' : config.GATEWAY_EXPLORER === 'true';
 
 /** The subgraph URLs from configuration, by subgraph name. */
 export function subgraphUrlsFrom(config: GatewayConfig): Record<string, string> {

@@ -5,8 +5,9 @@ import { startHttpService } from '../platform/http.js';
 import { createMetricsRegistry } from '../platform/metrics.js';
 import { RateLimit } from '../platform/rate-limit.js';
 import { MemoryRedisPort, openRedis, type RedisPort } from '../platform/redis/index.js';
-import { loadGatewayConfig, operationLimitsFrom, subgraphUrlsFrom } from './config.js';
+import { explorerEnabled, loadGatewayConfig, operationLimitsFrom, subgraphUrlsFrom } from './config.js';
 import { CACHEABLE_ENTITY_FIELDS, EntityCache } from './entity-cache.js';
+import { EXPLORER_ASSET_PATH, Explorer } from './explorer/index.js';
 import { ingestHandler, routeIngest } from './ingest.js';
 import { createGatewayServer, viewerRateLimit } from './server.js';
 import { serveGatewayWebSocket } from './subscriptions/server.js';
@@ -44,6 +45,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
       ? new EntityCache({ cacheable: CACHEABLE_ENTITY_FIELDS, ttlMs: config.GATEWAY_ENTITY_CACHE_TTL_MS, maxEntities: config.GATEWAY_ENTITY_CACHE_ENTITIES, logger, metrics })
       : undefined;
   await entityCache?.start(redis);
+  const explorer = explorerEnabled(config) ? new Explorer(logger) : undefined;
   const { apollo, context, subscriptions, subscriptionMetrics, upstream } = createGatewayServer({
     supergraphSdl,
     supergraphUpdates:
@@ -54,7 +56,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     logger,
     metrics,
     includeStack: config.NODE_ENV === 'development',
-    landingPage: config.NODE_ENV !== 'production',
+    explorer,
     trustProxy: config.TRUST_PROXY,
     limits,
     deadlineMs: config.GATEWAY_DEADLINE_MS,
@@ -100,6 +102,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
       };
     },
     maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
+    routes: explorer ? (app) => app.use(EXPLORER_ASSET_PATH, explorer.assets()) : undefined,
     ready: async () => {
       await redis.ping();
     },

@@ -15,6 +15,7 @@ import { metricsPlugin } from '../platform/metrics.js';
 import type { RateLimit } from '../platform/rate-limit.js';
 import { checkCustomScalars, clientMistakesPlugin, recodeClientError } from './client-errors.js';
 import { EntityCache, fetchThroughCache, type EntitiesResponse } from './entity-cache.js';
+import type { Explorer } from './explorer/index.js';
 import { DOCUMENT_BYTES_PER_CHAR, documentLimitRules, parseOptionsFor, type OperationLimits } from './limits.js';
 import { SubscriptionEngine } from './subscriptions/engine.js';
 import { createSubscriptionMetrics } from './subscriptions/metrics.js';
@@ -41,8 +42,8 @@ export interface GatewayDeps {
   logger: Logger;
   metrics: Registry;
   includeStack: boolean;
-  /** Serve the Apollo Sandbox landing page at GET /graphql (development). */
-  landingPage: boolean;
+  /** The API explorer for browsers at GET /graphql (gateway/explorer/); none: no landing page, and introspection as Apollo decides by NODE_ENV. */
+  explorer?: Explorer;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
   limits: OperationLimits;
@@ -219,10 +220,12 @@ export function createGatewayServer(deps: GatewayDeps) {
       delete: async (key) => documents.delete(key),
     },
     hideSchemaDetailsFromClientErrors: deps.hideSchemaDetails,
+    // The explorer reads the schema by introspection, also where it is enabled in production.
+    ...(deps.explorer ? { introspection: true } : {}),
     plugins: [
       metricsPlugin(deps.metrics),
       clientMistakesPlugin<GatewayContext>(deps.limits),
-      ...(deps.landingPage ? [] : [ApolloServerPluginLandingPageDisabled()]),
+      deps.explorer ? deps.explorer.plugin() : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {

@@ -38,6 +38,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   onClose?: () => Promise<void>;
   /** Largest request body /graphql accepts (default 1 MiB); bigger is 413 PAYLOAD_TOO_LARGE. */
   maxBodyBytes?: number;
+  /** More routes, mounted before /graphql (the gateway's explorer assets under /graphql/explorer/). */
+  routes?: (app: express.Express) => void;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function startHttpService<TContext extends BaseContext>(
   });
   const metricsAccess = options.metricsAccess ?? { onServicePort: true };
   if (metricsAccess.onServicePort) app.get('/metrics', metricsHandler([options.metrics], metricsAccess.token));
+  options.routes?.(app);
   app.use(
     '/graphql',
     express.json({ limit: options.maxBodyBytes ?? 1024 * 1024 }),

@@ -1,0 +1,63 @@
+import { gzipSync } from 'node:zlib';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { bundleExplorer, type ExplorerBundle } from './bundle.js';
+
+export { EXPLORER_ASSET_PATH } from './bundle.js';
+
+/**
+ * The API explorer (GraphiQL) the gateway serves at /graphql to browsers: the page for GET
+ * requests that prefer HTML (an Apollo landing page plugin, so content negotiation is Apollo's),
+ * its scripts under /graphql/explorer/. Built from node_modules on the first request, then kept.
+ */
+export class Explorer {
+  private built?: Promise<ExplorerBundle & { gzipped: Map<string, Buffer> }>;
+
+  constructor(private readonly logger: Logger) {}
+
+  private bundle() {
+    this.built ??= (async () => {
+      const started = Date.now();
+      const bundle = await bundleExplorer();
+      const gzipped = new Map([...bundle.assets].map(([name, asset]) => [name, gzipSync(asset.body)]));
+      this.logger.info({ ms: Date.now() - started }, 'API explorer built');
+      return { ...bundle, gzipped };
+    })();
+    // A failed build is retried by the next request rather than remembered.
+    this.built.catch(() => (this.built = undefined));
+    return this.built;
+  }
+
+  /** Replaces Apollo's landing page (Sandbox, from Apollo's CDN) with the explorer. */
+  plugin(): ApolloServerPlugin {
+    return {
+      serverWillStart: async () => ({
+        renderLandingPage: async () => ({ html: async () => (await this.bundle()).html }),
+      }),
+    };
+  }
+
+  /** GET /graphql/explorer/<file>: the page's scripts and styles, immutable (their names carry a content hash). */
+  assets(): RequestHandler {
+    return (req, res, next) => {
+      const name = req.path.slice(1);
+      this.bundle().then(
+        ({ assets, gzipped }) => {
+          const asset = assets.get(name);
+          if (!asset) {
+            res.status(404).type('text/plain').send('Not found\n');
+            return;
+          }
+          const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+          res.setHeader('content-type', asset.contentType);
+          res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+          res.setHeader('vary', 'accept-encoding');
+          if (gzip) res.setHeader('content-encoding', 'gzip');
+          res.end(gzip ? gzipped.get(name) : asset.body);
+        },
+        (error: unknown) => next(error),
+      );
+    };
+  }
+}

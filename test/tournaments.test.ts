@@ -231,6 +231,23 @@ describe('a tournament to its end, watched live', () => {
     await eventually(async () => expect(await coinsOf(tokenOf(final.playerB!.id))).toEqual({ coins: 300, moves: ['tournament_entry_fee -50', 'tournament_prize 300'] }));
     await eventually(async () => expect(await coinsOf(tokenOf(final.playerA!.id))).toEqual({ coins: 100, moves: ['tournament_entry_fee -50', 'tournament_prize 100'] }));
 
+    // Every player finds the result in their inbox.
+    await eventually(async () => {
+      const { notifications } = await must<{ notifications: { edges: { node: { kind: string; priority: string; title: string; body: string } }[] } }>(
+        tokenOf(final.playerB!.id),
+        `query { notifications(first: 10) { edges { node { kind priority title body } } } }`,
+      );
+      expect(notifications.edges.map((e) => e.node).filter((n) => n.kind === 'TOURNAMENT_COMPLETED')).toEqual([
+        { kind: 'TOURNAMENT_COMPLETED', priority: 'HIGH', title: 'Spectator Cup is over: you placed 1st', body: 'You won 300 coins; they are in your wallet.' },
+      ]);
+    });
+    for (const p of players.filter((p) => p.id !== final.playerB!.id)) {
+      await eventually(async () => {
+        const { notifications } = await must<{ notifications: { edges: { node: { kind: string; title: string } }[] } }>(p.token, `query { notifications(first: 10) { edges { node { kind title } } } }`);
+        expect(notifications.edges.filter((e) => e.node.kind === 'TOURNAMENT_COMPLETED')).toHaveLength(1);
+      });
+    }
+
     // TOURNAMENT_COMPLETED with placement 1 reaches achievements through the outbox: grand_champion.
     await eventually(async () => {
       const { me } = await must<{ me: { achievements: { achievement: { id: string } }[] } }>(tokenOf(final.playerB!.id), `query { me { achievements(status: UNLOCKED) { achievement { id } } } }`);

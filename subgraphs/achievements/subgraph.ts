@@ -98,7 +98,7 @@ export const achievementsSubgraph = defineSubgraph({
         loaders: createLoaders({ store, progressStore, cache, unlockStats: (ids) => progress.unlockStats(ids) }),
       }),
       workers,
-      consumer: busEventsConsumer({ work, batches, store: progressStore, playerKnown: (userId) => gameEvents.playerKnown(userId) }),
+      consumer: busEventsConsumer({ work, batches, store: progressStore, playerKnown: (userId) => gameEvents.playerKnown(userId), notifications: notificationsStore }),
       // What tests, the rebuild command and the bench use.
       index,
       work,

@@ -1,11 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { prismaSql, type Tx } from '../../../platform/db/index.js';
 import type { EventHandlers } from '../../../platform/events/consumer.js';
 import type { DomainEvent } from '../../../platform/events/types.js';
 import type { SubgraphConsumer } from '../../../platform/subgraph/define.js';
-import type { UnitOfWork } from '../../../platform/unit-of-work.js';
+import type { SqlWork, UnitOfWork } from '../../../platform/unit-of-work.js';
+import { notificationAdded } from '../contracts/live.js';
 import { achievementEventsOf, BUS_EVENT_MAPPINGS } from '../domain/bus-events.js';
+import { tournamentNotification } from '../domain/notifications.js';
 import { validTimezone } from '../domain/rules.js';
 import type { BatchRecorder } from '../services/record-batch.service.js';
+import type { NotificationsStore } from '../store/notifications.store.js';
 import type { ProgressStore } from '../store/progress.store.js';
 
 /** Only a profile change that sets the timezone concerns achievements; the others are acked without a transaction. */
@@ -24,6 +28,8 @@ export function busEventsConsumer(deps: {
   store: ProgressStore;
   /** Told of each player once their row has committed, so game calls for them need no check. */
   playerKnown?: (userId: string) => void;
+  /** The inbox: a finished tournament tells each of its players their place and prize. */
+  notifications?: NotificationsStore;
 }): SubgraphConsumer {
   const { work, batches, store } = deps;
   const handlers: EventHandlers = {
@@ -40,6 +46,7 @@ export function busEventsConsumer(deps: {
     handlers[type] = (async (event: DomainEvent, tx: Tx) => {
       const within = work.within(tx);
       await batches.recordIn({ ...within.work, sql: prismaSql(tx) }, achievementEventsOf(event), event.producer);
+      if (event.type === 'tournament.completed' && deps.notifications) await notifyPlacements(deps.notifications, { ...within.work, sql: prismaSql(tx) }, event as DomainEvent<'tournament.completed'>);
       return within.committed;
     }) as never;
   }
@@ -50,4 +57,14 @@ export function busEventsConsumer(deps: {
     // several players in one transaction would lock in stream order and could deadlock with them.
     batch: false,
   };
+}
+
+/** Each placed player's inbox notice of a finished tournament, stored and published (after the commit) in the consumer's transaction. */
+async function notifyPlacements(store: NotificationsStore, work: SqlWork, event: DomainEvent<'tournament.completed'>): Promise<void> {
+  const createdAt = new Date(event.payload.completedAt);
+  const rows = await store.insert(
+    work.sql,
+    event.payload.placements.map((p) => ({ id: randomUUID(), userId: p.userId, kind: 'TOURNAMENT_COMPLETED' as const, achievementId: null, createdAt, ...tournamentNotification({ name: event.payload.name, placement: p.placement, prize: p.prize }) })),
+  );
+  for (const row of rows) work.publish(notificationAdded, row.userId, row);
 }

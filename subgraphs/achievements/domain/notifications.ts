@@ -26,3 +26,19 @@ export function unlockNotification(definition: Pick<AchievementDefinition, 'name
     body: definition.description,
   };
 }
+
+const ordinal = (n: number) => {
+  const tens = n % 100;
+  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
+};
+
+/** The inbox text for a finished tournament (from tournaments' `tournament.completed`). */
+export function tournamentNotification(result: { name?: string; placement: number; prize?: number }): { priority: NotificationPriority; title: string; body: string } {
+  const prize = result.prize ?? 0;
+  return {
+    priority: result.placement === 1 ? 'HIGH' : prize > 0 ? 'MEDIUM' : 'LOW',
+    title: `${result.name ?? 'Your tournament'} is over: you placed ${ordinal(result.placement)}`,
+    body: prize > 0 ? `You won ${prize.toLocaleString('en')} coins; they are in your wallet.` : 'Thanks for playing.',
+  };
+}

@@ -239,7 +239,12 @@ export type NotificationEdge = {
 /** What a notification is about. */
 export type NotificationKind =
   /** The player unlocked an achievement. */
-  | 'ACHIEVEMENT_UNLOCKED';
+  | 'ACHIEVEMENT_UNLOCKED'
+  /**
+   * A tournament the player played in ended: the title names it and their place, the body their
+   * prize. Priority HIGH for first place, MEDIUM for other paid places, LOW otherwise.
+   */
+  | 'TOURNAMENT_COMPLETED';
 
 /** How prominently the client should show a notification (from the achievement's rarity). */
 export type NotificationPriority =

@@ -9,7 +9,7 @@ export type NotificationRow = Omit<Notification, 'createdAt' | 'readAt'> & { cre
 export interface NewNotification {
   id: string;
   userId: string;
-  kind: 'ACHIEVEMENT_UNLOCKED';
+  kind: 'ACHIEVEMENT_UNLOCKED' | 'TOURNAMENT_COMPLETED';
   priority: NotificationPriority;
   title: string;
   body: string;

@@ -12,9 +12,10 @@ declare module '../../../platform/events/types.js' {
     'tournament.cancelled': { tournamentId: string; reason: 'ORGANIZER' | 'TOO_FEW_PARTICIPANTS'; cancelledAt: string };
     /**
      * A tournament ended; `placements` gives each participant's final place (1 = winner) and the
-     * coins their place won (`prize`, 0 when unpaid; absent in events recorded before prizes).
+     * coins their place won (`prize`, 0 when unpaid); `name` the tournament's. Both absent in events
+     * recorded before prizes.
      */
-    'tournament.completed': { tournamentId: string; placements: { userId: string; placement: number; prize?: number }[]; completedAt: string };
+    'tournament.completed': { tournamentId: string; name?: string; placements: { userId: string; placement: number; prize?: number }[]; completedAt: string };
   }
 }
 

@@ -51,7 +51,7 @@ export class CompletionService {
       if (p.prize > 0) await enqueueJob(work.tx, this.deps.prizeQueue, { tournamentId: tournament.id, userId: p.userId, amount: p.prize } satisfies PrizeJob, { maxAttempts: 50 });
     }
     await this.deps.tournaments.complete(work.tx, tournament.id, at);
-    await work.record('tournament.completed', { tournamentId: tournament.id, placements: placed, completedAt: at.toISOString() });
+    await work.record('tournament.completed', { tournamentId: tournament.id, name: tournament.name, placements: placed, completedAt: at.toISOString() });
     work.publish(tournamentUpdated, tournament.id, { id: tournament.id });
   }
 

@@ -39,7 +39,7 @@ export const BUS_EVENT_MAPPINGS: { [T in BusEventType]: (event: DomainEvent<T>) 
   'tournament.completed': (e) =>
     each(
       e,
-      e.payload.placements.map(({ userId, placement }) => ({ userId, data: { tournamentId: e.payload.tournamentId, placement } })),
+      e.payload.placements.map(({ userId, placement, prize }) => ({ userId, data: { tournamentId: e.payload.tournamentId, placement, ...(prize === undefined ? {} : { prize }) } })),
       'TOURNAMENT_COMPLETED',
       e.payload.completedAt,
     ),

@@ -274,6 +274,17 @@ describe('processing', () => {
   });
 });
 
+describe('processing after Redis lost the log', () => {
+  it('creates the group again and goes on with new events', async () => {
+    const userId = randomUUID();
+    await ok(SERVER, [ev({ userId })]);
+    // Redis restarted without its data: the stream, its group and every dedupe key are gone.
+    redis.restartEmpty();
+    expect(await ok(SERVER, [ev({ userId }), ev({ userId })])).toMatchObject({ accepted: 2 });
+    expect(await storedEvents(userId)).toBe(3);
+  });
+});
+
 describe('the dashboard', () => {
   const REALTIME = `{ realtimeMetrics { windowStart windowEnd activePlayers concurrentSessions eventsPerSecond eventsByType { eventType count }
     achievementUnlocksPerHour growth { newPlayers previousNewPlayers rate } engagementScore retention { day1 day7 day30 } } }`;

@@ -1,0 +1,281 @@
+// Leaderboards benchmark (issue 18): one board with --records records (1,000,000 by default).
+//
+//   node --import tsx bench/leaderboards/run.ts [--records 1000000] [--reads 500] [--seconds 10]
+//        [--concurrency 32] [--subscribers 1000] [--events 40] [--no-write]
+//
+// A fresh PostgreSQL database (created here, dropped at the end) and Redis at BENCH_REDIS_URL
+// (default redis://127.0.0.1:6379/11, flushed first), the all-in-one platform (gateway and five
+// subgraphs on loopback) plus the tournaments subgraph in-process (Apollo's executeOperation, no HTTP)
+// for the subgraph figures. Players and records are inserted with generate_series; the ranking is then
+// rebuilt from PostgreSQL by the first read (its time is reported).
+//   1. reads at the subgraph: `top(first: 100)` and `around(userId, n: 5)` for random players,
+//      sequentially; target p99 ≤ 5 ms. Redis time per request (every port call awaited while the
+//      request ran) as a share of its latency.
+//   2. the same reads through the gateway over HTTP with the players' user fields (username,
+//      displayName, level); target p99 ≤ 25 ms.
+//   3. submissions: `submitScore` at the subgraph from --concurrency callers for --seconds; target
+//      5,000/s sustained with p95 ≤ 20 ms.
+//   4. live: --subscribers graphql-ws clients on `leaderboardUpdated(id, first: 10)` through the
+//      gateway; --events submissions that enter the top 10, 250 ms apart; target p95 (submission
+//      sent → update received by a subscriber) ≤ 50 ms.
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import { startPlatform } from '../../launcher/all-in-one.js';
+import type { RedisPort } from '../../platform/redis/index.js';
+import { SUBGRAPHS } from '../../platform/subgraph/names.js';
+import { subgraphClient } from '../../platform/testing.js';
+import type { Context } from '../../subgraphs/tournaments/context.js';
+import { tournamentsSubgraph } from '../../subgraphs/tournaments/subgraph.js';
+import { f1, f2, flag, loadAverage, log, machineDescription, now, option, percentile, publishSection, resultsSection, sleep, sorted } from '../lib/common.js';
+import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
+
+const RECORDS = Math.min(2_000_000, Math.max(1_000, Number(option('records', '1000000'))));
+const READS = Math.min(5_000, Math.max(20, Number(option('reads', '500'))));
+const SECONDS = Math.min(60, Math.max(2, Number(option('seconds', '10'))));
+const CONCURRENCY = Math.min(256, Math.max(1, Number(option('concurrency', '32'))));
+const SUBSCRIBERS = Math.min(5_000, Math.max(1, Number(option('subscribers', '1000'))));
+const EVENTS = Math.min(500, Math.max(5, Number(option('events', '40'))));
+const WRITE = !flag('no-write');
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/11';
+const DB = throwawayDatabase('bench_leaderboards');
+const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghijklmnop';
+
+const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+const stats = (ms: number[]) => {
+  const s = sorted(ms);
+  return { n: s.length, p50: percentile(s, 0.5), p95: percentile(s, 0.95), p99: percentile(s, 0.99) };
+};
+
+/** Time spent awaiting the Redis port, for the share of a request's latency. */
+function timedRedis(port: RedisPort): { port: RedisPort; spent: () => number; reset: () => void } {
+  let spent = 0;
+  const proxy = new Proxy(port, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function' || key === 'subscribe' || key === 'publish') return typeof value === 'function' ? value.bind(target) : value;
+      return async (...args: unknown[]) => {
+        const started = performance.now();
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        } finally {
+          spent += performance.now() - started;
+        }
+      };
+    },
+  });
+  return { port: proxy, spent: () => spent, reset: () => void (spent = 0) };
+}
+
+async function main(): Promise<boolean> {
+  const loadStart = loadAverage();
+  await DB.create();
+  const flush = new Redis(REDIS_URL);
+  await flush.flushdb();
+  await flush.quit();
+  const platform = await startPlatform({
+    NODE_ENV: 'production',
+    JWT_SECRET,
+    INTERNAL_SECRET: 'bench-internal-secret-0123456789abcdefghijkl',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: 'memory://',
+    DATABASE_URL: DB.url,
+    REDIS_URL,
+    GATEWAY_PORT: '0',
+    GATEWAY_MAX_COST: '10000000',
+    GATEWAY_RATE_LIMIT_POINTS: '10000000',
+    ...Object.fromEntries(SUBGRAPHS.map(({ name }) => [`${name.toUpperCase()}_PORT`, '0'])),
+  });
+  onCleanup(() => platform.close());
+  const { prisma } = platform.runtime.db;
+  const timed = timedRedis(platform.runtime.redis);
+  const built = tournamentsSubgraph.create({ db: platform.runtime.db, redis: timed.port, jobQueuePrefix: `bench-${randomUUID()}` });
+  const client = subgraphClient<Context>(built);
+  await client.server.start();
+  onCleanup(() => client.server.stop());
+  const admin = { userId: randomUUID(), role: 'ADMIN' as const };
+  const server = { userId: null, role: null, kind: 'service' as const, scopes: ['REPORT_MATCH_RESULTS'], serviceId: randomUUID() };
+  const must = async <T>(viewer: Parameters<typeof client.execute>[0], query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const r = await client.execute<T>(viewer, query, variables);
+    if (r.errors || !r.data) throw new Error(JSON.stringify(r.errors));
+    return r.data;
+  };
+
+  const id = 'bench-global';
+  await must(admin, `mutation { defineLeaderboard(input: { id: "${id}", title: "Bench", operator: BEST }) { leaderboard { id } } }`);
+  const period = await prisma.leaderboardPeriod.findFirstOrThrow({ where: { leaderboardId: id } });
+
+  log(`inserting ${RECORDS} players and records`);
+  let t = now();
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO users (id, username, username_key, email, password_hash, display_name, updated_at)
+    SELECT gen_random_uuid(), 'p' || i, 'p' || i, 'p' || i || '@bench.test', 'x', 'Player ' || i, now() FROM generate_series(1, ${RECORDS}) AS i`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO leaderboard_records (period_id, user_id, score, subscore, metadata, created_at, updated_at)
+    SELECT '${period.id}'::uuid, id, floor(random() * 1000000), 0, '{}'::jsonb, now(), now() FROM users`);
+  await prisma.$executeRawUnsafe(`ANALYZE leaderboard_records; ANALYZE users`).catch(() => undefined);
+  const seedMs = now() - t;
+  const sample = (await prisma.$queryRawUnsafe<{ user_id: string }[]>(`SELECT user_id FROM leaderboard_records TABLESAMPLE SYSTEM (1) LIMIT 2000`)).map((r) => r.user_id);
+  log(`seeded in ${f1(seedMs / 1000)} s; rebuilding the ranking from PostgreSQL (first read)`);
+  // The period was marked built (empty) at definition; forget it, so the first read rebuilds it.
+  await platform.runtime.redis.del([`lb:{${period.id}}:z`, `lb:{${period.id}}:ix`]);
+  t = now();
+  const count = await must<{ leaderboard: { period: { recordCount: number } } }>(admin, `query { leaderboard(id: "${id}") { period { recordCount } } }`);
+  const rebuildMs = now() - t;
+  log(`rebuilt ${count.leaderboard.period.recordCount} records in ${f1(rebuildMs / 1000)} s`);
+
+  const TOP = `query($id: ID!) { leaderboard(id: $id) { top(first: 100) { edges { node { rank score player { id } } } } } }`;
+  const AROUND = `query($id: ID!, $u: ID!) { leaderboard(id: $id) { around(userId: $u, n: 5) { rank score player { id } } } }`;
+  const TOP_GW = `query($id: ID!) { leaderboard(id: $id) { top(first: 100) { edges { node { rank score player { id username displayName level } } } } } }`;
+  const AROUND_GW = `query($id: ID!, $u: ID!) { leaderboard(id: $id) { around(userId: $u, n: 5) { rank score player { id username displayName level } } } }`;
+  const pick = () => sample[Math.floor(Math.random() * sample.length)]!;
+
+  const measureSubgraph = async (query: string, vars: () => Record<string, unknown>) => {
+    for (let i = 0; i < 30; i++) await must(admin, query, vars());
+    const ms: number[] = [];
+    timed.reset();
+    for (let i = 0; i < READS; i++) {
+      const started = performance.now();
+      await must(admin, query, vars());
+      ms.push(performance.now() - started);
+    }
+    const total = ms.reduce((a, b) => a + b, 0);
+    return { ...stats(ms), redisShare: timed.spent() / total, redisPerRequest: timed.spent() / READS };
+  };
+  log('reads at the subgraph');
+  const subTop = await measureSubgraph(TOP, () => ({ id }));
+  const subAround = await measureSubgraph(AROUND, () => ({ id, u: pick() }));
+
+  log('reads through the gateway');
+  const gw = platform.gateway.url;
+  const post = async (query: string, variables: Record<string, unknown>) => {
+    const r = await fetch(gw, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await r.json()) as { errors?: unknown; data?: unknown };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const measureGateway = async (query: string, vars: () => Record<string, unknown>) => {
+    for (let i = 0; i < 30; i++) await post(query, vars());
+    const ms: number[] = [];
+    for (let i = 0; i < READS; i++) {
+      const started = performance.now();
+      await post(query, vars());
+      ms.push(performance.now() - started);
+    }
+    return stats(ms);
+  };
+  const gwTop = await measureGateway(TOP_GW, () => ({ id }));
+  const gwAround = await measureGateway(AROUND_GW, () => ({ id, u: pick() }));
+
+  log(`submissions: ${CONCURRENCY} callers for ${SECONDS} s`);
+  const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { record { rank } } }`;
+  const submitMs: number[] = [];
+  let failures = 0;
+  timed.reset();
+  const until = now() + SECONDS * 1000;
+  const startedAt = now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (now() < until) {
+        const started = performance.now();
+        const r = await client.execute(server, SUBMIT, { input: { leaderboardId: id, userId: pick(), score: Math.floor(Math.random() * 1_100_000), submissionId: randomUUID() } });
+        submitMs.push(performance.now() - started);
+        if (r.errors) failures++;
+      }
+    }),
+  );
+  const submitSeconds = (now() - startedAt) / 1000;
+  const submitRate = submitMs.length / submitSeconds;
+  const submitStats = stats(submitMs);
+  const submitRedisShare = timed.spent() / submitMs.reduce((a, b) => a + b, 0);
+
+  log(`live: ${SUBSCRIBERS} subscribers`);
+  const clients: Client[] = [];
+  onCleanup(async () => void (await Promise.all(clients.map((c) => c.dispose()))));
+  const received = new Map<number, number[]>();
+  const sentAt = new Map<number, number>();
+  for (let i = 0; i < SUBSCRIBERS; i++) {
+    const c = createClient({ url: gw.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
+    clients.push(c);
+    const seen = new Set<number>();
+    c.subscribe(
+      { query: `subscription($id: ID!) { leaderboardUpdated(id: $id, first: 10) { top { score player { id username } } } }`, variables: { id } },
+      {
+        next: (r) => {
+          const at = now();
+          const top = (r.data as { leaderboardUpdated: { top: { score: number }[] } } | undefined)?.leaderboardUpdated.top ?? [];
+          for (const { score } of top) {
+            if (!sentAt.has(score) || seen.has(score)) continue;
+            seen.add(score);
+            let list = received.get(score);
+            if (!list) received.set(score, (list = []));
+            list.push(at - sentAt.get(score)!);
+          }
+        },
+        error: () => undefined,
+        complete: () => undefined,
+      },
+    );
+    if (i % 100 === 99) await sleep(50);
+  }
+  // Every subscriber is live once each has received a warm-up update (the gateway's metrics need a token in production).
+  const leader = sample[1]!;
+  const warmups = new Set<number>();
+  for (let k = 0; ; k++) {
+    if (k > 120) throw new Error(`only ${Math.max(0, ...[...warmups].map((w) => received.get(w)?.length ?? 0))} of ${SUBSCRIBERS} subscribers live`);
+    const score = 1_900_000 + k;
+    warmups.add(score);
+    sentAt.set(score, now());
+    await must(server, SUBMIT, { input: { leaderboardId: id, userId: leader, score, submissionId: randomUUID() } });
+    await sleep(1_000);
+    if ((received.get(score)?.length ?? 0) >= SUBSCRIBERS) break;
+  }
+  for (const w of warmups) received.delete(w);
+  for (let e = 0; e < EVENTS; e++) {
+    const score = 2_000_000 + e; // enters the top 10 each time
+    sentAt.set(score, now());
+    await must(server, SUBMIT, { input: { leaderboardId: id, userId: leader, score, submissionId: randomUUID() } });
+    await sleep(250);
+  }
+  await sleep(2_000);
+  const deliveries = [...received.values()].flat();
+  const liveStats = stats(deliveries);
+  const expected = EVENTS * SUBSCRIBERS;
+
+  const ok = {
+    subTop: subTop.p99 <= 5,
+    subAround: subAround.p99 <= 5,
+    gwTop: gwTop.p99 <= 25,
+    gwAround: gwAround.p99 <= 25,
+    rate: submitRate >= 5_000 && submitStats.p95 <= 20,
+    live: liveStats.p95 <= 50 && deliveries.length === expected,
+  };
+  const row = (what: string, s: { n: number; p50: number; p95: number; p99: number }, target: string, met: boolean, extra = '') =>
+    `| ${what} | ${s.n} | ${f2(s.p50)} | ${f2(s.p95)} | ${f2(s.p99)} | ${target} | ${verdict(met)} | ${extra} |`;
+  const body = [
+    '| measure | n | p50 ms | p95 ms | p99 ms | target | verdict | notes |',
+    '| --- | ---: | ---: | ---: | ---: | --- | --- | --- |',
+    row('top(first: 100), subgraph', subTop, 'p99 ≤ 5 ms', ok.subTop, `Redis ${f1(subTop.redisShare * 100)}% of latency (${f2(subTop.redisPerRequest)} ms/request)`),
+    row('around(userId, n: 5), subgraph', subAround, 'p99 ≤ 5 ms', ok.subAround, `Redis ${f1(subAround.redisShare * 100)}% of latency (${f2(subAround.redisPerRequest)} ms/request)`),
+    row('top(first: 100) with user fields, gateway', gwTop, 'p99 ≤ 25 ms', ok.gwTop),
+    row('around(n: 5) with user fields, gateway', gwAround, 'p99 ≤ 25 ms', ok.gwAround),
+    row(`submitScore, subgraph, ${CONCURRENCY} callers`, submitStats, '5,000/s, p95 ≤ 20 ms', ok.rate, `${f1(submitRate)}/s over ${f1(submitSeconds)} s; ${failures} failed; Redis ${f1(submitRedisShare * 100)}% of latency`),
+    row(`submission → leaderboardUpdated, ${SUBSCRIBERS} subscribers`, liveStats, 'p95 ≤ 50 ms', ok.live, `${deliveries.length} of ${expected} deliveries`),
+    '',
+    `Seeding ${RECORDS.toLocaleString('en')} players and records: ${f1(seedMs / 1000)} s. Rebuilding the ranking from PostgreSQL (Redis empty): ${f1(rebuildMs / 1000)} s.`,
+  ].join('\n');
+  const section = resultsSection({
+    title: 'Leaderboards',
+    date: new Date(),
+    machine: machineDescription(),
+    loadStart,
+    script: 'bench/leaderboards/run.ts',
+    setup: `One BEST board with ${RECORDS.toLocaleString('en')} records (random scores) on PostgreSQL 16 and Redis 7 (${REDIS_URL}); gateway and subgraphs in one process (the all-in-one platform), the subgraph figures through Apollo's executeOperation in the same process. Reads are sequential (${READS} each, after 30 warm-ups); Redis share = time awaiting the Redis port during the reads over their summed latency.`,
+    body,
+  });
+  publishSection(section, WRITE);
+  return true;
+}
+
+void runBench(main, { deadlineMs: 30 * 60_000 });

@@ -44,10 +44,9 @@ export class ResultsService {
     const claim = { winnerId: input.winnerId, score: input.score ?? null };
     let completed = false;
     const match = await this.deps.work.run(async (work) => {
-      const unlocked = await this.deps.matches.find(work.tx, input.matchId);
-      if (!unlocked) throw new NotFoundError('TournamentMatch', input.matchId);
-      const tournament = (await this.deps.entries.lockTournament(work.tx, unlocked.tournamentId))!;
-      const match = (await this.deps.matches.find(work.tx, input.matchId))!;
+      const tournament = await this.deps.entries.lockTournamentOfMatch(work.tx, input.matchId);
+      const match = tournament && (await this.deps.matches.find(work.tx, input.matchId));
+      if (!tournament || !match) throw new NotFoundError('TournamentMatch', input.matchId);
       const playing = userId !== null && (userId === match.playerA || userId === match.playerB);
       const reporter: Reporter =
         userId === null ? { kind: 'SERVICE' } : !playing && canManage({ userId, role: viewer.role }, tournament) ? { kind: 'ORGANIZER' } : { kind: 'PLAYER', userId };

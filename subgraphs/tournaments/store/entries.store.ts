@@ -1,7 +1,7 @@
 import { pgArray, prismaSql, type Prisma, type PrismaClient, type Tx } from '../../../platform/db/index.js';
 import type { TournamentEntry, TournamentEntryStatus } from '../../../generated/prisma/client.js';
 import type { BracketMatch } from '../domain/brackets/index.js';
-import type { TournamentRow } from './tournaments.store.js';
+import { TOURNAMENT_COLUMNS, type TournamentRow } from './tournaments.store.js';
 
 export type EntryRow = TournamentEntry;
 export type EntryKey = Pick<EntryRow, 'tournamentId' | 'userId' | 'attempt'>;
@@ -15,11 +15,21 @@ export class EntriesStore {
 
   /**
    * The tournament, locked until the transaction ends: registrations, leaving, starting and
-   * cancelling serialise on it. Locking: SELECT … FOR UPDATE, which Prisma cannot express.
+   * cancelling serialise on it. Locking: SELECT … FOR UPDATE, which Prisma cannot express; the row
+   * comes back from the same statement.
    */
   async lockTournament(tx: Tx, id: string): Promise<TournamentRow | null> {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id::text AS id FROM tournaments WHERE id = ${id}::uuid FOR UPDATE`;
-    return locked.length ? tx.tournament.findUnique({ where: { id } }) : null;
+    const rows = await tx.$queryRawUnsafe<TournamentRow[]>(`SELECT ${TOURNAMENT_COLUMNS} FROM tournaments WHERE id = $1::uuid FOR UPDATE`, id);
+    return rows[0] ?? null;
+  }
+
+  /** The tournament a match belongs to, locked as `lockTournament` does, in one statement; null for an unknown match. */
+  async lockTournamentOfMatch(tx: Tx, matchId: string): Promise<TournamentRow | null> {
+    const rows = await tx.$queryRawUnsafe<TournamentRow[]>(
+      `SELECT ${TOURNAMENT_COLUMNS} FROM tournaments WHERE id = (SELECT tournament_id FROM tournament_matches WHERE id = $1::uuid) FOR UPDATE`,
+      matchId,
+    );
+    return rows[0] ?? null;
   }
 
   /** What registration needs under the lock: places held, the player's current entry, their last attempt. */

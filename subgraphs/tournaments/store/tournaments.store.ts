@@ -14,6 +14,43 @@ type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const statusesMatch: Same<TournamentStatus, StoredStatus> = true;
 void statusesMatch;
 
+/** Every column of a tournament row as Prisma names it, for raw statements that return rows. */
+export const TOURNAMENT_COLUMNS = [
+  'id::text AS id',
+  'name',
+  'description',
+  'format::text AS format',
+  'status::text AS status',
+  'max_participants AS "maxParticipants"',
+  'min_participants AS "minParticipants"',
+  'entry_fee AS "entryFee"',
+  'starts_at AS "startsAt"',
+  'ends_at AS "endsAt"',
+  'created_by::text AS "createdBy"',
+  'created_at AS "createdAt"',
+  'best_of AS "bestOf"',
+  'third_place_match AS "thirdPlaceMatch"',
+  'grand_final_reset AS "grandFinalReset"',
+  'swiss_rounds AS "swissRounds"',
+  'ladder_range AS "ladderRange"',
+  'prize_fixed AS "prizeFixed"',
+  'prize_fee_share AS "prizeFeeShare"',
+  'prize_split AS "prizeSplit"',
+  'minimum_level AS "minimumLevel"',
+  'rules',
+  'request_key AS "requestKey"',
+  'completed_at AS "completedAt"',
+].join(', ');
+
+// The raw column list above names every field of the row: this fails to compile when a field is added.
+type Fields = keyof TournamentRow;
+const listed: Record<Fields, true> = {
+  id: true, name: true, description: true, format: true, status: true, maxParticipants: true, minParticipants: true, entryFee: true, startsAt: true, endsAt: true,
+  createdBy: true, createdAt: true, bestOf: true, thirdPlaceMatch: true, grandFinalReset: true, swissRounds: true, ladderRange: true, prizeFixed: true,
+  prizeFeeShare: true, prizeSplit: true, minimumLevel: true, rules: true, requestKey: true, completedAt: true,
+};
+void listed;
+
 export class TournamentsStore {
   constructor(private readonly prisma: PrismaClient) {}
 

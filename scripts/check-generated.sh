@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Fails when the checked-in generated files (codegen resolver types, the composed supergraph) are stale:
+# Fails when the checked-in generated files (codegen resolver types, the composed supergraph and the client-facing
+# schema/api.graphql, the typed example client's src/gql/) are stale:
 # regenerates everything with `npm run generate`, then asks git whether anything changed.
 # The Prisma client in generated/prisma is gitignored and therefore not checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-GENERATED_PATHS=(schema subgraphs/*/generated)
+GENERATED_PATHS=(schema subgraphs/*/generated examples/typed-client/src/gql)
 
 npm run generate --silent
 

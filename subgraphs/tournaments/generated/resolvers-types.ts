@@ -476,6 +476,9 @@ export type Mutation = {
    * final's reset opens only when the losers' champion won the first final, and is SKIPPED otherwise.
    * In SWISS, the last result of a round pairs the next round (by score, no rematch, the bye to the
    * lowest-ranked player without one) until `formatOptions.swissRounds` (or the automatic count).
+   * The result that leaves nothing to play completes the tournament: COMPLETED, `standings` final,
+   * each place's prize paid into the player's wallet exactly once (shortly after), every player told
+   * in their inbox. A LADDER's challenges are reported here too (see challengeOnLadder).
    * Safe to retry: the same result again changes nothing and answers the match. UNAUTHENTICATED when
    * signed out; FORBIDDEN for a player not in the match and a service token without the scope;
    * NOT_FOUND for an unknown match; BAD_USER_INPUT (field `winnerId`) for a winner not in the match,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
-import { subscribe } from './support/ws.js';
+import { liveChannel } from '../platform/live.js';
+import { subscribe, untilListening } from './support/ws.js';
 
 // Guilds through the gateway (issue 16), as a game client uses them: founding with its chat room,
 // name and tag rules, members with their players' fields, joining at once or by request with the
@@ -19,7 +20,6 @@ const { client } = platformPerFile({ ADMIN_USERNAMES: ADMIN, SOCIAL_GUILD_MAX_ME
 });
 
 type Player = Awaited<ReturnType<typeof registerPlayer>>;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function must<T>(player: Player | undefined, query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const result = await gql<T>(url, query, variables, { token: player?.token });
@@ -167,7 +167,7 @@ describe('contributions and levels', () => {
     const member = await fund(await registerPlayer(url), 1_200);
     await join(member, guild.id);
     const live = subscribe(client(), `subscription($g: ID!) { guildUpdated(guildId: $g) { id level xp } }`, { g: guild.id });
-    await sleep(300);
+    await untilListening(platform.runtime.redis, liveChannel('social', 'guildUpdated', guild.id));
 
     const key = `drive-${member.id}`;
     const first = (await must<{ contributeToGuild: { guild: Progress } }>(member, CONTRIBUTE, { coins: 1_000, key })).contributeToGuild.guild;
@@ -305,7 +305,7 @@ describe('joining', () => {
     expect(await roleOf(guild.id, officer.id)).toBe('OFFICER');
 
     const live = subscribe(client(officer.token), `subscription { guildNotificationReceived { kind guildId requestId subject { id username } } }`);
-    await sleep(300);
+    await untilListening(platform.runtime.redis, liveChannel('social', 'guildNotification', officer.id));
     const asker = await registerPlayer(url);
     const asked = await join(asker, guild.id);
     expect(asked).toMatchObject({ status: 'REQUESTED', guild: { memberCount: 2 }, request: { user: { id: asker.id }, guild: { id: guild.id } } });

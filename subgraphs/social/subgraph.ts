@@ -25,6 +25,7 @@ import { BlocksStore } from './store/blocks.store.js';
 import { ChatMembersStore } from './store/chat-members.store.js';
 import { ChatMessagesStore } from './store/chat-messages.store.js';
 import { ChatRoomsStore } from './store/chat-rooms.store.js';
+import { GuildPagesCache } from './store/guild-pages.cache.js';
 import { GuildWarsStore } from './store/guild-wars.store.js';
 import { GuildsStore } from './store/guilds.store.js';
 import { createPresenceStore } from './store/presence.store.js';
@@ -61,6 +62,7 @@ export const socialSubgraph = defineSubgraph({
       chatMessages: new ChatMessagesStore(prisma, db.sql),
       guilds: new GuildsStore(prisma),
       guildWars: new GuildWarsStore(prisma),
+      guildPages: new GuildPagesCache(redis, logger),
       chatMembers: new ChatMembersStore(prisma, db.sql),
       blocks: new BlocksStore(prisma),
       players: new PlayersStore(prisma),
@@ -109,6 +111,7 @@ export const socialSubgraph = defineSubgraph({
       fee: config.SOCIAL_GUILD_CREATION_FEE,
       settleDelayMs: config.SOCIAL_GUILD_FOUNDING_SETTLE_MS,
       players: stores.players,
+      pages: stores.guildPages,
     });
     const guildJobs = (queue: string, handler: (payload: unknown) => Promise<void>) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
@@ -120,6 +123,7 @@ export const socialSubgraph = defineSubgraph({
       wallet,
       queue: options.guildWarQueue ?? GUILD_WAR_QUEUE,
       maxMembers: config.SOCIAL_GUILD_MAX_MEMBERS,
+      pages: stores.guildPages,
       logger,
       now: options.now,
     });

@@ -1851,8 +1851,9 @@ export type Query = {
   /**
    * Guilds found by words of their name, tag or description (each word a prefix: "night ow" finds
    * "Night Owls"), most relevant first — a guild whose tag is the one word searched comes first,
-   * then name and tag matches above description matches, then more XP — or, without text, every
-   * guild by XP (the guild ranking). Filters combine. Search runs on PostgreSQL's full-text index
+   * then guilds whose name or tag holds every word, then the others (a word found only in the
+   * description), each group by XP, most first — or, without text, every guild by XP (the guild
+   * ranking). Filters combine. Search runs on PostgreSQL's full-text index
    * (docs/decisions.md says when a search engine would be worth it). Anyone may call it. Fails with
    * BAD_USER_INPUT with extensions.field = "text" (over 100 characters, or no letter or digit),
    * "minLevel" (below 1), "first" (outside 0–100) or "after" (a malformed cursor).

@@ -46,7 +46,7 @@ export const guildResolvers: Resolvers = {
     xpForNextLevel: (guild) => xpForNextLevel(guild.level),
     members: async (guild, { first, after, rank }, { loaders }) => {
       const request = timeIdPageRequest({ first, after });
-      return toConnection(await loaders.guildMemberPage.load({ guildId: guild.id, rank: rank ?? null, request }), request, guildMemberKey);
+      return toConnection(await loaders.guildMemberPage.load({ guildId: guild.id, rank: rank ?? null, request, version: guild.version }), request, guildMemberKey);
     },
     joinRequests: (guild, args, { viewer, guilds, loaders }) => guilds.joinRequests(viewer, guild, args, (userId) => loaders.membershipByUserId.load(userId)),
   },

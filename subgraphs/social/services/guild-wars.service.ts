@@ -23,6 +23,7 @@ import {
   type GuildWarStatus,
 } from '../domain/guild-wars.js';
 import { notInGuild } from '../domain/guilds.js';
+import type { GuildPagesCache } from '../store/guild-pages.cache.js';
 import type { GuildWarRow, GuildWarsStore } from '../store/guild-wars.store.js';
 import type { GuildsStore } from '../store/guilds.store.js';
 
@@ -37,6 +38,8 @@ export interface GuildWarsServiceDeps {
   queue: string;
   /** How many members a new guild holds (the base of the level table's seats). */
   maxMembers: number;
+  /** Cached guild pages, dropped after the winner's XP commits. */
+  pages?: Pick<GuildPagesCache, 'forget'>;
   logger: Logger;
   now?: () => Date;
 }
@@ -152,6 +155,8 @@ export class GuildWarsService {
       const xp = BigInt(winner.xp) + BigInt(WAR_WIN_XP);
       const level = guildLevelFor(xp);
       await this.deps.guilds.setProgress(work.tx, winner.id, { xp, level, maxMembers: Math.max(winner.maxMembers, maxMembersAt(level, this.deps.maxMembers)) });
+      const pages = this.deps.pages;
+      if (pages) work.afterCommit(() => pages.forget([winner.id]));
       work.publish(guildUpdated, winner.id, { id: winner.id });
     }
     const ended = await this.deps.wars.move(work.tx, war.id, 'ENDED', { endedAt: now, winnerId, rewardedIds });

@@ -43,6 +43,7 @@ import {
   type GuildRow,
   type GuildsStore,
 } from '../store/guilds.store.js';
+import type { GuildPagesCache } from '../store/guild-pages.cache.js';
 import type { PlayersStore } from '../store/players.store.js';
 import type { ChatMembershipService } from './chat-membership.service.js';
 import { requireKnownPlayer } from './known-players.js';
@@ -63,6 +64,8 @@ export interface GuildsServiceDeps {
   players?: PlayersStore;
   /** When the settle job looks at a founding the player's call did not finish. */
   settleDelayMs: number;
+  /** Cached guild pages, dropped after each change commits (absent in some tests). */
+  pages?: Pick<GuildPagesCache, 'forget'>;
   now?: () => Date;
 }
 
@@ -267,6 +270,7 @@ export class GuildsService {
     });
     await this.deps.store.moveContribution(work.tx, contribution.id, 'PENDING', 'DONE');
     await work.record('guild.contribution_made', { guildId: guild.id, userId: contribution.userId, amount: contribution.coins, contributedAt: this.now().toISOString() });
+    this.changed(work, guild.id);
     work.publish(guildUpdated, guild.id, { id: guild.id });
     return updated;
   }
@@ -403,6 +407,7 @@ export class GuildsService {
       const { guild, actor } = await this.actorInOwnGuild(work, userId);
       assertMayAct(actor.role, 'EDIT_SETTINGS');
       const updated = await this.deps.store.updateSettings(work.tx, guild.id, change);
+      this.changed(work, guild.id);
       work.publish(guildUpdated, guild.id, { id: guild.id });
       return updated;
     });
@@ -608,6 +613,7 @@ export class GuildsService {
     await this.deps.store.deleteInvitationsOf(work.tx, userId);
     await this.deps.chat.addGuildMember(work, { guildId: guild.id, userId });
     await work.record('guild.member_joined', { guildId: guild.id, userId, joinedAt: at.toISOString() });
+    this.changed(work, guild.id);
     return member;
   }
 
@@ -615,10 +621,18 @@ export class GuildsService {
     await this.deps.store.removeMember(work.tx, userId);
     await this.deps.chat.removeGuildMember(work, { guildId: guild.id, userId });
     await work.record('guild.member_left', { guildId: guild.id, userId, byUserId, leftAt: this.now().toISOString() });
+    this.changed(work, guild.id);
+  }
+
+  /** Drops the guild's cached pages once the change commits (its new version already hides them). */
+  private changed(work: PrismaWork, guildId: string): void {
+    const pages = this.deps.pages;
+    if (pages) work.afterCommit(() => pages.forget([guildId]));
   }
 
   private async recordRole(work: PrismaWork, guild: GuildRow, member: GuildMemberRow, previousRole: GuildRole, byUserId: string): Promise<void> {
     await work.record('guild.role_changed', { guildId: guild.id, userId: member.userId, role: member.role, previousRole, byUserId, changedAt: this.now().toISOString() });
+    this.changed(work, guild.id);
   }
 
   private async notify(

@@ -24,7 +24,12 @@ export interface MemberPageKey {
   guildId: string;
   rank: GuildRole | null;
   request: PageRequest<TimeIdKey>;
+  /** The guild's version as the request read it: the page may come from the cache of that version. */
+  version?: number;
 }
+
+/** A members page's shape within its guild (what the cache files it under). */
+export const memberPageShape = (k: MemberPageKey): string => `${k.rank ?? ''}|${k.request.cursor?.at.toISOString() ?? ''}|${k.request.cursor?.id ?? ''}|${k.request.take}`;
 
 /** Where a member sits in Guild.members: joining order, ties broken by the player's id. */
 export const guildMemberKey = (row: GuildMemberRow): TimeIdKey => ({ at: row.joinedAt, id: row.userId });
@@ -33,7 +38,15 @@ export const createdKey = (row: { createdAt: Date; id: string }): TimeIdKey => (
 
 const GUILD_COLUMNS = `id::text AS id, name, name_key AS "nameKey", tag, tag_key AS "tagKey", description, is_public AS "isPublic",
   requires_approval AS "requiresApproval", min_level AS "minLevel", max_members AS "maxMembers", level, xp,
-  created_by::text AS "createdBy", created_at AS "createdAt"`;
+  created_by::text AS "createdBy", created_at AS "createdAt", version`;
+
+/** How many guilds, by XP, a search looks at before it ranks every match (see `search`). */
+const SEARCH_WINDOW = 2_000;
+
+/** The same words, matched in the name and tag only (the A weight): `night:* & ow:*` → `night:*A & ow:*A`. */
+const nameQuery = (query: string): string => query.replace(/:\*/g, ':*A');
+
+const withoutTier = <T extends { inName: boolean }>({ inName: _inName, ...row }: T): Omit<T, 'inName'> => row;
 
 export class GuildsStore {
   constructor(private readonly prisma: PrismaClient) {}
@@ -286,24 +299,65 @@ export class GuildsStore {
   }
 
   /**
-   * One page of guilds: by relevance to `query` (a tsquery of prefixes, name and tag weighted
-   * above the description, an exact tag first), or by XP without one; filtered by openness, a
-   * free seat and the level a player needs. Raw SQL (docs/database.md): full-text search and a
+   * One page of guilds: by relevance to `query` (a tsquery of prefixes) — the guild whose tag is
+   * `tag` first, then guilds where every word is in the name or tag (the vector's A weight), then
+   * the rest (description matches), each tier by XP — or by XP without one; filtered by openness,
+   * a free seat and the level a player needs. Raw SQL (docs/database.md): full-text search and a
    * correlated count Prisma cannot express. `skip`/`take` (a ranked list has no stable keyset).
+   *
+   * A common word matches a large part of the table, and ranking every match costs a heap visit
+   * each; so the page is first looked for among the SEARCH_WINDOW guilds with the most XP (an
+   * index walk): when name matches there fill it, they are the page — any name match outside has
+   * less XP than all of them. Otherwise (rarer words, a page further on) every match is ranked
+   * from the GIN index (docs/decisions.md, "Guild search on PostgreSQL's full-text index").
    */
-  search(params: { query: string | null; tag: string | null; isPublic: boolean | null; hasSpace: boolean | null; level: number | null; skip: number; take: number }): Promise<GuildRow[]> {
-    return prismaSql(this.prisma).query<GuildRow>(
-      `SELECT ${GUILD_COLUMNS} FROM guilds g
-       WHERE ($1::text IS NULL OR g.search_vector @@ to_tsquery('simple', $1))
-         AND ($3::boolean IS NULL OR g.is_public = $3)
-         AND ($4::int IS NULL OR g.min_level <= $4)
-         AND ($5::boolean IS NULL OR ((SELECT count(*) FROM guild_members m WHERE m.guild_id = g.id) < g.max_members) = $5)
-       ORDER BY CASE WHEN $1::text IS NULL THEN 0 ELSE (g.tag_key IS NOT DISTINCT FROM $2::text)::int END DESC,
-                CASE WHEN $1::text IS NULL THEN 0 ELSE ts_rank(g.search_vector, to_tsquery('simple', $1)) END DESC,
-                g.xp DESC, g.id
-       OFFSET $6 LIMIT $7`,
-      [params.query, params.tag, params.isPublic, params.level, params.hasSpace, params.skip, params.take],
+  async search(params: { query: string | null; tag: string | null; isPublic: boolean | null; hasSpace: boolean | null; level: number | null; skip: number; take: number }): Promise<GuildRow[]> {
+    const sql = prismaSql(this.prisma);
+    const filters = `($2::boolean IS NULL OR g.is_public = $2)
+         AND ($3::int IS NULL OR g.min_level <= $3)
+         AND ($4::boolean IS NULL OR ((SELECT count(*) FROM guild_members m WHERE m.guild_id = g.id) < g.max_members) = $4)`;
+    const filterValues = [params.isPublic, params.level, params.hasSpace];
+    if (params.query === null) {
+      // $1 is the tag in the searches below; unused here.
+      return sql.query<GuildRow>(`SELECT ${GUILD_COLUMNS} FROM guilds g WHERE $1::text IS NULL AND ${filters} ORDER BY g.xp DESC, g.id OFFSET $5 LIMIT $6`, [
+        null,
+        ...filterValues,
+        params.skip,
+        params.take,
+      ]);
+    }
+    const named = nameQuery(params.query);
+    const [exact] = params.tag
+      ? await sql.query<GuildRow>(`SELECT ${GUILD_COLUMNS} FROM guilds g WHERE g.tag_key = $1 AND g.search_vector @@ to_tsquery('simple', $5) AND ${filters}`, [
+          params.tag,
+          ...filterValues,
+          params.query,
+        ])
+      : [];
+    // Positions after the exact tag's: the rest of the list starts one further on when it is there.
+    const skip = exact ? Math.max(0, params.skip - 1) : params.skip;
+    const take = exact && params.skip === 0 ? params.take - 1 : params.take;
+    const head = exact && params.skip === 0 ? [exact] : [];
+    const matches = `g.search_vector @@ to_tsquery('simple', $5) AND g.tag_key IS DISTINCT FROM $1 AND ${filters}`;
+    const values = [params.tag, ...filterValues, params.query, named, skip + take];
+    const windowed = await sql.query<GuildRow & { inName: boolean }>(
+      `SELECT ${GUILD_COLUMNS}, g.search_vector @@ to_tsquery('simple', $6) AS "inName"
+       FROM (SELECT * FROM guilds ORDER BY xp DESC, id LIMIT ${SEARCH_WINDOW}) g
+       WHERE ${matches}
+       ORDER BY "inName" DESC, g.xp DESC, g.id
+       LIMIT $7`,
+      values,
     );
+    if (windowed.length === skip + take && windowed.every((row) => row.inName)) return [...head, ...windowed.slice(skip).map(withoutTier)];
+    const ranked = await sql.query<GuildRow & { inName: boolean }>(
+      `SELECT ${GUILD_COLUMNS}, g.search_vector @@ to_tsquery('simple', $6) AS "inName"
+       FROM guilds g
+       WHERE ${matches}
+       ORDER BY "inName" DESC, g.xp DESC, g.id
+       OFFSET $7 LIMIT $8`,
+      [...values.slice(0, 6), skip, take],
+    );
+    return [...head, ...ranked.map(withoutTier)];
   }
 
   updateSettings(tx: Tx, guildId: string, change: { description?: string; isPublic?: boolean; requiresApproval?: boolean; minLevel?: number }): Promise<GuildRow> {

@@ -4,7 +4,8 @@ import { memberKey, type ChatMemberRow, type ChatMembersStore, type MemberKey } 
 import type { ChatMessageRow, ChatMessagesStore, MessagePageKey } from './chat-messages.store.js';
 import type { ChatRoomRow, ChatRoomsStore } from './chat-rooms.store.js';
 import type { GuildWarRow, GuildWarsStore, WarPageKey } from './guild-wars.store.js';
-import type { GuildMemberRow, GuildRow, GuildsStore, MemberPageKey, MembershipRow } from './guilds.store.js';
+import type { GuildPagesCache } from './guild-pages.cache.js';
+import { memberPageShape, type GuildMemberRow, type GuildRow, type GuildsStore, type MemberPageKey, type MembershipRow } from './guilds.store.js';
 
 export interface SocialLoaders {
   chatRoomById: DataLoader<string, ChatRoomRow | undefined>;
@@ -36,6 +37,7 @@ export function createLoaders(stores: {
   chatMembers: ChatMembersStore;
   guilds: GuildsStore;
   guildWars: GuildWarsStore;
+  guildPages?: GuildPagesCache;
 }): SocialLoaders {
   const guildById = new DataLoader<string, GuildRow | undefined>((ids) => stores.guilds.findByIds(ids));
   return {
@@ -68,14 +70,39 @@ export function createLoaders(stores: {
       return memberships;
     }),
     guildByTag: new DataLoader((tags) => stores.guilds.findByTags(tags)),
-    guildMemberPage: new DataLoader((keys) => stores.guilds.memberPages(keys), {
-      cacheKeyFn: (k) => `${k.guildId}|${k.rank ?? ''}|${k.request.cursor?.at.toISOString() ?? ''}|${k.request.cursor?.id ?? ''}|${k.request.take}`,
+    guildMemberPage: new DataLoader((keys) => (stores.guildPages ? cachedMemberPages(stores.guilds, stores.guildPages, keys) : stores.guilds.memberPages(keys)), {
+      cacheKeyFn: (k) => `${k.guildId}|${memberPageShape(k)}`,
     }),
     guildWarById: new DataLoader((ids) => stores.guildWars.findByIds(ids)),
     guildWarPage: new DataLoader((keys) => stores.guildWars.pages(keys), {
       cacheKeyFn: (k) => `${k.guildId}|${k.request.cursor?.at.toISOString() ?? ''}|${k.request.cursor?.id ?? ''}|${k.request.take}`,
     }),
   };
+}
+
+/**
+ * Member pages from the guild page cache where it holds them at the version the request read,
+ * the rest in one statement, then cached (docs/decisions.md, "Guild pages are cached by version").
+ */
+async function cachedMemberPages(guilds: GuildsStore, cache: GuildPagesCache, keys: readonly MemberPageKey[]): Promise<GuildMemberRow[][]> {
+  const versioned = keys.map((k) => k.version !== undefined);
+  const cached = await cache.memberPages(keys.filter((_, i) => versioned[i]).map((k) => ({ guildId: k.guildId, version: k.version!, shape: memberPageShape(k) })));
+  const pages: (GuildMemberRow[] | undefined)[] = [];
+  let next = 0;
+  for (let i = 0; i < keys.length; i++) pages.push(versioned[i] ? cached[next++] : undefined);
+  const missing = keys.map((_, i) => i).filter((i) => pages[i] === undefined);
+  const read = missing.length ? await guilds.memberPages(missing.map((i) => keys[i]!)) : [];
+  const toSave = new Map<string, { version: number; pages: { shape: string; rows: GuildMemberRow[] }[] }>();
+  missing.forEach((i, j) => {
+    pages[i] = read[j]!;
+    const key = keys[i]!;
+    if (key.version === undefined) return;
+    const save = toSave.get(key.guildId) ?? { version: key.version, pages: [] };
+    save.pages.push({ shape: memberPageShape(key), rows: read[j]! });
+    toSave.set(key.guildId, save);
+  });
+  await Promise.all([...toSave].map(([guildId, save]) => cache.saveMemberPages(guildId, save.version, save.pages)));
+  return pages as GuildMemberRow[][];
 }
 
 const pageSignature = ({ request }: MessagePageKey) => `${request.direction}|${request.cursor ?? ''}|${request.take}`;

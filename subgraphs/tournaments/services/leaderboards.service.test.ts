@@ -117,3 +117,37 @@ describe('score sources', () => {
     expect(notFollowing.leaderboard.rank).toBeNull();
   });
 });
+
+describe('rankChanged', () => {
+  it('tells only the players passed, and coalesces passes that land while one is being delivered', async () => {
+    const id = `passes-${randomUUID().slice(0, 8)}`;
+    await must(admin, DEFINE, { input: { id, title: 'Passes' } });
+    const [me, low, p1, p2, p3] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const submit = (userId: string, score: number) => must(server, SUBMIT, { input: { leaderboardId: id, userId, score, submissionId: randomUUID() } });
+    await submit(me, 50);
+    await submit(low, 10);
+    const context = built.parts.context({ userId: me, role: 'PLAYER' });
+    const mine = await context.leaderboards.liveRank({ userId: me, role: 'PLAYER' }, id);
+    const lowStream = await built.parts.context({ userId: low, role: 'PLAYER' }).leaderboards.liveRank({ userId: low, role: 'PLAYER' }, id);
+    const first = mine.next(); // listening from here
+    const lowFirst = lowStream.next();
+    await new Promise((r) => setTimeout(r, 100));
+    await submit(p1, 60); // enters first: passes me and low
+    expect((await first).value).toEqual({ leaderboardId: id, rank: 2, previousRank: 1, passedBy: [p1] });
+    // Two more passes while nobody reads: one change, latest rank, every passer once.
+    await submit(p2, 70);
+    await submit(p3, 80);
+    await new Promise((r) => setTimeout(r, 200));
+    expect((await mine.next()).value).toEqual({ leaderboardId: id, rank: 4, previousRank: 2, passedBy: [p2, p3] });
+    expect((await lowFirst).value).toEqual({ leaderboardId: id, rank: 3, previousRank: 2, passedBy: [p1] });
+    // A player who falls back passes nobody: nobody ahead of me hears about it.
+    const p1Stream = await built.parts.context({ userId: p1, role: 'PLAYER' }).leaderboards.liveRank({ userId: p1, role: 'PLAYER' }, id);
+    const p1Next = p1Stream.next();
+    await new Promise((r) => setTimeout(r, 100));
+    await must(server, SUBMIT, { input: { leaderboardId: id, userId: me, score: 55, submissionId: randomUUID() } }); // better than 50, still behind p1: p1 was not passed
+    expect(await Promise.race([p1Next.then(() => 'told'), new Promise((r) => setTimeout(() => r('not told'), 300))])).toBe('not told');
+    await p1Stream.return?.();
+    await mine.return?.();
+    await lowStream.return?.();
+  });
+});

@@ -4,6 +4,7 @@ import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
 import type { MemoryRedisPort } from '../../platform/redis/index.js';
 import { newTestRedis, openTestDatabase, silentLogger, startWorkers, subgraphClient } from '../../platform/testing.js';
+import { OutboxRelay, recordEvent } from '../../platform/events/outbox.js';
 import { IngestedEventsConsumer } from './consumers/ingested-events.consumer.js';
 import type { Context } from './context.js';
 import { AnalyticsMetrics } from './services/analytics-metrics.js';
@@ -319,6 +320,24 @@ describe('the dashboard', () => {
     expect(after.activePlayers).toBeGreaterThanOrEqual(before.activePlayers + 2);
     expect(after.eventsByType).toContainEqual({ eventType: typeOf, count: 2 });
     expect(after.eventsPerSecond).toBeGreaterThan(0);
+  });
+
+  it('counts the achievements unlocked in the last hour, as the achievements service tells the bus', async () => {
+    const unlocks = async () => {
+      const r = await client.execute<{ realtimeMetrics: { achievementUnlocksPerHour: number } }>(ADMIN, `{ realtimeMetrics { achievementUnlocksPerHour } }`);
+      return r.data!.realtimeMetrics.achievementUnlocksPerHour;
+    };
+    const before = await unlocks();
+    const producer = `achievements-test-${randomUUID()}`;
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer, logger: silentLogger });
+    const unlock = (at: string) => ({ userId: randomUUID(), achievementId: 'first_blood', rarity: 'COMMON', category: 'COMBAT', rewards: [], unlockedAt: at });
+    await db.prisma.$transaction(async (tx) => {
+      await recordEvent(tx, producer, 'achievement.unlocked', unlock(ago(10 * MIN)));
+      await recordEvent(tx, producer, 'achievement.unlocked', unlock(ago(20 * MIN)));
+      await recordEvent(tx, producer, 'achievement.unlocked', unlock(ago(2 * 3_600_000))); // outside the hour
+    });
+    await relay.drain();
+    await expect.poll(unlocks, { timeout: 10_000 }).toBe(before + 2);
   });
 
   it('answers ADMINs only', async () => {

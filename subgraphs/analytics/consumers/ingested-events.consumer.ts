@@ -98,7 +98,8 @@ export class IngestedEventsConsumer implements BackgroundWorker {
       const claimed = await redis.xautoclaim(ANALYTICS_STREAM, PROCESSING_GROUP, consumer, claimIdleMs, batch);
       if (claimed.length) return claimed;
     }
-    return redis.xreadgroup(ANALYTICS_STREAM, PROCESSING_GROUP, consumer, batch, this.options.blockMs ?? 1_000);
+    // A short block: stop() waits for the read in progress (it cannot be interrupted on every port).
+    return redis.xreadgroup(ANALYTICS_STREAM, PROCESSING_GROUP, consumer, batch, this.options.blockMs ?? 250);
   }
 
   /** Once a minute: window slices past the horizon are never read again. */

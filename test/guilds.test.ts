@@ -463,3 +463,57 @@ describe('ranks, kicks, mastership, leaving', () => {
     expect((await found(await fund(veteran, FEE), { name: guild.name })).name).toBe(guild.name);
   });
 });
+
+describe('refusals change nothing', () => {
+  it('leaves the guild, its members, ranks, room, requests, invitations and the wallet as they were after every refusal', async () => {
+    const master = await fund(await founder(), 50);
+    const guild = await found(master, { requiresApproval: true });
+    const [officer, member, outsider] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    for (const p of [officer, member]) await must(master, APPROVE, { r: (await join(p, guild.id)).request!.id });
+    await must(master, PROMOTE, { u: officer.id });
+    await must(master, PROMOTE, { u: officer.id });
+    const asked = (await join(outsider, guild.id)).request!;
+    const db = platform.runtime.db.prisma;
+    const snapshot = async () => ({
+      guild: await db.guild.findUnique({ where: { id: guild.id }, select: { name: true, description: true, isPublic: true, requiresApproval: true, minLevel: true, maxMembers: true, xp: true, level: true } }),
+      members: (await db.guildMember.findMany({ where: { guildId: guild.id }, orderBy: { userId: 'asc' } })).map((m) => [m.userId, m.role, String(m.contributed)]),
+      room: await guildRoomMembers(guild.id),
+      requests: await db.guildJoinRequest.count({ where: { guildId: guild.id } }),
+      invitations: await db.guildInvitation.count({ where: { guildId: guild.id } }),
+      wallet: (await walletOf(master)).coins,
+      guilds: await db.guild.count(),
+    });
+    const before = await snapshot();
+    const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+    const refusals: [Player | undefined, string, Record<string, unknown>, string][] = [
+      [undefined, KICK, { u: member.id }, 'UNAUTHENTICATED'],
+      [member, KICK, { u: officer.id }, 'FORBIDDEN'],
+      [officer, KICK, { u: UNKNOWN }, 'NOT_FOUND'],
+      [member, PROMOTE, { u: member.id }, 'FORBIDDEN'],
+      [officer, DEMOTE, { u: master.id }, 'FORBIDDEN'],
+      [member, TRANSFER, { u: officer.id }, 'FORBIDDEN'],
+      [master, TRANSFER, { u: outsider.id }, 'NOT_FOUND'],
+      [master, LEAVE, {}, 'FORBIDDEN'],
+      [member, APPROVE, { r: asked.id }, 'FORBIDDEN'],
+      [officer, APPROVE, { r: UNKNOWN }, 'NOT_FOUND'],
+      [officer, REJECT, { r: 'not-an-id' }, 'NOT_FOUND'],
+      [member, CANCEL, { r: asked.id }, 'NOT_FOUND'],
+      [member, `mutation { disbandGuild { guildId } }`, {}, 'FORBIDDEN'],
+      [officer, `mutation($input: UpdateGuildSettingsInput!) { updateGuildSettings(input: $input) { guild { id } } }`, { input: { description: 'x' } }, 'FORBIDDEN'],
+      [master, `mutation($input: UpdateGuildSettingsInput!) { updateGuildSettings(input: $input) { guild { id } } }`, { input: { minLevel: 0 } }, 'BAD_USER_INPUT'],
+      [member, `mutation($u: ID!) { inviteToGuild(input: { userId: $u }) { invitation { id } } }`, { u: outsider.id }, 'FORBIDDEN'],
+      [master, `mutation($u: ID!) { inviteToGuild(input: { userId: $u }) { invitation { id } } }`, { u: UNKNOWN }, 'NOT_FOUND'],
+      [master, `mutation($i: ID!) { acceptGuildInvitation(input: { invitationId: $i }) { guild { id } } }`, { i: UNKNOWN }, 'NOT_FOUND'],
+      [master, `mutation($i: ID!) { declineGuildInvitation(input: { invitationId: $i }) { invitationId } }`, { i: UNKNOWN }, 'NOT_FOUND'],
+      [master, `mutation($coins: Int!, $key: String!) { contributeToGuild(input: { coins: $coins, requestKey: $key }) { guild { id } } }`, { coins: 1_000, key: `too-much-${master.id}` }, 'INSUFFICIENT_FUNDS'],
+      [master, `mutation($coins: Int!, $key: String!) { contributeToGuild(input: { coins: $coins, requestKey: $key }) { guild { id } } }`, { coins: -5, key: `negative-${master.id}` }, 'BAD_USER_INPUT'],
+      [master, CREATE, { input: { name: uniqueName('second'), tag: freshTag() } }, 'CONFLICT'],
+      [outsider, CREATE, { input: { name: guild.name, tag: freshTag() } }, 'CONFLICT'],
+      [outsider, CREATE, { input: { name: uniqueName('x'), tag: 'TOOLONG' } }, 'BAD_USER_INPUT'],
+      [outsider, CREATE, { input: { name: uniqueName('broke'), tag: freshTag() } }, 'INSUFFICIENT_FUNDS'],
+      [officer, JOIN, { g: UNKNOWN }, 'NOT_FOUND'],
+    ];
+    for (const [who, query, variables, code] of refusals) expect(await refusal(who, query, variables), query.slice(0, 60)).toMatchObject({ code });
+    expect(await snapshot()).toEqual(before);
+  });
+});

@@ -106,6 +106,17 @@ describe('POST /ingest', () => {
     expect(again.body).toEqual({ accepted: 0, duplicates: 1, rejected: [] });
   });
 
+  it('takes the largest batch, 500 events, over /ingest and over /graphql', async () => {
+    const userId = (await registerPlayer(url)).id;
+    const batch = () => Array.from({ length: 500 }, (_, i) => ev({ userId, sessionId: `big-${i % 10}`, properties: { i, note: 'a fairly ordinary payload' } }));
+    const viaIngest = await ingest(batch(), server);
+    expect([viaIngest.status, viaIngest.body.accepted]).toEqual([200, 500]);
+    const viaGraphql = await gql<{ trackEvents: Tracked }>(url, TRACK, { events: batch() }, { token: server });
+    expect(viaGraphql.errors).toBeUndefined();
+    expect(viaGraphql.data!.trackEvents.accepted).toBe(500);
+    await expect.poll(() => eventsOf(userId), { timeout: 15_000 }).toBe(1000);
+  });
+
   it('lets the game server report for any player', async () => {
     const player = await registerPlayer(url);
     const { status, body } = await ingest([ev({ userId: player.id }), ev({ userId: player.id })], server);

@@ -93,6 +93,16 @@ for a = 3, #ARGV, 4 do
 end
 return out`;
 
+/** zrankById. KEYS: the sorted set, the index hash. ARGV: id, reverse (1/0). Replies {member, score, rank} or nil. */
+const ZRANK_BY_ID = `
+local stored = redis.call('HGET', KEYS[2], ARGV[1])
+if not stored then return nil end
+local member = string.sub(stored, string.find(stored, '|', 1, true) + 1)
+local rank
+if ARGV[2] == '1' then rank = redis.call('ZREVRANK', KEYS[1], member) else rank = redis.call('ZRANK', KEYS[1], member) end
+if not rank then return nil end
+return { member, redis.call('ZSCORE', KEYS[1], member), rank }`;
+
 /** A score as Redis reads it. */
 const scoreArg = (score: number) => {
   if (Number.isNaN(score)) throw new RangeError('ERR score is not a valid float');
@@ -113,6 +123,7 @@ export class IoRedisPort implements RedisPort {
   private closing = false;
   private readonly blocking = new Map<string, Redis>();
   private readonly zsetByIdSha = createHash('sha1').update(ZSET_BY_ID).digest('hex');
+  private readonly zrankByIdSha = createHash('sha1').update(ZRANK_BY_ID).digest('hex');
 
   constructor(private readonly url: string) {
     // Auto-pipelining sends the commands issued in one tick in one write: an unlock batch's
@@ -332,6 +343,15 @@ export class IoRedisPort implements RedisPort {
     })) as [number, number, number, string[]][];
     const rank = (r: number) => (r < 0 ? null : r);
     return reply.map(([applied, previous, now, passed]) => ({ applied: applied === 1, previousRank: rank(previous), rank: rank(now), passed }));
+  }
+
+  async zrankById(key: string, index: string, id: string, reverse = false) {
+    const args = [id, reverse ? '1' : '0'];
+    const reply = (await this.command.evalsha(this.zrankByIdSha, 2, key, index, ...args).catch((error: Error) => {
+      if (!String(error.message).startsWith('NOSCRIPT')) throw error;
+      return this.command.eval(ZRANK_BY_ID, 2, key, index, ...args);
+    })) as [string, string, number] | null;
+    return reply ? { member: reply[0], score: scoreOf(reply[1]), rank: Number(reply[2]) } : null;
   }
 
   async get(key: string) {

@@ -238,6 +238,15 @@ export class MemoryRedisPort implements RedisPort {
     return outcomes;
   }
 
+  async zrankById(key: string, index: string, id: string, reverse = false) {
+    const stored = parseIndexed(this.hashes.get(index)?.get(id));
+    const set = this.zsets.get(key);
+    if (!stored || !set) return null;
+    const rank = rankOf(set, stored.member, reverse);
+    const score = set.get(stored.member);
+    return rank === null || score === null ? null : { member: stored.member, score, rank };
+  }
+
   async get(key: string) {
     const entry = this.values.get(key);
     if (!entry) return null;

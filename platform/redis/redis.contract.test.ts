@@ -327,6 +327,10 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
       { member: 'z1', score: 5 },
     ]);
     expect(await port.hmget(ix, ['p1', 'p3'])).toEqual(['5|z1', '4|y3']);
+    expect(await port.zrankById(z, ix, 'p4', true)).toEqual({ member: 'x4', score: 25, rank: 1 });
+    expect(await port.zrankById(z, ix, 'p4')).toEqual({ member: 'x4', score: 25, rank: 2 });
+    expect(await port.zrankById(z, ix, 'nobody', true)).toBeNull();
+    expect(await port.zrankById(key('none'), key('none'), 'p1')).toBeNull();
     // Lowest-first ranks on the same set.
     expect(await port.zsetById(z, ix, [{ id: 'p2', version: 7, member: 'w2', score: 1 }], { passedLimit: 5 })).toEqual([
       { applied: true, previousRank: 1, rank: 0, passed: ['z1'] },

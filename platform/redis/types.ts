@@ -134,6 +134,8 @@ export interface RedisPort {
    * leave the newest version in place. Ranks and `passed` are in the order `reverse` names.
    */
   zsetById(key: string, index: string, entries: readonly ZIdEntry[], options?: { reverse?: boolean; passedLimit?: number }): Promise<ZIdOutcome[]>;
+  /** An id's member in a `zsetById` set, with its score and rank in the order `reverse` names, in one step; null when absent. */
+  zrankById(key: string, index: string, id: string, reverse?: boolean): Promise<(ZMember & { rank: number }) | null>;
 
   /** The string stored at the key, or null when it is missing or expired. */
   get(key: string): Promise<string | null>;

@@ -81,16 +81,12 @@ export class LeaderboardRanking {
     });
   }
 
-  /** The player's 0-based rank, or null without a record. */
+  /** The player's 0-based rank, or null without a record (one script on Redis). */
   async rankOf(ref: RankingRef, userId: string): Promise<RankedEntry | null> {
     return this.whenBuilt(ref, async () => {
       const { set, index } = this.keys(ref.periodId);
-      const [indexed] = await this.redis.hmget(index, [userId]);
-      if (!indexed) return null;
-      const member = indexed.slice(indexed.indexOf('|') + 1);
-      const [rank, [score]] = await Promise.all([this.redis.zrank(set, member, ref.sort === 'DESC'), this.redis.zmscore(set, [member])]);
-      if (rank === null || score == null) return null;
-      return { ...parseRankingMember(ref.sort, member), score, rank };
+      const found = await this.redis.zrankById(set, index, userId, ref.sort === 'DESC');
+      return found ? { ...parseRankingMember(ref.sort, found.member), score: found.score, rank: found.rank } : null;
     });
   }
 

@@ -42,7 +42,7 @@ export interface GatewayDeps {
   logger: Logger;
   metrics: Registry;
   includeStack: boolean;
-  /** The API explorer for browsers at GET /graphql (gateway/explorer/); none: no landing page, and introspection as Apollo decides by NODE_ENV. */
+  /** The API explorer for browsers at GET /graphql (gateway/explorer/); none: no landing page. */
   explorer?: Explorer;
   /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
   trustProxy: boolean;
@@ -52,7 +52,7 @@ export interface GatewayDeps {
   /** Bounds of Apollo's parsed-document cache and of the gateway's query plan cache. */
   documentCacheBytes: number;
   queryPlanCacheMiB: number;
-  /** Production: no "Did you mean …?" suggestions in validation errors. */
+  /** Production: no "Did you mean …?" suggestions in validation errors, no introspection (unless the explorer is on). */
   hideSchemaDetails: boolean;
   /** Operations per viewer (or client address), shared by every gateway replica. */
   rateLimit?: Pick<RateLimit, 'consume'>;
@@ -220,8 +220,9 @@ export function createGatewayServer(deps: GatewayDeps) {
       delete: async (key) => documents.delete(key),
     },
     hideSchemaDetailsFromClientErrors: deps.hideSchemaDetails,
-    // The explorer reads the schema by introspection, also where it is enabled in production.
-    ...(deps.explorer ? { introspection: true } : {}),
+    // Introspection is off in production (by the configuration's NODE_ENV), unless the explorer
+    // is enabled there: it reads the schema by introspection.
+    introspection: deps.explorer !== undefined || !deps.hideSchemaDetails,
     plugins: [
       metricsPlugin(deps.metrics),
       clientMistakesPlugin<GatewayContext>(deps.limits),

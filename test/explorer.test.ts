@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startGateway } from '../gateway/index.js';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { activeSubscriptions } from './support/ws.js';
@@ -127,5 +128,42 @@ subscription RoomEvents($roomId: ID!) {
     expect(outside).toEqual([]);
     expect(consoleErrors.filter((e) => !/favicon/i.test(e))).toEqual([]);
     await page.context().close();
+  });
+});
+
+describe('GATEWAY_EXPLORER in production', () => {
+  const production = {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'silent',
+    GATEWAY_PORT: '0',
+    SUPERGRAPH_POLL_INTERVAL_MS: '0',
+    JWT_SECRET: 'explorer-test-jwt-secret-0123456789abcdef',
+    INTERNAL_SECRET: 'explorer-test-internal-secret-0123456789abcdef',
+  };
+  const html = (gatewayUrl: string) => fetch(gatewayUrl, { headers: { accept: 'text/html' } });
+  const introspection = (gatewayUrl: string) => gql<{ __schema: { queryType: { name: string } } }>(gatewayUrl, '{ __schema { queryType { name } } }');
+
+  it('is off by default: no page, no introspection', async () => {
+    const gateway = await startGateway({ env: production });
+    try {
+      const answer = await html(gateway.url);
+      expect(answer.headers.get('content-type')).not.toContain('text/html');
+      expect((await fetch(new URL('/graphql/explorer/explorer.js', gateway.url))).headers.get('content-type')).not.toContain('javascript');
+      expect((await introspection(gateway.url)).data?.__schema).toBeUndefined();
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('GATEWAY_EXPLORER=true serves it, with introspection', async () => {
+    const gateway = await startGateway({ env: { ...production, GATEWAY_EXPLORER: 'true' } });
+    try {
+      const answer = await html(gateway.url);
+      expect(answer.headers.get('content-type')).toContain('text/html');
+      expect(await answer.text()).toContain('<title>Game Platform API explorer</title>');
+      expect((await introspection(gateway.url)).data?.__schema.queryType.name).toBe('Query');
+    } finally {
+      await gateway.close();
+    }
   });
 });

@@ -6,27 +6,35 @@ import { bundleExplorer, type ExplorerBundle } from './bundle.js';
 
 export { EXPLORER_ASSET_PATH } from './bundle.js';
 
+type BuiltExplorer = ExplorerBundle & { gzipped: Map<string, Buffer> };
+/** One build per process, shared by its gateways (the bundle depends on node_modules only). */
+let built: Promise<BuiltExplorer> | undefined;
+
 /**
  * The API explorer (GraphiQL) the gateway serves at /graphql to browsers: the page for GET
  * requests that prefer HTML (an Apollo landing page plugin, so content negotiation is Apollo's),
  * its scripts under /graphql/explorer/. Built from node_modules on the first request, then kept.
  */
 export class Explorer {
-  private built?: Promise<ExplorerBundle & { gzipped: Map<string, Buffer> }>;
-
   constructor(private readonly logger: Logger) {}
 
   private bundle() {
-    this.built ??= (async () => {
-      const started = Date.now();
-      const bundle = await bundleExplorer();
-      const gzipped = new Map([...bundle.assets].map(([name, asset]) => [name, gzipSync(asset.body)]));
-      this.logger.info({ ms: Date.now() - started }, 'API explorer built');
-      return { ...bundle, gzipped };
-    })();
-    // A failed build is retried by the next request rather than remembered.
-    this.built.catch(() => (this.built = undefined));
-    return this.built;
+    if (!built) {
+      const building = (async () => {
+        const started = Date.now();
+        const bundle = await bundleExplorer();
+        const gzipped = new Map([...bundle.assets].map(([name, asset]) => [name, gzipSync(asset.body)]));
+        this.logger.info({ ms: Date.now() - started }, 'API explorer built');
+        return { ...bundle, gzipped };
+      })();
+      built = building;
+      // A failed build is retried by the next request rather than remembered.
+      building.catch((error: unknown) => {
+        this.logger.error({ err: error }, 'API explorer build failed');
+        if (built === building) built = undefined;
+      });
+    }
+    return built;
   }
 
   /** Replaces Apollo's landing page (Sandbox, from Apollo's CDN) with the explorer. */

@@ -14,6 +14,7 @@
 //   3. seats: a guild with 50 free seats, 200 players joining at once → exactly 50 members.
 import { randomUUID } from 'node:crypto';
 import { startPlatform } from '../../launcher/all-in-one.js';
+import { ViewerSigner } from '../../platform/auth.js';
 import { SUBGRAPHS } from '../../platform/subgraph/names.js';
 import { subgraphClient } from '../../platform/testing.js';
 import type { Context } from '../../subgraphs/social/context.js';
@@ -79,11 +80,29 @@ async function main(): Promise<boolean> {
     if (body.errors || body.data?.guild.members.edges.length !== 100) throw new Error(`page failed: ${JSON.stringify(body.errors)}`);
     return now() - t0;
   };
+  // The social subgraph's part alone (the guild and its page, no user fields), straight to it.
+  const socialUrl = platform.subgraphs.find((s) => s.name === 'social')!.url;
+  const SOCIAL_PART = `query($g: ID!) { guild(id: $g) { members(first: 100) { edges { node { role user { id } } } } } }`;
+  // Signed as the gateway signs an anonymous viewer (the signature is made once: the gateway caches it too).
+  const viewerToken = await new ViewerSigner('bench-internal-secret-0123456789abcdefghijkl').sign({ userId: null, role: null });
+  const socialPart = async () => {
+    const t0 = now();
+    const response = await fetch(socialUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-viewer-token': viewerToken }, body: JSON.stringify({ query: SOCIAL_PART, variables: { g: guild.id } }) });
+    const body = (await response.json()) as { data?: { guild: { members: { edges: unknown[] } } }; errors?: unknown };
+    if (body.errors || body.data?.guild.members.edges.length !== 100) throw new Error(`social part failed: ${JSON.stringify(body.errors)}`);
+    return now() - t0;
+  };
   for (let i = 0; i < 30; i++) await page();
   const pageMs: number[] = [];
-  for (let i = 0; i < REQUESTS; i++) pageMs.push(await page());
+  const socialMs: number[] = [];
+  // Interleaved, so both see the same load.
+  for (let i = 0; i < REQUESTS; i++) {
+    pageMs.push(await page());
+    socialMs.push(await socialPart());
+  }
   const pageStats = stats(pageMs);
-  log(`page: p50 ${f1(pageStats.p50)} ms, p95 ${f1(pageStats.p95)} ms`);
+  const socialStats = stats(socialMs);
+  log(`page: p50 ${f1(pageStats.p50)} ms, p95 ${f1(pageStats.p95)} ms; social's part alone p50 ${f1(socialStats.p50)} ms, p95 ${f1(socialStats.p95)} ms`);
 
   // ------------------------------------------------------------ 2. search over many guilds
   log(`search: inserting ${GUILDS} guilds`);
@@ -141,6 +160,7 @@ async function main(): Promise<boolean> {
       '| measure | p50 | p95 | p99 | target | verdict |',
       '| --- | ---: | ---: | ---: | --- | --- |',
       `| guild members(first: 100) with user fields, gateway (ms) | ${f1(pageStats.p50)} | ${f1(pageStats.p95)} | ${f1(pageStats.p99)} | p95 ≤ 30 | ${verdict(pageOk)} |`,
+      `| the same page's social part alone, straight to the subgraph (ms) | ${f1(socialStats.p50)} | ${f1(socialStats.p95)} | ${f1(socialStats.p99)} | (breakdown) | |`,
       `| searchGuilds over ${GUILDS.toLocaleString('en')} guilds, subgraph (ms) | ${f1(searchStats.p50)} | ${f1(searchStats.p95)} | ${f1(searchStats.p99)} | p95 ≤ 20 | ${verdict(searchOk)} |`,
       '',
       `200 concurrent joins for 50 seats: ${joined} joined, ${refused} CONFLICT, ${members - 1} members besides the master, in ${f1(joinWallMs)} ms — ${verdict(seatsOk)} (exactly 50).`,

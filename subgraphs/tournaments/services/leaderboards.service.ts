@@ -176,6 +176,9 @@ export class LeaderboardsService {
   async afterSubmit(board: LeaderboardRow, outcome: { period: PeriodRow; record: StoredRecord; fresh: boolean }): Promise<{ board: LeaderboardRow; record: RankedRecordRow }> {
     const ref = { periodId: outcome.period.id, sort: board.sortOrder };
     if (!outcome.fresh) {
+      // A retry: put the record in the ranking again (versioned, so a no-op unless the first attempt
+      // committed and then failed to reach Redis), then answer with its rank.
+      if (outcome.record.seq > 0n) await this.deps.ranking.apply(ref, [outcome.record]);
       const ranked = await this.deps.ranking.rankOf(ref, outcome.record.userId);
       return { board, record: toRow(outcome.period.id, ranked ?? { ...outcome.record, rank: 0 }) };
     }

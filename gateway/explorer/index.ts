@@ -28,10 +28,13 @@ export class Explorer {
         return { ...bundle, gzipped };
       })();
       built = building;
-      // A failed build is retried by the next request rather than remembered.
+      // A failed build is answered as failed for a minute, then tried again (not on every request:
+      // a build costs seconds of CPU).
       building.catch((error: unknown) => {
         this.logger.error({ err: error }, 'API explorer build failed');
-        if (built === building) built = undefined;
+        setTimeout(() => {
+          if (built === building) built = undefined;
+        }, 60_000).unref();
       });
     }
     return built;

@@ -9,12 +9,12 @@ import { matchUpdated } from '../contracts/live.js';
 import { assertCanChallenge, decidedChallenges, ladderAfter, ladderMatchKey } from '../domain/brackets/ladder.js';
 import { DEFAULT_LADDER_RANGE } from '../domain/settings.js';
 import type { EntriesStore } from '../store/entries.store.js';
-import type { MatchRow, MatchesStore } from '../store/matches.store.js';
+import { viewOf, type MatchesStore, type StoredMatch } from '../store/matches.store.js';
 import type { TournamentRow } from '../store/tournaments.store.js';
 import type { CompletionService } from './completion.service.js';
 
 const conflict = (message: string, field: string, reason: string) => new DomainError(ErrorCode.CONFLICT, message, { field, reason });
-const isOpen = (m: MatchRow) => m.status === 'READY' || m.status === 'DISPUTED';
+const isOpen = (m: StoredMatch) => m.status === 'READY' || m.status === 'DISPUTED';
 
 /**
  * Ladder play (domain/brackets/ladder.ts): challenges are matches made on demand, under the
@@ -47,7 +47,7 @@ export class LadderService {
   }
 
   /** The viewer challenges `defenderId` (see challengeOnLadder in the SDL for every refusal). */
-  async challenge(viewer: Viewer, tournamentId: string, defenderId: string): Promise<MatchRow> {
+  async challenge(viewer: Viewer, tournamentId: string, defenderId: string): Promise<StoredMatch> {
     const userId = requireUser(viewer);
     if (!isUuid(tournamentId)) throw new NotFoundError('Tournament', tournamentId);
     return this.deps.work.run(async (work) => {
@@ -80,7 +80,7 @@ export class LadderService {
         status: 'READY',
         readyAt: at,
       });
-      work.publish(matchUpdated, tournament.id, match);
+      work.publish(matchUpdated, tournament.id, viewOf(match));
       return match;
     });
   }
@@ -98,7 +98,7 @@ export class LadderService {
           return 'later';
         }
         const skipped = await this.deps.matches.skipOpen(work.tx, tournament.id);
-        for (const m of skipped) work.publish(matchUpdated, tournament.id, m);
+        for (const m of skipped) work.publish(matchUpdated, tournament.id, viewOf(m));
         await this.deps.completion.completeIn(work, tournament, await this.deps.matches.bracket(work.tx, tournament.id), this.now());
         return 'ended';
       });

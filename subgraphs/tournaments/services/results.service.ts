@@ -9,7 +9,7 @@ import { matchUpdated } from '../contracts/live.js';
 import { isBracketFinished } from '../domain/standings.js';
 import type { EntriesStore } from '../store/entries.store.js';
 import type { CompletionService } from './completion.service.js';
-import { slotOf, stateOf, type MatchRow, type MatchesStore } from '../store/matches.store.js';
+import { slotOf, stateOf, viewOf, type MatchesStore, type StoredMatch } from '../store/matches.store.js';
 
 export interface MatchResultInput {
   matchId: string;
@@ -38,7 +38,7 @@ export class ResultsService {
     },
   ) {}
 
-  async reportMatchResult(viewer: Viewer, input: MatchResultInput): Promise<MatchRow> {
+  async reportMatchResult(viewer: Viewer, input: MatchResultInput): Promise<StoredMatch> {
     const userId = viewer.kind === 'service' ? (requireScope(viewer, 'REPORT_MATCH_RESULTS'), null) : requireUser(viewer);
     if (!isUuid(input.matchId)) throw new NotFoundError('TournamentMatch', input.matchId);
     const claim = { winnerId: input.winnerId, score: input.score ?? null };
@@ -60,7 +60,7 @@ export class ResultsService {
           [outcome.side === 'A' ? 'claimA' : 'claimB']: { ...outcome.claim },
           ...(outcome.kind === 'DISPUTE' ? { status: 'DISPUTED' } : {}),
         });
-        if (outcome.kind === 'DISPUTE') work.publish(matchUpdated, tournament.id, claimed);
+        if (outcome.kind === 'DISPUTE') work.publish(matchUpdated, tournament.id, viewOf(claimed));
         return claimed;
       }
       const at = this.deps.now?.() ?? new Date();
@@ -85,7 +85,7 @@ export class ResultsService {
         }
       }
       await work.record('tournament.match_won', { tournamentId: tournament.id, matchId: match.id, winnerId: outcome.winnerId, round: match.round, wonAt: at.toISOString() });
-      for (const m of changed) work.publish(matchUpdated, tournament.id, m);
+      for (const m of changed) work.publish(matchUpdated, tournament.id, viewOf(m));
       const byId = new Map(changed.map((m) => [m.id, m]));
       const after = [...before.map((m) => byId.get(m.id) ?? m), ...changed.filter((m) => !before.some((b) => b.id === m.id))];
       if (isBracketFinished(tournament.format, after)) {

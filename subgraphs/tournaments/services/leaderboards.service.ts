@@ -316,9 +316,11 @@ export class LeaderboardsService {
     const board = await this.board(id);
     const source = leaderboardChanged.subscribe(this.deps.redis, id);
     const relevant = (e: LeaderboardChangedEvent) => e.reset || e.rank < n || (e.previousRank !== null && e.previousRank < n);
-    return coalesced(source, relevant, async (events) => {
+    // What a run of changes needs to keep: the periods a reset started.
+    const merge = (resets: Set<string> | undefined, e: LeaderboardChangedEvent) => (e.reset ? new Set([...(resets ?? []), e.periodId]) : (resets ?? new Set<string>()));
+    return coalesced(source, relevant, merge, async (resets) => {
       const period = await this.currentPeriod(board);
-      return { board, period, first: n, reset: events.some((e) => e.reset && e.periodId === period.id) };
+      return { board, period, first: n, reset: resets.has(period.id) };
     });
   }
 
@@ -327,7 +329,7 @@ export class LeaderboardsService {
     const userId = requireUser(viewer);
     await this.board(leaderboardId, 'leaderboardId');
     const source = rankChanged.subscribe(this.deps.redis, `${leaderboardId} ${userId}`);
-    return coalesced(source, () => true, async (events) => events.reduce(mergeRankChanges));
+    return coalesced(source, () => true, (acc: PlayerRankChange | undefined, e: PlayerRankChange) => (acc ? mergeRankChanges(acc, e) : e), async (change) => change);
   }
 
   // Resets.
@@ -367,12 +369,13 @@ function toRow(periodId: string, r: { userId: string; score: number; subscore: n
 
 /**
  * Events from `source` that pass `relevant`, as values built by `build` from every event that
- * arrived since the last one was taken: while the subscriber is busy with one value, the next
+ * arrived since the last one was taken, folded by `merge` as they arrive (so a stalled subscriber
+ * holds one accumulated value, not a queue): while the subscriber is busy with one value, the next
  * collects (coalesces) whatever lands meanwhile.
  */
-function coalesced<E, V>(source: AsyncIterableIterator<E>, relevant: (e: E) => boolean, build: (events: E[]) => Promise<V>): AsyncIterableIterator<V> {
+function coalesced<E, A, V>(source: AsyncIterableIterator<E>, relevant: (e: E) => boolean, merge: (acc: A | undefined, e: E) => A, build: (acc: A) => Promise<V>): AsyncIterableIterator<V> {
   return new Repeater<V>(async (push, stop) => {
-    let pending: E[] = [];
+    const state: { pending: { acc: A } | null } = { pending: null };
     const waiter: { wake: (() => void) | null } = { wake: null };
     let ended = false;
     let failure: unknown;
@@ -380,7 +383,7 @@ function coalesced<E, V>(source: AsyncIterableIterator<E>, relevant: (e: E) => b
       try {
         for await (const event of source) {
           if (!relevant(event)) continue;
-          pending.push(event);
+          state.pending = { acc: merge(state.pending?.acc, event) };
           waiter.wake?.();
         }
       } catch (error) {
@@ -394,15 +397,15 @@ function coalesced<E, V>(source: AsyncIterableIterator<E>, relevant: (e: E) => b
       waiter.wake?.();
       void source.return?.();
     });
-    while (!ended || pending.length) {
-      if (!pending.length) {
+    while (!ended || state.pending) {
+      if (!state.pending) {
         await new Promise<void>((resolve) => (waiter.wake = resolve));
         waiter.wake = null;
         continue;
       }
-      const events = pending;
-      pending = [];
-      await push(await build(events));
+      const { acc } = state.pending;
+      state.pending = null;
+      await push(await build(acc));
     }
     if (failure) stop(failure);
     else stop();

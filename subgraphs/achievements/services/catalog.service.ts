@@ -50,6 +50,8 @@ export async function syncCatalog(
   catalog: Catalog = readCatalogFile(),
   store = new AchievementsStore(prisma),
 ): Promise<CatalogSyncResult> {
+  // One upsert per definition, at start-up: on a loaded machine that outlasted Prisma's 5 s default.
+  const transaction = { timeout: 30_000, maxWait: 10_000 };
   return prisma.$transaction(async (tx) => {
     const stored = await store.latestCatalogVersion(tx);
     // During a rolling deploy an old replica may start after a new one: it must not roll the catalog back.
@@ -58,7 +60,7 @@ export async function syncCatalog(
       await store.upsertDefinition(tx, definition, catalog.version, position);
     }
     return { version: catalog.version, synced: catalog.achievements.length, changed: stored !== catalog.version };
-  });
+  }, transaction);
 }
 
 /**

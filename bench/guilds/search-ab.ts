@@ -2,7 +2,7 @@
 // same texts interleaved so both see the same load: node --import tsx bench/guilds/search-ab.ts
 // (DATABASE_URL: a PostgreSQL database already holding the bench's guilds).
 import { openDatabase, prismaSql } from '../../platform/db/index.js';
-import { prefixQuery, searchTerms } from '../../subgraphs/social/domain/guild-search.js';
+import { prefixQuery, searchTerms } from '../../platform/search-text.js';
 import { GuildsStore } from '../../subgraphs/social/store/guilds.store.js';
 import { f1, percentile, sorted } from '../lib/common.js';
 

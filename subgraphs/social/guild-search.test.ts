@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/index.js';
 import { openTestDatabase } from '../../platform/testing.js';
-import { prefixQuery, searchTerms } from './domain/guild-search.js';
+import { prefixQuery, searchTerms } from '../../platform/search-text.js';
 import { GuildsStore } from './store/guilds.store.js';
 
 // searchGuilds' two plans give one order: the page looked for among the guilds with the most XP

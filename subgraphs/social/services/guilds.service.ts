@@ -5,7 +5,7 @@ import { enqueueJob } from '../../../platform/jobs/index.js';
 import { feeKey, refundKey, type WalletPort } from '../../../platform/wallet-debit.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { pageRequest, timeIdPageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
-import { prefixQuery, searchTerms } from '../domain/guild-search.js';
+import { prefixQuery, searchTerms } from '../../../platform/search-text.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { guildNotification, guildUpdated, type GuildNotificationEvent } from '../contracts/live.js';
 import { contributionXp, GUILD_MAX_LEVEL, guildLevelFor, maxMembersAt, validateContribution, validateRequestKey } from '../domain/guild-levels.js';

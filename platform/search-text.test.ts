@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prefixQuery, searchTerms } from './guild-search.js';
+import { prefixQuery, searchTerms } from './search-text.js';
 
 describe('searchTerms', () => {
   it.each([

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
 import { gameServerToken } from './support/game-server.js';
-import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
+import { gql, gqlData, gqlRefusal, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
 import { subscribe, untilListening } from './support/ws.js';
 
 // Guild wars through the gateway (issue 16, item 5), as a game studio uses them: an officer
@@ -20,16 +20,8 @@ const { client } = platformPerFile({ SOCIAL_GUILD_CREATION_FEE: '0' }, (started)
 });
 
 type Player = Awaited<ReturnType<typeof registerPlayer>>;
-async function must<T>(player: Player | undefined, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await gql<T>(url, query, variables, { token: player?.token });
-  if (result.errors || !result.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
-const refusal = async (player: Player | undefined, query: string, variables: Record<string, unknown> = {}) => {
-  const result = await gql(url, query, variables, { token: player?.token });
-  expect(result.errors, JSON.stringify(result.data)).toBeDefined();
-  return { message: result.errors![0]!.message, ...result.errors![0]!.extensions };
-};
+const must = <T>(player: Player | undefined, query: string, variables: Record<string, unknown> = {}) => gqlData<T>(url, query, variables, player?.token);
+const refusal = (player: Player | undefined, query: string, variables: Record<string, unknown> = {}) => gqlRefusal(url, query, variables, player?.token);
 
 let tags = 0;
 const freshTag = () => `W${(Date.now() % 1296).toString(36)}${(tags++ % 36).toString(36)}${Math.floor(Math.random() * 36).toString(36)}`.toUpperCase().slice(0, 5);

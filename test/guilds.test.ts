@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
-import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
+import { gql, gqlData, gqlRefusal, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
 import { liveChannel } from '../platform/live.js';
 import { subscribe, untilListening } from './support/ws.js';
 
@@ -21,16 +21,8 @@ const { client } = platformPerFile({ ADMIN_USERNAMES: ADMIN, SOCIAL_GUILD_MAX_ME
 
 type Player = Awaited<ReturnType<typeof registerPlayer>>;
 
-async function must<T>(player: Player | undefined, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await gql<T>(url, query, variables, { token: player?.token });
-  if (result.errors || !result.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
-const refusal = async (player: Player | undefined, query: string, variables: Record<string, unknown> = {}) => {
-  const result = await gql(url, query, variables, { token: player?.token });
-  expect(result.errors, JSON.stringify(result.data)).toBeDefined();
-  return { message: result.errors![0]!.message, ...result.errors![0]!.extensions };
-};
+const must = <T>(player: Player | undefined, query: string, variables: Record<string, unknown> = {}) => gqlData<T>(url, query, variables, player?.token);
+const refusal = (player: Player | undefined, query: string, variables: Record<string, unknown> = {}) => gqlRefusal(url, query, variables, player?.token);
 
 const APPLY = `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { operationId } }`;
 let admin: Player | undefined;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
-import { gql, platformPerFile, registerPlayer } from './support/platform.js';
+import { gql, gqlData, platformPerFile, registerPlayer } from './support/platform.js';
 import { metric, subscribe, untilListening, wsClient } from './support/ws.js';
 
 // Registration with entry fees across subgraphs: the tournaments subgraph takes the fee from the
@@ -14,11 +14,7 @@ platformPerFile({}, (started) => {
   url = started.gateway.url;
 });
 
-async function must<T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await gql<T>(url, query, variables, { token });
-  if (!result.data || result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
+const must = <T>(token: string, query: string, variables: Record<string, unknown> = {}) => gqlData<T>(url, query, variables, token);
 
 /** Passes once `check` does (refunds are durable jobs that run just after the change that owes them). */
 async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { signInAsAdmin } from './support/game-server.js';
-import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
+import { gql, gqlData, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
 
 let platform: RunningPlatform;
 let url = '';
@@ -15,11 +15,7 @@ platformPerFile({}, (started) => {
   url = started.gateway.url;
 });
 
-async function must<T>(token: string, query: string, variables: Record<string, unknown>): Promise<T> {
-  const result = await gql<T>(url, query, variables, { token });
-  if (!result.data || result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data;
-}
+const must = <T>(token: string, query: string, variables: Record<string, unknown>) => gqlData<T>(url, query, variables, token);
 
 describe('examples/typed-client', () => {
   it('signs in, reads achievements, follows a room it posts to, joins a guild and a tournament and reads its bracket', async () => {
@@ -45,8 +41,10 @@ describe('examples/typed-client', () => {
     expect(stdout).toMatch(/signed in as typed_\w+ \(level \d+, PLAYER\)/);
     expect(stdout).toContain('legendary in the catalog');
     expect(stdout).toMatch(/the message arrived live \(ADDED by typed_\w+\)/);
-    expect(stdout).toContain(`guild: JOINED ${guildName}`);
-    expect(stdout).toContain(`tournament: joined ${tournamentName}`);
+    // The script joins the open guild with the most XP and the first free tournament it finds: on a
+    // database other tests share that may be theirs rather than the ones made above.
+    expect(stdout).toMatch(/guild: JOINED .+ \[\w+\] \(\d+ members\)/);
+    expect(stdout).toMatch(/tournament: joined .+ \([A-Z_]+, \d+ registered\)/);
     expect(stdout).toMatch(/bracket: REGISTRATION, \d+ rounds/);
     expect(stdout.trim().endsWith('done')).toBe(true);
   });

@@ -77,6 +77,20 @@ export async function gql<T = Record<string, unknown>>(
   return { status: response.status, ...body };
 }
 
+/** An operation a test expects to work: its data, or an error naming the operation and its errors. */
+export async function gqlData<T>(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
+  const result = await gql<T>(url, query, variables, { token });
+  if (result.errors || !result.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+/** An operation a test expects refused: its first error's message and extensions (fails the test when there is none). */
+export async function gqlRefusal(url: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ message: string } & Record<string, unknown>> {
+  const result = await gql(url, query, variables, { token });
+  if (!result.errors?.length) throw new Error(`${query.slice(0, 60)} was not refused: ${JSON.stringify(result.data)}`);
+  return { message: result.errors[0]!.message, ...result.errors[0]!.extensions };
+}
+
 let counter = 0;
 /** A username no other test (or earlier run on the same database) has used. */
 export const uniqueName = (prefix = 'p') => `${prefix}_${Date.now().toString(36)}${(counter++).toString(36)}`.slice(0, 20);

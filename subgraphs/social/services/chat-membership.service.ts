@@ -188,24 +188,27 @@ export class ChatMembershipService {
     return room;
   }
 
-  /** Adds a guild's new member to its room, in the guild work's unit of work; false when they were one already. */
+  /**
+   * Adds a guild's new member to its room, in the guild work's unit of work; false when they were
+   * one already, or when the guild has no room (written before guilds had rooms, or by hand): the
+   * guild's own membership never fails for its room's sake.
+   */
   async addGuildMember(work: PrismaWork, input: { guildId: string; userId: string }): Promise<boolean> {
     const room = await this.guildRoomLocked(work, input.guildId);
-    if (await this.deps.members.findOne(room.id, input.userId, work.tx)) return false;
+    if (!room || (await this.deps.members.findOne(room.id, input.userId, work.tx))) return false;
     await this.addMember(work, room, input.userId, null);
     return true;
   }
 
-  /** Removes a guild's former member from its room, in the guild work's unit of work; false when they were not one. */
+  /** Removes a guild's former member from its room, in the guild work's unit of work; false when they were not one (or there is no room). */
   async removeGuildMember(work: PrismaWork, input: { guildId: string; userId: string }): Promise<boolean> {
     const room = await this.guildRoomLocked(work, input.guildId);
-    return this.removeMember(work, room, input.userId, null);
+    return room ? this.removeMember(work, room, input.userId, null) : false;
   }
 
-  private async guildRoomLocked(work: PrismaWork, guildId: string): Promise<ChatRoomRow> {
+  private async guildRoomLocked(work: PrismaWork, guildId: string): Promise<ChatRoomRow | undefined> {
     const found = await this.deps.rooms.findByGuild(guildId, work.tx);
-    if (!found) throw new NotFoundError('ChatRoom', `guild:${guildId}`);
-    return (await this.deps.rooms.lock(work.tx, found.id))!;
+    return found ? this.deps.rooms.lock(work.tx, found.id) : undefined;
   }
 
   /** A PARTY the actor may manage, locked; NOT_FOUND when they may not read it. */

@@ -52,7 +52,7 @@ function engineWith(upstream: UpstreamPool) {
 }
 
 const frames: string[] = [];
-const connection = { sendMessage: (head: Buffer, body: Buffer) => void frames.push(`${head}${body}`), checkBackpressure: () => undefined };
+const connection = { sendMessage: (head: Buffer, body: Buffer) => void frames.push(`${head}${body}`) };
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('SubscriptionEngine.updateSupergraph', () => {

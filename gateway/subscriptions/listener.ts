@@ -5,10 +5,11 @@ import type { ExecutionResult } from 'graphql';
  * connection's subscriptions (10,000 subscribers hold 10,000 Listeners, not 10,000 closures each).
  */
 export interface ClientConnection {
-  /** Writes one graphql-ws message, given as its UTF-8 bytes in two parts (`head` then `body`), to the socket. */
+  /**
+   * Writes one graphql-ws message, given as its UTF-8 bytes in two parts (`head` then `body`), to
+   * the socket; the connection closes itself once it holds more unsent bytes than allowed.
+   */
   sendMessage(head: Buffer, body: Buffer): void;
-  /** Called after each write: closes the connection if it holds more unsent bytes than allowed. */
-  checkBackpressure(): void;
 }
 
 /** What a Listener tells when it ends (its Group). */
@@ -49,7 +50,6 @@ export class Listener implements AsyncIterableIterator<ExecutionResult> {
   deliver(body: Buffer): boolean {
     if (this.done) return false;
     this.connection.sendMessage(this.prefix, body);
-    this.connection.checkBackpressure();
     return true;
   }
 

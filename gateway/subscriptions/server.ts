@@ -92,10 +92,10 @@ function scheduleFlush() {
  * Frames written in one turn of the event loop go out together, in one write, when the turn ends
  * (setImmediate; FLUSHES_PER_TURN sockets a turn): a write to a socket is most of a delivery's cost
  * on a busy gateway, and the events queued behind a busy turn then cost one write per subscriber,
- * not one each. An idle gateway
- * delivers each event alone, a turn later. Anything else written to the socket (graphql-ws's
- * `complete` and `error`, answers to queries) goes after the frames already held, so a subscriber
- * never gets `complete` before the last event (docs/decisions.md "A socket's frames go out once per turn").
+ * not one each. An idle gateway delivers each event alone, a turn later. Anything else written to
+ * the socket (graphql-ws's `complete` and `error`, answers to queries) goes after the frames
+ * already held, so a subscriber never gets `complete` before the last event (docs/decisions.md
+ * "A socket's frames go out once per turn").
  */
 export class SocketConnection implements ClientConnection {
   private held: Buffer[] = [];
@@ -124,6 +124,7 @@ export class SocketConnection implements ClientConnection {
     // permessage-deflate (off on this server) would need ws's framing and its compressor.
     if (!tcp || socket.extensions !== '') {
       socket.send(Buffer.concat([head, body]), { binary: false });
+      this.checkBackpressure();
       return;
     }
     this.held.push(textFrame(head, body));

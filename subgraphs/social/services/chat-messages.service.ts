@@ -2,7 +2,7 @@ import { Repeater } from '@repeaterjs/repeater';
 import { LRUCache } from 'lru-cache';
 import { requireRole, requireUser, type Viewer } from '../../../platform/auth.js';
 import { isUniqueViolation } from '../../../platform/db/errors.js';
-import type { Sql, Tx } from '../../../platform/db/index.js';
+import type { Tx } from '../../../platform/db/index.js';
 import { BadUserInputError, DomainError, NotFoundError, RateLimitedError } from '../../../platform/errors.js';
 import { GroupCommit } from '../../../platform/group-commit.js';
 import { isUuid } from '../../../platform/ids.js';
@@ -10,7 +10,7 @@ import { resumableStream, subscribeLive } from '../../../platform/live.js';
 import { decodeCursor, pageRequest, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import type { RateLimit } from '../../../platform/rate-limit.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
-import type { PrismaWork, UnitOfWork, Work } from '../../../platform/unit-of-work.js';
+import type { PrismaWork, SqlWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { messageAdded, privateMessage, roomEvent, type MessageAddedEvent, type PrivateMessagePayload, type RoomEventPayload } from '../contracts/live.js';
 import {
   assertMayChange,
@@ -134,7 +134,7 @@ export class ChatMessagesService {
         const locked = await this.deps.rooms.lock(work.sql, roomId);
         if (locked && isRestricted(locked.kind)) this.restrictedRooms.set(roomId, true);
         if (!locked || isRestricted(locked.kind) || locked.slowModeSeconds > 0) return null;
-        return this.postOpenGroup(work, work.sql, locked, sends);
+        return this.postOpenGroup(work, locked, sends);
       });
       if (posted) return posted;
     }
@@ -168,8 +168,8 @@ export class ChatMessagesService {
    * senders' mutes in one read, the accepted messages in one insert, their events in one more;
    * each published as `post` would, chained in position order.
    */
-  private async postOpenGroup(work: Work, sql: Sql, room: ChatRoomRow, sends: RoomSend[]): Promise<(ChatMessageRow | Refused)[]> {
-    const mutes = await this.deps.moderation.mutesOf(room.id, sends.map(({ send }) => send.authorId), sql);
+  private async postOpenGroup(work: SqlWork, room: ChatRoomRow, sends: RoomSend[]): Promise<(ChatMessageRow | Refused)[]> {
+    const mutes = await this.deps.moderation.mutesOf(room.id, sends.map(({ send }) => send.authorId), work.sql);
     const now = this.now();
     const results: (ChatMessageRow | Refused)[] = new Array(sends.length);
     const accepted: number[] = [];
@@ -186,7 +186,7 @@ export class ChatMessagesService {
     });
     if (accepted.length === 0) return results;
     const messages = await this.deps.store.createMany(
-      sql,
+      work.sql,
       room.id,
       accepted.map((i) => ({ authorId: sends[i]!.send.authorId, ...sends[i]!.moderated, clientMessageId: sends[i]!.send.clientMessageId })),
     );

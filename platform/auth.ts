@@ -85,8 +85,14 @@ export async function issueServiceToken(
   return { token, expiresAt };
 }
 
+/** A verified token's viewer, and until when it counts as verified. */
+interface VerifiedToken {
+  viewer: Viewer;
+  expiresAt: number;
+}
+
 /** Tokens this process has verified, per secret: token → its viewer and expiry (see verifyAccessToken, verifyViewerToken). */
-const accessVerified = new Map<string, Map<string, { viewer: Viewer; expiresAt: number }>>();
+const accessVerified = new Map<string, Map<string, VerifiedToken>>();
 const VERIFIED_MAX = 10_000;
 
 const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : []);
@@ -99,7 +105,7 @@ const stringsOf = (value: unknown): string[] => (Array.isArray(value) ? value.fi
  */
 export async function verifyAccessToken(token: string, secret: string): Promise<Viewer> {
   let cache = accessVerified.get(secret);
-  if (!cache) accessVerified.set(secret, (cache = new Map()));
+  if (!cache) accessVerified.set(secret, (cache = new Map<string, VerifiedToken>()));
   const hit = cache.get(token);
   if (hit && hit.expiresAt > Date.now()) return copyOf(hit.viewer);
   if (hit) cache.delete(token);
@@ -183,13 +189,13 @@ export class ViewerSigner {
  * process was idle, on the bench machine) for every request and every subscription. An entry holds
  * only what a successful verification of that exact string returned, and is dropped at its expiry.
  */
-const verified = new Map<string, Map<string, { viewer: Viewer; expiresAt: number }>>();
+const verified = new Map<string, Map<string, VerifiedToken>>();
 
 /** Subgraph side: the viewer from the gateway's signed header, or UnauthenticatedError. */
 export async function verifyViewerToken(token: string | undefined | null, secret: string): Promise<Viewer> {
   if (!token) throw new UnauthenticatedError('Missing gateway signature: subgraphs only accept requests from the gateway.');
   let cache = verified.get(secret);
-  if (!cache) verified.set(secret, (cache = new Map()));
+  if (!cache) verified.set(secret, (cache = new Map<string, VerifiedToken>()));
   const hit = cache.get(token);
   if (hit && hit.expiresAt > Date.now()) return copyOf(hit.viewer);
   if (hit) cache.delete(token);

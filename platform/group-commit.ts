@@ -17,8 +17,8 @@ export interface GroupCommitOptions<I, R> {
 
 interface Pending<I, R> {
   item: I;
-  resolve(result: R): void;
-  reject(error: unknown): void;
+  resolve: (result: R) => void;
+  reject: (error: unknown) => void;
 }
 
 interface Lane<I, R> {

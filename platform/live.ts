@@ -233,7 +233,7 @@ export function stringifyLive(payload: unknown): string {
     return JSON.stringify(payload);
   } catch (error) {
     if (!(error instanceof TypeError)) throw error;
-    return JSON.stringify(payload, (_key, value) => (typeof value === 'bigint' ? { $bigint: value.toString() } : value));
+    return JSON.stringify(payload, (_key, value: unknown) => (typeof value === 'bigint' ? { $bigint: value.toString() } : value));
   }
 }
 

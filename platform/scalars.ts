@@ -37,5 +37,5 @@ export const DateTime = new GraphQLScalarType<Date, string>({
 const safeInt = GraphQLSafeInt.toConfig();
 export const SafeInt = new GraphQLScalarType({
   ...safeInt,
-  serialize: (value) => safeInt.serialize(typeof value === 'bigint' ? Number(value) : value) as number,
+  serialize: (value) => safeInt.serialize(typeof value === 'bigint' ? Number(value) : value),
 });

@@ -53,7 +53,7 @@ export function recordingPrisma(prisma: PrismaClient, operations: string[]): Pri
     query: {
       async $allOperations({ model, operation, args, query }) {
         operations.push(`${model ?? '$raw'}.${operation}`);
-        return query(args);
+        return query(args) as Promise<unknown>;
       },
     },
   }) as unknown as PrismaClient;

@@ -30,7 +30,7 @@ function walkJson(value: unknown, path: string, depth = 0): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth > MAX_JSON_DEPTH) throw new BadUserInputError(`${path} is nested more than ${MAX_JSON_DEPTH} levels deep.`, path);
   if (Array.isArray(value)) return walkList(value, path, (item, itemPath) => walkJson(item, itemPath, depth + 1));
-  const prototype = Object.getPrototypeOf(value);
+  const prototype = Object.getPrototypeOf(value) as unknown;
   if (prototype !== Object.prototype && prototype !== null) return value; // a Date, a bigint box: parsed, not text
   let result = value as Record<string, unknown>;
   for (const [key, item] of Object.entries(value)) {

@@ -51,7 +51,7 @@ describe('UnitOfWork', () => {
       return 'done';
     });
     expect(result).toBe('done');
-    expect(heard.map((m) => JSON.parse(m).n)).toEqual([1, 2]);
+    expect(heard.map((m) => (JSON.parse(m) as { n: number }).n)).toEqual([1, 2]);
     expect(order).toEqual(['after commit, heard 1']);
     expect(pokes).toBe(1);
     expect(await outboxRows()).toEqual(['user.leveled_up']);
@@ -83,7 +83,7 @@ describe('UnitOfWork', () => {
       return 42;
     });
     expect(result).toBe(42);
-    expect(heard.map((m) => JSON.parse(m).n)).toEqual([3]);
+    expect(heard.map((m) => (JSON.parse(m) as { n: number }).n)).toEqual([3]);
     expect(pokes).toBe(0); // no event recorded: nothing for the relay
   });
 
@@ -96,7 +96,7 @@ describe('UnitOfWork', () => {
       // The caller runs committed() after its commit; here, to show the order, after the transaction.
       return committed;
     }).then((committed) => committed());
-    expect(heard.map((m) => JSON.parse(m).n)).toEqual([4]);
+    expect(heard.map((m) => (JSON.parse(m) as { n: number }).n)).toEqual([4]);
     expect(pokes).toBe(1);
     expect(await outboxRows()).toEqual(['user.leveled_up', 'user.leveled_up']);
   });

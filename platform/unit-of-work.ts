@@ -105,7 +105,7 @@ export class UnitOfWork {
           afterCommit: (effect) => {
             effects.push({ publish: false, run: effect });
           },
-        } as PrismaWork | SqlWork;
+        };
       },
       committed: async () => {
         if (recorded) void Promise.resolve(relay.poke()).catch((error: unknown) => logger.warn({ err: error, producer }, 'poking the outbox relay failed'));

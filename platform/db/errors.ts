@@ -17,7 +17,7 @@ export function isUniqueViolation(error: unknown): string | null {
   const adapterCause = (e?.meta?.driverAdapterError as { cause?: { code?: string; message?: string } } | undefined)?.cause;
   if (adapterCause?.code === '23505') return adapterCause.message ?? 'unique';
   // adapter-pg's P2010 names the SQLSTATE in its meta (or only in its message).
-  if (e?.code === 'P2010' && (e.meta?.code === '23505' || /Code: `23505`/.test(e.message ?? ''))) return String(e.meta?.message ?? e.message ?? 'unique');
+  if (e?.code === 'P2010' && (e.meta?.code === '23505' || /Code: `23505`/.test(e.message ?? ''))) return typeof e.meta?.message === 'string' ? e.meta.message : (e.message ?? 'unique');
   return null;
 }
 

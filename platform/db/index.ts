@@ -201,7 +201,7 @@ async function openPGlite(dataDir: string): Promise<PGlite> {
 function pgConnection(client: pg.Client): SqlConnection {
   return {
     exec: async (sql) => void (await client.query(sql)),
-    query: async (sql, params) => (await client.query(sql, params)).rows,
+    query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
   };
 }
 

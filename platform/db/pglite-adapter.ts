@@ -23,7 +23,7 @@ export class PGliteWithCommitErrors extends PrismaPGlite {
         get: (target, key) => {
           if (key === 'transaction') return (fn: Parameters<PGlite['transaction']>[0]) => (outcome = target.transaction(fn));
           const value = Reflect.get(target, key, target) as unknown;
-          return typeof value === 'function' ? value.bind(target) : value;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
         },
       });
       const transaction = await start(watched, options);

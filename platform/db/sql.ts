@@ -42,7 +42,7 @@ function typesFor(types: typeof pg.types): pg.CustomTypesConfig {
   return {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
       if (oid === INT8_OID) return (value: string) => BigInt(value);
-      return types.getTypeParser(oid, format);
+      return types.getTypeParser(oid, format) as (value: string) => unknown;
     }) as pg.CustomTypesConfig['getTypeParser'],
   };
 }

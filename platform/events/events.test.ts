@@ -61,7 +61,7 @@ describe('transactional outbox and event consumers', () => {
     const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
     expect(await relay.drain()).toBe(1);
     const entries = await redis.xreadgroup(DOMAIN_EVENTS_STREAM, 'probe', 'p', 10, 0);
-    expect(entries.map((e) => JSON.parse(e.fields.event!).payload.username)).toEqual(['committed']);
+    expect(entries.map((e) => (JSON.parse(e.fields.event!) as { payload: { username: string } }).payload.username)).toEqual(['committed']);
     expect(await relay.drain()).toBe(0);
   });
 
@@ -375,7 +375,7 @@ describe('batched handling', () => {
 describe('when Redis restarts without its data', () => {
   const record = (username: string) => db.prisma.$transaction((tx) => recordEvent(tx, 'events-test', 'user.registered', register(username)));
   const streamed = async (redis: MemoryRedisPort, group: string) =>
-    (await redis.xreadgroup(DOMAIN_EVENTS_STREAM, group, 'probe', 100, 0)).map((e) => JSON.parse(e.fields.event!).payload.username as string);
+    (await redis.xreadgroup(DOMAIN_EVENTS_STREAM, group, 'probe', 100, 0)).map((e) => (JSON.parse(e.fields.event!) as { payload: { username: string } }).payload.username);
 
   it('a running consumer creates its group again and carries on; what it had handled has no second effect', async () => {
     const redis = new MemoryRedisPort();

@@ -320,7 +320,7 @@ export class IoRedisPort implements RedisPort {
 
   async zmscore(key: string, members: readonly string[]) {
     if (!members.length) return [];
-    const reply = (await this.command.zmscore(key, ...members)) as (string | null)[];
+    const reply = await this.command.zmscore(key, ...members);
     return reply.map((s) => (s === null ? null : scoreOf(s)));
   }
 
@@ -375,7 +375,12 @@ export class IoRedisPort implements RedisPort {
     this.closing = true;
     const all = [this.command, this.subscriber, ...this.blocking.values()].filter((c): c is Redis => !!c);
     // A connection blocked in XREADGROUP would make quit() wait for the block to end.
-    await Promise.all(all.map((c) => (c === this.command ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
+    await Promise.all(
+      all.map(async (c) => {
+        if (c === this.command) await c.quit().catch(() => c.disconnect());
+        else c.disconnect();
+      }),
+    );
   }
 
   private blockingConnection(key: string) {

@@ -211,7 +211,7 @@ export class MemoryRedisPort implements RedisPort {
 
   async hset(key: string, values: Record<string, string>) {
     let hash = this.hashes.get(key);
-    if (!hash) this.hashes.set(key, (hash = new Map()));
+    if (!hash) this.hashes.set(key, (hash = new Map<string, string>()));
     for (const [field, value] of Object.entries(values)) hash.set(field, value);
   }
 
@@ -220,7 +220,7 @@ export class MemoryRedisPort implements RedisPort {
     for (const e of entries) checkScore(e.score);
     // No await from here on: one step, as the script is on Redis.
     let hash = this.hashes.get(index);
-    if (!hash) this.hashes.set(index, (hash = new Map()));
+    if (!hash) this.hashes.set(index, (hash = new Map<string, string>()));
     const set = this.zset(key, true)!;
     const outcomes = entries.map(({ id, version, member, score }): ZIdOutcome => {
       const stored = parseIndexed(hash.get(id));
@@ -287,7 +287,7 @@ export class MemoryRedisPort implements RedisPort {
     this.values.clear();
     this.zsets.clear();
     this.hashes.clear();
-    this.del([...this.streams.keys()]);
+    void this.del([...this.streams.keys()]); // the twin's del is synchronous inside: done on return
     for (const set of this.channels.values()) for (const l of set) l.options?.onInterrupted?.(Promise.resolve());
   }
 

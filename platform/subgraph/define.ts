@@ -59,7 +59,7 @@ export type ContextOf<P> = P extends SubgraphParts<infer T> ? (T extends BaseCon
 export interface SubgraphSpec<C, P extends SubgraphParts<BaseContext>, O> {
   name: SubgraphName;
   /** Parses the subgraph's settings from an environment (its `config.ts`). */
-  loadConfig(env: Env): C & PlatformConfig;
+  loadConfig: (env: Env) => C & PlatformConfig;
   resolvers: unknown;
   build(kit: SubgraphKit<C & PlatformConfig>, options: O): P;
 }
@@ -86,7 +86,7 @@ export interface CreateInput<C> {
 export interface Subgraph<C, TContext extends BaseContext, P, O> {
   name: SubgraphName;
   typeDefs: DocumentNode;
-  loadConfig(env: Env): C & PlatformConfig;
+  loadConfig: (env: Env) => C & PlatformConfig;
   /** Builds the subgraph without ports or environment (tests, commands, the launchers). */
   create(input: CreateInput<C & PlatformConfig> & O): BuiltSubgraph<TContext, P>;
   /** Builds it with the settings in `env` and serves it on its port with the process's runtime. */
@@ -140,7 +140,7 @@ export function defineSubgraph<C, P extends SubgraphParts<BaseContext>, O = obje
       createContext: (viewer) => parts.context(viewer) as TContext,
       workers: [relay, ...(parts.workers ?? []), ...(consumer ? [consumer] : [])],
       parts,
-      kit: kit as SubgraphKit<unknown>,
+      kit: kit,
       relay,
       consumer,
     };

@@ -22,7 +22,7 @@ export interface SubgraphDefinition<TContext extends BaseContext> {
   typeDefs: DocumentNode;
   resolvers: unknown;
   /** A fresh context per request (viewer + new DataLoaders). */
-  createContext(viewer: Viewer): TContext;
+  createContext: (viewer: Viewer) => TContext;
   workers?: BackgroundWorker[];
 }
 

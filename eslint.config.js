@@ -52,6 +52,9 @@ export default [
       // plugin hooks, stores over in-memory state, test fakes); `async` keeps a throw a rejection,
       // which dropping it would change. Its findings were all of that kind (docs/decisions.md).
       '@typescript-eslint/require-await': 'off',
+      // A Promise.all over values that may be promises (graphql-ws's `dispose(): void | Promise<void>`,
+      // an optional `return?.()`) is what awaiting them all means; arrays of plain values still fail.
+      '@typescript-eslint/await-thenable': ['error', { allowMixedPromiseArrays: true }],
       // A leading underscore marks a parameter kept for its position (resolver `_args`, `_context`)
       // or a property destructured away (`{ status: _status, ...rest }`).
       '@typescript-eslint/no-unused-vars': [

@@ -7,6 +7,7 @@ import pg from 'pg';
 // prisma/orm#27403: adapter-pg cannot decode PostgreSQL's internal `name` (19) and `"char"` (18)
 // columns that migration introspection reads; present them as text (25).
 const INTERNAL_TEXT_OIDS = new Set([18, 19]);
+// eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with .call/.apply on the client below
 const originalQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 type Result = { fields?: { dataTypeID: number }[] };
 const asText = (result: Result | Result[]) => {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
-import { GraphQLError, isScalarType, type GraphQLFormattedError, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
+import { GraphQLError, OperationTypeNode, isScalarType, type GraphQLFormattedError, type GraphQLScalarType, type GraphQLSchema } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import * as platformScalars from '../platform/scalars.js';
 import { OPERATION_LIMIT_EXCEEDED, checkRequest, tokenLimitError, type OperationLimits } from './limits.js';
@@ -29,7 +29,7 @@ export function clientMistakesPlugin<C extends BaseContext>(limits: OperationLim
   const listener = {
     async didResolveOperation({ operation, document, request, schema }: GraphQLRequestContextDidResolveOperation<C>) {
       if (!operation) throw operationResolutionError(request.operationName);
-      if (operation.operation === 'subscription') {
+      if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
         const headers = request.http?.headers;
         const scheme = headers?.get('x-forwarded-proto') === 'https' ? 'wss' : 'ws';
         const url = `${scheme}://${headers?.get('host') ?? 'this-host'}/graphql`;

@@ -1,4 +1,4 @@
-import { Kind, parse, type FieldNode, type InlineFragmentNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
+import { Kind, OperationTypeNode, parse, type InlineFragmentNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { Counter, type Registry } from 'prom-client';
@@ -216,7 +216,7 @@ export function analyzeEntitiesQuery(query: string, cacheable: Record<string, re
   } catch {
     return false;
   }
-  if (operation.operation !== 'query' || operation.directives?.length) return false;
+  if (operation.operation !== OperationTypeNode.QUERY || operation.directives?.length) return false;
   const [root, ...rest] = operation.selectionSet.selections;
   if (!root || rest.length || root.kind !== Kind.FIELD || root.name.value !== '_entities' || root.alias || root.directives?.length) return false;
   const types = new Set<string>();
@@ -235,7 +235,7 @@ const isTypename = (s: SelectionNode) => s.kind === Kind.FIELD && s.name.value =
 
 function leavesWithin(fragment: InlineFragmentNode, fields: readonly string[]): boolean {
   return fragment.selectionSet.selections.every(
-    (s) => isTypename(s) || (s.kind === Kind.FIELD && fields.includes(s.name.value) && !(s as FieldNode).arguments?.length && !s.directives?.length && !s.selectionSet),
+    (s) => isTypename(s) || (s.kind === Kind.FIELD && fields.includes(s.name.value) && !s.arguments?.length && !s.directives?.length && !s.selectionSet),
   );
 }
 

@@ -197,7 +197,7 @@ export function operationCost(
   }
   if (key !== undefined) {
     let costs = knownCosts.get(document);
-    if (!costs) knownCosts.set(document, (costs = new Map()));
+    if (!costs) knownCosts.set(document, (costs = new Map<string, number | GraphQLError>()));
     if (costs.size >= COSTS_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
     costs.set(key, cost);
   }

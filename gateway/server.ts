@@ -127,11 +127,11 @@ class SignedViewerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource['process']> {
     const { query, variables } = options.request;
-    const representations = variables?.representations;
+    const representations: unknown = variables?.representations;
     const plan = this.entityCache && query ? this.entityCache.plan(this.serviceName, query, representations) : null;
     if (!plan) return this.send(options);
     return fetchThroughCache(this.entityCache!, plan, representations as unknown[], (subset) =>
-      this.send({ ...options, request: { ...options.request, variables: { ...variables, representations: subset } } } as typeof options) as Promise<EntitiesResponse>,
+      this.send({ ...options, request: { ...options.request, variables: { ...variables, representations: subset } } }) as Promise<EntitiesResponse>,
     ) as ReturnType<RemoteGraphQLDataSource['process']>;
   }
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { buildSchema, parse, validate } from 'graphql';
+import { Kind, buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { explorerEnabled } from '../config.js';
 import { EXAMPLE_TABS } from './browser/examples.js';
@@ -11,7 +11,7 @@ describe('the explorer’s example tabs', () => {
     const document = parse(tab.query);
     expect(validate(apiSchema, document).map((error) => error.message)).toEqual([]);
     // Named, so the run button's menu can offer each one.
-    for (const definition of document.definitions) expect(definition.kind === 'OperationDefinition' && definition.name?.value).toBeTruthy();
+    for (const definition of document.definitions) expect(definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value).toBeTruthy();
   });
 
   it('cover every subgraph: players, achievements, chat, guilds, tournaments and analytics', () => {

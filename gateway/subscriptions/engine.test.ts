@@ -52,7 +52,7 @@ function engineWith(upstream: UpstreamPool) {
 }
 
 const frames: string[] = [];
-const connection = { sendMessage: (head: Buffer, body: Buffer) => void frames.push(`${head}${body}`) };
+const connection = { sendMessage: (head: Buffer, body: Buffer) => void frames.push(head.toString() + body.toString()) };
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
 describe('SubscriptionEngine.updateSupergraph', () => {

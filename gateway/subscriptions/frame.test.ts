@@ -20,7 +20,7 @@ async function connectedPair() {
   const accepted = once(wss, 'connection') as Promise<[WebSocket, IncomingMessage]>;
   const client = new WebSocket(`ws://127.0.0.1:${(http.address() as AddressInfo).port}`);
   const received: string[] = [];
-  client.on('message', (data, isBinary) => received.push(isBinary ? `binary:${data}` : String(data)));
+  client.on('message', (data, isBinary) => received.push(`${isBinary ? 'binary:' : ''}${(data as Buffer).toString()}`));
   const [[server, request]] = await Promise.all([accepted, once(client, 'open')]);
   closers.push(async () => {
     client.terminate();

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ApolloServer } from '@apollo/server';
-import { GraphQLError, getOperationAST, getVariableValues, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult } from 'graphql';
+import { GraphQLError, OperationTypeNode, getOperationAST, getVariableValues, parse, specifiedRules, validate, type DocumentNode, type ExecutionResult } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
@@ -261,7 +261,7 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
         if (variables.errors) return refused(variables.errors, 'BAD_USER_INPUT');
         const contextValue: SocketContext = { viewer: ctx.extra.viewer!, connection: ctx.extra.connection!, operationId: id };
         const args = { schema, document, operationName: payload.operationName, variableValues: variables.coerced, contextValue };
-        if (operation.operation === 'subscription') {
+        if (operation.operation === OperationTypeNode.SUBSCRIPTION) {
           const refusal = engine.refusal({ viewer: contextValue.viewer, document, variables: variables.coerced, operationName: payload.operationName });
           if (refusal) return [refusal];
         }
@@ -270,14 +270,14 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
       subscribe: (args) => {
         const { viewer, connection, operationId } = args.contextValue as SocketContext;
         return engine.subscribe(
-          { viewer, document: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName },
+          { viewer, document: args.document, variables: args.variableValues ?? {}, operationName: args.operationName },
           connection,
           operationId,
         );
       },
       execute: async (args): Promise<ExecutionResult> => {
         const response = await options.apollo.executeOperation(
-          { query: args.document, variables: (args.variableValues ?? {}) as Record<string, unknown>, operationName: args.operationName ?? undefined },
+          { query: args.document, variables: args.variableValues ?? {}, operationName: args.operationName ?? undefined },
           { contextValue: { viewer: (args.contextValue as SocketContext).viewer } },
         );
         if (response.body.kind !== 'single') return internalError();

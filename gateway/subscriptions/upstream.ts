@@ -19,7 +19,7 @@ export interface UpstreamSink {
 interface Active {
   sink: UpstreamSink;
   live: boolean;
-  stop(): void;
+  stop: () => void;
 }
 
 /**

@@ -375,12 +375,7 @@ export class IoRedisPort implements RedisPort {
     this.closing = true;
     const all = [this.command, this.subscriber, ...this.blocking.values()].filter((c): c is Redis => !!c);
     // A connection blocked in XREADGROUP would make quit() wait for the block to end.
-    await Promise.all(
-      all.map(async (c) => {
-        if (c === this.command) await c.quit().catch(() => c.disconnect());
-        else c.disconnect();
-      }),
-    );
+    await Promise.all(all.map((c) => (c === this.command ? c.quit().catch(() => c.disconnect()) : c.disconnect())));
   }
 
   private blockingConnection(key: string) {

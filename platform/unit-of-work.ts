@@ -13,13 +13,13 @@ import type { RedisPort } from './redis/index.js';
  */
 export interface Work {
   /** Records one domain event of this subgraph in the transaction. */
-  record<T extends DomainEventType>(type: T, payload: DomainEventPayloads[T]): Promise<string>;
+  record: <T extends DomainEventType>(type: T, payload: DomainEventPayloads[T]) => Promise<string>;
   /** Records several events of one type in one statement, in order. */
-  recordAll<T extends DomainEventType>(type: T, payloads: readonly DomainEventPayloads[T][]): Promise<string[]>;
+  recordAll: <T extends DomainEventType>(type: T, payloads: readonly DomainEventPayloads[T][]) => Promise<string[]>;
   /** Publishes on a live channel once the transaction has committed; never if it rolls back. */
-  publish<P>(channel: LiveChannel<P>, key: string, payload: P): void;
+  publish: <P>(channel: LiveChannel<P>, key: string, payload: P) => void;
   /** Runs `effect` once the transaction has committed (after the publishes registered before it). */
-  afterCommit(effect: AfterCommit): void;
+  afterCommit: (effect: AfterCommit) => void;
 }
 
 /** A unit of work on Prisma: `tx` is the transaction's client. */

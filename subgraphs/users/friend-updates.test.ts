@@ -86,7 +86,7 @@ async function friendUpdates(viewerId: string) {
     async take(): Promise<Event['data']> {
       const { value } = await next;
       next = stream.next();
-      return value.data;
+      return (value as Event).data;
     },
     stop: () => stream.return(undefined),
   };

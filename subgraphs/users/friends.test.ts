@@ -199,14 +199,14 @@ describe('users subgraph: friends and blocks', () => {
       const friends = others.slice(0, 4);
       await db.prisma.friendship.createMany({
         data: [
-          ...friends.flatMap((f, i) => [edge(ana!, f!, 'FRIEND', i), edge(f!, ana!, 'FRIEND', i)]),
+          ...friends.flatMap((f, i) => [edge(ana!, f, 'FRIEND', i), edge(f, ana!, 'FRIEND', i)]),
           edge(ana!, others[4]!, 'INVITE_SENT', 10),
           edge(others[4]!, ana!, 'INVITE_RECEIVED', 10),
           edge(ana!, others[5]!, 'BLOCKED', 11),
         ],
       });
       // Newest change first.
-      return { ana: ana!, friends: [...friends].reverse() as string[], invited: others[4]!, blocked: others[5]! };
+      return { ana: ana!, friends: [...friends].reverse(), invited: others[4]!, blocked: others[5]! };
     }
     const ids = (page: Page) => page.user.friends.edges.map((e) => e.node.user.id);
 
@@ -295,8 +295,8 @@ describe('users subgraph: friends and blocks', () => {
       const [viewer, ...others] = await players(21);
       await db.prisma.friendship.createMany({
         data: others.slice(0, 5).flatMap((o) => [
-          { userId: viewer!, otherId: o!, state: 'FRIEND' as const },
-          { userId: o!, otherId: viewer!, state: 'FRIEND' as const },
+          { userId: viewer!, otherId: o, state: 'FRIEND' as const },
+          { userId: o, otherId: viewer!, state: 'FRIEND' as const },
         ]),
       });
       await db.prisma.friendship.create({ data: { userId: viewer!, otherId: others[5]!, state: 'BLOCKED' } });
@@ -313,7 +313,7 @@ describe('users subgraph: friends and blocks', () => {
 
     it('loads a friends page, its players and their friendState with one query each', async () => {
       const [viewer, ...others] = await players(11);
-      await db.prisma.friendship.createMany({ data: others.map((o) => ({ userId: viewer!, otherId: o!, state: 'FRIEND' as const })) });
+      await db.prisma.friendship.createMany({ data: others.map((o) => ({ userId: viewer!, otherId: o, state: 'FRIEND' as const })) });
       operations.length = 0;
       const result = await counting.execute(as(viewer!), `query($id: ID!) { user(id: $id) { friends(first: 10) { edges { node { user { id username friendState } } } } } }`, {
         id: viewer,

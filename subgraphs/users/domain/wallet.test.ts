@@ -24,7 +24,7 @@ describe('wallet changes', () => {
     ['an asset twice', [{ currency: 'COINS', amount: 1 }, { currency: 'COINS', amount: 2 }], 'changes.1'],
   ] as const)('refuses %s', (_what, changes, field) => {
     try {
-      validateChanges(changes as never);
+      validateChanges(changes);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(BadUserInputError);

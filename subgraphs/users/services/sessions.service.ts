@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { issueAccessToken, requireUser, type Role, type Viewer } from '../../../platform/auth.js';
+import { issueAccessToken, requireUser, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
 import { UnauthenticatedError } from '../../../platform/errors.js';
 import type { UnitOfWork } from '../../../platform/unit-of-work.js';
@@ -88,7 +88,7 @@ export class SessionsService {
 
   private async accessToken(user: UserRow) {
     // The role is read from the row at every sign-in and refresh, so a role change applies from the next one.
-    const { token, expiresAt } = await issueAccessToken({ id: user.id, role: user.role as Role }, this.deps.jwtSecret, this.deps.accessTokenTtlSeconds);
+    const { token, expiresAt } = await issueAccessToken({ id: user.id, role: user.role }, this.deps.jwtSecret, this.deps.accessTokenTtlSeconds);
     return { accessToken: token, expiresAt };
   }
 

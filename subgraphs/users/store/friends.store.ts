@@ -1,6 +1,5 @@
 import type { Friendship } from '../../../generated/prisma/client.js';
 import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
-import { BadUserInputError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 import type { EdgePair, FriendState } from '../domain/friends.js';

@@ -16,7 +16,7 @@ export function createLoaders(store: UsersStore, wallet: WalletStore): UsersLoad
     userById: new DataLoader((ids) => store.findByIds(ids)),
     balancesOf: new DataLoader(async (ids) => {
       const byUser = await wallet.balancesOf(ids);
-      return ids.map((id) => byUser.get(id) ?? new Map());
+      return ids.map((id) => byUser.get(id) ?? new Map<string, bigint>());
     }),
   };
 }

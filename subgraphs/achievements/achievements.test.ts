@@ -180,7 +180,7 @@ describe('achievements subgraph: players', () => {
     const countedClient = subgraphClient(achievementsSubgraph.create({ db: { ...db, prisma: counted, sql: recordingSql(db.sql, queries) }, redis: newTestRedis(), logger: silentLogger }));
     await countedClient.server.start();
     try {
-      const viewer = player(ids[1]!); // unlocked the hidden one: masking must reuse the batched unlocks
+      const viewer = player(ids[1]); // unlocked the hidden one: masking must reuse the batched unlocks
       const result = await countedClient.execute<{ _entities: UserEntity[] }>(viewer, ENTITIES, {
         reps: ids.map((id) => ({ __typename: 'User', id })),
       });

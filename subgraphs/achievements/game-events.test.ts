@@ -536,7 +536,7 @@ describe('achievement statistics', () => {
       `{ achievement(id: "first_blood") { unlockedBy unlockPercentage } }`,
     );
     const players = await Promise.all([newPlayer(), newPlayer()]);
-    await record([ev(players[0]!, 'COMBAT_WON'), ev(players[1]!, 'QUEST_COMPLETED')]);
+    await record([ev(players[0], 'COMBAT_WON'), ev(players[1], 'QUEST_COMPLETED')]);
     const after = await client.execute<{ achievement: { unlockedBy: number; unlockPercentage: number } }>(
       asPlayer(randomUUID()),
       `{ achievement(id: "first_blood") { unlockedBy unlockPercentage prerequisites { id } } }`,

@@ -70,7 +70,7 @@ export const achievementsSubgraph = defineSubgraph({
       notifications: notificationsStore,
       metrics,
       pushEnabled: pushes !== null,
-      onPushesEnqueued: () => pushes?.poke(),
+      onPushesEnqueued: () => void pushes?.poke(), // the runner's poke reports its failures itself
       redis,
     });
     const liveUpdates = new LiveUpdates(cache);

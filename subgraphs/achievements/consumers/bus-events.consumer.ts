@@ -48,7 +48,7 @@ export function busEventsConsumer(deps: {
       await batches.recordIn({ ...within.work, sql: prismaSql(tx) }, achievementEventsOf(event), event.producer);
       if (event.type === 'tournament.completed' && deps.notifications) await notifyPlacements(deps.notifications, { ...within.work, sql: prismaSql(tx) }, event as DomainEvent<'tournament.completed'>);
       return within.committed;
-    }) as never;
+    });
   }
   return {
     handlers,

@@ -8,7 +8,7 @@ const B = '22222222-2222-4222-8222-222222222222';
 const AT = '2026-11-28T12:00:00.000Z';
 const ID = '33333333-3333-4333-8333-333333333333';
 const domainEvent = <T extends DomainEventType>(type: T, payload: DomainEventPayloads[T]): DomainEvent =>
-  ({ id: ID, type, producer: 'test', occurredAt: AT, payload }) as DomainEvent;
+  ({ id: ID, type, producer: 'test', occurredAt: AT, payload });
 
 describe('domain events → achievement events', () => {
   it.each<[DomainEvent, { userId: string; type: string; data: Record<string, unknown> }[]]>([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalog } from './catalog.js';
-import { affectedAchievements, applyToPlayer, indexCatalog, percentOf, type PlayerProjection, type StoredGameEvent } from './evaluate.js';
+import { affectedAchievements, applyToPlayer, indexCatalog, percentOf, type PlayerProjection, type ProgressEntry, type StoredGameEvent } from './evaluate.js';
 
 const achievement = (id: string, rule: object, prerequisites: string[] = []) => ({
   id,
@@ -151,7 +151,7 @@ describe('applyToPlayer', () => {
       const player: PlayerProjection = {
         ...newPlayer(),
         unlocked: new Set(stored.unlocked),
-        progress: new Map(Object.entries(JSON.parse(stored.progress))),
+        progress: new Map(Object.entries(JSON.parse(stored.progress) as Record<string, ProgressEntry>)),
       };
       const { unlocks } = applyToPlayer(index, player, e);
       stored = { unlocked: [...player.unlocked], progress: JSON.stringify(Object.fromEntries(player.progress)) };

@@ -215,4 +215,4 @@ export function commandsPerEvent(commands: Map<string, number>, events: number) 
 const CPU_ORDER = ['gateway', 'achievements', 'subgraphs', 'postgres', 'redis', 'bench', 'clients'];
 /** `gateway 7%, achievements 67%, …` (clients only when they did something). */
 export const cpuText = (cpu: Record<string, number>) =>
-  CPU_ORDER.filter((k) => cpu[k] !== undefined && (k !== 'clients' || cpu[k]! > 0.5)).map((k) => `${k} ${f0(cpu[k])}%`).join(', ');
+  CPU_ORDER.filter((k) => cpu[k] !== undefined && (k !== 'clients' || cpu[k] > 0.5)).map((k) => `${k} ${f0(cpu[k])}%`).join(', ');

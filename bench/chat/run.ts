@@ -108,7 +108,7 @@ async function sendMessage(gatewayUrl: string, sender: Sender, text: string): Pr
       { authorization: `Bearer ${sender.token}` },
       30_000,
     );
-    const code = body.errors?.[0]?.extensions?.code as string | undefined;
+    const code = body.errors?.[0]?.extensions?.code;
     if (body.errors?.length && sendErrorsLogged++ < 5) log('  send failed:', JSON.stringify(body.errors).slice(0, 400));
     return { ok: !!body.data?.sendMessage && !body.errors?.length, code: code ?? (body.errors?.length ? 'ERROR' : undefined), ms: now() - started };
   } catch (error) {

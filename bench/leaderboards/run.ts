@@ -54,7 +54,7 @@ function timedRedis(port: RedisPort): { port: RedisPort; spent: () => number; re
   const proxy = new Proxy(port, {
     get(target, key, receiver) {
       const value = Reflect.get(target, key, receiver) as unknown;
-      if (typeof value !== 'function' || key === 'subscribe' || key === 'publish') return typeof value === 'function' ? value.bind(target) : value;
+      if (typeof value !== 'function' || key === 'subscribe' || key === 'publish') return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       return async (...args: unknown[]) => {
         const started = performance.now();
         try {

@@ -47,7 +47,7 @@ export const f3 = format(3);
 // ---------------------------------------------------------------- bounded loops and waits
 /** Runs `task(i)` for i = 0..count-1 with at most `concurrency` in flight. */
 export async function runLimited<T>(count: number, concurrency: number, task: (i: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(count);
+  const results = new Array<T>(count);
   let next = 0;
   await Promise.all(
     Array.from({ length: Math.min(concurrency, count) }, async () => {

@@ -202,7 +202,7 @@ export class ServiceLogs {
   private note(line: string) {
     let entry: { level?: number; time?: number; name?: string; msg?: string; err?: { message?: string } };
     try {
-      entry = JSON.parse(line);
+      entry = JSON.parse(line) as typeof entry;
     } catch {
       return; // not JSON
     }

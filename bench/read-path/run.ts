@@ -125,7 +125,7 @@ async function startApolloGateway(urls: Record<string, string>, viewerHeaders: R
   );
   const url = `http://127.0.0.1:${port}/`;
   await waitGraphQL(url, 120_000, 'stock Apollo Gateway to answer');
-  const version = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@apollo/gateway/package.json'), 'utf8')).version as string;
+  const version = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@apollo/gateway/package.json'), 'utf8')) as { version: string }).version;
   return { name: 'apollo', label: `stock @apollo/gateway ${version}`, url, pid: child.pid!, connectionHeaders: viewerHeaders };
 }
 
@@ -143,7 +143,7 @@ async function startHiveGateway(urls: Record<string, string>, viewerHeaders: Rec
   );
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitGraphQL(url, 120_000, 'Hive Gateway to answer');
-  const version = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@graphql-hive/gateway/package.json'), 'utf8')).version as string;
+  const version = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@graphql-hive/gateway/package.json'), 'utf8')) as { version: string }).version;
   return { name: 'hive', label: `Hive Gateway ${version}`, url, pid: child.pid!, connectionHeaders: viewerHeaders };
 }
 

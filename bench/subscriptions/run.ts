@@ -124,7 +124,7 @@ async function startHiveGateway(urls: Record<string, string>): Promise<Gateway> 
   );
   const url = `http://127.0.0.1:${port}/graphql`;
   await waitGraphQL(url, 120_000);
-  const version = JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@graphql-hive/gateway/package.json'), 'utf8')).version as string;
+  const version = (JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@graphql-hive/gateway/package.json'), 'utf8')) as { version: string }).version;
   return { name: 'hive', label: `Hive Gateway ${version}`, url, wsUrl: url.replace(/^http/, 'ws'), pid: child.pid! };
 }
 
@@ -457,7 +457,6 @@ function table(results: ScenarioResult[], failures: string[]): string {
   const checks: string[] = [];
   const at = (n: number) => ours.find((r) => r.subscribers === n);
   const a = at(1_000);
-  const b = at(10_000);
   const met = (l: PhaseResult, limit: number) => (l.fromBusP95 <= limit && l.delivered === l.expected && l.fromBusCount === l.delivered ? 'MET' : 'NOT MET');
   if (a) checks.push(`- 1 event → 1,000 subscribers: p95 publish → receive ${f1(a.latency.fromBusP95)} ms (target ≤ 50 ms) ${met(a.latency, 50)}; from the publishing mutation's issue ${f1(a.latency.p95)} ms`);
   for (const b of [at(10_000), memory.find((r) => r.subscribers === 10_000)]) {

@@ -87,7 +87,10 @@ function swiss(): { wall: ReturnType<typeof stats>; cpu: ReturnType<typeof stats
       let paired!: ReturnType<typeof pairSwissRound>;
       const t = timed(() => void (paired = pairSwissRound([...players.values()])));
       const { pairs, bye } = paired;
-      if (round > 1 && sim >= 0) (ms.push(t.wall), cpu.push(t.cpu));
+      if (round > 1 && sim >= 0) {
+        ms.push(t.wall);
+        cpu.push(t.cpu);
+      }
       if (pairs.length !== 128 || bye !== null) throw new Error(`round ${round}: ${pairs.length} pairs`);
       for (const [a, b] of pairs) {
         const [pa, pb] = [players.get(a)!, players.get(b)!];

@@ -32,11 +32,11 @@ export function subgraphClient<TContext extends BaseContext>(definition: Subgrap
   });
   return {
     server,
-    async execute<TData = Record<string, unknown>>(
+    execute: async <TData = Record<string, unknown>>(
       viewer: Viewer,
       query: string,
       variables: Record<string, unknown> = {},
-    ): Promise<{ data?: TData | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }> {
+    ): Promise<{ data?: TData | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] }> => {
       const response = await server.executeOperation({ query, variables }, { contextValue: definition.createContext(viewer) });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       return response.body.singleResult as never;

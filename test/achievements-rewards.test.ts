@@ -79,7 +79,7 @@ function diesAtPublish(redis: RedisPort): RedisPort & { publishAttempts: number 
         };
       }
       const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   }) as RedisPort & { publishAttempts: number };
 }

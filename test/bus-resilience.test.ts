@@ -5,7 +5,7 @@ import { startTestPlatform } from './support/platform.js';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
 import { gql, registerPlayer } from './support/platform.js';
-import { freePort, ownRedis } from './support/own-redis.js';
+import { ownRedis } from './support/own-redis.js';
 import { subscribe, wsClient } from './support/ws.js';
 
 // The platform on a Redis of this test's own, which it restarts without its data mid-run (the

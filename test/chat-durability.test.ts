@@ -30,19 +30,6 @@ afterAll(async () => {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Retries what fails while Redis is away (sign-in, say), for the test's own setup steps. */
-async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await sleep(200);
-    }
-  }
-}
-
 /**
  * A client that follows a resumable stream as a game client should: whenever its subscription ends
  * (an error such as SUBSCRIPTION_INTERRUPTED, or the socket), it subscribes again passing the cursor

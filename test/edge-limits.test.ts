@@ -234,7 +234,7 @@ describe('graphql-ws at the edge', () => {
       const message = head.replace('#"', `#${'x'.repeat(bytes - head.length)}"`);
       expect(Buffer.byteLength(message)).toBe(bytes);
       const outcome = new Promise<string>((resolve) => {
-        socket.once('message', (data) => resolve(String(JSON.parse(String(data)).type)));
+        socket.once('message', (data) => resolve(String((JSON.parse((data as Buffer).toString()) as { type?: string }).type)));
         socket.once('close', (code) => resolve(`closed ${code}`));
       });
       socket.send(message);

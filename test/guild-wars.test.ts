@@ -128,7 +128,7 @@ describe('guild wars through the gateway', () => {
     }
     // war_hero needs sworn_in (joining a guild) first: the fighter joined; the master founded.
     await expect.poll(async () => (await must<Me>(fighter, LEDGER)).me.achievements.map((u) => u.achievement.id), { timeout: 15_000, interval: 250 }).toContain('war_hero');
-    const loser = await must<Me>(b.members[0]!, LEDGER);
+    const loser = await must<Me>(b.members[0], LEDGER);
     expect(loser.me.wallet.ledger.edges.filter((e) => e.node.reason === 'guild_war_reward')).toEqual([]);
     expect(loser.me.achievements.map((u) => u.achievement.id)).not.toContain('war_hero');
 

@@ -19,7 +19,6 @@ platformPerFile({ SOCIAL_GUILD_CREATION_FEE: '0' }, (started) => {
   url = started.gateway.url;
 });
 
-type Player = Awaited<ReturnType<typeof registerPlayer>>;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let adminToken: string;
 let serverToken: string;

@@ -25,7 +25,7 @@ afterAll(async () => {
 async function npmStart(): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const child = spawn('npm', ['start'], {
     cwd: path.resolve(import.meta.dirname, '..'),
-    env: { ...process.env, ...testEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }) } as NodeJS.ProcessEnv,
+    env: { ...process.env, ...testEnv({ DATA_DIR: dataDir, LOG_LEVEL: 'warn' }) },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -41,8 +41,8 @@ async function npmStart(): Promise<{ url: string; child: ChildProcess; output: (
         resolve(match[1]!);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.once('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
   return { url, child, output: () => output };
@@ -86,7 +86,7 @@ async function startScriptUntilExit(env: Record<string, string | undefined>) {
   const child = spawn(scripts.start, {
     cwd: root,
     shell: true,
-    env: { ...process.env, ...testEnv({ LOG_LEVEL: 'info', ...env }) } as NodeJS.ProcessEnv,
+    env: { ...process.env, ...testEnv({ LOG_LEVEL: 'info', ...env }) },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -94,11 +94,11 @@ async function startScriptUntilExit(env: Record<string, string | undefined>) {
   let stdout = '';
   let stderr = '';
   let progressAt = Date.now();
-  child.stdout!.on('data', (chunk: Buffer) => {
+  child.stdout.on('data', (chunk: Buffer) => {
     stdout += chunk.toString();
     if (/"msg":"(runtime opened|\w+ ready)"/.test(chunk.toString())) progressAt = Date.now();
   });
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
   return { code, stdout, stderr, secondsAfterProgress: (Date.now() - progressAt) / 1000 };
 }

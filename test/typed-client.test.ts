@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { signInAsAdmin } from './support/game-server.js';
-import { gql, gqlData, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
+import { gqlData, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
 
 let platform: RunningPlatform;
 let url = '';

@@ -7,11 +7,9 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
-  isScalarType,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
-  type GraphQLNamedType,
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
@@ -582,7 +580,7 @@ const GENERATORS: Record<Category, Generator> = {
     return post({ query: '{'.repeat(depth) });
   },
 
-  aliases: (rng, schema, targets) => {
+  aliases: (rng) => {
     const count = rng.pick([20, 50, 100, 500, 1_500]);
     // Thousands of aliases of a list field are a denial of service until an alias limit refuses them; keep those rarer.
     const cheap = ['__typename', 'me { id }', 'unreadNotificationCount', 'user(id: "x") { id }'];
@@ -819,9 +817,9 @@ function sendWs(op: Exclude<FuzzOperation, { transport: 'http' }>, httpUrl: stri
     socket.on('message', (data) => {
       let message: { type?: string; id?: string; payload?: unknown };
       try {
-        message = JSON.parse(String(data));
+        message = JSON.parse((data as Buffer).toString());
       } catch {
-        outcome.notGraphQL = `a ws message that is not JSON: ${String(data).slice(0, 80)}`;
+        outcome.notGraphQL = `a ws message that is not JSON: ${(data as Buffer).toString().slice(0, 80)}`;
         return;
       }
       if (message.type === 'connection_ack') {
@@ -834,11 +832,11 @@ function sendWs(op: Exclude<FuzzOperation, { transport: 'http' }>, httpUrl: stri
         }
       } else if (message.type === 'next') {
         const errs = (message.payload as { errors?: unknown })?.errors;
-        if (Array.isArray(errs)) errors.push(...errs);
+        if (Array.isArray(errs)) errors.push(...(errs as unknown[]));
         else if (errs !== undefined) errors.push(errs);
         if (op.transport === 'ws' && op.settleMs) finish(); // one event is enough
       } else if (message.type === 'error') {
-        if (Array.isArray(message.payload)) errors.push(...message.payload);
+        if (Array.isArray(message.payload)) errors.push(...(message.payload as unknown[]));
         else errors.push(message.payload);
         if (op.transport === 'ws') finish();
       } else if (message.type === 'complete') {
@@ -867,6 +865,7 @@ export interface Violation {
 }
 
 const messagePrefix = (message: unknown) =>
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever a server sent, summarised as text
   String(message ?? '')
     .replace(/"[^]*"/g, '"…"')
     .replace(/\d+/g, '#')
@@ -885,6 +884,7 @@ export function judge(c: FuzzCase, o: Outcome): Violation[] {
   const masked = (message: unknown) => (message === 'Internal server error' ? ` | ${c.category}` : '');
   const errorSummary = () => {
     const first = o.errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- whatever a server sent as its code
     return first ? `${String(first.extensions?.code ?? '(no code)')} | ${messagePrefix(first.message)}${masked(first.message)}` : `- | ${o.notGraphQL ?? ''}: ${messagePrefix(o.text?.slice(0, 70))}`;
   };
   if (o.status !== undefined && o.status >= 500) add('5xx', `${o.status} | ${errorSummary()}`);

@@ -27,6 +27,10 @@ export const analyticsEnv = z.object({
   ANALYTICS_DASHBOARD_SLIDE_MS: z.coerce.number().int().positive().default(30_000),
   /** Log entries pending this long (their processor died) are claimed by another processor. */
   ANALYTICS_CLAIM_IDLE_MS: z.coerce.number().int().positive().default(30_000),
+  /** How often the recommendation model is retrained (once per interval across replicas; the first at start). */
+  ANALYTICS_RECOMMENDER_TRAIN_INTERVAL_MS: z.coerce.number().int().positive().default(900_000),
+  /** How often a replica checks for a model another replica trained (its own it serves at once). */
+  ANALYTICS_RECOMMENDER_REFRESH_MS: z.coerce.number().int().nonnegative().default(30_000),
 });
 
 export const loadAnalyticsConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(analyticsEnv, env);

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { RateLimit } from '../../platform/rate-limit.js';
 import { defineSubgraph } from '../../platform/subgraph/define.js';
+import { contentCatalog } from './catalog/content.js';
 import { loadAnalyticsConfig } from './config.js';
 import { domainEventHandlers } from './consumers/domain-events.consumer.js';
 import { IngestedEventsConsumer } from './consumers/ingested-events.consumer.js';
@@ -11,11 +12,14 @@ import { AnalyticsMetrics } from './services/analytics-metrics.js';
 import { DashboardService } from './services/dashboard.service.js';
 import { IngestionService } from './services/ingestion.service.js';
 import { MetricsService } from './services/metrics.service.js';
+import { PersonalizationService } from './services/personalization.service.js';
 import { ProcessingService } from './services/processing.service.js';
+import { catalogKeys, RecommenderService, RecommenderTrainer } from './services/recommender.service.js';
 import { AnalyticsEventsStore } from './store/analytics-events.store.js';
 import { DashboardStore } from './store/dashboard.store.js';
 import { IngestLogStore } from './store/ingest-log.store.js';
 import { createLoaders } from './store/loaders.js';
+import { createPlayerFactsLoader, PersonalizationStore } from './store/personalization.store.js';
 import { ProcessingStore } from './store/processing.store.js';
 
 /**
@@ -45,10 +49,15 @@ export const analyticsSubgraph = defineSubgraph({
       awaitProcessing: config.ANALYTICS_AWAIT_PROCESSING === 'auto' ? redis.kind === 'memory' : config.ANALYTICS_AWAIT_PROCESSING === 'true',
     });
     const processingStore = new ProcessingStore();
+    const catalog = contentCatalog();
+    const personalizationStore = new PersonalizationStore(prisma, db.sql);
+    const recommender = new RecommenderService({ store: personalizationStore, catalog, refreshMs: config.ANALYTICS_RECOMMENDER_REFRESH_MS });
+    const personalization = new PersonalizationService({ recommender, catalog });
+    const trainer = new RecommenderTrainer({ recommender, store: personalizationStore, intervalMs: config.ANALYTICS_RECOMMENDER_TRAIN_INTERVAL_MS, logger });
     const processor = new IngestedEventsConsumer({
       redis,
       sql: db.sql,
-      processing: new ProcessingService({ work, store: processingStore, metrics: analyticsMetrics }),
+      processing: new ProcessingService({ work, store: processingStore, interactions: personalizationStore, metrics: analyticsMetrics }),
       store: processingStore,
       metrics: analyticsMetrics,
       logger,
@@ -65,10 +74,13 @@ export const analyticsSubgraph = defineSubgraph({
         dashboard,
         dashboardSlideMs: config.ANALYTICS_DASHBOARD_SLIDE_MS,
         loaders: createLoaders(store, dashboardStore, () => utcDay(Date.now())),
+        personalization,
+        playerFacts: createPlayerFactsLoader(personalizationStore, catalogKeys(catalog), Date.now),
       }),
-      workers: [processor],
+      workers: [processor, trainer],
       consumer: { handlers: domainEventHandlers(store) },
       processor,
+      recommender,
     };
   },
 });

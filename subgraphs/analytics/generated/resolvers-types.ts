@@ -22,6 +22,30 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A character recommended to a player. */
+export type CharacterRecommendation = {
+  __typename?: 'CharacterRecommendation';
+  /** Why it is recommended. */
+  basis: RecommendationBasis;
+  /** The character. */
+  character: GameCharacter;
+  /** How strongly it is recommended (see `QuestRecommendation.score`). */
+  score: Scalars['Float']['output'];
+};
+
+/** A character's role in a team. */
+export type CharacterRole =
+  /** Deals damage up close. */
+  | 'FIGHTER'
+  /** Deals damage with spells. */
+  | 'MAGE'
+  /** Moves fast and fights from afar. */
+  | 'SCOUT'
+  /** Heals and helps. */
+  | 'SUPPORT'
+  /** Takes the hits. */
+  | 'TANK';
+
 /** One UTC day of activity. */
 export type DailyActivity = {
   __typename?: 'DailyActivity';
@@ -88,6 +112,17 @@ export type EventTypeCount = {
   count: Scalars['Int']['output'];
   /** The event type, e.g. `LEVEL_COMPLETED`. */
   eventType: Scalars['String']['output'];
+};
+
+/** A playable character of the game's content catalog. */
+export type GameCharacter = {
+  __typename?: 'GameCharacter';
+  /** The character's id, as events name it in `properties.characterId`. */
+  id: Scalars['ID']['output'];
+  /** Its display name. */
+  name: Scalars['String']['output'];
+  /** Its role in a team. */
+  role: CharacterRole;
 };
 
 /** One time bucket of a metric. */
@@ -157,6 +192,67 @@ export type MutationTrackEventsArgs = {
   input: TrackEventsInput;
 };
 
+/**
+ * One player's personalized experience. Interactions the model learns from are these events
+ * (reported through `trackEvents` or `POST /ingest`): `QUEST_STARTED` (weight 1) and
+ * `QUEST_COMPLETED` (weight 3) with `properties.questId`; `MATCH_STARTED`, `LEVEL_STARTED`,
+ * `QUEST_STARTED` (1) and `MATCH_COMPLETED`, `LEVEL_COMPLETED`, `QUEST_COMPLETED` (2) with
+ * `properties.characterId`. Ids are the catalog's (`Quest.id`, `GameCharacter.id`); others are
+ * kept but not recommended.
+ */
+export type PersonalizedExperience = {
+  __typename?: 'PersonalizedExperience';
+  /**
+   * The difficulty to tune this player's content to, from 0 (easiest) to 1: a step (0.05) above
+   * the mean difficulty of the catalog quests they completed, 0.2 before they completed any; at
+   * least 0.3 for a player with fewer than 5 sessions.
+   */
+  difficultyAdjustment: Scalars['Float']['output'];
+  /** The theme of most quests the player completed; null before they completed any. */
+  favoriteQuestTheme?: Maybe<QuestTheme>;
+  /**
+   * The model these recommendations come from; null before the first training (then every
+   * recommendation is by popularity, and with no data at all in catalog order).
+   */
+  model?: Maybe<RecommendationModel>;
+  /** Fewer than 5 sessions (the one being played included). */
+  newPlayer: Scalars['Boolean']['output'];
+  /**
+   * What each recommended quest pays this player on completion, in the same order: the quest's
+   * reward, × 1.5 for a returning player (rounded to whole coins and XP). An offer to show; the
+   * game grants rewards through its own reward path.
+   */
+  personalizedRewards: Array<PersonalizedReward>;
+  /** Characters the player has not played yet, best first, chosen the same way as the quests. */
+  recommendedCharacters: Array<CharacterRecommendation>;
+  /**
+   * Quests the player has not played yet, best first: first those players with similar tastes
+   * played (`basis: COLLABORATIVE`), then the most popular (`POPULARITY`; all of them for a player
+   * with no history yet). A player with fewer than 5 sessions is offered only quests of difficulty
+   * 0.5 or less.
+   */
+  recommendedQuests: Array<QuestRecommendation>;
+  /** The player's last finished session (completed, or quiet for 30 minutes) ended more than 7 days ago. */
+  returningPlayer: Scalars['Boolean']['output'];
+  /** Hints for the game's interface. */
+  uiHints: Array<UiHint>;
+  /** The player this experience is for. */
+  userId: Scalars['ID']['output'];
+};
+
+/** What one recommended quest pays this player. */
+export type PersonalizedReward = {
+  __typename?: 'PersonalizedReward';
+  /** Coins, after the multiplier. */
+  coins: Scalars['Int']['output'];
+  /** The personal bonus applied: 1.5 for a returning player, 1 otherwise. */
+  multiplier: Scalars['Float']['output'];
+  /** The quest. */
+  quest: Quest;
+  /** Experience points, after the multiplier. */
+  xp: Scalars['Int']['output'];
+};
+
 /** Growth of the player base: players seen for the first time (their first event), per 7 days. */
 export type PlayerGrowth = {
   __typename?: 'PlayerGrowth';
@@ -217,6 +313,25 @@ export type Query = {
    */
   eventMetric?: Maybe<EventMetric>;
   /**
+   * What to show one player next: quests and characters recommended by a model trained on every
+   * player's events, the difficulty to tune their content to, the rewards those quests pay them, and
+   * hints for the interface. Read-only: nothing is granted or changed by asking.
+   *
+   * For the signed-in player (omit `userId`, or pass their own id); an ADMIN may ask for any player.
+   * Anonymous callers are refused with `UNAUTHENTICATED`, a player asking for someone else and game
+   * servers with `FORBIDDEN`, a malformed `userId` or a limit out of range with `BAD_USER_INPUT`. A
+   * player analytics has never seen gets the cold-start experience (popular quests, starting
+   * difficulty), not an error.
+   *
+   * How it is computed (README, "Personalization"): events count as interactions as
+   * `PersonalizedExperience` says; the model (item-based collaborative filtering) is retrained every
+   * 15 minutes, so a new event moves the player's own history at once (it is never recommended what
+   * they already played) and everyone's similarities at the next training. Then the product's rules:
+   * a player with fewer than 5 sessions gets difficulty 0.3 or more and only quests of difficulty
+   * 0.5 or less; a player whose last session ended more than 7 days ago gets every reward × 1.5.
+   */
+  personalizedExperience?: Maybe<PersonalizedExperience>;
+  /**
    * One player's analytics: sessions, session length, events by type, when last seen and their
    * engagement score. The player themselves or an ADMIN (`FORBIDDEN` for anyone else); null when
    * analytics has no event of that player.
@@ -264,6 +379,17 @@ export type QueryEventMetricArgs = {
  * The root of every read: the entry points for looking up players and their game data. Each
  * subgraph contributes its own fields.
  */
+export type QueryPersonalizedExperienceArgs = {
+  characters?: InputMaybe<Scalars['Int']['input']>;
+  quests?: InputMaybe<Scalars['Int']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryPlayerMetricsArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -277,6 +403,56 @@ export type QueryRetentionCohortsArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
 };
+
+/** A quest of the game's content catalog. */
+export type Quest = {
+  __typename?: 'Quest';
+  /** From 0 (easiest) to 1 (hardest). */
+  difficulty: Scalars['Float']['output'];
+  /** The quest's id, as events name it in `properties.questId`. */
+  id: Scalars['ID']['output'];
+  /** Its display name. */
+  name: Scalars['String']['output'];
+  /** What completing it pays before any personal bonus. */
+  reward: QuestReward;
+  /** What kind of quest it is. */
+  theme: QuestTheme;
+};
+
+/** A quest recommended to a player. */
+export type QuestRecommendation = {
+  __typename?: 'QuestRecommendation';
+  /** Why it is recommended. */
+  basis: RecommendationBasis;
+  /** The quest. */
+  quest: Quest;
+  /**
+   * How strongly it is recommended, for ordering within its basis: for `COLLABORATIVE` the summed
+   * similarity to what the player played (unbounded), for `POPULARITY` the share of players who
+   * played it (0–1).
+   */
+  score: Scalars['Float']['output'];
+};
+
+/** What a quest pays. */
+export type QuestReward = {
+  __typename?: 'QuestReward';
+  /** Coins. */
+  coins: Scalars['Int']['output'];
+  /** Experience points. */
+  xp: Scalars['Int']['output'];
+};
+
+/** A kind of quest. */
+export type QuestTheme =
+  /** Fighting. */
+  | 'COMBAT'
+  /** Travelling and discovering places. */
+  | 'EXPLORATION'
+  /** Riddles and mechanisms. */
+  | 'PUZZLE'
+  /** Dealing with characters and factions. */
+  | 'SOCIAL';
 
 /**
  * The live dashboard. The window (`windowStart`–`windowEnd`) is ten 30-second slices: the one
@@ -317,6 +493,27 @@ export type RealtimeMetrics = {
   windowEnd: Scalars['DateTime']['output'];
   /** Start of the window: 4.5 to 5 minutes before `computedAt`, a multiple of 30 seconds. */
   windowStart: Scalars['DateTime']['output'];
+};
+
+/** Why an item is recommended. */
+export type RecommendationBasis =
+  /** Players who played what this player played also played it (collaborative filtering). */
+  | 'COLLABORATIVE'
+  /**
+   * It is popular with all players: the cold-start answer, and what fills the list after the
+   * collaborative picks.
+   */
+  | 'POPULARITY';
+
+/** A trained recommendation model. */
+export type RecommendationModel = {
+  __typename?: 'RecommendationModel';
+  /** How many (player, item) interactions it learned from. */
+  interactions: Scalars['Int']['output'];
+  /** How many players it learned from. */
+  players: Scalars['Int']['output'];
+  /** When it was trained. */
+  trainedAt: Scalars['DateTime']['output'];
 };
 
 /** One event `trackEvents` refused; nothing of it was stored. */
@@ -454,6 +651,15 @@ export type TrackedEventInput = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** A hint for the game's interface. */
+export type UiHint =
+  /** The player has fewer than 5 sessions: show onboarding tips. */
+  | 'ONBOARDING_TIPS'
+  /** The player has played at most one character and another is recommended: suggest trying it. */
+  | 'TRY_NEW_CHARACTER'
+  /** The player is back after more than 7 days: show a welcome-back screen (their rewards are × 1.5). */
+  | 'WELCOME_BACK';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -528,6 +734,9 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CharacterRecommendation: ResolverTypeWrapper<CharacterRecommendation>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CharacterRole: CharacterRole;
   DailyActivity: ResolverTypeWrapper<DailyActivity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -536,15 +745,24 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   EventRejectionReason: EventRejectionReason;
   EventTypeCount: ResolverTypeWrapper<EventTypeCount>;
+  GameCharacter: ResolverTypeWrapper<GameCharacter>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   MetricBucket: ResolverTypeWrapper<MetricBucket>;
   MetricInterval: MetricInterval;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PersonalizedExperience: ResolverTypeWrapper<PersonalizedExperience>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PersonalizedReward: ResolverTypeWrapper<PersonalizedReward>;
   PlayerGrowth: ResolverTypeWrapper<PlayerGrowth>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PlayerMetrics: ResolverTypeWrapper<PlayerMetrics>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Quest: ResolverTypeWrapper<Quest>;
+  QuestRecommendation: ResolverTypeWrapper<QuestRecommendation>;
+  QuestReward: ResolverTypeWrapper<QuestReward>;
+  QuestTheme: QuestTheme;
   RealtimeMetrics: ResolverTypeWrapper<RealtimeMetricsModel>;
+  RecommendationBasis: RecommendationBasis;
+  RecommendationModel: ResolverTypeWrapper<RecommendationModel>;
   RejectedEvent: ResolverTypeWrapper<RejectedEvent>;
   RetentionCohort: ResolverTypeWrapper<RetentionCohort>;
   RetentionPoint: ResolverTypeWrapper<RetentionPoint>;
@@ -553,11 +771,13 @@ export type ResolversTypes = ResolversObject<{
   TrackEventsInput: TrackEventsInput;
   TrackEventsPayload: ResolverTypeWrapper<TrackEventsPayload>;
   TrackedEventInput: TrackedEventInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  UiHint: UiHint;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  CharacterRecommendation: CharacterRecommendation;
+  Float: Scalars['Float']['output'];
   DailyActivity: DailyActivity;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
@@ -565,14 +785,21 @@ export type ResolversParentTypes = ResolversObject<{
   EventMetric: EventMetric;
   String: Scalars['String']['output'];
   EventTypeCount: EventTypeCount;
+  GameCharacter: GameCharacter;
+  ID: Scalars['ID']['output'];
   MetricBucket: MetricBucket;
   Mutation: Record<PropertyKey, never>;
+  PersonalizedExperience: PersonalizedExperience;
+  Boolean: Scalars['Boolean']['output'];
+  PersonalizedReward: PersonalizedReward;
   PlayerGrowth: PlayerGrowth;
-  Float: Scalars['Float']['output'];
   PlayerMetrics: PlayerMetrics;
-  ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
+  Quest: Quest;
+  QuestRecommendation: QuestRecommendation;
+  QuestReward: QuestReward;
   RealtimeMetrics: RealtimeMetricsModel;
+  RecommendationModel: RecommendationModel;
   RejectedEvent: RejectedEvent;
   RetentionCohort: RetentionCohort;
   RetentionPoint: RetentionPoint;
@@ -581,7 +808,12 @@ export type ResolversParentTypes = ResolversObject<{
   TrackEventsInput: TrackEventsInput;
   TrackEventsPayload: TrackEventsPayload;
   TrackedEventInput: TrackedEventInput;
-  Boolean: Scalars['Boolean']['output'];
+}>;
+
+export type CharacterRecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterRecommendation'] = ResolversParentTypes['CharacterRecommendation']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['RecommendationBasis'], ParentType, ContextType>;
+  character?: Resolver<ResolversTypes['GameCharacter'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type DailyActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DailyActivity'] = ResolversParentTypes['DailyActivity']> = ResolversObject<{
@@ -610,6 +842,12 @@ export type EventTypeCountResolvers<ContextType = Context, ParentType extends Re
   eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type GameCharacterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GameCharacter'] = ResolversParentTypes['GameCharacter']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['CharacterRole'], ParentType, ContextType>;
+}>;
+
 export type MetricBucketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricBucket'] = ResolversParentTypes['MetricBucket']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -617,6 +855,26 @@ export type MetricBucketResolvers<ContextType = Context, ParentType extends Reso
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   trackEvents?: Resolver<ResolversTypes['TrackEventsPayload'], ParentType, ContextType, RequireFields<MutationTrackEventsArgs, 'input'>>;
+}>;
+
+export type PersonalizedExperienceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalizedExperience'] = ResolversParentTypes['PersonalizedExperience']> = ResolversObject<{
+  difficultyAdjustment?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  favoriteQuestTheme?: Resolver<Maybe<ResolversTypes['QuestTheme']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['RecommendationModel']>, ParentType, ContextType>;
+  newPlayer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  personalizedRewards?: Resolver<Array<ResolversTypes['PersonalizedReward']>, ParentType, ContextType>;
+  recommendedCharacters?: Resolver<Array<ResolversTypes['CharacterRecommendation']>, ParentType, ContextType>;
+  recommendedQuests?: Resolver<Array<ResolversTypes['QuestRecommendation']>, ParentType, ContextType>;
+  returningPlayer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  uiHints?: Resolver<Array<ResolversTypes['UiHint']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type PersonalizedRewardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalizedReward'] = ResolversParentTypes['PersonalizedReward']> = ResolversObject<{
+  coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  multiplier?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quest?: Resolver<ResolversTypes['Quest'], ParentType, ContextType>;
+  xp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PlayerGrowthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlayerGrowth'] = ResolversParentTypes['PlayerGrowth']> = ResolversObject<{
@@ -639,9 +897,29 @@ export type PlayerMetricsResolvers<ContextType = Context, ParentType extends Res
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   dailyActivity?: Resolver<Maybe<Array<ResolversTypes['DailyActivity']>>, ParentType, ContextType, RequireFields<QueryDailyActivityArgs, 'from' | 'to'>>;
   eventMetric?: Resolver<Maybe<ResolversTypes['EventMetric']>, ParentType, ContextType, RequireFields<QueryEventMetricArgs, 'from' | 'interval' | 'name' | 'to'>>;
+  personalizedExperience?: Resolver<Maybe<ResolversTypes['PersonalizedExperience']>, ParentType, ContextType, RequireFields<QueryPersonalizedExperienceArgs, 'characters' | 'quests'>>;
   playerMetrics?: Resolver<Maybe<ResolversTypes['PlayerMetrics']>, ParentType, ContextType, RequireFields<QueryPlayerMetricsArgs, 'userId'>>;
   realtimeMetrics?: Resolver<Maybe<ResolversTypes['RealtimeMetrics']>, ParentType, ContextType>;
   retentionCohorts?: Resolver<Maybe<Array<ResolversTypes['RetentionCohort']>>, ParentType, ContextType, RequireFields<QueryRetentionCohortsArgs, 'from' | 'to'>>;
+}>;
+
+export type QuestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quest'] = ResolversParentTypes['Quest']> = ResolversObject<{
+  difficulty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reward?: Resolver<ResolversTypes['QuestReward'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['QuestTheme'], ParentType, ContextType>;
+}>;
+
+export type QuestRecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuestRecommendation'] = ResolversParentTypes['QuestRecommendation']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['RecommendationBasis'], ParentType, ContextType>;
+  quest?: Resolver<ResolversTypes['Quest'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type QuestRewardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuestReward'] = ResolversParentTypes['QuestReward']> = ResolversObject<{
+  coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type RealtimeMetricsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RealtimeMetrics'] = ResolversParentTypes['RealtimeMetrics']> = ResolversObject<{
@@ -656,6 +934,12 @@ export type RealtimeMetricsResolvers<ContextType = Context, ParentType extends R
   retention?: Resolver<ResolversTypes['RetentionSnapshot'], ParentType, ContextType>;
   windowEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type RecommendationModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecommendationModel'] = ResolversParentTypes['RecommendationModel']> = ResolversObject<{
+  interactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  players?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type RejectedEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectedEvent'] = ResolversParentTypes['RejectedEvent']> = ResolversObject<{
@@ -695,17 +979,25 @@ export type TrackEventsPayloadResolvers<ContextType = Context, ParentType extend
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  CharacterRecommendation?: CharacterRecommendationResolvers<ContextType>;
   DailyActivity?: DailyActivityResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   EventData?: GraphQLScalarType;
   EventMetric?: EventMetricResolvers<ContextType>;
   EventTypeCount?: EventTypeCountResolvers<ContextType>;
+  GameCharacter?: GameCharacterResolvers<ContextType>;
   MetricBucket?: MetricBucketResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PersonalizedExperience?: PersonalizedExperienceResolvers<ContextType>;
+  PersonalizedReward?: PersonalizedRewardResolvers<ContextType>;
   PlayerGrowth?: PlayerGrowthResolvers<ContextType>;
   PlayerMetrics?: PlayerMetricsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Quest?: QuestResolvers<ContextType>;
+  QuestRecommendation?: QuestRecommendationResolvers<ContextType>;
+  QuestReward?: QuestRewardResolvers<ContextType>;
   RealtimeMetrics?: RealtimeMetricsResolvers<ContextType>;
+  RecommendationModel?: RecommendationModelResolvers<ContextType>;
   RejectedEvent?: RejectedEventResolvers<ContextType>;
   RetentionCohort?: RetentionCohortResolvers<ContextType>;
   RetentionPoint?: RetentionPointResolvers<ContextType>;

@@ -34,6 +34,7 @@ export const resolvers: Resolvers = {
     retentionCohorts: (_parent, { from, to }, { viewer, dashboard }) => dashboard.retentionCohorts(viewer, { from, to }),
     dailyActivity: (_parent, { from, to }, { viewer, dashboard }) => dashboard.dailyActivity(viewer, { from, to }),
     playerMetrics: (_parent, { userId }, { viewer, dashboard, loaders }) => dashboard.playerMetrics(viewer, userId, loaders),
+    personalizedExperience: (_parent, args, { viewer, personalization, playerFacts }) => personalization.experience(viewer, args, playerFacts),
   },
   Mutation: {
     trackEvents: (_parent, { input }, { viewer, ingestion }) =>

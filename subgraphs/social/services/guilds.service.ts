@@ -46,6 +46,7 @@ import {
 import type { GuildPagesCache } from '../store/guild-pages.cache.js';
 import type { PlayersStore } from '../store/players.store.js';
 import type { ChatMembershipService } from './chat-membership.service.js';
+import type { GuildDrivesService } from './guild-drives.service.js';
 import { requireKnownPlayer } from './known-players.js';
 
 export interface GuildsServiceDeps {
@@ -53,7 +54,7 @@ export interface GuildsServiceDeps {
   store: GuildsStore;
   redis: RedisPort;
   /** The guild's GUILD chat room follows its membership, in the same unit of work. */
-  chat: Pick<ChatMembershipService, 'createGuildRoom' | 'addGuildMember' | 'removeGuildMember'>;
+  chat: Pick<ChatMembershipService, 'createGuildRoom' | 'ensureGuildRoom' | 'addGuildMember' | 'removeGuildMember'>;
   /** How many members a new guild holds. */
   maxMembers: number;
   /** The users subgraph's ledger: the creation fee is debited there. */
@@ -66,6 +67,8 @@ export interface GuildsServiceDeps {
   settleDelayMs: number;
   /** Cached guild pages, dropped after each change commits (absent in some tests). */
   pages?: Pick<GuildPagesCache, 'forget'>;
+  /** The guild's open contribution drive counts each contribution as it settles (absent in some tests). */
+  drives?: Pick<GuildDrivesService, 'countContribution'>;
   now?: () => Date;
 }
 
@@ -258,7 +261,8 @@ export class GuildsService {
     if (now?.status !== 'PENDING') throw conflict('The contribution could not be made; the coins were refunded.');
     const member = await this.deps.store.membership(work.tx, contribution.userId);
     if (!guild || member?.guildId !== guild.id) throw conflict('You are no longer in this guild; the coins were refunded.');
-    const xp = BigInt(guild.xp) + BigInt(contributionXp(contribution.coins));
+    const bonus = (await this.deps.drives?.countContribution(work, { guildId: guild.id, userId: contribution.userId, coins: contribution.coins })) ?? 0;
+    const xp = BigInt(guild.xp) + BigInt(contributionXp(contribution.coins)) + BigInt(bonus);
     const level = guildLevelFor(xp);
     const updated = await this.deps.store.addContribution(work.tx, {
       guildId: guild.id,
@@ -419,7 +423,7 @@ export class GuildsService {
     return this.deps.work.run(async (work) => {
       const { guild, actor } = await this.actorInOwnGuild(work, userId);
       assertMayAct(actor.role, 'DISBAND');
-      for (const memberId of await this.deps.store.memberIds(work.tx, guild.id)) await this.dismiss(work, guild, memberId, memberId === userId ? null : userId);
+      for (const memberId of await this.deps.store.memberIds(work.tx, guild.id)) await this.dismiss(work, guild, memberId, memberId === userId ? null : userId, false);
       await this.deps.store.delete(work.tx, guild.id);
       await work.record('guild.disbanded', { guildId: guild.id, disbandedAt: this.now().toISOString() });
       return { guildId: guild.id };
@@ -608,6 +612,8 @@ export class GuildsService {
   /** Makes the player a MEMBER of the locked guild and of its room; their other requests lapse. */
   private async admit(work: PrismaWork, guild: GuildRow, userId: string): Promise<GuildMemberRow> {
     const at = this.now();
+    // The members before the newcomer (a room made now announces only the newcomer's join).
+    await this.ensureRoom(work, guild);
     const member = await this.deps.store.addMember(work.tx, { guildId: guild.id, userId, role: 'MEMBER', joinedAt: at });
     await this.deps.store.deleteRequestsOf(work.tx, userId);
     await this.deps.store.deleteInvitationsOf(work.tx, userId);
@@ -617,11 +623,22 @@ export class GuildsService {
     return member;
   }
 
-  private async dismiss(work: PrismaWork, guild: GuildRow, userId: string, byUserId: string | null): Promise<void> {
+  private async dismiss(work: PrismaWork, guild: GuildRow, userId: string, byUserId: string | null, repairRoom = true): Promise<void> {
     await this.deps.store.removeMember(work.tx, userId);
+    if (repairRoom) await this.ensureRoom(work, guild);
     await this.deps.chat.removeGuildMember(work, { guildId: guild.id, userId });
     await work.record('guild.member_left', { guildId: guild.id, userId, byUserId, leftAt: this.now().toISOString() });
     this.changed(work, guild.id);
+  }
+
+  /**
+   * A guild written before guilds had rooms (or by hand) gets its GUILD room with its members the
+   * first time its membership changes (docs/decisions.md, "Guilds without a room get one when their
+   * membership changes"); for every other guild this is one lookup.
+   */
+  private async ensureRoom(work: PrismaWork, guild: GuildRow): Promise<void> {
+    const memberIds = () => this.deps.store.memberIds(work.tx, guild.id);
+    await this.deps.chat.ensureGuildRoom(work, { guildId: guild.id, name: guild.name, createdBy: guild.createdBy, memberIds, maxMembers: maxMembersAt(GUILD_MAX_LEVEL, this.deps.maxMembers) });
   }
 
   /** Drops the guild's cached pages once the change commits (its new version already hides them). */

@@ -192,7 +192,7 @@ describe('personalizedExperience: who may ask', () => {
     const other = player();
     expect(await refusal(ANONYMOUS)).toBe('UNAUTHENTICATED');
     expect(await refusal(me, { userId: other.userId })).toBe('FORBIDDEN');
-    expect(await refusal({ kind: 'service', serviceId: 'svc', scopes: ['REPORT_GAME_EVENTS'] } as Viewer)).toBe('FORBIDDEN');
+    expect(await refusal({ userId: null, role: null, kind: 'service', serviceId: randomUUID(), scopes: ['REPORT_GAME_EVENTS'] })).toBe('FORBIDDEN');
     expect(await refusal(ADMIN, { userId: 'not-a-player' })).toBe('BAD_USER_INPUT');
     for (const quests of [0, 21, -1]) expect(await refusal(me, { quests })).toBe('BAD_USER_INPUT');
     expect(await refusal(me, { characters: 11 })).toBe('BAD_USER_INPUT');

@@ -354,6 +354,11 @@ export class IoRedisPort implements RedisPort {
     return reply ? { member: reply[0], score: scoreOf(reply[1]), rank: Number(reply[2]) } : null;
   }
 
+  async expire(keys: readonly { key: string; ttlSeconds: number }[]) {
+    // Issued in one tick: auto-pipelining sends them in one write.
+    await Promise.all(keys.map(({ key, ttlSeconds }) => this.command.expire(key, checkTtl(ttlSeconds))));
+  }
+
   async get(key: string) {
     return this.command.get(key);
   }

@@ -137,6 +137,13 @@ export interface RedisPort {
   /** An id's member in a `zsetById` set, with its score and rank in the order `reverse` names, in one step; null when absent. */
   zrankById(key: string, index: string, id: string, reverse?: boolean): Promise<(ZMember & { rank: number }) | null>;
 
+  /**
+   * Makes keys of any kind (sorted sets, hashes, values) expire after ttlSeconds (a positive integer)
+   * from now, replacing any expiry they had; missing keys are ignored. Later writes to a key keep its
+   * expiry (as HSET and ZADD do on Redis).
+   */
+  expire(keys: readonly { key: string; ttlSeconds: number }[]): Promise<void>;
+
   /** The string stored at the key, or null when it is missing or expired. */
   get(key: string): Promise<string | null>;
   /** The values of the keys, in the same order, null for each missing one. */

@@ -16,6 +16,8 @@ import { MatchesStore } from './store/matches.store.js';
 import { TournamentsStore } from './store/tournaments.store.js';
 import { HttpUsersClient, type UsersPort } from './store/users.client.js';
 import { leaderboardSourcesConsumer } from './consumers/leaderboard-sources.consumer.js';
+import { LeaderboardRepair } from './services/leaderboard-repair.service.js';
+import { LeaderboardSubmissions } from './services/leaderboard-submissions.service.js';
 import { LeaderboardsService } from './services/leaderboards.service.js';
 import { HttpFriendsClient, type FriendsPort } from './store/leaderboard-friends.client.js';
 import { createLeaderboardLoaders } from './store/leaderboard-loaders.js';
@@ -56,7 +58,10 @@ export const tournamentsSubgraph = defineSubgraph({
     const results = new ResultsService({ work, entries, matches, completion, poke, now: options.now });
     const boards = new LeaderboardsStore(prisma, db.sql);
     const friends = options.friends ?? new HttpFriendsClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.TOURNAMENTS_USERS_TIMEOUT_MS });
-    const leaderboards = new LeaderboardsService({ work, sql: db, store: boards, ranking: new LeaderboardRanking(redis, boards, logger), friends, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
+    const ranking = new LeaderboardRanking(redis, boards, logger, { archiveTtlSeconds: config.TOURNAMENTS_LEADERBOARD_ARCHIVE_TTL_SECONDS });
+    const submissions = new LeaderboardSubmissions({ sql: db, store: boards, ranking, redis, logger, now: options.now });
+    const leaderboards = new LeaderboardsService({ work, store: boards, ranking, submissions, friends, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
+    const repair = new LeaderboardRepair({ sql: db, store: boards, ranking, logger, intervalMs: config.TOURNAMENTS_LEADERBOARD_REPAIR_INTERVAL_MS, afterMs: config.TOURNAMENTS_LEADERBOARD_REPAIR_AFTER_MS });
     createTournamentMetrics(metrics, store);
     const runner = (queue: string, handler: ConstructorParameters<typeof JobRunner>[0]['handler']) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
@@ -70,7 +75,7 @@ export const tournamentsSubgraph = defineSubgraph({
     );
     return {
       context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, ladder, loaders: createLoaders(store, entries, matches), leaderboards, leaderboardLoaders: createLeaderboardLoaders(boards) }),
-      workers: runners,
+      workers: [...runners, repair],
       consumer: leaderboardSourcesConsumer({ leaderboards, store: boards }),
     };
   },

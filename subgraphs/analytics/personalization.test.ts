@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
 import type { Database } from '../../platform/db/index.js';
 import { newTestRedis, openTestDatabase, recordingPrisma, recordingSql, startWorkers, subgraphClient } from '../../platform/testing.js';
+import { PersonalizationStore } from './store/personalization.store.js';
 import { QUESTS } from './catalog/content.js';
 import type { Context } from './context.js';
 import { analyticsSubgraph } from './subgraph.js';
@@ -228,5 +229,27 @@ describe('personalizedExperience: batched reads', () => {
     } finally {
       await countingClient.server.stop();
     }
+  });
+});
+
+describe('training schedule', () => {
+  it('gives each due run to one replica, and lets a replica with a shorter interval take it early', async () => {
+    const replicas = [new PersonalizationStore(db.prisma, db.sql), new PersonalizationStore(db.prisma, db.sql)];
+    await db.prisma.analyticsRecommenderSchedule.upsert({ where: { id: 1 }, create: { id: 1, nextRunAt: new Date(0) }, update: { nextRunAt: new Date(0) } });
+    const claims = await Promise.all(replicas.map((r) => r.claimTraining(600_000)));
+    // Exactly one on a private database; a platform test sharing the database may have taken it first.
+    expect(claims.filter(Boolean).length).toBeLessThanOrEqual(1);
+    expect(await replicas[0]!.claimTraining(600_000)).toBe(false);
+    expect(await replicas[1]!.claimTraining(600_000)).toBe(false);
+    expect(await replicas[1]!.claimTraining(1)).toBe(true);
+  });
+
+  it('keeps the newest models only, and a replica serves the newest another one trained', async () => {
+    const first = await train();
+    const other = analyticsSubgraph.create({ db, redis: newTestRedis(), config: { ANALYTICS_RECOMMENDER_REFRESH_MS: 0 } });
+    expect((await other.parts.recommender.current())?.id).toBe(first.id);
+    const second = await train();
+    expect((await other.parts.recommender.current())?.id).toBe(second.id);
+    expect(await db.prisma.analyticsRecommenderModel.count({ where: { id: { lte: second.id } } })).toBeLessThanOrEqual(3);
   });
 });

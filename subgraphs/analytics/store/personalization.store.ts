@@ -151,14 +151,16 @@ export class PersonalizationStore {
 
   /**
    * Claims the next training run when it is due, moving the schedule `intervalMs` ahead in the
-   * same statement: true for exactly one replica per interval. Raw: an upsert whose update is
-   * conditional (`ON CONFLICT … WHERE`), locking a row that may not exist yet, to share work
-   * between replicas.
+   * same statement: true for exactly one replica per interval. A replica whose interval is shorter
+   * than what another one scheduled takes the run at once (the shortest configured interval wins).
+   * Raw: an upsert whose update is conditional (`ON CONFLICT … WHERE`), locking a row that may not
+   * exist yet, to share work between replicas.
    */
   async claimTraining(intervalMs: number): Promise<boolean> {
     const claimed = await this.prisma.$queryRaw<{ id: number }[]>`
       INSERT INTO analytics_recommender_schedule AS s (id, next_run_at) VALUES (1, now() + ${Math.round(intervalMs)}::int * interval '1 millisecond')
-      ON CONFLICT (id) DO UPDATE SET next_run_at = EXCLUDED.next_run_at WHERE s.next_run_at <= now()
+      ON CONFLICT (id) DO UPDATE SET next_run_at = EXCLUDED.next_run_at
+      WHERE s.next_run_at <= now() OR s.next_run_at > EXCLUDED.next_run_at
       RETURNING id`;
     return claimed.length > 0;
   }

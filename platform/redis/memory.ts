@@ -249,6 +249,13 @@ export class MemoryRedisPort implements RedisPort {
     return rank === null || score === null ? null : { member: stored.member, score, rank };
   }
 
+  async zrangeAroundById(key: string, index: string, id: string, n: number, reverse = false) {
+    const found = await this.zrankById(key, index, id, reverse);
+    if (!found) return null;
+    const start = Math.max(0, found.rank - n);
+    return { rank: found.rank, start, members: rangeOf(this.zsets.get(key)!, start, found.rank + n, reverse) };
+  }
+
   async expire(keys: readonly { key: string; ttlSeconds: number }[]) {
     for (const { ttlSeconds } of keys) {
       if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new RangeError(`ttlSeconds must be a positive integer, got ${ttlSeconds}`);

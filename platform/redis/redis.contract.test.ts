@@ -354,6 +354,11 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
     expect(await port.zrankById(z, ix, 'p4')).toEqual({ member: 'x4', score: 25, rank: 2 });
     expect(await port.zrankById(z, ix, 'nobody', true)).toBeNull();
     expect(await port.zrankById(key('none'), key('none'), 'p1')).toBeNull();
+    // Around an id: its rank and up to n members either side, in one step.
+    expect(await port.zrangeAroundById(z, ix, 'p4', 1, true)).toEqual({ rank: 1, start: 0, members: [{ member: 'y3', score: 40 }, { member: 'x4', score: 25 }, { member: 'x2', score: 20 }] });
+    expect(await port.zrangeAroundById(z, ix, 'p3', 2, true)).toEqual({ rank: 0, start: 0, members: [{ member: 'y3', score: 40 }, { member: 'x4', score: 25 }, { member: 'x2', score: 20 }] });
+    expect(await port.zrangeAroundById(z, ix, 'p1', 1)).toEqual({ rank: 0, start: 0, members: [{ member: 'z1', score: 5 }, { member: 'x2', score: 20 }] });
+    expect(await port.zrangeAroundById(z, ix, 'nobody', 1)).toBeNull();
     // Lowest-first ranks on the same set.
     expect(await port.zsetById(z, ix, [{ id: 'p2', version: 7, member: 'w2', score: 1 }], { passedLimit: 5 })).toEqual([
       { applied: true, previousRank: 1, rank: 0, passed: ['z1'] },

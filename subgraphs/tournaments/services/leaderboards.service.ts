@@ -221,11 +221,7 @@ export class LeaderboardsService {
       const at = ranked.findIndex((r) => r.userId === args.userId);
       return at < 0 ? [] : ranked.slice(Math.max(0, at - n), at + n + 1).map((r) => toRow(ref.period.id, r));
     }
-    const ranking = rankingOf(ref);
-    const own = await this.deps.ranking.rankOf(ranking, args.userId);
-    if (!own) return [];
-    const start = Math.max(0, own.rank - n);
-    return (await this.deps.ranking.range(ranking, start, own.rank + n + 1 - start)).map((r) => toRow(ref.period.id, r));
+    return (await this.deps.ranking.around(rankingOf(ref), args.userId, n)).map((r) => toRow(ref.period.id, r));
   }
 
   async rank(viewer: Viewer, ref: PeriodRef, args: { userId: string; scope?: Scope | null }): Promise<RankedRecordRow | null> {

@@ -95,6 +95,15 @@ export class LeaderboardRanking {
     });
   }
 
+  /** The player's record and up to `n` either side of it, best first (one script on Redis); empty without a record. */
+  async around(ref: RankingRef, userId: string, n: number): Promise<RankedEntry[]> {
+    return this.whenBuilt(ref, async () => {
+      const { set, index } = this.keys(ref.periodId);
+      const found = await this.redis.zrangeAroundById(set, index, userId, n, ref.sort === 'DESC');
+      return found ? found.members.map((m, i) => ({ ...parseRankingMember(ref.sort, m.member), score: m.score, rank: found.start + i })) : [];
+    });
+  }
+
   async count(ref: RankingRef): Promise<number> {
     return this.whenBuilt(ref, () => this.redis.zcard(this.keys(ref.periodId).set));
   }

@@ -46,7 +46,6 @@ export const guildResolvers: Resolvers = {
   },
   Guild: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.guildById.load(id)) ?? null,
-    memberCount: (guild, _args, { loaders }) => loaders.guildMemberCount.load(guild.id),
     xpForNextLevel: (guild) => xpForNextLevel(guild.level),
     members: async (guild, { first, after, rank }, { loaders }) => {
       const request = timeIdPageRequest({ first, after });

@@ -319,7 +319,7 @@ export class GuildsService {
     // The room holds as many as the guild may ever hold: the guild's own seats are the limit, checked first.
     await this.deps.chat.createGuildRoom(work, { guildId: guild.id, name: guild.name, founderId: userId, maxMembers: maxMembersAt(GUILD_MAX_LEVEL, this.deps.maxMembers) });
     await work.record('guild.created', { guildId: guild.id, founderId: userId, createdAt: at.toISOString() });
-    return guild;
+    return this.reread(work, guild);
   }
 
   /**
@@ -331,8 +331,7 @@ export class GuildsService {
     const userId = requireUser(viewer);
     // A full guild answers at once, without queueing on its lock (the locked count below decides).
     const [seen] = await this.deps.store.findByIds([guildId]);
-    const [seenCount] = seen ? await this.deps.store.memberCounts([guildId]) : [0];
-    if (seen && seenCount! >= seen.maxMembers && (await this.deps.store.membershipsOf([userId]))[0]?.guildId !== guildId) assertHasSeat(seen.maxMembers, seenCount!);
+    if (seen && seen.memberCount >= seen.maxMembers && (await this.deps.store.membershipsOf([userId]))[0]?.guildId !== guildId) assertHasSeat(seen.maxMembers, seen.memberCount);
     return this.deps.work.run(async (work) => {
       const { tx } = work;
       const guild = await this.deps.store.lock(tx, guildId);
@@ -346,7 +345,7 @@ export class GuildsService {
       const outcome = joinOutcome(guild, await this.deps.store.countMembers(tx, guild.id), await this.deps.store.levelOf(tx, userId));
       if (outcome === 'JOINED') {
         await this.admit(work, guild, userId);
-        return { status: 'JOINED', guild, request: null };
+        return { status: 'JOINED', guild: await this.reread(work, guild), request: null };
       }
       const request = await this.deps.store.createRequest(tx, { guildId: guild.id, userId, createdAt: this.now() });
       const officers = await this.deps.store.membersWithRoles(tx, guild.id, REQUEST_HANDLERS);
@@ -363,7 +362,7 @@ export class GuildsService {
       assertHasSeat(guild.maxMembers, await this.deps.store.countMembers(work.tx, guild.id));
       const member = await this.admit(work, guild, request.userId);
       await this.notify(work, [request.userId], { kind: 'JOIN_APPROVED', guild, subjectId: request.userId, requestId: request.id });
-      return { guild, member };
+      return { guild: await this.reread(work, guild), member };
     });
   }
 
@@ -466,7 +465,8 @@ export class GuildsService {
       if (await this.deps.store.membership(work.tx, userId)) throw alreadyInGuild();
       assertMeetsLevel(guild.minLevel, await this.deps.store.levelOf(work.tx, userId));
       assertHasSeat(guild.maxMembers, await this.deps.store.countMembers(work.tx, guild.id));
-      return { guild, member: await this.admit(work, guild, userId) };
+      const member = await this.admit(work, guild, userId);
+      return { guild: await this.reread(work, guild), member };
     }, QUEUED_ON_GUILD);
   }
 
@@ -490,7 +490,7 @@ export class GuildsService {
       const target = await this.memberOf(work, guild, targetId);
       assertMayKick(actor.role, target.role);
       await this.dismiss(work, guild, target.userId, userId);
-      return { guild, userId: target.userId };
+      return { guild: await this.reread(work, guild), userId: target.userId };
     });
   }
 
@@ -601,6 +601,11 @@ export class GuildsService {
     const actor = await this.deps.store.membership(work.tx, userId);
     if (!guild || !actor || actor.guildId !== guild.id) throw notInGuild();
     return { guild, actor };
+  }
+
+  /** The guild as this transaction left it (its member count follows its members by trigger). */
+  private async reread(work: PrismaWork, guild: GuildRow): Promise<GuildRow> {
+    return (await this.deps.store.findOne(work.tx, guild.id)) ?? guild;
   }
 
   private async memberOf(work: PrismaWork, guild: GuildRow, userId: string): Promise<GuildMemberRow> {

@@ -38,7 +38,7 @@ export const createdKey = (row: { createdAt: Date; id: string }): TimeIdKey => (
 
 const GUILD_COLUMNS = `id::text AS id, name, name_key AS "nameKey", tag, tag_key AS "tagKey", description, is_public AS "isPublic",
   requires_approval AS "requiresApproval", min_level AS "minLevel", max_members AS "maxMembers", level, xp,
-  created_by::text AS "createdBy", created_at AS "createdAt", version`;
+  created_by::text AS "createdBy", created_at AS "createdAt", version, member_count AS "memberCount"`;
 
 /** How many guilds, by XP, a search looks at before it ranks every match (see `search`). */
 const SEARCH_WINDOW = 2_000;
@@ -67,16 +67,6 @@ export class GuildsStore {
     const rows = await this.prisma.guild.findMany({ where: { tagKey: { in: keys } } });
     const byKey = new Map(rows.map((r) => [r.tagKey, r]));
     return keys.map((k) => byKey.get(k));
-  }
-
-  /** Members per guild, in the same order as the ids: one grouped count for any number. */
-  async memberCounts(guildIds: readonly string[]): Promise<number[]> {
-    const valid = guildIds.filter(isUuid);
-    const groups = valid.length
-      ? await this.prisma.guildMember.groupBy({ by: ['guildId'], where: { guildId: { in: valid } }, _count: { _all: true } })
-      : [];
-    const byGuild = new Map(groups.map((g) => [g.guildId, g._count._all]));
-    return guildIds.map((id) => byGuild.get(id) ?? 0);
   }
 
   /** Each player's membership (undefined when in no guild), in the same order as the ids. */
@@ -302,8 +292,8 @@ export class GuildsStore {
    * One page of guilds: by relevance to `query` (a tsquery of prefixes) — the guild whose tag is
    * `tag` first, then guilds where every word is in the name or tag (the vector's A weight), then
    * the rest (description matches), each tier by XP — or by XP without one; filtered by openness,
-   * a free seat and the level a player needs. Raw SQL (docs/database.md): full-text search and a
-   * correlated count Prisma cannot express. `skip`/`take` (a ranked list has no stable keyset).
+   * a free seat (the member_count column) and the level a player needs. Raw SQL (docs/database.md):
+   * full-text search Prisma cannot express. `skip`/`take` (a ranked list has no stable keyset).
    *
    * A common word matches a large part of the table, and ranking every match costs a heap visit
    * each; so the page is first looked for among the SEARCH_WINDOW guilds with the most XP (an
@@ -315,7 +305,7 @@ export class GuildsStore {
     const sql = prismaSql(this.prisma);
     const filters = `($2::boolean IS NULL OR g.is_public = $2)
          AND ($3::int IS NULL OR g.min_level <= $3)
-         AND ($4::boolean IS NULL OR ((SELECT count(*) FROM guild_members m WHERE m.guild_id = g.id) < g.max_members) = $4)`;
+         AND ($4::boolean IS NULL OR (g.member_count < g.max_members) = $4)`;
     const filterValues = [params.isPublic, params.level, params.hasSpace];
     if (params.query === null) {
       // $1 is the tag in the searches below; unused here.

@@ -21,7 +21,6 @@ export interface SocialLoaders {
   unreadCount: DataLoader<MemberKey, number, string>;
   messagePage: DataLoader<MessagePageKey, ChatMessageRow[], string>;
   guildById: DataLoader<string, GuildRow | undefined>;
-  guildMemberCount: DataLoader<string, number>;
   membershipByUserId: DataLoader<string, MembershipRow | undefined>;
   guildByTag: DataLoader<string, GuildRow | undefined>;
   /** One page of a guild's members: every guild's page in one statement. */
@@ -80,7 +79,6 @@ export function createLoaders(stores: {
       { cacheKeyFn: messagePageKey },
     ),
     guildById,
-    guildMemberCount: new DataLoader((ids) => stores.guilds.memberCounts(ids)),
     membershipByUserId: new DataLoader(async (userIds) => {
       const memberships = await stores.guilds.membershipsOf(userIds);
       // The guilds came with the memberships; later Guild lookups in this request reuse them.

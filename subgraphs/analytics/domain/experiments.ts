@@ -123,8 +123,7 @@ export function validateExperiment(input: ExperimentDefinition): ExperimentDefin
 }
 
 /** What assignment depends on: changing any of it would move players between variants or skew results. */
-const assignmentShape = (d: ExperimentDefinition) =>
-  JSON.stringify([d.variants.map((v) => [v.key, v.weight]), d.targeting, d.startsAt.getTime(), d.goals]);
+const assignmentShape = (d: ExperimentDefinition) => sortedJson([d.variants.map((v) => [v.key, v.weight]), d.targeting, d.startsAt.getTime(), d.goals]);
 
 /**
  * Whether `next` may replace `current`: anything may change until the first exposure; after it,
@@ -143,10 +142,20 @@ export function assertRedefinable(current: ExperimentDefinition, next: Experimen
   }
 }
 
-export const sameDefinition = (a: ExperimentDefinition, b: ExperimentDefinition): boolean =>
-  JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+export const sameDefinition = (a: ExperimentDefinition, b: ExperimentDefinition): boolean => canonical(a) === canonical(b);
 
-const canonical = (d: ExperimentDefinition) => ({ ...d, startsAt: d.startsAt.getTime(), endsAt: d.endsAt.getTime() });
+/** JSON with every object's keys sorted (stored JSON comes back in the database's key order). */
+const sortedJson = (value: unknown): string =>
+  value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? `{${Object.keys(value)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${sortedJson((value as Record<string, unknown>)[k])}`)
+        .join(',')}}`
+    : Array.isArray(value)
+      ? `[${value.map(sortedJson).join(',')}]`
+      : JSON.stringify(value ?? null);
+
+const canonical = (d: ExperimentDefinition) => sortedJson({ ...d, startsAt: d.startsAt.getTime(), endsAt: d.endsAt.getTime() });
 
 /**
  * The player's position in [0, 1) for this experiment: the first 52 bits of SHA-256 of

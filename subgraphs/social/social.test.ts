@@ -244,8 +244,11 @@ describe('social subgraph: guilds', () => {
       expect(result.errors).toBeUndefined();
       expect(result.data!._entities.slice(0, 3)).toMatchObject([{ memberCount: 2 }, { memberCount: 3 }, { memberCount: 4 }]);
       expect(result.data!._entities).toHaveLength(8);
-      // Rooms by id: ChatRoomsStore.findByIds on the raw SQL port (first line of its statement).
-      expect(operations.sort()).toEqual(['$sql:SELECT id::text AS id, name, kind::text AS kind, description, max_members AS "maxMembers",', 'Guild.findMany']);
+      // Rooms and guilds by id: ChatRoomsStore.findByIds and GuildsStore.findByIds on the raw SQL port (first line of each statement).
+      expect(operations.sort()).toEqual([
+        '$sql:SELECT id::text AS id, name, kind::text AS kind, description, max_members AS "maxMembers",',
+        '$sql:SELECT id::text AS id, name, name_key AS "nameKey", tag, tag_key AS "tagKey", description, is_public AS "isPublic",',
+      ]);
     });
   });
 });

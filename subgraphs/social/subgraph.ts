@@ -66,7 +66,7 @@ export const socialSubgraph = defineSubgraph({
     const stores = {
       chatRooms: new ChatRoomsStore(prisma, db.sql),
       chatMessages: new ChatMessagesStore(prisma, db.sql),
-      guilds: new GuildsStore(prisma),
+      guilds: new GuildsStore(prisma, db.sql),
       guildWars: new GuildWarsStore(prisma),
       guildDrives: new GuildDrivesStore(prisma),
       guildPages: new GuildPagesCache(redis, logger),

@@ -1,5 +1,5 @@
 import type { Guild, GuildContribution, GuildFounding, GuildInvitation, GuildFoundingStatus, GuildJoinRequest, GuildMember, GuildNotification, GuildNotificationKind, GuildRole } from '../../../generated/prisma/client.js';
-import { pgArray, prismaSql, type PrismaClient, type Tx } from '../../../platform/db/index.js';
+import { pgArray, prismaSql, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 import type { GuildSettings } from '../domain/guilds.js';
@@ -49,11 +49,24 @@ const nameQuery = (query: string): string => query.replace(/:\*/g, ':*A');
 const withoutTier = <T extends { inName: boolean }>({ inName: _inName, ...row }: T): Omit<T, 'inName'> => row;
 
 export class GuildsStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly sql: Sql;
 
-  /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
+  /** `sql`: the raw SQL port outside a transaction (`Database.sql`), for the hot read (findByIds); Prisma's port without it. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    sql?: Sql,
+  ) {
+    this.sql = sql ?? prismaSql(prisma);
+  }
+
+  /**
+   * Rows for the ids, in the same order, undefined where missing: one query for any number. Raw
+   * SQL on the port (docs/database.md, hot path): every guild read resolves its guild here, and
+   * Prisma's runtime and query compiler took about twice the CPU of the same lookup on the port
+   * (bench/RESULTS.md, "Guilds — 2026-12-04 afternoon"). Every column of `Guild`, aliased to its field.
+   */
   findByIds(ids: readonly string[]): Promise<(GuildRow | undefined)[]> {
-    return findByUuids(ids, (uuids) => this.prisma.guild.findMany({ where: { id: { in: uuids } } }));
+    return findByUuids(ids, (uuids) => this.sql.query<GuildRow>(`SELECT ${GUILD_COLUMNS} FROM guilds WHERE id = ANY($1::uuid[])`, [pgArray(uuids)]));
   }
 
   /** One guild inside a transaction. */
@@ -86,7 +99,7 @@ export class GuildsStore {
    */
   async memberPages(keys: readonly MemberPageKey[]): Promise<GuildMemberRow[][]> {
     const valid = keys.map((k) => isUuid(k.guildId));
-    const rows = await prismaSql(this.prisma).query<GuildMemberRow & { i: bigint | number }>(
+    const rows = await this.sql.query<GuildMemberRow & { i: bigint | number }>(
       `SELECT k.i AS i, m.user_id::text AS "userId", m.guild_id::text AS "guildId", m.role::text AS role, m.joined_at AS "joinedAt", m.contributed
        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::int[]) WITH ORDINALITY AS k(guild_id, rank, after_at, after_id, take, i)
        CROSS JOIN LATERAL (
@@ -302,7 +315,7 @@ export class GuildsStore {
    * from the GIN index (docs/decisions.md, "Guild search on PostgreSQL's full-text index").
    */
   async search(params: { query: string | null; tag: string | null; isPublic: boolean | null; hasSpace: boolean | null; level: number | null; skip: number; take: number }): Promise<GuildRow[]> {
-    const sql = prismaSql(this.prisma);
+    const sql = this.sql;
     const filters = `($2::boolean IS NULL OR g.is_public = $2)
          AND ($3::int IS NULL OR g.min_level <= $3)
          AND ($4::boolean IS NULL OR (g.member_count < g.max_members) = $4)`;

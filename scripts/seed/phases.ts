@@ -444,6 +444,13 @@ export async function seedTournaments(ctx: SeedContext): Promise<void> {
     });
   };
   const states: Record<string, number> = {};
+  // A prize pool's fixed part is paid by the tournament's creator: the admin gets the coins first (keyed: once per seed).
+  const pools = ctx.plan.tournaments.reduce((sum, t) => sum + (t.prizePool?.fixed ?? 0), 0);
+  if (pools > 0) {
+    await ctx.server.request(`mutation SeedPools($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { operationId } }`, {
+      input: { userId: ctx.admin.id, idempotencyKey: `seed:prize-pools:${ctx.admin.username.toLowerCase()}`, reason: 'seed', changes: [{ currency: 'COINS', amount: pools }] },
+    });
+  }
   await pMap(
     ctx.plan.tournaments,
     async (t: PlannedTournament) => {

@@ -13,6 +13,8 @@ import { TournamentsService } from './services/tournaments.service.js';
 import { EntriesStore } from './store/entries.store.js';
 import { createLoaders } from './store/loaders.js';
 import { MatchesStore } from './store/matches.store.js';
+import { FundingsStore } from './store/fundings.store.js';
+import { PrizePoolService } from './services/prize-pool.service.js';
 import { TournamentsStore } from './store/tournaments.store.js';
 import { HttpUsersClient, type UsersPort } from './store/users.client.js';
 import { leaderboardSourcesConsumer } from './consumers/leaderboard-sources.consumer.js';
@@ -51,10 +53,19 @@ export const tournamentsSubgraph = defineSubgraph({
     const runners: JobRunner[] = [];
     const poke = () => void Promise.all(runners.map((r) => r.poke())).catch(() => undefined);
     const registration = new RegistrationService({ work, entries, users, logger, queues, poke, now: options.now });
-    const completion = new CompletionService({ tournaments: store, entries, users, logger, prizeQueue: queues.prize });
+    const pool: PrizePoolService = new PrizePoolService({
+      work,
+      tournaments: store,
+      fundings: new FundingsStore(prisma),
+      users,
+      scheduleStart: (tx, tournament): Promise<string> => schedule.scheduleStart(tx, tournament),
+      queues,
+      logger,
+    });
+    const completion = new CompletionService({ tournaments: store, entries, users, logger, prizeQueue: queues.prize, pool });
     const ladder = new LadderService({ work, entries, matches, completion, logger, endQueue: queues.end, poke, now: options.now });
-    const schedule = new ScheduleService({ work, tournaments: store, entries, registration, ladder, logger, startQueue: queues.start, now: options.now, poke });
-    const tournaments = new TournamentsService(store, { work, schedule, redis, now: options.now });
+    const schedule: ScheduleService = new ScheduleService({ work, tournaments: store, entries, matches, registration, ladder, pool, logger, startQueue: queues.start, now: options.now, poke });
+    const tournaments = new TournamentsService(store, { work, schedule, pool, redis, now: options.now });
     const results = new ResultsService({ work, entries, matches, completion, poke, now: options.now });
     const boards = new LeaderboardsStore(prisma, db.sql);
     const friends = options.friends ?? new HttpFriendsClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.TOURNAMENTS_USERS_TIMEOUT_MS });
@@ -71,6 +82,8 @@ export const tournamentsSubgraph = defineSubgraph({
       runner(queues.settle, registration.settleHandler()),
       runner(queues.prize, completion.prizeHandler()),
       runner(queues.end, ladder.endHandler()),
+      runner(queues.poolSettle, pool.settleHandler()),
+      runner(queues.poolReturn, pool.returnHandler()),
       runner(`${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, leaderboards.resetHandler()),
     );
     return {

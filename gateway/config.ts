@@ -87,6 +87,12 @@ export const gatewayEnv = z.object({
    * reads the schema that way); `false` turns it off everywhere.
    */
   GATEWAY_EXPLORER: z.enum(['true', 'false']).optional(),
+  /**
+   * The web console (gateway/console/) at /console: on unless NODE_ENV is production; `true` turns it
+   * on in production too, `false` off everywhere. It holds no privilege: it calls /graphql as the
+   * player signed in to it.
+   */
+  GATEWAY_CONSOLE: z.enum(['true', 'false']).optional(),
   /** The composed supergraph the gateway serves (a mounted file in a deployment). */
   SUPERGRAPH_PATH: z.string().min(1).default(DEFAULT_SUPERGRAPH_PATH),
   /** How often the gateway checks SUPERGRAPH_PATH for a new version to apply without a restart; 0 never. */
@@ -114,6 +120,10 @@ export function operationLimitsFrom(config: GatewayConfig): OperationLimits {
 /** Whether the gateway serves the API explorer: GATEWAY_EXPLORER, else everywhere but production. */
 export const explorerEnabled = (config: Pick<GatewayConfig, 'GATEWAY_EXPLORER' | 'NODE_ENV'>): boolean =>
   config.GATEWAY_EXPLORER === undefined ? config.NODE_ENV !== 'production' : config.GATEWAY_EXPLORER === 'true';
+
+/** Whether the gateway serves the web console: GATEWAY_CONSOLE, else everywhere but production. */
+export const consoleEnabled = (config: Pick<GatewayConfig, 'GATEWAY_CONSOLE' | 'NODE_ENV'>): boolean =>
+  config.GATEWAY_CONSOLE === undefined ? config.NODE_ENV !== 'production' : config.GATEWAY_CONSOLE === 'true';
 
 /** The subgraph URLs from configuration, by subgraph name. */
 export function subgraphUrlsFrom(config: GatewayConfig): Record<string, string> {

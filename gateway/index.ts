@@ -5,8 +5,9 @@ import { startHttpService } from '../platform/http.js';
 import { createMetricsRegistry } from '../platform/metrics.js';
 import { RateLimit } from '../platform/rate-limit.js';
 import { MemoryRedisPort, openRedis, type RedisPort } from '../platform/redis/index.js';
-import { explorerEnabled, loadGatewayConfig, operationLimitsFrom, subgraphUrlsFrom } from './config.js';
+import { consoleEnabled, explorerEnabled, loadGatewayConfig, operationLimitsFrom, subgraphUrlsFrom } from './config.js';
 import { CACHEABLE_ENTITY_FIELDS, EntityCache } from './entity-cache.js';
+import { WebConsole } from './console/index.js';
 import { EXPLORER_ASSET_PATH, Explorer } from './explorer/index.js';
 import { ingestHandler, routeIngest } from './ingest.js';
 import { createGatewayServer, viewerRateLimit } from './server.js';
@@ -46,6 +47,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
       : undefined;
   await entityCache?.start(redis);
   const explorer = explorerEnabled(config) ? new Explorer(logger) : undefined;
+  const webConsole = consoleEnabled(config) ? new WebConsole(logger) : undefined;
   const { apollo, context, subscriptions, subscriptionMetrics, upstream } = createGatewayServer({
     supergraphSdl,
     supergraphUpdates:
@@ -102,7 +104,10 @@ export async function startGateway(options: StartGatewayOptions = {}) {
       };
     },
     maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
-    routes: explorer ? (app) => app.use(EXPLORER_ASSET_PATH, explorer.assets()) : undefined,
+    routes: (app) => {
+      if (explorer) app.use(EXPLORER_ASSET_PATH, explorer.assets());
+      webConsole?.routes(app);
+    },
     ready: async () => {
       await redis.ping();
     },

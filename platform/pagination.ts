@@ -65,14 +65,24 @@ export function toConnection<T, K>(rows: T[], request: PageRequest<K>, keyOf: (r
   const hasMore = rows.length > request.size;
   const page = rows.slice(0, request.size);
   if (request.direction === 'backward') page.reverse();
-  const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
+  // Cursors are encoded only when read: a page of 100 whose client selects no cursor encodes none.
+  const edges = page.map((node) => ({
+    node,
+    get cursor() {
+      return encodeCursor(keyOf(node));
+    },
+  }));
   return {
     edges,
     pageInfo: {
       hasNextPage: request.direction === 'forward' ? hasMore : request.cursor != null,
       hasPreviousPage: request.direction === 'backward' ? hasMore : request.cursor != null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
 }

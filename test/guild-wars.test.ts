@@ -83,6 +83,18 @@ describe('guild wars through the gateway', () => {
     expect(Date.parse(declared.startsAt) - Date.parse(declared.declaredAt)).toBe(24 * 3_600_000);
     expect(Date.parse(declared.endsAt) - Date.parse(declared.declaredAt)).toBe(72 * 3_600_000);
 
+    // Both guilds are told in their inbox (the declarer excepted): the defenders MEDIUM, the attackers LOW.
+    const INBOX = `query { notifications(first: 10) { edges { node { kind priority title body } } } }`;
+    const warNotices = async (p: Player) =>
+      (await must<{ notifications: { edges: { node: { kind: string; priority: string; title: string; body: string } }[] } }>(p, INBOX)).notifications.edges.map((e) => e.node).filter((n) => n.kind === 'GUILD_WAR_DECLARED');
+    const [aName, bName] = await Promise.all([a.id, b.id].map(async (id) => (await must<{ guild: { name: string; tag: string } }>(undefined, `query($g: ID!) { guild(id: $g) { name tag } }`, { g: id })).guild));
+    const body = `The fighting starts at ${declared.startsAt} and ends at ${declared.endsAt}: from then, your combat wins, quests and tournament match wins score for your guild.`;
+    for (const defender of [b.master, b.members[0]!]) {
+      await expect.poll(() => warNotices(defender), { timeout: 15_000, interval: 250 }).toEqual([{ kind: 'GUILD_WAR_DECLARED', priority: 'MEDIUM', title: `[${aName!.tag}] ${aName!.name} declared war on your guild`, body }]);
+    }
+    await expect.poll(() => warNotices(fighter), { timeout: 15_000, interval: 250 }).toEqual([{ kind: 'GUILD_WAR_DECLARED', priority: 'LOW', title: `Your guild declared war on [${bName!.tag}] ${bName!.name}`, body }]);
+    expect(await warNotices(a.master)).toEqual([]);
+
     // Both guilds list it; the page of wars is public.
     const WARS = `query($g: ID!) { guild(id: $g) { wars(first: 5) { edges { node { id status } } } } }`;
     for (const g of [a.id, b.id]) expect((await must<{ guild: { wars: { edges: { node: { id: string } }[] } } }>(undefined, WARS, { g })).guild.wars.edges.map((e) => e.node.id)).toEqual([declared.id]);
@@ -111,6 +123,17 @@ describe('guild wars through the gateway', () => {
       .poll(() => live.results.at(-1)?.data?.guildWarUpdated, { timeout: 5_000 })
       .toEqual({ id: declared.id, status: 'ACTIVE', attackerPoints: 4, defenderPoints: 1, winner: null });
     expect(live.results[0]!.data!.guildWarUpdated).toMatchObject({ status: 'ACTIVE', attackerPoints: 0 });
+
+    // Each side's top scorers, with their player fields through federation.
+    const SCORERS = `query($id: ID!) { guildWar(id: $id) { attackerTopScorers { points wins user { id username } } defenderTopScorers(first: 1) { points wins user { id username } } } }`;
+    type Scorer = { points: number; wins: number; user: { id: string; username: string } };
+    const scorers = (await must<{ guildWar: { attackerTopScorers: Scorer[]; defenderTopScorers: Scorer[] } }>(undefined, SCORERS, { id: declared.id })).guildWar;
+    expect(scorers.attackerTopScorers).toEqual([
+      { points: 3, wins: 1, user: { id: a.master.id, username: a.master.username } },
+      { points: 1, wins: 1, user: { id: fighter.id, username: fighter.username } },
+    ]);
+    expect(scorers.defenderTopScorers).toEqual([{ points: 1, wins: 1, user: { id: b.members[0]!.id, username: b.members[0]!.username } }]);
+    expect(await refusal(undefined, `query($id: ID!) { guildWar(id: $id) { attackerTopScorers(first: -1) { points } } }`, { id: declared.id })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
 
     await bringForward(declared.id, 'END');
     await expect.poll(async () => (await warOf(declared.id))?.status, { timeout: 10_000, interval: 200 }).toBe('ENDED');

@@ -272,6 +272,38 @@ describe('joining', () => {
     expect(await refusal(undefined, JOIN, { g: guild.id })).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
+  it('gives a guild written without a room (before guilds had rooms) its room with every member when its membership next changes', async () => {
+    const master = await founder();
+    const guild = await found(master);
+    const p1 = await registerPlayer(url);
+    await join(p1, guild.id);
+    const db = platform.runtime.db.prisma;
+    await db.chatRoom.delete({ where: { guildId: guild.id } });
+    expect(await guildRoomMembers(guild.id)).toBeNull();
+
+    // The next join makes the room with the members it had and the newcomer; only the newcomer's join is announced.
+    const p2 = await registerPlayer(url);
+    expect(await join(p2, guild.id)).toMatchObject({ status: 'JOINED', guild: { memberCount: 3 } });
+    expect(await guildRoomMembers(guild.id)).toEqual([master.id, p1.id, p2.id].sort());
+    const room = (await db.chatRoom.findUnique({ where: { guildId: guild.id } }))!;
+    expect(room).toMatchObject({ kind: 'GUILD', memberCount: 3 });
+    expect((await db.chatMessage.findMany({ where: { roomId: room.id, kind: 'MEMBER_JOINED' } })).map((m) => m.subjectId)).toEqual([p2.id]);
+    for (const p of [master, p1]) {
+      const me = (await must<{ me: { chatRooms: { room: { kind: string; guildId: string } }[] } }>(p, ME)).me;
+      expect(me.chatRooms.filter((r) => r.room.kind === 'GUILD').map((r) => r.room.guildId)).toEqual([room.id]);
+    }
+
+    // A leave in another roomless guild makes the room with those who stay.
+    const other = await found(await founder());
+    const p3 = await registerPlayer(url);
+    await join(p3, other.id);
+    await db.chatRoom.delete({ where: { guildId: other.id } });
+    await must(p3, LEAVE);
+    const stayed = await db.guildMember.findMany({ where: { guildId: other.id } });
+    expect(await guildRoomMembers(other.id)).toEqual(stayed.map((m) => m.userId));
+    expect(stayed).toHaveLength(1);
+  });
+
   it('gives the last seat to exactly one of several players joining at once', async () => {
     const master = await founder();
     const guild = await found(master);

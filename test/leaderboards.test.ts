@@ -9,8 +9,9 @@ import { subscribe, wsClient } from './support/ws.js';
 // Leaderboards through the gateway (issue 18), as a game studio uses them: an admin defines a board,
 // the game server submits scores (idempotent by submissionId), clients read the top, around a
 // player and a player's rank with their user fields, in the GLOBAL, FRIENDS and GUILD scopes, and
-// hear leaderboardUpdated and rankChanged live; bad input stores nothing; Redis losing the ranking
-// mid-run is rebuilt from PostgreSQL with every submission counted once.
+// hear leaderboardUpdated and rankChanged live; guild contributions reach a board that follows
+// them through the bus; bad input stores nothing; Redis losing the ranking mid-run is rebuilt from
+// PostgreSQL with every submission counted once.
 
 let platform: RunningPlatform;
 let url: string;
@@ -196,6 +197,27 @@ describe('scopes', () => {
       .toEqual([me!.id, guildmate!.id]);
     const around = (await as<{ leaderboard: { around: { rank: number }[] } }>(guildmate!.token, AROUND, { id: board.id, u: guildmate!.id, scope: 'GUILD' })).leaderboard.around;
     expect(around.map((r) => r.rank)).toEqual([1, 2]);
+  });
+});
+
+describe('scores from the platform', () => {
+  it("adds a player's guild contributions to a board that follows them, once per contribution", async () => {
+    const board = await define({ operator: 'INCREMENT', follows: ['GUILD_CONTRIBUTION'] });
+    const [donor] = await players(1);
+    await as(adminToken, `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { operationId } }`, {
+      input: { userId: donor!.id, idempotencyKey: `lb-fund-${donor!.id}`, reason: 'test', changes: [{ currency: 'COINS', amount: 1_000 }] },
+    });
+    await as(donor!.token, `mutation($input: CreateGuildInput!) { createGuild(input: $input) { guild { id } } }`, {
+      input: { name: uniqueName('lbdonor'), tag: `D${randomUUID().slice(0, 3).toUpperCase().replace(/[^A-Z0-9]/g, 'X')}` },
+    });
+    const CONTRIBUTE = `mutation($coins: Int!, $key: String!) { contributeToGuild(input: { coins: $coins, requestKey: $key }) { guild { xp } } }`;
+    await as(donor!.token, CONTRIBUTE, { coins: 300, key: `first-${donor!.id}` });
+    await as(donor!.token, CONTRIBUTE, { coins: 300, key: `first-${donor!.id}` }); // the same request again: no second contribution
+    await as(donor!.token, CONTRIBUTE, { coins: 150, key: `second-${donor!.id}` });
+    // The contributions reach tournaments through the bus.
+    await expect
+      .poll(async () => (await as<{ leaderboard: { rank: { score: number; submissions: number } | null } }>(undefined, RANK, { id: board.id, u: donor!.id })).leaderboard.rank, { timeout: 15_000, interval: 200 })
+      .toMatchObject({ score: 450, submissions: 2 });
   });
 });
 

@@ -61,6 +61,12 @@ const NOT_APPLICABLE: Record<string, string> = {
   'TrackEventsPayload.rejected': 'built in memory from checking the call\'s own events (at most 500); nothing is read per item',
   'LeaderboardUpdate.top': "a subscription payload: the same read as Leaderboard.top (one Redis range, one statement for the page's details), once per event for every subscriber",
   'RankChange.passedBy': 'a subscription payload: ids carried by the event (at most 100), nothing read per item; the players are one _entities batch in users',
+  'PersonalizedExperience.recommendedQuests':
+    "ranked in memory from the content catalog and the model the replica holds; the players' facts are one DataLoader batch per request (subgraphs/analytics/personalization.test.ts counts it)",
+  'PersonalizedExperience.recommendedCharacters': 'ranked in memory like recommendedQuests; nothing is read per item',
+  'PersonalizedExperience.personalizedRewards': "the recommended quests' catalog rewards with the player's multiplier, in memory; nothing is read per item",
+  'Experiment.variants': "at most 10, a JSON column of the experiment's own row; nothing is read per item",
+  'ExperimentResults.variants': "at most 10 (the experiment's variants), from two grouped counts per call (exposures, conversions by variant); nothing is read per item",
 };
 
 /**

@@ -29,8 +29,14 @@ async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promi
   }
 }
 
-async function organizerToken(): Promise<string> {
+/** A fresh ORGANIZER's token; `coins` credited by `admin` first (a prize pool's fixed part is the creator's). */
+async function organizerToken(admin?: string, coins = 0): Promise<string> {
   const player = await registerPlayer(url);
+  if (coins) {
+    await must(admin!, `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { operationId } }`, {
+      input: { userId: player.id, idempotencyKey: `seed-${player.id}`, reason: 'test_seed', changes: [{ currency: 'COINS', amount: coins }] },
+    });
+  }
   await platform.runtime.db.prisma.user.update({ where: { id: player.id }, data: { role: 'ORGANIZER' } });
   const login = await gql<{ login: { accessToken: string } }>(url, `mutation($u: String!) { login(input: { usernameOrEmail: $u, password: "password123" }) { accessToken } }`, { u: player.username });
   return login.data!.login.accessToken;
@@ -174,12 +180,13 @@ const tournamentsUrl = () => platform.subgraphs.find((s) => s.name === 'tourname
 describe('a tournament to its end, watched live', () => {
   it('spectators follow matches and the tournament over graphql-ws; the last result ranks the field, pays each prize once into the wallet and reaches achievements', async () => {
     const admin = await signInAsAdmin(platform, url);
-    const organizer = await organizerToken();
-    // Four players pay 50 each: the pool is 300 fixed + 50% of 200 = 400, split 75/25.
+    const organizer = await organizerToken(admin, 300);
+    // Four players pay 50 each: the pool is 300 fixed (paid by the organizer) + 50% of 200 = 400, split 75/25.
     const { createTournament } = await must<{ createTournament: { tournament: { id: string } } }>(organizer, CREATE, {
       input: { name: 'Spectator Cup', format: 'SINGLE_ELIMINATION', startsAt: new Date(Date.now() + 3600_000).toISOString(), minParticipants: 4, maxParticipants: 4, entryFee: 50, prizePool: { fixed: 300, feeSharePercent: 50, distribution: [75, 25] } },
     });
     const id = createTournament.tournament.id;
+    expect(await coinsOf(organizer)).toEqual({ coins: 0, moves: ['tournament_prize_pool -300'] });
     const players: Awaited<ReturnType<typeof playerWith>>[] = [];
     for (let i = 0; i < 4; i++) players.push(await playerWith(admin, 50, 0));
 
@@ -285,6 +292,64 @@ describe('a tournament to its end, watched live', () => {
     for (const [variables, field] of [[{ text: '!!!' }, 'text'], [{ text: 'x'.repeat(101) }, 'text'], [{ text: word, first: 101 }, 'first'], [{ text: word, after: 'nope' }, 'after']] as const) {
       expect((await gql(url, SEARCH, variables)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     }
+  });
+});
+
+describe('prize pools and ladder ends, through the gateway', () => {
+  const CREATE_POOL = `mutation($input: CreateTournamentInput!) { createTournament(input: $input) { tournament { id status prizePool { fixed total } } } }`;
+  const END = `mutation($id: ID!) { endLadder(input: { tournamentId: $id }) { tournament { id status standings { placement player { id } } } } }`;
+  const CANCEL = `mutation($id: ID!) { cancelTournament(input: { tournamentId: $id }) { tournament { status } } }`;
+  const refusal = async (token: string | undefined, query: string, variables: Record<string, unknown>) => (await gql(url, query, variables, { token })).errors?.[0]?.extensions;
+  const ladderInput = (name: string, fixed: number, requestKey?: string) => ({
+    name, format: 'LADDER', startsAt: new Date(Date.now() + 3600_000).toISOString(), minParticipants: 2, maxParticipants: 8, prizePool: { fixed, distribution: [100] }, ...(requestKey ? { requestKey } : {}),
+  });
+
+  it('the creator pays the fixed part once (INSUFFICIENT_FUNDS creates nothing) and a cancellation gives it back once', async () => {
+    const admin = await signInAsAdmin(platform, url);
+    const organizer = await organizerToken(admin, 200);
+    const word = `pool${Math.random().toString(36).slice(2, 9)}`;
+    expect(await refusal(organizer, CREATE_POOL, { input: ladderInput(`${word} Too Rich`, 500) })).toMatchObject({ code: 'INSUFFICIENT_FUNDS', field: 'prizePool.fixed' });
+    expect(await coinsOf(organizer)).toEqual({ coins: 200, moves: [] });
+    const found = await gql<{ searchTournaments: { edges: unknown[] } }>(url, `query($t: String) { searchTournaments(text: $t) { edges { node { id } } } }`, { t: word });
+    expect(found.data!.searchTournaments.edges).toEqual([]);
+
+    const key = `pool-${word}`;
+    const made = await must<{ createTournament: { tournament: { id: string; prizePool: { fixed: number; total: number } } } }>(organizer, CREATE_POOL, { input: ladderInput(`${word} Ladder`, 150, key) });
+    expect(made.createTournament.tournament.prizePool).toEqual({ fixed: 150, total: 150 });
+    const again = await must<{ createTournament: { tournament: { id: string } } }>(organizer, CREATE_POOL, { input: ladderInput(`${word} Ladder`, 150, key) });
+    expect(again.createTournament.tournament.id).toBe(made.createTournament.tournament.id);
+    expect(await coinsOf(organizer)).toEqual({ coins: 50, moves: ['tournament_prize_pool -150'] });
+
+    const id = made.createTournament.tournament.id;
+    await must(organizer, CANCEL, { id });
+    await eventually(async () => expect(await coinsOf(organizer)).toEqual({ coins: 200, moves: ['tournament_prize_pool -150', 'tournament_prize_pool_refund 150'] }));
+    expect(await refusal(organizer, CANCEL, { id })).toMatchObject({ code: 'CONFLICT' });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await coinsOf(organizer)).toEqual({ coins: 200, moves: ['tournament_prize_pool -150', 'tournament_prize_pool_refund 150'] });
+  });
+
+  it('endLadder: only its organizer (or an admin) ends a ladder without endsAt; the ladder becomes the standings', async () => {
+    const admin = await signInAsAdmin(platform, url);
+    const organizer = await organizerToken();
+    const { createTournament } = await must<{ createTournament: { tournament: { id: string } } }>(organizer, CREATE_POOL, { input: ladderInput('Open Ladder', 0) });
+    const id = createTournament.tournament.id;
+    const [a, b] = [await playerWith(admin, 0, 0), await playerWith(admin, 0, 0)];
+    await must(a.token, JOIN, { id });
+    await must(b.token, JOIN, { id });
+    await must(organizer, START, { id });
+    const server = await gameServerToken(platform, url, ['REPORT_MATCH_RESULTS']);
+    expect(await refusal(undefined, END, { id })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await refusal(a.token, END, { id })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(server, END, { id })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(await organizerToken(), END, { id })).toMatchObject({ code: 'FORBIDDEN' });
+    const status = async () => (await must<{ tournament: { status: string } }>(organizer, `query($id: ID!) { tournament(id: $id) { status } }`, { id })).tournament.status;
+    expect(await status()).toBe('IN_PROGRESS');
+
+    const ended = await must<{ endLadder: { tournament: { status: string; standings: { placement: number; player: { id: string } }[] } } }>(organizer, END, { id });
+    expect(ended.endLadder.tournament.status).toBe('COMPLETED');
+    expect(ended.endLadder.tournament.standings.map((s) => s.placement)).toEqual([1, 2]);
+    expect(new Set(ended.endLadder.tournament.standings.map((s) => s.player.id))).toEqual(new Set([a.id, b.id]));
+    expect((await must<{ endLadder: { tournament: { status: string } } }>(admin, END, { id })).endLadder.tournament.status).toBe('COMPLETED');
   });
 });
 

@@ -18,7 +18,7 @@ platformPerFile({}, (started) => {
 const must = <T>(token: string, query: string, variables: Record<string, unknown>) => gqlData<T>(url, query, variables, token);
 
 describe('examples/typed-client', () => {
-  it('signs in, reads achievements, follows a room it posts to, joins a guild and a tournament and reads its bracket', async () => {
+  it('signs in, reads achievements, follows a room it posts to, joins a guild and a tournament, reads its bracket and sees its score arrive on a leaderboard', async () => {
     // What a fresh platform lacks: an open guild and a free tournament in registration.
     const admin = await signInAsAdmin(platform, url);
     const founder = await registerPlayer(url);
@@ -34,8 +34,17 @@ describe('examples/typed-client', () => {
       input: { name: tournamentName, format: 'SINGLE_ELIMINATION', startsAt: new Date(Date.now() + 3_600_000).toISOString(), minParticipants: 2, maxParticipants: 8 },
     });
 
+    // A leaderboard to follow, and the game server's API key the script submits a score with.
+    const leaderboardId = uniqueName('typed-board').toLowerCase();
+    await must(admin, `mutation($input: DefineLeaderboardInput!) { defineLeaderboard(input: $input) { leaderboard { id } } }`, {
+      input: { id: leaderboardId, title: 'Typed client kills', operator: 'BEST' },
+    });
+    const { createApiKey } = await must<{ createApiKey: { secret: string } }>(admin, `mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { secret } }`, {
+      input: { name: 'typed-client game server', scopes: ['REPORT_MATCH_RESULTS'] },
+    });
+
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'examples/typed-client/src/main.ts'], {
-      env: { ...process.env, GRAPHQL_URL: url },
+      env: { ...process.env, GRAPHQL_URL: url, GAME_SERVER_API_KEY: createApiKey.secret, LEADERBOARD_ID: leaderboardId },
       timeout: 60_000,
     });
     expect(stdout).toMatch(/signed in as typed_\w+ \(level \d+, PLAYER\)/);
@@ -46,6 +55,7 @@ describe('examples/typed-client', () => {
     expect(stdout).toMatch(/guild: JOINED .+ \[\w+\] \(\d+ members\)/);
     expect(stdout).toMatch(/tournament: joined .+ \([A-Z_]+, \d+ registered\)/);
     expect(stdout).toMatch(/bracket: REGISTRATION, \d+ rounds/);
+    expect(stdout).toMatch(/leaderboard: the game server submitted \d+ to Typed client kills \(BEST\); it arrived live: typed_\w+ at rank 1 with \d+/);
     expect(stdout.trim().endsWith('done')).toBe(true);
   });
 });

@@ -73,6 +73,7 @@ async function main(): Promise<boolean> {
   await DB.create();
   const flush = new Redis(REDIS_URL);
   await flush.flushdb();
+  const redisVersion = /redis_version:([^\r\n]+)/.exec(await flush.info('server'))?.[1] ?? '?';
   await flush.quit();
   const platform = await startPlatform({
     NODE_ENV: 'production',
@@ -89,6 +90,7 @@ async function main(): Promise<boolean> {
   });
   onCleanup(() => platform.close());
   const { prisma } = platform.runtime.db;
+  const pgVersion = (await prisma.$queryRawUnsafe<{ server_version: string }[]>('SHOW server_version'))[0]?.server_version ?? '?';
   const timed = timedRedis(platform.runtime.redis);
   const built = tournamentsSubgraph.create({ db: platform.runtime.db, redis: timed.port, jobQueuePrefix: `bench-${randomUUID()}` });
   const client = subgraphClient<Context>(built);
@@ -271,7 +273,7 @@ async function main(): Promise<boolean> {
     machine: machineDescription(),
     loadStart,
     script: 'bench/leaderboards/run.ts',
-    setup: `One BEST board with ${RECORDS.toLocaleString('en')} records (random scores) on PostgreSQL 16 and Redis 7 (${REDIS_URL}); gateway and subgraphs in one process (the all-in-one platform), the subgraph figures through Apollo's executeOperation in the same process. Reads are sequential (${READS} each, after 30 warm-ups); Redis share = time awaiting the Redis port during the reads over their summed latency.`,
+    setup: `One BEST board with ${RECORDS.toLocaleString('en')} records (random scores) on PostgreSQL ${pgVersion.split(' ')[0]} and Redis ${redisVersion} (${REDIS_URL}); gateway and subgraphs in one process (the all-in-one platform), the subgraph figures through Apollo's executeOperation in the same process. Reads are sequential (${READS} each, after 30 warm-ups); Redis share = time awaiting the Redis port during the reads over their summed latency.`,
     body,
   });
   publishSection(section, WRITE);

@@ -12,6 +12,13 @@ export interface LoadMessage {
   connectionHeaders?: Record<string, string>[];
   connections: number;
   seconds: number;
+  /**
+   * Open loop: this many requests per second, each sent at its scheduled time whatever the earlier
+   * ones are doing (on as many keep-alive sockets as are busy), its latency counted from that time, so a
+   * slow answer is not hidden by the requests it held back. Without it, closed loop: `connections`
+   * loops each waiting for its answer before the next request.
+   */
+  rate?: number;
 }
 
 export interface LoadResult {
@@ -38,7 +45,40 @@ function post(url: URL, body: string, headers: Record<string, string>): Promise<
   });
 }
 
+async function runAtRate(m: LoadMessage, rate: number): Promise<LoadResult> {
+  const url = new URL(m.url);
+  const latencies: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  const started = performance.now();
+  const total = Math.max(1, Math.round(rate * m.seconds));
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const headers = m.connectionHeaders?.length ? { ...m.headers, ...m.connectionHeaders[i % m.connectionHeaders.length] } : m.headers;
+    inFlight.push(
+      post(url, m.body, headers).then(
+        ({ status, text }) => {
+          if (status !== 200 || text.includes('"errors"')) {
+            errors++;
+            firstError ??= `${status} ${text.slice(0, 300)}`;
+          } else latencies.push(performance.now() - due);
+        },
+        (error: Error) => {
+          errors++;
+          firstError ??= error.message;
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  return { type: 'result', requests: latencies.length, errors, firstError, latenciesMs: latencies, seconds: (performance.now() - started) / 1000 };
+}
+
 async function run(m: LoadMessage): Promise<LoadResult> {
+  if (m.rate) return runAtRate(m, m.rate);
   const url = new URL(m.url);
   const latencies: number[] = [];
   let errors = 0;

@@ -4,7 +4,7 @@
 // request per process, and the gateway's own cost at low load.
 //
 //   node --import tsx bench/read-path/run.ts [--seconds 20] [--warmup 5] [--connections 50] [--rounds 3]
-//        [--pages chat,profile,catalog] [--gateways platform,apollo,hive] [--cpu-prof <dir>] [--no-write]
+//        [--pages chat,profile,guild,catalog] [--gateways platform,apollo,hive] [--cpu-prof <dir>] [--no-write]
 //        [--gateway-node-options "<NODE_OPTIONS for this gateway>"] [--gateway-node-args <flags,…|none>]
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,19 +21,24 @@ const seconds = Number(option('seconds', '20'));
 const warmupSeconds = Number(option('warmup', '5'));
 const connections = Number(option('connections', '50'));
 const rounds = Number(option('rounds', '3'));
-const pageNames = option('pages', 'chat,profile,catalog').split(',');
+const pageNames = option('pages', 'chat,profile,guild,catalog').split(',');
 const gatewayNames = option('gateways', 'platform,apollo,hive').split(',');
 const cpuProf = option('cpu-prof', '') || undefined;
 const gatewayTuning = gatewayTuningFromArgv();
 const redisUrl = `${process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'}/8`;
 const DB = throwawayDatabase('bench_read');
 const ADMIN = `readadmin${Date.now().toString(36).slice(-6)}`;
-const ENV = serviceEnv(DB.url, redisUrl, { ADMIN_USERNAMES: ADMIN });
+// A free guild: the bench's players have no coins, and the fee's path is not what the page reads.
+const ENV = serviceEnv(DB.url, redisUrl, { ADMIN_USERNAMES: ADMIN, SOCIAL_GUILD_CREATION_FEE: '0' });
 
+/** The chat page's median req/s through this gateway when the read-path issue was filed (102 / 130 / 123, 2026-12-03). */
+const CHAT_BASELINE_RPS = 123;
 const CHAT_PAGE = `query ChatPage($id: ID!) { chatRoom(id: $id) { name messages(last: 50) { edges { node { text sentAt author { username displayName level achievementPoints } } } } } }`;
 const CHAT_DIRECT = `query ChatPageSocial($id: ID!) { chatRoom(id: $id) { name messages(last: 50) { edges { node { text sentAt author { id } } } } } }`;
 const PROFILE_PAGE = `query Profile { me { username level achievements { achievement { name rarity } } guild { name } friends(first: 20) { edges { node { user { username level } } } } } }`;
 const PROFILE_DIRECT = `query ProfileUsers { me { username level friends(first: 20) { edges { node { user { username level } } } } } }`;
+const GUILD_PAGE = `query GuildPage($id: ID!) { guild(id: $id) { name tag level xp memberCount members(first: 30) { edges { node { role contributed user { username displayName level achievementPoints } } } } } }`;
+const GUILD_DIRECT = `query GuildPageSocial($id: ID!) { guild(id: $id) { name tag level xp memberCount members(first: 30) { edges { node { role contributed user { id } } } } } }`;
 const CATALOG = `query Catalog { achievements(rarity: LEGENDARY) { id name rarity } }`;
 
 interface Page {
@@ -55,6 +60,7 @@ interface Target {
 }
 
 let roomId = '';
+let guildId = '';
 const PAGES: Page[] = [
   {
     name: 'chat',
@@ -69,6 +75,13 @@ const PAGES: Page[] = [
     query: PROFILE_PAGE,
     variables: () => ({}),
     direct: { subgraph: 'users', query: PROFILE_DIRECT },
+  },
+  {
+    name: 'guild',
+    what: 'guild page: a guild and 30 of its members with their user fields (social → users, achievements)',
+    query: GUILD_PAGE,
+    variables: () => ({ id: guildId }),
+    direct: { subgraph: 'social', query: GUILD_DIRECT },
   },
   {
     name: 'catalog',
@@ -109,6 +122,19 @@ async function seed(url: string): Promise<{ tokens: string[] }> {
       const accepted = await postGraphQL(url, 'mutation A($input: AcceptFriendRequestInput!) { acceptFriendRequest(input: $input) { __typename } }', { input: { userId: from.id } }, auth(to.token));
       if (accepted.errors) throw new Error(`acceptFriendRequest: ${JSON.stringify(accepted.errors)}`);
     }
+  }
+  // A guild founded by player 0 that the next 29 join (a level-1 guild's seats, whatever they are, cap it).
+  const guild = await postGraphQL<{ createGuild: { guild: { id: string } } }>(
+    url,
+    'mutation G($input: CreateGuildInput!) { createGuild(input: $input) { guild { id } } }',
+    { input: { name: `Bench Guild ${suffix}`, tag: `B${suffix.slice(-4)}`.toUpperCase(), isPublic: true, requiresApproval: false } },
+    auth(players[0]!.token),
+  );
+  guildId = guild.data?.createGuild.guild.id ?? '';
+  if (!guildId) throw new Error(`createGuild: ${JSON.stringify(guild.errors)}`);
+  for (const p of players.slice(1, 30)) {
+    const joined = await postGraphQL(url, 'mutation J($input: JoinGuildInput!) { joinGuild(input: $input) { status } }', { input: { guildId } }, auth(p.token));
+    if (joined.errors?.some((e) => (e as { extensions?: { code?: string } }).extensions?.code !== 'CONFLICT')) throw new Error(`joinGuild: ${JSON.stringify(joined.errors)}`);
   }
   return { tokens: players.map((p) => p.token) };
 }
@@ -211,13 +237,13 @@ async function main(): Promise<boolean> {
   const rows: Row[] = [];
   const lowLoad: { page: string; target: string; p50: number; p95: number }[] = [];
   let failures = 0;
-  const run = async (page: Page, target: Target | 'direct', round: number, conns: number, secs: number) => {
+  const run = async (page: Page, target: Target | 'direct', round: number, conns: number, secs: number, rate?: number) => {
     const direct = target === 'direct';
     const url = direct ? urls[page.direct.subgraph]! : target.url;
     const body = JSON.stringify({ query: direct ? page.direct.query : page.query, variables: page.variables() });
     const connectionHeaders = direct ? viewerHeaders : target.connectionHeaders;
     const before = meter.snapshot();
-    const r = await httpLoad(client, { url, body, headers: {}, connectionHeaders, connections: conns, seconds: secs });
+    const r = await httpLoad(client, { url, body, headers: {}, connectionHeaders, connections: conns, seconds: secs, rate });
     const after = meter.snapshot();
     const cpu = cpuBetween(before, after);
     const elapsed = (after.at - before.at) / 1000;
@@ -238,6 +264,11 @@ async function main(): Promise<boolean> {
     }
     return row;
   };
+  const medianRow = (page: string, target: string) => {
+    const mine = rows.filter((r) => r.page === page && r.target === target).sort((a, b) => a.rps - b.rps);
+    return mine[Math.floor(mine.length / 2)];
+  };
+  const halfLoad: { page: string; rate: number; p50: number; p95: number; errors: number }[] = [];
   for (const page of PAGES) {
     const all: (Target | 'direct')[] = [...targets, 'direct'];
     for (const t of all) await run(page, t, 0, connections, warmupSeconds);
@@ -249,6 +280,15 @@ async function main(): Promise<boolean> {
         log(`${page.name} ${row.target} round ${round}: ${f0(row.rps)} req/s, p50 ${f1(row.p50)} ms, p95 ${f1(row.p95)} ms`);
       }
     }
+    // Half of saturation (this gateway's median req/s ÷ 2), open loop: the latency a client sees at a sustainable load.
+    const ours = targets.find((t) => t.name === 'platform');
+    const saturated = medianRow(page.name, 'platform');
+    if (ours && saturated) {
+      const rate = Math.max(1, Math.round(saturated.rps / 2));
+      const row = await run(page, ours, 0, connections, seconds, rate);
+      halfLoad.push({ page: page.name, rate, p50: row.p50, p95: row.p95, errors: row.errors });
+      log(`${page.name} platform at ${rate} req/s (half of saturation): p50 ${f1(row.p50)} ms, p95 ${f1(row.p95)} ms`);
+    }
     // One connection: latency without queueing, so gateway p50 − direct p50 is the gateway's own cost.
     for (const t of all) {
       const row = await run(page, t, 0, 1, Math.max(5, Math.round(seconds / 4)));
@@ -257,10 +297,6 @@ async function main(): Promise<boolean> {
     }
   }
 
-  const medianRow = (page: string, target: string) => {
-    const mine = rows.filter((r) => r.page === page && r.target === target).sort((a, b) => a.rps - b.rps);
-    return mine[Math.floor(mine.length / 2)];
-  };
   const lines = [
     '| page | served by | req/s per round | median req/s | p50 / p95 ms (median round) | CPU ms per request (median round) | errors |',
     '| --- | --- | --- | ---: | --- | --- | ---: |',
@@ -281,6 +317,11 @@ async function main(): Promise<boolean> {
       lines.push(`| ${page.name} | ${label} | ${mine.map((r) => f0(r.rps)).join(' / ')} | **${f0(mid.rps)}** | ${f1(mid.p50)} / ${f1(mid.p95)} | ${cpu} | ${mine.reduce((s, r) => s + r.errors, 0)} |`);
     }
     const ours = medianRow(page.name, 'platform')?.rps;
+    const half = halfLoad.find((h) => h.page === page.name);
+    if (page.name === 'chat' && ours)
+      verdicts.push(`- chat: this gateway ${f0(ours)} req/s = ${(ours / CHAT_BASELINE_RPS).toFixed(2)}× the ${CHAT_BASELINE_RPS} req/s measured when the read-path issue was filed (goal ≥ 3×).`);
+    if (half)
+      verdicts.push(`- ${page.name}: at half of saturation (${half.rate} req/s, open loop, latency from each request's scheduled time) p50 ${f1(half.p50)} ms, p95 ${f1(half.p95)} ms${page.name === 'chat' ? ' (goal p95 ≤ 100 ms)' : ''}${half.errors ? `, ${half.errors} errors` : ''}.`);
     for (const other of ['apollo', 'hive']) {
       const theirs = medianRow(page.name, other)?.rps;
       if (ours && theirs) verdicts.push(`- ${page.name}: this gateway ÷ ${other} = ${(ours / theirs).toFixed(2)}× (goal ≥ ${other === 'apollo' ? '1.25' : '1.00'}× when the subgraphs are not the bottleneck).`);

@@ -1,29 +1,14 @@
-import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { build, type OutputFile } from 'esbuild';
+import { build } from 'esbuild';
 import { projectPath } from '../../platform/paths.js';
+import { HashedAssets, inlineJson, type WebBundle } from '../web/bundled.js';
 
 const require = createRequire(import.meta.url);
 // From the project's root, so the production bundle (dist/) finds the sources too.
 const BROWSER_DIR = projectPath('gateway', 'explorer', 'browser') + '/';
 
-/** A file the explorer's page loads, served under EXPLORER_ASSET_PATH with a content hash in its name. */
-export interface ExplorerAsset {
-  contentType: string;
-  body: Buffer;
-}
-
-export interface ExplorerBundle {
-  /** The page (GET /graphql with Accept: text/html). */
-  html: string;
-  /** By file name (under EXPLORER_ASSET_PATH). */
-  assets: Map<string, ExplorerAsset>;
-}
-
 /** Where the explorer's scripts and styles are served (next to the endpoint, so a proxy that forwards /graphql forwards them). */
 export const EXPLORER_ASSET_PATH = '/graphql/explorer/';
-
-const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
 
 /**
  * Builds the explorer from node_modules with esbuild: GraphiQL and React as one script and one
@@ -31,7 +16,7 @@ const CONTENT_TYPES: Record<string, string> = { '.js': 'text/javascript; charset
  * the page works on a closed network. Takes a few seconds; the gateway does it once, on the
  * first request for the page.
  */
-export async function bundleExplorer(): Promise<ExplorerBundle> {
+export async function bundleExplorer(): Promise<WebBundle> {
   const common = { bundle: true, write: false, minify: true, format: 'iife', target: 'es2022', platform: 'browser', logLevel: 'silent', legalComments: 'none' } as const;
   const workers = {
     editor: require.resolve('monaco-editor/esm/vs/editor/editor.worker.js'),
@@ -49,21 +34,14 @@ export async function bundleExplorer(): Promise<ExplorerBundle> {
     }),
     ...Object.entries(workers).map(([name, entry]) => build({ ...common, entryPoints: { [`${name}.worker`]: entry }, outdir: 'out' })),
   ]);
-  const assets = new Map<string, ExplorerAsset>();
-  const add = (file: OutputFile) => {
-    const extension = file.path.slice(file.path.lastIndexOf('.'));
-    const base = file.path.slice(file.path.lastIndexOf('/') + 1, -extension.length);
-    const name = `${base}-${createHash('sha256').update(file.contents).digest('hex').slice(0, 12)}${extension}`;
-    assets.set(name, { contentType: CONTENT_TYPES[extension] ?? 'application/octet-stream', body: Buffer.from(file.contents) });
-    return EXPLORER_ASSET_PATH + name;
-  };
+  const hashed = new HashedAssets(EXPLORER_ASSET_PATH);
+  const add = hashed.add.bind(hashed);
   const workerUrls = Object.fromEntries(Object.keys(workers).map((name, i) => [name, add(workerBuilds[i]!.outputFiles[0]!)]));
   const script = page.outputFiles.find((file) => file.path.endsWith('.js'))!;
   const style = page.outputFiles.find((file) => file.path.endsWith('.css'));
   const scriptUrl = add(script);
   const styleUrl = style ? add(style) : undefined;
-  // JSON in a script element: "<" escaped so no value can close the element.
-  const config = JSON.stringify({ workers: workerUrls }).replace(/</g, '\\u003c');
+  const config = inlineJson({ workers: workerUrls });
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -79,5 +57,5 @@ ${styleUrl ? `<link rel="stylesheet" href="${styleUrl}">` : ''}
 </body>
 </html>
 `;
-  return { html, assets };
+  return { html, assets: hashed.files };
 }

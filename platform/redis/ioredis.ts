@@ -103,6 +103,25 @@ if ARGV[2] == '1' then rank = redis.call('ZREVRANK', KEYS[1], member) else rank 
 if not rank then return nil end
 return { member, redis.call('ZSCORE', KEYS[1], member), rank }`;
 
+/**
+ * zrangeAroundById. KEYS: the sorted set, the index hash. ARGV: id, n, reverse (1/0). Replies
+ * {rank, start, member1, score1, …} or nil.
+ */
+const ZRANGE_AROUND_BY_ID = `
+local stored = redis.call('HGET', KEYS[2], ARGV[1])
+if not stored then return nil end
+local member = string.sub(stored, string.find(stored, '|', 1, true) + 1)
+local n, rev = tonumber(ARGV[2]), ARGV[3] == '1'
+local rank
+if rev then rank = redis.call('ZREVRANK', KEYS[1], member) else rank = redis.call('ZRANK', KEYS[1], member) end
+if not rank then return nil end
+local start = math.max(0, rank - n)
+local range
+if rev then range = redis.call('ZREVRANGE', KEYS[1], start, rank + n, 'WITHSCORES') else range = redis.call('ZRANGE', KEYS[1], start, rank + n, 'WITHSCORES') end
+table.insert(range, 1, start)
+table.insert(range, 1, rank)
+return range`;
+
 /** A score as Redis reads it. */
 const scoreArg = (score: number) => {
   if (Number.isNaN(score)) throw new RangeError('ERR score is not a valid float');
@@ -124,6 +143,7 @@ export class IoRedisPort implements RedisPort {
   private readonly blocking = new Map<string, Redis>();
   private readonly zsetByIdSha = createHash('sha1').update(ZSET_BY_ID).digest('hex');
   private readonly zrankByIdSha = createHash('sha1').update(ZRANK_BY_ID).digest('hex');
+  private readonly zrangeAroundByIdSha = createHash('sha1').update(ZRANGE_AROUND_BY_ID).digest('hex');
 
   constructor(private readonly url: string) {
     // Auto-pipelining sends the commands issued in one tick in one write: an unlock batch's
@@ -352,6 +372,23 @@ export class IoRedisPort implements RedisPort {
       return this.command.eval(ZRANK_BY_ID, 2, key, index, ...args);
     })) as [string, string, number] | null;
     return reply ? { member: reply[0], score: scoreOf(reply[1]), rank: Number(reply[2]) } : null;
+  }
+
+  async expire(keys: readonly { key: string; ttlSeconds: number }[]) {
+    // Issued in one tick: auto-pipelining sends them in one write.
+    await Promise.all(keys.map(({ key, ttlSeconds }) => this.command.expire(key, checkTtl(ttlSeconds))));
+  }
+
+  async zrangeAroundById(key: string, index: string, id: string, n: number, reverse = false) {
+    const args = [id, String(n), reverse ? '1' : '0'];
+    const reply = (await this.command.evalsha(this.zrangeAroundByIdSha, 2, key, index, ...args).catch((error: Error) => {
+      if (!String(error.message).startsWith('NOSCRIPT')) throw error;
+      return this.command.eval(ZRANGE_AROUND_BY_ID, 2, key, index, ...args);
+    })) as [number, number, ...string[]] | null;
+    if (!reply) return null;
+    const members: ZMember[] = [];
+    for (let i = 2; i < reply.length; i += 2) members.push({ member: reply[i] as string, score: scoreOf(reply[i + 1] as string) });
+    return { rank: Number(reply[0]), start: Number(reply[1]), members };
   }
 
   async get(key: string) {

@@ -39,6 +39,8 @@ export class MemoryRedisPort implements RedisPort {
   /** Skip lists, as Redis keeps them: average O(log n) rank and range by rank. */
   private readonly zsets = new Map<string, SortedSet>();
   private readonly hashes = new Map<string, Map<string, string>>();
+  /** Expiry times of sorted sets and hashes (values keep theirs beside them), checked lazily as Redis does on access. */
+  private readonly deadlines = new Map<string, number>();
   private closed = false;
 
   constructor(private readonly now: () => number = Date.now) {}
@@ -178,39 +180,39 @@ export class MemoryRedisPort implements RedisPort {
   }
 
   async zrem(key: string, members: readonly string[]) {
-    const set = this.zsets.get(key);
+    const set = this.live(key).zsets.get(key);
     if (!set) return;
     for (const member of members) set.rem(member);
-    if (set.card() === 0) this.zsets.delete(key);
+    if (set.card() === 0) this.forgetEmpty(key);
   }
 
   async zcard(key: string) {
-    return this.zsets.get(key)?.card() ?? 0;
+    return this.live(key).zsets.get(key)?.card() ?? 0;
   }
 
   async zrange(key: string, start: number, stop: number, reverse = false): Promise<ZMember[]> {
-    const set = this.zsets.get(key);
+    const set = this.live(key).zsets.get(key);
     if (!set) return [];
     return rangeOf(set, start, stop, reverse);
   }
 
   async zrank(key: string, member: string, reverse = false) {
-    const set = this.zsets.get(key);
+    const set = this.live(key).zsets.get(key);
     return set ? rankOf(set, member, reverse) : null;
   }
 
   async zmscore(key: string, members: readonly string[]) {
-    const set = this.zsets.get(key);
+    const set = this.live(key).zsets.get(key);
     return members.map((m) => set?.get(m) ?? null);
   }
 
   async hmget(key: string, fields: readonly string[]) {
-    const hash = this.hashes.get(key);
+    const hash = this.live(key).hashes.get(key);
     return fields.map((f) => hash?.get(f) ?? null);
   }
 
   async hset(key: string, values: Record<string, string>) {
-    let hash = this.hashes.get(key);
+    let hash = this.live(key).hashes.get(key);
     if (!hash) this.hashes.set(key, (hash = new Map<string, string>()));
     for (const [field, value] of Object.entries(values)) hash.set(field, value);
   }
@@ -219,7 +221,7 @@ export class MemoryRedisPort implements RedisPort {
     const { reverse = false, passedLimit = 0 } = options;
     for (const e of entries) checkScore(e.score);
     // No await from here on: one step, as the script is on Redis.
-    let hash = this.hashes.get(index);
+    let hash = this.live(index).hashes.get(index);
     if (!hash) this.hashes.set(index, (hash = new Map<string, string>()));
     const set = this.zset(key, true)!;
     const outcomes = entries.map(({ id, version, member, score }): ZIdOutcome => {
@@ -234,17 +236,54 @@ export class MemoryRedisPort implements RedisPort {
       const passed = behind > 0 ? rangeOf(set, rank + 1, rank + behind, reverse).map((m) => m.member) : [];
       return { applied: true, previousRank, rank, passed };
     });
-    if (set.card() === 0) this.zsets.delete(key);
+    if (set.card() === 0) this.forgetEmpty(key);
     return outcomes;
   }
 
   async zrankById(key: string, index: string, id: string, reverse = false) {
-    const stored = parseIndexed(this.hashes.get(index)?.get(id));
-    const set = this.zsets.get(key);
+    const stored = parseIndexed(this.live(index).hashes.get(index)?.get(id));
+    const set = this.live(key).zsets.get(key);
     if (!stored || !set) return null;
     const rank = rankOf(set, stored.member, reverse);
     const score = set.get(stored.member);
     return rank === null || score === null ? null : { member: stored.member, score, rank };
+  }
+
+  async zrangeAroundById(key: string, index: string, id: string, n: number, reverse = false) {
+    const found = await this.zrankById(key, index, id, reverse);
+    if (!found) return null;
+    const start = Math.max(0, found.rank - n);
+    return { rank: found.rank, start, members: rangeOf(this.zsets.get(key)!, start, found.rank + n, reverse) };
+  }
+
+  async expire(keys: readonly { key: string; ttlSeconds: number }[]) {
+    for (const { ttlSeconds } of keys) {
+      if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) throw new RangeError(`ttlSeconds must be a positive integer, got ${ttlSeconds}`);
+    }
+    for (const { key, ttlSeconds } of keys) {
+      const at = this.now() + ttlSeconds * 1000;
+      this.live(key);
+      if (this.zsets.has(key) || this.hashes.has(key)) this.deadlines.set(key, at);
+      const value = this.values.get(key);
+      if (value) value.expiresAt = at;
+    }
+  }
+
+  /** An emptied sorted set is deleted, and its expiry with it (a key made again later has none). */
+  private forgetEmpty(key: string) {
+    this.zsets.delete(key);
+    if (!this.hashes.has(key)) this.deadlines.delete(key);
+  }
+
+  /** Drops the key's sorted set and hash once their expiry passed; returns this for chaining. */
+  private live(key: string): this {
+    const deadline = this.deadlines.get(key);
+    if (deadline !== undefined && deadline <= this.now()) {
+      this.deadlines.delete(key);
+      this.zsets.delete(key);
+      this.hashes.delete(key);
+    }
+    return this;
   }
 
   async get(key: string) {
@@ -270,6 +309,7 @@ export class MemoryRedisPort implements RedisPort {
 
   async del(keys: string[]) {
     for (const key of keys) {
+      this.deadlines.delete(key);
       this.values.delete(key);
       this.zsets.delete(key);
       this.hashes.delete(key);
@@ -284,6 +324,7 @@ export class MemoryRedisPort implements RedisPort {
    * groups) and value is gone, and every subscriber is told its listening was interrupted.
    */
   restartEmpty(): void {
+    this.deadlines.clear();
     this.values.clear();
     this.zsets.clear();
     this.hashes.clear();
@@ -293,6 +334,7 @@ export class MemoryRedisPort implements RedisPort {
 
   async close() {
     this.closed = true;
+    this.deadlines.clear();
     this.values.clear();
     this.zsets.clear();
     this.hashes.clear();
@@ -301,7 +343,7 @@ export class MemoryRedisPort implements RedisPort {
   }
 
   private zset(key: string, create: boolean): SortedSet | undefined {
-    let set = this.zsets.get(key);
+    let set = this.live(key).zsets.get(key);
     if (!set && create) this.zsets.set(key, (set = new SortedSet()));
     return set;
   }

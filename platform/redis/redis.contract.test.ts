@@ -230,6 +230,29 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
     expect(await port.mget([k])).toEqual([null]);
   });
 
+  it('expires sorted sets, hashes and values after the ttl expire gives them; writes keep it, missing keys are ignored', async () => {
+    const port = open();
+    const [z, h, v, missing] = [key('z'), key('h'), key('v'), key('none')];
+    await port.zadd(z, [{ member: 'm', score: 1 }]);
+    await port.hset(h, { f: '1' });
+    await port.set(v, 'x', 60);
+    await port.expire([{ key: z, ttlSeconds: 1 }, { key: h, ttlSeconds: 1 }, { key: v, ttlSeconds: 1 }, { key: missing, ttlSeconds: 1 }]);
+    await port.zadd(z, [{ member: 'n', score: 2 }]); // a write keeps the expiry
+    await port.hset(h, { g: '2' });
+    expect(await port.zcard(z)).toBe(2);
+    expect(await port.hmget(h, ['f', 'g'])).toEqual(['1', '2']);
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await port.zcard(z)).toBe(0);
+    expect(await port.zrange(z, 0, -1)).toEqual([]);
+    expect(await port.hmget(h, ['f', 'g'])).toEqual([null, null]);
+    expect(await port.get(v)).toBeNull();
+    // Made again after it expired: no expiry of its own.
+    await port.hset(h, { f: 'again' });
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await port.hmget(h, ['f'])).toEqual(['again']);
+    await expect(port.expire([{ key: z, ttlSeconds: 0 }])).rejects.toThrow(RangeError);
+  });
+
   it('refuses to store a value without a positive ttl', async () => {
     const port = open();
     await expect(port.set(key('kv'), 'forever', 0)).rejects.toThrow(RangeError);
@@ -331,6 +354,11 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
     expect(await port.zrankById(z, ix, 'p4')).toEqual({ member: 'x4', score: 25, rank: 2 });
     expect(await port.zrankById(z, ix, 'nobody', true)).toBeNull();
     expect(await port.zrankById(key('none'), key('none'), 'p1')).toBeNull();
+    // Around an id: its rank and up to n members either side, in one step.
+    expect(await port.zrangeAroundById(z, ix, 'p4', 1, true)).toEqual({ rank: 1, start: 0, members: [{ member: 'y3', score: 40 }, { member: 'x4', score: 25 }, { member: 'x2', score: 20 }] });
+    expect(await port.zrangeAroundById(z, ix, 'p3', 2, true)).toEqual({ rank: 0, start: 0, members: [{ member: 'y3', score: 40 }, { member: 'x4', score: 25 }, { member: 'x2', score: 20 }] });
+    expect(await port.zrangeAroundById(z, ix, 'p1', 1)).toEqual({ rank: 0, start: 0, members: [{ member: 'z1', score: 5 }, { member: 'x2', score: 20 }] });
+    expect(await port.zrangeAroundById(z, ix, 'nobody', 1)).toBeNull();
     // Lowest-first ranks on the same set.
     expect(await port.zsetById(z, ix, [{ id: 'p2', version: 7, member: 'w2', score: 1 }], { passedLimit: 5 })).toEqual([
       { applied: true, previousRank: 1, rank: 0, passed: ['z1'] },

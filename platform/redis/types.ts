@@ -136,6 +136,18 @@ export interface RedisPort {
   zsetById(key: string, index: string, entries: readonly ZIdEntry[], options?: { reverse?: boolean; passedLimit?: number }): Promise<ZIdOutcome[]>;
   /** An id's member in a `zsetById` set, with its score and rank in the order `reverse` names, in one step; null when absent. */
   zrankById(key: string, index: string, id: string, reverse?: boolean): Promise<(ZMember & { rank: number }) | null>;
+  /**
+   * An id's rank in a `zsetById` set and the members from `n` ranks above it to `n` below it (fewer at
+   * either end), with their scores, in the order `reverse` names, in one step; null when absent.
+   */
+  zrangeAroundById(key: string, index: string, id: string, n: number, reverse?: boolean): Promise<{ rank: number; start: number; members: ZMember[] } | null>;
+
+  /**
+   * Makes keys of any kind (sorted sets, hashes, values) expire after ttlSeconds (a positive integer)
+   * from now, replacing any expiry they had; missing keys are ignored. Later writes to a key keep its
+   * expiry (as HSET and ZADD do on Redis).
+   */
+  expire(keys: readonly { key: string; ttlSeconds: number }[]): Promise<void>;
 
   /** The string stored at the key, or null when it is missing or expired. */
   get(key: string): Promise<string | null>;

@@ -27,6 +27,36 @@ export const analyticsEnv = z.object({
   ANALYTICS_DASHBOARD_SLIDE_MS: z.coerce.number().int().positive().default(30_000),
   /** Log entries pending this long (their processor died) are claimed by another processor. */
   ANALYTICS_CLAIM_IDLE_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * The custom events' Prometheus label allow-list, as JSON: property key → its allowed values
+   * (`{"platform":["ios","android"]}`). An allowed key's value outside its list is labelled `other`;
+   * any other key stays out of the labels (it is stored all the same). Keys are Prometheus label
+   * names; at most 10 keys of at most 50 values each, so the series stay bounded.
+   */
+  ANALYTICS_CUSTOM_EVENT_LABELS: z
+    .string()
+    .default('{"platform":["ios","android","pc","web","console"]}')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .record(z.string().regex(/^[a-z][a-z0-9_]{0,31}$/).refine((k) => k !== 'event', 'event is the name label'), z.array(z.string().min(1).max(64)).min(1).max(50))
+        .refine((labels) => Object.keys(labels).length <= 10, 'at most 10 label keys'),
+    ),
+  /** Distinct custom event names, for all replicas together; a new name past it is refused. */
+  ANALYTICS_CUSTOM_EVENT_NAMES_MAX: z.coerce.number().int().positive().max(10_000).default(200),
+  /** How long a replica reuses an experiment's definition for `experimentVariant` (a change reaches players within it). */
+  ANALYTICS_EXPERIMENT_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /** How often the recommendation model is retrained (once per interval across replicas; the first at start). */
+  ANALYTICS_RECOMMENDER_TRAIN_INTERVAL_MS: z.coerce.number().int().positive().default(900_000),
+  /** How often a replica checks for a model another replica trained (its own it serves at once). */
+  ANALYTICS_RECOMMENDER_REFRESH_MS: z.coerce.number().int().nonnegative().default(30_000),
 });
 
 export const loadAnalyticsConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(analyticsEnv, env);

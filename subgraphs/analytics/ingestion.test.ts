@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { AnalyticsMetrics } from './services/analytics-metrics.js';
 import { ProcessingService } from './services/processing.service.js';
 import { ANALYTICS_STREAM, PROCESSING_GROUP } from './store/ingest-log.store.js';
+import { PersonalizationStore } from './store/personalization.store.js';
 import { ProcessingStore } from './store/processing.store.js';
 import { analyticsSubgraph } from './subgraph.js';
 import { Registry } from 'prom-client';
@@ -252,7 +253,7 @@ describe('processing', () => {
         new IngestedEventsConsumer({
           redis: ownRedis,
           sql: db.sql,
-          processing: new ProcessingService({ work: part.kit.work, store: new ProcessingStore(), metrics: new AnalyticsMetrics(new Registry()) }),
+          processing: new ProcessingService({ work: part.kit.work, store: new ProcessingStore(), interactions: new PersonalizationStore(part.kit.prisma, part.kit.db.sql), metrics: new AnalyticsMetrics(new Registry()) }),
           store: new ProcessingStore(),
           metrics: new AnalyticsMetrics(new Registry()),
           logger: silentLogger,

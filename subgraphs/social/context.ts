@@ -3,6 +3,7 @@ import type { ChatMembershipService } from './services/chat-membership.service.j
 import type { ChatMessagesService } from './services/chat-messages.service.js';
 import type { ChatModerationService } from './services/chat-moderation.service.js';
 import type { ChatRoomsService } from './services/chat-rooms.service.js';
+import type { GuildDrivesService } from './services/guild-drives.service.js';
 import type { GuildWarsService } from './services/guild-wars.service.js';
 import type { GuildsService } from './services/guilds.service.js';
 import type { PresenceService } from './services/presence.service.js';
@@ -19,4 +20,5 @@ export interface Context {
   presence: PresenceService;
   guilds: GuildsService;
   guildWars: GuildWarsService;
+  guildDrives: GuildDrivesService;
 }

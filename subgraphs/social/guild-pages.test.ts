@@ -123,4 +123,24 @@ describe('guild page cache', () => {
     steps.push(await versionOf());
     for (let i = 1; i < steps.length; i++) expect(steps[i]).toBeGreaterThan(steps[i - 1]!);
   });
+
+  it('keeps the member_count column equal to the members, whatever changes them (joins at once, kicks, leaves, rows written by hand)', async () => {
+    const { master, guild } = await guildWithMaster();
+    const counted = async () => {
+      const [row, members] = await Promise.all([db.prisma.guild.findUniqueOrThrow({ where: { id: guild.id } }), db.prisma.guildMember.count({ where: { guildId: guild.id } })]);
+      return [row.memberCount, members];
+    };
+    expect(await counted()).toEqual([1, 1]);
+    const joiners = await Promise.all([1, 2, 3, 4].map(() => player()));
+    const joined = await Promise.all(joiners.map((p) => social.createContext(p).guilds.joinGuild(p, guild.id)));
+    expect(joined.map((j) => j.guild.memberCount).sort()).toEqual([2, 3, 4, 5]); // each payload as its join left the guild
+    expect(await counted()).toEqual([5, 5]);
+    await social.createContext(master).guilds.kickMember(master, joiners[0]!.userId!);
+    await social.createContext(joiners[1]!).guilds.leaveGuild(joiners[1]!);
+    const byHand = await player();
+    await db.prisma.guildMember.create({ data: { guildId: guild.id, userId: byHand.userId!, role: 'RECRUIT' } });
+    expect(await counted()).toEqual([4, 4]);
+    const result = await client.execute<{ searchGuilds: { edges: { node: { id: string; memberCount: number } }[] } }>(ANONYMOUS, `query($t: String) { searchGuilds(text: $t, hasSpace: true) { edges { node { id memberCount } } } }`, { t: guild.tag });
+    expect(result.data!.searchGuilds.edges.find((e) => e.node.id === guild.id)?.node.memberCount).toBe(4);
+  });
 });

@@ -233,7 +233,7 @@ describe('social subgraph: guilds', () => {
       expect(operations).toEqual(['GuildMember.findMany']);
     });
 
-    it('counts members of many guilds in one grouped query, and looks up guilds and rooms in one each', async () => {
+    it('reads member counts with the guilds (no count query), and looks up guilds and rooms in one each', async () => {
       const guilds = await Promise.all([1, 2, 3].map((n) => guildWithMembers(n)));
       const { names: rooms } = await fiveGlobalRooms();
       const roomIds = (await db.prisma.chatRoom.findMany({ where: { name: { in: rooms } } })).map((r) => r.id);
@@ -244,8 +244,11 @@ describe('social subgraph: guilds', () => {
       expect(result.errors).toBeUndefined();
       expect(result.data!._entities.slice(0, 3)).toMatchObject([{ memberCount: 2 }, { memberCount: 3 }, { memberCount: 4 }]);
       expect(result.data!._entities).toHaveLength(8);
-      // Rooms by id: ChatRoomsStore.findByIds on the raw SQL port (first line of its statement).
-      expect(operations.sort()).toEqual(['$sql:SELECT id::text AS id, name, kind::text AS kind, description, max_members AS "maxMembers",', 'Guild.findMany', 'GuildMember.groupBy']);
+      // Rooms and guilds by id: ChatRoomsStore.findByIds and GuildsStore.findByIds on the raw SQL port (first line of each statement).
+      expect(operations.sort()).toEqual([
+        '$sql:SELECT id::text AS id, name, kind::text AS kind, description, max_members AS "maxMembers",',
+        '$sql:SELECT id::text AS id, name, name_key AS "nameKey", tag, tag_key AS "tagKey", description, is_public AS "isPublic",',
+      ]);
     });
   });
 });

@@ -17,6 +17,7 @@ import { ChatModerationService } from './services/chat-moderation.service.js';
 import { ChatRoomsService } from './services/chat-rooms.service.js';
 import { createGuildWarMetrics } from './services/guild-wars.metrics.js';
 import { GuildWarsService } from './services/guild-wars.service.js';
+import { GuildDrivesService } from './services/guild-drives.service.js';
 import { GUILD_CONTRIBUTION_QUEUE, GUILD_FOUNDING_QUEUE, GuildsService } from './services/guilds.service.js';
 import { chatPresenceAccess } from './services/presence.access.js';
 import { createPresenceMetrics } from './services/presence.metrics.js';
@@ -27,6 +28,7 @@ import { ChatMessagesStore } from './store/chat-messages.store.js';
 import { ChatRoomsStore } from './store/chat-rooms.store.js';
 import { GuildPagesCache } from './store/guild-pages.cache.js';
 import { GuildWarsStore } from './store/guild-wars.store.js';
+import { GuildDrivesStore } from './store/guild-drives.store.js';
 import { GuildsStore } from './store/guilds.store.js';
 import { createPresenceStore } from './store/presence.store.js';
 import { createTypingStore } from './store/typing.store.js';
@@ -46,10 +48,14 @@ export interface SocialOptions {
   now?: () => Date;
   /** The guild wars' job queue (tests give theirs their own, so another platform on the database never takes its jobs). */
   guildWarQueue?: string;
+  /** The contribution drives' job queue (as guildWarQueue). */
+  guildDriveQueue?: string;
 }
 
 /** The guild wars' timers: start, end, rewards. */
 export const GUILD_WAR_QUEUE = 'social.guild-war';
+/** The contribution drives' deadlines. */
+export const GUILD_DRIVE_QUEUE = 'social.guild-drive';
 
 /** The social subgraph: chat rooms, their messages, and guilds. */
 export const socialSubgraph = defineSubgraph({
@@ -60,8 +66,9 @@ export const socialSubgraph = defineSubgraph({
     const stores = {
       chatRooms: new ChatRoomsStore(prisma, db.sql),
       chatMessages: new ChatMessagesStore(prisma, db.sql),
-      guilds: new GuildsStore(prisma),
+      guilds: new GuildsStore(prisma, db.sql),
       guildWars: new GuildWarsStore(prisma),
+      guildDrives: new GuildDrivesStore(prisma),
       guildPages: new GuildPagesCache(redis, logger),
       chatMembers: new ChatMembersStore(prisma, db.sql),
       blocks: new BlocksStore(prisma),
@@ -101,6 +108,7 @@ export const socialSubgraph = defineSubgraph({
       players: stores.players,
     });
     const wallet = options.wallet ?? new UsersWalletClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.SOCIAL_USERS_TIMEOUT_MS, service: 'social' });
+    const guildDrives = new GuildDrivesService({ work, drives: stores.guildDrives, guilds: stores.guilds, queue: options.guildDriveQueue ?? GUILD_DRIVE_QUEUE, logger, now: options.now });
     const guilds = new GuildsService({
       work,
       store: stores.guilds,
@@ -112,6 +120,8 @@ export const socialSubgraph = defineSubgraph({
       settleDelayMs: config.SOCIAL_GUILD_FOUNDING_SETTLE_MS,
       players: stores.players,
       pages: stores.guildPages,
+      drives: guildDrives,
+      now: options.now,
     });
     const guildJobs = (queue: string, handler: (payload: unknown) => Promise<void>) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
@@ -131,6 +141,7 @@ export const socialSubgraph = defineSubgraph({
     const wars = guildJobs(options.guildWarQueue ?? GUILD_WAR_QUEUE, guildWars.jobHandler());
     const foundings = guildJobs(GUILD_FOUNDING_QUEUE, guilds.foundingHandler());
     const contributions = guildJobs(GUILD_CONTRIBUTION_QUEUE, guilds.contributionHandler());
+    const drives = guildJobs(options.guildDriveQueue ?? GUILD_DRIVE_QUEUE, guildDrives.jobHandler());
     const presenceStore = createPresenceStore(redis, { channel: presenceChanged.channel, keyTtlMs: 2 * config.SOCIAL_PRESENCE_EXPIRY_MS });
     const presence = new PresenceService({
       store: presenceStore,
@@ -144,8 +155,8 @@ export const socialSubgraph = defineSubgraph({
       metrics: createPresenceMetrics(metrics, () => presenceStore.tracked()),
     });
     return {
-      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, guilds, guildWars, loaders: createLoaders(stores) }),
-      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger), foundings, contributions, wars],
+      context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, guilds, guildWars, guildDrives, loaders: createLoaders(stores) }),
+      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger), foundings, contributions, wars, drives],
       consumer: withPresenceHandlers(
         withPresenceHandlers(withPresenceHandlers(usersConsumer({ blocks: stores.blocks, players: stores.players }), presenceHandlers(presence)), guildLevelHandlers(stores.guilds)),
         guildWarHandlers(guildWars),

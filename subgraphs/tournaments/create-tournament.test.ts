@@ -13,7 +13,10 @@ let client: ReturnType<typeof subgraphClient<Context>>;
 beforeAll(async () => {
   db = await openTestDatabase();
   // Its own job queues: the start jobs it schedules are nobody else's to run.
-  client = subgraphClient(tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => NOW, jobQueuePrefix: `tournaments-test-${randomUUID()}` }));
+  // A wallet that always pays: the prize pool's fixed part is the creator's (registration.test.ts
+  // covers a creator who cannot pay, and the ledger's exactly-once keys).
+  const users = { levels: async () => new Map<string, number>(), applyCoins: async () => undefined };
+  client = subgraphClient(tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => NOW, users, jobQueuePrefix: `tournaments-test-${randomUUID()}` }));
   await client.server.start();
 }, 60_000);
 afterAll(async () => {

@@ -79,7 +79,8 @@ const player = (coins = 0, level = 1, role: Role = 'PLAYER'): Viewer => {
   users.level.set(userId, level);
   return { userId, role };
 };
-const organizer = player(0, 1, 'ORGANIZER');
+// Rich enough to fund every prize pool this file creates (the fixed part is the creator's).
+const organizer = player(1_000_000_000, 1, 'ORGANIZER');
 const coins = (viewer: Viewer) => users.balance.get(viewer.userId!);
 
 const CREATE = `mutation($input: CreateTournamentInput!) { createTournament(input: $input) { tournament { id } } }`;
@@ -589,5 +590,198 @@ describe('reportMatchResult', () => {
     await runJobs();
     expect(coins(a!)).toBe(90);
     expect(codeOf(await challenge(c!, b!))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_PROGRESS' });
+  });
+});
+
+describe('prize pools: the fixed part is paid by the creator', () => {
+  const CREATE_KEYED = `mutation($input: CreateTournamentInput!) { createTournament(input: $input) { tournament { id prizePool { fixed total } } } }`;
+  const create = (by: Viewer, fixed: number, change: Record<string, unknown> = {}) =>
+    client.execute<{ createTournament: { tournament: { id: string; prizePool: { fixed: number; total: number } } } }>(by, CREATE_KEYED, {
+      input: { name: `Pool ${randomUUID().slice(0, 8)}`, format: 'SINGLE_ELIMINATION', startsAt: new Date(now.getTime() + 3600_000).toISOString(), minParticipants: 2, maxParticipants: 8, prizePool: { fixed, distribution: [100] }, ...change },
+    });
+  const poolMoves = (userId: string) => [...users.applied.values()].filter((op) => op.userId === userId && op.reason.startsWith('tournament_prize_pool')).map((op) => `${op.reason} ${op.amount}`);
+  const createdBy = (viewer: Viewer) => db.prisma.tournament.findMany({ where: { createdBy: viewer.userId! } });
+
+  it('takes the fixed part from the creator once, before the tournament exists; INSUFFICIENT_FUNDS creates nothing, and the same key pays after a top-up', async () => {
+    const org = player(1_000, 1, 'ORGANIZER');
+    const made = await create(org, 600);
+    expect(made.errors).toBeUndefined();
+    expect(made.data!.createTournament.tournament.prizePool).toEqual({ fixed: 600, total: 600 });
+    expect(coins(org)).toBe(400);
+    expect(poolMoves(org.userId!)).toEqual(['tournament_prize_pool -600']);
+
+    const poor = player(100, 1, 'ORGANIZER');
+    const refused = await create(poor, 600, { requestKey: 'poor-cup-1' });
+    expect(codeOf(refused)).toMatchObject({ code: 'INSUFFICIENT_FUNDS', field: 'prizePool.fixed' });
+    expect(await createdBy(poor)).toEqual([]);
+    expect(coins(poor)).toBe(100);
+    // The settle job leaves a refused payment alone: nothing is taken later behind the creator's back.
+    await jobsDueNow();
+    await runJobs();
+    expect(await createdBy(poor)).toEqual([]);
+    expect(coins(poor)).toBe(100);
+    users.balance.set(poor.userId!, 700);
+    const retried = await create(poor, 600, { requestKey: 'poor-cup-1' });
+    expect(retried.errors).toBeUndefined();
+    expect(coins(poor)).toBe(100);
+    expect((await createdBy(poor)).map((t) => t.id)).toEqual([retried.data!.createTournament.tournament.id]);
+    expect((await create(poor, 600, { requestKey: 'poor-cup-1' })).data!.createTournament.tournament.id).toBe(retried.data!.createTournament.tournament.id);
+    expect(poolMoves(poor.userId!)).toEqual(['tournament_prize_pool -600']);
+  });
+
+  it('the same request sent four times at once makes one tournament and one debit', async () => {
+    const org = player(1_000, 1, 'ORGANIZER');
+    const results = await Promise.all([1, 2, 3, 4].map(() => create(org, 250, { requestKey: 'concurrent-cup' })));
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(new Set(results.map((r) => r.data!.createTournament.tournament.id)).size).toBe(1);
+    expect(await createdBy(org)).toHaveLength(1);
+    expect(coins(org)).toBe(750);
+    expect(poolMoves(org.userId!)).toEqual(['tournament_prize_pool -250']);
+  });
+
+  it('a debit whose answer was lost: the retry with the key, or else the settle job, creates the tournament without a second debit', { timeout: 60_000 }, async () => {
+    const org = player(1_000, 1, 'ORGANIZER');
+    users.loseNextAnswer = true;
+    expect(codeOf(await create(org, 300, { requestKey: 'lost-answer-1' }))).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(coins(org)).toBe(700);
+    expect(await createdBy(org)).toEqual([]);
+    const retried = await create(org, 300, { requestKey: 'lost-answer-1' });
+    expect(retried.errors).toBeUndefined();
+    expect(coins(org)).toBe(700);
+
+    users.loseNextAnswer = true;
+    expect(codeOf(await create(org, 200))).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(await createdBy(org)).toHaveLength(1);
+    // The settle job (a job that fails, on a busy machine, runs again after its backoff).
+    await expect
+      .poll(async () => {
+        await jobsDueNow();
+        await runJobs();
+        return (await createdBy(org)).length;
+      }, { timeout: 30_000, interval: 200 })
+      .toBe(2);
+    const made = await createdBy(org);
+    expect(made.map((t) => t.prizeFixed).sort()).toEqual([200, 300]);
+    expect(made.map((t) => t.prizeFunded).sort()).toEqual([200, 300]);
+    expect(coins(org)).toBe(500);
+    expect(poolMoves(org.userId!).sort()).toEqual(['tournament_prize_pool -200', 'tournament_prize_pool -300']);
+  });
+
+  it('a cancellation gives the fixed part back once, beside every entry fee', async () => {
+    const org = player(1_000, 1, 'ORGANIZER');
+    const id = (await create(org, 400, { entryFee: 30 })).data!.createTournament.tournament.id;
+    const p = player(30);
+    expect(codeOf(await join(p, id))).toBeUndefined();
+    expect(coins(org)).toBe(600);
+    expect((await cancel(org, id)).errors).toBeUndefined();
+    await runJobs();
+    await runJobs();
+    expect(coins(org)).toBe(1_000);
+    expect(coins(p)).toBe(30);
+    expect(codeOf(await cancel(org, id))).toMatchObject({ code: 'CONFLICT', field: 'status' });
+    await runJobs();
+    expect(coins(org)).toBe(1_000);
+    expect(poolMoves(org.userId!)).toEqual(['tournament_prize_pool -400', 'tournament_prize_pool_refund 400']);
+  });
+
+  it('a start with too few players cancels and gives the fixed part back too', async () => {
+    const org = player(500, 1, 'ORGANIZER');
+    const id = (await create(org, 500, { minParticipants: 3 })).data!.createTournament.tournament.id;
+    await join(player(), id);
+    expect(coins(org)).toBe(0);
+    const before = now;
+    now = new Date(now.getTime() + 3600_000 + 1_000);
+    try {
+      await jobsDueNow();
+      await runJobs();
+      await runJobs();
+    } finally {
+      now = before;
+    }
+    expect(await stateOf(id)).toMatchObject({ status: 'CANCELLED' });
+    expect(coins(org)).toBe(500);
+    expect(poolMoves(org.userId!)).toEqual(['tournament_prize_pool -500', 'tournament_prize_pool_refund 500']);
+  });
+
+  it('places nobody reached leave their share of the fixed part to the creator at completion', async () => {
+    const org = player(1_000, 1, 'ORGANIZER');
+    // 100 fixed split 50/30/20 between two players: 50 and 30 paid, 20 back to the organizer.
+    const id = (await create(org, 100, { prizePool: { fixed: 100, distribution: [50, 30, 20] } })).data!.createTournament.tournament.id;
+    const [a, b] = [player(0, 2), player(0, 1)];
+    await join(a, id);
+    await join(b, id);
+    expect((await start(org, id)).errors).toBeUndefined();
+    const server: Viewer = { userId: null, role: null, kind: 'service', scopes: ['REPORT_MATCH_RESULTS'], serviceId: randomUUID() };
+    const match = await db.prisma.tournamentMatch.findFirstOrThrow({ where: { tournamentId: id } });
+    const reported = await client.execute(server, `mutation($m: ID!, $w: ID!) { reportMatchResult(input: { matchId: $m, winnerId: $w }) { match { status } } }`, { m: match.id, w: a.userId });
+    expect(reported.errors).toBeUndefined();
+    await runJobs();
+    await runJobs();
+    expect([coins(a), coins(b)]).toEqual([50, 30]);
+    expect(coins(org)).toBe(920);
+    expect(poolMoves(org.userId!)).toEqual(['tournament_prize_pool -100', 'tournament_prize_pool_refund 20']);
+  });
+});
+
+describe('endLadder', () => {
+  const END = `mutation($id: ID!) { endLadder(input: { tournamentId: $id }) { tournament { id status completedAt standings { placement prize player { id } } } } }`;
+  type Ended = { endLadder: { tournament: { id: string; status: string; completedAt: string | null; standings: { placement: number; prize: number; player: { id: string } }[] } } };
+  const end = (viewer: Viewer, id: string) => client.execute<Ended>(viewer, END, { id });
+  const CHALLENGE = `mutation($t: ID!, $d: ID!) { challengeOnLadder(input: { tournamentId: $t, defenderId: $d }) { match { id } } }`;
+
+  it('ends a ladder without endsAt: its order is the standings, undecided challenges SKIPPED, prizes paid once, a retry changes nothing', async () => {
+    const org = player(1_000, 1, 'ORGANIZER');
+    const id = await tournament({ format: 'LADDER', prizePool: { fixed: 120, distribution: [75, 25] } }, org);
+    const [a, b, c] = [3, 2, 1].map((level) => player(0, level));
+    for (const p of [a, b, c]) await join(p!, id);
+
+    expect(codeOf(await end(org, id))).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_IN_PROGRESS' });
+    expect((await start(org, id)).errors).toBeUndefined();
+    // Refusals change nothing.
+    expect(codeOf(await end(ANONYMOUS, id))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(codeOf(await end(a!, id))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(codeOf(await end(player(0, 1, 'ORGANIZER'), id))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(codeOf(await end({ userId: null, role: null, kind: 'service', scopes: ['REPORT_MATCH_RESULTS'], serviceId: randomUUID() }, id))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(codeOf(await end(org, randomUUID()))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(codeOf(await end(org, 'not-an-id'))).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await stateOf(id)).toMatchObject({ status: 'IN_PROGRESS' });
+
+    const undecided = await client.execute<{ challengeOnLadder: { match: { id: string } } }>(c!, CHALLENGE, { t: id, d: b!.userId });
+    expect(undecided.errors).toBeUndefined();
+    const ended = await end(org, id);
+    expect(ended.errors).toBeUndefined();
+    expect(ended.data!.endLadder.tournament).toMatchObject({ id, status: 'COMPLETED', completedAt: expect.any(String) });
+    expect(ended.data!.endLadder.tournament.standings.map((s) => [s.placement, s.player.id, s.prize])).toEqual([
+      [1, a!.userId, 90],
+      [2, b!.userId, 30],
+      [3, c!.userId, 0],
+    ]);
+    expect((await db.prisma.tournamentMatch.findUniqueOrThrow({ where: { id: undecided.data!.challengeOnLadder.match.id } })).status).toBe('SKIPPED');
+    await runJobs();
+    await runJobs();
+    expect([coins(a!), coins(b!), coins(c!)]).toEqual([90, 30, 0]);
+
+    // A retry (or an admin's second call) answers the ended ladder; nothing completes or pays twice.
+    const again = await end({ userId: randomUUID(), role: 'ADMIN' }, id);
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.endLadder.tournament.completedAt).toBe(ended.data!.endLadder.tournament.completedAt);
+    await runJobs();
+    expect([coins(a!), coins(b!), coins(c!)]).toEqual([90, 30, 0]);
+    expect(await db.prisma.outboxEvent.count({ where: { type: 'tournament.completed', payload: { path: ['tournamentId'], equals: id } } })).toBe(1);
+    expect(codeOf(await client.execute(a!, CHALLENGE, { t: id, d: b!.userId }))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_PROGRESS' });
+  });
+
+  it('refuses other formats (BAD_USER_INPUT) and a cancelled ladder (CONFLICT)', async () => {
+    const elimination = await tournament();
+    await join(player(), elimination);
+    await join(player(), elimination);
+    expect((await start(organizer, elimination)).errors).toBeUndefined();
+    expect(codeOf(await end(organizer, elimination))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tournamentId' });
+    expect(await stateOf(elimination)).toMatchObject({ status: 'IN_PROGRESS' });
+
+    const ladder = await tournament({ format: 'LADDER' });
+    expect((await cancel(organizer, ladder)).errors).toBeUndefined();
+    expect(codeOf(await end(organizer, ladder))).toMatchObject({ code: 'CONFLICT', reason: 'NOT_IN_PROGRESS' });
+    expect(await stateOf(ladder)).toMatchObject({ status: 'CANCELLED' });
   });
 });

@@ -13,9 +13,13 @@ import { TournamentsService } from './services/tournaments.service.js';
 import { EntriesStore } from './store/entries.store.js';
 import { createLoaders } from './store/loaders.js';
 import { MatchesStore } from './store/matches.store.js';
+import { FundingsStore } from './store/fundings.store.js';
+import { PrizePoolService } from './services/prize-pool.service.js';
 import { TournamentsStore } from './store/tournaments.store.js';
 import { HttpUsersClient, type UsersPort } from './store/users.client.js';
 import { leaderboardSourcesConsumer } from './consumers/leaderboard-sources.consumer.js';
+import { LeaderboardRepair } from './services/leaderboard-repair.service.js';
+import { LeaderboardSubmissions } from './services/leaderboard-submissions.service.js';
 import { LeaderboardsService } from './services/leaderboards.service.js';
 import { HttpFriendsClient, type FriendsPort } from './store/leaderboard-friends.client.js';
 import { createLeaderboardLoaders } from './store/leaderboard-loaders.js';
@@ -49,14 +53,26 @@ export const tournamentsSubgraph = defineSubgraph({
     const runners: JobRunner[] = [];
     const poke = () => void Promise.all(runners.map((r) => r.poke())).catch(() => undefined);
     const registration = new RegistrationService({ work, entries, users, logger, queues, poke, now: options.now });
-    const completion = new CompletionService({ tournaments: store, entries, users, logger, prizeQueue: queues.prize });
+    const pool: PrizePoolService = new PrizePoolService({
+      work,
+      tournaments: store,
+      fundings: new FundingsStore(prisma),
+      users,
+      scheduleStart: (tx, tournament): Promise<string> => schedule.scheduleStart(tx, tournament),
+      queues,
+      logger,
+    });
+    const completion = new CompletionService({ tournaments: store, entries, users, logger, prizeQueue: queues.prize, pool });
     const ladder = new LadderService({ work, entries, matches, completion, logger, endQueue: queues.end, poke, now: options.now });
-    const schedule = new ScheduleService({ work, tournaments: store, entries, registration, ladder, logger, startQueue: queues.start, now: options.now, poke });
-    const tournaments = new TournamentsService(store, { work, schedule, redis, now: options.now });
+    const schedule: ScheduleService = new ScheduleService({ work, tournaments: store, entries, matches, registration, ladder, pool, logger, startQueue: queues.start, now: options.now, poke });
+    const tournaments = new TournamentsService(store, { work, schedule, pool, redis, now: options.now });
     const results = new ResultsService({ work, entries, matches, completion, poke, now: options.now });
     const boards = new LeaderboardsStore(prisma, db.sql);
     const friends = options.friends ?? new HttpFriendsClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.TOURNAMENTS_USERS_TIMEOUT_MS });
-    const leaderboards = new LeaderboardsService({ work, sql: db, store: boards, ranking: new LeaderboardRanking(redis, boards, logger), friends, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
+    const ranking = new LeaderboardRanking(redis, boards, logger, { archiveTtlSeconds: config.TOURNAMENTS_LEADERBOARD_ARCHIVE_TTL_SECONDS });
+    const submissions = new LeaderboardSubmissions({ sql: db, store: boards, ranking, redis, logger, now: options.now });
+    const leaderboards = new LeaderboardsService({ work, store: boards, ranking, submissions, friends, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
+    const repair = new LeaderboardRepair({ sql: db, store: boards, ranking, logger, intervalMs: config.TOURNAMENTS_LEADERBOARD_REPAIR_INTERVAL_MS, afterMs: config.TOURNAMENTS_LEADERBOARD_REPAIR_AFTER_MS });
     createTournamentMetrics(metrics, store);
     const runner = (queue: string, handler: ConstructorParameters<typeof JobRunner>[0]['handler']) =>
       new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
@@ -66,11 +82,13 @@ export const tournamentsSubgraph = defineSubgraph({
       runner(queues.settle, registration.settleHandler()),
       runner(queues.prize, completion.prizeHandler()),
       runner(queues.end, ladder.endHandler()),
+      runner(queues.poolSettle, pool.settleHandler()),
+      runner(queues.poolReturn, pool.returnHandler()),
       runner(`${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, leaderboards.resetHandler()),
     );
     return {
       context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, ladder, loaders: createLoaders(store, entries, matches), leaderboards, leaderboardLoaders: createLeaderboardLoaders(boards) }),
-      workers: runners,
+      workers: [...runners, repair],
       consumer: leaderboardSourcesConsumer({ leaderboards, store: boards }),
     };
   },

@@ -49,7 +49,7 @@ export const usersSubgraph = defineSubgraph({
     const loginLimiter = options.loginLimiter ?? new LoginLimiter(redis, { exemptAddresses });
     const registrationLimiter = new RegistrationLimiter(redis, { perHour: config.REGISTRATIONS_PER_ADDRESS_PER_HOUR, exemptAddresses });
     const adminUsernames = config.ADMIN_USERNAMES.map((name) => name.toLowerCase());
-    const roles = new RolesService(store);
+    const roles = new RolesService(store, work);
     const apiKeys = new ApiKeysService({
       store: new ApiKeysStore(prisma),
       jwtSecret: config.JWT_SECRET,

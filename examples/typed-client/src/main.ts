@@ -2,7 +2,9 @@
 //   GRAPHQL_URL=http://127.0.0.1:4000/graphql npx tsx examples/typed-client/src/main.ts
 // Signs in (PLAYER_USERNAME / PLAYER_PASSWORD, or a fresh player it registers), reads achievements,
 // posts to a party room while following it over graphql-ws, joins an open guild, joins a tournament
-// in registration and reads its bracket. Exits non-zero when a step fails.
+// in registration and reads its bracket, and follows a leaderboard while the game server
+// (GAME_SERVER_API_KEY: an API key holding REPORT_MATCH_RESULTS) submits the player's score.
+// Exits non-zero when a step fails.
 import { randomUUID } from 'node:crypto';
 import { ApiError, GamePlatformClient } from './client.js';
 import {
@@ -11,12 +13,16 @@ import {
   CreatePartyDocument,
   JoinGuildDocument,
   JoinTournamentDocument,
+  LeaderboardUpdatedDocument,
+  LeaderboardsDocument,
   OpenGuildsDocument,
   OpenTournamentsDocument,
   PostMessageDocument,
   RegisterDocument,
   RoomEventsDocument,
+  ServiceTokenDocument,
   SignInDocument,
+  SubmitScoreDocument,
 } from './operations.js';
 
 const url = process.env.GRAPHQL_URL ?? 'http://127.0.0.1:4000/graphql';
@@ -99,12 +105,62 @@ async function joinTournament(level: number) {
   );
 }
 
+/**
+ * The game server submits a score for the player (a service token from an API key: players never
+ * submit their own) while the player's client follows the leaderboard live; resolves when the
+ * player's record arrives over the websocket.
+ */
+async function followLeaderboard(player: { id: string; username: string }) {
+  const apiKey = process.env.GAME_SERVER_API_KEY;
+  const { leaderboards } = await api.request(LeaderboardsDocument);
+  const board = leaderboards.find((b) => b.id === process.env.LEADERBOARD_ID) ?? (process.env.LEADERBOARD_ID ? undefined : leaderboards[0]);
+  if (!apiKey || !board) {
+    console.log(`leaderboard: ${board ? 'no GAME_SERVER_API_KEY to submit a score with' : 'no leaderboard defined yet (an admin defines one, or seed the platform)'}: skipped`);
+    return;
+  }
+  const gameServer = new GamePlatformClient(url);
+  const { issueServiceToken } = await gameServer.request(ServiceTokenDocument, { input: { apiKey } });
+  gameServer.useToken(issueServiceToken.accessToken);
+  // A score that takes the lead, so the update carries it in the top 10.
+  const leader = board.top.edges[0]?.node.score ?? 0;
+
+  let submitted: number | undefined;
+  const arrived = new Promise<string>((resolve, reject) => {
+    const stop = api.subscribe(LeaderboardUpdatedDocument, { id: board.id, first: 10 }, (event) => {
+      const mine = event.leaderboardUpdated.top.find((r) => r.player.id === player.id);
+      if (!mine || mine.score !== submitted) return;
+      stop();
+      resolve(`rank ${mine.rank} with ${mine.score}`);
+    }, reject);
+  });
+  // As with chat: the subscription goes live a moment after it is sent, so submit until an update arrives.
+  const tag = randomUUID().slice(0, 8);
+  try {
+    for (let attempt = 0; ; attempt++) {
+      const score = board.sortOrder === 'DESC' ? leader + 100 + attempt : (leader > 0 ? leader / 2 : 1) / (attempt + 1);
+      const { submitScore } = await gameServer.request(SubmitScoreDocument, {
+        input: { leaderboardId: board.id, userId: player.id, score, submissionId: `typed-client-${tag}-${attempt}` },
+      });
+      submitted = submitScore.record.score;
+      const outcome = await Promise.race([arrived, new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000))]);
+      if (outcome) {
+        console.log(`leaderboard: the game server submitted ${score} to ${board.title} (${board.operator}); it arrived live: ${player.username} at ${outcome}`);
+        return;
+      }
+      if (attempt === 4) throw new Error('leaderboard: the update never arrived over the subscription');
+    }
+  } finally {
+    await gameServer.close();
+  }
+}
+
 try {
   const me = await signIn();
   await readAchievements();
   await chat(me.username);
   await joinGuild(me.level);
   await joinTournament(me.level);
+  await followLeaderboard(me);
   console.log('done');
 } catch (error) {
   console.error(error instanceof ApiError ? `API error: ${error.message}` : error);

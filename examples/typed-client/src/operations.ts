@@ -104,3 +104,38 @@ export const BracketDocument = graphql(`
     }
   }
 `);
+
+export const LeaderboardsDocument = graphql(`
+  query Leaderboards {
+    leaderboards(first: 20) {
+      id
+      title
+      sortOrder
+      operator
+      top(first: 1) { edges { node { score } } }
+    }
+  }
+`);
+
+export const ServiceTokenDocument = graphql(`
+  mutation ServiceToken($input: IssueServiceTokenInput!) {
+    issueServiceToken(input: $input) { accessToken expiresAt scopes }
+  }
+`);
+
+export const SubmitScoreDocument = graphql(`
+  mutation SubmitScore($input: SubmitScoreInput!) {
+    submitScore(input: $input) {
+      record { rank score submissions }
+    }
+  }
+`);
+
+export const LeaderboardUpdatedDocument = graphql(`
+  subscription LeaderboardUpdated($id: ID!, $first: Int) {
+    leaderboardUpdated(id: $id, first: $first) {
+      reset
+      top { rank score player { id username } }
+    }
+  }
+`);

@@ -6,7 +6,7 @@ import type { SubgraphConsumer } from '../../../platform/subgraph/define.js';
 import type { SqlWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { notificationAdded } from '../contracts/live.js';
 import { achievementEventsOf, BUS_EVENT_MAPPINGS } from '../domain/bus-events.js';
-import { tournamentNotification } from '../domain/notifications.js';
+import { tournamentNotification, warDeclaredNotifications } from '../domain/notifications.js';
 import { validTimezone } from '../domain/rules.js';
 import type { BatchRecorder } from '../services/record-batch.service.js';
 import type { NotificationsStore } from '../store/notifications.store.js';
@@ -28,7 +28,7 @@ export function busEventsConsumer(deps: {
   store: ProgressStore;
   /** Told of each player once their row has committed, so game calls for them need no check. */
   playerKnown?: (userId: string) => void;
-  /** The inbox: a finished tournament tells each of its players their place and prize. */
+  /** The inbox: a finished tournament tells each of its players their place and prize; a war declared tells both guilds. */
   notifications?: NotificationsStore;
 }): SubgraphConsumer {
   const { work, batches, store } = deps;
@@ -42,6 +42,14 @@ export function busEventsConsumer(deps: {
       if (event.payload.timezone) await store.setTimezone(prismaSql(tx), event.payload.userId, validTimezone(event.payload.timezone));
     },
   };
+  if (deps.notifications) {
+    const notifications = deps.notifications;
+    handlers['guild.war_declared'] = async (event, tx) => {
+      const within = work.within(tx);
+      await notifyWarDeclared(notifications, { ...within.work, sql: prismaSql(tx) }, event);
+      return within.committed;
+    };
+  }
   for (const type of Object.keys(BUS_EVENT_MAPPINGS) as (keyof typeof BUS_EVENT_MAPPINGS)[]) {
     handlers[type] = (async (event: DomainEvent, tx: Tx) => {
       const within = work.within(tx);
@@ -65,6 +73,16 @@ async function notifyPlacements(store: NotificationsStore, work: SqlWork, event:
   const rows = await store.insert(
     work.sql,
     event.payload.placements.map((p) => ({ id: randomUUID(), userId: p.userId, kind: 'TOURNAMENT_COMPLETED' as const, achievementId: null, createdAt, ...tournamentNotification({ name: event.payload.name, placement: p.placement, prize: p.prize }) })),
+  );
+  for (const row of rows) work.publish(notificationAdded, row.userId, row);
+}
+
+/** Both guilds' inbox notices of a war declared on one by the other (social's `guild.war_declared`), in the consumer's transaction. */
+async function notifyWarDeclared(store: NotificationsStore, work: SqlWork, event: DomainEvent<'guild.war_declared'>): Promise<void> {
+  const createdAt = new Date(event.payload.declaredAt);
+  const rows = await store.insert(
+    work.sql,
+    warDeclaredNotifications(event.payload).map((n) => ({ id: randomUUID(), kind: 'GUILD_WAR_DECLARED' as const, achievementId: null, createdAt, ...n })),
   );
   for (const row of rows) work.publish(notificationAdded, row.userId, row);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { priorityFor, pushesFor, unlockNotification, tournamentNotification } from './notifications.js';
+import { priorityFor, pushesFor, unlockNotification, tournamentNotification, warDeclaredNotifications } from './notifications.js';
 
 describe('notification priority and push', () => {
   it.each([
@@ -31,5 +31,33 @@ describe('tournamentNotification', () => {
     ['22nd and 103rd', { name: 'Open', placement: 103 }, { priority: 'LOW', title: 'Open is over: you placed 103rd', body: 'Thanks for playing.' }],
   ])('%s', (_name, result, text) => {
     expect(tournamentNotification(result)).toEqual(text);
+  });
+});
+
+describe('warDeclaredNotifications', () => {
+  const war = {
+    attacker: { name: 'Night Owls', tag: 'OWL', memberIds: ['master-a', 'member-a'] },
+    defender: { name: 'Red Foxes', tag: 'FOX', memberIds: ['master-d', 'member-d'] },
+    declaredBy: 'master-a',
+    startsAt: '2026-03-03T18:00:00.000Z', // the declaration (a Monday evening) + 24 h
+    endsAt: '2026-03-05T18:00:00.000Z',
+  };
+  const body = 'The fighting starts at 2026-03-03T18:00:00.000Z and ends at 2026-03-05T18:00:00.000Z: from then, your combat wins, quests and tournament match wins score for your guild.';
+
+  it('tells the defenders (MEDIUM) and the attackers (LOW), but not the member who declared', () => {
+    expect(warDeclaredNotifications(war)).toEqual([
+      { userId: 'master-d', priority: 'MEDIUM', title: '[OWL] Night Owls declared war on your guild', body },
+      { userId: 'member-d', priority: 'MEDIUM', title: '[OWL] Night Owls declared war on your guild', body },
+      { userId: 'member-a', priority: 'LOW', title: 'Your guild declared war on [FOX] Red Foxes', body },
+    ]);
+  });
+
+  it('tells each player once, as a defender, should they be listed on both sides', () => {
+    const notices = warDeclaredNotifications({ ...war, attacker: { ...war.attacker, memberIds: ['master-a', 'both'] }, defender: { ...war.defender, memberIds: ['both'] } });
+    expect(notices.map((n) => [n.userId, n.priority])).toEqual([['both', 'MEDIUM']]);
+  });
+
+  it('a lone declarer attacking an empty guild tells nobody', () => {
+    expect(warDeclaredNotifications({ ...war, attacker: { ...war.attacker, memberIds: ['master-a'] }, defender: { ...war.defender, memberIds: [] } })).toEqual([]);
   });
 });

@@ -42,3 +42,34 @@ export function tournamentNotification(result: { name?: string; placement: numbe
     body: prize > 0 ? `You won ${prize.toLocaleString('en')} coins; they are in your wallet.` : 'Thanks for playing.',
   };
 }
+
+/** Guilds as a war notice names them: `[OWL] Night Owls`. */
+const guildLabel = (guild: { name: string; tag: string }) => `[${guild.tag}] ${guild.name}`;
+
+/**
+ * The inbox notices of a war declaration (from social's `guild.war_declared`): every member of
+ * both guilds but the member who declared it. The defenders' notice is MEDIUM (they did not see
+ * it coming), the attackers' LOW. Each says when the fighting starts and ends.
+ */
+export function warDeclaredNotifications(war: {
+  attacker: { name: string; tag: string; memberIds: readonly string[] };
+  defender: { name: string; tag: string; memberIds: readonly string[] };
+  declaredBy: string;
+  startsAt: string;
+  endsAt: string;
+}): { userId: string; priority: NotificationPriority; title: string; body: string }[] {
+  const body = `The fighting starts at ${war.startsAt} and ends at ${war.endsAt}: from then, your combat wins, quests and tournament match wins score for your guild.`;
+  const told = new Set<string>([war.declaredBy]);
+  const notices: { userId: string; priority: NotificationPriority; title: string; body: string }[] = [];
+  for (const userId of war.defender.memberIds) {
+    if (told.has(userId)) continue;
+    told.add(userId);
+    notices.push({ userId, priority: 'MEDIUM', title: `${guildLabel(war.attacker)} declared war on your guild`, body });
+  }
+  for (const userId of war.attacker.memberIds) {
+    if (told.has(userId)) continue;
+    told.add(userId);
+    notices.push({ userId, priority: 'LOW', title: `Your guild declared war on ${guildLabel(war.defender)}`, body });
+  }
+  return notices;
+}

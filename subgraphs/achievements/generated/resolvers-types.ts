@@ -241,6 +241,13 @@ export type NotificationKind =
   /** The player unlocked an achievement. */
   | 'ACHIEVEMENT_UNLOCKED'
   /**
+   * A guild war was declared on the player's guild (priority MEDIUM; the title names the attacking
+   * guild as `[TAG] Name`) or by it (LOW; told to every member but the one who declared it); the
+   * body says when the fighting starts and ends. The war is listed in `Guild.wars` of the player's
+   * guild.
+   */
+  | 'GUILD_WAR_DECLARED'
+  /**
    * A tournament the player played in ended: the title names it and their place, the body their
    * prize. Priority HIGH for first place, MEDIUM for other paid places, LOW otherwise.
    */

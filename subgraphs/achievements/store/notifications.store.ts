@@ -9,7 +9,7 @@ export type NotificationRow = Omit<Notification, 'createdAt' | 'readAt'> & { cre
 export interface NewNotification {
   id: string;
   userId: string;
-  kind: 'ACHIEVEMENT_UNLOCKED' | 'TOURNAMENT_COMPLETED';
+  kind: 'ACHIEVEMENT_UNLOCKED' | 'TOURNAMENT_COMPLETED' | 'GUILD_WAR_DECLARED';
   priority: NotificationPriority;
   title: string;
   body: string;

@@ -38,11 +38,26 @@ describe('aggregate', () => {
   });
 
   it('keeps each player’s first and last moment and count, the late event included', () => {
-    expect(result.players).toEqual([
+    expect(result.players).toMatchObject([
       { userId: A, firstSeenAt: t('2026-12-04T11:50:10Z'), lastSeenAt: t('2026-12-04T11:58:00Z'), events: 3 },
       { userId: B, firstSeenAt: t('2026-12-01T20:00:00Z'), lastSeenAt: t('2026-12-04T11:55:50Z'), events: 2 },
     ]);
     expect(result.playerTypes).toContainEqual({ userId: B, eventType: 'LEVEL_COMPLETED', events: 2 });
+  });
+
+  it('keeps the platform and country of each player’s newest event that carried one (what experiment targeting reads)', () => {
+    const withContext = (iso: string, context: Record<string, unknown>) => ({ ...ev(A, 's1', 'LEVEL_COMPLETED', iso), context });
+    const [player] = aggregate(
+      [
+        withContext('2026-12-04T11:00:00Z', { device: { platform: 'Android' }, location: { country: 'fr' } }),
+        withContext('2026-12-04T11:30:00Z', { device: { platform: 'IOS' } }), // newest platform, no country
+        withContext('2026-12-04T10:00:00Z', { device: { platform: 'pc' }, location: { country: 'DE' } }), // late: older than both
+        withContext('2026-12-04T11:40:00Z', { device: { platform: 42 }, location: 'Spain' }), // not text: ignored
+      ],
+      NOW,
+    ).players;
+    expect(player).toMatchObject({ platform: 'ios', country: 'FR' });
+    expect(aggregate([ev(B, 's1', 'LEVEL_COMPLETED', '2026-12-04T11:00:00Z')], NOW).players[0]).toMatchObject({ platform: null, country: null });
   });
 
   it('counts the late event in its own day', () => {

@@ -27,6 +27,19 @@ export interface PlayerDelta {
   firstSeenAt: number;
   lastSeenAt: number;
   events: number;
+  /** The newest event's `context.device.platform` (lower-case) among those carrying one, and when. */
+  platform: string | null;
+  platformAt: number;
+  /** Likewise `context.location.country` (upper-case). */
+  country: string | null;
+  countryAt: number;
+}
+
+/** A short string at `context[object][field]`, for experiment targeting; null when absent or not text. */
+function contextText(context: Record<string, unknown>, object: string, field: string): string | null {
+  const holder = context[object];
+  const value = holder && typeof holder === 'object' ? (holder as Record<string, unknown>)[field] : undefined;
+  return typeof value === 'string' && value.length > 0 && value.length <= 32 ? value : null;
 }
 
 const add = <K>(map: Map<string, K>, key: string, create: () => K, update: (current: K) => void) => {
@@ -67,11 +80,15 @@ export function aggregate(events: readonly ValidEvent[], now: number): Aggregate
     add(
       players,
       e.userId,
-      () => ({ userId: e.userId, firstSeenAt: at, lastSeenAt: at, events: 0 }),
+      () => ({ userId: e.userId, firstSeenAt: at, lastSeenAt: at, events: 0, platform: null, platformAt: -Infinity, country: null, countryAt: -Infinity }),
       (p) => {
         p.firstSeenAt = Math.min(p.firstSeenAt, at);
         p.lastSeenAt = Math.max(p.lastSeenAt, at);
         p.events++;
+        const platform = contextText(e.context, 'device', 'platform');
+        if (platform !== null && at >= p.platformAt) [p.platform, p.platformAt] = [platform.toLowerCase(), at];
+        const country = contextText(e.context, 'location', 'country');
+        if (country !== null && at >= p.countryAt) [p.country, p.countryAt] = [country.toUpperCase(), at];
       },
     );
     add(playerTypes, `${e.userId}|${e.eventType}`, () => ({ userId: e.userId, eventType: e.eventType, events: 0 }), (c) => void c.events++);

@@ -1,8 +1,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { RealtimeMetricsModel } from '../services/dashboard.service.js';
+import type { ExperimentRow } from '../store/experiments.store.js';
+import type { Variant } from '../domain/experiments.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -19,8 +22,54 @@ export type Scalars = {
    * text policy on every string and key), so one bad event is rejected alone.
    */
   EventData: { input: unknown; output: unknown; }
+  /** A JSON object, e.g. `{ "mode": "pvp", "enemy": "dragon" }`. */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** A character recommended to a player. */
+export type CharacterRecommendation = {
+  __typename?: 'CharacterRecommendation';
+  /** Why it is recommended. */
+  basis: RecommendationBasis;
+  /** The character. */
+  character: GameCharacter;
+  /** How strongly it is recommended (see `QuestRecommendation.score`). */
+  score: Scalars['Float']['output'];
+};
+
+/** A character's role in a team. */
+export type CharacterRole =
+  /** Deals damage up close. */
+  | 'FIGHTER'
+  /** Deals damage with spells. */
+  | 'MAGE'
+  /** Moves fast and fights from afar. */
+  | 'SCOUT'
+  /** Heals and helps. */
+  | 'SUPPORT'
+  /** Takes the hits. */
+  | 'TANK';
+
+/** A range a proportion lies in, at the stated confidence. */
+export type ConfidenceInterval = {
+  __typename?: 'ConfidenceInterval';
+  /** Upper bound (0–1). */
+  high: Scalars['Float']['output'];
+  /** Lower bound (0–1). */
+  low: Scalars['Float']['output'];
+};
+
+/** What happened to a conversion. */
+export type ConversionOutcome =
+  /** Counted before (a retry, or the goal reached again): nothing changed. */
+  | 'ALREADY_COUNTED'
+  /** Counted now. */
+  | 'COUNTED'
+  /** The experiment has ended (`endsAt` passed, or COMPLETED): not counted. */
+  | 'EXPERIMENT_ENDED'
+  /** The player was never exposed to the experiment: not counted. */
+  | 'NOT_EXPOSED';
 
 /** One UTC day of activity. */
 export type DailyActivity = {
@@ -33,6 +82,38 @@ export type DailyActivity = {
   events: Scalars['Int']['output'];
   /** Players whose first event happened that day. */
   newPlayers: Scalars['Int']['output'];
+};
+
+/** An experiment to create or change. */
+export type DefineExperimentInput = {
+  /** What it tests (at most 1,000 characters). */
+  description?: Scalars['String']['input'];
+  /** When it stops (exclusive): after `startsAt`, at most 366 days later. */
+  endsAt: Scalars['DateTime']['input'];
+  /**
+   * 1–10 goals (1–63 characters from `a–z 0–9 _`, starting with a letter); the first is the primary
+   * one `experimentResults` measures by default.
+   */
+  goals: Array<Scalars['String']['input']>;
+  /** Its key: 1–63 characters from `a–z 0–9 _ -`, starting with a letter. */
+  key: Scalars['String']['input'];
+  /** When it starts taking players. */
+  startsAt: Scalars['DateTime']['input'];
+  /** Its status; DRAFT when omitted. */
+  status?: ExperimentStatus;
+  /** Who may enter; every player when omitted. */
+  targeting?: InputMaybe<ExperimentTargetingInput>;
+  /** 2–10 variants; the first is the control. Weights add up to 100. */
+  variants: Array<ExperimentVariantInput>;
+};
+
+/** What `defineExperiment` did. */
+export type DefineExperimentPayload = {
+  __typename?: 'DefineExperimentPayload';
+  /** True when this call created it; false when it existed (changed or not). */
+  created: Scalars['Boolean']['output'];
+  /** The experiment as it now is. */
+  experiment: Experiment;
 };
 
 /** Counts of one event over a time range. */
@@ -90,6 +171,152 @@ export type EventTypeCount = {
   eventType: Scalars['String']['output'];
 };
 
+/** An A/B experiment. */
+export type Experiment = {
+  __typename?: 'Experiment';
+  /** When it was first defined. */
+  createdAt: Scalars['DateTime']['output'];
+  /** What it tests, for the studio. */
+  description: Scalars['String']['output'];
+  /** When it stops (exclusive). */
+  endsAt: Scalars['DateTime']['output'];
+  /** Its conversion goals; the first is the primary one. */
+  goals: Array<Scalars['String']['output']>;
+  /** Its key: 1–63 characters from `a–z 0–9 _ -`, starting with a letter. */
+  key: Scalars['String']['output'];
+  /** When it starts taking players. */
+  startsAt: Scalars['DateTime']['output'];
+  /** Where it is in its life. */
+  status: ExperimentStatus;
+  /** Who may enter. */
+  targeting: ExperimentTargeting;
+  /** When its definition last changed. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Its variants; the first is the control. */
+  variants: Array<ExperimentVariant>;
+};
+
+/** A player's place in an experiment. */
+export type ExperimentAssignment = {
+  __typename?: 'ExperimentAssignment';
+  /** The experiment's key. */
+  experimentKey: Scalars['String']['output'];
+  /** The variant's feature flags; null when the player is not in the experiment. */
+  featureFlags?: Maybe<Scalars['JSONObject']['output']>;
+  /** Why the player is, or is not, in the experiment. */
+  reason: ExperimentAssignmentReason;
+  /** The variant's key; null when the player is not in the experiment (see `reason`). */
+  variant?: Maybe<Scalars['String']['output']>;
+};
+
+/** Why a player has a variant or not. */
+export type ExperimentAssignmentReason =
+  /** The player is in the experiment, in `variant` (an exposure is recorded). */
+  | 'ASSIGNED'
+  /** The experiment is not RUNNING, or this moment is outside `startsAt`–`endsAt`. */
+  | 'NOT_RUNNING'
+  /** The player is outside the experiment's targeting. */
+  | 'NOT_TARGETED';
+
+/** An experiment's results on one goal. */
+export type ExperimentResults = {
+  __typename?: 'ExperimentResults';
+  /** The confidence level of the intervals: 0.95. */
+  confidenceLevel: Scalars['Float']['output'];
+  /** The experiment. */
+  experiment: Experiment;
+  /** The goal measured. */
+  goal: Scalars['String']['output'];
+  /** The p-value below which a difference is `significant`: 0.05. */
+  significanceLevel: Scalars['Float']['output'];
+  /** Every variant, in the experiment's order (the control first). */
+  variants: Array<VariantResult>;
+};
+
+/** Where an experiment is in its life. */
+export type ExperimentStatus =
+  /** Over for good: nobody is assigned, no conversion counts, and it can no longer change. */
+  | 'COMPLETED'
+  /** Being prepared: nobody is assigned. */
+  | 'DRAFT'
+  /** Stopped for now: nobody is assigned (players keep their variant when it runs again). */
+  | 'PAUSED'
+  /** Players are assigned between `startsAt` and `endsAt`. */
+  | 'RUNNING';
+
+/**
+ * Who may enter an experiment: every condition given must hold; none given means every player.
+ * What analytics knows of a player: their sessions, their latest reported platform and country (the
+ * `context` of their latest event sent to `trackEvents`), and their level (from the users service).
+ */
+export type ExperimentTargeting = {
+  __typename?: 'ExperimentTargeting';
+  /**
+   * Only players whose latest event came from one of these countries (`context.location.country`,
+   * ISO 3166-1 alpha-2, upper-case).
+   */
+  countries?: Maybe<Array<Scalars['String']['output']>>;
+  /** Only players at this level or below. */
+  maxLevel?: Maybe<Scalars['Int']['output']>;
+  /** Only players with fewer sessions than this (new players). */
+  maxSessions?: Maybe<Scalars['Int']['output']>;
+  /** Only players at this level or above. */
+  minLevel?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Only players whose latest event came from one of these platforms (`context.device.platform`,
+   * lower-case).
+   */
+  platforms?: Maybe<Array<Scalars['String']['output']>>;
+};
+
+/** Who may enter an experiment; leave a field out for no condition on it. */
+export type ExperimentTargetingInput = {
+  /** Only these countries (1–50 ISO 3166-1 alpha-2 codes; case does not matter). */
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Only players at this level or below (1–10,000, not below `minLevel`). */
+  maxLevel?: InputMaybe<Scalars['Int']['input']>;
+  /** Only players with fewer sessions than this (1–10,000): new players. */
+  maxSessions?: InputMaybe<Scalars['Int']['input']>;
+  /** Only players at this level or above (1–10,000). */
+  minLevel?: InputMaybe<Scalars['Int']['input']>;
+  /** Only these platforms (1–50 values, 1–32 characters from `a–z 0–9 _ -`; case does not matter). */
+  platforms?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** One variant of an experiment. */
+export type ExperimentVariant = {
+  __typename?: 'ExperimentVariant';
+  /** What the game switches on for its players. */
+  featureFlags: Scalars['JSONObject']['output'];
+  /** True for the first variant, the control the others are compared with. */
+  isControl: Scalars['Boolean']['output'];
+  /** Its key: 1–32 characters from `a–z 0–9 _ -`, starting with a letter. */
+  key: Scalars['String']['output'];
+  /** Its share of the players, in whole percent. */
+  weight: Scalars['Int']['output'];
+};
+
+/** One variant to define. */
+export type ExperimentVariantInput = {
+  /** What the game switches on for its players: a JSON object of at most 4 KB; `{}` when omitted. */
+  featureFlags?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** Its key: 1–32 characters from `a–z 0–9 _ -`, starting with a letter; distinct within the experiment. */
+  key: Scalars['String']['input'];
+  /** Its share of the players: a whole percent from 0 to 100. */
+  weight: Scalars['Int']['input'];
+};
+
+/** A playable character of the game's content catalog. */
+export type GameCharacter = {
+  __typename?: 'GameCharacter';
+  /** The character's id, as events name it in `properties.characterId`. */
+  id: Scalars['ID']['output'];
+  /** Its display name. */
+  name: Scalars['String']['output'];
+  /** Its role in a team. */
+  role: CharacterRole;
+};
+
 /** One time bucket of a metric. */
 export type MetricBucket = {
   __typename?: 'MetricBucket';
@@ -112,6 +339,63 @@ export type MetricInterval =
  */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Creates an experiment, or changes the one with this key. ADMIN only (`UNAUTHENTICATED`
+   * anonymous, `FORBIDDEN` for everyone else).
+   *
+   * Checks (`BAD_USER_INPUT` naming the field, nothing stored): 2–10 variants with distinct keys and
+   * whole-percent weights from 0 to 100 adding up to exactly 100; feature flags a JSON object of at
+   * most 4 KB; 1–10 distinct goals; `endsAt` after `startsAt` and at most 366 days later; targeting
+   * as described on `ExperimentTargetingInput`.
+   *
+   * Changing: until the first exposure anything may change. After it, only `description`, `status`,
+   * `endsAt` and the variants' `featureFlags` (same variant keys and weights): a change of variants,
+   * weights, targeting, `startsAt` or goals is `CONFLICT` (it would move players between variants or
+   * change what was measured; define a new key instead). A COMPLETED experiment cannot change
+   * (`CONFLICT`). Sending the same definition again changes nothing (`created` false), so a retry is
+   * safe; two concurrent first definitions of one key create it once.
+   */
+  defineExperiment: DefineExperimentPayload;
+  /**
+   * Records that a player reached a goal of an experiment they were exposed to. Who may call: a
+   * signed-in player, for themselves (`userId` omitted or their own; another id is `FORBIDDEN`); or a
+   * game server with a service token holding `REPORT_GAME_EVENTS`, for the player in `userId`
+   * (required). Anonymous callers get `UNAUTHENTICATED`; `NOT_FOUND` for an unknown experiment,
+   * `BAD_USER_INPUT` for a goal it does not have.
+   *
+   * A conversion counts once per player, experiment and goal (`ALREADY_COUNTED` after that, retries
+   * and concurrent calls included), for the variant the player was exposed to. A player who was never
+   * exposed (never got an `ASSIGNED` answer from `experimentVariant`) is `NOT_EXPOSED`; after
+   * `endsAt`, or once the experiment is COMPLETED, `EXPERIMENT_ENDED`: in both cases nothing is stored.
+   */
+  recordConversion: RecordConversionPayload;
+  /**
+   * Counts one custom event: a game-defined name (`tutorial_skipped`, `shop_opened`) with free-form
+   * properties. It is stored with its properties, added to its hour in `customEventCounts`, and
+   * counted in the Prometheus counter `analytics_custom_events_total{event="<name>", …}`.
+   *
+   * Prometheus labels come only from an allow-list the operator configures
+   * (`ANALYTICS_CUSTOM_EVENT_LABELS`: a JSON object from property key to its allowed values; by default
+   * `platform` with `ios`, `android`, `pc`, `web`, `console`): an allowed key's value becomes a label
+   * (a value outside its list becomes `other`); every other key is kept in storage only. So a client
+   * cannot grow the number of series without bound.
+   *
+   * Who may call: a signed-in player, for themselves (`userId` omitted or their own; another id is
+   * `FORBIDDEN`); or a game server with a service token holding `REPORT_GAME_EVENTS`, for any player
+   * or none. Anonymous callers get `UNAUTHENTICATED`, other service tokens `FORBIDDEN`.
+   *
+   * Checks (`BAD_USER_INPUT` naming the field, nothing stored): `name` 1–63 characters from
+   * `a–z 0–9 _` starting with a letter; `properties` a JSON object of at most 32 top-level keys and
+   * 4 KB of UTF-8 JSON, under the platform's text policy (no NUL, control characters or lone
+   * surrogates in any key or string). At most `ANALYTICS_CUSTOM_EVENT_NAMES_MAX` distinct names exist
+   * (200 by default, shared by all replicas): a new name past it is `BAD_USER_INPUT` (extension
+   * `maxNames`) and nothing is stored, while names already known keep counting.
+   *
+   * Retries are safe: the same `eventId` from the same caller (the player, or the game server's key)
+   * is the same event, answered with `duplicate` true and counted once, concurrent retries included.
+   * Rate limit: shared with `trackEvents` (each call is one event).
+   */
+  trackCustomEvent: TrackCustomEventPayload;
   /**
    * Reports what players did, for analytics: 1–500 events per call (an empty list or more than 500
    * is `BAD_USER_INPUT` and nothing is stored). Each event is checked on its own: the payload lists
@@ -153,8 +437,96 @@ export type Mutation = {
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
  */
+export type MutationDefineExperimentArgs = {
+  input: DefineExperimentInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationRecordConversionArgs = {
+  input: RecordConversionInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationTrackCustomEventArgs = {
+  input: TrackCustomEventInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationTrackEventsArgs = {
   input: TrackEventsInput;
+};
+
+/**
+ * One player's personalized experience. Interactions the model learns from are these events
+ * (reported through `trackEvents` or `POST /ingest`): `QUEST_STARTED` (weight 1) and
+ * `QUEST_COMPLETED` (weight 3) with `properties.questId`; `MATCH_STARTED`, `LEVEL_STARTED`,
+ * `QUEST_STARTED` (1) and `MATCH_COMPLETED`, `LEVEL_COMPLETED`, `QUEST_COMPLETED` (2) with
+ * `properties.characterId`. Ids are the catalog's (`Quest.id`, `GameCharacter.id`); others are
+ * kept but not recommended.
+ */
+export type PersonalizedExperience = {
+  __typename?: 'PersonalizedExperience';
+  /**
+   * The difficulty to tune this player's content to, from 0 (easiest) to 1: a step (0.05) above
+   * the mean difficulty of the catalog quests they completed, 0.2 before they completed any; at
+   * least 0.3 for a player with fewer than 5 sessions.
+   */
+  difficultyAdjustment: Scalars['Float']['output'];
+  /** The theme of most quests the player completed; null before they completed any. */
+  favoriteQuestTheme?: Maybe<QuestTheme>;
+  /**
+   * The model these recommendations come from; null before the first training (then every
+   * recommendation is by popularity, and with no data at all in catalog order).
+   */
+  model?: Maybe<RecommendationModel>;
+  /** Fewer than 5 sessions (the one being played included). */
+  newPlayer: Scalars['Boolean']['output'];
+  /**
+   * What each recommended quest pays this player on completion, in the same order: the quest's
+   * reward, × 1.5 for a returning player (rounded to whole coins and XP). An offer to show; the
+   * game grants rewards through its own reward path.
+   */
+  personalizedRewards: Array<PersonalizedReward>;
+  /** Characters the player has not played yet, best first, chosen the same way as the quests. */
+  recommendedCharacters: Array<CharacterRecommendation>;
+  /**
+   * Quests the player has not played yet, best first: first those players with similar tastes
+   * played (`basis: COLLABORATIVE`), then the most popular (`POPULARITY`; all of them for a player
+   * with no history yet). A player with fewer than 5 sessions is offered only quests of difficulty
+   * 0.5 or less.
+   */
+  recommendedQuests: Array<QuestRecommendation>;
+  /** The player's last finished session (completed, or quiet for 30 minutes) ended more than 7 days ago. */
+  returningPlayer: Scalars['Boolean']['output'];
+  /** Hints for the game's interface. */
+  uiHints: Array<UiHint>;
+  /** The player this experience is for. */
+  userId: Scalars['ID']['output'];
+};
+
+/** What one recommended quest pays this player. */
+export type PersonalizedReward = {
+  __typename?: 'PersonalizedReward';
+  /** Coins, after the multiplier. */
+  coins: Scalars['Int']['output'];
+  /** The personal bonus applied: 1.5 for a returning player, 1 otherwise. */
+  multiplier: Scalars['Float']['output'];
+  /** The quest. */
+  quest: Quest;
+  /** Experience points, after the multiplier. */
+  xp: Scalars['Int']['output'];
 };
 
 /** Growth of the player base: players seen for the first time (their first event), per 7 days. */
@@ -207,6 +579,14 @@ export type PlayerMetrics = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * How many times a custom event was counted per UTC hour in [`from`, `to`), hours without any
+   * included with count 0; at most 31 days. Events count in the hour they were received (custom events
+   * carry no client timestamp). ADMIN only (`UNAUTHENTICATED` anonymous, `FORBIDDEN` for everyone
+   * else); `BAD_USER_INPUT` for a name that is not a custom event name or a bad range. A name never
+   * counted gives zeros.
+   */
+  customEventCounts: EventMetric;
+  /**
    * Activity per UTC day over a range (at most 366 days; `to` exclusive), from the daily rollups: a
    * late event counts in the day it happened. ADMIN only.
    */
@@ -216,6 +596,59 @@ export type Query = {
    * The range spans at most 366 days for DAY buckets and 31 days for HOUR buckets.
    */
   eventMetric?: Maybe<EventMetric>;
+  /**
+   * One experiment as defined. For the studio's operators: ADMIN only (`UNAUTHENTICATED` anonymous,
+   * `FORBIDDEN` for everyone else); null for an unknown key.
+   */
+  experiment?: Maybe<Experiment>;
+  /**
+   * How each variant converts on a goal, with a 95% confidence interval per variant and a
+   * significance test of each variant against the control (the first variant). ADMIN only;
+   * `NOT_FOUND` for an unknown key, `BAD_USER_INPUT` for a goal the experiment does not have.
+   *
+   * Method: a variant's rate is conversions ÷ exposures (players exposed, once each; a player
+   * converts on a goal at most once). The interval is the Wilson score interval at 95%. The test is
+   * the pooled two-proportion z-test of the variant against the control, two-sided; `significant`
+   * when its p-value is below 0.05. No correction is made for comparing several variants with the
+   * control or for looking at results repeatedly while the experiment runs: read results at the
+   * planned end, or lower the threshold yourself.
+   */
+  experimentResults: ExperimentResults;
+  /**
+   * The signed-in player's variant of an A/B experiment, and its feature flags. Players only:
+   * anonymous callers get `UNAUTHENTICATED`, service tokens `FORBIDDEN`; an unknown key is
+   * `NOT_FOUND`.
+   *
+   * Assignment is a pure function of the player and the experiment (a SHA-256 hash of
+   * `<key>:<player id>` placed on the variants' weights): the same player always gets the same variant,
+   * on every replica and after restarts, and over many players the shares follow the weights.
+   *
+   * The default, for a player outside the experiment, is no variant: `variant` and `featureFlags`
+   * are null and `reason` says why (`NOT_RUNNING`: not RUNNING or outside `startsAt`–`endsAt`;
+   * `NOT_TARGETED`: the player is outside the targeting). The game then shows what it shows
+   * everyone. Only an `ASSIGNED` answer records an exposure, once per player and experiment however
+   * often (or concurrently) this is asked. A change to an experiment reaches this within 5 seconds.
+   */
+  experimentVariant: ExperimentAssignment;
+  /**
+   * What to show one player next: quests and characters recommended by a model trained on every
+   * player's events, the difficulty to tune their content to, the rewards those quests pay them, and
+   * hints for the interface. Read-only: nothing is granted or changed by asking.
+   *
+   * For the signed-in player (omit `userId`, or pass their own id); an ADMIN may ask for any player.
+   * Anonymous callers are refused with `UNAUTHENTICATED`, a player asking for someone else and game
+   * servers with `FORBIDDEN`, a malformed `userId` or a limit out of range with `BAD_USER_INPUT`. A
+   * player analytics has never seen gets the cold-start experience (popular quests, starting
+   * difficulty), not an error.
+   *
+   * How it is computed (README, "Personalization"): events count as interactions as
+   * `PersonalizedExperience` says; the model (item-based collaborative filtering) is retrained every
+   * 15 minutes, so a new event moves the player's own history at once (it is never recommended what
+   * they already played) and everyone's similarities at the next training. Then the product's rules:
+   * a player with fewer than 5 sessions gets difficulty 0.3 or more and only quests of difficulty
+   * 0.5 or less; a player whose last session ended more than 7 days ago gets every reward × 1.5.
+   */
+  personalizedExperience?: Maybe<PersonalizedExperience>;
   /**
    * One player's analytics: sessions, session length, events by type, when last seen and their
    * engagement score. The player themselves or an ADMIN (`FORBIDDEN` for anyone else); null when
@@ -235,6 +668,17 @@ export type Query = {
    * 92 days. ADMIN only.
    */
   retentionCohorts?: Maybe<Array<RetentionCohort>>;
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryCustomEventCountsArgs = {
+  from: Scalars['DateTime']['input'];
+  name: Scalars['String']['input'];
+  to: Scalars['DateTime']['input'];
 };
 
 
@@ -264,6 +708,45 @@ export type QueryEventMetricArgs = {
  * The root of every read: the entry points for looking up players and their game data. Each
  * subgraph contributes its own fields.
  */
+export type QueryExperimentArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryExperimentResultsArgs = {
+  goal?: InputMaybe<Scalars['String']['input']>;
+  key: Scalars['String']['input'];
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryExperimentVariantArgs = {
+  key: Scalars['String']['input'];
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
+export type QueryPersonalizedExperienceArgs = {
+  characters?: InputMaybe<Scalars['Int']['input']>;
+  quests?: InputMaybe<Scalars['Int']['input']>;
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/**
+ * The root of every read: the entry points for looking up players and their game data. Each
+ * subgraph contributes its own fields.
+ */
 export type QueryPlayerMetricsArgs = {
   userId: Scalars['ID']['input'];
 };
@@ -277,6 +760,56 @@ export type QueryRetentionCohortsArgs = {
   from: Scalars['DateTime']['input'];
   to: Scalars['DateTime']['input'];
 };
+
+/** A quest of the game's content catalog. */
+export type Quest = {
+  __typename?: 'Quest';
+  /** From 0 (easiest) to 1 (hardest). */
+  difficulty: Scalars['Float']['output'];
+  /** The quest's id, as events name it in `properties.questId`. */
+  id: Scalars['ID']['output'];
+  /** Its display name. */
+  name: Scalars['String']['output'];
+  /** What completing it pays before any personal bonus. */
+  reward: QuestReward;
+  /** What kind of quest it is. */
+  theme: QuestTheme;
+};
+
+/** A quest recommended to a player. */
+export type QuestRecommendation = {
+  __typename?: 'QuestRecommendation';
+  /** Why it is recommended. */
+  basis: RecommendationBasis;
+  /** The quest. */
+  quest: Quest;
+  /**
+   * How strongly it is recommended, for ordering within its basis: for `COLLABORATIVE` the summed
+   * similarity to what the player played (unbounded), for `POPULARITY` the share of players who
+   * played it (0–1).
+   */
+  score: Scalars['Float']['output'];
+};
+
+/** What a quest pays. */
+export type QuestReward = {
+  __typename?: 'QuestReward';
+  /** Coins. */
+  coins: Scalars['Int']['output'];
+  /** Experience points. */
+  xp: Scalars['Int']['output'];
+};
+
+/** A kind of quest. */
+export type QuestTheme =
+  /** Fighting. */
+  | 'COMBAT'
+  /** Travelling and discovering places. */
+  | 'EXPLORATION'
+  /** Riddles and mechanisms. */
+  | 'PUZZLE'
+  /** Dealing with characters and factions. */
+  | 'SOCIAL';
 
 /**
  * The live dashboard. The window (`windowStart`–`windowEnd`) is ten 30-second slices: the one
@@ -317,6 +850,46 @@ export type RealtimeMetrics = {
   windowEnd: Scalars['DateTime']['output'];
   /** Start of the window: 4.5 to 5 minutes before `computedAt`, a multiple of 30 seconds. */
   windowStart: Scalars['DateTime']['output'];
+};
+
+/** Why an item is recommended. */
+export type RecommendationBasis =
+  /** Players who played what this player played also played it (collaborative filtering). */
+  | 'COLLABORATIVE'
+  /**
+   * It is popular with all players: the cold-start answer, and what fills the list after the
+   * collaborative picks.
+   */
+  | 'POPULARITY';
+
+/** A trained recommendation model. */
+export type RecommendationModel = {
+  __typename?: 'RecommendationModel';
+  /** How many (player, item) interactions it learned from. */
+  interactions: Scalars['Int']['output'];
+  /** How many players it learned from. */
+  players: Scalars['Int']['output'];
+  /** When it was trained. */
+  trainedAt: Scalars['DateTime']['output'];
+};
+
+/** A conversion to record. */
+export type RecordConversionInput = {
+  /** The experiment's key. */
+  experimentKey: Scalars['String']['input'];
+  /** One of the experiment's goals. */
+  goal: Scalars['String']['input'];
+  /** The player who converted: omitted (or their own id) for a player; required for a game server. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What `recordConversion` did. */
+export type RecordConversionPayload = {
+  __typename?: 'RecordConversionPayload';
+  /** What happened to the conversion. */
+  outcome: ConversionOutcome;
+  /** The variant it counts for (also when it was already counted); null when the player was not exposed. */
+  variant?: Maybe<Scalars['String']['output']>;
 };
 
 /** One event `trackEvents` refused; nothing of it was stored. */
@@ -382,6 +955,37 @@ export type Subscription = {
    * other players with `FORBIDDEN`.
    */
   realtimeMetricsUpdated: RealtimeMetrics;
+};
+
+/** One custom event. */
+export type TrackCustomEventInput = {
+  /**
+   * The event's id, generated by the client once and sent again unchanged on a retry: 1–64
+   * characters from `A–Z a–z 0–9 . _ : -` (a UUID fits). Unique per caller.
+   */
+  eventId: Scalars['String']['input'];
+  /** The event's name: 1–63 characters from `a–z 0–9 _`, starting with a letter. */
+  name: Scalars['String']['input'];
+  /** What it carries: a JSON object, at most 32 top-level keys and 4 KB; `{}` when omitted. */
+  properties?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** The player it is about: omitted (or their own id) for a player; optional for a game server. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What `trackCustomEvent` did. */
+export type TrackCustomEventPayload = {
+  __typename?: 'TrackCustomEventPayload';
+  /** When it was counted (its hour in `customEventCounts`); for a duplicate, when it was first counted. */
+  countedAt: Scalars['DateTime']['output'];
+  /** True when this `eventId` had been counted before: nothing changed. */
+  duplicate: Scalars['Boolean']['output'];
+  /**
+   * The Prometheus labels it was counted with beside `event`: the allow-listed property keys it
+   * carried, with their value or `other`.
+   */
+  labels: Scalars['JSONObject']['output'];
+  /** The event's name. */
+  name: Scalars['String']['output'];
 };
 
 /** A batch of analytics events. */
@@ -452,6 +1056,46 @@ export type TrackedEventInput = {
    * game server must give it.
    */
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** A hint for the game's interface. */
+export type UiHint =
+  /** The player has fewer than 5 sessions: show onboarding tips. */
+  | 'ONBOARDING_TIPS'
+  /** The player has played at most one character and another is recommended: suggest trying it. */
+  | 'TRY_NEW_CHARACTER'
+  /** The player is back after more than 7 days: show a welcome-back screen (their rewards are × 1.5). */
+  | 'WELCOME_BACK';
+
+/** How one variant converts. */
+export type VariantResult = {
+  __typename?: 'VariantResult';
+  /** The Wilson score interval of the rate at 95%; null without exposures. */
+  confidenceInterval?: Maybe<ConfidenceInterval>;
+  /** conversions ÷ exposures (0–1); null without exposures. */
+  conversionRate?: Maybe<Scalars['Float']['output']>;
+  /** Of those, players who reached the goal. */
+  conversions: Scalars['Int']['output'];
+  /** Players exposed to it. */
+  exposures: Scalars['Int']['output'];
+  /** True for the control. */
+  isControl: Scalars['Boolean']['output'];
+  /** The z-test's two-sided p-value; null when `zScore` is. */
+  pValue?: Maybe<Scalars['Float']['output']>;
+  /** True when `pValue` is below `significanceLevel`. */
+  significant: Scalars['Boolean']['output'];
+  /**
+   * This rate minus the control's (absolute, e.g. 0.05 for five points more); null for the control
+   * and when either has no exposures.
+   */
+  upliftVsControl?: Maybe<Scalars['Float']['output']>;
+  /** The variant's key. */
+  variant: Scalars['String']['output'];
+  /**
+   * The two-proportion z statistic against the control (positive: converts better); null for the
+   * control, or when untestable (a group without exposures, or nobody / everybody converted in both).
+   */
+  zScore?: Maybe<Scalars['Float']['output']>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -528,60 +1172,126 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CharacterRecommendation: ResolverTypeWrapper<CharacterRecommendation>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CharacterRole: CharacterRole;
+  ConfidenceInterval: ResolverTypeWrapper<ConfidenceInterval>;
+  ConversionOutcome: ConversionOutcome;
   DailyActivity: ResolverTypeWrapper<DailyActivity>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DefineExperimentInput: DefineExperimentInput;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  DefineExperimentPayload: ResolverTypeWrapper<Omit<DefineExperimentPayload, 'experiment'> & { experiment: ResolversTypes['Experiment'] }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   EventData: ResolverTypeWrapper<Scalars['EventData']['output']>;
   EventMetric: ResolverTypeWrapper<EventMetric>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   EventRejectionReason: EventRejectionReason;
   EventTypeCount: ResolverTypeWrapper<EventTypeCount>;
+  Experiment: ResolverTypeWrapper<ExperimentRow>;
+  ExperimentAssignment: ResolverTypeWrapper<ExperimentAssignment>;
+  ExperimentAssignmentReason: ExperimentAssignmentReason;
+  ExperimentResults: ResolverTypeWrapper<Omit<ExperimentResults, 'experiment'> & { experiment: ResolversTypes['Experiment'] }>;
+  ExperimentStatus: ExperimentStatus;
+  ExperimentTargeting: ResolverTypeWrapper<ExperimentTargeting>;
+  ExperimentTargetingInput: ExperimentTargetingInput;
+  ExperimentVariant: ResolverTypeWrapper<Variant>;
+  ExperimentVariantInput: ExperimentVariantInput;
+  GameCharacter: ResolverTypeWrapper<GameCharacter>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   MetricBucket: ResolverTypeWrapper<MetricBucket>;
   MetricInterval: MetricInterval;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PersonalizedExperience: ResolverTypeWrapper<PersonalizedExperience>;
+  PersonalizedReward: ResolverTypeWrapper<PersonalizedReward>;
   PlayerGrowth: ResolverTypeWrapper<PlayerGrowth>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   PlayerMetrics: ResolverTypeWrapper<PlayerMetrics>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Quest: ResolverTypeWrapper<Quest>;
+  QuestRecommendation: ResolverTypeWrapper<QuestRecommendation>;
+  QuestReward: ResolverTypeWrapper<QuestReward>;
+  QuestTheme: QuestTheme;
   RealtimeMetrics: ResolverTypeWrapper<RealtimeMetricsModel>;
+  RecommendationBasis: RecommendationBasis;
+  RecommendationModel: ResolverTypeWrapper<RecommendationModel>;
+  RecordConversionInput: RecordConversionInput;
+  RecordConversionPayload: ResolverTypeWrapper<RecordConversionPayload>;
   RejectedEvent: ResolverTypeWrapper<RejectedEvent>;
   RetentionCohort: ResolverTypeWrapper<RetentionCohort>;
   RetentionPoint: ResolverTypeWrapper<RetentionPoint>;
   RetentionSnapshot: ResolverTypeWrapper<RetentionSnapshot>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TrackCustomEventInput: TrackCustomEventInput;
+  TrackCustomEventPayload: ResolverTypeWrapper<TrackCustomEventPayload>;
   TrackEventsInput: TrackEventsInput;
   TrackEventsPayload: ResolverTypeWrapper<TrackEventsPayload>;
   TrackedEventInput: TrackedEventInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  UiHint: UiHint;
+  VariantResult: ResolverTypeWrapper<VariantResult>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  CharacterRecommendation: CharacterRecommendation;
+  Float: Scalars['Float']['output'];
+  ConfidenceInterval: ConfidenceInterval;
   DailyActivity: DailyActivity;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  DefineExperimentInput: DefineExperimentInput;
+  String: Scalars['String']['output'];
+  DefineExperimentPayload: Omit<DefineExperimentPayload, 'experiment'> & { experiment: ResolversParentTypes['Experiment'] };
+  Boolean: Scalars['Boolean']['output'];
   EventData: Scalars['EventData']['output'];
   EventMetric: EventMetric;
-  String: Scalars['String']['output'];
   EventTypeCount: EventTypeCount;
+  Experiment: ExperimentRow;
+  ExperimentAssignment: ExperimentAssignment;
+  ExperimentResults: Omit<ExperimentResults, 'experiment'> & { experiment: ResolversParentTypes['Experiment'] };
+  ExperimentTargeting: ExperimentTargeting;
+  ExperimentTargetingInput: ExperimentTargetingInput;
+  ExperimentVariant: Variant;
+  ExperimentVariantInput: ExperimentVariantInput;
+  GameCharacter: GameCharacter;
+  ID: Scalars['ID']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
   MetricBucket: MetricBucket;
   Mutation: Record<PropertyKey, never>;
+  PersonalizedExperience: PersonalizedExperience;
+  PersonalizedReward: PersonalizedReward;
   PlayerGrowth: PlayerGrowth;
-  Float: Scalars['Float']['output'];
   PlayerMetrics: PlayerMetrics;
-  ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
+  Quest: Quest;
+  QuestRecommendation: QuestRecommendation;
+  QuestReward: QuestReward;
   RealtimeMetrics: RealtimeMetricsModel;
+  RecommendationModel: RecommendationModel;
+  RecordConversionInput: RecordConversionInput;
+  RecordConversionPayload: RecordConversionPayload;
   RejectedEvent: RejectedEvent;
   RetentionCohort: RetentionCohort;
   RetentionPoint: RetentionPoint;
   RetentionSnapshot: RetentionSnapshot;
   Subscription: Record<PropertyKey, never>;
+  TrackCustomEventInput: TrackCustomEventInput;
+  TrackCustomEventPayload: TrackCustomEventPayload;
   TrackEventsInput: TrackEventsInput;
   TrackEventsPayload: TrackEventsPayload;
   TrackedEventInput: TrackedEventInput;
-  Boolean: Scalars['Boolean']['output'];
+  VariantResult: VariantResult;
+}>;
+
+export type CharacterRecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CharacterRecommendation'] = ResolversParentTypes['CharacterRecommendation']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['RecommendationBasis'], ParentType, ContextType>;
+  character?: Resolver<ResolversTypes['GameCharacter'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ConfidenceIntervalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConfidenceInterval'] = ResolversParentTypes['ConfidenceInterval']> = ResolversObject<{
+  high?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  low?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 }>;
 
 export type DailyActivityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DailyActivity'] = ResolversParentTypes['DailyActivity']> = ResolversObject<{
@@ -594,6 +1304,11 @@ export type DailyActivityResolvers<ContextType = Context, ParentType extends Res
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DefineExperimentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DefineExperimentPayload'] = ResolversParentTypes['DefineExperimentPayload']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  experiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+}>;
 
 export interface EventDataScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['EventData'], any> {
   name: 'EventData';
@@ -610,13 +1325,89 @@ export type EventTypeCountResolvers<ContextType = Context, ParentType extends Re
   eventType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ExperimentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Experiment'] = ResolversParentTypes['Experiment']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  goals?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ExperimentStatus'], ParentType, ContextType>;
+  targeting?: Resolver<ResolversTypes['ExperimentTargeting'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  variants?: Resolver<Array<ResolversTypes['ExperimentVariant']>, ParentType, ContextType>;
+}>;
+
+export type ExperimentAssignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExperimentAssignment'] = ResolversParentTypes['ExperimentAssignment']> = ResolversObject<{
+  experimentKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  featureFlags?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ExperimentAssignmentReason'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ExperimentResultsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExperimentResults'] = ResolversParentTypes['ExperimentResults']> = ResolversObject<{
+  confidenceLevel?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  experiment?: Resolver<ResolversTypes['Experiment'], ParentType, ContextType>;
+  goal?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  significanceLevel?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  variants?: Resolver<Array<ResolversTypes['VariantResult']>, ParentType, ContextType>;
+}>;
+
+export type ExperimentTargetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExperimentTargeting'] = ResolversParentTypes['ExperimentTargeting']> = ResolversObject<{
+  countries?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  maxLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxSessions?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minLevel?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  platforms?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+}>;
+
+export type ExperimentVariantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExperimentVariant'] = ResolversParentTypes['ExperimentVariant']> = ResolversObject<{
+  featureFlags?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  isControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type GameCharacterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GameCharacter'] = ResolversParentTypes['GameCharacter']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['CharacterRole'], ParentType, ContextType>;
+}>;
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
 export type MetricBucketResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricBucket'] = ResolversParentTypes['MetricBucket']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  defineExperiment?: Resolver<ResolversTypes['DefineExperimentPayload'], ParentType, ContextType, RequireFields<MutationDefineExperimentArgs, 'input'>>;
+  recordConversion?: Resolver<ResolversTypes['RecordConversionPayload'], ParentType, ContextType, RequireFields<MutationRecordConversionArgs, 'input'>>;
+  trackCustomEvent?: Resolver<ResolversTypes['TrackCustomEventPayload'], ParentType, ContextType, RequireFields<MutationTrackCustomEventArgs, 'input'>>;
   trackEvents?: Resolver<ResolversTypes['TrackEventsPayload'], ParentType, ContextType, RequireFields<MutationTrackEventsArgs, 'input'>>;
+}>;
+
+export type PersonalizedExperienceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalizedExperience'] = ResolversParentTypes['PersonalizedExperience']> = ResolversObject<{
+  difficultyAdjustment?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  favoriteQuestTheme?: Resolver<Maybe<ResolversTypes['QuestTheme']>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['RecommendationModel']>, ParentType, ContextType>;
+  newPlayer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  personalizedRewards?: Resolver<Array<ResolversTypes['PersonalizedReward']>, ParentType, ContextType>;
+  recommendedCharacters?: Resolver<Array<ResolversTypes['CharacterRecommendation']>, ParentType, ContextType>;
+  recommendedQuests?: Resolver<Array<ResolversTypes['QuestRecommendation']>, ParentType, ContextType>;
+  returningPlayer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  uiHints?: Resolver<Array<ResolversTypes['UiHint']>, ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type PersonalizedRewardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PersonalizedReward'] = ResolversParentTypes['PersonalizedReward']> = ResolversObject<{
+  coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  multiplier?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  quest?: Resolver<ResolversTypes['Quest'], ParentType, ContextType>;
+  xp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type PlayerGrowthResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PlayerGrowth'] = ResolversParentTypes['PlayerGrowth']> = ResolversObject<{
@@ -637,11 +1428,35 @@ export type PlayerMetricsResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  customEventCounts?: Resolver<ResolversTypes['EventMetric'], ParentType, ContextType, RequireFields<QueryCustomEventCountsArgs, 'from' | 'name' | 'to'>>;
   dailyActivity?: Resolver<Maybe<Array<ResolversTypes['DailyActivity']>>, ParentType, ContextType, RequireFields<QueryDailyActivityArgs, 'from' | 'to'>>;
   eventMetric?: Resolver<Maybe<ResolversTypes['EventMetric']>, ParentType, ContextType, RequireFields<QueryEventMetricArgs, 'from' | 'interval' | 'name' | 'to'>>;
+  experiment?: Resolver<Maybe<ResolversTypes['Experiment']>, ParentType, ContextType, RequireFields<QueryExperimentArgs, 'key'>>;
+  experimentResults?: Resolver<ResolversTypes['ExperimentResults'], ParentType, ContextType, RequireFields<QueryExperimentResultsArgs, 'key'>>;
+  experimentVariant?: Resolver<ResolversTypes['ExperimentAssignment'], ParentType, ContextType, RequireFields<QueryExperimentVariantArgs, 'key'>>;
+  personalizedExperience?: Resolver<Maybe<ResolversTypes['PersonalizedExperience']>, ParentType, ContextType, RequireFields<QueryPersonalizedExperienceArgs, 'characters' | 'quests'>>;
   playerMetrics?: Resolver<Maybe<ResolversTypes['PlayerMetrics']>, ParentType, ContextType, RequireFields<QueryPlayerMetricsArgs, 'userId'>>;
   realtimeMetrics?: Resolver<Maybe<ResolversTypes['RealtimeMetrics']>, ParentType, ContextType>;
   retentionCohorts?: Resolver<Maybe<Array<ResolversTypes['RetentionCohort']>>, ParentType, ContextType, RequireFields<QueryRetentionCohortsArgs, 'from' | 'to'>>;
+}>;
+
+export type QuestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Quest'] = ResolversParentTypes['Quest']> = ResolversObject<{
+  difficulty?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reward?: Resolver<ResolversTypes['QuestReward'], ParentType, ContextType>;
+  theme?: Resolver<ResolversTypes['QuestTheme'], ParentType, ContextType>;
+}>;
+
+export type QuestRecommendationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuestRecommendation'] = ResolversParentTypes['QuestRecommendation']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['RecommendationBasis'], ParentType, ContextType>;
+  quest?: Resolver<ResolversTypes['Quest'], ParentType, ContextType>;
+  score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type QuestRewardResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuestReward'] = ResolversParentTypes['QuestReward']> = ResolversObject<{
+  coins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  xp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type RealtimeMetricsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RealtimeMetrics'] = ResolversParentTypes['RealtimeMetrics']> = ResolversObject<{
@@ -656,6 +1471,17 @@ export type RealtimeMetricsResolvers<ContextType = Context, ParentType extends R
   retention?: Resolver<ResolversTypes['RetentionSnapshot'], ParentType, ContextType>;
   windowEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type RecommendationModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecommendationModel'] = ResolversParentTypes['RecommendationModel']> = ResolversObject<{
+  interactions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  players?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type RecordConversionPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RecordConversionPayload'] = ResolversParentTypes['RecordConversionPayload']> = ResolversObject<{
+  outcome?: Resolver<ResolversTypes['ConversionOutcome'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type RejectedEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectedEvent'] = ResolversParentTypes['RejectedEvent']> = ResolversObject<{
@@ -688,29 +1514,68 @@ export type SubscriptionResolvers<ContextType = Context, ParentType extends Reso
   realtimeMetricsUpdated?: SubscriptionResolver<ResolversTypes['RealtimeMetrics'], "realtimeMetricsUpdated", ParentType, ContextType>;
 }>;
 
+export type TrackCustomEventPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrackCustomEventPayload'] = ResolversParentTypes['TrackCustomEventPayload']> = ResolversObject<{
+  countedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  labels?: Resolver<ResolversTypes['JSONObject'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type TrackEventsPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrackEventsPayload'] = ResolversParentTypes['TrackEventsPayload']> = ResolversObject<{
   accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rejected?: Resolver<Array<ResolversTypes['RejectedEvent']>, ParentType, ContextType>;
 }>;
 
+export type VariantResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VariantResult'] = ResolversParentTypes['VariantResult']> = ResolversObject<{
+  confidenceInterval?: Resolver<Maybe<ResolversTypes['ConfidenceInterval']>, ParentType, ContextType>;
+  conversionRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  conversions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exposures?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  isControl?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  significant?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  upliftVsControl?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  variant?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  zScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  CharacterRecommendation?: CharacterRecommendationResolvers<ContextType>;
+  ConfidenceInterval?: ConfidenceIntervalResolvers<ContextType>;
   DailyActivity?: DailyActivityResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DefineExperimentPayload?: DefineExperimentPayloadResolvers<ContextType>;
   EventData?: GraphQLScalarType;
   EventMetric?: EventMetricResolvers<ContextType>;
   EventTypeCount?: EventTypeCountResolvers<ContextType>;
+  Experiment?: ExperimentResolvers<ContextType>;
+  ExperimentAssignment?: ExperimentAssignmentResolvers<ContextType>;
+  ExperimentResults?: ExperimentResultsResolvers<ContextType>;
+  ExperimentTargeting?: ExperimentTargetingResolvers<ContextType>;
+  ExperimentVariant?: ExperimentVariantResolvers<ContextType>;
+  GameCharacter?: GameCharacterResolvers<ContextType>;
+  JSONObject?: GraphQLScalarType;
   MetricBucket?: MetricBucketResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PersonalizedExperience?: PersonalizedExperienceResolvers<ContextType>;
+  PersonalizedReward?: PersonalizedRewardResolvers<ContextType>;
   PlayerGrowth?: PlayerGrowthResolvers<ContextType>;
   PlayerMetrics?: PlayerMetricsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Quest?: QuestResolvers<ContextType>;
+  QuestRecommendation?: QuestRecommendationResolvers<ContextType>;
+  QuestReward?: QuestRewardResolvers<ContextType>;
   RealtimeMetrics?: RealtimeMetricsResolvers<ContextType>;
+  RecommendationModel?: RecommendationModelResolvers<ContextType>;
+  RecordConversionPayload?: RecordConversionPayloadResolvers<ContextType>;
   RejectedEvent?: RejectedEventResolvers<ContextType>;
   RetentionCohort?: RetentionCohortResolvers<ContextType>;
   RetentionPoint?: RetentionPointResolvers<ContextType>;
   RetentionSnapshot?: RetentionSnapshotResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TrackCustomEventPayload?: TrackCustomEventPayloadResolvers<ContextType>;
   TrackEventsPayload?: TrackEventsPayloadResolvers<ContextType>;
+  VariantResult?: VariantResultResolvers<ContextType>;
 }>;
 

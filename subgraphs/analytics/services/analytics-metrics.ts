@@ -9,8 +9,10 @@ import { metricLabelOf } from '../domain/event-types.js';
 export class AnalyticsMetrics {
   private readonly processed: Counter<'event_type' | 'status'>;
   private readonly lag: Gauge;
+  private readonly custom: Counter<string>;
 
-  constructor(registry: Registry) {
+  /** @param customLabels the custom events' allow-listed property keys (their label names beside `event`) */
+  constructor(registry: Registry, customLabels: readonly string[] = []) {
     this.processed = new Counter({
       name: 'analytics_events_processed_total',
       help: 'Analytics events by type (known types, else "other") and outcome: accepted, duplicate, rejected at ingestion; processed, replayed by the processors',
@@ -22,6 +24,17 @@ export class AnalyticsMetrics {
       help: 'How long the newest processed batch waited on the analytics log (append to commit); 0 once the log is drained',
       registers: [registry],
     });
+    this.custom = new Counter({
+      name: 'analytics_custom_events_total',
+      help: 'Custom events (trackCustomEvent) by name; other labels only from the configured allow-list (ANALYTICS_CUSTOM_EVENT_LABELS)',
+      labelNames: ['event', ...customLabels],
+      registers: [registry],
+    });
+  }
+
+  /** One custom event, counted once (not for a duplicate); `labels` already allow-listed and bounded. */
+  countCustom(name: string, labels: Record<string, string>): void {
+    this.custom.inc({ event: name, ...labels });
   }
 
   count(eventTypes: readonly string[], status: 'accepted' | 'duplicate' | 'rejected' | 'processed' | 'replayed'): void {

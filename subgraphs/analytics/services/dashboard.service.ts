@@ -46,15 +46,31 @@ export class DashboardService {
   private daily?: { today: number; at: number; figures: Promise<DailyFigures> };
 
   constructor(
-    private readonly deps: { store: DashboardStore; now?: () => number; dailyCacheMs?: number },
+    private readonly deps: {
+      store: DashboardStore;
+      /** The roles users announced (`user.role_changed`): an admin demoted since their token was issued is refused. */
+      roles?: { roleOf(userId: string): Promise<string | null> };
+      now?: () => number;
+      dailyCacheMs?: number;
+    },
   ) {}
+
+  /**
+   * ADMIN by the viewer's token, and not demoted since: users' latest `user.role_changed` for them,
+   * when there is one, must say ADMIN too. `realtimeMetricsUpdated` runs it before every update.
+   */
+  async authorize(viewer: Viewer): Promise<void> {
+    const adminId = requireRole(viewer, ['ADMIN'], 'read the dashboard');
+    const role = await this.deps.roles?.roleOf(adminId);
+    if (role != null && role !== 'ADMIN') throw new ForbiddenError('Only ADMIN players can read the dashboard: your role changed.');
+  }
 
   private now() {
     return this.deps.now?.() ?? Date.now();
   }
 
   async realtimeMetrics(viewer: Viewer): Promise<RealtimeMetricsModel> {
-    requireRole(viewer, ['ADMIN'], 'read the dashboard');
+    await this.authorize(viewer);
     return this.compute();
   }
 

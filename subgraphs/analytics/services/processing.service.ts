@@ -1,18 +1,27 @@
 import type { UnitOfWork } from '../../../platform/unit-of-work.js';
+import { playerItemDeltas } from '../domain/interactions.js';
 import { aggregate, sessionMinutes } from '../domain/processing.js';
 import type { ValidEvent } from '../domain/tracked-events.js';
+import type { PersonalizationStore } from '../store/personalization.store.js';
 import type { ProcessingStore } from '../store/processing.store.js';
 import type { AnalyticsMetrics } from './analytics-metrics.js';
 
 /**
  * Applies a batch from the analytics log in one transaction: stores the events not stored before
- * (their ids make replays and redeliveries no-ops), adds the new ones to every aggregate, and
- * records `session.completed` (through the outbox, for achievements) for each session completed
- * for the first time.
+ * (their ids make replays and redeliveries no-ops), adds the new ones to every aggregate (their
+ * content interactions to personalization's too), and records `session.completed` (through the
+ * outbox, for achievements) for each session completed for the first time.
  */
 export class ProcessingService {
   constructor(
-    private readonly deps: { work: UnitOfWork; store: ProcessingStore; metrics: AnalyticsMetrics; now?: () => number },
+    private readonly deps: {
+      work: UnitOfWork;
+      store: ProcessingStore;
+      /** Adds the batch's content interactions (personalization's model learns from them). */
+      interactions: Pick<PersonalizationStore, 'addInteractions'>;
+      metrics: AnalyticsMetrics;
+      now?: () => number;
+    },
   ) {}
 
   async process(batch: readonly ValidEvent[]): Promise<{ processed: number; replayed: number }> {
@@ -25,6 +34,7 @@ export class ProcessingService {
         const ids = await store.insertNew(unit.sql, events);
         const newEvents = events.filter((e) => ids.has(e.id));
         const touched = await store.apply(unit.sql, aggregate(newEvents, now));
+        await this.deps.interactions.addInteractions(unit.sql, playerItemDeltas(newEvents));
         const completions = touched.filter((s) => !s.wasCompleted && s.completedAt !== null);
         await unit.recordAll(
           'session.completed',

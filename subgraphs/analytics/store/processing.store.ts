@@ -82,13 +82,24 @@ export class ProcessingStore {
     if (players.length) {
       work.push(
         sql.query(
-          `INSERT INTO analytics_players AS p (user_id, first_seen_at, last_seen_at, events)
-           SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::int[])
+          // platform and country: the batch's newest when the batch reaches past what was stored
+          // (a late event does not replace a newer one), else kept.
+          `INSERT INTO analytics_players AS p (user_id, first_seen_at, last_seen_at, events, platform, country)
+           SELECT * FROM unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[], $4::int[], $5::text[], $6::text[])
            ON CONFLICT (user_id) DO UPDATE SET
              first_seen_at = LEAST(p.first_seen_at, EXCLUDED.first_seen_at),
              last_seen_at = GREATEST(p.last_seen_at, EXCLUDED.last_seen_at),
-             events = p.events + EXCLUDED.events`,
-          [players.map((p) => p.userId), players.map((p) => iso(p.firstSeenAt)), players.map((p) => iso(p.lastSeenAt)), players.map((p) => p.events)],
+             events = p.events + EXCLUDED.events,
+             platform = CASE WHEN EXCLUDED.last_seen_at >= p.last_seen_at THEN coalesce(EXCLUDED.platform, p.platform) ELSE coalesce(p.platform, EXCLUDED.platform) END,
+             country = CASE WHEN EXCLUDED.last_seen_at >= p.last_seen_at THEN coalesce(EXCLUDED.country, p.country) ELSE coalesce(p.country, EXCLUDED.country) END`,
+          [
+            players.map((p) => p.userId),
+            players.map((p) => iso(p.firstSeenAt)),
+            players.map((p) => iso(p.lastSeenAt)),
+            players.map((p) => p.events),
+            players.map((p) => p.platform),
+            players.map((p) => p.country),
+          ],
         ),
       );
     }

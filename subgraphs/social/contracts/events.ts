@@ -34,7 +34,27 @@ declare module '../../../platform/events/types.js' {
     'guild.contribution_made': { guildId: string; userId: string; amount: number; contributedAt: string };
     /** A guild won a war; `memberIds` are the members who fought in it. */
     'guild.war_won': { guildId: string; warId: string; memberIds: string[]; wonAt: string };
+    /**
+     * A guild declared war on another: both guilds' members when it was declared (`attackerMemberIds`,
+     * `defenderMemberIds`), and the guilds' names and tags then, for notices.
+     */
+    'guild.war_declared': GuildWarDeclared;
+    /** A guild's officer started a contribution drive. */
+    'guild.drive_started': { driveId: string; guildId: string; startedBy: string; goal: number; startedAt: string; endsAt: string };
+    /** A contribution drive ended: COMPLETED (its goal reached; `bonusXp` paid to the guild) or EXPIRED (time ran out; 0). */
+    'guild.drive_ended': { driveId: string; guildId: string; status: 'COMPLETED' | 'EXPIRED'; raised: number; bonusXp: number; endedAt: string };
   }
+}
+
+export interface GuildWarDeclared {
+  warId: string;
+  attacker: { guildId: string; name: string; tag: string; memberIds: string[] };
+  defender: { guildId: string; name: string; tag: string; memberIds: string[] };
+  declaredBy: string;
+  declaredAt: string;
+  /** When the fighting starts. */
+  startsAt: string;
+  endsAt: string;
 }
 
 export interface ChatMessageSent {

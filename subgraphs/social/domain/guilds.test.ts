@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guildNameKey, joinOutcome, leaveOutcome, validateGuildInput, validateSettingsChange } from './guilds.js';
+import { guildNameKey, joinOutcome, leaveOutcome, topListSize, validateGuildInput, validateSettingsChange } from './guilds.js';
 
 const VALID = { name: 'Night Owls', tag: 'owl' };
 
@@ -83,4 +83,14 @@ describe('validateSettingsChange', () => {
     [{ minLevel: 0 }, 'minLevel'],
     [{ description: 'x'.repeat(501) }, 'description'],
   ])('refuses %j', (input, field) => expect(() => validateSettingsChange(input)).toThrow(expect.objectContaining({ details: expect.objectContaining({ field }) })));
+});
+
+describe('topListSize', () => {
+  it.each([
+    [undefined, 10], // the default
+    [null, 10],
+    [0, 0],
+    [50, 50],
+  ])('first %s → %i', (first, size) => expect(topListSize(first)).toBe(size));
+  it.each([[-1], [51], [2.5]])('refuses first %s', (first) => expect(() => topListSize(first)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'first' } })));
 });

@@ -129,3 +129,14 @@ export function validateSettingsChange(input: GuildSettingsChange): { descriptio
   }
   return change;
 }
+
+/** The default and the most of a short ranked list (a war's top scorers, a drive's top contributors). */
+export const TOP_LIST_DEFAULT = 10;
+export const TOP_LIST_MAX = 50;
+
+/** How many of a short ranked list to answer: `first`, 0–50 (default 10); BAD_USER_INPUT on first otherwise. */
+export function topListSize(first: number | null | undefined): number {
+  if (first == null) return TOP_LIST_DEFAULT;
+  if (!Number.isInteger(first) || first < 0 || first > TOP_LIST_MAX) throw new BadUserInputError(`first is 0–${TOP_LIST_MAX}.`, 'first');
+  return first;
+}

@@ -5,6 +5,7 @@ import type { ChatMemberRow } from '../store/chat-members.store.js';
 import type { ChatReportRow, ChatMuteRow } from '../store/moderation.store.js';
 import type { GuildRow, GuildMemberRow, GuildJoinRequestRow, GuildNotificationRow, GuildInvitationRow, UserRef } from '../store/guilds.store.js';
 import type { GuildWarRow } from '../store/guild-wars.store.js';
+import type { ContributionDriveRow } from '../store/guild-drives.store.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -386,6 +387,65 @@ export type ContributeToGuildPayload = {
   guild: Guild;
 };
 
+/** A guild's drive to raise a goal of coins before a deadline (see `startContributionDrive`). */
+export type ContributionDrive = {
+  __typename?: 'ContributionDrive';
+  /** The guild XP the guild earns on reaching the goal in time (20% of the goal, rounded down). */
+  bonusXp: Scalars['Int']['output'];
+  /** How many members contributed to it. */
+  contributorCount: Scalars['Int']['output'];
+  /**
+   * When it ended (null while ACTIVE): the moment the goal was reached, or `endsAt` (a little
+   * after if the servers were down then).
+   */
+  endedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Its deadline. */
+  endsAt: Scalars['DateTime']['output'];
+  /** Coins to raise. */
+  goal: Scalars['Int']['output'];
+  /** The guild raising it (null once the guild was disbanded). */
+  guild?: Maybe<Guild>;
+  /** Stable, opaque id. */
+  id: Scalars['ID']['output'];
+  /** Coins raised so far (may pass the goal with the last contribution). */
+  raised: Scalars['SafeInt']['output'];
+  /** When it started. */
+  startedAt: Scalars['DateTime']['output'];
+  /** The member who started it. */
+  startedBy: User;
+  /** Where it stands. */
+  status: ContributionDriveStatus;
+  /**
+   * Its biggest contributors, most coins first (ties: who reached their total first), each with
+   * their public player fields.
+   */
+  topContributors: Array<ContributionDriveContributor>;
+};
+
+
+/** A guild's drive to raise a goal of coins before a deadline (see `startContributionDrive`). */
+export type ContributionDriveTopContributorsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One member's part in a drive. */
+export type ContributionDriveContributor = {
+  __typename?: 'ContributionDriveContributor';
+  /** Coins they contributed to the drive. */
+  coins: Scalars['SafeInt']['output'];
+  /** The player (their public fields come from the users subgraph). */
+  user: User;
+};
+
+/** Where a contribution drive stands. */
+export type ContributionDriveStatus =
+  /** Open: contributions count toward the goal until `endsAt`. */
+  | 'ACTIVE'
+  /** The goal was reached in time; the guild earned `bonusXp`. */
+  | 'COMPLETED'
+  /** Time ran out before the goal was reached; no bonus. */
+  | 'EXPIRED';
+
 /** What `createGuild` needs. */
 export type CreateGuildInput = {
   /** At most 500 characters (default empty). */
@@ -489,10 +549,14 @@ export type GoOfflinePayload = {
 /** A group of players who play, chat and fight together. */
 export type Guild = {
   __typename?: 'Guild';
+  /** Its ACTIVE contribution drive, or null when none is open. Anyone may read it. */
+  activeDrive?: Maybe<ContributionDrive>;
   /** When the guild was founded. */
   createdAt: Scalars['DateTime']['output'];
   /** What the guild says about itself. */
   description: Scalars['String']['output'];
+  /** Its last 10 contribution drives, newest first (the ACTIVE one included). Anyone may read it. */
+  drives: Array<ContributionDrive>;
   /** Stable, opaque id. */
   id: Scalars['ID']['output'];
   /** Whether anyone may join; a guild that is not public takes members by request only. */
@@ -745,7 +809,7 @@ export type GuildPermission =
   | 'MANAGE_JOIN_REQUESTS'
   /** Raise a member ranked below oneself, to a rank below one's own. */
   | 'PROMOTE'
-  /** Start a contribution drive. */
+  /** Start a contribution drive (`startContributionDrive`). */
   | 'START_CONTRIBUTION_DRIVE'
   /** Hand the MASTER rank to another member. */
   | 'TRANSFER_MASTERSHIP';
@@ -785,12 +849,21 @@ export type GuildWar = {
   attacker?: Maybe<Guild>;
   /** The attacker's points so far. */
   attackerPoints: Scalars['Int']['output'];
+  /**
+   * The attacker's members who scored most in this war, most points first (ties: who scored their
+   * last point first), each with their public player fields. A player counts for the guild they were
+   * in when their win reached the war, even if they left it since. Fails with BAD_USER_INPUT
+   * (extensions.field = "first") outside 0–50.
+   */
+  attackerTopScorers: Array<GuildWarScorer>;
   /** When it was declared. */
   declaredAt: Scalars['DateTime']['output'];
   /** The guild it was declared on (null once that guild was disbanded). */
   defender?: Maybe<Guild>;
   /** The defender's points so far. */
   defenderPoints: Scalars['Int']['output'];
+  /** The defender's members who scored most, as `attackerTopScorers`. */
+  defenderTopScorers: Array<GuildWarScorer>;
   /** When it actually ended (null before): at `endsAt`, or a little after if the servers were down then. */
   endedAt?: Maybe<Scalars['DateTime']['output']>;
   /** When it ends (the declaration + 72 h). */
@@ -805,6 +878,18 @@ export type GuildWar = {
   status: GuildWarStatus;
   /** The guild that won, once ENDED (null before, for a draw, and once the winner was disbanded). */
   winner?: Maybe<Guild>;
+};
+
+
+/** A war between two guilds. */
+export type GuildWarAttackerTopScorersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A war between two guilds. */
+export type GuildWarDefenderTopScorersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of wars. */
@@ -823,6 +908,17 @@ export type GuildWarEdge = {
   cursor: Scalars['String']['output'];
   /** The war. */
   node: GuildWar;
+};
+
+/** One member's part in a war. */
+export type GuildWarScorer = {
+  __typename?: 'GuildWarScorer';
+  /** Points they scored for their guild (the table on `declareWar`). */
+  points: Scalars['Int']['output'];
+  /** The player (their public fields come from the users subgraph). */
+  user: User;
+  /** How many of their wins counted (combats, quests and tournament matches). */
+  wins: Scalars['Int']['output'];
 };
 
 /** Where a war stands (the schedule on `declareWar`). */
@@ -1017,8 +1113,9 @@ export type Mutation = {
   /**
    * Pays coins from the signed-in player's wallet into their guild, exactly once per
    * `requestKey`: the guild earns one XP per coin, its level follows the level table below, and
-   * each level adds seats. `guildUpdated` tells subscribers; the contribution reaches achievements
-   * (GUILD_CONTRIBUTION). A retry with the same key and amount answers the guild without paying
+   * each level adds seats. During the guild's contribution drive the coins also count toward its
+   * goal (`startContributionDrive`). `guildUpdated` tells subscribers; the contribution reaches
+   * achievements (GUILD_CONTRIBUTION). A retry with the same key and amount answers the guild without paying
    * again (after an unknown outcome too); a contribution whose answer was lost is finished by the
    * platform within a minute, and refunded if the player left the guild meanwhile.
    *
@@ -1090,6 +1187,10 @@ export type Mutation = {
    * a combat won (the game server's COMBAT_WON game event, `recordGameEvent(s)`) 1 point, a quest
    * completed (QUEST_COMPLETED) 3 points, a tournament match won (`reportMatchResult`) 5 points.
    * Each reported event counts once, however often it is delivered.
+   *
+   * When the war is declared, every member of both guilds gets a GUILD_WAR_DECLARED notice in
+   * their inbox (`User.notifications`, `notificationAdded`): the defenders that they were declared
+   * on and when the fighting starts, the attackers that their guild declared it.
    *
    * At the end the winning guild earns 500 guild XP (its level and seats follow the table on
    * `contributeToGuild`) and each of its members at that moment is credited 100 COINS once
@@ -1399,6 +1500,30 @@ export type Mutation = {
    */
   setTyping: SetTypingPayload;
   /**
+   * Starts a contribution drive in the signed-in player's guild: a goal of coins its members raise
+   * with `contributeToGuild` before `endsAt` (now + `durationHours`). A guild has at most one open
+   * (ACTIVE) drive.
+   *
+   * Every contribution whose coins reach the guild while the drive is ACTIVE and before `endsAt`
+   * counts toward it (a contribution still settling at `endsAt` counts only if it settles before;
+   * a contribution refunded never counts). The contributions earn their usual guild XP, as outside
+   * a drive. The contribution that brings `raised` to the goal or past it completes the drive at
+   * once (COMPLETED): the guild earns `bonusXp` more guild XP (20% of the goal, rounded down; its
+   * level and seats follow the table on `contributeToGuild`), exactly once. At `endsAt` a drive
+   * still short of its goal ends EXPIRED (a server-side timer: it survives restarts and runs once
+   * however many servers there are); nothing is paid back — the coins stay contributed, and their
+   * XP stays earned. Every change of the drive (start, each contribution counted, the end) goes out
+   * on `guildUpdated`, and the guild shows it on `Guild.activeDrive` and `Guild.drives`.
+   *
+   * For ranks with START_CONTRIBUTION_DRIVE (MASTER, OFFICER: see `GuildRole`). Fails with
+   * UNAUTHENTICATED when signed out; FORBIDDEN for a service token, for a player in no guild, and
+   * (naming START_CONTRIBUTION_DRIVE) for other ranks; BAD_USER_INPUT with extensions.field =
+   * "goal" (100 to 1,000,000 coins) or "durationHours" (1 to 168, a week); CONFLICT (extensions.reason
+   * = "DRIVE_OPEN", extensions.driveId) while the guild has an ACTIVE drive — a retry of a start
+   * that went through gets this too, naming the drive it started. Nothing is stored on any refusal.
+   */
+  startContributionDrive: StartContributionDrivePayload;
+  /**
    * Hands the MASTER rank to another member of the guild; the former master becomes an OFFICER.
    *
    * For the MASTER (TRANSFER_MASTERSHIP). Fails with UNAUTHENTICATED when signed out; FORBIDDEN
@@ -1696,6 +1821,15 @@ export type MutationSendPrivateMessageArgs = {
  */
 export type MutationSetTypingArgs = {
   input: SetTypingInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
+export type MutationStartContributionDriveArgs = {
+  input: StartContributionDriveInput;
 };
 
 
@@ -2038,6 +2172,21 @@ export type SetTypingPayload = {
   sent: Scalars['Boolean']['output'];
 };
 
+/** What `startContributionDrive` needs. */
+export type StartContributionDriveInput = {
+  /** How long the drive runs, 1 to 168 hours (a week). */
+  durationHours: Scalars['Int']['input'];
+  /** Coins to raise, 100 to 1,000,000. */
+  goal: Scalars['Int']['input'];
+};
+
+/** What `startContributionDrive` answers. */
+export type StartContributionDrivePayload = {
+  __typename?: 'StartContributionDrivePayload';
+  /** The new drive, ACTIVE. */
+  drive: ContributionDrive;
+};
+
 /** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -2065,8 +2214,10 @@ export type Subscription = {
    */
   guildNotificationReceived: GuildNotification;
   /**
-   * A guild as it is after each change of its XP or level (a contribution). Public: the same for
-   * every subscriber, anonymous ones included. Live only: read the guild for its state before.
+   * A guild as it is after each change of its XP or level (a contribution, a war won), its settings,
+   * or its contribution drive (started, a contribution counted, ended: select `activeDrive` and
+   * `drives`). Public: the same for every subscriber, anonymous ones included. Live only: read the
+   * guild for its state before.
    */
   guildUpdated?: Maybe<Guild>;
   /**
@@ -2431,6 +2582,9 @@ export type ResolversTypes = ResolversObject<{
   ChatRoomMember: ResolverTypeWrapper<ChatMemberRow>;
   ContributeToGuildInput: ContributeToGuildInput;
   ContributeToGuildPayload: ResolverTypeWrapper<Omit<ContributeToGuildPayload, 'guild'> & { guild: ResolversTypes['Guild'] }>;
+  ContributionDrive: ResolverTypeWrapper<ContributionDriveRow>;
+  ContributionDriveContributor: ResolverTypeWrapper<Omit<ContributionDriveContributor, 'user'> & { user: ResolversTypes['User'] }>;
+  ContributionDriveStatus: ContributionDriveStatus;
   CreateGuildInput: CreateGuildInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CreateGuildPayload: ResolverTypeWrapper<Omit<CreateGuildPayload, 'guild'> & { guild: ResolversTypes['Guild'] }>;
@@ -2469,6 +2623,7 @@ export type ResolversTypes = ResolversObject<{
   GuildWar: ResolverTypeWrapper<GuildWarRow>;
   GuildWarConnection: ResolverTypeWrapper<Omit<GuildWarConnection, 'edges'> & { edges: Array<ResolversTypes['GuildWarEdge']> }>;
   GuildWarEdge: ResolverTypeWrapper<Omit<GuildWarEdge, 'node'> & { node: ResolversTypes['GuildWar'] }>;
+  GuildWarScorer: ResolverTypeWrapper<Omit<GuildWarScorer, 'user'> & { user: ResolversTypes['User'] }>;
   GuildWarStatus: GuildWarStatus;
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: ResolverTypeWrapper<Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversTypes['ChatRoom']> }>;
@@ -2509,6 +2664,8 @@ export type ResolversTypes = ResolversObject<{
   SendPrivateMessagePayload: ResolverTypeWrapper<Omit<SendPrivateMessagePayload, 'message'> & { message: ResolversTypes['ChatMessage'] }>;
   SetTypingInput: SetTypingInput;
   SetTypingPayload: ResolverTypeWrapper<Omit<SetTypingPayload, 'room'> & { room: ResolversTypes['ChatRoom'] }>;
+  StartContributionDriveInput: StartContributionDriveInput;
+  StartContributionDrivePayload: ResolverTypeWrapper<Omit<StartContributionDrivePayload, 'drive'> & { drive: ResolversTypes['ContributionDrive'] }>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TransferGuildMastershipPayload: ResolverTypeWrapper<Omit<TransferGuildMastershipPayload, 'guild' | 'master' | 'previousMaster'> & { guild: ResolversTypes['Guild'], master: ResolversTypes['GuildMember'], previousMaster: ResolversTypes['GuildMember'] }>;
   TypingChange: ResolverTypeWrapper<Omit<TypingChange, 'user'> & { user?: Maybe<ResolversTypes['User']> }>;
@@ -2543,6 +2700,8 @@ export type ResolversParentTypes = ResolversObject<{
   ChatRoomMember: ChatMemberRow;
   ContributeToGuildInput: ContributeToGuildInput;
   ContributeToGuildPayload: Omit<ContributeToGuildPayload, 'guild'> & { guild: ResolversParentTypes['Guild'] };
+  ContributionDrive: ContributionDriveRow;
+  ContributionDriveContributor: Omit<ContributionDriveContributor, 'user'> & { user: ResolversParentTypes['User'] };
   CreateGuildInput: CreateGuildInput;
   Boolean: Scalars['Boolean']['output'];
   CreateGuildPayload: Omit<CreateGuildPayload, 'guild'> & { guild: ResolversParentTypes['Guild'] };
@@ -2577,6 +2736,7 @@ export type ResolversParentTypes = ResolversObject<{
   GuildWar: GuildWarRow;
   GuildWarConnection: Omit<GuildWarConnection, 'edges'> & { edges: Array<ResolversParentTypes['GuildWarEdge']> };
   GuildWarEdge: Omit<GuildWarEdge, 'node'> & { node: ResolversParentTypes['GuildWar'] };
+  GuildWarScorer: Omit<GuildWarScorer, 'user'> & { user: ResolversParentTypes['User'] };
   HeartbeatInput: HeartbeatInput;
   HeartbeatPayload: Omit<HeartbeatPayload, 'rooms'> & { rooms: Array<ResolversParentTypes['ChatRoom']> };
   InviteToGuildPayload: Omit<InviteToGuildPayload, 'invitation'> & { invitation: ResolversParentTypes['GuildInvitation'] };
@@ -2616,6 +2776,8 @@ export type ResolversParentTypes = ResolversObject<{
   SendPrivateMessagePayload: Omit<SendPrivateMessagePayload, 'message'> & { message: ResolversParentTypes['ChatMessage'] };
   SetTypingInput: SetTypingInput;
   SetTypingPayload: Omit<SetTypingPayload, 'room'> & { room: ResolversParentTypes['ChatRoom'] };
+  StartContributionDriveInput: StartContributionDriveInput;
+  StartContributionDrivePayload: Omit<StartContributionDrivePayload, 'drive'> & { drive: ResolversParentTypes['ContributionDrive'] };
   Subscription: Record<PropertyKey, never>;
   TransferGuildMastershipPayload: Omit<TransferGuildMastershipPayload, 'guild' | 'master' | 'previousMaster'> & { guild: ResolversParentTypes['Guild'], master: ResolversParentTypes['GuildMember'], previousMaster: ResolversParentTypes['GuildMember'] };
   TypingChange: Omit<TypingChange, 'user'> & { user?: Maybe<ResolversParentTypes['User']> };
@@ -2754,6 +2916,26 @@ export type ContributeToGuildPayloadResolvers<ContextType = Context, ParentType 
   guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
 }>;
 
+export type ContributionDriveResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContributionDrive'] = ResolversParentTypes['ContributionDrive']> = ResolversObject<{
+  bonusXp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contributorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  goal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  guild?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  raised?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedBy?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ContributionDriveStatus'], ParentType, ContextType>;
+  topContributors?: Resolver<Array<ResolversTypes['ContributionDriveContributor']>, ParentType, ContextType, Partial<ContributionDriveTopContributorsArgs>>;
+}>;
+
+export type ContributionDriveContributorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContributionDriveContributor'] = ResolversParentTypes['ContributionDriveContributor']> = ResolversObject<{
+  coins?: Resolver<ResolversTypes['SafeInt'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+}>;
+
 export type CreateGuildPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CreateGuildPayload'] = ResolversParentTypes['CreateGuildPayload']> = ResolversObject<{
   guild?: Resolver<ResolversTypes['Guild'], ParentType, ContextType>;
 }>;
@@ -2792,8 +2974,10 @@ export type GoOfflinePayloadResolvers<ContextType = Context, ParentType extends 
 
 export type GuildResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Guild'] = ResolversParentTypes['Guild'], FederationReferenceType extends FederationReferenceTypes['Guild'] = FederationReferenceTypes['Guild']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Guild']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  activeDrive?: Resolver<Maybe<ResolversTypes['ContributionDrive']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  drives?: Resolver<Array<ResolversTypes['ContributionDrive']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isPublic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   joinRequests?: Resolver<Maybe<ResolversTypes['GuildJoinRequestConnection']>, ParentType, ContextType, Partial<GuildJoinRequestsArgs>>;
@@ -2886,9 +3070,11 @@ export type GuildNotificationEdgeResolvers<ContextType = Context, ParentType ext
 export type GuildWarResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildWar'] = ResolversParentTypes['GuildWar']> = ResolversObject<{
   attacker?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
   attackerPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attackerTopScorers?: Resolver<Array<ResolversTypes['GuildWarScorer']>, ParentType, ContextType, Partial<GuildWarAttackerTopScorersArgs>>;
   declaredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   defender?: Resolver<Maybe<ResolversTypes['Guild']>, ParentType, ContextType>;
   defenderPoints?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  defenderTopScorers?: Resolver<Array<ResolversTypes['GuildWarScorer']>, ParentType, ContextType, Partial<GuildWarDefenderTopScorersArgs>>;
   endedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2906,6 +3092,12 @@ export type GuildWarConnectionResolvers<ContextType = Context, ParentType extend
 export type GuildWarEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildWarEdge'] = ResolversParentTypes['GuildWarEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['GuildWar'], ParentType, ContextType>;
+}>;
+
+export type GuildWarScorerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GuildWarScorer'] = ResolversParentTypes['GuildWarScorer']> = ResolversObject<{
+  points?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  wins?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type HeartbeatPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['HeartbeatPayload'] = ResolversParentTypes['HeartbeatPayload']> = ResolversObject<{
@@ -2994,6 +3186,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   sendMessage?: Resolver<ResolversTypes['SendMessagePayload'], ParentType, ContextType, RequireFields<MutationSendMessageArgs, 'input'>>;
   sendPrivateMessage?: Resolver<ResolversTypes['SendPrivateMessagePayload'], ParentType, ContextType, RequireFields<MutationSendPrivateMessageArgs, 'input'>>;
   setTyping?: Resolver<ResolversTypes['SetTypingPayload'], ParentType, ContextType, RequireFields<MutationSetTypingArgs, 'input'>>;
+  startContributionDrive?: Resolver<ResolversTypes['StartContributionDrivePayload'], ParentType, ContextType, RequireFields<MutationStartContributionDriveArgs, 'input'>>;
   transferGuildMastership?: Resolver<ResolversTypes['TransferGuildMastershipPayload'], ParentType, ContextType, RequireFields<MutationTransferGuildMastershipArgs, 'input'>>;
   updateChatRoomSettings?: Resolver<ResolversTypes['UpdateChatRoomSettingsPayload'], ParentType, ContextType, RequireFields<MutationUpdateChatRoomSettingsArgs, 'input'>>;
   updateGuildSettings?: Resolver<ResolversTypes['UpdateGuildSettingsPayload'], ParentType, ContextType, RequireFields<MutationUpdateGuildSettingsArgs, 'input'>>;
@@ -3073,6 +3266,10 @@ export type SetTypingPayloadResolvers<ContextType = Context, ParentType extends 
   sent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type StartContributionDrivePayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StartContributionDrivePayload'] = ResolversParentTypes['StartContributionDrivePayload']> = ResolversObject<{
+  drive?: Resolver<ResolversTypes['ContributionDrive'], ParentType, ContextType>;
+}>;
+
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
   chatRoomEvents?: SubscriptionResolver<ResolversTypes['ChatRoomEvent'], "chatRoomEvents", ParentType, ContextType, RequireFields<SubscriptionChatRoomEventsArgs, 'roomId'>>;
   guildNotificationReceived?: SubscriptionResolver<ResolversTypes['GuildNotification'], "guildNotificationReceived", ParentType, ContextType>;
@@ -3136,6 +3333,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChatRoomEvent?: ChatRoomEventResolvers<ContextType>;
   ChatRoomMember?: ChatRoomMemberResolvers<ContextType>;
   ContributeToGuildPayload?: ContributeToGuildPayloadResolvers<ContextType>;
+  ContributionDrive?: ContributionDriveResolvers<ContextType>;
+  ContributionDriveContributor?: ContributionDriveContributorResolvers<ContextType>;
   CreateGuildPayload?: CreateGuildPayloadResolvers<ContextType>;
   CreatePartyPayload?: CreatePartyPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -3161,6 +3360,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   GuildWar?: GuildWarResolvers<ContextType>;
   GuildWarConnection?: GuildWarConnectionResolvers<ContextType>;
   GuildWarEdge?: GuildWarEdgeResolvers<ContextType>;
+  GuildWarScorer?: GuildWarScorerResolvers<ContextType>;
   HeartbeatPayload?: HeartbeatPayloadResolvers<ContextType>;
   InviteToGuildPayload?: InviteToGuildPayloadResolvers<ContextType>;
   InviteToPartyPayload?: InviteToPartyPayloadResolvers<ContextType>;
@@ -3186,6 +3386,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SendMessagePayload?: SendMessagePayloadResolvers<ContextType>;
   SendPrivateMessagePayload?: SendPrivateMessagePayloadResolvers<ContextType>;
   SetTypingPayload?: SetTypingPayloadResolvers<ContextType>;
+  StartContributionDrivePayload?: StartContributionDrivePayloadResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   TransferGuildMastershipPayload?: TransferGuildMastershipPayloadResolvers<ContextType>;
   TypingChange?: TypingChangeResolvers<ContextType>;

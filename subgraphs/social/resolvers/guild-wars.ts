@@ -1,7 +1,11 @@
 import { timeIdPageRequest, toConnection } from '../../../platform/pagination.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { guildWarKey } from '../store/guild-wars.store.js';
+import { topListSize } from '../domain/guilds.js';
+import { guildWarKey, type WarScorerRow } from '../store/guild-wars.store.js';
+import { forgetReads } from '../store/loaders.js';
+
+const scorers = (rows: WarScorerRow[]) => rows.map((r) => ({ user: { id: r.userId }, points: r.points, wins: r.wins }));
 
 export const guildWarResolvers: Resolvers = {
   Query: {
@@ -13,8 +17,11 @@ export const guildWarResolvers: Resolvers = {
   Subscription: {
     guildWarUpdated: {
       subscribe: (_parent, { warId }, { guildWars }) => guildWars.liveWar(warId),
-      // Read as it is now (not through the subscription's loaders, which would keep the first read).
-      resolve: (event: { id: string }, _args: unknown, { guildWars }: Context) => guildWars.warNow(event.id),
+      // Read as it is now (the subscription's loaders would keep the first event's reads).
+      resolve: (event: { id: string }, _args: unknown, { guildWars, loaders }: Context) => {
+        forgetReads(loaders);
+        return guildWars.warNow(event.id);
+      },
     },
   },
   Guild: {
@@ -28,5 +35,7 @@ export const guildWarResolvers: Resolvers = {
     defender: async (war, _args, { loaders }) => (await loaders.guildById.load(war.defenderId)) ?? null,
     winner: async (war, _args, { loaders }) => (war.winnerId ? ((await loaders.guildById.load(war.winnerId)) ?? null) : null),
     isDraw: (war) => war.status === 'ENDED' && war.winnerId === null,
+    attackerTopScorers: async (war, { first }, { loaders }) => scorers(await loaders.warTopScorers.load({ warId: war.id, side: 'ATTACKER', take: topListSize(first) })),
+    defenderTopScorers: async (war, { first }, { loaders }) => scorers(await loaders.warTopScorers.load({ warId: war.id, side: 'DEFENDER', take: topListSize(first) })),
   },
 };

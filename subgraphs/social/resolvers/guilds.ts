@@ -4,6 +4,7 @@ import { xpForNextLevel } from '../domain/guild-levels.js';
 import { permissionsOf } from '../domain/guild-permissions.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { guildMemberKey, type GuildNotificationRow } from '../store/guilds.store.js';
+import { forgetReads } from '../store/loaders.js';
 
 export const guildResolvers: Resolvers = {
   Query: {
@@ -32,8 +33,11 @@ export const guildResolvers: Resolvers = {
   Subscription: {
     guildUpdated: {
       subscribe: (_parent, { guildId }, { guilds }) => guilds.liveGuild(guildId),
-      // Read as it is now (not through the subscription's loaders, which would keep the first read).
-      resolve: (event: { id: string }, _args: unknown, { guilds }: Context) => guilds.guildNow(event.id),
+      // Read as it is now (the subscription's loaders would keep the first event's reads).
+      resolve: (event: { id: string }, _args: unknown, { guilds, loaders }: Context) => {
+        forgetReads(loaders);
+        return guilds.guildNow(event.id);
+      },
     },
     guildNotificationReceived: {
       subscribe: (_parent, _args, { viewer, guilds }) => guilds.liveNotifications(viewer),
@@ -42,7 +46,6 @@ export const guildResolvers: Resolvers = {
   },
   Guild: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.guildById.load(id)) ?? null,
-    memberCount: (guild, _args, { loaders }) => loaders.guildMemberCount.load(guild.id),
     xpForNextLevel: (guild) => xpForNextLevel(guild.level),
     members: async (guild, { first, after, rank }, { loaders }) => {
       const request = timeIdPageRequest({ first, after });

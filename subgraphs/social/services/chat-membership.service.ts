@@ -189,6 +189,31 @@ export class ChatMembershipService {
   }
 
   /**
+   * Gives a guild without a GUILD room (written before guilds had rooms, or by hand) its room with
+   * every current member, in the guild work's unit of work (the caller holds the guild's lock): no
+   * join messages, as they were members before the room. False when it has one (or no members).
+   */
+  async ensureGuildRoom(work: PrismaWork, input: { guildId: string; name: string; createdBy: string | null; memberIds: () => Promise<readonly string[]>; maxMembers: number }): Promise<boolean> {
+    if (await this.deps.rooms.findByGuild(input.guildId, work.tx)) return false;
+    const memberIds = await input.memberIds();
+    if (memberIds.length === 0) return false;
+    const name = (() => {
+      try {
+        return validateRoomName(input.name);
+      } catch {
+        return 'Guild chat';
+      }
+    })();
+    const room = await this.deps.rooms.create(work.tx, { name, kind: 'GUILD', maxMembers: input.maxMembers, createdBy: input.createdBy ?? memberIds[0]!, guildId: input.guildId, description: '' });
+    const at = this.now().toISOString();
+    for (const userId of memberIds) {
+      await this.deps.members.add(work.tx, { roomId: room.id, userId, lastReadSeq: 0n });
+      await work.record('chat.member_joined', { roomId: room.id, roomKind: 'GUILD', userId, byUserId: null, at });
+    }
+    return true;
+  }
+
+  /**
    * Adds a guild's new member to its room, in the guild work's unit of work; false when they were
    * one already, or when the guild has no room (written before guilds had rooms, or by hand): the
    * guild's own membership never fails for its room's sake.

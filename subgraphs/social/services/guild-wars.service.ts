@@ -101,6 +101,18 @@ export class GuildWarsService {
       const war = await this.deps.wars.create(tx, { attackerId: attacker.id, defenderId: defendingGuildId, declaredBy: userId, declaredAt: now, ...warSchedule(now) });
       await this.schedule(tx, { warId: war.id, step: 'START' }, war.startsAt);
       await this.schedule(tx, { warId: war.id, step: 'END' }, war.endsAt);
+      // Both guilds' members are told (the brief: "notify both guilds"): achievements writes the inbox notices from this event.
+      const defender = (await this.deps.guilds.findOne(tx, war.defenderId))!;
+      const side = async (guild: { id: string; name: string; tag: string }) => ({ guildId: guild.id, name: guild.name, tag: guild.tag, memberIds: await this.deps.guilds.memberIds(tx, guild.id) });
+      await work.record('guild.war_declared', {
+        warId: war.id,
+        attacker: await side(attacker),
+        defender: await side(defender),
+        declaredBy: userId,
+        declaredAt: war.declaredAt.toISOString(),
+        startsAt: war.startsAt.toISOString(),
+        endsAt: war.endsAt.toISOString(),
+      });
       work.publish(guildWarUpdated, war.id, { id: war.id });
       return war;
     });

@@ -46,6 +46,7 @@ import {
 import type { GuildPagesCache } from '../store/guild-pages.cache.js';
 import type { PlayersStore } from '../store/players.store.js';
 import type { ChatMembershipService } from './chat-membership.service.js';
+import type { GuildDrivesService } from './guild-drives.service.js';
 import { requireKnownPlayer } from './known-players.js';
 
 export interface GuildsServiceDeps {
@@ -53,7 +54,7 @@ export interface GuildsServiceDeps {
   store: GuildsStore;
   redis: RedisPort;
   /** The guild's GUILD chat room follows its membership, in the same unit of work. */
-  chat: Pick<ChatMembershipService, 'createGuildRoom' | 'addGuildMember' | 'removeGuildMember'>;
+  chat: Pick<ChatMembershipService, 'createGuildRoom' | 'ensureGuildRoom' | 'addGuildMember' | 'removeGuildMember'>;
   /** How many members a new guild holds. */
   maxMembers: number;
   /** The users subgraph's ledger: the creation fee is debited there. */
@@ -66,6 +67,8 @@ export interface GuildsServiceDeps {
   settleDelayMs: number;
   /** Cached guild pages, dropped after each change commits (absent in some tests). */
   pages?: Pick<GuildPagesCache, 'forget'>;
+  /** The guild's open contribution drive counts each contribution as it settles (absent in some tests). */
+  drives?: Pick<GuildDrivesService, 'countContribution'>;
   now?: () => Date;
 }
 
@@ -258,7 +261,8 @@ export class GuildsService {
     if (now?.status !== 'PENDING') throw conflict('The contribution could not be made; the coins were refunded.');
     const member = await this.deps.store.membership(work.tx, contribution.userId);
     if (!guild || member?.guildId !== guild.id) throw conflict('You are no longer in this guild; the coins were refunded.');
-    const xp = BigInt(guild.xp) + BigInt(contributionXp(contribution.coins));
+    const bonus = (await this.deps.drives?.countContribution(work, { guildId: guild.id, userId: contribution.userId, coins: contribution.coins })) ?? 0;
+    const xp = BigInt(guild.xp) + BigInt(contributionXp(contribution.coins)) + BigInt(bonus);
     const level = guildLevelFor(xp);
     const updated = await this.deps.store.addContribution(work.tx, {
       guildId: guild.id,
@@ -315,7 +319,7 @@ export class GuildsService {
     // The room holds as many as the guild may ever hold: the guild's own seats are the limit, checked first.
     await this.deps.chat.createGuildRoom(work, { guildId: guild.id, name: guild.name, founderId: userId, maxMembers: maxMembersAt(GUILD_MAX_LEVEL, this.deps.maxMembers) });
     await work.record('guild.created', { guildId: guild.id, founderId: userId, createdAt: at.toISOString() });
-    return guild;
+    return this.reread(work, guild);
   }
 
   /**
@@ -327,8 +331,7 @@ export class GuildsService {
     const userId = requireUser(viewer);
     // A full guild answers at once, without queueing on its lock (the locked count below decides).
     const [seen] = await this.deps.store.findByIds([guildId]);
-    const [seenCount] = seen ? await this.deps.store.memberCounts([guildId]) : [0];
-    if (seen && seenCount! >= seen.maxMembers && (await this.deps.store.membershipsOf([userId]))[0]?.guildId !== guildId) assertHasSeat(seen.maxMembers, seenCount!);
+    if (seen && seen.memberCount >= seen.maxMembers && (await this.deps.store.membershipsOf([userId]))[0]?.guildId !== guildId) assertHasSeat(seen.maxMembers, seen.memberCount);
     return this.deps.work.run(async (work) => {
       const { tx } = work;
       const guild = await this.deps.store.lock(tx, guildId);
@@ -342,7 +345,7 @@ export class GuildsService {
       const outcome = joinOutcome(guild, await this.deps.store.countMembers(tx, guild.id), await this.deps.store.levelOf(tx, userId));
       if (outcome === 'JOINED') {
         await this.admit(work, guild, userId);
-        return { status: 'JOINED', guild, request: null };
+        return { status: 'JOINED', guild: await this.reread(work, guild), request: null };
       }
       const request = await this.deps.store.createRequest(tx, { guildId: guild.id, userId, createdAt: this.now() });
       const officers = await this.deps.store.membersWithRoles(tx, guild.id, REQUEST_HANDLERS);
@@ -359,7 +362,7 @@ export class GuildsService {
       assertHasSeat(guild.maxMembers, await this.deps.store.countMembers(work.tx, guild.id));
       const member = await this.admit(work, guild, request.userId);
       await this.notify(work, [request.userId], { kind: 'JOIN_APPROVED', guild, subjectId: request.userId, requestId: request.id });
-      return { guild, member };
+      return { guild: await this.reread(work, guild), member };
     });
   }
 
@@ -419,7 +422,7 @@ export class GuildsService {
     return this.deps.work.run(async (work) => {
       const { guild, actor } = await this.actorInOwnGuild(work, userId);
       assertMayAct(actor.role, 'DISBAND');
-      for (const memberId of await this.deps.store.memberIds(work.tx, guild.id)) await this.dismiss(work, guild, memberId, memberId === userId ? null : userId);
+      for (const memberId of await this.deps.store.memberIds(work.tx, guild.id)) await this.dismiss(work, guild, memberId, memberId === userId ? null : userId, false);
       await this.deps.store.delete(work.tx, guild.id);
       await work.record('guild.disbanded', { guildId: guild.id, disbandedAt: this.now().toISOString() });
       return { guildId: guild.id };
@@ -462,7 +465,8 @@ export class GuildsService {
       if (await this.deps.store.membership(work.tx, userId)) throw alreadyInGuild();
       assertMeetsLevel(guild.minLevel, await this.deps.store.levelOf(work.tx, userId));
       assertHasSeat(guild.maxMembers, await this.deps.store.countMembers(work.tx, guild.id));
-      return { guild, member: await this.admit(work, guild, userId) };
+      const member = await this.admit(work, guild, userId);
+      return { guild: await this.reread(work, guild), member };
     }, QUEUED_ON_GUILD);
   }
 
@@ -486,7 +490,7 @@ export class GuildsService {
       const target = await this.memberOf(work, guild, targetId);
       assertMayKick(actor.role, target.role);
       await this.dismiss(work, guild, target.userId, userId);
-      return { guild, userId: target.userId };
+      return { guild: await this.reread(work, guild), userId: target.userId };
     });
   }
 
@@ -599,6 +603,11 @@ export class GuildsService {
     return { guild, actor };
   }
 
+  /** The guild as this transaction left it (its member count follows its members by trigger). */
+  private async reread(work: PrismaWork, guild: GuildRow): Promise<GuildRow> {
+    return (await this.deps.store.findOne(work.tx, guild.id)) ?? guild;
+  }
+
   private async memberOf(work: PrismaWork, guild: GuildRow, userId: string): Promise<GuildMemberRow> {
     const member = await this.deps.store.membership(work.tx, userId);
     if (!member || member.guildId !== guild.id) throw new NotFoundError('GuildMember', userId);
@@ -608,6 +617,8 @@ export class GuildsService {
   /** Makes the player a MEMBER of the locked guild and of its room; their other requests lapse. */
   private async admit(work: PrismaWork, guild: GuildRow, userId: string): Promise<GuildMemberRow> {
     const at = this.now();
+    // The members before the newcomer (a room made now announces only the newcomer's join).
+    await this.ensureRoom(work, guild);
     const member = await this.deps.store.addMember(work.tx, { guildId: guild.id, userId, role: 'MEMBER', joinedAt: at });
     await this.deps.store.deleteRequestsOf(work.tx, userId);
     await this.deps.store.deleteInvitationsOf(work.tx, userId);
@@ -617,11 +628,22 @@ export class GuildsService {
     return member;
   }
 
-  private async dismiss(work: PrismaWork, guild: GuildRow, userId: string, byUserId: string | null): Promise<void> {
+  private async dismiss(work: PrismaWork, guild: GuildRow, userId: string, byUserId: string | null, repairRoom = true): Promise<void> {
     await this.deps.store.removeMember(work.tx, userId);
+    if (repairRoom) await this.ensureRoom(work, guild);
     await this.deps.chat.removeGuildMember(work, { guildId: guild.id, userId });
     await work.record('guild.member_left', { guildId: guild.id, userId, byUserId, leftAt: this.now().toISOString() });
     this.changed(work, guild.id);
+  }
+
+  /**
+   * A guild written before guilds had rooms (or by hand) gets its GUILD room with its members the
+   * first time its membership changes (docs/decisions.md, "Guilds without a room get one when their
+   * membership changes"); for every other guild this is one lookup.
+   */
+  private async ensureRoom(work: PrismaWork, guild: GuildRow): Promise<void> {
+    const memberIds = () => this.deps.store.memberIds(work.tx, guild.id);
+    await this.deps.chat.ensureGuildRoom(work, { guildId: guild.id, name: guild.name, createdBy: guild.createdBy, memberIds, maxMembers: maxMembersAt(GUILD_MAX_LEVEL, this.deps.maxMembers) });
   }
 
   /** Drops the guild's cached pages once the change commits (its new version already hides them). */

@@ -12,6 +12,20 @@ export interface WarPageKey {
   request: PageRequest<TimeIdKey>;
 }
 
+/** One side's top scorers of a war, `take` of them. */
+export interface TopScorersKey {
+  warId: string;
+  side: 'ATTACKER' | 'DEFENDER';
+  take: number;
+}
+
+/** A member's part in a war: the points and the wins they scored for their side. */
+export interface WarScorerRow {
+  userId: string;
+  points: number;
+  wins: number;
+}
+
 /** Where a war sits in Guild.wars: newest declaration first, ties broken by id. */
 export const guildWarKey = (row: GuildWarRow): TimeIdKey => ({ at: row.declaredAt, id: row.id });
 
@@ -122,6 +136,33 @@ export class GuildWarsStore {
     const points = { increment: input.points };
     await tx.guildWar.update({ where: { id: input.warId }, data: input.side === 'ATTACKER' ? { attackerPoints: points } : { defenderPoints: points } });
     return true;
+  }
+
+  /**
+   * Each war side's top scorers (points summed per member, most first; ties: who scored their
+   * last point first), in one statement for any number of wars and sides: one grouped page each,
+   * from the (war_id, user_id) index.
+   */
+  async topScorers(keys: readonly TopScorersKey[]): Promise<WarScorerRow[][]> {
+    if (keys.length === 0) return [];
+    const rows = await prismaSql(this.prisma).query<WarScorerRow & { i: bigint | number }>(
+      `SELECT k.i AS i, s."userId", s.points, s.wins
+       FROM unnest($1::uuid[], $2::text[], $3::int[]) WITH ORDINALITY AS k(war_id, side, take, i)
+       CROSS JOIN LATERAL (
+         SELECT x.user_id::text AS "userId", sum(x.points)::int AS points, count(*)::int AS wins, max(x.occurred_at) AS last
+         FROM guild_war_scores x
+         JOIN guild_wars w ON w.id = x.war_id
+         WHERE x.war_id = k.war_id AND x.guild_id = CASE WHEN k.side = 'ATTACKER' THEN w.attacker_id ELSE w.defender_id END
+         GROUP BY x.user_id
+         ORDER BY points DESC, last, "userId"
+         LIMIT k.take
+       ) s
+       ORDER BY k.i, s.points DESC, s.last, s."userId"`,
+      [pgArray(keys.map((k) => (isUuid(k.warId) ? k.warId : null))), pgArray(keys.map((k) => k.side)), pgArray(keys.map((k) => k.take))],
+    );
+    const lists = keys.map((): WarScorerRow[] => []);
+    for (const { i, ...row } of rows) lists[Number(i) - 1]!.push(row);
+    return lists;
   }
 
   /** Wars ACTIVE now, for the `guild_wars_active` gauge. */

@@ -1,5 +1,5 @@
 import type { Guild, GuildContribution, GuildFounding, GuildInvitation, GuildFoundingStatus, GuildJoinRequest, GuildMember, GuildNotification, GuildNotificationKind, GuildRole } from '../../../generated/prisma/client.js';
-import { pgArray, prismaSql, type PrismaClient, type Tx } from '../../../platform/db/index.js';
+import { pgArray, prismaSql, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 import type { GuildSettings } from '../domain/guilds.js';
@@ -38,7 +38,7 @@ export const createdKey = (row: { createdAt: Date; id: string }): TimeIdKey => (
 
 const GUILD_COLUMNS = `id::text AS id, name, name_key AS "nameKey", tag, tag_key AS "tagKey", description, is_public AS "isPublic",
   requires_approval AS "requiresApproval", min_level AS "minLevel", max_members AS "maxMembers", level, xp,
-  created_by::text AS "createdBy", created_at AS "createdAt", version`;
+  created_by::text AS "createdBy", created_at AS "createdAt", version, member_count AS "memberCount"`;
 
 /** How many guilds, by XP, a search looks at before it ranks every match (see `search`). */
 const SEARCH_WINDOW = 2_000;
@@ -49,11 +49,24 @@ const nameQuery = (query: string): string => query.replace(/:\*/g, ':*A');
 const withoutTier = <T extends { inName: boolean }>({ inName: _inName, ...row }: T): Omit<T, 'inName'> => row;
 
 export class GuildsStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  private readonly sql: Sql;
 
-  /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
+  /** `sql`: the raw SQL port outside a transaction (`Database.sql`), for the hot read (findByIds); Prisma's port without it. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    sql?: Sql,
+  ) {
+    this.sql = sql ?? prismaSql(prisma);
+  }
+
+  /**
+   * Rows for the ids, in the same order, undefined where missing: one query for any number. Raw
+   * SQL on the port (docs/database.md, hot path): every guild read resolves its guild here, and
+   * Prisma's runtime and query compiler took about twice the CPU of the same lookup on the port
+   * (bench/RESULTS.md, "Guilds — 2026-12-04 afternoon"). Every column of `Guild`, aliased to its field.
+   */
   findByIds(ids: readonly string[]): Promise<(GuildRow | undefined)[]> {
-    return findByUuids(ids, (uuids) => this.prisma.guild.findMany({ where: { id: { in: uuids } } }));
+    return findByUuids(ids, (uuids) => this.sql.query<GuildRow>(`SELECT ${GUILD_COLUMNS} FROM guilds WHERE id = ANY($1::uuid[])`, [pgArray(uuids)]));
   }
 
   /** One guild inside a transaction. */
@@ -67,16 +80,6 @@ export class GuildsStore {
     const rows = await this.prisma.guild.findMany({ where: { tagKey: { in: keys } } });
     const byKey = new Map(rows.map((r) => [r.tagKey, r]));
     return keys.map((k) => byKey.get(k));
-  }
-
-  /** Members per guild, in the same order as the ids: one grouped count for any number. */
-  async memberCounts(guildIds: readonly string[]): Promise<number[]> {
-    const valid = guildIds.filter(isUuid);
-    const groups = valid.length
-      ? await this.prisma.guildMember.groupBy({ by: ['guildId'], where: { guildId: { in: valid } }, _count: { _all: true } })
-      : [];
-    const byGuild = new Map(groups.map((g) => [g.guildId, g._count._all]));
-    return guildIds.map((id) => byGuild.get(id) ?? 0);
   }
 
   /** Each player's membership (undefined when in no guild), in the same order as the ids. */
@@ -96,7 +99,7 @@ export class GuildsStore {
    */
   async memberPages(keys: readonly MemberPageKey[]): Promise<GuildMemberRow[][]> {
     const valid = keys.map((k) => isUuid(k.guildId));
-    const rows = await prismaSql(this.prisma).query<GuildMemberRow & { i: bigint | number }>(
+    const rows = await this.sql.query<GuildMemberRow & { i: bigint | number }>(
       `SELECT k.i AS i, m.user_id::text AS "userId", m.guild_id::text AS "guildId", m.role::text AS role, m.joined_at AS "joinedAt", m.contributed
        FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::uuid[], $5::int[]) WITH ORDINALITY AS k(guild_id, rank, after_at, after_id, take, i)
        CROSS JOIN LATERAL (
@@ -302,8 +305,8 @@ export class GuildsStore {
    * One page of guilds: by relevance to `query` (a tsquery of prefixes) — the guild whose tag is
    * `tag` first, then guilds where every word is in the name or tag (the vector's A weight), then
    * the rest (description matches), each tier by XP — or by XP without one; filtered by openness,
-   * a free seat and the level a player needs. Raw SQL (docs/database.md): full-text search and a
-   * correlated count Prisma cannot express. `skip`/`take` (a ranked list has no stable keyset).
+   * a free seat (the member_count column) and the level a player needs. Raw SQL (docs/database.md):
+   * full-text search Prisma cannot express. `skip`/`take` (a ranked list has no stable keyset).
    *
    * A common word matches a large part of the table, and ranking every match costs a heap visit
    * each; so the page is first looked for among the SEARCH_WINDOW guilds with the most XP (an
@@ -312,10 +315,10 @@ export class GuildsStore {
    * from the GIN index (docs/decisions.md, "Guild search on PostgreSQL's full-text index").
    */
   async search(params: { query: string | null; tag: string | null; isPublic: boolean | null; hasSpace: boolean | null; level: number | null; skip: number; take: number }): Promise<GuildRow[]> {
-    const sql = prismaSql(this.prisma);
+    const sql = this.sql;
     const filters = `($2::boolean IS NULL OR g.is_public = $2)
          AND ($3::int IS NULL OR g.min_level <= $3)
-         AND ($4::boolean IS NULL OR ((SELECT count(*) FROM guild_members m WHERE m.guild_id = g.id) < g.max_members) = $4)`;
+         AND ($4::boolean IS NULL OR (g.member_count < g.max_members) = $4)`;
     const filterValues = [params.isPublic, params.level, params.hasSpace];
     if (params.query === null) {
       // $1 is the tag in the searches below; unused here.

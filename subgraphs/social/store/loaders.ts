@@ -3,7 +3,8 @@ import { UNREAD_CAP } from '../domain/chat-messages.js';
 import { memberKey, type ChatMemberRow, type ChatMembersStore, type MemberKey } from './chat-members.store.js';
 import type { ChatMessageRow, ChatMessagesStore, MessagePageKey } from './chat-messages.store.js';
 import type { ChatRoomRow, ChatRoomsStore } from './chat-rooms.store.js';
-import type { GuildWarRow, GuildWarsStore, WarPageKey } from './guild-wars.store.js';
+import type { ContributionDriveRow, DriveContributorRow, GuildDrivesStore, TopContributorsKey } from './guild-drives.store.js';
+import type { GuildWarRow, GuildWarsStore, TopScorersKey, WarPageKey, WarScorerRow } from './guild-wars.store.js';
 import type { GuildPagesCache } from './guild-pages.cache.js';
 import { memberPageShape, type GuildMemberRow, type GuildRow, type GuildsStore, type MemberPageKey, type MembershipRow } from './guilds.store.js';
 
@@ -20,7 +21,6 @@ export interface SocialLoaders {
   unreadCount: DataLoader<MemberKey, number, string>;
   messagePage: DataLoader<MessagePageKey, ChatMessageRow[], string>;
   guildById: DataLoader<string, GuildRow | undefined>;
-  guildMemberCount: DataLoader<string, number>;
   membershipByUserId: DataLoader<string, MembershipRow | undefined>;
   guildByTag: DataLoader<string, GuildRow | undefined>;
   /** One page of a guild's members: every guild's page in one statement. */
@@ -28,6 +28,22 @@ export interface SocialLoaders {
   guildWarById: DataLoader<string, GuildWarRow | undefined>;
   /** One page of a guild's wars: every guild's page in one statement. */
   guildWarPage: DataLoader<WarPageKey, GuildWarRow[], string>;
+  /** One side's top scorers of a war: every war's in one statement. */
+  warTopScorers: DataLoader<TopScorersKey, WarScorerRow[], string>;
+  /** A guild's ACTIVE contribution drive. */
+  activeDrive: DataLoader<string, ContributionDriveRow | undefined>;
+  /** A guild's recent drives: every guild's in one statement. */
+  recentDrives: DataLoader<string, ContributionDriveRow[]>;
+  /** A drive's top contributors: every drive's in one statement. */
+  driveTopContributors: DataLoader<TopContributorsKey, DriveContributorRow[], string>;
+}
+
+/**
+ * Forgets what the loaders read: a subscription keeps one context for all its events, and each
+ * event must be resolved as things are now (a guild's drive, a war's scorers, a member count).
+ */
+export function forgetReads(loaders: SocialLoaders): void {
+  for (const loader of Object.values(loaders) as DataLoader<unknown, unknown>[]) loader.clearAll();
 }
 
 /** Fresh per request, so batching never leaks data between viewers. */
@@ -37,6 +53,7 @@ export function createLoaders(stores: {
   chatMembers: ChatMembersStore;
   guilds: GuildsStore;
   guildWars: GuildWarsStore;
+  guildDrives: GuildDrivesStore;
   guildPages?: GuildPagesCache;
 }): SocialLoaders {
   const guildById = new DataLoader<string, GuildRow | undefined>((ids) => stores.guilds.findByIds(ids));
@@ -62,7 +79,6 @@ export function createLoaders(stores: {
       { cacheKeyFn: messagePageKey },
     ),
     guildById,
-    guildMemberCount: new DataLoader((ids) => stores.guilds.memberCounts(ids)),
     membershipByUserId: new DataLoader(async (userIds) => {
       const memberships = await stores.guilds.membershipsOf(userIds);
       // The guilds came with the memberships; later Guild lookups in this request reuse them.
@@ -77,6 +93,10 @@ export function createLoaders(stores: {
     guildWarPage: new DataLoader((keys) => stores.guildWars.pages(keys), {
       cacheKeyFn: (k) => `${k.guildId}|${k.request.cursor?.at.toISOString() ?? ''}|${k.request.cursor?.id ?? ''}|${k.request.take}`,
     }),
+    warTopScorers: new DataLoader((keys) => stores.guildWars.topScorers(keys), { cacheKeyFn: (k) => `${k.warId}|${k.side}|${k.take}` }),
+    activeDrive: new DataLoader((guildIds) => stores.guildDrives.activeOf(guildIds)),
+    recentDrives: new DataLoader((guildIds) => stores.guildDrives.recentOf(guildIds)),
+    driveTopContributors: new DataLoader((keys) => stores.guildDrives.topContributors(keys), { cacheKeyFn: (k) => `${k.driveId}|${k.take}` }),
   };
 }
 

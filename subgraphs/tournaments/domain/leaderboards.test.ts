@@ -8,6 +8,7 @@ import {
   nextReset,
   orderedHex,
   parseRankingMember,
+  planSubmissions,
   rankChangesOf,
   rankingMember,
   sortRecords,
@@ -43,6 +44,50 @@ describe('applySubmission', () => {
 
   it('refuses a sum that leaves the documented range', () => {
     expect(() => applySubmission('INCREMENT', 'DESC', s(SCORE_LIMIT), s(1))).toThrow(/between/);
+  });
+});
+
+describe('planSubmissions', () => {
+  const sub = (userId: string, score: number, metadata = '{}') => ({ userId, score, subscore: 0, metadata });
+  const all = () => true;
+
+  it('applies a group in arrival order, one version per change, as if each ran alone', () => {
+    // U1 had 10 (version 5); U2 had nothing. Sequence values 100… are the group's.
+    const current = new Map([[U1, { score: 10, subscore: 0, seq: 5n }]]);
+    const plan = planSubmissions('INCREMENT', 'DESC', current, [sub(U1, 5, '{"a":1}'), sub(U2, 3), sub(U1, 0), sub(U1, 2, '{"b":2}')], all, [100n, 101n, 102n, 103n]);
+    expect(plan.outcomes).toEqual([
+      { kind: 'applied', userId: U1, record: { score: 15, subscore: 0, seq: 100n }, changed: true },
+      { kind: 'applied', userId: U2, record: { score: 3, subscore: 0, seq: 101n }, changed: true },
+      { kind: 'applied', userId: U1, record: { score: 15, subscore: 0, seq: 100n }, changed: false }, // +0 keeps its version (its place in ties)
+      { kind: 'applied', userId: U1, record: { score: 17, subscore: 0, seq: 102n }, changed: true },
+    ]);
+    expect(plan.writes).toEqual([
+      { userId: U1, existed: true, score: 17, subscore: 0, seq: 102n, submissions: 3, metadata: '{"b":2}' },
+      { userId: U2, existed: false, score: 3, subscore: 0, seq: 101n, submissions: 1, metadata: '{}' },
+    ]);
+  });
+
+  it('answers repeats without applying them, and a BEST that is not better keeps the record and its metadata', () => {
+    const current = new Map([[U1, { score: 50, subscore: 0, seq: 7n }]]);
+    const plan = planSubmissions('BEST', 'DESC', current, [sub(U1, 40, '{"worse":true}'), sub(U1, 99)], (i) => i === 0, [200n, 201n]);
+    expect(plan.outcomes).toEqual([
+      { kind: 'applied', userId: U1, record: { score: 50, subscore: 0, seq: 7n }, changed: false },
+      { kind: 'repeat', userId: U1 },
+    ]);
+    expect(plan.writes).toEqual([{ userId: U1, existed: true, score: 50, subscore: 0, seq: 7n, submissions: 1, metadata: null }]);
+  });
+
+  it('refuses one submission whose sum leaves the range; the next sees the record as before', () => {
+    const current = new Map([[U1, { score: SCORE_LIMIT - 1, subscore: 0, seq: 9n }]]);
+    const plan = planSubmissions('INCREMENT', 'DESC', current, [sub(U1, 5), sub(U1, 1)], all, [300n, 301n]);
+    expect(plan.outcomes[0]).toMatchObject({ kind: 'refused' });
+    expect(plan.outcomes[1]).toEqual({ kind: 'applied', userId: U1, record: { score: SCORE_LIMIT, subscore: 0, seq: 300n }, changed: true });
+    expect(plan.writes).toEqual([{ userId: U1, existed: true, score: SCORE_LIMIT, subscore: 0, seq: 300n, submissions: 1, metadata: '{}' }]);
+  });
+
+  it('writes nothing for a group of repeats and refusals', () => {
+    const plan = planSubmissions('SET', 'ASC', new Map(), [sub(U1, 1)], () => false, []);
+    expect(plan).toEqual({ outcomes: [{ kind: 'repeat', userId: U1 }], writes: [] });
   });
 });
 

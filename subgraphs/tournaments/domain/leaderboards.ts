@@ -50,6 +50,79 @@ export function applySubmission(operator: ScoreOperator, sort: SortOrder, previo
   return { score: next.score === 0 ? 0 : next.score, subscore: next.subscore === 0 ? 0 : next.subscore, changed };
 }
 
+/** A submission as a group of them is planned: who, what, and the metadata it would keep. */
+export interface SubmissionInput extends Score {
+  userId: string;
+  metadata: string;
+}
+
+/** A record's values and version (`seq`). */
+export interface VersionedScore extends Score {
+  seq: bigint;
+}
+
+/** What one submission of a group comes to. */
+export type SubmissionOutcome =
+  /** Applied (whether or not it changed the record): the record right after it, and its version. */
+  | { kind: 'applied'; userId: string; record: VersionedScore; changed: boolean }
+  /** Refused (its sum would leave the score range): nothing of it is stored. */
+  | { kind: 'refused'; error: unknown }
+  /** Accepted before (a retry, or the same submissionId earlier in the group): answered with the record as it is after the group. */
+  | { kind: 'repeat'; userId: string };
+
+/** One player's record after a group: what to insert or update. */
+export interface RecordWrite extends VersionedScore {
+  userId: string;
+  /** False: the player had no record in the period (an insert). */
+  existed: boolean;
+  /** Submissions of the group that reached it. */
+  submissions: number;
+  /** The metadata of the last submission that changed it, or null when none did. */
+  metadata: string | null;
+}
+
+/**
+ * A group of submissions to one period, in arrival order, as if each ran alone after the one
+ * before it: `current` holds the players' locked records, `fresh(i)` says whether submission i is
+ * new (its submissionId was never accepted), and each change takes the next of `seqs` (ascending,
+ * at least one per fresh submission), so ties still go to whoever got there first. A refused
+ * submission (a sum outside ±SCORE_LIMIT) changes nothing and the next one sees the record as before.
+ */
+export function planSubmissions(
+  operator: ScoreOperator,
+  sort: SortOrder,
+  current: ReadonlyMap<string, VersionedScore>,
+  submissions: readonly SubmissionInput[],
+  fresh: (index: number) => boolean,
+  seqs: readonly bigint[],
+): { outcomes: SubmissionOutcome[]; writes: RecordWrite[] } {
+  const records = new Map<string, RecordWrite>();
+  let nextSeq = 0;
+  const outcomes = submissions.map((s, i): SubmissionOutcome => {
+    if (!fresh(i)) return { kind: 'repeat', userId: s.userId };
+    const write = records.get(s.userId);
+    const previous = write ?? current.get(s.userId) ?? null;
+    let next: ReturnType<typeof applySubmission>;
+    try {
+      next = applySubmission(operator, sort, previous, s);
+    } catch (error) {
+      return { kind: 'refused', error };
+    }
+    const seq = next.changed ? seqs[nextSeq++] : previous!.seq;
+    if (seq === undefined) throw new Error('planSubmissions: fewer sequence values than changes');
+    const record = { score: next.score, subscore: next.subscore, seq };
+    records.set(s.userId, {
+      userId: s.userId,
+      existed: write?.existed ?? current.has(s.userId),
+      ...record,
+      submissions: (write?.submissions ?? 0) + 1,
+      metadata: next.changed ? s.metadata : (write?.metadata ?? null),
+    });
+    return { kind: 'applied', userId: s.userId, record, changed: next.changed };
+  });
+  return { outcomes, writes: [...records.values()] };
+}
+
 /** A double's bits as 16 hex digits whose byte order is the numbers' order (negatives flipped). */
 export function orderedHex(value: number): string {
   const view = new DataView(new ArrayBuffer(8));

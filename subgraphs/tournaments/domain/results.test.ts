@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { doubleElimination } from './brackets/double-elimination.js';
 import { playOut } from './brackets/play-out.js';
 import { singleElimination } from './brackets/single-elimination.js';
-import { advance, decideReport, type BracketSlot, type Claim, type MatchState, type Reporter } from './results.js';
+import { advance, decideReport, undecidedAfter, type BracketSlot, type Claim, type MatchState, type Reporter } from './results.js';
 
 const ready: MatchState = { key: 'W1-1', status: 'READY', playerA: 'ana', playerB: 'bo', winnerId: null, claimA: null, claimB: null };
 const win = (winnerId: string, score: string | null = '2-1'): Claim => ({ winnerId, score });
@@ -82,5 +82,41 @@ describe('advance', () => {
     const matches = singleElimination(4, { thirdPlace: true });
     const { winners } = advanceThrough(matches, ['a', 'b', 'c', 'd'], (x) => x);
     expect(winners.get('3P')).toBe('d'); // 1–4 and 2–3 first: d and c lost the semis (x picks the first player)
+  });
+});
+
+describe('undecidedAfter', () => {
+  it.each([
+    ['a final decided: nothing left', 1, [], 0],
+    ['a first-round match feeding a PENDING slot', 7, [{ key: 'W2-1', playerA: 'a' }], 6],
+    ['a match opening the next (READY stays undecided)', 6, [{ key: 'W2-1', playerB: 'b', status: 'READY' as const }], 5],
+    ['the winners’ champion wins GF1: the reset is SKIPPED too', 2, [{ key: 'GF2', playerA: 'a', playerB: 'b', status: 'SKIPPED' as const }], 0],
+  ])('%s', (_name, before, updates, after) => {
+    expect(undecidedAfter(before, updates)).toBe(after);
+  });
+
+  it('agrees with counting the bracket, result by result, through a whole double elimination with a reset', () => {
+    const bracket = doubleElimination(6, { grandFinalReset: true });
+    const slots: BracketSlot[] = bracket.map((m) => ({ key: m.key, sourceA: m.players[0], sourceB: m.players[1], playerA: null, playerB: null, conditional: m.conditional ?? false, status: 'PENDING' }));
+    const ids = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+    for (const s of slots) {
+      if ('seed' in s.sourceA) s.playerA = ids[s.sourceA.seed - 1] ?? null;
+      if ('seed' in s.sourceB) s.playerB = ids[s.sourceB.seed - 1] ?? null;
+      if ('bye' in s.sourceA || 'bye' in s.sourceB) s.status = 'SKIPPED';
+      else if (s.playerA && s.playerB) s.status = 'READY';
+    }
+    const undecided = () => slots.filter((s) => s.status !== 'COMPLETED' && s.status !== 'SKIPPED').length;
+    for (let guard = 0; guard < 100; guard++) {
+      const next = slots.find((s) => s.status === 'READY');
+      if (!next) break;
+      const before = undecided();
+      // The lower player (B) wins: the losers' champion takes GF1, so the reset is played.
+      const finished = { key: next.key, winnerId: next.playerB!, loserId: next.playerA!, playerB: next.playerB! };
+      next.status = 'COMPLETED';
+      const updates = advance(slots, finished);
+      for (const u of updates) Object.assign(slots.find((s) => s.key === u.key)!, u);
+      expect(undecided()).toBe(undecidedAfter(before, updates));
+    }
+    expect(undecided()).toBe(0);
   });
 });

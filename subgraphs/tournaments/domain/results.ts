@@ -110,3 +110,12 @@ export function advance(matches: readonly BracketSlot[], finished: { key: string
   }
   return updates;
 }
+
+/**
+ * How many of a tournament's matches are still undecided (neither COMPLETED nor SKIPPED) once a
+ * result is applied: the reported match is decided, and each match advancement SKIPPED is too (a
+ * match it opens, READY, was undecided and stays so).
+ */
+export function undecidedAfter(undecidedBefore: number, updates: readonly SlotUpdate[]): number {
+  return undecidedBefore - 1 - updates.filter((u) => u.status === 'SKIPPED').length;
+}

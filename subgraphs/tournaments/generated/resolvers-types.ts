@@ -83,7 +83,8 @@ export type CreateTournamentInput = {
   /**
    * When play is planned to end: after `startsAt`; open-ended when omitted. For a LADDER it is the
    * end: at that time the ladder's order becomes the final standings (challenges not decided by then
-   * are SKIPPED) and prizes are paid; a ladder without it plays until it is cancelled.
+   * are SKIPPED) and prizes are paid; a ladder without it plays until its organizer ends it
+   * (endLadder) or cancels it.
    */
   endsAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Coins each player pays to register, 0–1,000,000; 0 (free) when omitted. */
@@ -103,7 +104,10 @@ export type CreateTournamentInput = {
   minimumLevel?: InputMaybe<Scalars['Int']['input']>;
   /** 3–100 characters after trimming. */
   name: Scalars['String']['input'];
-  /** The prize pool; none (0 fixed, no share of fees, all to first place) when omitted. */
+  /**
+   * The prize pool; none (0 fixed, no share of fees, all to first place) when omitted. Its fixed
+   * part is taken from the creator's wallet (see createTournament).
+   */
   prizePool?: InputMaybe<PrizePoolInput>;
   /**
    * The organizer's idempotency key (8–200 characters): a retry with the same key returns the
@@ -146,6 +150,19 @@ export type DefineLeaderboardPayload = {
   __typename?: 'DefineLeaderboardPayload';
   /** The leaderboard. */
   leaderboard: Leaderboard;
+};
+
+/** Which ladder to end. */
+export type EndLadderInput = {
+  /** The LADDER tournament's id. */
+  tournamentId: Scalars['ID']['input'];
+};
+
+/** The result of endLadder. */
+export type EndLadderPayload = {
+  __typename?: 'EndLadderPayload';
+  /** The tournament, COMPLETED, its standings final. */
+  tournament: Tournament;
 };
 
 /** Which tournament to join. */
@@ -408,7 +425,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Calls the tournament off (in REGISTRATION or IN_PROGRESS): every registered player's entry fee
-   * is refunded exactly once (shortly after: durable jobs). Its organizer or an admin only:
+   * is refunded exactly once, and the prize pool's fixed part goes back to the creator who paid it,
+   * exactly once (shortly after: durable jobs). Its organizer or an admin only:
    * UNAUTHENTICATED when signed out, FORBIDDEN otherwise. NOT_FOUND for an unknown tournament;
    * CONFLICT (field `status`) when it is already COMPLETED or CANCELLED.
    */
@@ -435,6 +453,12 @@ export type Mutation = {
    * `prizePool.distribution`) for any invalid value; nothing is stored then. With a `requestKey`, a
    * retry by the same organizer returns the tournament the first request created and changes nothing
    * (even when the other fields differ).
+   * A prize pool with a fixed part (`prizePool.fixed` above 0) is paid by the creator, ORGANIZER or
+   * ADMIN alike: those coins are taken from their wallet exactly once before the tournament exists.
+   * INSUFFICIENT_FUNDS (field `prizePool.fixed`) when they cannot pay: nothing is created or taken
+   * (the same `requestKey` may be retried after topping up). SERVICE_UNAVAILABLE when the wallet could
+   * not be reached: retry with the same `requestKey` (it pays at most once); without one, the
+   * tournament the payment was for is still created within a few minutes if the coins were taken.
    */
   createTournament: CreateTournamentPayload;
   /**
@@ -448,6 +472,18 @@ export type Mutation = {
    * `resetSchedule` takes effect from now: the current period ends at the schedule's next time.
    */
   defineLeaderboard: DefineLeaderboardPayload;
+  /**
+   * LADDER: ends the ladder now, whether or not it has an `endsAt`: challenges not decided yet are
+   * SKIPPED, the ladder's order becomes the final standings, each place's prize is paid into the
+   * player's wallet exactly once (shortly after), the tournament is COMPLETED and every player is told
+   * in their inbox — as at `endsAt`. Its organizer or an admin only: UNAUTHENTICATED when signed out,
+   * FORBIDDEN otherwise (service tokens included). NOT_FOUND for an unknown tournament;
+   * BAD_USER_INPUT (field `tournamentId`) for a tournament of another format (they end with their
+   * last match); CONFLICT (field `tournamentId`, reason `NOT_IN_PROGRESS`) before play starts or once
+   * cancelled. Safe to retry: a ladder that already ended is answered as it is, and nothing is paid
+   * twice.
+   */
+  endLadder: EndLadderPayload;
   /**
    * Registers the signed-in player, taking the entry fee from their wallet exactly once (a retry of
    * the same registration never pays twice). UNAUTHENTICATED when signed out, FORBIDDEN for service
@@ -554,6 +590,15 @@ export type MutationDefineLeaderboardArgs = {
  * The root of every write. Each mutation takes one `input` object and returns a payload holding
  * the changed objects.
  */
+export type MutationEndLadderArgs = {
+  input: EndLadderInput;
+};
+
+
+/**
+ * The root of every write. Each mutation takes one `input` object and returns a payload holding
+ * the changed objects.
+ */
 export type MutationJoinTournamentArgs = {
   input: JoinTournamentInput;
 };
@@ -609,7 +654,9 @@ export type PageInfo = {
 
 /**
  * What a tournament's winners share: a fixed amount plus a share of the entry fees collected, split
- * by final place.
+ * by final place. The fixed part is paid by the tournament's creator from their wallet when they
+ * create it, and given back to them if it is cancelled; the fee share comes out of the entry fees
+ * players paid. No prize is created out of nothing.
  */
 export type PrizePool = {
   __typename?: 'PrizePool';
@@ -617,7 +664,11 @@ export type PrizePool = {
   distribution: Array<Scalars['Int']['output']>;
   /** Percent (0–100) of the entry fees collected that goes to the pool. */
   feeSharePercent: Scalars['Int']['output'];
-  /** Coins the pool holds whatever the entry fees. */
+  /**
+   * Coins the pool holds whatever the entry fees: paid by the tournament's creator when they created
+   * it. Returned to them in full when the tournament is cancelled; once it completes, what places
+   * nobody reached leave unpaid goes back to them too (up to this amount).
+   */
   fixed: Scalars['Int']['output'];
   /**
    * Coins to share now: `fixed` plus `feeSharePercent` of the entry fees of the players registered
@@ -1228,6 +1279,8 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DefineLeaderboardInput: DefineLeaderboardInput;
   DefineLeaderboardPayload: ResolverTypeWrapper<Omit<DefineLeaderboardPayload, 'leaderboard'> & { leaderboard: ResolversTypes['Leaderboard'] }>;
+  EndLadderInput: EndLadderInput;
+  EndLadderPayload: ResolverTypeWrapper<Omit<EndLadderPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   JoinTournamentInput: JoinTournamentInput;
   JoinTournamentPayload: ResolverTypeWrapper<Omit<JoinTournamentPayload, 'tournament'> & { tournament: ResolversTypes['Tournament'] }>;
   Leaderboard: ResolverTypeWrapper<LeaderboardRow>;
@@ -1287,6 +1340,8 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   DefineLeaderboardInput: DefineLeaderboardInput;
   DefineLeaderboardPayload: Omit<DefineLeaderboardPayload, 'leaderboard'> & { leaderboard: ResolversParentTypes['Leaderboard'] };
+  EndLadderInput: EndLadderInput;
+  EndLadderPayload: Omit<EndLadderPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   JoinTournamentInput: JoinTournamentInput;
   JoinTournamentPayload: Omit<JoinTournamentPayload, 'tournament'> & { tournament: ResolversParentTypes['Tournament'] };
   Leaderboard: LeaderboardRow;
@@ -1352,6 +1407,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type DefineLeaderboardPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DefineLeaderboardPayload'] = ResolversParentTypes['DefineLeaderboardPayload']> = ResolversObject<{
   leaderboard?: Resolver<ResolversTypes['Leaderboard'], ParentType, ContextType>;
+}>;
+
+export type EndLadderPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EndLadderPayload'] = ResolversParentTypes['EndLadderPayload']> = ResolversObject<{
+  tournament?: Resolver<ResolversTypes['Tournament'], ParentType, ContextType>;
 }>;
 
 export type JoinTournamentPayloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['JoinTournamentPayload'] = ResolversParentTypes['JoinTournamentPayload']> = ResolversObject<{
@@ -1427,6 +1486,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   challengeOnLadder?: Resolver<ResolversTypes['ChallengeOnLadderPayload'], ParentType, ContextType, RequireFields<MutationChallengeOnLadderArgs, 'input'>>;
   createTournament?: Resolver<ResolversTypes['CreateTournamentPayload'], ParentType, ContextType, RequireFields<MutationCreateTournamentArgs, 'input'>>;
   defineLeaderboard?: Resolver<ResolversTypes['DefineLeaderboardPayload'], ParentType, ContextType, RequireFields<MutationDefineLeaderboardArgs, 'input'>>;
+  endLadder?: Resolver<ResolversTypes['EndLadderPayload'], ParentType, ContextType, RequireFields<MutationEndLadderArgs, 'input'>>;
   joinTournament?: Resolver<ResolversTypes['JoinTournamentPayload'], ParentType, ContextType, RequireFields<MutationJoinTournamentArgs, 'input'>>;
   leaveTournament?: Resolver<ResolversTypes['LeaveTournamentPayload'], ParentType, ContextType, RequireFields<MutationLeaveTournamentArgs, 'input'>>;
   reportMatchResult?: Resolver<ResolversTypes['ReportMatchResultPayload'], ParentType, ContextType, RequireFields<MutationReportMatchResultArgs, 'input'>>;
@@ -1570,6 +1630,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CreateTournamentPayload?: CreateTournamentPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   DefineLeaderboardPayload?: DefineLeaderboardPayloadResolvers<ContextType>;
+  EndLadderPayload?: EndLadderPayloadResolvers<ContextType>;
   JoinTournamentPayload?: JoinTournamentPayloadResolvers<ContextType>;
   Leaderboard?: LeaderboardResolvers<ContextType>;
   LeaderboardPageInfo?: LeaderboardPageInfoResolvers<ContextType>;

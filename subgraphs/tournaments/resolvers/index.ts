@@ -41,6 +41,7 @@ const tournamentResolvers: Resolvers = {
     cancelTournament: async (_parent, { input }, { viewer, schedule }) => ({ tournament: await schedule.cancelTournament(viewer, input.tournamentId) }),
     reportMatchResult: async (_parent, { input }, { viewer, results }) => ({ match: await results.reportMatchResult(viewer, input) }),
     challengeOnLadder: async (_parent, { input }, { viewer, ladder }) => ({ match: await ladder.challenge(viewer, input.tournamentId, input.defenderId) }),
+    endLadder: async (_parent, { input }, { viewer, ladder }) => ({ tournament: await ladder.endLadder(viewer, input.tournamentId) }),
   },
   Tournament: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.tournamentById.load(id)) ?? null,

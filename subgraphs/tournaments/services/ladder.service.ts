@@ -1,12 +1,13 @@
 import type { Logger } from 'pino';
-import { requireUser, type Viewer } from '../../../platform/auth.js';
+import { requireRole, requireUser, type Viewer } from '../../../platform/auth.js';
 import { BadUserInputError, DomainError, ErrorCode, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/ids.js';
 import { enqueueJob, type JobHandler } from '../../../platform/jobs/index.js';
 import type { Tx } from '../../../platform/db/index.js';
-import type { UnitOfWork } from '../../../platform/unit-of-work.js';
+import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { matchUpdated } from '../contracts/live.js';
 import { assertCanChallenge, decidedChallenges, ladderAfter, ladderMatchKey } from '../domain/brackets/ladder.js';
+import { canManage } from '../domain/lifecycle.js';
 import { DEFAULT_LADDER_RANGE } from '../domain/settings.js';
 import type { EntriesStore } from '../store/entries.store.js';
 import { viewOf, type MatchesStore, type StoredMatch } from '../store/matches.store.js';
@@ -19,8 +20,9 @@ const isOpen = (m: StoredMatch) => m.status === 'READY' || m.status === 'DISPUTE
 /**
  * Ladder play (domain/brackets/ladder.ts): challenges are matches made on demand, under the
  * tournament's lock, and reported like any other; the ladder is the seeds' order with every decided
- * challenge applied. At `endsAt` a durable job ends the ladder: undecided challenges are SKIPPED and
- * the ladder's order is the final standings (completion.service.ts).
+ * challenge applied. At `endsAt` a durable job ends the ladder, and its organizer (or an admin) may
+ * end it any time with endLadder: undecided challenges are SKIPPED and the ladder's order is the
+ * final standings (completion.service.ts), under the tournament's lock, so only the first end counts.
  */
 export class LadderService {
   constructor(
@@ -85,6 +87,34 @@ export class LadderService {
     });
   }
 
+  /**
+   * Ends the ladder now (endLadder): its organizer or an admin. A ladder already COMPLETED is
+   * answered as it is (a retry changes nothing). NOT_FOUND; FORBIDDEN; BAD_USER_INPUT (field
+   * `tournamentId`) for another format; CONFLICT NOT_IN_PROGRESS before play starts or once cancelled.
+   */
+  async endLadder(viewer: Viewer, tournamentId: string): Promise<TournamentRow> {
+    const userId = requireRole(viewer, ['ORGANIZER', 'ADMIN'], 'end ladders');
+    if (!isUuid(tournamentId)) throw new NotFoundError('Tournament', tournamentId);
+    const ended = await this.deps.work.run(async (work) => {
+      const tournament = await this.deps.entries.lockTournament(work.tx, tournamentId);
+      if (!tournament) throw new NotFoundError('Tournament', tournamentId);
+      if (!canManage({ userId, role: viewer.role }, tournament)) throw new ForbiddenError('Only the tournament’s organizer or an admin can end it.');
+      if (tournament.format !== 'LADDER') throw new BadUserInputError('Only a LADDER tournament is ended this way; other formats end with their last match.', 'tournamentId');
+      if (tournament.status === 'COMPLETED') return { tournament, ended: false };
+      if (tournament.status !== 'IN_PROGRESS') throw conflict('This ladder is not being played.', 'tournamentId', 'NOT_IN_PROGRESS');
+      return { tournament: await this.endIn(work, tournament), ended: true };
+    });
+    if (ended.ended) this.deps.poke?.();
+    return ended.tournament;
+  }
+
+  /** Undecided challenges SKIPPED, then the completion (standings from the ladder's order, prizes). */
+  private async endIn(work: PrismaWork, tournament: TournamentRow): Promise<TournamentRow> {
+    const skipped = await this.deps.matches.skipOpen(work.tx, tournament.id);
+    for (const m of skipped) work.publish(matchUpdated, tournament.id, viewOf(m));
+    return this.deps.completion.completeIn(work, tournament, await this.deps.matches.bracket(work.tx, tournament.id), this.now());
+  }
+
   /** The end job: nothing unless the ladder is being played; run early (clocks apart), it waits again. */
   endHandler(): JobHandler {
     return async (payload) => {
@@ -97,9 +127,7 @@ export class LadderService {
           await enqueueJob(work.tx, this.deps.endQueue, { tournamentId }, { runAt: new Date(Date.now() + early), maxAttempts: 10 });
           return 'later';
         }
-        const skipped = await this.deps.matches.skipOpen(work.tx, tournament.id);
-        for (const m of skipped) work.publish(matchUpdated, tournament.id, viewOf(m));
-        await this.deps.completion.completeIn(work, tournament, await this.deps.matches.bracket(work.tx, tournament.id), this.now());
+        await this.endIn(work, tournament);
         return 'ended';
       });
       if (outcome === 'ended') this.deps.poke?.();

@@ -4,25 +4,41 @@ import type { Viewer } from '../../../platform/auth.js';
 import type { Database } from '../../../platform/db/index.js';
 import type { DomainEvent } from '../../../platform/events/types.js';
 import type { JobRunner } from '../../../platform/jobs/index.js';
-import { newTestRedis, openTestDatabase, subgraphClient } from '../../../platform/testing.js';
+import { DOMAIN_EVENTS_STREAM } from '../../../platform/events/types.js';
+import { MemoryRedisPort } from '../../../platform/redis/index.js';
+import { openTestDatabase, startWorkers, subgraphClient } from '../../../platform/testing.js';
 import type { Context } from '../context.js';
 import { tournamentsSubgraph } from '../subgraph.js';
 
 // Leaderboards at the subgraph, with a fake clock: scheduled resets on durable jobs (archived
-// periods stay readable, a reset is pushed live with the empty period), and score sources from the
-// bus (achievement points), each event applied once.
+// periods stay readable, a reset is pushed live with the empty period; their Redis rankings expire
+// when nobody reads them and are rebuilt from PostgreSQL when read again), and score sources from
+// the bus (achievement points, tournament placements, guild contributions), each event applied once
+// even when the bus delivers it twice.
 
 let now = new Date('2026-03-01T12:00:00Z'); // a Sunday, noon UTC
 let db: Database;
 let built: ReturnType<typeof tournamentsSubgraph.create>;
 let client: ReturnType<typeof subgraphClient<Context>>;
+/** The Redis twin's clock runs ahead of the real one by this much (expiry tests move it). */
+let redisAheadMs = 0;
+const redis = new MemoryRedisPort(() => Date.now() + redisAheadMs);
+const ARCHIVE_TTL_SECONDS = 3_600;
 const jobQueuePrefix = `lb-test-${randomUUID()}`;
 const admin: Viewer = { userId: randomUUID(), role: 'ADMIN' };
 const server: Viewer = { userId: null, role: null, kind: 'service', scopes: ['REPORT_MATCH_RESULTS'], serviceId: randomUUID() };
 
 beforeAll(async () => {
   db = await openTestDatabase();
-  built = tournamentsSubgraph.create({ db, redis: newTestRedis(), now: () => now, jobQueuePrefix, friends: { friendsOf: async () => [] } });
+  built = tournamentsSubgraph.create({
+    db,
+    redis,
+    now: () => now,
+    jobQueuePrefix,
+    friends: { friendsOf: async () => [] },
+    config: { TOURNAMENTS_LEADERBOARD_ARCHIVE_TTL_SECONDS: ARCHIVE_TTL_SECONDS },
+    consumerTuning: { blockMs: 20, claimIdleMs: 200 },
+  });
   client = subgraphClient(built);
   await client.server.start();
 }, 60_000);
@@ -93,6 +109,42 @@ describe('scheduled resets', () => {
   });
 });
 
+describe('archived periods in Redis', () => {
+  it('expire when nobody reads them (each read renews), and a read after that rebuilds them from PostgreSQL', async () => {
+    const id = `weekly-${randomUUID().slice(0, 8)}`;
+    await must(admin, DEFINE, { input: { id, title: 'Hourly', resetSchedule: '0 * * * *' } });
+    const players = [randomUUID(), randomUUID(), randomUUID()];
+    for (const [i, userId] of players.entries()) await must(server, SUBMIT, { input: { leaderboardId: id, userId, score: 10 * (i + 1), submissionId: randomUUID() } });
+    const archived = await db.prisma.leaderboardPeriod.findFirstOrThrow({ where: { leaderboardId: id, archivedAt: null } });
+    now = new Date(now.getTime() + 3_600_000);
+    await runDueJobs();
+    const current = await db.prisma.leaderboardPeriod.findFirstOrThrow({ where: { leaderboardId: id, archivedAt: null } });
+    expect(current.number).toBe(2);
+    const LAST = `query($id: ID!) { leaderboard(id: $id) { period(previous: 1) { number recordCount top(first: 5) { edges { node { rank score player { id } } } } } } }`;
+    const expected = { number: 1, recordCount: 3, top: { edges: [2, 1, 0].map((i, rank) => ({ node: { rank: rank + 1, score: 10 * (i + 1), player: { id: players[i] } } })) } };
+    const built = async (periodId: string) => (await redis.hmget(`lb:{${periodId}}:ix`, ['~built']))[0] !== null;
+    const held = (periodId: string) => redis.zcard(`lb:{${periodId}}:z`);
+
+    expect((await must<{ leaderboard: { period: unknown } }>(admin, LAST, { id })).leaderboard.period).toEqual(expected);
+    // Read again 50 minutes later: still there, and the read renews its time.
+    redisAheadMs += 50 * 60_000;
+    expect([await built(archived.id), await held(archived.id)]).toEqual([true, 3]);
+    expect((await must<{ leaderboard: { period: unknown } }>(admin, LAST, { id })).leaderboard.period).toEqual(expected);
+    redisAheadMs += 50 * 60_000; // 100 minutes after the reset, 50 after the last read
+    expect([await built(archived.id), await held(archived.id)]).toEqual([true, 3]);
+    // An hour (and the set's extra minute) without reads: gone from Redis.
+    redisAheadMs += 62 * 60_000;
+    expect([await built(archived.id), await held(archived.id)]).toEqual([false, 0]);
+    // The current period does not expire.
+    expect(await built(current.id)).toBe(true);
+    // Read again: rebuilt from PostgreSQL, identical, and expiring again.
+    expect((await must<{ leaderboard: { period: unknown } }>(admin, LAST, { id })).leaderboard.period).toEqual(expected);
+    expect([await built(archived.id), await held(archived.id)]).toEqual([true, 3]);
+    redisAheadMs += 62 * 60_000;
+    expect([await built(archived.id), await held(archived.id)]).toEqual([false, 0]);
+  });
+});
+
 describe('score sources', () => {
   it("adds an unlocked achievement's points to boards that follow them, once per event", async () => {
     const id = `points-${randomUUID().slice(0, 8)}`;
@@ -115,6 +167,43 @@ describe('score sources', () => {
     expect(read.leaderboard.rank).toEqual({ score: 35, submissions: 2 });
     const notFollowing = await must<{ leaderboard: { rank: unknown } }>(admin, `query($id: ID!, $u: ID!) { leaderboard(id: $id) { rank(userId: $u) { score } } }`, { id: other, u: userId });
     expect(notFollowing.leaderboard.rank).toBeNull();
+  });
+
+  it('ranks tournament placements and guild contributions on the boards that follow them, once per event even when the bus delivers it twice', async () => {
+    const placements = `placements-${randomUUID().slice(0, 8)}`;
+    const donors = `donors-${randomUUID().slice(0, 8)}`;
+    await must(admin, DEFINE, { input: { id: placements, title: 'Best finishes', sortOrder: 'ASC', operator: 'BEST', follows: ['TOURNAMENT_PLACEMENT'] } });
+    await must(admin, DEFINE, { input: { id: donors, title: 'Top donors', operator: 'INCREMENT', follows: ['GUILD_CONTRIBUTION'] } });
+    const [winner, second, third] = [randomUUID(), randomUUID(), randomUUID()];
+    const at = now.toISOString();
+    const event = <T extends 'tournament.completed' | 'guild.contribution_made'>(type: T, payload: DomainEvent<T>['payload']) =>
+      ({ id: randomUUID(), type, producer: type.startsWith('guild') ? 'social' : 'tournaments', occurredAt: at, payload }) as DomainEvent<T>;
+    const cup = randomUUID();
+    const completed = event('tournament.completed', { tournamentId: cup, placements: [{ userId: second, placement: 2 }, { userId: winner, placement: 1 }, { userId: third, placement: 3 }], completedAt: at });
+    // A later cup where the third-placed player wins: their best finish becomes 1.
+    const rematch = event('tournament.completed', { tournamentId: randomUUID(), placements: [{ userId: third, placement: 1 }, { userId: winner, placement: 2 }], completedAt: at });
+    const gifts = [event('guild.contribution_made', { guildId: randomUUID(), userId: second, amount: 300, contributedAt: at }), event('guild.contribution_made', { guildId: randomUUID(), userId: second, amount: 200, contributedAt: at }), event('guild.contribution_made', { guildId: randomUUID(), userId: winner, amount: 450, contributedAt: at })];
+    // Every event twice on the stream (a relay retry), and the first cup recorded twice under new ids (its completion told again).
+    const sent = [completed, completed, ...gifts, ...gifts, rematch, { ...completed, id: randomUUID() }];
+    for (const e of sent) await redis.xadd(DOMAIN_EVENTS_STREAM, { event: JSON.stringify(e) });
+    const stop = await startWorkers([built.consumer!]);
+    try {
+      const RANKS = `query($id: ID!) { leaderboard(id: $id) { top(first: 10) { edges { node { rank score submissions player { id } } } } } }`;
+      const ranks = async (id: string) => (await must<{ leaderboard: { top: { edges: { node: { rank: number; score: number; submissions: number; player: { id: string } } }[] } } }>(admin, RANKS, { id })).leaderboard.top.edges.map((e) => [e.node.rank, e.node.player.id, e.node.score, e.node.submissions]);
+      await expect.poll(() => db.prisma.processedEvent.count({ where: { eventId: { in: sent.map((e) => e.id) }, consumer: 'tournaments' } }), { timeout: 15_000, interval: 100 }).toBe(new Set(sent.map((e) => e.id)).size);
+      // Ties at 1 go to who got there first: the first cup's winner.
+      expect(await ranks(placements)).toEqual([
+        [1, winner, 1, 2],
+        [2, third, 1, 2],
+        [3, second, 2, 1],
+      ]);
+      expect(await ranks(donors)).toEqual([
+        [1, second, 500, 2],
+        [2, winner, 450, 1],
+      ]);
+    } finally {
+      await stop();
+    }
   });
 });
 

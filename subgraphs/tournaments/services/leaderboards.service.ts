@@ -2,22 +2,21 @@ import type { Logger } from 'pino';
 import { Repeater } from '@repeaterjs/repeater';
 import { requireRole, requireScope, requireUser, type Viewer } from '../../../platform/auth.js';
 import type { Sql } from '../../../platform/db/index.js';
-import { BadUserInputError, ConflictError, DomainError, NotFoundError, UnauthenticatedError } from '../../../platform/errors.js';
+import { BadUserInputError, ConflictError, DomainError, UnauthenticatedError } from '../../../platform/errors.js';
 import { isUuid } from '../../../platform/ids.js';
 import { enqueueJob, type JobHandler } from '../../../platform/jobs/index.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { validateNameText } from '../../../platform/text.js';
 import type { UnitOfWork } from '../../../platform/unit-of-work.js';
 import { leaderboardChanged, rankChanged, type LeaderboardChangedEvent } from '../contracts/leaderboard-live.js';
+import type { CommittedGroup, LeaderboardSubmissions } from './leaderboard-submissions.service.js';
 import {
-  applySubmission,
   checkLeaderboardId,
   checkResetSchedule,
   checkScore,
   mergeRankChanges,
   nextReset,
-  PASSED_LIMIT,
-  rankChangesOf,
+  SCORE_LIMIT,
   sortRecords,
   type PlayerRankChange,
   type ScoreOperator,
@@ -27,7 +26,7 @@ import {
 import { encodeCursor, decodeCursor, MAX_PAGE_SIZE } from '../../../platform/pagination.js';
 import type { LeaderboardRanking, RankedEntry, RankingRef } from '../store/leaderboard-ranking.store.js';
 import type { FriendsPort } from '../store/leaderboard-friends.client.js';
-import type { LeaderboardRow, LeaderboardsStore, LeaderboardUpdateRef, PeriodRef, PeriodRow, RankedRecordRow, StoredRecord } from '../store/leaderboards.store.js';
+import type { LeaderboardRow, LeaderboardsStore, LeaderboardUpdateRef, PeriodRef, PeriodRow, RankedRecordRow } from '../store/leaderboards.store.js';
 
 export type Scope = 'GLOBAL' | 'FRIENDS' | 'GUILD';
 
@@ -79,9 +78,9 @@ export class LeaderboardsService {
   constructor(
     private readonly deps: {
       work: UnitOfWork;
-      sql: { transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> };
       store: LeaderboardsStore;
       ranking: LeaderboardRanking;
+      submissions: LeaderboardSubmissions;
       friends: FriendsPort;
       redis: RedisPort;
       logger: Logger;
@@ -138,84 +137,29 @@ export class LeaderboardsService {
     await enqueueJob(tx, this.deps.resetQueue, { leaderboardId: period.leaderboardId, periodNumber: period.number }, { runAt, maxAttempts: 10 });
   }
 
-  /** The game server's submission (REPORT_MATCH_RESULTS scope). */
+  /** The game server's submission (REPORT_MATCH_RESULTS scope), committed in the board's next group. */
   async submitScore(viewer: Viewer, input: SubmitScoreInput): Promise<{ board: LeaderboardRow; record: RankedRecordRow }> {
     requireScope(viewer, 'REPORT_MATCH_RESULTS');
-    const board = await this.board(input.leaderboardId, 'input.leaderboardId');
     if (!isUuid(input.userId)) throw new BadUserInputError('userId must be a player id.', 'input.userId');
     const score = checkScore(input.score, 'score');
     const subscore = checkScore(input.subscore ?? 0, 'subscore');
     const metadata = checkMetadata(input.metadata, 'input.metadata');
     const submissionId = input.submissionId;
     if (submissionId.length < 1 || submissionId.length > 128) throw new BadUserInputError('submissionId must be 1–128 characters.', 'input.submissionId');
-    return this.deps.sql.transaction((sql) => this.submitIn(sql, board, { userId: input.userId, score, subscore, metadata, submissionId })).then((r) => this.afterSubmit(board, r));
-  }
-
-  /** A submission inside a transaction (the game server's, or a bus event's in the consumer's). */
-  async submitIn(sql: Sql, board: LeaderboardRow, s: { userId: string; score: number; subscore: number; metadata: string; submissionId: string }): Promise<{ period: PeriodRow; record: StoredRecord; fresh: boolean }> {
-    const period = await this.deps.store.lockCurrentPeriod(sql, board.id, 'SHARE');
-    if (!period) throw new NotFoundError('Leaderboard', board.id);
-    const now = this.now();
-    const fresh = await this.deps.store.acceptSubmission(sql, board.id, s.submissionId, s.userId);
-    if (!fresh) {
-      const current = await this.deps.store.lockRecord(sql, period.id, s.userId);
-      // Accepted before, in an earlier period maybe: the record as it is now (or as submitted, when it was reset away).
-      return { period, record: current ?? { userId: s.userId, score: s.score, subscore: s.subscore, seq: 0n }, fresh: false };
-    }
-    for (let attempt = 0; ; attempt++) {
-      const previous = await this.deps.store.lockRecord(sql, period.id, s.userId);
-      const next = applySubmission(board.operator, board.sortOrder, previous, s);
-      if (previous) return { period, record: await this.deps.store.updateRecord(sql, period.id, s.userId, next, s.metadata, now), fresh: true };
-      const inserted = await this.deps.store.insertRecord(sql, period.id, s.userId, next.score, next.subscore, s.metadata, now);
-      if (inserted) return { period, record: inserted, fresh: true };
-      if (attempt > 2) throw new Error('leaderboard record insert kept conflicting');
-    }
-  }
-
-  /** After the commit: the ranking, then what live subscribers hear. */
-  async afterSubmit(board: LeaderboardRow, outcome: { period: PeriodRow; record: StoredRecord; fresh: boolean }): Promise<{ board: LeaderboardRow; record: RankedRecordRow }> {
-    const ref = { periodId: outcome.period.id, sort: board.sortOrder };
-    if (!outcome.fresh) {
-      // A retry: put the record in the ranking again (versioned, so a no-op unless the first attempt
-      // committed and then failed to reach Redis), then answer with its rank.
-      if (outcome.record.seq > 0n) await this.deps.ranking.apply(ref, [outcome.record]);
-      const ranked = await this.deps.ranking.rankOf(ref, outcome.record.userId);
-      return { board, record: toRow(outcome.period.id, ranked ?? { ...outcome.record, rank: 0 }) };
-    }
-    const [applied] = await this.deps.ranking.apply(ref, [outcome.record], PASSED_LIMIT);
-    const rank = applied?.rank ?? (await this.deps.ranking.rankOf(ref, outcome.record.userId))?.rank ?? 0;
-    if (applied?.applied) {
-      const event: LeaderboardChangedEvent = { periodId: outcome.period.id, rank, previousRank: applied?.previousRank ?? null, reset: false };
-      await leaderboardChanged.publish(this.deps.redis, board.id, event).catch((error: unknown) => this.deps.logger.warn({ err: error }, 'leaderboardUpdated publish failed'));
-    }
-    if (applied?.passed.length) {
-      await Promise.all(
-        rankChangesOf(board.id, outcome.record.userId, rank, applied.passed).map(({ userId, ...change }) =>
-          rankChanged.publish(this.deps.redis, `${board.id} ${userId}`, change).catch(() => undefined),
-        ),
-      );
-    }
-    return { board, record: toRow(outcome.period.id, { ...outcome.record, rank }) };
+    const { board, period, record } = await this.deps.submissions.submit(input.leaderboardId, { userId: input.userId, score, subscore, metadata, submissionId });
+    return { board, record: toRow(period.id, record) };
   }
 
   /** Score events from other subgraphs, inside the consumer's transaction; returns what to do after its commit. */
   async submitFromSource(sql: Sql, source: ScoreSource, entries: readonly { userId: string; score: number; key: string }[]): Promise<() => Promise<void>> {
-    const boards = await this.deps.store.following(sql, source);
-    const outcomes: { board: LeaderboardRow; outcome: Awaited<ReturnType<LeaderboardsService['submitIn']>> }[] = [];
-    for (const board of boards) {
-      for (const entry of entries) {
-        if (!isUuid(entry.userId) || !Number.isFinite(entry.score)) continue;
-        try {
-          checkScore(entry.score, 'score');
-        } catch {
-          continue;
-        }
-        const outcome = await this.submitIn(sql, board, { userId: entry.userId, score: entry.score, subscore: 0, metadata: JSON.stringify({ source }), submissionId: `${source}:${entry.key}` });
-        outcomes.push({ board, outcome });
-      }
+    const valid = entries.filter((e) => isUuid(e.userId) && Number.isFinite(e.score) && Math.abs(e.score) <= SCORE_LIMIT);
+    const groups: CommittedGroup[] = [];
+    if (valid.length) {
+      const submissions = valid.map((e) => ({ userId: e.userId, score: checkScore(e.score, 'score'), subscore: 0, metadata: JSON.stringify({ source }), submissionId: `${source}:${e.key}` }));
+      for (const board of await this.deps.store.following(sql, source)) groups.push(await this.deps.submissions.submitIn(sql, board.id, submissions));
     }
     return async () => {
-      for (const { board, outcome } of outcomes) await this.afterSubmit(board, outcome);
+      for (const group of groups) await this.deps.submissions.rank(group);
     };
   }
 
@@ -277,11 +221,7 @@ export class LeaderboardsService {
       const at = ranked.findIndex((r) => r.userId === args.userId);
       return at < 0 ? [] : ranked.slice(Math.max(0, at - n), at + n + 1).map((r) => toRow(ref.period.id, r));
     }
-    const ranking = rankingOf(ref);
-    const own = await this.deps.ranking.rankOf(ranking, args.userId);
-    if (!own) return [];
-    const start = Math.max(0, own.rank - n);
-    return (await this.deps.ranking.range(ranking, start, own.rank + n + 1 - start)).map((r) => toRow(ref.period.id, r));
+    return (await this.deps.ranking.around(rankingOf(ref), args.userId, n)).map((r) => toRow(ref.period.id, r));
   }
 
   async rank(viewer: Viewer, ref: PeriodRef, args: { userId: string; scope?: Scope | null }): Promise<RankedRecordRow | null> {
@@ -351,17 +291,17 @@ export class LeaderboardsService {
         }
         const next = await this.deps.store.startNextPeriod(work.sql, period, now, nextReset(board.resetSchedule, now));
         await this.enqueueReset(work.sql, next, next.endsAt!);
-        return next;
+        return { archived: period, next };
       });
       if (!outcome) return;
-      await this.deps.ranking.markEmpty(outcome.id);
-      await leaderboardChanged.publish(this.deps.redis, leaderboardId, { periodId: outcome.id, rank: 0, previousRank: null, reset: true });
+      await Promise.all([this.deps.ranking.markEmpty(outcome.next.id), this.deps.ranking.expireArchived(outcome.archived.id)]);
+      await leaderboardChanged.publish(this.deps.redis, leaderboardId, { periodId: outcome.next.id, rank: 0, previousRank: null, reset: true });
       this.deps.poke();
     };
   }
 }
 
-const rankingOf = (ref: PeriodRef): RankingRef => ({ periodId: ref.period.id, sort: ref.board.sortOrder });
+const rankingOf = (ref: PeriodRef): RankingRef => ({ periodId: ref.period.id, sort: ref.board.sortOrder, archived: ref.period.archivedAt !== null });
 
 function toRow(periodId: string, r: { userId: string; score: number; subscore: number; seq: bigint; rank: number }): RankedRecordRow {
   return { periodId, userId: r.userId, score: r.score, subscore: r.subscore, seq: r.seq, rank: r.rank + 1, cursor: encodeCursor(r.rank) };

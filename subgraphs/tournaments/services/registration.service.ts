@@ -12,11 +12,20 @@ import type { UsersPort } from '../store/users.client.js';
 
 /**
  * The subgraph's job queues: the start time, refunds owed (leaving, a cancellation, a join that
- * could not commit), entries whose fee call may have been cut short, prizes owed, and a ladder's end. `prefix` is `tournaments`;
+ * could not commit), entries whose fee call may have been cut short, prizes owed, a ladder's end,
+ * prize pools whose creator's payment may have been cut short, and pool coins owed back to the creator. `prefix` is `tournaments`;
  * tests give each subgraph they build its own, so runners of another test's platform never take
  * their jobs.
  */
-export const tournamentQueues = (prefix = 'tournaments') => ({ start: `${prefix}.start`, refund: `${prefix}.refund`, settle: `${prefix}.settle-entry`, prize: `${prefix}.prize`, end: `${prefix}.end` });
+export const tournamentQueues = (prefix = 'tournaments') => ({
+  start: `${prefix}.start`,
+  refund: `${prefix}.refund`,
+  settle: `${prefix}.settle-entry`,
+  prize: `${prefix}.prize`,
+  end: `${prefix}.end`,
+  poolSettle: `${prefix}.settle-pool`,
+  poolReturn: `${prefix}.return-pool`,
+});
 export type TournamentQueues = ReturnType<typeof tournamentQueues>;
 /** How long a join has to finish before its entry is settled by the job. */
 const SETTLE_AFTER_MS = 60_000;

@@ -4,9 +4,8 @@ import { isUuid } from '../../../platform/ids.js';
 import type { UnitOfWork } from '../../../platform/unit-of-work.js';
 import { canManage } from '../domain/lifecycle.js';
 import { nextSwissRound } from '../domain/brackets/index.js';
-import { advance, decideReport, type Reporter } from '../domain/results.js';
+import { advance, decideReport, undecidedAfter, type Reporter } from '../domain/results.js';
 import { matchUpdated } from '../contracts/live.js';
-import { isBracketFinished } from '../domain/standings.js';
 import type { EntriesStore } from '../store/entries.store.js';
 import type { CompletionService } from './completion.service.js';
 import { slotOf, stateOf, viewOf, type MatchesStore, type StoredMatch } from '../store/matches.store.js';
@@ -23,7 +22,9 @@ export interface MatchResultInput {
  * every changed match is published on `matchUpdated` after the commit): one unit of work per report, under the
  * tournament's lock, so concurrent reports of one tournament (a retry racing its original, two
  * matches feeding the same next one) apply one after the other, and a retry sees what the first
- * did.
+ * did. It runs on the SQL port (docs/database.md: the result path is a measured hot path): the lock
+ * and the read in one round trip, the write and its event in another, then the commit; the whole
+ * bracket is read only when the last undecided match ends (a Swiss round's end, a completion).
  */
 export class ResultsService {
   constructor(
@@ -43,10 +44,11 @@ export class ResultsService {
     if (!isUuid(input.matchId)) throw new NotFoundError('TournamentMatch', input.matchId);
     const claim = { winnerId: input.winnerId, score: input.score ?? null };
     let completed = false;
-    const match = await this.deps.work.run(async (work) => {
-      const tournament = await this.deps.entries.lockTournamentOfMatch(work.tx, input.matchId);
-      const match = tournament && (await this.deps.matches.find(work.tx, input.matchId));
-      if (!tournament || !match) throw new NotFoundError('TournamentMatch', input.matchId);
+    const match = await this.deps.work.runSql(async (work) => {
+      // Sent together on the pipelined connection: the scene is read once the lock is held.
+      const [tournament, scene] = await Promise.all([this.deps.entries.lockTournamentOfMatch(work.sql, input.matchId), this.deps.matches.resultScene(work.sql, input.matchId)]);
+      if (!tournament || !scene) throw new NotFoundError('TournamentMatch', input.matchId);
+      const { match } = scene;
       const playing = userId !== null && (userId === match.playerA || userId === match.playerB);
       const reporter: Reporter =
         userId === null ? { kind: 'SERVICE' } : !playing && canManage({ userId, role: viewer.role }, tournament) ? { kind: 'ORGANIZER' } : { kind: 'PLAYER', userId };
@@ -56,42 +58,30 @@ export class ResultsService {
         throw new DomainError(ErrorCode.CONFLICT, 'This tournament is not being played.', { field: 'matchId', reason: 'NOT_IN_PROGRESS' });
       }
       if (outcome.kind === 'CLAIM' || outcome.kind === 'DISPUTE') {
-        const claimed = await this.deps.matches.update(work.tx, match.id, {
-          [outcome.side === 'A' ? 'claimA' : 'claimB']: { ...outcome.claim },
-          ...(outcome.kind === 'DISPUTE' ? { status: 'DISPUTED' } : {}),
-        });
+        const claimed = await this.deps.matches.claim(work.sql, match.id, outcome.side, outcome.claim, outcome.kind === 'DISPUTE');
         if (outcome.kind === 'DISPUTE') work.publish(matchUpdated, tournament.id, viewOf(claimed));
         return claimed;
       }
       const at = this.deps.now?.() ?? new Date();
-      const done = await this.deps.matches.update(work.tx, match.id, {
-        status: 'COMPLETED',
-        winnerId: outcome.winnerId,
-        score: outcome.score,
-        decidedBy: outcome.decidedBy,
-        completedAt: at,
-      });
       const loserId = outcome.winnerId === match.playerA ? match.playerB! : match.playerA!;
-      const before = await this.deps.matches.bracket(work.tx, tournament.id);
-      const advanced = await this.deps.matches.apply(work.tx, tournament.id, advance(before.map(slotOf), { key: match.key, winnerId: outcome.winnerId, loserId, playerB: match.playerB! }), at);
-      const changed = [done, ...advanced];
-      if (tournament.format === 'SWISS') {
-        const seeded = await this.deps.entries.seededPlayers(work.tx, tournament.id);
-        const swiss = before.map((m) => (m.id === done.id ? done : m)).filter((m) => m.side === 'SWISS');
-        const next = nextSwissRound(seeded, swiss, tournament.swissRounds);
-        if (next) {
-          await this.deps.entries.insertMatches(work.tx, tournament.id, next, seeded, at);
-          changed.push(...(await this.deps.matches.round(work.tx, tournament.id, 'SWISS', next[0]!.round)));
+      const updates = advance(scene.fed.map(slotOf), { key: match.key, winnerId: outcome.winnerId, loserId, playerB: match.playerB! });
+      // The write and the event go out together (pipelined); neither needs the other's answer.
+      const [changed] = await Promise.all([
+        this.deps.matches.decide(work.sql, tournament.id, { matchId: match.id, winnerId: outcome.winnerId, score: outcome.score, decidedBy: outcome.decidedBy, at, updates }),
+        work.record('tournament.match_won', { tournamentId: tournament.id, matchId: match.id, winnerId: outcome.winnerId, round: match.round, wonAt: at.toISOString() }),
+      ]);
+      const done = changed[0]!;
+      if (undecidedAfter(scene.undecided, updates) === 0 && tournament.format !== 'LADDER') {
+        // The last undecided match: a Swiss round's end pairs the next one, or the tournament is over.
+        const [seeded, bracket] = await Promise.all([this.deps.entries.seededPlayers(work.sql, tournament.id), this.deps.matches.bracket(work.sql, tournament.id)]);
+        const next = tournament.format === 'SWISS' ? nextSwissRound(seeded, bracket.filter((m) => m.side === 'SWISS'), tournament.swissRounds) : null;
+        if (next) changed.push(...(await this.deps.matches.insert(work.sql, tournament.id, next, seeded, at)));
+        else {
+          await this.deps.completion.completeIn(work, tournament, bracket, at);
+          completed = true;
         }
       }
-      await work.record('tournament.match_won', { tournamentId: tournament.id, matchId: match.id, winnerId: outcome.winnerId, round: match.round, wonAt: at.toISOString() });
       for (const m of changed) work.publish(matchUpdated, tournament.id, viewOf(m));
-      const byId = new Map(changed.map((m) => [m.id, m]));
-      const after = [...before.map((m) => byId.get(m.id) ?? m), ...changed.filter((m) => !before.some((b) => b.id === m.id))];
-      if (isBracketFinished(tournament.format, after)) {
-        await this.deps.completion.completeIn(work, tournament, after, at);
-        completed = true;
-      }
       return done;
     });
     if (completed) this.deps.poke?.();

@@ -10,8 +10,10 @@ import { openingBracket } from '../domain/brackets/index.js';
 import { seedByRating } from '../domain/brackets/seeding.js';
 import { assertCanStart, assertTransition, canManage, startRefusal } from '../domain/lifecycle.js';
 import type { EntriesStore } from '../store/entries.store.js';
+import type { MatchesStore } from '../store/matches.store.js';
 import type { TournamentRow, TournamentsStore } from '../store/tournaments.store.js';
 import type { LadderService } from './ladder.service.js';
+import type { PrizePoolService } from './prize-pool.service.js';
 import type { RegistrationService } from './registration.service.js';
 
 
@@ -28,9 +30,12 @@ export class ScheduleService {
       work: UnitOfWork;
       tournaments: TournamentsStore;
       entries: EntriesStore;
+      matches: MatchesStore;
       registration: RegistrationService;
       /** A LADDER's end job is scheduled when it starts. */
       ladder: Pick<LadderService, 'scheduleEnd'>;
+      /** A cancellation gives the creator's fixed part of the pool back. */
+      pool: Pick<PrizePoolService, 'oweBack'>;
       logger: Logger;
       /** The start-time job's queue: one job per tournament, due at its start. */
       startQueue: string;
@@ -104,7 +109,7 @@ export class ScheduleService {
     const seeded = seedByRating(active.map((e) => ({ ...e, id: e.userId, registeredAt: e.joinedAt })));
     await this.deps.entries.setSeeds(work.tx, seeded);
     const bracket = openingBracket(tournament.format, seeded.length, tournament);
-    await this.deps.entries.insertMatches(work.tx, tournament.id, bracket, seeded.map((e) => e.userId), this.now());
+    await this.deps.matches.insert(work.tx, tournament.id, bracket, seeded.map((e) => e.userId), this.now());
     const started = await this.deps.tournaments.setStatus(work.tx, tournament.id, 'IN_PROGRESS');
     if (tournament.format === 'LADDER') await this.deps.ladder.scheduleEnd(work.tx, tournament);
     await work.record('tournament.started', { tournamentId: tournament.id, players: seeded.length, startedAt: this.now().toISOString() });
@@ -115,6 +120,7 @@ export class ScheduleService {
   private async cancelIn(work: PrismaWork, tournament: TournamentRow, reason: 'ORGANIZER' | 'TOO_FEW_PARTICIPANTS'): Promise<TournamentRow> {
     assertTransition(tournament.status, 'CANCELLED');
     for (const entry of await this.deps.entries.entriesIn(work.tx, tournament.id, 'ACTIVE')) await this.deps.registration.owe(work, entry);
+    await this.deps.pool.oweBack(work.tx, tournament, tournament.prizeFunded);
     const cancelled = await this.deps.tournaments.setStatus(work.tx, tournament.id, 'CANCELLED');
     await work.record('tournament.cancelled', { tournamentId: tournament.id, reason, cancelledAt: this.now().toISOString() });
     work.publish(tournamentUpdated, tournament.id, { id: tournament.id });

@@ -9,6 +9,7 @@ import type { TournamentStatus } from '../domain/lifecycle.js';
 import { listingFilter, scheduleKey } from '../domain/listing.js';
 import { validateNewTournament, type NewTournamentInput } from '../domain/settings.js';
 import type { TournamentRow, TournamentsStore } from '../store/tournaments.store.js';
+import type { PrizePoolService } from './prize-pool.service.js';
 import type { ScheduleService } from './schedule.service.js';
 
 /**
@@ -20,7 +21,7 @@ import type { ScheduleService } from './schedule.service.js';
 export class TournamentsService {
   constructor(
     private readonly store: TournamentsStore,
-    private readonly deps: { work: UnitOfWork; schedule: ScheduleService; redis: RedisPort; now?: () => Date },
+    private readonly deps: { work: UnitOfWork; schedule: ScheduleService; pool: PrizePoolService; redis: RedisPort; now?: () => Date },
   ) {}
 
   private now(): Date {
@@ -30,6 +31,7 @@ export class TournamentsService {
   /**
    * A new tournament in REGISTRATION, by an ORGANIZER or ADMIN, with its start-time job. With a
    * request key, a retry (or a concurrent twin) returns the tournament the first request created.
+   * A pool with a fixed part is paid by its creator first (prize-pool.service.ts).
    */
   async createTournament(viewer: Viewer, input: NewTournamentInput): Promise<TournamentRow> {
     const organizerId = requireRole(viewer, ['ORGANIZER', 'ADMIN'], 'create tournaments');
@@ -38,6 +40,7 @@ export class TournamentsService {
       const earlier = await this.store.findByRequestKey(organizerId, settings.requestKey);
       if (earlier) return earlier;
     }
+    if (settings.prizeFixed > 0) return this.deps.pool.createFunded(organizerId, settings);
     try {
       return await this.deps.work.run(async ({ tx }) => {
         const created = await this.store.create(tx, settings, organizerId);

@@ -1,6 +1,5 @@
-import { pgArray, prismaSql, type Prisma, type PrismaClient, type Tx } from '../../../platform/db/index.js';
+import { asSql, pgArray, prismaSql, type Prisma, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import type { TournamentEntry, TournamentEntryStatus } from '../../../generated/prisma/client.js';
-import type { BracketMatch } from '../domain/brackets/index.js';
 import { TOURNAMENT_COLUMNS, type TournamentRow } from './tournaments.store.js';
 
 export type EntryRow = TournamentEntry;
@@ -18,16 +17,16 @@ export class EntriesStore {
    * cancelling serialise on it. Locking: SELECT … FOR UPDATE, which Prisma cannot express; the row
    * comes back from the same statement.
    */
-  async lockTournament(tx: Tx, id: string): Promise<TournamentRow | null> {
-    const rows = await tx.$queryRawUnsafe<TournamentRow[]>(`SELECT ${TOURNAMENT_COLUMNS} FROM tournaments WHERE id = $1::uuid FOR UPDATE`, id);
+  async lockTournament(client: Sql | Tx, id: string): Promise<TournamentRow | null> {
+    const rows = await asSql(client).query<TournamentRow>(`SELECT ${TOURNAMENT_COLUMNS} FROM tournaments WHERE id = $1::uuid FOR UPDATE`, [id]);
     return rows[0] ?? null;
   }
 
   /** The tournament a match belongs to, locked as `lockTournament` does, in one statement; null for an unknown match. */
-  async lockTournamentOfMatch(tx: Tx, matchId: string): Promise<TournamentRow | null> {
-    const rows = await tx.$queryRawUnsafe<TournamentRow[]>(
+  async lockTournamentOfMatch(client: Sql | Tx, matchId: string): Promise<TournamentRow | null> {
+    const rows = await asSql(client).query<TournamentRow>(
       `SELECT ${TOURNAMENT_COLUMNS} FROM tournaments WHERE id = (SELECT tournament_id FROM tournament_matches WHERE id = $1::uuid) FOR UPDATE`,
-      matchId,
+      [matchId],
     );
     return rows[0] ?? null;
   }
@@ -83,36 +82,21 @@ export class EntriesStore {
   }
 
   /**
-   * Writes bracket matches, players filled in where a seed decides them; a Swiss bye (a seat against
-   * a bye) is written finished, won by its player.
+   * The players in seed order (index 0 is seed 1), once play has started. Raw SQL: read inside the
+   * result path's port transaction (hot path).
    */
-  async insertMatches(tx: Tx, tournamentId: string, matches: readonly BracketMatch[], seeds: readonly string[], at = new Date()): Promise<void> {
-    const playerOf = (source: BracketMatch['players'][number]) => ('seed' in source ? seeds[source.seed - 1]! : null);
-    const byeOf = (m: BracketMatch) => ('bye' in m.players[1] ? playerOf(m.players[0]) : null);
-    const ready = (m: BracketMatch) => !byeOf(m) && playerOf(m.players[0]) !== null && playerOf(m.players[1]) !== null;
-    await tx.tournamentMatch.createMany({
-      data: matches.map((m) => ({
-        status: byeOf(m) ? ('COMPLETED' as const) : ready(m) ? ('READY' as const) : ('PENDING' as const),
-        ...(byeOf(m) ? { winnerId: byeOf(m), decidedBy: 'BYE', completedAt: at } : {}),
-        ...(ready(m) ? { readyAt: at } : {}),
-        tournamentId,
-        key: m.key,
-        side: m.side,
-        round: m.round,
-        position: m.position,
-        sourceA: m.players[0],
-        sourceB: m.players[1],
-        playerA: playerOf(m.players[0]),
-        playerB: playerOf(m.players[1]),
-        conditional: m.conditional ?? false,
-      })),
-    });
+  async seededPlayers(client: Sql | Tx, tournamentId: string): Promise<string[]> {
+    const rows = await asSql(client).query<{ userId: string }>(
+      `SELECT user_id::text AS "userId" FROM tournament_entries WHERE tournament_id = $1::uuid AND status = 'ACTIVE' AND seed IS NOT NULL ORDER BY seed`,
+      [tournamentId],
+    );
+    return rows.map((r) => r.userId);
   }
 
-  /** The players in seed order (index 0 is seed 1), once play has started. */
-  async seededPlayers(tx: Tx, tournamentId: string): Promise<string[]> {
-    const rows = await tx.tournamentEntry.findMany({ where: { tournamentId, status: 'ACTIVE', seed: { not: null } }, orderBy: { seed: 'asc' }, select: { userId: true } });
-    return rows.map((r) => r.userId);
+  /** Entry fees paid by the tournament's registered players. Raw SQL: read inside the result path's port transaction (a completion). */
+  async feesOf(client: Sql | Tx, tournamentId: string): Promise<number> {
+    const [row] = await asSql(client).query<{ fees: number }>(`SELECT COALESCE(sum(fee), 0)::int AS fees FROM tournament_entries WHERE tournament_id = $1::uuid AND status = 'ACTIVE'`, [tournamentId]);
+    return row?.fees ?? 0;
   }
 
   /** Registered players per tournament (ACTIVE entries), in the ids' order: one query for any number. */
@@ -130,10 +114,10 @@ export class EntriesStore {
   }
 
   /** Writes the final places and prizes (one statement for the whole field). */
-  async setStandings(tx: Tx, tournamentId: string, standings: readonly { userId: string; placement: number; prize: number }[]): Promise<void> {
+  async setStandings(client: Sql | Tx, tournamentId: string, standings: readonly { userId: string; placement: number; prize: number }[]): Promise<void> {
     if (!standings.length) return;
     // Raw SQL (docs/database.md): one UPDATE … FROM unnest for up to 1,024 rows, which Prisma cannot express.
-    await prismaSql(tx).query(
+    await asSql(client).query(
       `UPDATE tournament_entries e SET placement = s.placement, prize = s.prize
          FROM unnest($2::uuid[], $3::int[], $4::int[]) AS s(user_id, placement, prize)
         WHERE e.tournament_id = $1::uuid AND e.user_id = s.user_id AND e.status = 'ACTIVE'`,

@@ -3,7 +3,7 @@ import type { LeaderboardRow, LeaderboardsStore, PeriodRow, RecordDetails } from
 
 export interface LeaderboardLoaders {
   leaderboardById: DataLoader<string, LeaderboardRow | undefined>;
-  /** A board's current period. */
+  /** A board's current period (primed by leaderboardById, which reads both in one statement). */
   currentPeriod: DataLoader<string, PeriodRow | undefined>;
   /** A record's stored details by `<periodId> <userId>`: one statement for a page of records. */
   recordDetails: DataLoader<string, RecordDetails | undefined>;
@@ -11,9 +11,14 @@ export interface LeaderboardLoaders {
 
 /** Fresh per request, like the tournaments' loaders. */
 export function createLeaderboardLoaders(store: LeaderboardsStore): LeaderboardLoaders {
+  const currentPeriod = new DataLoader((ids: readonly string[]) => store.currentPeriods(ids));
   return {
-    leaderboardById: new DataLoader((ids) => store.findByIds(ids)),
-    currentPeriod: new DataLoader((ids) => store.currentPeriods(ids)),
+    leaderboardById: new DataLoader(async (ids) => {
+      const found = await store.findWithCurrentPeriods(ids);
+      for (const f of found) if (f?.period) currentPeriod.prime(f.board.id, f.period);
+      return found.map((f) => f?.board);
+    }),
+    currentPeriod,
     recordDetails: new DataLoader((keys) => store.details(keys)),
   };
 }

@@ -7,6 +7,8 @@ import type { LeaderboardsStore, StoredRecord } from './leaderboards.store.js';
 export interface RankingRef {
   periodId: string;
   sort: SortOrder;
+  /** An archived period's ranking expires when nobody reads it (rebuilt from PostgreSQL when read again). */
+  archived?: boolean;
 }
 
 export interface RankedEntry {
@@ -40,7 +42,9 @@ const REBUILD_PAGE = 5_000;
  * version (the record's `seq`), kept together by the port's zsetById. PostgreSQL holds every
  * record; when Redis lost a period (the index has no `~built` mark) the first read or write that
  * notices rebuilds it from PostgreSQL, with versions, so submissions applied meanwhile are neither
- * lost nor counted twice.
+ * lost nor counted twice. An archived period's keys expire `archiveTtlSeconds` after its reset or
+ * its last read (each read renews it), the index a minute before the set: a read never finds the
+ * `~built` mark without the set, and a read after the expiry rebuilds the period.
  */
 export class LeaderboardRanking {
   private readonly rebuilding = new Map<string, Promise<void>>();
@@ -49,6 +53,7 @@ export class LeaderboardRanking {
     private readonly redis: RedisPort,
     private readonly store: LeaderboardsStore,
     private readonly logger: Logger,
+    private readonly options: { archiveTtlSeconds: number } = { archiveTtlSeconds: 86_400 },
   ) {}
 
   private keys(periodId: string) {
@@ -90,16 +95,36 @@ export class LeaderboardRanking {
     });
   }
 
+  /** The player's record and up to `n` either side of it, best first (one script on Redis); empty without a record. */
+  async around(ref: RankingRef, userId: string, n: number): Promise<RankedEntry[]> {
+    return this.whenBuilt(ref, async () => {
+      const { set, index } = this.keys(ref.periodId);
+      const found = await this.redis.zrangeAroundById(set, index, userId, n, ref.sort === 'DESC');
+      return found ? found.members.map((m, i) => ({ ...parseRankingMember(ref.sort, m.member), score: m.score, rank: found.start + i })) : [];
+    });
+  }
+
   async count(ref: RankingRef): Promise<number> {
     return this.whenBuilt(ref, () => this.redis.zcard(this.keys(ref.periodId).set));
   }
 
   /** Runs a read once the period is built (one HMGET alongside the read; a rebuild first when it is not). */
   private async whenBuilt<T>(ref: RankingRef, read: () => Promise<T>): Promise<T> {
-    const [[built], result] = await Promise.all([this.redis.hmget(this.keys(ref.periodId).index, [BUILT]), read()]);
+    // An archived period's expiry is renewed in the same round trip (auto-pipelined) as the read.
+    const [[built], result] = await Promise.all([this.redis.hmget(this.keys(ref.periodId).index, [BUILT]), read(), ref.archived ? this.expireArchived(ref.periodId) : undefined]);
     if (built !== null) return result;
     await this.ensureBuilt(ref);
     return read();
+  }
+
+  /** Lets an archived period's ranking expire `archiveTtlSeconds` from now: the index a minute before its set. */
+  async expireArchived(periodId: string): Promise<void> {
+    const { set, index } = this.keys(periodId);
+    const ttl = this.options.archiveTtlSeconds;
+    await this.redis.expire([
+      { key: index, ttlSeconds: ttl },
+      { key: set, ttlSeconds: ttl + 60 },
+    ]);
   }
 
   /** Rebuilds the period from PostgreSQL unless it is built; one rebuild per period at a time in this process. */
@@ -129,10 +154,11 @@ export class LeaderboardRanking {
       if (page.length < REBUILD_PAGE) break;
     }
     await this.redis.hset(index, { [BUILT]: new Date().toISOString() });
+    if (ref.archived) await this.expireArchived(ref.periodId);
     this.logger.info({ periodId: ref.periodId, records: total, ms: Date.now() - started }, 'leaderboard period rebuilt from PostgreSQL');
   }
 
-  /** Forgets a period's ranking (tests and benches; a reset keeps archived periods). */
+  /** Forgets a period's ranking (tests and benches; archived periods expire: expireArchived). */
   async drop(periodId: string): Promise<void> {
     const { set, index } = this.keys(periodId);
     await this.redis.del([set, index]);

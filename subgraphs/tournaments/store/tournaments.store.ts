@@ -1,5 +1,5 @@
 import type { Tournament, TournamentStatus as StoredStatus } from '../../../generated/prisma/client.js';
-import { prismaSql, type Prisma, type PrismaClient, type Tx } from '../../../platform/db/index.js';
+import { asSql, prismaSql, type Prisma, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import { findByUuids } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 import type { TournamentStatus } from '../domain/lifecycle.js';
@@ -40,6 +40,7 @@ export const TOURNAMENT_COLUMNS = [
   'rules',
   'request_key AS "requestKey"',
   'completed_at AS "completedAt"',
+  'prize_funded AS "prizeFunded"',
 ].join(', ');
 
 // The raw column list above names every field of the row: this fails to compile when a field is added.
@@ -47,7 +48,7 @@ type Fields = keyof TournamentRow;
 const listed: Record<Fields, true> = {
   id: true, name: true, description: true, format: true, status: true, maxParticipants: true, minParticipants: true, entryFee: true, startsAt: true, endsAt: true,
   createdBy: true, createdAt: true, bestOf: true, thirdPlaceMatch: true, grandFinalReset: true, swissRounds: true, ladderRange: true, prizeFixed: true,
-  prizeFeeShare: true, prizeSplit: true, minimumLevel: true, rules: true, requestKey: true, completedAt: true,
+  prizeFeeShare: true, prizeSplit: true, minimumLevel: true, rules: true, requestKey: true, completedAt: true, prizeFunded: true,
 };
 void listed;
 
@@ -59,18 +60,22 @@ export class TournamentsStore {
     return findByUuids(ids, (uuids) => this.prisma.tournament.findMany({ where: { id: { in: uuids } } }));
   }
 
-  /** Writes a new tournament in REGISTRATION (a duplicate request key throws the unique violation). */
-  create(tx: Tx, settings: TournamentSettings, createdBy: string): Promise<TournamentRow> {
-    return tx.tournament.create({ data: { ...settings, createdBy } });
+  /**
+   * Writes a new tournament in REGISTRATION (a duplicate request key throws the unique violation);
+   * `funded` is the funding it comes from (its id and the coins its creator paid into the pool).
+   */
+  create(tx: Tx, settings: TournamentSettings, createdBy: string, funded?: { id: string; amount: number }): Promise<TournamentRow> {
+    return tx.tournament.create({ data: { ...settings, createdBy, ...(funded ? { id: funded.id, prizeFunded: funded.amount } : {}) } });
   }
 
   setStatus(tx: Tx, id: string, status: TournamentStatus): Promise<TournamentRow> {
     return tx.tournament.update({ where: { id }, data: { status } });
   }
 
-  /** The last match ended: COMPLETED at `at`. */
-  complete(tx: Tx, id: string, at: Date): Promise<TournamentRow> {
-    return tx.tournament.update({ where: { id }, data: { status: 'COMPLETED', completedAt: at } });
+  /** The last match ended: COMPLETED at `at`. Raw SQL: inside the result path's port transaction (hot path). */
+  async complete(client: Sql | Tx, id: string, at: Date): Promise<TournamentRow> {
+    const [row] = await asSql(client).query<TournamentRow>(`UPDATE tournaments SET status = 'COMPLETED', completed_at = $2::timestamptz WHERE id = $1::uuid RETURNING ${TOURNAMENT_COLUMNS}`, [id, at.toISOString()]);
+    return row!;
   }
 
   /** Tournaments being played now (the `tournaments_active` gauge). */

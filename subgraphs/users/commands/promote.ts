@@ -4,6 +4,9 @@
 // reaches the player's tokens at their next sign-in or session refresh.
 import { ConfigError, loadConfig, platformEnv } from '../../../platform/config.js';
 import { openDatabase } from '../../../platform/db/index.js';
+import { pino } from 'pino';
+import { MemoryRedisPort } from '../../../platform/redis/index.js';
+import { UnitOfWork } from '../../../platform/unit-of-work.js';
 import { usernameKey } from '../domain/accounts.js';
 import { RolesService } from '../services/roles.service.js';
 import { UsersStore } from '../store/users.store.js';
@@ -19,7 +22,9 @@ try {
   const db = await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     const store = new UsersStore(db.prisma, db.sql);
-    const promoted = await new RolesService(store).promoteToAdmin(usernames.map(usernameKey));
+    // `user.role_changed` goes to the outbox; the users service's relay publishes it once running.
+    const work = new UnitOfWork({ db, redis: new MemoryRedisPort(), producer: 'users', relay: { poke: () => undefined }, logger: pino({ level: 'silent' }) });
+    const promoted = await new RolesService(store, work).promoteToAdmin(usernames.map(usernameKey));
     const missing: string[] = [];
     for (const username of usernames) {
       const user = await store.findByUsernameKey(usernameKey(username));

@@ -14,6 +14,8 @@ declare module '../../../platform/events/types.js' {
     'user.blocked': UserBlocked;
     /** A player lifted their block of another (the other player's own block of them, if any, stands). */
     'user.unblocked': UserUnblocked;
+    /** An admin changed a player's role (their tokens carry the old one until they expire). */
+    'user.role_changed': UserRoleChanged;
   }
 }
 
@@ -54,4 +56,10 @@ export interface UserUnblocked {
   blockerId: string;
   blockedId: string;
   unblockedAt: string;
+}
+
+export interface UserRoleChanged {
+  userId: string;
+  role: 'PLAYER' | 'MODERATOR' | 'ORGANIZER' | 'ADMIN';
+  changedAt: string;
 }

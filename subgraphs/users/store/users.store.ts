@@ -48,14 +48,13 @@ export class UsersStore {
     return count ? tx.user.findUnique({ where: { id } }) : null;
   }
 
-  /** Sets role ADMIN on the accounts with these username keys that are not ADMIN yet; their usernames. */
-  async promoteToAdmin(usernameKeys: readonly string[]): Promise<string[]> {
-    const rows = await this.prisma.user.updateManyAndReturn({
+  /** Sets role ADMIN on the accounts with these username keys that are not ADMIN yet; their ids and usernames. */
+  promoteToAdmin(usernameKeys: readonly string[], tx: Tx | PrismaClient = this.prisma): Promise<{ id: string; username: string }[]> {
+    return tx.user.updateManyAndReturn({
       where: { usernameKey: { in: [...usernameKeys] }, role: { not: 'ADMIN' } },
       data: { role: 'ADMIN' },
-      select: { username: true },
+      select: { id: true, username: true },
     });
-    return rows.map((row) => row.username);
   }
 
   touchLastSeen(id: string, at: Date): Promise<unknown> {

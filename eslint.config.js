@@ -33,8 +33,9 @@ const GENERATED = [
 ];
 
 // The TypeScript: typescript-eslint's recommended type-checked rules. The project service finds
-// each file's nearest tsconfig.json (the root one; gateway/explorer/browser's for the browser code,
-// DOM + JSX; examples/typed-client's), so a file is checked with the types it is compiled with.
+// each file's nearest tsconfig.json (the root one; gateway/explorer/browser's and
+// gateway/console/browser's for the browser code, DOM + JSX; examples/typed-client's), so a file
+// is checked with the types it is compiled with.
 const TYPESCRIPT = ['**/*.ts', '**/*.tsx'];
 
 export default [

@@ -44,7 +44,8 @@ export class PlatformApi {
           body: JSON.stringify({ query, variables }),
         });
       } catch (error) {
-        throw new SeedStop(`cannot reach ${this.url} (${(error as Error).cause ?? (error as Error).message}): is the platform running? (npm start)`);
+        const { cause, message } = error as Error;
+        throw new SeedStop(`cannot reach ${this.url} (${cause instanceof Error ? String(cause) : message}): is the platform running? (npm start)`);
       }
       const body = (await response.json().catch(() => ({}))) as GraphQLBody<T>;
       const error = body.errors?.[0];
@@ -82,7 +83,7 @@ export class PlatformApi {
       const retryAfterMs = typeof extensions.retryAfterMs === 'number' ? extensions.retryAfterMs : 1_000;
       if (retryAfterMs > MAX_RATE_LIMIT_WAIT_MS) {
         throw new SeedStop(
-          `${name} is rate limited for ${Math.ceil(retryAfterMs / 60_000)} more minute(s)${extensions.reason ? ` (${String(extensions.reason)})` : ''}. ` +
+          `${name} is rate limited for ${Math.ceil(retryAfterMs / 60_000)} more minute(s)${typeof extensions.reason === 'string' && extensions.reason ? ` (${extensions.reason})` : ''}. ` +
             'Seed a platform on this machine (127.0.0.1 is exempt from the per-address limits), or raise ' +
             'REGISTRATIONS_PER_ADDRESS_PER_HOUR / RATE_LIMIT_EXEMPT_ADDRESSES on the platform, then run the seed again.',
         );

@@ -370,7 +370,7 @@ export async function seedChat(ctx: SeedContext): Promise<void> {
       await owner.request(`mutation SeedInvite($input: InviteToPartyInput!) { inviteToParty(input: $input) { __typename } }`, { input: { roomId, userId: players[member]!.id } });
     }
     const voices = [party.owner, ...party.members.filter((m) => m !== party.owner)];
-    conversations.push({ label: `party ${k}`, messages: Array.from({ length: 6 }, (_, m) => send(players[voices[m % voices.length]!]!, roomId!, `seed-party-${k}-${m}`)) });
+    conversations.push({ label: `party ${k}`, messages: Array.from({ length: 6 }, (_, m) => send(players[voices[m % voices.length]!]!, roomId, `seed-party-${k}-${m}`)) });
   }
   for (const { a, b } of plan.privateChats) {
     const pa = players[a]!;
@@ -474,7 +474,7 @@ export async function seedTournaments(ctx: SeedContext): Promise<void> {
         },
       );
       const id = createTournament.tournament.id;
-      let status = createTournament.tournament.status;
+      const status = createTournament.tournament.status;
       if (status === 'REGISTRATION') {
         for (const p of t.players) {
           await ctx.players[p]!.request(`mutation SeedJoin($input: JoinTournamentInput!) { joinTournament(input: $input) { __typename } }`, { input: { tournamentId: id } }).catch(

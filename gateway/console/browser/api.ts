@@ -81,7 +81,7 @@ export function subscribe<T>(query: string, variables: Record<string, unknown>, 
     {
       next: (result) => {
         if (result.errors?.length) onError(firstError(result.errors as GraphQLResponse<T>['errors']));
-        else if (result.data) onData(result.data as T);
+        else if (result.data) onData(result.data);
       },
       error: (error) => onError(error instanceof Error ? new ApiError(error.message, undefined) : new ApiError('The live connection failed.', undefined)),
       complete: () => undefined,

@@ -10,7 +10,8 @@ const ME = `query ConsoleMe {
 
 interface PlayerAchievement {
   id: string;
-  status: 'LOCKED' | 'IN_PROGRESS' | 'UNLOCKED' | string;
+  /** LOCKED, IN_PROGRESS or UNLOCKED, as the API sends it. */
+  status: string;
   percent: number;
   current: number;
   target: number;

@@ -24,11 +24,11 @@ export interface LiveChannel<P> {
   readonly subgraph: string;
   readonly name: string;
   /** The Redis channel of one key. */
-  channel(key: string): string;
+  channel: (key: string) => string;
   /** Publishes now. Producers use `work.publish` instead, which waits for the commit. */
-  publish(redis: RedisPort, key: string, payload: P): Promise<void>;
+  publish: (redis: RedisPort, key: string, payload: P) => Promise<void>;
   /** Live only: what is published from now on (see `subscribeLive`). */
-  subscribe(redis: RedisPort, key: string, bufferSize?: number): AsyncIterableIterator<P>;
+  subscribe: (redis: RedisPort, key: string, bufferSize?: number) => AsyncIterableIterator<P>;
 }
 
 export function defineLiveChannel<P>(subgraph: string, name: string): LiveChannel<P> {

@@ -70,7 +70,7 @@ describe('social subgraph: sending messages', () => {
   it('stores the trimmed text, answers with the message, and publishes it to the room', async () => {
     const { id: roomId, name } = await room();
     const events: MessageAddedEvent[] = [];
-    const unsubscribe = await redis.subscribe(liveChannel('social', 'messageAdded', roomId), (m) => void events.push(JSON.parse(m)));
+    const unsubscribe = await redis.subscribe(liveChannel('social', 'messageAdded', roomId), (m) => void events.push(JSON.parse(m) as MessageAddedEvent));
     const author = player();
     const message = await sent(author, roomId, '  hello there  ');
     await unsubscribe();
@@ -236,7 +236,7 @@ describe('social subgraph: reading a room', () => {
 describe('social subgraph: messageAdded', () => {
   const take = async (stream: AsyncIterableIterator<MessageAddedEvent>, n: number) => {
     const out: string[] = [];
-    while (out.length < n) out.push((await stream.next()).value.text);
+    while (out.length < n) out.push(((await stream.next()).value as MessageAddedEvent).text);
     return out;
   };
   const refusal = async (start: () => Promise<unknown>) => {
@@ -335,7 +335,7 @@ describe('social subgraph: messageAdded goes out only after its commit', () => {
       get(target, key) {
         if (key === 'publish') return (channel: string, message: string) => publish(channel, message, () => target.publish(channel, message));
         const value = Reflect.get(target, key, target) as unknown;
-        return typeof value === 'function' ? value.bind(target) : value;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
       },
     });
 
@@ -355,7 +355,7 @@ describe('social subgraph: messageAdded goes out only after its commit', () => {
       DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION refuse_at_commit_${tag}()`);
     try {
       const everything: string[] = [];
-      const unsubscribe = await redis.subscribe(liveChannel('social', 'messageAdded', roomId), (m) => void everything.push(JSON.parse(m).text));
+      const unsubscribe = await redis.subscribe(liveChannel('social', 'messageAdded', roomId), (m) => void everything.push((JSON.parse(m) as MessageAddedEvent).text));
       const { chatMessages } = social.createContext(ANONYMOUS);
       const listening = await subscriber(await chatMessages.messagesAdded(ANONYMOUS, roomId), roomId);
       const author = player();
@@ -388,7 +388,7 @@ describe('social subgraph: messageAdded goes out only after its commit', () => {
     const publishedTexts: string[] = [];
     const redis = redisWhere(async (channel, message, publish) => {
       await sleep(Math.random() * 30);
-      if (channel === liveChannel('social', 'messageAdded', roomId)) publishedTexts.push(JSON.parse(message).text);
+      if (channel === liveChannel('social', 'messageAdded', roomId)) publishedTexts.push((JSON.parse(message) as MessageAddedEvent).text);
       await publish();
     });
     const replicas = [socialSubgraph.create({ db, redis }), socialSubgraph.create({ db, redis })].map((r) => r.createContext(ANONYMOUS).chatMessages);
@@ -413,7 +413,7 @@ describe('social subgraph: messageAdded goes out only after its commit', () => {
     const { id: roomId } = await room();
     const lossy = socialSubgraph.create({
       db,
-      redis: redisWhere((_channel, message, publish) => (JSON.parse(message).text === 'lost' ? Promise.resolve() : publish())),
+      redis: redisWhere((_channel, message, publish) => ((JSON.parse(message) as MessageAddedEvent).text === 'lost' ? Promise.resolve() : publish())),
     });
     const { chatMessages } = lossy.createContext(ANONYMOUS);
     const author = player();

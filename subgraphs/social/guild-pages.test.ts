@@ -22,8 +22,8 @@ const flaky: RedisPort = new Proxy(redis, {
   get(target, prop, receiver) {
     if (prop === 'del') return async (keys: string[]) => (failDeletes ? Promise.reject(new Error('redis: connection lost')) : target.del(keys));
     if (prop === 'set') return async (key: string, value: string, ttl: number) => (sets.push({ key, ttl }), target.set(key, value, ttl));
-    const value = Reflect.get(target, prop, receiver);
-    return typeof value === 'function' ? value.bind(target) : value;
+    const value = Reflect.get(target, prop, receiver) as unknown;
+    return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
   },
 });
 let social: ReturnType<typeof socialSubgraph.create>;

@@ -15,7 +15,7 @@ let started: BackgroundWorker[] = [];
 
 const social = (prisma: PrismaClient, sql: Sql = db.sql) => socialSubgraph.create({ db: { ...db, prisma, sql }, redis: newTestRedis() });
 /** The subgraph's own default-rooms worker (the kit puts the outbox relay before it). */
-const defaultRooms = (prisma: PrismaClient) => social(prisma).parts.workers![0]!;
+const defaultRooms = (prisma: PrismaClient) => social(prisma).parts.workers[0]!;
 
 beforeAll(async () => {
   db = await openTestDatabase();

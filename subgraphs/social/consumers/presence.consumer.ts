@@ -39,5 +39,5 @@ export function withPresenceHandlers(consumer: SubgraphConsumer, handlers: Event
           };
         };
   }
-  return { ...consumer, handlers: merged as EventHandlers };
+  return { ...consumer, handlers: merged };
 }

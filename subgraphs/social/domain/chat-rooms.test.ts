@@ -14,7 +14,6 @@ import {
   pairKey,
   validatePartySize,
   validateSlowMode,
-  type ChatRoomKind,
 } from './chat-rooms.js';
 
 const failure = (attempt: () => unknown) => {
@@ -86,7 +85,7 @@ describe('joining and leaving', () => {
     ['GUILD', 'FORBIDDEN'],
     ['PRIVATE', 'FORBIDDEN'],
   ] as const)('leaving a %s room → %s', (kind, code) => {
-    expect(failure(() => assertMayLeave(kind as ChatRoomKind))?.code ?? null).toBe(code);
+    expect(failure(() => assertMayLeave(kind))?.code ?? null).toBe(code);
   });
 
   it.each([

@@ -171,7 +171,7 @@ export class ChatMessagesService {
   private async postOpenGroup(work: SqlWork, room: ChatRoomRow, sends: RoomSend[]): Promise<(ChatMessageRow | Refused)[]> {
     const mutes = await this.deps.moderation.mutesOf(room.id, sends.map(({ send }) => send.authorId), work.sql);
     const now = this.now();
-    const results: (ChatMessageRow | Refused)[] = new Array(sends.length);
+    const results = new Array<ChatMessageRow | Refused>(sends.length);
     const accepted: number[] = [];
     sends.forEach(({ send }, index) => {
       try {
@@ -409,7 +409,7 @@ export class ChatMessagesService {
       tooFar: `More than ${MAX_REPLAY} events happened since this cursor: load the messages with ChatRoom.messages, then subscribe without a cursor.`,
     });
     const restricted = isRestricted(room.kind);
-    return keepEach(stream, async (event) => (restricted ? this.deps.chatRooms.canRead(viewer, room) : true), (event) => ({
+    return keepEach(stream, async () => (restricted ? this.deps.chatRooms.canRead(viewer, room) : true), (event) => ({
       type: event.type,
       position: BigInt(event.position),
       message: messageOfPayload(event.message),

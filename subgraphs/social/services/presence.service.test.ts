@@ -52,7 +52,7 @@ describe('PresenceService streams', () => {
     const ana = randomUUID();
     const viewers = Array.from({ length: 50 }, () => randomUUID());
     const { presence, asked } = scenario({ rooms: [general], blocks: [[ana, viewers[0]!]] });
-    const names = Object.fromEntries([[ana, 'ana'], ...viewers.map((v, i) => [v, `v${i}`])]);
+    const names: Record<string, string> = Object.fromEntries([[ana, 'ana'], ...viewers.map((v, i) => [v, `v${i}`])]);
     const streams = await Promise.all(viewers.map((v) => presence.presenceChanges(player(v), general.id)));
     const seen = streams.map((s) => collect(s, names));
     asked.relations.length = 0;

@@ -2,7 +2,6 @@ import { Repeater } from '@repeaterjs/repeater';
 import DataLoader from 'dataloader';
 import { requireUser, type Viewer } from '../../../platform/auth.js';
 import { NotFoundError } from '../../../platform/errors.js';
-import { subscribeLive } from '../../../platform/live.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { presenceChanged, typingChanged, type PresenceEvent, type TypingEvent } from '../contracts/live.js';
 import {

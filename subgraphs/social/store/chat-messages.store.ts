@@ -195,7 +195,7 @@ export class ChatMessagesStore {
        ) e ORDER BY pos LIMIT $3::int`,
       [roomId, String(position), limit],
     );
-    return rows.map(({ eventType, pos: at, ...message }) => ({ type: eventType, position: BigInt(at), message: normalize(message as ChatMessageRow) }));
+    return rows.map(({ eventType, pos: at, ...message }) => ({ type: eventType, position: BigInt(at), message: normalize(message) }));
   }
 
   /** The position of the newest private message that reached the player (0 before their first). */

@@ -1,6 +1,5 @@
 import type { ChatRoom, ChatRoomKind } from '../../../generated/prisma/client.js';
 import { asSql, pgArray, type Prisma, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
-import { BadUserInputError } from '../../../platform/errors.js';
 import { findByUuids, isUuid } from '../../../platform/ids.js';
 import { timeIdKeyset, type PageRequest, type TimeIdKey } from '../../../platform/pagination.js';
 import type { ChatPostPolicy, RoomSpec } from '../domain/chat-rooms.js';

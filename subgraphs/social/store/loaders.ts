@@ -60,7 +60,7 @@ export function createLoaders(stores: {
   return {
     chatRoomById: new DataLoader((ids) => stores.chatRooms.findByIds(ids)),
     chatMessageById: new DataLoader((ids) => stores.chatMessages.findByIds(ids)),
-    chatMessageBySeq: new DataLoader((seqs) => stores.chatMessages.findBySeqs(seqs), { cacheKeyFn: String }),
+    chatMessageBySeq: new DataLoader((seqs: readonly bigint[]) => stores.chatMessages.findBySeqs(seqs), { cacheKeyFn: String }),
     membership: new DataLoader((keys) => stores.chatMembers.find(keys), { cacheKeyFn: memberKey }),
     roomMembers: new DataLoader((roomIds) => stores.chatMembers.membersOf(roomIds)),
     unreadCount: new DataLoader((keys) => stores.chatMembers.unreadCounts(keys, UNREAD_CAP), { cacheKeyFn: memberKey }),

@@ -80,7 +80,7 @@ class MemoryTypingStore implements TypingStore {
     private readonly options: TypingStoreOptions,
   ) {
     let states = memoryTyping.get(redis);
-    if (!states) memoryTyping.set(redis, (states = new Map()));
+    if (!states) memoryTyping.set(redis, (states = new Map<string, TypingState>()));
     this.states = states;
   }
 

@@ -29,7 +29,7 @@ beforeAll(async () => {
     get(target, key, receiver) {
       if (key === 'zsetById' && failRankingWrites) return () => Promise.reject(new Error('Redis connection lost (test)'));
       const value = Reflect.get(target, key, receiver) as unknown;
-      return typeof value === 'function' ? value.bind(target) : value;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   }) as RedisPort;
   const counted = { prisma: db.prisma, sql: db.sql, transaction: ((fn, options) => (transactions++, db.transaction(fn, options))) as Database['transaction'] };
@@ -136,7 +136,7 @@ describe('group commit', () => {
       [2, c],
       [3, a],
     ]);
-    expect(results[3]!.data!.submitScore.record).toMatchObject({ rank: 3, submissions: 3 });
+    expect(results[3].data!.submitScore.record).toMatchObject({ rank: 3, submissions: 3 });
   });
 
   it('refuses one bad submission of a group alone, stores nothing of it, and keeps its submissionId free', async () => {
@@ -145,7 +145,7 @@ describe('group commit', () => {
     await submit(id, rich, 1e15 - 1);
     const overflow = randomUUID();
     const results = await Promise.all([submit(id, other, 5), submit(id, rich, 10, overflow), submit(id, other, 6), submit(id, rich, 1)]);
-    expect(results[1]!.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(results[1].errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     for (const i of [0, 2, 3]) expect(results[i]!.errors).toBeUndefined();
     expect(new Map((await stored(id)).map((r) => [r.userId, [r.score, r.submissions]]))).toEqual(
       new Map([

@@ -153,7 +153,7 @@ export class LeaderboardSubmissions {
       outcomes.map(async (o, i): Promise<SubmittedRecord> => {
         const submitted = group.submissions[i]!;
         const record = o.kind === 'applied' ? { userId: o.userId, ...o.record } : (group.records.get(submitted.userId) ?? { userId: submitted.userId, score: submitted.score, subscore: submitted.subscore, seq: 0n });
-        const rank = at[i] === undefined ? null : applied[at[i]!]!.rank;
+        const rank = at[i] === undefined ? null : applied[at[i]]!.rank;
         return { board, period, record: { ...record, rank: rank ?? (await this.deps.ranking.rankOf(ref, record.userId))?.rank ?? 0 } };
       }),
     );

@@ -154,7 +154,7 @@ describe('score sources', () => {
     const userId = randomUUID();
     const event = (achievementId: string, points: number): DomainEvent<'achievement.unlocked'> =>
       ({ id: randomUUID(), type: 'achievement.unlocked', producer: 'achievements', occurredAt: now.toISOString(), payload: { userId, achievementId, rarity: 'RARE', category: 'x', rewards: [], unlockedAt: now.toISOString(), points } }) as never;
-    const handler = built.parts.consumer!.handlers!['achievement.unlocked']!;
+    const handler = built.parts.consumer.handlers!['achievement.unlocked']!;
     const apply = async (e: DomainEvent<'achievement.unlocked'>) => {
       const after = await db.prisma.$transaction((tx) => handler(e, tx));
       if (typeof after === 'function') await after();

@@ -115,7 +115,7 @@ export class LeaderboardsStore {
   }
 
   async list(first: number, after: string | null): Promise<LeaderboardRow[]> {
-    return (await this.prisma.leaderboard.findMany({ where: after ? { id: { gt: after } } : {}, orderBy: { id: 'asc' }, take: first })) as LeaderboardRow[];
+    return this.prisma.leaderboard.findMany({ where: after ? { id: { gt: after } } : {}, orderBy: { id: 'asc' }, take: first });
   }
 
   /** Boards that follow a score source (in the caller's transaction: the embedded database has one connection). */
@@ -125,7 +125,7 @@ export class LeaderboardsStore {
 
   /** The definition as it is, in the caller's transaction. */
   async findIn(tx: Prisma.TransactionClient, id: string): Promise<LeaderboardRow | null> {
-    return (await tx.leaderboard.findUnique({ where: { id } })) as LeaderboardRow | null;
+    return tx.leaderboard.findUnique({ where: { id } });
   }
 
   /** Each board's current period (none archived), by board id (the SQL port: read for every live update). */
@@ -152,11 +152,11 @@ export class LeaderboardsStore {
     const existing = await tx.leaderboard.findUnique({ where: { id: board.id } });
     const data = { title: board.title, resetSchedule: board.resetSchedule, follows: board.follows, metadata: board.metadata as Prisma.InputJsonValue };
     if (!existing) {
-      const created = (await tx.leaderboard.create({ data: { id: board.id, sortOrder: board.sortOrder, operator: board.operator, ...data } })) as LeaderboardRow;
+      const created = await tx.leaderboard.create({ data: { id: board.id, sortOrder: board.sortOrder, operator: board.operator, ...data } });
       const period = await tx.leaderboardPeriod.create({ data: { leaderboardId: board.id, number: 1, startedAt: now, endsAt } });
       return { board: created, period, created: true };
     }
-    const updated = (await tx.leaderboard.update({ where: { id: board.id }, data })) as LeaderboardRow;
+    const updated = await tx.leaderboard.update({ where: { id: board.id }, data });
     const period = (await tx.leaderboardPeriod.findFirst({ where: { leaderboardId: board.id, archivedAt: null } }))!;
     const changed = existing.resetSchedule !== board.resetSchedule;
     return { board: updated, period: changed ? await tx.leaderboardPeriod.update({ where: { id: period.id }, data: { endsAt } }) : period, created: false };

@@ -29,5 +29,5 @@ export function createLoaders(store: TournamentsStore, entries: EntriesStore, ma
  * each event must read the tournament's counts and standings as they are then.
  */
 export function forgetReads(loaders: TournamentsLoaders): void {
-  for (const loader of Object.values(loaders)) loader.clearAll();
+  for (const loader of Object.values(loaders) as DataLoader<string, unknown>[]) loader.clearAll();
 }

@@ -106,7 +106,7 @@ function preferenceLine(ranked: readonly SwissPlayer[]): SwissPlayer[] {
 }
 
 function match(edges: [number, number, number][], vertices: number): number[] {
-  const mate = edges.length ? (maximumWeightMatching(edges, true) as number[]) : [];
+  const mate = edges.length ? maximumWeightMatching(edges, true) : [];
   return Array.from({ length: vertices }, (_, i) => mate[i] ?? -1);
 }
 
@@ -137,8 +137,10 @@ export function swissStandings(players: readonly { id: string; seed: number }[],
   const add = (id: string, points: number) => score.set(id, (score.get(id) ?? 0) + points);
   for (const g of games) {
     if (g.black === null) add(g.white, 1);
-    else if (g.winner === null) (add(g.white, 0.5), add(g.black, 0.5));
-    else add(g.winner, 1);
+    else if (g.winner === null) {
+      add(g.white, 0.5);
+      add(g.black, 0.5);
+    } else add(g.winner, 1);
   }
   const buchholz = new Map(players.map((p) => [p.id, 0]));
   const sb = new Map(players.map((p) => [p.id, 0]));

@@ -122,26 +122,26 @@ describe('defineExperiment', () => {
     expect(codeOf((await define(ANONYMOUS, input)).errors)).toBe('UNAUTHENTICATED');
     expect(codeOf((await define(player(), input)).errors)).toBe('FORBIDDEN');
     expect(codeOf((await define(GAME_SERVER, input)).errors)).toBe('FORBIDDEN');
-    expect(await db.prisma.analyticsExperiment.count({ where: { key: input.key as string } })).toBe(0);
+    expect(await db.prisma.analyticsExperiment.count({ where: { key: input.key } })).toBe(0);
   });
 
   it('refuses weights that do not add up to 100, naming the field; stores nothing', async () => {
     const input = experimentInput({ variants: [{ key: 'a', weight: 70 }, { key: 'b', weight: 20 }] });
     const result = await define(ADMIN, input);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'variants', weightSum: 90 });
-    expect(await db.prisma.analyticsExperiment.count({ where: { key: input.key as string } })).toBe(0);
+    expect(await db.prisma.analyticsExperiment.count({ where: { key: input.key } })).toBe(0);
   });
 
   it('after the first exposure, changes the description and status but refuses new weights (CONFLICT)', async () => {
     const input = experimentInput();
     await define(ADMIN, input);
-    expect((await variantOf(player(), input.key as string)).data!.experimentVariant.reason).toBe('ASSIGNED');
+    expect((await variantOf(player(), input.key)).data!.experimentVariant.reason).toBe('ASSIGNED');
     const reweighted = await define(ADMIN, { ...input, variants: [{ key: 'control', weight: 10 }, { key: 'grid', weight: 90 }] });
     expect(codeOf(reweighted.errors)).toBe('CONFLICT');
     const paused = await define(ADMIN, { ...input, description: 'paused for the weekend', status: 'PAUSED' });
     expect(paused.errors).toBeUndefined();
     expect(paused.data!.defineExperiment.experiment).toMatchObject({ description: 'paused for the weekend', status: 'PAUSED' });
-    expect((await variantOf(player(), input.key as string)).data!.experimentVariant).toMatchObject({ variant: null, featureFlags: null, reason: 'NOT_RUNNING' });
+    expect((await variantOf(player(), input.key)).data!.experimentVariant).toMatchObject({ variant: null, featureFlags: null, reason: 'NOT_RUNNING' });
   });
 });
 
@@ -150,7 +150,7 @@ describe('experimentVariant', () => {
     const input = experimentInput();
     await define(ADMIN, input);
     const me = player();
-    const answers = await Promise.all(Array.from({ length: 10 }, () => variantOf(me, input.key as string)));
+    const answers = await Promise.all(Array.from({ length: 10 }, () => variantOf(me, input.key)));
     const variants = new Set(answers.map((a) => a.data!.experimentVariant.variant));
     expect(variants.size).toBe(1);
     const [variant] = [...variants];
@@ -161,11 +161,11 @@ describe('experimentVariant', () => {
       featureFlags: { shop: variant === 'control' ? 'classic' : 'grid' },
       reason: 'ASSIGNED',
     });
-    expect(await exposures(input.key as string)).toBe(1);
+    expect(await exposures(input.key)).toBe(1);
     // Another replica (a fresh subgraph on the same database) answers the same.
     const replica = subgraphClient(analyticsSubgraph.create({ db, redis, config: { ANALYTICS_EXPERIMENT_CACHE_MS: 0 } }));
     expect((await replica.execute<Assignment>(me, VARIANT, { key: input.key })).data!.experimentVariant.variant).toBe(variant);
-    expect(await exposures(input.key as string)).toBe(1);
+    expect(await exposures(input.key)).toBe(1);
   });
 
   it('answers no variant before the start, after the end and for a DRAFT; records no exposure', async () => {
@@ -174,8 +174,8 @@ describe('experimentVariant', () => {
     const draft = experimentInput({ status: 'DRAFT' });
     for (const input of [early, over, draft]) {
       await define(ADMIN, input);
-      expect((await variantOf(player(), input.key as string)).data!.experimentVariant).toEqual({ experimentKey: input.key, variant: null, featureFlags: null, reason: 'NOT_RUNNING' });
-      expect(await exposures(input.key as string)).toBe(0);
+      expect((await variantOf(player(), input.key)).data!.experimentVariant).toEqual({ experimentKey: input.key, variant: null, featureFlags: null, reason: 'NOT_RUNNING' });
+      expect(await exposures(input.key)).toBe(0);
     }
   });
 
@@ -201,7 +201,7 @@ describe('experimentVariant', () => {
     await db.prisma.$transaction((tx) => recordEvent(tx, PRODUCER, 'user.leveled_up', { userId: newcomer.userId!, level: 12, previousLevel: 9, leveledUpAt: iso(Date.now()) }));
     await relay.drain();
     await expect.poll(() => reason(newcomer, levels.key), { timeout: 10_000 }).toBe('ASSIGNED');
-    expect(await exposures(newPlayers.key as string)).toBe(1);
+    expect(await exposures(newPlayers.key)).toBe(1);
   });
 
   it('refuses anonymous callers and service tokens; NOT_FOUND for an unknown key', async () => {
@@ -217,7 +217,7 @@ describe('recordConversion and experimentResults', () => {
     const input = experimentInput();
     await define(ADMIN, input);
     const me = player();
-    const k = input.key as string;
+    const k = input.key;
     expect((await convert(me, { experimentKey: k, goal: 'purchase' })).data!.recordConversion).toEqual({ outcome: 'NOT_EXPOSED', variant: null });
     const variant = (await variantOf(me, k)).data!.experimentVariant.variant;
     const concurrent = await Promise.all(Array.from({ length: 5 }, () => convert(me, { experimentKey: k, goal: 'purchase' })));
@@ -231,7 +231,7 @@ describe('recordConversion and experimentResults', () => {
   it('refuses a goal the experiment lacks, another player’s conversion, anonymous callers and unscoped services', async () => {
     const input = experimentInput();
     await define(ADMIN, input);
-    const k = input.key as string;
+    const k = input.key;
     expect((await convert(player(), { experimentKey: k, goal: 'unknown_goal' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'goal' });
     expect(codeOf((await convert(player(), { experimentKey: k, goal: 'purchase', userId: randomUUID() })).errors)).toBe('FORBIDDEN');
     expect(codeOf((await convert(ANONYMOUS, { experimentKey: k, goal: 'purchase' })).errors)).toBe('UNAUTHENTICATED');
@@ -243,7 +243,7 @@ describe('recordConversion and experimentResults', () => {
   it('gives per-variant rates, Wilson intervals and the z-test against the control (200/1000 vs 250/1000)', async () => {
     const input = experimentInput();
     await define(ADMIN, input);
-    const k = input.key as string;
+    const k = input.key;
     const seed = async (variant: string, exposed: number, converted: number) => {
       const ids = Array.from({ length: exposed }, () => randomUUID());
       await db.prisma.analyticsExperimentExposure.createMany({ data: ids.map((userId) => ({ experimentKey: k, userId, variant })) });
@@ -287,7 +287,7 @@ describe('trackCustomEvent and customEventCounts', () => {
     expect(first.data!.trackCustomEvent).toMatchObject({ name, duplicate: false, labels: { platform: 'ios' } });
     const retries = await Promise.all([trackCustom(me, input), trackCustom(me, input)]);
     expect(retries.map((r) => r.data!.trackCustomEvent.duplicate)).toEqual([true, true]);
-    expect(retries[0]!.data!.trackCustomEvent.countedAt).toBe(first.data!.trackCustomEvent.countedAt);
+    expect(retries[0].data!.trackCustomEvent.countedAt).toBe(first.data!.trackCustomEvent.countedAt);
     expect((await trackCustom(GAME_SERVER, { eventId: randomUUID(), name, properties: { platform: 'fridge' } })).data!.trackCustomEvent.labels).toEqual({ platform: 'other' });
 
     const hour = Math.floor(Date.now() / HOUR) * HOUR;

@@ -12,7 +12,10 @@ describe('the content catalog', () => {
   });
 
   it('keeps difficulties within 0–1 and offers a new player (≤ 0.5) enough quests', () => {
-    for (const quest of QUESTS) expect(quest.difficulty).toBeGreaterThanOrEqual(0), expect(quest.difficulty).toBeLessThanOrEqual(1);
+    for (const quest of QUESTS) {
+      expect(quest.difficulty).toBeGreaterThanOrEqual(0);
+      expect(quest.difficulty).toBeLessThanOrEqual(1);
+    }
     expect(QUESTS.filter((q) => q.difficulty <= 0.5).length).toBeGreaterThanOrEqual(10);
   });
 

@@ -6,5 +6,5 @@ export const customEventQueries: Pick<QueryResolvers, 'customEventCounts'> = {
 
 export const customEventMutations: Pick<MutationResolvers, 'trackCustomEvent'> = {
   trackCustomEvent: (_parent, { input }, { viewer, customEvents }) =>
-    customEvents.track(viewer, { ...input, properties: (input.properties as Record<string, unknown> | null) ?? null }),
+    customEvents.track(viewer, { ...input, properties: input.properties ?? null }),
 };

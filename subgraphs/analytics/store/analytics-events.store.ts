@@ -1,4 +1,4 @@
-import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
 import type { BucketCount, MetricInterval, TimeRange } from '../domain/buckets.js';
 
 /** One thing that happened, as analytics keeps it. */
@@ -19,7 +19,7 @@ export class AnalyticsEventsStore {
   /** Stores the event in the caller's transaction; an id already stored is a no-op. */
   async record(tx: Tx, event: NewAnalyticsEvent): Promise<void> {
     await tx.analyticsEvent.createMany({
-      data: [{ ...event, properties: (event.properties ?? {}) as object }],
+      data: [{ ...event, properties: (event.properties ?? {}) as Prisma.InputJsonObject }],
       skipDuplicates: true,
     });
   }

@@ -1,4 +1,4 @@
-import type { PrismaClient, Tx } from '../../../platform/db/index.js';
+import type { Prisma, PrismaClient, Tx } from '../../../platform/db/index.js';
 import type { BucketCount, TimeRange } from '../domain/buckets.js';
 import type { ValidCustomEvent } from '../domain/custom-events.js';
 
@@ -25,7 +25,7 @@ export class CustomEventsStore {
   /** Stores the event and adds it to its hour, unless its id is stored: then its first time, and false. */
   async record(event: ValidCustomEvent & { userId: string | null }, at: Date, hour: Date, tx: Tx): Promise<{ inserted: boolean; occurredAt: Date }> {
     const { count } = await tx.analyticsCustomEvent.createMany({
-      data: [{ id: event.id, name: event.name, userId: event.userId, properties: event.properties as object, occurredAt: at }],
+      data: [{ id: event.id, name: event.name, userId: event.userId, properties: event.properties as Prisma.InputJsonObject, occurredAt: at }],
       skipDuplicates: true,
     });
     if (count === 0) {

@@ -12,6 +12,7 @@
 // directives (@key, @shareable, @composeDirective, ...) and _Any/_Entity/_service.
 import path from 'node:path';
 import graphqlPlugin from '@graphql-eslint/eslint-plugin';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const SUBGRAPHS = ['users', 'achievements', 'social', 'tournaments', 'analytics'];
@@ -38,10 +39,10 @@ const GENERATED = [
 // is checked with the types it is compiled with.
 const TYPESCRIPT = ['**/*.ts', '**/*.tsx'];
 
-export default [
+export default defineConfig([
   { ignores: GENERATED },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
-  ...tseslint.config({
+  {
     files: TYPESCRIPT,
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
@@ -68,7 +69,7 @@ export default [
         },
       ],
     },
-  }),
+  },
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],
     rules: {
@@ -119,4 +120,4 @@ export default [
       '@graphql-eslint/description-style': ['error', { style: 'block' }],
     },
   },
-];
+]);

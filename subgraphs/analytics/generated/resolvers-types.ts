@@ -817,8 +817,10 @@ export type QuestTheme =
  * window slides every 30 seconds (it has covered 4.5 to 5 minutes up to `computedAt`). Events count
  * by their `timestamp`. The live figures (players, sessions, events,
  * unlocks) are read fresh on every request; `growth`, `engagementScore` and `retention`, which move
- * by the day, are recomputed at most once a minute. Not available yet: API requests per minute and
- * WebSocket messages per second (the gateway does not feed analytics).
+ * by the day, are recomputed at most once a minute. `apiRequestsPerMinute` and
+ * `webSocketMessagesPerSecond` come from the gateway: every gateway replica counts its traffic per
+ * 10-second bucket in the shared Redis, and these figures sum every replica over the last full
+ * minute.
  */
 export type RealtimeMetrics = {
   __typename?: 'RealtimeMetrics';
@@ -826,6 +828,13 @@ export type RealtimeMetrics = {
   achievementUnlocksPerHour: Scalars['Int']['output'];
   /** Players with at least one event since `windowStart`. */
   activePlayers: Scalars['Int']['output'];
+  /**
+   * GraphQL queries and mutations the gateway answered (over HTTP, `POST /ingest` and WebSocket;
+   * answers with errors included, subscriptions not) in the last full minute: the six 10-second
+   * buckets before the current one, every gateway replica together. A replica's counts reach
+   * analytics within about 2 seconds; 0 when no gateway shares analytics' Redis.
+   */
+  apiRequestsPerMinute: Scalars['Int']['output'];
   /** When these figures were computed. */
   computedAt: Scalars['DateTime']['output'];
   /** Sessions with an event since `windowStart` and no `SESSION_COMPLETED` yet. */
@@ -846,6 +855,11 @@ export type RealtimeMetrics = {
   growth: PlayerGrowth;
   /** The latest measurable D1, D7 and D30 retention. */
   retention: RetentionSnapshot;
+  /**
+   * Subscription events the gateway sent to clients over WebSocket per second, over the same
+   * minute as `apiRequestsPerMinute` (their number ÷ 60), every gateway replica together.
+   */
+  webSocketMessagesPerSecond: Scalars['Float']['output'];
   /** End of the window (exclusive): the end of the current 30-second slice, after `computedAt`. */
   windowEnd: Scalars['DateTime']['output'];
   /** Start of the window: 4.5 to 5 minutes before `computedAt`, a multiple of 30 seconds. */
@@ -1462,6 +1476,7 @@ export type QuestRewardResolvers<ContextType = Context, ParentType extends Resol
 export type RealtimeMetricsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RealtimeMetrics'] = ResolversParentTypes['RealtimeMetrics']> = ResolversObject<{
   achievementUnlocksPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   activePlayers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  apiRequestsPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   concurrentSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   engagementScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1469,6 +1484,7 @@ export type RealtimeMetricsResolvers<ContextType = Context, ParentType extends R
   eventsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   growth?: Resolver<ResolversTypes['PlayerGrowth'], ParentType, ContextType>;
   retention?: Resolver<ResolversTypes['RetentionSnapshot'], ParentType, ContextType>;
+  webSocketMessagesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   windowEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;

@@ -108,12 +108,35 @@ describe('the web console', () => {
 
   it('an admin sees the live dashboard with its charts; a player does not', async () => {
     const admin = await registerPlayer(url);
-    await signInAsAdmin(platform, url, admin);
+    const adminToken = await signInAsAdmin(platform, url, admin);
     const { page, outside, pageErrors } = await consolePage();
     await signIn(page, admin.username);
     await expect.poll(() => page.getByTestId('dashboard').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.getByTestId('active-players').textContent(), { timeout: 30_000 }).toMatch(/^\d+$/);
     for (const chart of ['live-chart', 'daily-chart', 'retention-chart']) await expect.poll(() => page.getByTestId(chart).locator('canvas').count(), { timeout: 30_000 }).toBe(1);
+
+    // An experiment one player saw and converted on: its results in the dashboard.
+    const key = `console_${randomUUID().slice(0, 8)}`;
+    const hour = 3_600_000;
+    await gqlData(
+      url,
+      `mutation($input: DefineExperimentInput!) { defineExperiment(input: $input) { created } }`,
+      { input: { key, variants: [{ key: 'control', weight: 50 }, { key: 'bold', weight: 50 }], goals: ['purchase'], startsAt: new Date(Date.now() - hour).toISOString(), endsAt: new Date(Date.now() + 24 * hour).toISOString(), status: 'RUNNING' } },
+      adminToken,
+    );
+    const tester = await registerPlayer(url);
+    await gqlData(url, `query($key: String!) { experimentVariant(key: $key) { __typename } }`, { key }, tester.token);
+    await gqlData(url, `mutation($input: RecordConversionInput!) { recordConversion(input: $input) { __typename } }`, { input: { experimentKey: key, goal: 'purchase' } }, tester.token);
+    await page.getByLabel('Experiment key').fill(key);
+    await page.getByRole('button', { name: 'Show results' }).click();
+    const cells = () => page.getByTestId('experiment').locator('tbody tr').allTextContents();
+    await expect.poll(cells, { timeout: 30_000 }).toHaveLength(2);
+    const table = await page.getByTestId('experiment').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(table.map((row) => row[0])).toEqual(['control (control)', 'bold']);
+    // The one player's exposure and conversion, in whichever variant the hash gave them.
+    expect(table.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(1);
+    expect(table.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(1);
+    await expect.poll(() => page.getByTestId('experiment-chart').locator('canvas').count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/console-dashboard.png`, fullPage: true });
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Session } from './api.js';
 import { LineChart } from './chart.js';
+import { ExperimentResults } from './experiments.js';
 import { retentionCurve, type History } from './live-state.js';
 import { useQuery, useSubscription } from './use-live.js';
 
@@ -83,6 +84,7 @@ export function Dashboard({ session }: { session: Session }) {
         <figure><figcaption>Now (every 30 s)</figcaption><LineChart labels={live.labels} series={live.series} testId="live-chart" /></figure>
         <figure><figcaption>Last 30 days</figcaption><LineChart labels={daily.labels} series={daily.series} kind="bar" testId="daily-chart" /></figure>
         <figure><figcaption>Retention curve (%)</figcaption><LineChart labels={retention.labels} series={retention.series} testId="retention-chart" yMax={100} /></figure>
+        <figure className="wide"><figcaption>Experiment results</figcaption><ExperimentResults /></figure>
       </div>
     </section>
   );

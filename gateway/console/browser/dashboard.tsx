@@ -5,7 +5,7 @@ import { ExperimentResults } from './experiments.js';
 import { retentionCurve, type History } from './live-state.js';
 import { useQuery, useSubscription } from './use-live.js';
 
-const METRICS_FIELDS = `computedAt activePlayers concurrentSessions eventsPerSecond achievementUnlocksPerHour engagementScore growth { newPlayers rate } retention { day1 day7 day30 }`;
+const METRICS_FIELDS = `computedAt activePlayers concurrentSessions eventsPerSecond apiRequestsPerMinute webSocketMessagesPerSecond achievementUnlocksPerHour engagementScore growth { newPlayers rate } retention { day1 day7 day30 }`;
 const METRICS = `query ConsoleMetrics { realtimeMetrics { ${METRICS_FIELDS} } }`;
 const METRICS_LIVE = `subscription ConsoleMetricsLive { realtimeMetricsUpdated { ${METRICS_FIELDS} } }`;
 const HISTORY = `query ConsoleHistory($from: DateTime!, $to: DateTime!) {
@@ -18,6 +18,8 @@ interface Metrics {
   activePlayers: number;
   concurrentSessions: number;
   eventsPerSecond: number;
+  apiRequestsPerMinute: number;
+  webSocketMessagesPerSecond: number;
   achievementUnlocksPerHour: number;
   engagementScore: number | null;
   growth: { newPlayers: number; rate: number | null };
@@ -74,6 +76,8 @@ export function Dashboard({ session }: { session: Session }) {
           <div><dt>Active players</dt><dd data-testid="active-players">{latest.activePlayers}</dd></div>
           <div><dt>Sessions now</dt><dd>{latest.concurrentSessions}</dd></div>
           <div><dt>Events/s</dt><dd>{latest.eventsPerSecond.toFixed(2)}</dd></div>
+          <div><dt>API requests/min</dt><dd>{latest.apiRequestsPerMinute}</dd></div>
+          <div><dt>WebSocket messages/s</dt><dd>{latest.webSocketMessagesPerSecond.toFixed(1)}</dd></div>
           <div><dt>Unlocks/hour</dt><dd>{latest.achievementUnlocksPerHour}</dd></div>
           <div><dt>Growth</dt><dd>{pct(latest.growth.rate)}</dd></div>
           <div><dt>Engagement</dt><dd>{latest.engagementScore?.toFixed(1) ?? '—'}</dd></div>

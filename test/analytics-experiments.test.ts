@@ -87,6 +87,11 @@ describe('custom events through the gateway', () => {
     const player = await registerPlayer(url);
     const name = `boss_skipped_${randomUUID().slice(0, 6).replace(/-/g, '')}`;
     const TRACK = `mutation($input: TrackCustomEventInput!) { trackCustomEvent(input: $input) { duplicate labels } }`;
+    // A player may only use a name the game server (or an admin) introduced.
+    const unknown = await gql(url, TRACK, { input: { eventId: randomUUID(), name } }, { token: player.token });
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    const introduced = await gql(url, TRACK, { input: { eventId: randomUUID(), name } }, { token: server });
+    expect(introduced.errors).toBeUndefined();
     const input = { eventId: randomUUID(), name, properties: { platform: 'android', boss: 'dragon' } };
     const first = await gql<{ trackCustomEvent: { duplicate: boolean; labels: Record<string, string> } }>(url, TRACK, { input }, { token: player.token });
     expect(first.data!.trackCustomEvent).toEqual({ duplicate: false, labels: { platform: 'android' } });
@@ -100,7 +105,7 @@ describe('custom events through the gateway', () => {
       { name, from: iso(hour), to: iso(hour + HOUR) },
       { token: admin },
     );
-    expect(counts.data!.customEventCounts.total).toBe(1);
+    expect(counts.data!.customEventCounts.total).toBe(2);
     const analytics = platform.subgraphs.find((s) => s.name === 'analytics')!.url;
     expect(await metric(analytics, 'analytics_custom_events_total', `event="${name}",platform="android"`)).toBe(1);
 

@@ -281,6 +281,8 @@ describe('trackCustomEvent and customEventCounts', () => {
   it('counts an event once per eventId, in its hour, with allow-listed labels only', async () => {
     const name = eventName();
     const me = player();
+    // The game server introduces the name; a value outside the platform list is labelled `other`.
+    expect((await trackCustom(GAME_SERVER, { eventId: randomUUID(), name, properties: { platform: 'fridge' } })).data!.trackCustomEvent.labels).toEqual({ platform: 'other' });
     const input = { eventId: randomUUID(), name, properties: { platform: 'ios', shelf: 'weapons', price: 120 } };
     const first = await trackCustom(me, input);
     expect(first.errors).toBeUndefined();
@@ -288,7 +290,6 @@ describe('trackCustomEvent and customEventCounts', () => {
     const retries = await Promise.all([trackCustom(me, input), trackCustom(me, input)]);
     expect(retries.map((r) => r.data!.trackCustomEvent.duplicate)).toEqual([true, true]);
     expect(retries[0]!.data!.trackCustomEvent.countedAt).toBe(first.data!.trackCustomEvent.countedAt);
-    expect((await trackCustom(GAME_SERVER, { eventId: randomUUID(), name, properties: { platform: 'fridge' } })).data!.trackCustomEvent.labels).toEqual({ platform: 'other' });
 
     const hour = Math.floor(Date.now() / HOUR) * HOUR;
     const counts = await client.execute<{ customEventCounts: { total: number; buckets: { start: string; count: number }[] } }>(ADMIN, COUNTS, {
@@ -309,8 +310,17 @@ describe('trackCustomEvent and customEventCounts', () => {
     expect(exposition).toContain(`analytics_custom_events_total{event="${name}",platform="other"} 1`);
     expect(exposition).not.toMatch(/analytics_custom_events_total\{[^}]*shelf/);
     // Every property is stored.
-    const stored = await db.prisma.analyticsCustomEvent.findMany({ where: { name }, orderBy: { occurredAt: 'asc' } });
-    expect(stored[0]!.properties).toEqual({ platform: 'ios', shelf: 'weapons', price: 120 });
+    const stored = await db.prisma.analyticsCustomEvent.findMany({ where: { name, userId: me.userId } });
+    expect(stored.map((e) => e.properties)).toEqual([{ platform: 'ios', shelf: 'weapons', price: 120 }]);
+  });
+
+  it('lets only game servers and admins introduce a name; players then use it', async () => {
+    const name = eventName();
+    const refused = await trackCustom(player(), { eventId: randomUUID(), name });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(await db.prisma.analyticsCustomEventName.count({ where: { name } })).toBe(0);
+    expect((await trackCustom(ADMIN, { eventId: randomUUID(), name })).errors).toBeUndefined();
+    expect((await trackCustom(player(), { eventId: randomUUID(), name })).data!.trackCustomEvent.duplicate).toBe(false);
   });
 
   it('refuses bad names, big properties, anonymous callers, other players’ ids and unscoped services; stores nothing', async () => {
@@ -331,10 +341,10 @@ describe('trackCustomEvent and customEventCounts', () => {
 
   it('bounds the distinct names: a new name past the bound is refused, known names keep counting', async () => {
     const known = eventName();
-    await trackCustom(player(), { eventId: randomUUID(), name: known });
+    await trackCustom(GAME_SERVER, { eventId: randomUUID(), name: known });
     const bound = await db.prisma.analyticsCustomEventName.count();
     const bounded = subgraphClient(analyticsSubgraph.create({ db, redis, metrics: new Registry(), config: { ANALYTICS_CUSTOM_EVENT_NAMES_MAX: bound } }));
-    const refused = await bounded.execute(player(), TRACK_CUSTOM, { input: { eventId: randomUUID(), name: eventName() } });
+    const refused = await bounded.execute(GAME_SERVER, TRACK_CUSTOM, { input: { eventId: randomUUID(), name: eventName() } });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name', maxNames: bound });
     const kept = await bounded.execute<{ trackCustomEvent: { duplicate: boolean } }>(player(), TRACK_CUSTOM, { input: { eventId: randomUUID(), name: known } });
     expect(kept.data!.trackCustomEvent.duplicate).toBe(false);

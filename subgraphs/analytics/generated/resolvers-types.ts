@@ -387,8 +387,10 @@ export type Mutation = {
    * Checks (`BAD_USER_INPUT` naming the field, nothing stored): `name` 1–63 characters from
    * `a–z 0–9 _` starting with a letter; `properties` a JSON object of at most 32 top-level keys and
    * 4 KB of UTF-8 JSON, under the platform's text policy (no NUL, control characters or lone
-   * surrogates in any key or string). At most `ANALYTICS_CUSTOM_EVENT_NAMES_MAX` distinct names exist
-   * (200 by default, shared by all replicas): a new name past it is `BAD_USER_INPUT` (extension
+   * surrogates in any key or string). Names are a shared, bounded set: only a game server or an ADMIN
+   * introduces a new name (by reporting it first); a player reporting a name never reported before
+   * gets `BAD_USER_INPUT` (field `name`). At most `ANALYTICS_CUSTOM_EVENT_NAMES_MAX` distinct names
+   * exist (200 by default, shared by all replicas): a new name past it is `BAD_USER_INPUT` (extension
    * `maxNames`) and nothing is stored, while names already known keep counting.
    *
    * Retries are safe: the same `eventId` from the same caller (the player, or the game server's key)

@@ -217,7 +217,10 @@ export type TournamentMatchStatus =
 
 /** Where a tournament is in its life. */
 export type TournamentStatus =
-  /** Called off; entry fees are refunded. */
+  /**
+   * Called off; entry fees are refunded, and the prize pool's fixed part goes back to its creator.
+   * Matches not played stay as they were (no result is taken any more).
+   */
   | 'CANCELLED'
   /** Finished; standings are final. */
   | 'COMPLETED'

@@ -60,9 +60,9 @@ async function snapshot(adminToken: string) {
   // shared database are not counted.
   const guilds = await Promise.all(
     plan.guilds.map(async (g) => {
-      const { guildByTag } = await gqlData<{ guildByTag: { name: string; memberCount: number; xp: number; wars: { edges: { node: { status: string } }[] } } }>(
+      const { guildByTag } = await gqlData<{ guildByTag: { name: string; memberCount: number; xp: number; drives: { status: string; raised: number }[]; wars: { edges: { node: { status: string } }[] } } }>(
         url,
-        `query($tag: String!) { guildByTag(tag: $tag) { name memberCount xp wars(first: 10) { edges { node { status } } } } }`,
+        `query($tag: String!) { guildByTag(tag: $tag) { name memberCount xp drives { status raised } wars(first: 10) { edges { node { status } } } } }`,
         { tag: g.tag },
       );
       return guildByTag;
@@ -98,6 +98,12 @@ async function snapshot(adminToken: string) {
     { from: new Date(now - 32 * 86_400_000).toISOString(), to: new Date(now + 86_400_000).toISOString() },
     adminToken,
   );
+  const experiment = await gqlData<{ experimentResults: { variants: { variant: string; exposures: number; conversions: number }[] } }>(
+    url,
+    `query($key: String!) { experimentResults(key: $key) { variants { variant exposures conversions } } }`,
+    { key: plan.experiment.key },
+    adminToken,
+  );
   const tally = <T>(items: T[], key: (item: T) => string) => items.reduce<Record<string, number>>((acc, item) => ({ ...acc, [key(item)]: (acc[key(item)] ?? 0) + 1 }), {});
   return {
     players: players.length,
@@ -108,7 +114,8 @@ async function snapshot(adminToken: string) {
     roomsByKind: tally(players.flatMap((p) => p.chatRooms), (r) => r.room.kind),
     messagesSeenInRooms: players.flatMap((p) => p.chatRooms).reduce((n, r) => n + r.room.messages.edges.length, 0),
     generalMessages: general.chatRooms.edges[0]!.node.messages.edges.length,
-    guilds: guilds.map((g) => `${g.name}: ${g.memberCount} members, ${g.xp} XP, wars ${g.wars.edges.map((w) => w.node.status).join(',')}`).sort(),
+    guilds: guilds.map((g) => `${g.name}: ${g.memberCount} members, ${g.xp} XP, drives ${g.drives.map((d) => `${d.status} ${d.raised}`).join(',')}, wars ${g.wars.edges.map((w) => w.node.status).join(',')}`).sort(),
+    experiment: experiment.experimentResults.variants.map((v) => `${v.variant}: ${v.exposures} exposed, ${v.conversions} converted`),
     tournaments: tally(tournaments, (e) => `${e.node.format} ${e.node.status} ${e.node.participantCount} players, ${tally(e.node.bracket.flatMap((r) => r.matches), (m) => m.status).COMPLETED ?? 0} played`),
     leaderboards: boards.map((b) => `${b.id}: ${b.top.edges.length} records, ${b.top.edges.reduce((n, e) => n + e.node.score, 0)} points, ${b.top.edges.reduce((n, e) => n + e.node.submissions, 0)} submissions`).sort(),
     analyticsEvents: activity.dailyActivity.reduce((n, d) => n + d.events, 0),
@@ -166,6 +173,8 @@ describe('npm run seed', () => {
     expect(Object.keys(afterFirst.roomsByKind).sort()).toEqual(expect.arrayContaining(['GUILD', 'PARTY', 'PRIVATE']));
     expect(afterFirst.generalMessages).toBeGreaterThanOrEqual(PLAYERS);
     expect(afterFirst.guilds.some((g) => g.endsWith('wars DECLARED'))).toBe(true);
+    expect(afterFirst.guilds.filter((g) => /drives ACTIVE [1-9]/.test(g))).toHaveLength(1);
+    expect(afterFirst.experiment.reduce((n, v) => n + Number(/(\d+) exposed/.exec(v)![1]), 0)).toBe(PLAYERS);
     const statuses = Object.keys(afterFirst.tournaments).map((k) => k.split(' ').slice(0, 2).join(' '));
     for (const format of ['SINGLE_ELIMINATION', 'DOUBLE_ELIMINATION', 'ROUND_ROBIN', 'SWISS', 'LADDER']) {
       expect(statuses).toContain(`${format} REGISTRATION`);

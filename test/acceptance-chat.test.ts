@@ -530,3 +530,54 @@ describe('acceptance: chat subscriptions', () => {
     }
   });
 });
+
+describe('acceptance: presence and typing', () => {
+  it('heartbeat, goOffline, setTyping and onlineMembers: 1–20 distinct rooms, readable rooms only, page bounds', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const party = await createParty(ana);
+    const rooms = [await globalRoom(), await globalRoom()];
+    const HEARTBEAT = `mutation($ids: [ID!]!) { heartbeat(input: { roomIds: $ids }) { rooms { id } onlineUntil heartbeatIntervalSeconds } }`;
+    const OFFLINE = `mutation($ids: [ID!]!) { goOffline(input: { roomIds: $ids }) { rooms { id } } }`;
+    const ONLINE = `query($id: ID!, $first: Int) { chatRoom(id: $id) { onlineCount onlineMembers(first: $first) { id } } }`;
+    const many = Array.from({ length: 21 }, () => randomUUID());
+    for (const [name, query] of [['heartbeat', HEARTBEAT], ['goOffline', OFFLINE]] as const) {
+      await expectRefusals(query, [
+        [`${name} signed out`, undefined, { ids: rooms }, { code: 'UNAUTHENTICATED' }],
+        [`${name} no rooms`, ben, { ids: [] }, { code: 'BAD_USER_INPUT', field: 'roomIds' }],
+        [`${name} 21 rooms`, ben, { ids: many }, { code: 'BAD_USER_INPUT', field: 'roomIds' }],
+        [`${name} a party of others among readable rooms`, ben, { ids: [rooms[0], party] }, { code: 'NOT_FOUND' }],
+        [`${name} an unknown room`, ben, { ids: [rooms[0], randomUUID()] }, { code: 'NOT_FOUND' }],
+        [`${name} a malformed room id`, ben, { ids: ['nope'] }, { code: 'NOT_FOUND' }],
+      ]);
+    }
+    // A failed heartbeat changed nothing in any room.
+    expect((await must<{ chatRoom: { onlineCount: number } }>(ben, ONLINE, { id: rooms[0] })).chatRoom.onlineCount).toBe(0);
+    // Repeats count once: the same room 25 times is one room.
+    const beat = await must<{ heartbeat: { rooms: { id: string }[]; heartbeatIntervalSeconds: number; onlineUntil: string } }>(ben, HEARTBEAT, { ids: [...Array(25).fill(rooms[0]), rooms[1], rooms[0]] });
+    expect(beat.heartbeat.rooms.map((r) => r.id)).toEqual(rooms);
+    expect(beat.heartbeat.heartbeatIntervalSeconds).toBe(30);
+    expect(Date.parse(beat.heartbeat.onlineUntil) - Date.now()).toBeGreaterThan(80_000);
+    expect((await must<{ chatRoom: { onlineCount: number; onlineMembers: { id: string }[] } }>(ana, ONLINE, { id: rooms[0] })).chatRoom).toEqual({ onlineCount: 1, onlineMembers: [{ id: ben.id }] });
+    await expectRefusals(ONLINE, [
+      ['onlineCount signed out', undefined, { id: rooms[0] }, { code: 'UNAUTHENTICATED' }],
+      ['onlineMembers first 0', ana, { id: rooms[0], first: 0 }, { code: 'BAD_USER_INPUT', field: 'first' }],
+      ['onlineMembers first 101', ana, { id: rooms[0], first: 101 }, { code: 'BAD_USER_INPUT', field: 'first' }],
+    ]);
+    expect(await must(ben, OFFLINE, { ids: [rooms[0], rooms[0]] })).toEqual({ goOffline: { rooms: [{ id: rooms[0] }] } });
+    expect(await must(ben, OFFLINE, { ids: [rooms[0]] })).toEqual({ goOffline: { rooms: [{ id: rooms[0] }] } });
+    expect((await must<{ chatRoom: { onlineCount: number } }>(ana, ONLINE, { id: rooms[0] })).chatRoom.onlineCount).toBe(0);
+    const TYPING = `mutation($r: ID!, $t: Boolean!) { setTyping(input: { roomId: $r, typing: $t }) { sent expiresAt } }`;
+    await expectRefusals(TYPING, [
+      ['setTyping signed out', undefined, { r: rooms[0], t: true }, { code: 'UNAUTHENTICATED' }],
+      ['setTyping a party of others', ben, { r: party, t: true }, { code: 'NOT_FOUND' }],
+      ['setTyping an unknown room', ben, { r: randomUUID(), t: true }, { code: 'NOT_FOUND' }],
+      ['setTyping a malformed room', ben, { r: HUGE.slice(0, 5_000), t: true }, { code: 'NOT_FOUND' }],
+    ]);
+    expect(await must(ben, TYPING, { r: rooms[1], t: false })).toEqual({ setTyping: { sent: false, expiresAt: null } });
+    const typing = await must<{ setTyping: { sent: boolean; expiresAt: string } }>(ben, TYPING, { r: rooms[1], t: true });
+    expect(typing.setTyping.sent).toBe(true);
+    expect(Date.parse(typing.setTyping.expiresAt) - Date.now()).toBeGreaterThan(4_000);
+    expect(await must(ben, TYPING, { r: rooms[1], t: true })).toEqual({ setTyping: { sent: false, expiresAt: null } });
+    expect(await must(ben, TYPING, { r: rooms[1], t: false })).toEqual({ setTyping: { sent: true, expiresAt: null } });
+  });
+});

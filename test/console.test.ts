@@ -2,16 +2,13 @@
 // two players in two browser contexts, on a closed network (any request that leaves the gateway
 // fails the test). Screenshots go to test-artifacts/.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startGateway } from '../gateway/index.js';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
+import { ARTIFACTS, browserPerFile, closedNetworkPage } from './support/browser.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { gqlData, platformPerFile, registerPlayer } from './support/platform.js';
-
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
-const ARTIFACTS = 'test-artifacts';
 
 let platform: RunningPlatform;
 let url = '';
@@ -20,35 +17,13 @@ platformPerFile({}, (started) => {
   url = started.gateway.url;
 });
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  // A missing browser fails the file: CI installs chromium (.ci/run), and a skipped browser test proves nothing.
-  if (!CHROMIUM) throw new Error('chromium not found (apt-get install chromium, or set CHROMIUM_PATH)');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
-/** A browser context of its own (its own session storage: another player), that may only talk to the gateway. */
-async function consolePage(): Promise<{ page: Page; outside: string[]; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  const outside: string[] = [];
-  const pageErrors: string[] = [];
-  const origin = new URL(url).origin;
-  await context.route('**/*', (route) => {
-    const target = route.request().url();
-    if (target.startsWith(origin) || target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
-    outside.push(target);
-    return route.abort();
-  });
-  page.on('pageerror', (error) => pageErrors.push(String(error.stack ?? error.message)));
-  await page.goto(new URL('/console', url).href);
-  return { page, outside, pageErrors };
+/** The console in a browser context of its own (its own session storage: another player), on a closed network. */
+async function consolePage() {
+  const opened = await closedNetworkPage(browser(), url, { width: 1400, height: 1000 });
+  await opened.page.goto(new URL('/console', url).href);
+  return opened;
 }
 
 async function signIn(page: Page, username: string, password = 'password123') {

@@ -581,3 +581,43 @@ describe('acceptance: presence and typing', () => {
     expect(await must(ben, TYPING, { r: rooms[1], t: false })).toEqual({ setTyping: { sent: true, expiresAt: null } });
   });
 });
+
+describe('acceptance: concurrent retries never double-apply', () => {
+  it('joinRoom, inviteToParty, reportMessage, resolveChatReport and muteUser sent five times at once apply once', async () => {
+    const roomId = await globalRoom();
+    const [ana, ben, cat, mod] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url), await withRole('MODERATOR')];
+    const party = await createParty(ana);
+    const fiveTimes = <T>(player: Player, query: string, variables: Record<string, unknown>) =>
+      Promise.all(Array.from({ length: 5 }, () => gql<T>(url, query, variables, { token: player.token })));
+    const errorsOf = (results: { errors?: { extensions?: Record<string, unknown> }[] }[]) => results.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code);
+
+    const joins = await fiveTimes<{ joinRoom: { joined: boolean } }>(ben, `mutation($r: ID!) { joinRoom(input: { roomId: $r }) { joined } }`, { r: roomId });
+    expect(errorsOf(joins)).toEqual([]);
+    expect(joins.filter((r) => r.data?.joinRoom.joined)).toHaveLength(1);
+    expect(await platform.runtime.db.prisma.chatMessage.count({ where: { roomId, kind: 'MEMBER_JOINED', subjectId: ben.id } })).toBe(1);
+
+    const invites = await fiveTimes<{ inviteToParty: { added: boolean } }>(ana, INVITE, { r: party, u: cat.id });
+    expect(errorsOf(invites)).toEqual([]);
+    expect(invites.filter((r) => r.data?.inviteToParty.added)).toHaveLength(1);
+    expect(await platform.runtime.db.prisma.chatRoomMember.count({ where: { roomId: party } })).toBe(2);
+
+    const message = await send(ana, roomId, 'report me five times');
+    const REPORT = `mutation($input: ReportMessageInput!) { reportMessage(input: $input) { report { id } } }`;
+    const reports = await fiveTimes<{ reportMessage: { report: { id: string } } }>(ben, REPORT, { input: { messageId: message.id, reason: 'spam' } });
+    expect(errorsOf(reports)).toEqual([]);
+    expect(new Set(reports.map((r) => r.data!.reportMessage.report.id)).size).toBe(1);
+    expect(await platform.runtime.db.prisma.chatReport.count({ where: { messageId: message.id } })).toBe(1);
+
+    const RESOLVE = `mutation($input: ResolveChatReportInput!) { resolveChatReport(input: $input) { report { resolvedAt resolution } } }`;
+    const resolutions = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e'].map((note) => gql<{ resolveChatReport: { report: { resolvedAt: string; resolution: string } } }>(url, RESOLVE, { input: { reportId: reports[0]!.data!.reportMessage.report.id, resolution: note } }, { token: mod.token })),
+    );
+    expect(errorsOf(resolutions)).toEqual([]);
+    expect(new Set(resolutions.map((r) => JSON.stringify(r.data!.resolveChatReport.report))).size).toBe(1);
+
+    const MUTE = `mutation($input: MuteUserInput!) { muteUser(input: $input) { mute { until } } }`;
+    const mutes = await fiveTimes<{ muteUser: { mute: { until: string } } }>(mod, MUTE, { input: { roomId, userId: ben.id, durationSeconds: 60 } });
+    expect(errorsOf(mutes)).toEqual([]);
+    expect(await platform.runtime.db.prisma.chatMute.count({ where: { roomId, userId: ben.id } })).toBe(1);
+  });
+});

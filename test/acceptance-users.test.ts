@@ -313,3 +313,33 @@ describe('acceptance: admin surfaces', () => {
     open.stop();
   });
 });
+
+describe('acceptance: concurrent retries never double-apply', () => {
+  it('friend requests, blocks, key revocations and wallet operations sent five times at once apply once; the rest are CONFLICT or replays', async () => {
+    const [ana, ben, cat] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    const admin = await signInAsAdmin(platform, url);
+    const fiveTimes = <T>(token: string, query: string, variables: Record<string, unknown>) =>
+      Promise.all(Array.from({ length: 5 }, () => gql<T>(url, query, variables, { token })));
+    const codes = (results: { errors?: { extensions?: Record<string, unknown> }[] }[]) => results.map((r) => (r.errors ? r.errors[0]!.extensions?.code : 'OK')).sort();
+
+    const requests = await fiveTimes(ana.token, `mutation($u: ID!) { sendFriendRequest(input: { userId: $u }) { friend { state } } }`, { u: ben.id });
+    expect(codes(requests)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    const blocks = await fiveTimes(ana.token, `mutation($u: ID!) { blockUser(input: { userId: $u }) { friend { state } } }`, { u: cat.id });
+    expect(codes(blocks)).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT', 'CONFLICT', 'OK']);
+    expect(await platform.runtime.db.prisma.friendship.count({ where: { userId: ana.id } })).toBe(2);
+
+    const key = await must<{ createApiKey: { apiKey: { id: string } } }>(admin, `mutation { createApiKey(input: { name: "race", scopes: [MANAGE_WALLET] }) { apiKey { id } } }`);
+    const revokes = await fiveTimes<{ revokeApiKey: { apiKey: { revokedAt: string } } }>(admin, `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { revokedAt } } }`, { id: key.createApiKey.apiKey.id });
+    expect(codes(revokes)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK']);
+    expect(new Set(revokes.map((r) => r.data!.revokeApiKey.apiKey.revokedAt)).size).toBe(1);
+
+    const APPLY = `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { operationId replayed } }`;
+    const input = { userId: ana.id, idempotencyKey: `race-${randomUUID()}`, reason: 'race', changes: [{ currency: 'COINS', amount: 7 }] };
+    const applied = await fiveTimes<{ applyWalletOperation: { operationId: string; replayed: boolean } }>(admin, APPLY, { input });
+    expect(codes(applied)).toEqual(['OK', 'OK', 'OK', 'OK', 'OK']);
+    expect(new Set(applied.map((r) => r.data!.applyWalletOperation.operationId)).size).toBe(1);
+    expect(applied.filter((r) => !r.data!.applyWalletOperation.replayed)).toHaveLength(1);
+    const wallet = await must<{ me: { wallet: { balances: { currency: string; amount: number }[] } } }>(ana, `query { me { wallet { balances { currency amount } } } }`);
+    expect(wallet.me.wallet.balances.find((b) => b.currency === 'COINS')?.amount).toBe(7);
+  });
+});

@@ -660,7 +660,8 @@ export type Query = {
   /**
    * The live dashboard's figures, computed from what analytics has processed (an event reported
    * through `trackEvents` is counted within about 2 seconds). For the studio's operators: ADMIN only
-   * (`UNAUTHENTICATED` anonymous, `FORBIDDEN` for everyone else).
+   * (`UNAUTHENTICATED` anonymous, `FORBIDDEN` for everyone else, and for an admin demoted with
+   * `setRole` whose token still says ADMIN).
    */
   realtimeMetrics?: Maybe<RealtimeMetrics>;
   /**
@@ -968,7 +969,9 @@ export type Subscription = {
   /**
    * The dashboard, live: the current `RealtimeMetrics` at once, then again each time the window
    * slides (every 30 seconds). ADMIN only: anonymous subscribers are refused with `UNAUTHENTICATED`,
-   * other players with `FORBIDDEN`.
+   * other players with `FORBIDDEN`. The role is checked again before every update, against the
+   * latest role the users service announced as well as the token's: an admin demoted with `setRole`
+   * while subscribed gets a `FORBIDDEN` error instead of the next update, and the stream ends.
    */
   realtimeMetricsUpdated: RealtimeMetrics;
 };

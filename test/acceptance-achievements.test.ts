@@ -66,6 +66,8 @@ describe('acceptance: reporting game events', () => {
       ['data that is a list', server, event({ data: [1, 2] }), { code: 'BAD_USER_INPUT' }],
       ['an occurredAt 10 minutes ahead', server, event({ occurredAt: new Date(Date.now() + 600_000).toISOString() }), { code: 'BAD_USER_INPUT' }],
       ['a malformed occurredAt', server, event({ occurredAt: 'yesterday' }), { code: 'BAD_USER_INPUT' }],
+      ['an occurredAt on a day that does not exist', server, event({ occurredAt: '2026-02-30T12:00:00Z' }), { code: 'BAD_USER_INPUT' }],
+      ['an occurredAt at hour 24', server, event({ occurredAt: '2026-01-01T24:00:00Z' }), { code: 'BAD_USER_INPUT' }],
     ]);
     expect(await storedFor(ana.id)).toBe(0);
     // At the bounds: a 128-character id, an occurredAt a minute ahead, data just under 4 KB.

@@ -155,6 +155,10 @@ describe('acceptance: players and profiles', () => {
     ]);
     const ME = `query { me { displayName avatarUrl bio timezone } }`;
     expect(await must(ana, ME)).toEqual({ me: { displayName: ana.username, avatarUrl: null, bio: '', timezone: 'UTC' } });
+    // Fields left out (or null, but for the picture) stay as they are: an update of nothing answers the profile.
+    const unchanged = { displayName: ana.username, avatarUrl: null, bio: '', timezone: 'UTC' };
+    expect(await must(ana, UPDATE, { input: {} })).toEqual({ updateProfile: { user: unchanged } });
+    expect(await must(ana, UPDATE, { input: { displayName: null, bio: null, timezone: null } })).toEqual({ updateProfile: { user: unchanged } });
     const url512 = `https://cdn.example.com/${'a'.repeat(488)}`;
     expect(url512).toHaveLength(512);
     expect(await must(ana, UPDATE, { input: { avatarUrl: url512, bio: `${'b'.repeat(279)}\n`.padEnd(280, 'b'), timezone: 'Europe/Madrid' } })).toMatchObject({ updateProfile: { user: { avatarUrl: url512, timezone: 'Europe/Madrid' } } });

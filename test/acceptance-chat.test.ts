@@ -145,6 +145,11 @@ describe('acceptance: chat reads', () => {
       ['last 101', undefined, { id: roomId, last: 101 }, { code: 'BAD_USER_INPUT', field: 'last' }],
       ['a malformed after', undefined, { id: roomId, after: 'zzz' }, { code: 'BAD_USER_INPUT', field: 'after' }],
       ['a malformed before', undefined, { id: roomId, before: 'zzz' }, { code: 'BAD_USER_INPUT', field: 'before' }],
+      // One cursor per page, in its direction: what would be ignored is refused.
+      ['after and before', undefined, { id: roomId, after: 'IjEi', before: 'IjMi' }, { code: 'BAD_USER_INPUT', field: 'before' }],
+      ['first with before', undefined, { id: roomId, first: 1, before: 'IjMi' }, { code: 'BAD_USER_INPUT', field: 'before' }],
+      ['first with a malformed before', undefined, { id: roomId, first: 1, before: '%%%' }, { code: 'BAD_USER_INPUT', field: 'before' }],
+      ['last with after', undefined, { id: roomId, last: 1, after: 'IjEi' }, { code: 'BAD_USER_INPUT', field: 'after' }],
     ]);
     const MEMBERS = `query($id: ID!, $first: Int) { chatRoom(id: $id) { members(first: $first) { role user { id } } } }`;
     expect((await must<{ chatRoom: { members: unknown[] } }>(ana, MEMBERS, { id: party })).chatRoom.members).toEqual([{ role: 'OWNER', user: { id: ana.id } }]);

@@ -57,6 +57,8 @@ describe('acceptance: reporting game events', () => {
       ['an empty id', server, event({ id: '' }), { code: 'BAD_USER_INPUT' }],
       ['a 129-character id', server, event({ id: 'i'.repeat(129) }), { code: 'BAD_USER_INPUT' }],
       ['a huge id', server, event({ id: HUGE }), { code: 'BAD_USER_INPUT' }],
+      ['an id with a space', server, event({ id: 'my event' }), { code: 'BAD_USER_INPUT' }],
+      ['an id with a non-ASCII letter', server, event({ id: 'évènement-1' }), { code: 'BAD_USER_INPUT' }],
       ['an unknown player (refused after the registration wait, within the gateway deadline)', server, event({ userId: randomUUID() }), { code: 'BAD_USER_INPUT', field: expect.stringMatching(/userId$/) }],
       ['a malformed player id', server, event({ userId: 'nobody' }), { code: 'BAD_USER_INPUT' }],
       ['an unknown type', server, event({ type: 'DANCED' }), { code: 'BAD_USER_INPUT' }],

@@ -102,8 +102,8 @@ export type GameEventInput = {
   /** Details the rules may look at, e.g. `{ "mode": "pvp", "enemy": "dragon" }` (at most 4 KB). */
   data?: InputMaybe<Scalars['JSONObject']['input']>;
   /**
-   * The game server's unique id for this event (1–128 characters). A retry with the same id is
-   * recognised and changes nothing.
+   * The game server's unique id for this event: 1–128 printable ASCII characters without spaces (a
+   * UUID works; BAD_USER_INPUT otherwise). A retry with the same id is recognised and changes nothing.
    */
   id: Scalars['ID']['input'];
   /**

@@ -165,6 +165,13 @@ describe('acceptance: catalog and inbox', () => {
     expect(await must(ana.token, MARK, { input: { ids: [inbox[0]!.node.id, inbox[0]!.node.id] } })).toEqual({ markNotificationsRead: { markedCount: 1, unreadCount: unread - 1 } });
     expect(await must(ana.token, MARK, { input: { all: true, ids: [randomUUID()] } })).toEqual({ markNotificationsRead: { markedCount: unread - 1, unreadCount: 0 } });
     expect((await must<Inbox>(ana.token, INBOX, { unreadOnly: true })).notifications.edges).toEqual([]);
+    // Five concurrent "mark all" calls mark each notification once between them.
+    await must(server, RECORD, { input: { id: `e-${randomUUID()}`, userId: ben.id, type: 'COMBAT_WON' } });
+    await expect.poll(async () => (await must<{ unreadNotificationCount: number }>(ben.token, COUNT)).unreadNotificationCount, { timeout: 15_000 }).toBeGreaterThan(0);
+    const marks = await Promise.all(Array.from({ length: 5 }, () => must<{ markNotificationsRead: { markedCount: number } }>(ben.token, MARK, { input: { all: true } })));
+    const read = (await must<Inbox>(ben.token, INBOX, { first: 100 })).notifications.edges.filter((e) => e.node.readAt !== null);
+    expect(read.length).toBeGreaterThan(0);
+    expect(marks.reduce((sum, m) => sum + m.markNotificationsRead.markedCount, 0)).toBe(read.length);
   });
 
   it('per-player subscriptions need a signed-in player; notificationAdded refuses a malformed cursor', async () => {

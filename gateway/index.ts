@@ -13,6 +13,7 @@ import { ingestHandler, routeIngest } from './ingest.js';
 import { createGatewayServer, viewerRateLimit } from './server.js';
 import { serveGatewayWebSocket } from './subscriptions/server.js';
 import { watchSupergraphFile } from './supergraph.js';
+import { TrafficFeed } from './traffic-feed.js';
 
 export interface StartGatewayOptions {
   env?: Record<string, string | undefined>;
@@ -46,6 +47,9 @@ export async function startGateway(options: StartGatewayOptions = {}) {
       ? new EntityCache({ cacheable: CACHEABLE_ENTITY_FIELDS, ttlMs: config.GATEWAY_ENTITY_CACHE_TTL_MS, maxEntities: config.GATEWAY_ENTITY_CACHE_ENTITIES, logger, metrics })
       : undefined;
   await entityCache?.start(redis);
+  // The dashboard's requests per minute and WebSocket messages per second, for analytics on the same Redis.
+  const trafficFeed = sharedRedis ? new TrafficFeed({ redis, metrics, logger }) : undefined;
+  trafficFeed?.start();
   const explorer = explorerEnabled(config) ? new Explorer(logger) : undefined;
   const webConsole = consoleEnabled(config) ? new WebConsole(logger) : undefined;
   const { apollo, context, subscriptions, subscriptionMetrics, upstream } = createGatewayServer({
@@ -112,6 +116,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
       await redis.ping();
     },
     onClose: async () => {
+      await trafficFeed?.stop();
       await entityCache?.stop();
       await ownRedis?.close();
     },

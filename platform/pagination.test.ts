@@ -10,6 +10,9 @@ describe('connection arguments', () => {
     [{ last: -1 }, 'last'],
     [{ first: 1, last: 1 }, 'first'],
     [{ after: '%%%' }, 'after'],
+    [{ after: encodeCursor(1), before: encodeCursor(3) }, 'before'], // one cursor per page: the other would be ignored
+    [{ first: 2, before: encodeCursor(3) }, 'before'],
+    [{ last: 2, after: encodeCursor(1) }, 'after'],
   ])('refuses %j naming %s', (args, field) => {
     try {
       pageRequest(args);

@@ -43,6 +43,10 @@ export interface PageRequest<K> {
 
 export function pageRequest<K>(args: ConnectionArgs): PageRequest<K> {
   if (args.first != null && args.last != null) throw new BadUserInputError('Pass either first or last, not both.', 'first');
+  // A page runs one way from one cursor: an argument that would be ignored is refused instead.
+  if (args.after != null && args.before != null) throw new BadUserInputError('Pass either after (with first) or before (with last), not both.', 'before');
+  if (args.first != null && args.before != null) throw new BadUserInputError('before pages backward: pass last with it, not first.', 'before');
+  if (args.last != null && args.after != null) throw new BadUserInputError('after pages forward: pass first with it, not last.', 'after');
   for (const field of ['first', 'last'] as const) {
     const value = args[field];
     if (value != null && (value < 0 || value > MAX_PAGE_SIZE)) {

@@ -2,10 +2,17 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { GraphQLSafeInt } from 'graphql-scalars';
 
 // ISO-8601 with an explicit offset: a time without one would mean whatever zone the server is in.
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Whether the date and hour exist: `Date` rolls 2026-02-30 over to March 2 and 24:00 to the next day. */
+function onTheCalendar([, year, month, day, hour]: RegExpExecArray): boolean {
+  const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+  return Number(day) >= 1 && Number(day) <= daysInMonth && Number(hour) <= 23;
+}
 
 function parseDateTime(value: unknown): Date {
-  const date = typeof value === 'string' && ISO_8601.test(value) ? new Date(value) : undefined;
+  const parts = typeof value === 'string' ? ISO_8601.exec(value) : null;
+  const date = parts && onTheCalendar(parts) ? new Date(value as string) : undefined;
   if (!date || Number.isNaN(date.getTime())) {
     throw new GraphQLError('DateTime must be ISO-8601 with an offset, e.g. "2026-11-28T13:45:00Z".', {
       extensions: { code: 'BAD_USER_INPUT' },

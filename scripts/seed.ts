@@ -1,13 +1,13 @@
 // npm run seed [-- --players 300 --url http://127.0.0.1:4000/graphql --quiet]
 // Fills a RUNNING platform with realistic data through its public API only (GraphQL over HTTP and
-// POST /ingest): players with friends, levels and achievements, guilds with ranks and a war,
-// tournaments of every format in every state, chat history, leaderboards and 30 days of
-// analytics. Deterministic and idempotent: a second run signs the same players in and changes
-// nothing. It needs an admin: see `README.md`, "Seeding".
+// POST /ingest): players with friends, levels and achievements, guilds with ranks, a drive and a
+// war, tournaments of every format in every state, chat history, leaderboards, 30 days of
+// analytics, an A/B experiment and custom events. Deterministic and idempotent: a second run
+// signs the same players in and changes nothing. It needs an admin: see `README.md`, "Seeding".
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ApiRefusal, GameServer, PlatformApi, SeedStop, Session } from './seed/api.js';
-import { seedAnalytics, seedChat, seedFriends, seedGameEvents, seedGuilds, seedLeaderboards, seedPlayers, seedTournaments, seedWallets, seedWar, type SeedContext } from './seed/phases.js';
+import { seedAnalytics, seedChat, seedExperiments, seedFriends, seedGameEvents, seedGuilds, seedLeaderboards, seedPlayers, seedTournaments, seedWallets, seedWar, type SeedContext } from './seed/phases.js';
 import { MIN_PLAYERS, planSeed } from './seed/plan.js';
 import { createProgress } from './seed/progress.js';
 
@@ -118,6 +118,7 @@ export async function runSeed(options: SeedOptions, out: (line: string) => void 
     await seedChat(ctx);
     await seedTournaments(ctx);
     await seedAnalytics(ctx);
+    await seedExperiments(ctx);
   } finally {
     await revoke();
   }

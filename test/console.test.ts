@@ -2,16 +2,13 @@
 // two players in two browser contexts, on a closed network (any request that leaves the gateway
 // fails the test). Screenshots go to test-artifacts/.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startGateway } from '../gateway/index.js';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
+import { ARTIFACTS, browserPerFile, closedNetworkPage } from './support/browser.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { gqlData, platformPerFile, registerPlayer } from './support/platform.js';
-
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
-const ARTIFACTS = 'test-artifacts';
 
 let platform: RunningPlatform;
 let url = '';
@@ -20,35 +17,13 @@ platformPerFile({}, (started) => {
   url = started.gateway.url;
 });
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  // A missing browser fails the file: CI installs chromium (.ci/run), and a skipped browser test proves nothing.
-  if (!CHROMIUM) throw new Error('chromium not found (apt-get install chromium, or set CHROMIUM_PATH)');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserPerFile();
 
-/** A browser context of its own (its own session storage: another player), that may only talk to the gateway. */
-async function consolePage(): Promise<{ page: Page; outside: string[]; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  const outside: string[] = [];
-  const pageErrors: string[] = [];
-  const origin = new URL(url).origin;
-  await context.route('**/*', (route) => {
-    const target = route.request().url();
-    if (target.startsWith(origin) || target.startsWith('data:') || target.startsWith('blob:')) return route.continue();
-    outside.push(target);
-    return route.abort();
-  });
-  page.on('pageerror', (error) => pageErrors.push(String(error.stack ?? error.message)));
-  await page.goto(new URL('/console', url).href);
-  return { page, outside, pageErrors };
+/** The console in a browser context of its own (its own session storage: another player), on a closed network. */
+async function consolePage() {
+  const opened = await closedNetworkPage(browser(), url, { width: 1400, height: 1000 });
+  await opened.page.goto(new URL('/console', url).href);
+  return opened;
 }
 
 async function signIn(page: Page, username: string, password = 'password123') {
@@ -83,7 +58,9 @@ describe('the web console', () => {
     await b.page.screenshot({ path: `${ARTIFACTS}/console-chat.png`, fullPage: true });
 
     // The game server submits scores: the board on Bo's page fills and reorders live.
-    await expect.poll(() => b.page.getByLabel('Leaderboard').inputValue(), { timeout: 30_000 }).toBe(boardId);
+    // Bo picks the board (on a shared database other tests' boards are listed too).
+    await expect.poll(() => b.page.getByLabel('Leaderboard').locator(`option[value="${boardId}"]`).count(), { timeout: 30_000 }).toBe(1);
+    await b.page.getByLabel('Leaderboard').selectOption(boardId);
     const submit = (userId: string, score: number) =>
       gqlData(url, `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { __typename } }`, { input: { leaderboardId: boardId, userId, score, submissionId: randomUUID() } }, gameServer);
     await submit(ana.id, 120);
@@ -108,12 +85,35 @@ describe('the web console', () => {
 
   it('an admin sees the live dashboard with its charts; a player does not', async () => {
     const admin = await registerPlayer(url);
-    await signInAsAdmin(platform, url, admin);
+    const adminToken = await signInAsAdmin(platform, url, admin);
     const { page, outside, pageErrors } = await consolePage();
     await signIn(page, admin.username);
     await expect.poll(() => page.getByTestId('dashboard').count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => page.getByTestId('active-players').textContent(), { timeout: 30_000 }).toMatch(/^\d+$/);
     for (const chart of ['live-chart', 'daily-chart', 'retention-chart']) await expect.poll(() => page.getByTestId(chart).locator('canvas').count(), { timeout: 30_000 }).toBe(1);
+
+    // An experiment one player saw and converted on: its results in the dashboard.
+    const key = `console_${randomUUID().slice(0, 8)}`;
+    const hour = 3_600_000;
+    await gqlData(
+      url,
+      `mutation($input: DefineExperimentInput!) { defineExperiment(input: $input) { created } }`,
+      { input: { key, variants: [{ key: 'control', weight: 50 }, { key: 'bold', weight: 50 }], goals: ['purchase'], startsAt: new Date(Date.now() - hour).toISOString(), endsAt: new Date(Date.now() + 24 * hour).toISOString(), status: 'RUNNING' } },
+      adminToken,
+    );
+    const tester = await registerPlayer(url);
+    await gqlData(url, `query($key: String!) { experimentVariant(key: $key) { __typename } }`, { key }, tester.token);
+    await gqlData(url, `mutation($input: RecordConversionInput!) { recordConversion(input: $input) { __typename } }`, { input: { experimentKey: key, goal: 'purchase' } }, tester.token);
+    await page.getByLabel('Experiment key').fill(key);
+    await page.getByRole('button', { name: 'Show results' }).click();
+    const cells = () => page.getByTestId('experiment').locator('tbody tr').allTextContents();
+    await expect.poll(cells, { timeout: 30_000 }).toHaveLength(2);
+    const table = await page.getByTestId('experiment').locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    expect(table.map((row) => row[0])).toEqual(['control (control)', 'bold']);
+    // The one player's exposure and conversion, in whichever variant the hash gave them.
+    expect(table.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(1);
+    expect(table.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(1);
+    await expect.poll(() => page.getByTestId('experiment-chart').locator('canvas').count()).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/console-dashboard.png`, fullPage: true });
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -1,16 +1,13 @@
 // The API explorer (gateway/explorer/) in a real browser: Debian's chromium driven by
 // playwright-core, on a closed network (any request that leaves the gateway fails the test).
-import { existsSync, mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { startGateway } from '../gateway/index.js';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
+import { ARTIFACTS, browserPerFile, closedNetworkPage } from './support/browser.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { activeSubscriptions } from './support/ws.js';
-
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => path && existsSync(path));
-const ARTIFACTS = 'test-artifacts';
 
 let platform: RunningPlatform;
 let url = '';
@@ -19,35 +16,9 @@ platformPerFile({}, (started) => {
   url = started.gateway.url;
 });
 
-let browser: Browser;
-beforeAll(async () => {
-  // A missing browser fails the file: CI installs chromium (.ci/run), and a skipped browser test proves nothing.
-  if (!CHROMIUM) throw new Error('chromium not found (apt-get install chromium, or set CHROMIUM_PATH)');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
-  mkdirSync(ARTIFACTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A page that may only talk to the gateway: every other request is aborted and remembered. */
-async function offlinePage(): Promise<{ page: Page; outside: string[]; consoleErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  const outside: string[] = [];
-  const consoleErrors: string[] = [];
-  const origin = new URL(url).origin;
-  await context.route('**/*', (route) => {
-    const target = route.request().url();
-    if (target.startsWith(origin) || target.startsWith('blob:') || target.startsWith('data:')) return route.continue();
-    outside.push(target);
-    return route.abort();
-  });
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  return { page, outside, consoleErrors };
-}
+const browser = browserPerFile();
+/** A page that may only talk to the gateway. */
+const offlinePage = () => closedNetworkPage(browser(), url);
 
 /** What the response pane shows (Monaco draws spaces as U+00A0). */
 const responseText = (page: Page) => page.evaluate(() => (document.querySelector('.graphiql-response')?.textContent ?? '').replace(/\u00a0/g, ' '));

@@ -68,6 +68,9 @@ describe('definitions', () => {
     const board = await define({ sortOrder: 'ASC', operator: 'BEST', resetSchedule: '0 0 * * 1', metadata: '{"mode":"race"}', follows: ['ACHIEVEMENT_POINTS'] });
     expect(board).toMatchObject({ title: 'Weekly kills', sortOrder: 'ASC', operator: 'BEST', resetSchedule: '0 0 * * 1', follows: ['ACHIEVEMENT_POINTS'], metadata: '{"mode":"race"}' });
     expect(new Date(board.nextResetAt as string).getUTCDay()).toBe(1); // a Monday, 00:00 UTC
+    // Read back as anyone reads it.
+    const read = await as<{ leaderboard: Record<string, unknown> }>(undefined, `query($id: ID!) { leaderboard(id: $id) { id title sortOrder operator resetSchedule nextResetAt follows metadata period { number archivedAt } } }`, { id: board.id });
+    expect(read.leaderboard).toEqual({ ...board, period: { number: 1, archivedAt: null } });
     const again = await as<{ defineLeaderboard: { leaderboard: { title: string } } }>(adminToken, DEFINE, { input: { id: board.id, title: 'Fastest laps', sortOrder: 'ASC', resetSchedule: '0 0 * * 1' } });
     expect(again.defineLeaderboard.leaderboard.title).toBe('Fastest laps');
     expect(await refusal(adminToken, DEFINE, { input: { id: board.id, title: 'x', sortOrder: 'DESC' } })).toMatchObject({ code: 'CONFLICT', field: 'input.sortOrder' });

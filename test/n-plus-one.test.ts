@@ -607,6 +607,60 @@ const CASES: GuardCase[] = [
     },
   },
   {
+    name: 'guilds found by search, each with its drives and their top contributors',
+    covers: ['Guild.drives', 'ContributionDrive.topContributors'],
+    via: 'social',
+    sizes: [10, 100],
+    query: `query($text: String!, $n: Int!) { searchGuilds(text: $text, first: $n) { edges { node { id
+      drives { id status goal raised topContributors(first: 5) { coins user { id } } startedBy { id } } } } } }`,
+    async scenario(n) {
+      const word = `w${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const ids = range(n).map(() => randomUUID());
+      await db().prisma.guild.createMany({ data: ids.map((id, i) => ({ id, name: `${word} ${i}`, nameKey: `${word}_${i}`, tag: 'GRD' })) });
+      const at = new Date();
+      const drives = ids.map((guildId) => ({ id: randomUUID(), guildId, startedBy: randomUUID(), status: 'COMPLETED' as const, goal: 100, raised: 150n, bonusXp: 20, contributorCount: 2, startedAt: at, endsAt: at, endedAt: at }));
+      await db().prisma.guildContributionDrive.createMany({ data: drives });
+      await db().prisma.guildDriveContribution.createMany({
+        data: drives.flatMap((d) => [100n, 50n].map((coins) => ({ driveId: d.id, userId: randomUUID(), coins, updatedAt: at }))),
+      });
+      type Found = { node: { drives: { topContributors: unknown[] }[] } };
+      return {
+        viewer: { userId: null, role: null },
+        variables: { text: word, n },
+        count: (d) => (d.searchGuilds as { edges: Found[] }).edges.filter((e) => e.node.drives.length === 1 && e.node.drives[0]!.topContributors.length === 2).length,
+      };
+    },
+  },
+  {
+    name: "guilds found by search, each with its wars and both sides' top scorers",
+    covers: ['GuildWar.attackerTopScorers', 'GuildWar.defenderTopScorers'],
+    via: 'social',
+    sizes: [10, 100],
+    query: `query($text: String!, $n: Int!) { searchGuilds(text: $text, first: $n) { edges { node { id
+      wars(first: 5) { edges { node { id attackerTopScorers(first: 3) { points wins user { id } } defenderTopScorers(first: 3) { points user { id } } } } } } } } }`,
+    async scenario(n) {
+      const word = `w${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      const rival = randomUUID();
+      await db().prisma.guild.create({ data: { id: rival, name: `rival ${rival}`, nameKey: `rival_${rival}`, tag: 'RIV' } });
+      const ids = range(n).map(() => randomUUID());
+      await db().prisma.guild.createMany({ data: ids.map((id, i) => ({ id, name: `${word} ${i}`, nameKey: `${word}_${i}`, tag: 'GRD' })) });
+      const at = new Date();
+      const wars = ids.map((attackerId) => ({ id: randomUUID(), attackerId, defenderId: rival, declaredBy: randomUUID(), declaredAt: at, startsAt: at, endsAt: at }));
+      await db().prisma.guildWar.createMany({ data: wars });
+      // One scorer on each side of every war.
+      await db().prisma.guildWarScore.createMany({
+        data: wars.flatMap((w) => [w.attackerId, rival].map((guildId) => ({ warId: w.id, eventId: randomUUID(), guildId, userId: randomUUID(), kind: 'COMBAT_WON', points: 10, occurredAt: at }))),
+      });
+      type Found = { node: { wars: { edges: { node: { attackerTopScorers: unknown[]; defenderTopScorers: unknown[] } }[] } } };
+      return {
+        viewer: { userId: null, role: null },
+        variables: { text: word, n },
+        count: (d) =>
+          (d.searchGuilds as { edges: Found[] }).edges.filter((e) => e.node.wars.edges.length === 1 && e.node.wars.edges[0]!.node.attackerTopScorers.length === 1 && e.node.wars.edges[0]!.node.defenderTopScorers.length === 1).length,
+      };
+    },
+  },
+  {
     name: "a guild's pending join requests, for its master",
     covers: ['Guild.joinRequests'],
     via: 'social',

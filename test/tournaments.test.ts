@@ -400,3 +400,97 @@ describe('bad input changes nothing', () => {
     expect(await state()).toEqual({ participantCount: 2, status: 'COMPLETED' });
   });
 });
+
+describe('every documented refusal, through the gateway, changes nothing', () => {
+  const refusal = async (token: string | undefined, query: string, variables: Record<string, unknown>) => (await gql(url, query, variables, { token })).errors?.[0]?.extensions;
+  const input = (change: Record<string, unknown> = {}) => ({ name: `Refusal Cup ${Math.random().toString(36).slice(2, 8)}`, format: 'SINGLE_ELIMINATION', startsAt: new Date(Date.now() + 3600_000).toISOString(), minParticipants: 2, maxParticipants: 4, ...change });
+  const LEAVE = `mutation($id: ID!) { leaveTournament(input: { tournamentId: $id }) { tournament { id } } }`;
+  const CANCEL = `mutation($id: ID!) { cancelTournament(input: { tournamentId: $id }) { tournament { status } } }`;
+  const CHALLENGE = `mutation($t: ID!, $d: ID!) { challengeOnLadder(input: { tournamentId: $t, defenderId: $d }) { match { id } } }`;
+  const LIST = `query($first: Int, $last: Int, $after: String) { tournaments(first: $first, last: $last, after: $after) { edges { node { id } } } }`;
+
+  it('createTournament, the lists, leave, start, cancel, report and challenge refuse with the documented codes', async () => {
+    const admin = await signInAsAdmin(platform, url);
+    const organizer = await organizerToken();
+    const player = await registerPlayer(url);
+    const server = await gameServerToken(platform, url, ['REPORT_MATCH_RESULTS']);
+    const count = async () => (await platform.runtime.db.prisma.tournament.count());
+
+    // createTournament: who may, and what is valid (nothing stored on a refusal).
+    const before = await count();
+    expect(await refusal(undefined, CREATE, { input: input() })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await refusal(player.token, CREATE, { input: input() })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(server, CREATE, { input: input() })).toMatchObject({ code: 'FORBIDDEN' });
+    for (const [change, field] of [
+      [{ name: 'ab' }, 'name'],
+      [{ formatOptions: { swissRounds: 3 } }, 'formatOptions.swissRounds'],
+      [{ prizePool: { distribution: [50, 30, 10, 5, 5] } }, 'prizePool.distribution'],
+      [{ prizePool: { distribution: [40, 60] } }, 'prizePool.distribution'],
+      [{ requestKey: 'short' }, 'requestKey'],
+      [{ maxParticipants: 1_025 }, 'maxParticipants'],
+      [{ minimumLevel: 101 }, 'minimumLevel'],
+      [{ endsAt: new Date(Date.now() + 60_000).toISOString() }, 'endsAt'],
+    ] as const) {
+      expect(await refusal(organizer, CREATE, { input: input(change) })).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    expect(await count()).toBe(before);
+
+    // The list's page bounds and cursors.
+    expect(await refusal(undefined, LIST, { first: 101 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(await refusal(undefined, LIST, { first: 1, last: 1 })).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await refusal(undefined, LIST, { first: 1, after: 'not-a-cursor' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+
+    // leave and start before play; another organizer may not start or cancel.
+    const { createTournament } = await must<{ createTournament: { tournament: { id: string } } }>(organizer, CREATE, { input: input() });
+    const id = createTournament.tournament.id;
+    expect(await refusal(player.token, LEAVE, { id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_REGISTERED' });
+    expect(await refusal(undefined, START, { id })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await refusal(await organizerToken(), START, { id })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(await organizerToken(), CANCEL, { id })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(admin, START, { id: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(organizer, START, { id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'TOO_FEW_PARTICIPANTS' });
+    const [a, b] = [await playerWith(admin, 0, 0), await playerWith(admin, 0, 0)];
+    await must(a.token, JOIN, { id });
+    await must(b.token, JOIN, { id });
+    await must(organizer, START, { id });
+    expect(await refusal(organizer, START, { id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_IN_REGISTRATION' });
+    expect(await refusal(a.token, LEAVE, { id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_OPEN' });
+
+    // reportMatchResult: who, which match, what score.
+    const [match] = await bracketOf(organizer, id);
+    const winner = match!.playerA!.id;
+    expect(await refusal(undefined, REPORT, { input: { matchId: match!.id, winnerId: winner } })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await refusal(await gameServerToken(platform, url, ['REPORT_GAME_EVENTS']), REPORT, { input: { matchId: match!.id, winnerId: winner } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(server, REPORT, { input: { matchId: 'nope', winnerId: winner } })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(server, REPORT, { input: { matchId: match!.id, winnerId: winner, score: '  ' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'score' });
+    expect(await refusal(server, REPORT, { input: { matchId: match!.id, winnerId: winner, score: 'x'.repeat(33) } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'score' });
+    expect((await bracketOf(organizer, id))[0]).toMatchObject({ status: 'READY', winner: null });
+
+    // A player reporting into a dispute, and a result once the tournament is cancelled.
+    await must(a.token, REPORT, { input: { matchId: match!.id, winnerId: a.id } });
+    expect(await refusal(a.token, REPORT, { input: { matchId: match!.id, winnerId: b.id } })).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REPORTED' });
+    await must(b.token, REPORT, { input: { matchId: match!.id, winnerId: b.id } });
+    expect((await bracketOf(organizer, id))[0]).toMatchObject({ status: 'DISPUTED' });
+    await must(organizer, CANCEL, { id });
+    expect(await refusal(organizer, CANCEL, { id })).toMatchObject({ code: 'CONFLICT', field: 'status' });
+    expect(await refusal(server, REPORT, { input: { matchId: match!.id, winnerId: winner } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: 'NOT_IN_PROGRESS' });
+    expect((await bracketOf(organizer, id))[0]).toMatchObject({ status: 'DISPUTED', winner: null });
+
+    // challengeOnLadder: another format, before play, and places out of reach (with reasons).
+    expect(await refusal(a.token, CHALLENGE, { t: id, d: b.id })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'tournamentId' });
+    const ladder = (await must<{ createTournament: { tournament: { id: string } } }>(organizer, CREATE, { input: input({ format: 'LADDER', formatOptions: { ladderChallengeRange: 1 } }) })).createTournament.tournament.id;
+    const climbers = [await playerWith(admin, 0, 300), await playerWith(admin, 0, 200), await playerWith(admin, 0, 0)]; // seeded by level: 1st, 2nd, 3rd
+    for (const c of climbers) await must(c.token, JOIN, { id: ladder });
+    expect(await refusal(climbers[2]!.token, CHALLENGE, { t: ladder, d: climbers[1]!.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_IN_PROGRESS' });
+    await must(organizer, START, { id: ladder });
+    expect(await refusal(undefined, CHALLENGE, { t: ladder, d: climbers[1]!.id })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await refusal(server, CHALLENGE, { t: ladder, d: climbers[1]!.id })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(player.token, CHALLENGE, { t: ladder, d: climbers[1]!.id })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(climbers[2]!.token, CHALLENGE, { t: ladder, d: climbers[0]!.id })).toMatchObject({ code: 'CONFLICT', field: 'defenderId', reason: 'OUT_OF_RANGE', range: 1 });
+    expect(await refusal(climbers[1]!.token, CHALLENGE, { t: ladder, d: climbers[2]!.id })).toMatchObject({ code: 'CONFLICT', field: 'defenderId', reason: 'NOT_ABOVE' });
+    expect(await refusal(climbers[1]!.token, CHALLENGE, { t: ladder, d: player.id })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'defenderId' });
+    const ladderView = await must<{ tournament: { ladder: { id: string }[]; bracket: unknown[] } }>(organizer, `query($id: ID!) { tournament(id: $id) { ladder { id } bracket { round } } }`, { id: ladder });
+    expect(ladderView.tournament.ladder.map((u) => u.id)).toEqual(climbers.map((c) => c.id));
+    expect(ladderView.tournament.bracket).toEqual([]);
+  });
+});

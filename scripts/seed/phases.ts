@@ -2,6 +2,7 @@
 // key the platform deduplicates (idempotency keys, request keys, client message ids, event ids,
 // submission ids), so a second run over a seeded platform changes nothing.
 import pMap from 'p-map';
+import { CHARACTERS, QUESTS } from '../../subgraphs/analytics/catalog/content.js';
 import { xpForLevel } from '../../subgraphs/users/domain/levels.js';
 import { ApiRefusal, GameServer, type PlatformApi, refused, Session } from './api.js';
 import { fakerFor, type PlannedTournament, type SeedPlan } from './plan.js';
@@ -262,6 +263,13 @@ export async function seedGuilds(ctx: SeedContext): Promise<Map<number, string>>
         let gap = GUILD_RANKS.indexOf(target) - GUILD_RANKS.indexOf((roles.get(player.id) ?? 'MEMBER') as (typeof GUILD_RANKS)[number]);
         for (; gap > 0; gap--) await founder.request(`mutation SeedPromote($input: GuildMemberInput!) { promoteGuildMember(input: $input) { __typename } }`, { input: { userId: player.id } });
         for (; gap < 0; gap++) await founder.request(`mutation SeedDemote($input: GuildMemberInput!) { demoteGuildMember(input: $input) { __typename } }`, { input: { userId: player.id } });
+      }
+      if (g.drive) {
+        // One drive per guild, ever: a rerun after it ended must not start another.
+        const { guild } = await ctx.api.request<{ guild: { drives: { id: string }[] } }>(`query SeedDrives($id: ID!) { guild(id: $id) { drives { id } } }`, { id: guildId });
+        if (guild.drives.length === 0) {
+          await founder.request(`mutation SeedDrive($input: StartContributionDriveInput!) { startContributionDrive(input: $input) { __typename } }`, { input: g.drive });
+        }
       }
       for (const [member, coins] of g.contributions) {
         await ctx.players[member]!.request(`mutation SeedContribute($input: ContributeToGuildInput!) { contributeToGuild(input: $input) { __typename } }`, {
@@ -532,12 +540,19 @@ export async function seedTournaments(ctx: SeedContext): Promise<void> {
   bar.stop(Object.entries(states).map(([s, n]) => `${n} ${s}`).join(', '));
 }
 
-/** 30 days of analytics from the game clients, through POST /ingest as the game server. */
+/**
+ * 30 days of analytics from the game clients, through POST /ingest as the game server: sessions,
+ * levels, purchases, and quests with the character played (quest and character ids from the
+ * analytics content catalog, the data personalization recommends from).
+ */
 export async function seedAnalytics(ctx: SeedContext): Promise<void> {
   const events: Record<string, unknown>[] = [];
   for (const p of ctx.plan.players) {
     const f = fakerFor('analytics', p.index);
     const user = p.username.toLowerCase();
+    const theme = f.helpers.arrayElement(QUESTS).theme;
+    const themed = QUESTS.filter((quest) => quest.theme === theme && quest.difficulty <= 0.3 + p.level / 40);
+    const favourites = f.helpers.arrayElements(CHARACTERS, { min: 1, max: 3 });
     const activeDays = f.helpers.arrayElements(Array.from({ length: 29 }, (_, d) => d), { min: 2, max: 6 + Math.round(p.level / 2) });
     for (const day of activeDays) {
       for (let s = 0; s < f.number.int({ min: 1, max: 2 }); s++) {
@@ -552,6 +567,14 @@ export async function seedAnalytics(ctx: SeedContext): Promise<void> {
         const levels = f.number.int({ min: 0, max: 4 });
         for (let l = 0; l < levels; l++) {
           events.push({ eventId: `${sessionId}-level-${l}`, userId: ctx.players[p.index]!.id, sessionId, eventType: 'LEVEL_COMPLETED', timestamp: at(((l + 1) * minutes) / (levels + 2)), properties: { level: p.level + l }, context });
+        }
+        // Quests played with a character: what personalizedExperience learns from. Each player
+        // leans to one theme, so players resemble each other as real ones do.
+        for (let q = f.number.int({ min: 0, max: 2 }); q > 0; q--) {
+          const quest = f.helpers.arrayElement(themed.length > 0 && f.number.int({ min: 0, max: 3 }) > 0 ? themed : QUESTS);
+          const properties = { questId: quest.id, characterId: f.helpers.arrayElement(favourites).id };
+          events.push({ eventId: `${sessionId}-quest-${q}-start`, userId: ctx.players[p.index]!.id, sessionId, eventType: 'QUEST_STARTED', timestamp: at(q), properties, context });
+          events.push({ eventId: `${sessionId}-quest-${q}-done`, userId: ctx.players[p.index]!.id, sessionId, eventType: 'QUEST_COMPLETED', timestamp: at(q + 1), properties, context });
         }
         if (f.number.int({ min: 0, max: 6 }) === 0) {
           events.push({ eventId: `${sessionId}-purchase`, userId: ctx.players[p.index]!.id, sessionId, eventType: 'PURCHASE_COMPLETED', timestamp: at(minutes - 1), properties: { sku: f.helpers.arrayElement(['gem_pack_small', 'battle_pass', 'skin_frost']), priceCents: f.helpers.arrayElement([199, 499, 999]) }, context });
@@ -579,4 +602,62 @@ export async function seedAnalytics(ctx: SeedContext): Promise<void> {
   );
   bar.stop(`${accepted} accepted, ${duplicates} already there`);
   if (rejected.length > 0) throw new Error(`POST /ingest rejected ${rejected.length} seeded event(s), e.g. ${rejected.slice(0, 3).join('; ')}`);
+}
+
+/** An A/B experiment every player is exposed to (some convert), and custom events from the game. */
+export async function seedExperiments(ctx: SeedContext): Promise<void> {
+  const { plan } = ctx;
+  const e = plan.experiment;
+  const bar = ctx.progress.phase('experiments and custom events', plan.players.length * 2 + 1);
+  // Defined once: its start is the first run's clock, which a later definition must not move.
+  const { experiment } = await ctx.admin.request<{ experiment: { key: string } | null }>(`query SeedExperiment($key: String!) { experiment(key: $key) { key } }`, { key: e.key });
+  if (!experiment) {
+    await ctx.admin.request(`mutation SeedDefineExperiment($input: DefineExperimentInput!) { defineExperiment(input: $input) { created } }`, {
+      input: {
+        key: e.key,
+        description: e.description,
+        variants: e.variants,
+        goals: e.goals,
+        startsAt: iso(ctx.now.getTime() - 60_000),
+        endsAt: iso(ctx.now.getTime() + 30 * DAY),
+        status: 'RUNNING',
+      },
+    });
+  }
+  bar.increment();
+  let conversions = 0;
+  await pMap(
+    plan.players,
+    async (p) => {
+      const player = ctx.players[p.index]!;
+      const { experimentVariant } = await player.request<{ experimentVariant: { variant: string | null } }>(
+        `query SeedVariant($key: String!) { experimentVariant(key: $key) { variant reason } }`,
+        { key: e.key },
+      );
+      if (experimentVariant.variant) {
+        for (const goal of e.converts(p.index)) {
+          const { recordConversion } = await ctx.server.request<{ recordConversion: { outcome: string } }>(
+            `mutation SeedConversion($input: RecordConversionInput!) { recordConversion(input: $input) { outcome } }`,
+            { input: { experimentKey: e.key, goal, userId: player.id } },
+          );
+          if (recordConversion.outcome === 'COUNTED') conversions++;
+        }
+      }
+      bar.increment();
+      const f = fakerFor('custom', p.index);
+      for (let k = f.number.int({ min: 1, max: 3 }); k > 0; k--) {
+        await ctx.server.request(`mutation SeedCustomEvent($input: TrackCustomEventInput!) { trackCustomEvent(input: $input) { duplicate } }`, {
+          input: {
+            eventId: `seed-${p.username.toLowerCase()}-custom-${k}`,
+            name: f.helpers.arrayElement(plan.customEvents.names),
+            userId: player.id,
+            properties: { platform: f.helpers.arrayElement(plan.customEvents.platforms), level: p.level },
+          },
+        });
+      }
+      bar.increment();
+    },
+    { concurrency: CONCURRENCY },
+  );
+  bar.stop(`${e.key}: ${conversions} new conversions`);
 }

@@ -34,6 +34,8 @@ export interface PlannedGuild {
   applicants: number[];
   /** Coins each member pays in (contributeToGuild), by player index. */
   contributions: Map<number, number>;
+  /** A contribution drive its master starts before the contributions (they count toward it). */
+  drive?: { goal: number; durationHours: number };
 }
 
 export interface PlannedTournament {
@@ -67,6 +69,15 @@ export interface PlannedLeaderboard {
   submissions: number;
 }
 
+export interface PlannedExperiment {
+  key: string;
+  description: string;
+  variants: { key: string; weight: number; featureFlags?: Record<string, unknown> }[];
+  goals: string[];
+  /** Of the players exposed, which reach which goal (by player index). */
+  converts: (playerIndex: number) => string[];
+}
+
 export interface SeedPlan {
   players: PlannedPlayer[];
   /** Unordered pairs of player indexes; `accepted: false` stays a pending request from `a` to `b`. */
@@ -79,6 +90,9 @@ export interface SeedPlan {
   parties: { owner: number; name: string; members: number[] }[];
   /** Pairs of friends who write to each other privately. */
   privateChats: { a: number; b: number }[];
+  experiment: PlannedExperiment;
+  /** Custom events (`trackCustomEvent`) a game reports: names and the platforms they come from. */
+  customEvents: { names: string[]; platforms: string[] };
 }
 
 /** The generator's base seed: change it and every name changes. */
@@ -162,6 +176,7 @@ function planGuilds(players: number): PlannedGuild[] {
       ranks,
       applicants,
       contributions,
+      drive: g === 1 ? { goal: 5_000, durationHours: 72 } : undefined,
     };
   });
 }
@@ -300,5 +315,16 @@ export function planSeed(players: number): SeedPlan {
     leaderboards: planLeaderboards(),
     parties,
     privateChats,
+    experiment: {
+      key: 'guided-tutorial',
+      description: 'Does a guided first quest keep more new players than the classic tutorial?',
+      variants: [
+        { key: 'classic', weight: 50, featureFlags: { tutorial: 'classic' } },
+        { key: 'guided', weight: 50, featureFlags: { tutorial: 'guided', hintArrows: true } },
+      ],
+      goals: ['tutorial_completed', 'first_purchase'],
+      converts: (i) => [...(i % 3 !== 0 ? ['tutorial_completed'] : []), ...(i % 7 === 0 ? ['first_purchase'] : [])],
+    },
+    customEvents: { names: ['shop_opened', 'daily_reward_claimed', 'tutorial_skipped'], platforms: ['pc', 'ios', 'android', 'console'] },
   };
 }

@@ -23,9 +23,10 @@ export const achievementsEnv = z.object({
   ACHIEVEMENTS_PROJECTION_CACHE_SIZE: z.coerce.number().int().min(0).default(5_000),
   /**
    * How long recordGameEvent(s) waits for a player whose registration has not reached this
-   * subgraph yet (it comes over the bus) before refusing the id as unknown.
+   * subgraph yet (it comes over the bus) before refusing the id as unknown. Well under the
+   * gateway's deadline (GATEWAY_DEADLINE_MS, 10 s), or an unknown id is answered 504 TIMEOUT.
    */
-  ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: z.coerce.number().int().min(0).default(10_000),
+  ACHIEVEMENTS_UNKNOWN_PLAYER_WAIT_MS: z.coerce.number().int().min(0).default(5_000),
   /**
    * The achievement catalog (JSON) the service evaluates and publishes; a game ships its own by
    * mounting a file here. Checked at start: an invalid one stops the service, every problem listed.

@@ -281,6 +281,8 @@ describe('trackCustomEvent and customEventCounts', () => {
   it('counts an event once per eventId, in its hour, with allow-listed labels only', async () => {
     const name = eventName();
     const me = player();
+    // The game server introduces the name; a value outside the platform list is labelled `other`.
+    expect((await trackCustom(GAME_SERVER, { eventId: randomUUID(), name, properties: { platform: 'fridge' } })).data!.trackCustomEvent.labels).toEqual({ platform: 'other' });
     const input = { eventId: randomUUID(), name, properties: { platform: 'ios', shelf: 'weapons', price: 120 } };
     const first = await trackCustom(me, input);
     expect(first.errors).toBeUndefined();
@@ -288,7 +290,6 @@ describe('trackCustomEvent and customEventCounts', () => {
     const retries = await Promise.all([trackCustom(me, input), trackCustom(me, input)]);
     expect(retries.map((r) => r.data!.trackCustomEvent.duplicate)).toEqual([true, true]);
     expect(retries[0].data!.trackCustomEvent.countedAt).toBe(first.data!.trackCustomEvent.countedAt);
-    expect((await trackCustom(GAME_SERVER, { eventId: randomUUID(), name, properties: { platform: 'fridge' } })).data!.trackCustomEvent.labels).toEqual({ platform: 'other' });
 
     const hour = Math.floor(Date.now() / HOUR) * HOUR;
     const counts = await client.execute<{ customEventCounts: { total: number; buckets: { start: string; count: number }[] } }>(ADMIN, COUNTS, {
@@ -309,8 +310,17 @@ describe('trackCustomEvent and customEventCounts', () => {
     expect(exposition).toContain(`analytics_custom_events_total{event="${name}",platform="other"} 1`);
     expect(exposition).not.toMatch(/analytics_custom_events_total\{[^}]*shelf/);
     // Every property is stored.
-    const stored = await db.prisma.analyticsCustomEvent.findMany({ where: { name }, orderBy: { occurredAt: 'asc' } });
-    expect(stored[0]!.properties).toEqual({ platform: 'ios', shelf: 'weapons', price: 120 });
+    const stored = await db.prisma.analyticsCustomEvent.findMany({ where: { name, userId: me.userId } });
+    expect(stored.map((e) => e.properties)).toEqual([{ platform: 'ios', shelf: 'weapons', price: 120 }]);
+  });
+
+  it('lets only game servers and admins introduce a name; players then use it', async () => {
+    const name = eventName();
+    const refused = await trackCustom(player(), { eventId: randomUUID(), name });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+    expect(await db.prisma.analyticsCustomEventName.count({ where: { name } })).toBe(0);
+    expect((await trackCustom(ADMIN, { eventId: randomUUID(), name })).errors).toBeUndefined();
+    expect((await trackCustom(player(), { eventId: randomUUID(), name })).data!.trackCustomEvent.duplicate).toBe(false);
   });
 
   it('refuses bad names, big properties, anonymous callers, other players’ ids and unscoped services; stores nothing', async () => {
@@ -331,10 +341,10 @@ describe('trackCustomEvent and customEventCounts', () => {
 
   it('bounds the distinct names: a new name past the bound is refused, known names keep counting', async () => {
     const known = eventName();
-    await trackCustom(player(), { eventId: randomUUID(), name: known });
+    await trackCustom(GAME_SERVER, { eventId: randomUUID(), name: known });
     const bound = await db.prisma.analyticsCustomEventName.count();
     const bounded = subgraphClient(analyticsSubgraph.create({ db, redis, metrics: new Registry(), config: { ANALYTICS_CUSTOM_EVENT_NAMES_MAX: bound } }));
-    const refused = await bounded.execute(player(), TRACK_CUSTOM, { input: { eventId: randomUUID(), name: eventName() } });
+    const refused = await bounded.execute(GAME_SERVER, TRACK_CUSTOM, { input: { eventId: randomUUID(), name: eventName() } });
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name', maxNames: bound });
     const kept = await bounded.execute<{ trackCustomEvent: { duplicate: boolean } }>(player(), TRACK_CUSTOM, { input: { eventId: randomUUID(), name: known } });
     expect(kept.data!.trackCustomEvent.duplicate).toBe(false);
@@ -377,5 +387,52 @@ describe('realtimeMetricsUpdated re-checks the role', () => {
     expect(ended?.extensions?.code).toBe('FORBIDDEN');
     // And a fresh subscription or query is refused at once.
     expect(codeOf((await client.execute(admin, `{ realtimeMetrics { activePlayers } }`)).errors)).toBe('FORBIDDEN');
+  });
+});
+
+describe('the retention rollup', () => {
+  it('equals what the players’ days say after batches with late events that move players between cohorts', async () => {
+    const DAY = 24 * HOUR;
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    const D = today - 20 * DAY; // late events reach back to D − 5: inside the 30 days accepted
+    const at = (day: number) => iso(day + 12 * HOUR);
+    const [p1, p2, p3, p4, p5] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const ev = (userId: string, day: number) => ({ eventId: randomUUID(), userId, sessionId: `s-${day}`, eventType: 'LEVEL_COMPLETED', timestamp: at(day) });
+    const days = Array.from({ length: 8 }, (_, i) => D - 5 * DAY + i * DAY);
+    const COHORTS = `query($f: DateTime!, $t: DateTime!) { retentionCohorts(from: $f, to: $t) { day players retained { day players } } }`;
+    type Cohort = { day: string; players: number; retained: { day: number; players: number }[] };
+    const read = async () => {
+      const r = await client.execute<{ retentionCohorts: Cohort[] }>(ADMIN, COHORTS, { f: iso(days[0]!), t: iso(days.at(-1)! + DAY) });
+      expect(r.errors).toBeUndefined();
+      return r.data!.retentionCohorts.map((c) => [c.players, c.retained.find((x) => x.day === 1)?.players ?? 0, c.retained.find((x) => x.day === 7)?.players ?? 0]);
+    };
+    const before = await read();
+    const batches = [
+      [ev(p1, D), ev(p2, D), ev(p3, D), ev(p4, D), ev(p1, D + DAY), ev(p3, D + DAY)],
+      [ev(p1, D - 3 * DAY), ev(p2, D - 3 * DAY), ev(p1, D + 4 * DAY), ev(p3, D + 7 * DAY), ev(p4, D + DAY)],
+      [ev(p5, D), ev(p5, D + DAY), ev(p2, D - 5 * DAY), ev(p2, D + 2 * DAY)],
+    ];
+    for (const events of batches) {
+      const r = await client.execute<{ trackEvents: { accepted: number } }>(GAME_SERVER, `mutation($e: [TrackedEventInput!]!) { trackEvents(input: { events: $e }) { accepted } }`, { e: events });
+      expect(r.data!.trackEvents.accepted).toBe(events.length);
+    }
+    const mine = [p1, p2, p3, p4, p5];
+    await expect.poll(async () => (await db.prisma.analyticsPlayer.aggregate({ where: { userId: { in: mine } }, _sum: { events: true } }))._sum.events, { timeout: 15_000 }).toBe(15);
+    // What the players' days say, per cohort day: players, active on day 1, on day 7.
+    const truth = days.map(() => [0, 0, 0]);
+    const players = await db.prisma.analyticsPlayer.findMany({ where: { userId: { in: mine } } });
+    const active = await db.prisma.analyticsDailyPlayer.findMany({ where: { userId: { in: mine } } });
+    for (const p of players) {
+      const cohort = Math.floor(p.firstSeenAt.getTime() / DAY) * DAY;
+      const row = truth[days.indexOf(cohort)]!;
+      row[0]!++;
+      const on = (n: number) => active.some((a) => a.userId === p.userId && a.day.getTime() === cohort + n * DAY);
+      if (on(1)) row[1]!++;
+      if (on(7)) row[2]!++;
+    }
+    // p1 and p2 moved back (D − 3, then p2 to D − 5): the rollup follows them.
+    expect(truth.map((t) => t[0])).toEqual([1, 0, 1, 0, 0, 3, 0, 0]);
+    const after = await read();
+    expect(after.map((row, i) => row.map((v, j) => v - before[i]![j]!))).toEqual(truth);
   });
 });

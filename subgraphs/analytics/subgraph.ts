@@ -22,6 +22,7 @@ import { AnalyticsEventsStore } from './store/analytics-events.store.js';
 import { CustomEventsStore } from './store/custom-events.store.js';
 import { DashboardStore } from './store/dashboard.store.js';
 import { ExperimentsStore } from './store/experiments.store.js';
+import { GatewayTrafficStore } from './store/gateway-traffic.store.js';
 import { IngestLogStore } from './store/ingest-log.store.js';
 import { createLoaders } from './store/loaders.js';
 import { createPlayerFactsLoader, PersonalizationStore } from './store/personalization.store.js';
@@ -73,7 +74,7 @@ export const analyticsSubgraph = defineSubgraph({
     });
     const dashboardStore = new DashboardStore(db.sql);
     const projections = new PlayerProjectionsStore(prisma);
-    const dashboard = new DashboardService({ store: dashboardStore, roles: projections });
+    const dashboard = new DashboardService({ store: dashboardStore, roles: projections, traffic: new GatewayTrafficStore(redis) });
     const experiments = new ExperimentsService({ store: new ExperimentsStore(prisma, db.sql), prisma, cacheMs: config.ANALYTICS_EXPERIMENT_CACHE_MS });
     const customEvents = new CustomEventsService({
       prisma,

@@ -219,6 +219,54 @@ describe('social subgraph: guilds', () => {
     });
     afterAll(() => counting.server.stop());
 
+    it("reads several guilds' drives, their top contributors, wars and each side's top scorers in one statement each", async () => {
+      const now = new Date();
+      const guilds = await Promise.all([1, 2, 3].map((n) => guildWithMembers(n)));
+      const [a, b, c] = guilds;
+      for (const g of guilds) {
+        const drive = await db.prisma.guildContributionDrive.create({
+          data: { guildId: g.guild.id, openGuildId: g.guild.id, startedBy: g.master, goal: 1_000, bonusXp: 200, startedAt: now, endsAt: new Date(now.getTime() + 3_600_000) },
+        });
+        await db.prisma.guildDriveContribution.createMany({ data: [g.master, ...g.others].map((userId, i) => ({ driveId: drive.id, userId, coins: 10 * (i + 1), updatedAt: now })) });
+      }
+      const war = (attacker: typeof a, defender: typeof a) =>
+        db.prisma.guildWar.create({ data: { attackerId: attacker!.guild.id, defenderId: defender!.guild.id, declaredBy: attacker!.master, status: 'ACTIVE', declaredAt: now, startsAt: now, endsAt: new Date(now.getTime() + 3_600_000) } });
+      for (const w of [await war(a, b), await war(b, c)]) {
+        const sides = [(await db.prisma.guildWar.findUniqueOrThrow({ where: { id: w.id } })).attackerId, w.defenderId];
+        for (const guildId of sides) {
+          const member = guilds.find((g) => g.guild.id === guildId)!;
+          await db.prisma.guildWarScore.createMany({ data: [member.master, ...member.others].map((userId, i) => ({ warId: w.id, eventId: `e-${userId}`, guildId, userId, kind: 'COMBAT_WON', points: i + 1, occurredAt: now })) });
+        }
+      }
+      operations.length = 0;
+      const result = await counting.execute<{ _entities: { activeDrive: { topContributors: { coins: number; user: { id: string } }[] }; drives: { id: string }[]; wars: { edges: { node: { attackerTopScorers: { points: number }[]; defenderTopScorers: { points: number; user: { id: string } }[] } }[] } }[] }>(
+        ANONYMOUS,
+        `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Guild {
+          activeDrive { topContributors(first: 2) { coins user { id } } } drives { id }
+          wars(first: 5) { edges { node { attackerTopScorers { points } defenderTopScorers(first: 1) { points user { id } } } } } } } }`,
+        { reps: guilds.map((g) => ({ __typename: 'Guild', id: g.guild.id })) },
+      );
+      expect(result.errors).toBeUndefined();
+      const [ea, eb, ec] = result.data!._entities;
+      expect(ec!.activeDrive.topContributors).toEqual([{ coins: 40, user: { id: c!.others[2] } }, { coins: 30, user: { id: c!.others[1] } }]);
+      expect([ea, eb, ec].map((e) => e!.drives.length)).toEqual([1, 1, 1]);
+      // b attacked c and defended against a: its page lists both wars; c's top defender scored 3.
+      expect(eb!.wars.edges).toHaveLength(2);
+      expect(ec!.wars.edges[0]!.node.defenderTopScorers).toEqual([{ points: 4, user: { id: c!.others[2] } }]);
+      expect(ea!.wars.edges[0]!.node.attackerTopScorers.map((s) => s.points)).toEqual([2, 1]);
+      // One statement per kind of read, whatever the number of guilds and wars: the guilds, their
+      // active drives, their recent drives, the drives' top contributors, the war pages, the wars' top
+      // scorers (the last four raw through Prisma, recorded alike).
+      expect(operations.sort()).toEqual([
+        '$raw.$queryRawUnsafe',
+        '$raw.$queryRawUnsafe',
+        '$raw.$queryRawUnsafe',
+        '$raw.$queryRawUnsafe',
+        '$sql:SELECT id::text AS id, name, name_key AS "nameKey", tag, tag_key AS "tagKey", description, is_public AS "isPublic",',
+        'GuildContributionDrive.findMany',
+      ]);
+    });
+
     it('resolves guild and guildRole for 20 users in one query', async () => {
       const a = await guildWithMembers(9);
       const b = await guildWithMembers(8);

@@ -13,6 +13,7 @@ import {
   CreatePartyDocument,
   JoinGuildDocument,
   JoinTournamentDocument,
+  LeaderboardDocument,
   LeaderboardUpdatedDocument,
   LeaderboardsDocument,
   OpenGuildsDocument,
@@ -112,8 +113,9 @@ async function joinTournament(level: number) {
  */
 async function followLeaderboard(player: { id: string; username: string }) {
   const apiKey = process.env.GAME_SERVER_API_KEY;
-  const { leaderboards } = await api.request(LeaderboardsDocument);
-  const board = leaderboards.find((b) => b.id === process.env.LEADERBOARD_ID) ?? (process.env.LEADERBOARD_ID ? undefined : leaderboards[0]);
+  // The one LEADERBOARD_ID names, else the first defined.
+  const wanted = process.env.LEADERBOARD_ID;
+  const board = wanted ? (await api.request(LeaderboardDocument, { id: wanted })).leaderboard : (await api.request(LeaderboardsDocument)).leaderboards[0];
   if (!apiKey || !board) {
     console.log(`leaderboard: ${board ? 'no GAME_SERVER_API_KEY to submit a score with' : 'no leaderboard defined yet (an admin defines one, or seed the platform)'}: skipped`);
     return;

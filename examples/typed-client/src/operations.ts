@@ -117,6 +117,18 @@ export const LeaderboardsDocument = graphql(`
   }
 `);
 
+export const LeaderboardDocument = graphql(`
+  query Leaderboard($id: ID!) {
+    leaderboard(id: $id) {
+      id
+      title
+      sortOrder
+      operator
+      top(first: 1) { edges { node { score } } }
+    }
+  }
+`);
+
 export const ServiceTokenDocument = graphql(`
   mutation ServiceToken($input: IssueServiceTokenInput!) {
     issueServiceToken(input: $input) { accessToken expiresAt scopes }

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Session } from './api.js';
 import { LineChart } from './chart.js';
+import { ExperimentResults } from './experiments.js';
 import { retentionCurve, type History } from './live-state.js';
 import { useQuery, useSubscription } from './use-live.js';
 
-const METRICS_FIELDS = `computedAt activePlayers concurrentSessions eventsPerSecond achievementUnlocksPerHour engagementScore growth { newPlayers rate } retention { day1 day7 day30 }`;
+const METRICS_FIELDS = `computedAt activePlayers concurrentSessions eventsPerSecond apiRequestsPerMinute webSocketMessagesPerSecond achievementUnlocksPerHour engagementScore growth { newPlayers rate } retention { day1 day7 day30 }`;
 const METRICS = `query ConsoleMetrics { realtimeMetrics { ${METRICS_FIELDS} } }`;
 const METRICS_LIVE = `subscription ConsoleMetricsLive { realtimeMetricsUpdated { ${METRICS_FIELDS} } }`;
 const HISTORY = `query ConsoleHistory($from: DateTime!, $to: DateTime!) {
@@ -17,6 +18,8 @@ interface Metrics {
   activePlayers: number;
   concurrentSessions: number;
   eventsPerSecond: number;
+  apiRequestsPerMinute: number;
+  webSocketMessagesPerSecond: number;
   achievementUnlocksPerHour: number;
   engagementScore: number | null;
   growth: { newPlayers: number; rate: number | null };
@@ -73,6 +76,8 @@ export function Dashboard({ session }: { session: Session }) {
           <div><dt>Active players</dt><dd data-testid="active-players">{latest.activePlayers}</dd></div>
           <div><dt>Sessions now</dt><dd>{latest.concurrentSessions}</dd></div>
           <div><dt>Events/s</dt><dd>{latest.eventsPerSecond.toFixed(2)}</dd></div>
+          <div><dt>API requests/min</dt><dd>{latest.apiRequestsPerMinute}</dd></div>
+          <div><dt>WebSocket messages/s</dt><dd>{latest.webSocketMessagesPerSecond.toFixed(1)}</dd></div>
           <div><dt>Unlocks/hour</dt><dd>{latest.achievementUnlocksPerHour}</dd></div>
           <div><dt>Growth</dt><dd>{pct(latest.growth.rate)}</dd></div>
           <div><dt>Engagement</dt><dd>{latest.engagementScore?.toFixed(1) ?? '—'}</dd></div>
@@ -83,6 +88,7 @@ export function Dashboard({ session }: { session: Session }) {
         <figure><figcaption>Now (every 30 s)</figcaption><LineChart labels={live.labels} series={live.series} testId="live-chart" /></figure>
         <figure><figcaption>Last 30 days</figcaption><LineChart labels={daily.labels} series={daily.series} kind="bar" testId="daily-chart" /></figure>
         <figure><figcaption>Retention curve (%)</figcaption><LineChart labels={retention.labels} series={retention.series} testId="retention-chart" yMax={100} /></figure>
+        <figure className="wide"><figcaption>Experiment results</figcaption><ExperimentResults /></figure>
       </div>
     </section>
   );

@@ -102,8 +102,8 @@ export type GameEventInput = {
   /** Details the rules may look at, e.g. `{ "mode": "pvp", "enemy": "dragon" }` (at most 4 KB). */
   data?: InputMaybe<Scalars['JSONObject']['input']>;
   /**
-   * The game server's unique id for this event (1–128 characters). A retry with the same id is
-   * recognised and changes nothing.
+   * The game server's unique id for this event: 1–128 printable ASCII characters without spaces (a
+   * UUID works; BAD_USER_INPUT otherwise). A retry with the same id is recognised and changes nothing.
    */
   id: Scalars['ID']['input'];
   /**
@@ -116,7 +116,7 @@ export type GameEventInput = {
   type: Scalars['String']['input'];
   /**
    * The player it happened to. A player registered a moment ago may be reported at once: the call
-   * waits (up to 10 s) until their registration has reached achievements; an id no player has is
+   * waits (up to 5 s) until their registration has reached achievements; an id no player has is
    * refused with BAD_USER_INPUT.
    */
   userId: Scalars['ID']['input'];
@@ -133,7 +133,10 @@ export type GameEventStatus =
 export type MarkNotificationsReadInput = {
   /** Every notification; `ids` is ignored. */
   all?: InputMaybe<Scalars['Boolean']['input']>;
-  /** These notifications (ids of others' notifications are ignored). */
+  /**
+   * These notifications, 1–100 of them (ids of others' notifications, unknown and malformed ids are
+   * ignored).
+   */
   ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
@@ -152,7 +155,11 @@ export type MarkNotificationsReadPayload = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Marks the signed-in player's notifications read: those listed in `ids`, or all of them. */
+  /**
+   * Marks the signed-in player's notifications read: those listed in `ids`, or all of them. Marking
+   * a read notification again changes nothing. Fails with UNAUTHENTICATED when signed out, and
+   * BAD_USER_INPUT (extensions.field = "ids") when neither `all: true` nor 1–100 ids are given.
+   */
   markNotificationsRead: MarkNotificationsReadPayload;
   /**
    * Records one gameplay event reported by the game server and evaluates every achievement it

@@ -387,8 +387,10 @@ export type Mutation = {
    * Checks (`BAD_USER_INPUT` naming the field, nothing stored): `name` 1–63 characters from
    * `a–z 0–9 _` starting with a letter; `properties` a JSON object of at most 32 top-level keys and
    * 4 KB of UTF-8 JSON, under the platform's text policy (no NUL, control characters or lone
-   * surrogates in any key or string). At most `ANALYTICS_CUSTOM_EVENT_NAMES_MAX` distinct names exist
-   * (200 by default, shared by all replicas): a new name past it is `BAD_USER_INPUT` (extension
+   * surrogates in any key or string). Names are a shared, bounded set: only a game server or an ADMIN
+   * introduces a new name (by reporting it first); a player reporting a name never reported before
+   * gets `BAD_USER_INPUT` (field `name`). At most `ANALYTICS_CUSTOM_EVENT_NAMES_MAX` distinct names
+   * exist (200 by default, shared by all replicas): a new name past it is `BAD_USER_INPUT` (extension
    * `maxNames`) and nothing is stored, while names already known keep counting.
    *
    * Retries are safe: the same `eventId` from the same caller (the player, or the game server's key)
@@ -658,7 +660,8 @@ export type Query = {
   /**
    * The live dashboard's figures, computed from what analytics has processed (an event reported
    * through `trackEvents` is counted within about 2 seconds). For the studio's operators: ADMIN only
-   * (`UNAUTHENTICATED` anonymous, `FORBIDDEN` for everyone else).
+   * (`UNAUTHENTICATED` anonymous, `FORBIDDEN` for everyone else, and for an admin demoted with
+   * `setRole` whose token still says ADMIN).
    */
   realtimeMetrics?: Maybe<RealtimeMetrics>;
   /**
@@ -817,8 +820,10 @@ export type QuestTheme =
  * window slides every 30 seconds (it has covered 4.5 to 5 minutes up to `computedAt`). Events count
  * by their `timestamp`. The live figures (players, sessions, events,
  * unlocks) are read fresh on every request; `growth`, `engagementScore` and `retention`, which move
- * by the day, are recomputed at most once a minute. Not available yet: API requests per minute and
- * WebSocket messages per second (the gateway does not feed analytics).
+ * by the day, are recomputed at most once a minute. `apiRequestsPerMinute` and
+ * `webSocketMessagesPerSecond` come from the gateway: every gateway replica counts its traffic per
+ * 10-second bucket in the shared Redis, and these figures sum every replica over the last full
+ * minute.
  */
 export type RealtimeMetrics = {
   __typename?: 'RealtimeMetrics';
@@ -826,6 +831,13 @@ export type RealtimeMetrics = {
   achievementUnlocksPerHour: Scalars['Int']['output'];
   /** Players with at least one event since `windowStart`. */
   activePlayers: Scalars['Int']['output'];
+  /**
+   * GraphQL queries and mutations the gateway answered (over HTTP, `POST /ingest` and WebSocket;
+   * answers with errors included, subscriptions not) in the last full minute: the six 10-second
+   * buckets before the current one, every gateway replica together. A replica's counts reach
+   * analytics within about 2 seconds; 0 when no gateway shares analytics' Redis.
+   */
+  apiRequestsPerMinute: Scalars['Int']['output'];
   /** When these figures were computed. */
   computedAt: Scalars['DateTime']['output'];
   /** Sessions with an event since `windowStart` and no `SESSION_COMPLETED` yet. */
@@ -846,6 +858,11 @@ export type RealtimeMetrics = {
   growth: PlayerGrowth;
   /** The latest measurable D1, D7 and D30 retention. */
   retention: RetentionSnapshot;
+  /**
+   * Subscription events the gateway sent to clients over WebSocket per second, over the same
+   * minute as `apiRequestsPerMinute` (their number ÷ 60), every gateway replica together.
+   */
+  webSocketMessagesPerSecond: Scalars['Float']['output'];
   /** End of the window (exclusive): the end of the current 30-second slice, after `computedAt`. */
   windowEnd: Scalars['DateTime']['output'];
   /** Start of the window: 4.5 to 5 minutes before `computedAt`, a multiple of 30 seconds. */
@@ -952,7 +969,9 @@ export type Subscription = {
   /**
    * The dashboard, live: the current `RealtimeMetrics` at once, then again each time the window
    * slides (every 30 seconds). ADMIN only: anonymous subscribers are refused with `UNAUTHENTICATED`,
-   * other players with `FORBIDDEN`.
+   * other players with `FORBIDDEN`. The role is checked again before every update, against the
+   * latest role the users service announced as well as the token's: an admin demoted with `setRole`
+   * while subscribed gets a `FORBIDDEN` error instead of the next update, and the stream ends.
    */
   realtimeMetricsUpdated: RealtimeMetrics;
 };
@@ -1462,6 +1481,7 @@ export type QuestRewardResolvers<ContextType = Context, ParentType extends Resol
 export type RealtimeMetricsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RealtimeMetrics'] = ResolversParentTypes['RealtimeMetrics']> = ResolversObject<{
   achievementUnlocksPerHour?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   activePlayers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  apiRequestsPerMinute?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   computedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   concurrentSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   engagementScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1469,6 +1489,7 @@ export type RealtimeMetricsResolvers<ContextType = Context, ParentType extends R
   eventsPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   growth?: Resolver<ResolversTypes['PlayerGrowth'], ParentType, ContextType>;
   retention?: Resolver<ResolversTypes['RetentionSnapshot'], ParentType, ContextType>;
+  webSocketMessagesPerSecond?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   windowEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   windowStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;

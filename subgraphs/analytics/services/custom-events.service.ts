@@ -41,13 +41,23 @@ export class CustomEventsService {
     await limit.consume(limitKey, 1);
     const { store, prisma } = this.deps;
     const now = new Date(this.deps.now?.() ?? Date.now());
+    // Names are a shared, bounded budget: players may only use names a game server or an admin introduced.
+    const mayIntroduce = viewer.kind === 'service' || viewer.role === 'ADMIN';
     const outcome = await prisma.$transaction(async (tx) => {
-      if (!this.known.has(event.name) && !(await store.registerName(event.name, this.deps.maxNames, tx))) {
-        throw new BadUserInputError(
-          `There are already ${this.deps.maxNames} custom event names; ${event.name} is not one of them. Reuse a name, or ask the operator to raise ANALYTICS_CUSTOM_EVENT_NAMES_MAX.`,
-          'name',
-          { maxNames: this.deps.maxNames },
-        );
+      if (!this.known.has(event.name) && !(await store.isKnownName(event.name, tx))) {
+        if (!mayIntroduce) {
+          throw new BadUserInputError(
+            `${event.name} is not a custom event name yet: a game server (REPORT_GAME_EVENTS) or an ADMIN introduces a name by reporting it first.`,
+            'name',
+          );
+        }
+        if (!(await store.registerName(event.name, this.deps.maxNames, tx))) {
+          throw new BadUserInputError(
+            `There are already ${this.deps.maxNames} custom event names; ${event.name} is not one of them. Reuse a name, or ask the operator to raise ANALYTICS_CUSTOM_EVENT_NAMES_MAX.`,
+            'name',
+            { maxNames: this.deps.maxNames },
+          );
+        }
       }
       return store.record({ ...event, userId }, now, truncate(now, 'HOUR'), tx);
     });

@@ -19,6 +19,8 @@ export interface RealtimeMetricsModel {
   eventsPerSecond: number;
   eventsByType: EventTypeCount[];
   achievementUnlocksPerHour: number;
+  apiRequestsPerMinute: number;
+  webSocketMessagesPerSecond: number;
   growth(): Promise<RealtimeMetrics['growth']>;
   engagementScore(): Promise<number | null>;
   retention(): Promise<RealtimeMetrics['retention']>;
@@ -50,6 +52,8 @@ export class DashboardService {
       store: DashboardStore;
       /** The roles users announced (`user.role_changed`): an admin demoted since their token was issued is refused. */
       roles?: { roleOf(userId: string): Promise<string | null> };
+      /** The gateway replicas' traffic of the last full minute (store/gateway-traffic.store.ts). */
+      traffic?: { lastMinute(now: number): Promise<{ operations: number; wsMessages: number }> };
       now?: () => number;
       dailyCacheMs?: number;
     },
@@ -78,7 +82,10 @@ export class DashboardService {
   async compute(): Promise<RealtimeMetricsModel> {
     const now = this.now();
     const window = windowAt(now);
-    const live = await this.deps.store.live(window, now);
+    const [live, traffic] = await Promise.all([
+      this.deps.store.live(window, now),
+      this.deps.traffic?.lastMinute(now) ?? Promise.resolve({ operations: 0, wsMessages: 0 }),
+    ]);
     const events = live.windowEvents.reduce((sum, e) => sum + e.count, 0);
     const daily = () => this.dailyFigures(now);
     const retention = (figures: DailyFigures, n: number) => {
@@ -94,6 +101,8 @@ export class DashboardService {
       eventsPerSecond: events / windowSeconds(now),
       eventsByType: live.windowEvents,
       achievementUnlocksPerHour: live.unlocksLastHour,
+      apiRequestsPerMinute: traffic.operations,
+      webSocketMessagesPerSecond: traffic.wsMessages / 60,
       growth: async () => {
         const d = await daily();
         return { newPlayers: d.newPlayers, previousNewPlayers: d.previousNewPlayers, rate: growthRate(d.newPlayers, d.previousNewPlayers) };

@@ -132,18 +132,15 @@ export class DashboardStore {
     };
   }
 
-  /** Cohorts of the given days (day starts), with their players active on day 1, 7 and 30; in day order. */
+  /**
+   * Cohorts of the given days (day starts), with their players active on day 1, 7 and 30; in day
+   * order. Read from the retention rollup the processors keep (one row per cohort day).
+   */
   async cohorts(days: readonly number[]): Promise<CohortRow[]> {
     if (days.length === 0) return [];
     const rows = await this.sql.query<{ day: Date; players: number; d1: number; d7: number; d30: number }>(
-      `WITH cohort AS (
-         SELECT user_id, (first_seen_at AT TIME ZONE 'UTC')::date AS day FROM analytics_players
-         WHERE first_seen_at >= $1::timestamptz AND first_seen_at < $2::timestamptz)
-       SELECT (c.day::timestamp AT TIME ZONE 'UTC') AS day, count(*)::int AS players,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM analytics_daily_players d WHERE d.user_id = c.user_id AND d.day = c.day + 1))::int AS d1,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM analytics_daily_players d WHERE d.user_id = c.user_id AND d.day = c.day + 7))::int AS d7,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM analytics_daily_players d WHERE d.user_id = c.user_id AND d.day = c.day + 30))::int AS d30
-       FROM cohort c GROUP BY c.day ORDER BY c.day`,
+      `SELECT (day::timestamp AT TIME ZONE 'UTC') AS day, players, d1, d7, d30 FROM analytics_retention_cohorts
+       WHERE day >= ($1::timestamptz AT TIME ZONE 'UTC')::date AND day < ($2::timestamptz AT TIME ZONE 'UTC')::date`,
       [iso(days[0]!), iso(days.at(-1)! + DAY)],
     );
     const byDay = new Map(rows.map((r) => [new Date(r.day).getTime(), r]));

@@ -79,9 +79,18 @@ export class ProcessingStore {
         )
       : Promise.resolve([]);
     const players = byKey(a.players, (p) => p.userId);
+    // The players' cohort days before this batch, their rows locked in id order (the retention rollup below).
+    const cohortsBefore = players.length
+      ? sql.query<{ user_id: string; day: string }>(
+          `SELECT user_id::text AS user_id, (first_seen_at AT TIME ZONE 'UTC')::date::text AS day FROM analytics_players
+           WHERE user_id = ANY($1::uuid[]) ORDER BY user_id FOR UPDATE`,
+          [players.map((p) => p.userId)],
+        )
+      : Promise.resolve([]);
+    let cohortsAfter: Promise<{ user_id: string; day: string }[]> = Promise.resolve([]);
     if (players.length) {
       work.push(
-        sql.query(
+        (cohortsAfter = sql.query(
           // platform and country: the batch's newest when the batch reaches past what was stored
           // (a late event does not replace a newer one), else kept.
           `INSERT INTO analytics_players AS p (user_id, first_seen_at, last_seen_at, events, platform, country)
@@ -91,7 +100,8 @@ export class ProcessingStore {
              last_seen_at = GREATEST(p.last_seen_at, EXCLUDED.last_seen_at),
              events = p.events + EXCLUDED.events,
              platform = CASE WHEN EXCLUDED.last_seen_at >= p.last_seen_at THEN coalesce(EXCLUDED.platform, p.platform) ELSE coalesce(p.platform, EXCLUDED.platform) END,
-             country = CASE WHEN EXCLUDED.last_seen_at >= p.last_seen_at THEN coalesce(EXCLUDED.country, p.country) ELSE coalesce(p.country, EXCLUDED.country) END`,
+             country = CASE WHEN EXCLUDED.last_seen_at >= p.last_seen_at THEN coalesce(EXCLUDED.country, p.country) ELSE coalesce(p.country, EXCLUDED.country) END
+           RETURNING p.user_id::text AS user_id, (p.first_seen_at AT TIME ZONE 'UTC')::date::text AS day`,
           [
             players.map((p) => p.userId),
             players.map((p) => iso(p.firstSeenAt)),
@@ -100,7 +110,7 @@ export class ProcessingStore {
             players.map((p) => p.platform),
             players.map((p) => p.country),
           ],
-        ),
+        )),
       );
     }
     const types = byKey(a.playerTypes, (c) => `${c.userId}|${c.eventType}`);
@@ -126,14 +136,17 @@ export class ProcessingStore {
       );
     }
     const active = byKey(a.dailyPlayers, (r) => `${iso(r.day)}|${r.userId}`);
+    let activeDays: Promise<{ user_id: string; day: string; inserted: boolean }[]> = Promise.resolve([]);
     if (active.length) {
       work.push(
-        sql.query(
+        (activeDays = sql.query(
+          // `xmax = 0`: the row was inserted by this statement (a player's first event of that day).
           `INSERT INTO analytics_daily_players AS r (day, user_id, events)
            SELECT (d AT TIME ZONE 'UTC')::date, u, n FROM unnest($1::timestamptz[], $2::uuid[], $3::int[]) AS i(d, u, n)
-           ON CONFLICT (day, user_id) DO UPDATE SET events = r.events + EXCLUDED.events`,
+           ON CONFLICT (day, user_id) DO UPDATE SET events = r.events + EXCLUDED.events
+           RETURNING r.user_id::text AS user_id, r.day::text AS day, (r.xmax = 0) AS inserted`,
           [active.map((r) => iso(r.day)), active.map((r) => r.userId), active.map((r) => r.events)],
-        ),
+        )),
       );
     }
     const slices = byKey(a.slices, (s) => `${iso(s.sliceStart)}|${s.eventType}`);
@@ -147,7 +160,8 @@ export class ProcessingStore {
         ),
       );
     }
-    const [completedBefore, touched] = await Promise.all([before, after, ...work]);
+    const [completedBefore, touched] = await Promise.all([before, after, cohortsBefore, ...work]);
+    await this.addToRetentionCohorts(sql, await cohortsBefore, await cohortsAfter, (await activeDays).filter((r) => r.inserted));
     const done = new Set(completedBefore.map((r) => `${r.user_id}|${r.session_id}`));
     const completingKeys = new Set(completing.map((s) => `${s.userId}|${s.sessionId}`));
     return touched
@@ -159,6 +173,66 @@ export class ProcessingStore {
         completedAt: r.completed_at ? new Date(r.completed_at) : null,
         wasCompleted: done.has(`${r.user_id}|${r.session_id}`),
       }));
+  }
+
+  /**
+   * Keeps the retention rollup (per cohort day: players, and how many were active on day 1, 7 and
+   * 30) equal to what the players' days say, from what this batch changed: a new player joins their
+   * cohort with the days they have; a player whose first day moved earlier (a late event) leaves the
+   * old cohort with the days they had before this batch and joins the new one with all of them; any
+   * other player's new active day adds to their cohort when it is day 1, 7 or 30. The players' rows
+   * are locked (cohortsBefore), so batches of one player take turns; cohort rows are written in day order.
+   */
+  private async addToRetentionCohorts(
+    sql: Sql,
+    before: readonly { user_id: string; day: string }[],
+    after: readonly { user_id: string; day: string }[],
+    freshDays: readonly { user_id: string; day: string }[],
+  ): Promise<void> {
+    const was = new Map(before.map((r) => [r.user_id, r.day]));
+    const moved = after.filter((r) => was.get(r.user_id) !== r.day);
+    if (moved.length === 0 && freshDays.length === 0) return;
+    await sql.query(
+      `WITH moved AS (SELECT * FROM unnest($1::uuid[], $2::date[], $3::date[]) AS m(user_id, old_day, new_day)),
+       fresh AS (SELECT * FROM unnest($4::uuid[], $5::date[]) AS f(user_id, day)),
+       kept AS (
+         SELECT d.user_id, d.day FROM analytics_daily_players d JOIN moved m USING (user_id)
+         WHERE NOT EXISTS (SELECT 1 FROM fresh f WHERE f.user_id = d.user_id AND f.day = d.day)),
+       lost AS (
+         SELECT m.old_day AS day, -1 AS players,
+                -count(k.day) FILTER (WHERE k.day = m.old_day + 1) AS d1,
+                -count(k.day) FILTER (WHERE k.day = m.old_day + 7) AS d7,
+                -count(k.day) FILTER (WHERE k.day = m.old_day + 30) AS d30
+         FROM moved m LEFT JOIN kept k USING (user_id) WHERE m.old_day IS NOT NULL GROUP BY m.user_id, m.old_day),
+       gained AS (
+         SELECT m.new_day AS day, 1 AS players,
+                count(d.day) FILTER (WHERE d.day = m.new_day + 1) AS d1,
+                count(d.day) FILTER (WHERE d.day = m.new_day + 7) AS d7,
+                count(d.day) FILTER (WHERE d.day = m.new_day + 30) AS d30
+         FROM moved m LEFT JOIN analytics_daily_players d ON d.user_id = m.user_id AND d.day IN (m.new_day + 1, m.new_day + 7, m.new_day + 30)
+         GROUP BY m.user_id, m.new_day),
+       returned AS (
+         SELECT c.day, 0 AS players,
+                count(*) FILTER (WHERE f.day = c.day + 1) AS d1,
+                count(*) FILTER (WHERE f.day = c.day + 7) AS d7,
+                count(*) FILTER (WHERE f.day = c.day + 30) AS d30
+         FROM fresh f
+         JOIN LATERAL (SELECT (p.first_seen_at AT TIME ZONE 'UTC')::date AS day FROM analytics_players p WHERE p.user_id = f.user_id) c ON true
+         WHERE NOT EXISTS (SELECT 1 FROM moved m WHERE m.user_id = f.user_id) AND f.day - c.day IN (1, 7, 30)
+         GROUP BY c.day)
+       INSERT INTO analytics_retention_cohorts AS r (day, players, d1, d7, d30)
+       SELECT day, sum(players)::int, sum(d1)::int, sum(d7)::int, sum(d30)::int
+       FROM (SELECT * FROM lost UNION ALL SELECT * FROM gained UNION ALL SELECT * FROM returned) AS x
+       GROUP BY day ORDER BY day
+       ON CONFLICT (day) DO UPDATE SET players = r.players + EXCLUDED.players, d1 = r.d1 + EXCLUDED.d1, d7 = r.d7 + EXCLUDED.d7, d30 = r.d30 + EXCLUDED.d30`,
+      [
+        moved.map((r) => r.user_id),
+        moved.map((r) => was.get(r.user_id) ?? null),
+        moved.map((r) => r.day),
+        freshDays.map((r) => r.user_id),
+        freshDays.map((r) => r.day),
+      ],
+    );
   }
 
   /** Drops window slices older than `before` (the window never reads them again). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countContribution, driveBonusXp, driveEndsAt, DriveOpenError, dueToExpire, validateDriveInput } from './guild-drives.js';
+import { driveBonusXp, driveEndsAt, DriveOpenError, driveOutcome, dueToExpire, validateDriveInput } from './guild-drives.js';
 
 const START = new Date('2026-03-02T18:00:00Z'); // a Monday evening
 const ENDS = new Date('2026-03-03T18:00:00Z'); // 24 h later
@@ -45,7 +45,7 @@ describe('contribution drive rules', () => {
     ['a completed drive', { ...active, status: 'COMPLETED' as const, raised: 1_000n }, 10, START, { counts: false }],
     ['an expired drive', { ...active, status: 'EXPIRED' as const }, 10, START, { counts: false }],
     ['no coins', active, 0, START, { counts: false }],
-  ])('a contribution to %s', (_case, drive, coins, at, outcome) => expect(countContribution(drive, coins, at)).toEqual(outcome));
+  ])('a contribution to %s', (_case, drive, coins, at, outcome) => expect(driveOutcome(drive, coins, at)).toEqual(outcome));
 
   it.each([
     ['ACTIVE', new Date(ENDS.getTime() - 1), false], // a millisecond early

@@ -38,7 +38,7 @@ export const driveEndsAt = (startedAt: Date, durationHours: number): Date => new
  * and `at` is before its deadline; otherwise the drive's new total, and whether it reached the
  * goal now (the contribution that gets there completes it, once: a COMPLETED drive counts nothing).
  */
-export function countContribution(
+export function driveOutcome(
   drive: { status: ContributionDriveStatus; goal: number; raised: bigint; endsAt: Date },
   coins: number,
   at: Date,

@@ -1296,7 +1296,8 @@ export type Mutation = {
   inviteToGuild: InviteToGuildPayload;
   /**
    * Adds a player to a party (they become a member at once, and the room posts "<name> joined the
-   * room"). For the party's owner, and moderators and admins. Inviting a member changes nothing.
+   * room"). For the party's owner, and moderators and admins who are members of it (a party is
+   * visible to its members only, staff included). Inviting a member changes nothing.
    *
    * Fails with UNAUTHENTICATED when signed out; BAD_USER_INPUT (extensions.field = "userId") for
    * oneself; NOT_FOUND for an unknown room or one the player may not read, an unknown player, or a
@@ -1343,8 +1344,9 @@ export type Mutation = {
   joinRoom: JoinRoomPayload;
   /**
    * Removes a member from a party: they stop reading it at once, their live streams included (at the
-   * next event). For the party's owner, and moderators and admins. Kicking a non-member changes
-   * nothing (`removed: false`).
+   * next event). For the party's owner, and moderators and admins who are members of it (a party is
+   * visible to its members only, staff included). Kicking a non-member changes nothing
+   * (`removed: false`).
    *
    * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
    * not read; FORBIDDEN for a room that is not a PARTY, for anyone but its owner and staff, and for
@@ -1392,7 +1394,8 @@ export type Mutation = {
   /**
    * Mutes a player in a room for a while: their sends there fail with FORBIDDEN (extensions.reason =
    * "MUTED") until it ends. A new mute replaces the player's current one in the room (a duration of
-   * 0 lifts it). For moderators and admins in any room, and a party's owner in their party.
+   * 0 lifts it). For moderators and admins in any room they may read (GUILD, PARTY and PRIVATE rooms
+   * are visible to their members only, staff included), and a party's owner in their party.
    *
    * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
    * not read, and an unknown player; FORBIDDEN for anyone else, and in SYSTEM rooms (nobody posts
@@ -1533,8 +1536,9 @@ export type Mutation = {
    */
   transferGuildMastership: TransferGuildMastershipPayload;
   /**
-   * Changes a room's settings: slow mode and who may post. For moderators and admins in any room but
-   * PRIVATE and SYSTEM ones, and for a party's owner in their party.
+   * Changes a room's settings: slow mode and who may post. For moderators and admins in any room they
+   * may read but PRIVATE and SYSTEM ones (GUILD and PARTY rooms are visible to their members only,
+   * staff included), and for a party's owner in their party.
    *
    * Fails with UNAUTHENTICATED when signed out; NOT_FOUND for an unknown room or one the player may
    * not read; FORBIDDEN for anyone else, and for PRIVATE and SYSTEM rooms; BAD_USER_INPUT

@@ -3,7 +3,7 @@ import { requireUser, type Viewer } from '../../../platform/auth.js';
 import { enqueueJob } from '../../../platform/jobs/index.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { guildUpdated } from '../contracts/live.js';
-import { countContribution, driveBonusXp, driveEndsAt, DriveOpenError, dueToExpire, validateDriveInput } from '../domain/guild-drives.js';
+import { driveBonusXp, driveEndsAt, DriveOpenError, driveOutcome, dueToExpire, validateDriveInput } from '../domain/guild-drives.js';
 import { assertMayAct } from '../domain/guild-permissions.js';
 import { notInGuild } from '../domain/guilds.js';
 import type { ContributionDriveRow, GuildDrivesStore } from '../store/guild-drives.store.js';
@@ -69,7 +69,7 @@ export class GuildDrivesService {
     const drive = await this.deps.drives.lockActive(work.tx, input.guildId);
     if (!drive) return 0;
     const at = this.now();
-    const outcome = countContribution(drive, input.coins, at);
+    const outcome = driveOutcome(drive, input.coins, at);
     if (!outcome.counts) return 0;
     await this.deps.drives.addContribution(work.tx, { driveId: drive.id, userId: input.userId, coins: input.coins, raised: outcome.raised, at });
     if (!outcome.completes) return 0;

@@ -443,7 +443,9 @@ export type Mutation = {
    * for a player not on the ladder. CONFLICT (with `reason`): `NOT_IN_PROGRESS` (field
    * `tournamentId`) before play starts or after it ended, `CHALLENGER_BUSY` (field `tournamentId`)
    * when the viewer has an undecided challenge, `DEFENDER_BUSY` (field `defenderId`) when the defender
-   * has one, and (field `defenderId`) for a defender not above the viewer or out of range.
+   * has one, `NOT_ABOVE` (field `defenderId`) for a defender not ranked above the viewer (the viewer
+   * included), `OUT_OF_RANGE` (field `defenderId`, with `range`) for one ranked more places up than
+   * `formatOptions.ladderChallengeRange`.
    */
   challengeOnLadder: ChallengeOnLadderPayload;
   /**
@@ -681,7 +683,7 @@ export type PrizePool = {
 export type PrizePoolInput = {
   /**
    * Percent of the pool per final place, first place first: 1–32 whole percents, each at least 1,
-   * none above the one before, adding up to 100.
+   * none above the one before, adding up to 100, and no more places than `maxParticipants`.
    */
   distribution: Array<Scalars['Int']['input']>;
   /** Percent of the entry fees collected that goes to the pool, 0–100 (default 0). */
@@ -714,7 +716,11 @@ export type Query = {
   searchTournaments?: Maybe<TournamentConnection>;
   /** One tournament, or null when the id is unknown. */
   tournament?: Maybe<Tournament>;
-  /** Tournaments by start time, soonest first, optionally in one status. */
+  /**
+   * Tournaments by start time, soonest first, optionally in one status; 20 per page unless `first`
+   * or `last` says otherwise. Public. BAD_USER_INPUT (field `first` or `last`) outside 0–100 or for
+   * both at once; (field `after` or `before`) for a cursor this list did not return.
+   */
   tournaments?: Maybe<TournamentConnection>;
 };
 
@@ -888,7 +894,9 @@ export type Subscription = {
    * Spectator mode, public and live only (read `tournament(id) { bracket }` for the state before
    * subscribing). Each match of the tournament as it is after it changes: a result (COMPLETED), a dispute
    * (DISPUTED), a later match receiving a player or opening (READY) or being SKIPPED, a new Swiss
-   * round's matches as they are paired. With `tournamentUpdated`, enough to keep a bracket view live.
+   * round's matches as they are paired, a ladder challenge made (READY), undecided challenges SKIPPED
+   * when a ladder ends. A player's first report (the match stays READY until the other's) is not sent.
+   * With `tournamentUpdated`, enough to keep a bracket view live.
    */
   matchUpdated: TournamentMatch;
   /**
@@ -987,8 +995,9 @@ export type Tournament = {
    * The final standings, first place first, once COMPLETED (empty before): every player who played,
    * their place and the prize paid. Places: elimination formats rank by how far a player got (the
    * final's winner, then its loser; in single elimination the third-place match decides third and
-   * fourth; players knocked out in the same round are ordered by seed); round robin by wins, then Sonneborn-Berger, then seed; Swiss by score, then Buchholz, then
-   * Sonneborn-Berger, then seed. Public.
+   * fourth; players knocked out in the same round are ordered by seed); round robin by wins, then
+   * Sonneborn-Berger, then seed; Swiss by score, then Buchholz, then Sonneborn-Berger, then seed; a
+   * ladder by its order when it ended (`ladder`). Public.
    */
   standings: Array<TournamentStanding>;
   /** When play begins. */
@@ -1150,7 +1159,10 @@ export type TournamentStanding = {
 
 /** Where a tournament is in its life. */
 export type TournamentStatus =
-  /** Called off; entry fees are refunded. */
+  /**
+   * Called off; entry fees are refunded, and the prize pool's fixed part goes back to its creator.
+   * Matches not played stay as they were (no result is taken any more).
+   */
   | 'CANCELLED'
   /** Finished; standings are final. */
   | 'COMPLETED'

@@ -109,6 +109,27 @@ describe('scheduled resets', () => {
   });
 });
 
+describe('leaderboardUpdated across a reset', () => {
+  it('delivers the new period at once after a reset, though the stream had read the old one', async () => {
+    const id = `live-reset-${randomUUID().slice(0, 8)}`;
+    await must(admin, DEFINE, { input: { id, title: 'Live reset', resetSchedule: '0 * * * *' } });
+    const live = await built.parts.context({ userId: null, role: null }).leaderboards.liveTop(id, 3);
+    const first = live.next();
+    await new Promise((r) => setTimeout(r, 50));
+    await must(server, SUBMIT, { input: { leaderboardId: id, userId: randomUUID(), score: 7, submissionId: randomUUID() } });
+    expect((await first).value).toMatchObject({ reset: false, period: { number: 1 } });
+    const second = live.next();
+    now = new Date(now.getTime() + 3_600_000);
+    await runDueJobs();
+    expect((await second).value).toMatchObject({ reset: true, period: { number: 2 } });
+    // A submission to the new period right after: the stream shows the new period, not the one it read before.
+    const third = live.next();
+    await must(server, SUBMIT, { input: { leaderboardId: id, userId: randomUUID(), score: 9, submissionId: randomUUID() } });
+    expect((await third).value).toMatchObject({ reset: false, period: { number: 2 } });
+    await live.return?.();
+  });
+});
+
 describe('archived periods in Redis', () => {
   it('expire when nobody reads them (each read renews), and a read after that rebuilds them from PostgreSQL', async () => {
     const id = `weekly-${randomUUID().slice(0, 8)}`;

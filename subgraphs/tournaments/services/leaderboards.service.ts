@@ -52,6 +52,8 @@ export interface SubmitScoreInput {
 /** Records a FRIENDS or GUILD scope ranks at most. */
 export const SCOPE_LIMIT = 1_000;
 const METADATA_LIMIT = 2_048;
+/** How long a leaderboardUpdated stream reuses the current period it read (changes naming another period read it at once). */
+const LIVE_PERIOD_MS = 1_000;
 /** When a reset job finds the period not yet due (clocks differ), it looks again this much later at most. */
 const RESET_RECHECK_MS = 60_000;
 
@@ -256,11 +258,20 @@ export class LeaderboardsService {
     const board = await this.board(id);
     const source = leaderboardChanged.subscribe(this.deps.redis, id);
     const relevant = (e: LeaderboardChangedEvent) => e.reset || e.rank < n || (e.previousRank !== null && e.previousRank < n);
-    // What a run of changes needs to keep: the periods a reset started.
-    const merge = (resets: Set<string> | undefined, e: LeaderboardChangedEvent) => (e.reset ? new Set([...(resets ?? []), e.periodId]) : (resets ?? new Set<string>()));
-    return coalesced(source, relevant, merge, async (resets) => {
-      const period = await this.currentPeriod(board);
-      return { board, period, first: n, reset: resets.has(period.id) };
+    // What a run of changes needs to keep: the periods it touched, and those a reset started.
+    const merge = (run: { periods: Set<string>; resets: Set<string> } | undefined, e: LeaderboardChangedEvent) => {
+      const next = run ?? { periods: new Set<string>(), resets: new Set<string>() };
+      next.periods.add(e.periodId);
+      if (e.reset) next.resets.add(e.periodId);
+      return next;
+    };
+    // The current period is read again when a change names another one (a reset, or a submission to
+    // the period a reset just started) or after LIVE_PERIOD_MS (its end moves when the schedule does),
+    // not for every update of a busy board.
+    let known: { period: PeriodRow; at: number } | null = null;
+    return coalesced(source, relevant, merge, async (run) => {
+      if (!known || Date.now() - known.at > LIVE_PERIOD_MS || [...run.periods].some((p) => p !== known!.period.id)) known = { period: await this.currentPeriod(board), at: Date.now() };
+      return { board, period: known.period, first: n, reset: run.resets.has(known.period.id) };
     });
   }
 

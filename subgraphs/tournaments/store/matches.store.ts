@@ -1,5 +1,6 @@
 import { asSql, pgArray, type Prisma, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import type { TournamentMatch } from '../../../generated/prisma/client.js';
+import { isUuid } from '../../../platform/ids.js';
 import type { BracketMatch, Source } from '../domain/brackets/types.js';
 import type { BracketSlot, Claim, MatchState, SlotUpdate } from '../domain/results.js';
 
@@ -10,7 +11,6 @@ export type StoredMatch = TournamentMatch;
  * JSON columns, which the bracket view never shows and which cost half of reading 1,000 matches.
  */
 export type MatchRow = Omit<StoredMatch, 'sourceA' | 'sourceB' | 'claimA' | 'claimB'>;
-const VIEW_OMITS = { sourceA: true, sourceB: true, claimA: true, claimB: true } as const;
 
 /** The view of a stored match (what is published live: not the players' reports). */
 export const viewOf = ({ sourceA: _a, sourceB: _b, claimA: _ca, claimB: _cb, ...view }: StoredMatch): MatchRow => view;
@@ -57,7 +57,7 @@ export const slotOf = (row: StoredMatch): BracketSlot => ({
 });
 
 /** Every column of a match row as Prisma names it (prefixed by `m.`), for raw statements that return rows. */
-const MATCH_COLUMNS = [
+const MATCH_COLUMN_LIST = [
   'm.id::text AS id',
   'm.tournament_id::text AS "tournamentId"',
   'm.key',
@@ -78,7 +78,10 @@ const MATCH_COLUMNS = [
   'm.claim_b AS "claimB"',
   'm.decided_by AS "decidedBy"',
   'm.completed_at AS "completedAt"',
-].join(', ');
+];
+const MATCH_COLUMNS = MATCH_COLUMN_LIST.join(', ');
+/** The bracket view's columns: every one but the JSON ones (`MatchRow`). */
+const VIEW_COLUMNS = MATCH_COLUMN_LIST.filter((c) => !/"(sourceA|sourceB|claimA|claimB)"/.test(c)).join(', ');
 // The raw column list above names every field of the row: this fails to compile when a field is added.
 const listed: Record<keyof StoredMatch, true> = {
   id: true, tournamentId: true, key: true, side: true, round: true, position: true, sourceA: true, sourceB: true, playerA: true, playerB: true,
@@ -107,7 +110,11 @@ export interface DecidedResult {
 
 /** A tournament's matches: results and the bracket view. */
 export class MatchesStore {
-  constructor(private readonly prisma: PrismaClient) {}
+  /** `sql`: the raw SQL port outside a transaction (`Database.sql`), for the bracket view's read. */
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: Sql,
+  ) {}
 
   /**
    * The match, the matches it feeds and the tournament's undecided count, in one statement (null for
@@ -241,9 +248,12 @@ export class MatchesStore {
 
   /** Every match of each tournament (the view), in the ids' order: one query for any number of tournaments. */
   async byTournaments(tournamentIds: readonly string[]): Promise<MatchRow[][]> {
-    const rows = await this.prisma.tournamentMatch.findMany({ where: { tournamentId: { in: [...tournamentIds] } }, omit: VIEW_OMITS });
+    // Raw SQL on the port (docs/database.md): the read path's hot read (a 1,024-player bracket is
+    // 1,023 rows; bench/RESULTS.md, "Tournaments").
+    const rows = await this.sql.query<MatchRow>(`SELECT ${VIEW_COLUMNS} FROM tournament_matches m WHERE m.tournament_id = ANY($1::uuid[])`, [pgArray(tournamentIds.filter(isUuid))]);
     const by = new Map<string, MatchRow[]>(tournamentIds.map((id) => [id, []]));
     for (const row of rows) by.get(row.tournamentId)?.push(row);
     return tournamentIds.map((id) => by.get(id)!);
   }
+
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BadUserInputError } from '../../../platform/errors.js';
-import { assetKey, parseAsset, sameOperation, validateChanges, validateIdempotencyKey } from './wallet.js';
+import { assetKey, parseAsset, sameOperation, validateChanges, validateIdempotencyKey, validateReason, validateReference } from './wallet.js';
 
 describe('wallet changes', () => {
   it('turns currencies and items into ledger assets and back', () => {
@@ -35,6 +35,30 @@ describe('wallet changes', () => {
   it('checks idempotency keys', () => {
     expect(validateIdempotencyKey('achievement:u1:first_blood')).toBe('achievement:u1:first_blood');
     expect(() => validateIdempotencyKey('short')).toThrow(BadUserInputError);
+  });
+
+  it.each([
+    ['tournament_prize', 'tournament_prize'],
+    ['  refund ', 'refund'],
+    ['r'.repeat(100), 'r'.repeat(100)],
+    ['\u{1F600}'.repeat(100), '\u{1F600}'.repeat(100)], // code points, not UTF-16 units
+    ['', null],
+    ['   ', null],
+    ['r'.repeat(101), null],
+  ])('reason %j is %j (null: BAD_USER_INPUT on reason)', (reason, expected) => {
+    if (expected === null) expect(() => validateReason(reason)).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'reason' }) }));
+    else expect(validateReason(reason)).toBe(expected);
+  });
+
+  it.each([
+    [undefined, null],
+    [null, null],
+    ['', ''],
+    ['t'.repeat(200), 't'.repeat(200)],
+    ['t'.repeat(201), 'refused'],
+  ])('reference %j is %j', (reference, expected) => {
+    if (expected === 'refused') expect(() => validateReference(reference)).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'reference' }) }));
+    else expect(validateReference(reference)).toBe(expected);
   });
 });
 

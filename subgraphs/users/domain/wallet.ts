@@ -58,6 +58,20 @@ export function validateIdempotencyKey(key: string): string {
   return key;
 }
 
+/** Why an operation happened, as the ledger shows it: 1–100 characters once trimmed. */
+export function validateReason(reason: string): string {
+  const trimmed = reason.trim();
+  if (trimmed.length < 1 || [...trimmed].length > 100) throw new BadUserInputError('reason is 1–100 characters.', 'reason');
+  return trimmed;
+}
+
+/** What an operation relates to: at most 200 characters. */
+export function validateReference(reference: string | null | undefined): string | null {
+  if (reference == null) return null;
+  if ([...reference].length > 200) throw new BadUserInputError('reference is at most 200 characters.', 'reference');
+  return reference;
+}
+
 /** The largest balance any asset may reach: 2^53 − 1, the largest whole number a JSON client reads exactly. */
 export const MAX_BALANCE = Number.MAX_SAFE_INTEGER;
 

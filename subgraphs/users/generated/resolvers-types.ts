@@ -73,9 +73,15 @@ export type ApplyWalletOperationInput = {
    * changes) fails with CONFLICT (extensions.field = "idempotencyKey").
    */
   idempotencyKey: Scalars['String']['input'];
-  /** Why, e.g. `tournament_prize`. */
+  /**
+   * Why, e.g. `tournament_prize`: 1–100 characters once trimmed (BAD_USER_INPUT, extensions.field =
+   * "reason", otherwise).
+   */
   reason: Scalars['String']['input'];
-  /** What it relates to, e.g. a tournament id. */
+  /**
+   * What it relates to, e.g. a tournament id: at most 200 characters (BAD_USER_INPUT, extensions.field
+   * = "reference", otherwise).
+   */
   reference?: InputMaybe<Scalars['String']['input']>;
   /** Whose wallet. */
   userId: Scalars['ID']['input'];

@@ -30,6 +30,8 @@ export class ProfilesService {
   ): Promise<UserRow> {
     const userId = requireUser(viewer);
     const changes = validateProfileChanges(input);
+    // Nothing to change (every field left out or null): the profile as it is, and no event.
+    if (Object.keys(changes).length === 0) return this.current({ id: userId });
     return this.deps.work.run(async ({ tx, record, publish, afterCommit }) => {
       const updated = await this.deps.store.update(userId, changes, tx);
       if (!updated) throw new NotFoundError('User', userId);

@@ -9,7 +9,7 @@ import type { RedisPort } from '../../../platform/redis/index.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { levelUp, type LevelUpEvent } from '../contracts/live.js';
 import { levelForXp } from '../domain/levels.js';
-import { MAX_BALANCE, parseAsset, sameOperation, validateChanges, validateIdempotencyKey, type AssetChange } from '../domain/wallet.js';
+import { MAX_BALANCE, parseAsset, sameOperation, validateChanges, validateIdempotencyKey, validateReason, validateReference, type AssetChange } from '../domain/wallet.js';
 import type { AppliedOperation, LedgerEntryRow, RefusedOperation, WalletOperation, WalletRef, WalletStore } from '../store/wallet.store.js';
 
 export interface WalletOperationInput {
@@ -191,9 +191,11 @@ function levelUpOf(userId: string, result: AppliedOperation): LevelUpEvent | nul
 function operationOf(input: WalletOperationInput): WalletOperation {
   const changes = validateChanges(input.changes);
   const idempotencyKey = validateIdempotencyKey(input.idempotencyKey);
+  const reason = validateReason(input.reason);
+  const reference = validateReference(input.reference);
   if (!isUuid(input.userId)) throw new NotFoundError('User', input.userId);
   // wallet_apply checks the player exists in the same statement (UNKNOWN_USER).
-  return { userId: input.userId, idempotencyKey, reason: input.reason.trim(), reference: input.reference ?? null, changes };
+  return { userId: input.userId, idempotencyKey, reason, reference, changes };
 }
 
 /**

@@ -26,6 +26,7 @@ type Documents = {
     "\n  mutation JoinTournament($input: JoinTournamentInput!) {\n    joinTournament(input: $input) {\n      tournament { id participantCount }\n    }\n  }\n": typeof types.JoinTournamentDocument,
     "\n  query Bracket($id: ID!) {\n    tournament(id: $id) {\n      name\n      status\n      participantCount\n      bracket {\n        side\n        round\n        matches { id status playerA { username } playerB { username } winner { username } }\n      }\n    }\n  }\n": typeof types.BracketDocument,
     "\n  query Leaderboards {\n    leaderboards(first: 20) {\n      id\n      title\n      sortOrder\n      operator\n      top(first: 1) { edges { node { score } } }\n    }\n  }\n": typeof types.LeaderboardsDocument,
+    "\n  query Leaderboard($id: ID!) {\n    leaderboard(id: $id) {\n      id\n      title\n      sortOrder\n      operator\n      top(first: 1) { edges { node { score } } }\n    }\n  }\n": typeof types.LeaderboardDocument,
     "\n  mutation ServiceToken($input: IssueServiceTokenInput!) {\n    issueServiceToken(input: $input) { accessToken expiresAt scopes }\n  }\n": typeof types.ServiceTokenDocument,
     "\n  mutation SubmitScore($input: SubmitScoreInput!) {\n    submitScore(input: $input) {\n      record { rank score submissions }\n    }\n  }\n": typeof types.SubmitScoreDocument,
     "\n  subscription LeaderboardUpdated($id: ID!, $first: Int) {\n    leaderboardUpdated(id: $id, first: $first) {\n      reset\n      top { rank score player { id username } }\n    }\n  }\n": typeof types.LeaderboardUpdatedDocument,
@@ -43,6 +44,7 @@ const documents: Documents = {
     "\n  mutation JoinTournament($input: JoinTournamentInput!) {\n    joinTournament(input: $input) {\n      tournament { id participantCount }\n    }\n  }\n": types.JoinTournamentDocument,
     "\n  query Bracket($id: ID!) {\n    tournament(id: $id) {\n      name\n      status\n      participantCount\n      bracket {\n        side\n        round\n        matches { id status playerA { username } playerB { username } winner { username } }\n      }\n    }\n  }\n": types.BracketDocument,
     "\n  query Leaderboards {\n    leaderboards(first: 20) {\n      id\n      title\n      sortOrder\n      operator\n      top(first: 1) { edges { node { score } } }\n    }\n  }\n": types.LeaderboardsDocument,
+    "\n  query Leaderboard($id: ID!) {\n    leaderboard(id: $id) {\n      id\n      title\n      sortOrder\n      operator\n      top(first: 1) { edges { node { score } } }\n    }\n  }\n": types.LeaderboardDocument,
     "\n  mutation ServiceToken($input: IssueServiceTokenInput!) {\n    issueServiceToken(input: $input) { accessToken expiresAt scopes }\n  }\n": types.ServiceTokenDocument,
     "\n  mutation SubmitScore($input: SubmitScoreInput!) {\n    submitScore(input: $input) {\n      record { rank score submissions }\n    }\n  }\n": types.SubmitScoreDocument,
     "\n  subscription LeaderboardUpdated($id: ID!, $first: Int) {\n    leaderboardUpdated(id: $id, first: $first) {\n      reset\n      top { rank score player { id username } }\n    }\n  }\n": types.LeaderboardUpdatedDocument,
@@ -110,6 +112,10 @@ export function graphql(source: "\n  query Bracket($id: ID!) {\n    tournament(i
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Leaderboards {\n    leaderboards(first: 20) {\n      id\n      title\n      sortOrder\n      operator\n      top(first: 1) { edges { node { score } } }\n    }\n  }\n"): (typeof documents)["\n  query Leaderboards {\n    leaderboards(first: 20) {\n      id\n      title\n      sortOrder\n      operator\n      top(first: 1) { edges { node { score } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Leaderboard($id: ID!) {\n    leaderboard(id: $id) {\n      id\n      title\n      sortOrder\n      operator\n      top(first: 1) { edges { node { score } } }\n    }\n  }\n"): (typeof documents)["\n  query Leaderboard($id: ID!) {\n    leaderboard(id: $id) {\n      id\n      title\n      sortOrder\n      operator\n      top(first: 1) { edges { node { score } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -15,7 +15,8 @@ describe('ladder challenges', () => {
   ])('%s: %s → %s (K = %i) → %s', (_name, challenger, defender, range, refusal) => {
     expect(challengeRefusal(ladder, challenger, defender, range)).toBe(refusal);
     if (refusal === null) expect(() => assertCanChallenge(ladder, challenger, defender, range)).not.toThrow();
-    else expect(() => assertCanChallenge(ladder, challenger, defender, range)).toThrow(expect.objectContaining({ code: refusal === 'NOT_ON_LADDER' ? 'BAD_USER_INPUT' : 'CONFLICT' }));
+    else if (refusal === 'NOT_ON_LADDER') expect(() => assertCanChallenge(ladder, challenger, defender, range)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'defenderId' } }));
+    else expect(() => assertCanChallenge(ladder, challenger, defender, range)).toThrow(expect.objectContaining({ code: 'CONFLICT', details: expect.objectContaining({ field: 'defenderId', reason: refusal }) }));
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError } from '../../../../platform/errors.js';
+import { BadUserInputError, DomainError, ErrorCode } from '../../../../platform/errors.js';
 
 /**
  * A ladder: players ranked top (index 0) to bottom. A player may challenge anyone up to `range`
@@ -20,8 +20,8 @@ export function challengeRefusal(ladder: Ladder, challenger: string, defender: s
 export function assertCanChallenge(ladder: Ladder, challenger: string, defender: string, range: number): void {
   const refusal = challengeRefusal(ladder, challenger, defender, range);
   if (refusal === 'NOT_ON_LADDER') throw new BadUserInputError('Both players must be on the ladder.', 'defenderId');
-  if (refusal === 'NOT_ABOVE') throw new ConflictError('You can only challenge players ranked above you.', 'defenderId');
-  if (refusal === 'OUT_OF_RANGE') throw new ConflictError(`You can challenge at most ${range} places above you.`, 'defenderId');
+  if (refusal === 'NOT_ABOVE') throw new DomainError(ErrorCode.CONFLICT, 'You can only challenge players ranked above you.', { field: 'defenderId', reason: refusal });
+  if (refusal === 'OUT_OF_RANGE') throw new DomainError(ErrorCode.CONFLICT, `You can challenge at most ${range} places above you.`, { field: 'defenderId', reason: refusal, range });
 }
 
 /** The ladder after a challenge `winner` won (the challenge must be allowed). */

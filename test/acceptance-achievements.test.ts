@@ -187,7 +187,7 @@ describe('acceptance: catalog and inbox', () => {
     for (const [name, ws, query, variables, expected] of cases) {
       const sub = subscribe(ws, query, variables);
       await expect.poll(() => sub.error !== undefined || sub.results.length > 0 || sub.completed, { timeout: 10_000, message: name }).toBe(true);
-      const error = sub.results[0]?.errors?.[0] ?? (Array.isArray(sub.error) ? sub.error[0] : undefined);
+      const error = sub.results[0]?.errors?.[0] ?? (Array.isArray(sub.error) ? (sub.error[0] as { extensions?: unknown }) : undefined);
       expect(error?.extensions, name).toMatchObject(expected);
       sub.stop();
     }

@@ -295,7 +295,7 @@ describe('acceptance: admin surfaces', () => {
     for (const query of [`subscription { levelUp { level } }`, `subscription { meUpdated { id } }`, `subscription { friendUpdated { id } }`]) {
       const sub = subscribe(anonymous, query);
       await expect.poll(() => sub.error !== undefined || sub.results.length > 0 || sub.completed, { timeout: 10_000 }).toBe(true);
-      const error = sub.results[0]?.errors?.[0] ?? (Array.isArray(sub.error) ? sub.error[0] : undefined);
+      const error = sub.results[0]?.errors?.[0] ?? (Array.isArray(sub.error) ? (sub.error[0] as { extensions?: unknown }) : undefined);
       expect(error?.extensions, query).toMatchObject({ code: 'UNAUTHENTICATED' });
     }
     const open = subscribe(anonymous, `subscription($u: ID!) { profileUpdated(userId: $u) { id bio } }`, { u: ana.id });

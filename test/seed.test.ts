@@ -4,7 +4,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
-import { buildSchema, type OperationDefinitionNode, parse, validate } from 'graphql';
+import { OperationTypeNode, buildSchema, type OperationDefinitionNode, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { planSeed } from '../scripts/seed/plan.js';
 import { gql, gqlData, platformPerFile, registerPlayer } from './support/platform.js';
@@ -229,7 +229,7 @@ describe('npm run seed', () => {
       const operation = document.definitions[0] as OperationDefinitionNode;
       const variables = Object.fromEntries((operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, known[v.variable.name.value]]));
       expect(Object.values(variables), `${operation.name?.value}: a variable the tour does not explain`).not.toContain(undefined);
-      if (operation.operation === 'subscription') continue;
+      if (operation.operation === OperationTypeNode.SUBSCRIPTION) continue;
       const result = await gql(url, source, variables, { token: tokens[role] });
       expect(result.errors, `${operation.name?.value} as ${role}`).toBeUndefined();
       expect(Object.values(result.data ?? {}).every((value) => value !== null), `${operation.name?.value}: ${JSON.stringify(result.data)}`).toBe(true);

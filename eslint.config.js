@@ -31,6 +31,8 @@ const GENERATED = [
   'examples/typed-client/src/gql/**',
   'dist/**',
   'node_modules/**',
+  // Not part of the project (gitignored, outside every tsconfig).
+  'scratch/**',
 ];
 
 // The TypeScript: typescript-eslint's recommended type-checked rules. The project service finds

@@ -56,14 +56,14 @@ describe('SocketConnection: frames of one turn go out together', () => {
     expect(log[1]!.data).toEqual(['{"id":"1","type":"next","payload":"d"}']);
   });
 
-  it('writes a few hundred sockets a turn, so requests are served between the writes of a large fan-out', async () => {
-    const sockets = Array.from({ length: 300 }, () => fakeSocket());
+  it('writes about a thousand sockets a turn, so requests are served between the writes of a large fan-out', async () => {
+    const sockets = Array.from({ length: 1_100 }, () => fakeSocket());
     for (const { next } of sockets) next('event');
     await nextTurn();
     const written = () => sockets.filter((s) => s.log.length === 1).length;
-    expect(written()).toBe(256);
+    expect(written()).toBe(1_024);
     await nextTurn();
-    expect(written()).toBe(300);
+    expect(written()).toBe(1_100);
   });
 
   it('writes what it holds before anything graphql-ws sends (complete never overtakes the last event)', async () => {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { metricsAccessOf } from '../platform/config.js';
 import { createLogger } from '../platform/logger.js';
-import { startHttpService } from '../platform/http.js';
+import { ensurePortFree, startHttpService } from '../platform/http.js';
 import { createMetricsRegistry } from '../platform/metrics.js';
 import { RateLimit } from '../platform/rate-limit.js';
 import { MemoryRedisPort, openRedis, type RedisPort } from '../platform/redis/index.js';
@@ -25,6 +25,8 @@ export interface StartGatewayOptions {
 /** Starts the gateway on GATEWAY_PORT over SUPERGRAPH_PATH (schema/supergraph.graphql), applying its changes as they come. */
 export async function startGateway(options: StartGatewayOptions = {}) {
   const config = loadGatewayConfig(options.env ?? process.env);
+  // Building the gateway (the supergraph's schema and planners) takes seconds: a taken port is said first.
+  await ensurePortFree('gateway', config.HOST, config.GATEWAY_PORT);
   const logger = createLogger('gateway', config.LOG_LEVEL);
   const metrics = createMetricsRegistry('gateway');
   const supergraphSdl = await readFile(config.SUPERGRAPH_PATH, 'utf8');

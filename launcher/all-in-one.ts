@@ -32,7 +32,11 @@ export async function startPlatform(env: Record<string, string | undefined> = pr
   const close = async () => {
     await metrics?.close();
     await gateway?.close();
-    for (const s of [...subgraphs].reverse()) await s.close();
+    // The others together (each waits up to a second for its bus consumer's blocking read), then
+    // users, whose wallet the others' jobs may still call while they finish.
+    const [first, ...others] = subgraphs;
+    await Promise.all(others.map((s) => s.close()));
+    await first?.close();
     await runtime.close();
   };
   try {

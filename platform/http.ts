@@ -60,6 +60,8 @@ export async function startHttpService<TContext extends BaseContext>(
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
+  // A taken port is reported before Apollo starts, so a misconfigured start stops at once.
+  await ensurePortFree(options.name, options.host, options.port);
   await apollo.start();
 
   app.get('/healthz', (_req, res) => {
@@ -150,6 +152,18 @@ const LISTEN_PROBLEMS: Record<string, string> = {
   EADDRINUSE: 'is already in use',
   EACCES: 'needs privileges this process lacks',
 };
+
+/**
+ * Fails with the ListenError `listen` would give when the port is taken, without keeping it: for
+ * reporting a configuration problem before seconds of start-up work (the real listen still decides).
+ * Port 0 (any free port) always passes.
+ */
+export async function ensurePortFree(name: string, host: string, port: number, portSetting?: string): Promise<void> {
+  if (port === 0) return;
+  const probe = createServer();
+  await listen(probe, name, host, port, portSetting);
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+}
 
 /** Listens, or fails with a ListenError such as "users: port 4001 is already in use (USERS_PORT)". */
 export async function listen(server: Server, name: string, host: string, port: number, portSetting = `${name.toUpperCase()}_PORT`): Promise<void> {

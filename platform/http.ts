@@ -60,8 +60,6 @@ export async function startHttpService<TContext extends BaseContext>(
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
-  // A taken port is reported before Apollo starts, so a misconfigured start stops at once.
-  await ensurePortFree(options.name, options.host, options.port);
   await apollo.start();
 
   app.get('/healthz', (_req, res) => {

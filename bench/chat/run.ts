@@ -3,6 +3,7 @@
 //
 //   node --import tsx bench/chat/run.ts [--subscribers 1000] [--rates 50,100,250,500] [--seconds 10]
 //        [--senders 200] [--history 1000000] [--history-requests 300] [--presence 10000] [--clients <cores>] [--no-write]
+//        [--history-only] [--redis-db 9]
 //
 // Processes (all on this machine, traffic on 127.0.0.1 only): the five subgraphs and the gateway,
 // each its own process from the production bundle on real PostgreSQL and Redis; --clients
@@ -19,7 +20,10 @@
 // --history-requests pages of 50, one at a time: the newest page and pages at random depths
 // (`before:` a cursor), straight to the social subgraph (its part: text, sentAt, author id), the
 // page's 50 authors straight to the users subgraph (`_entities`: username displayName level), and
-// the whole page through the gateway.
+// the whole page through the gateway. Each line also gives the CPU time per request of the social,
+// users and gateway processes and of PostgreSQL (all its backends), from /proc.
+// --history-only: the history phase alone (no subscribers, live phase or presence), so it is
+// measured on quiet subgraphs rather than while they work off the live phase's backlog.
 // Presence phase: --presence players online in one room (a heartbeat each, straight to the social
 // subgraph as that player), then idle: the memory they take in Redis and in the social process.
 import { randomUUID } from 'node:crypto';
@@ -33,9 +37,9 @@ import { encodeCursor } from '../../platform/pagination.js';
 import { DEFAULT_ROOMS } from '../../subgraphs/social/domain/chat-rooms.js';
 import { messageKey } from '../../subgraphs/social/domain/chat-messages.js';
 import { registerPlayer } from '../../test/support/platform.js';
-import { f0, f1, flag, list, log, loadAverage, machineDescription, now, option, percentile, publishSection, resultsSection, runLimited, sleep, sorted } from '../lib/common.js';
+import { f0, f1, f2, flag, list, log, loadAverage, machineDescription, now, option, percentile, publishSection, resultsSection, runLimited, sleep, sorted } from '../lib/common.js';
 import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
-import { rssMb } from '../lib/proc.js';
+import { CpuMeter, type CpuSnapshot, rssMb } from '../lib/proc.js';
 import { ClientProcess, cpuProfArgs, describeGatewayTuning, gatewayTuningFromArgv, postGraphQL, SECRETS, serviceEnv, startGateway, startSubgraphProcesses } from '../lib/processes.js';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
@@ -52,8 +56,9 @@ const CLIENT_PROCESSES = Math.max(1, Number(option('clients', '2')));
 const GATEWAY_TUNING = gatewayTuningFromArgv();
 const WRITE = !flag('no-write');
 const RUN_DEADLINE_MS = Number(option('max-minutes', '25')) * 60_000;
+const HISTORY_ONLY = flag('history-only');
 
-const REDIS_URL = `${process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'}/9`;
+const REDIS_URL = `${process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'}/${Number(option('redis-db', '9'))}`;
 const DB = throwawayDatabase('bench_chat');
 const ENV = serviceEnv(DB.url, REDIS_URL);
 const ROOM = DEFAULT_ROOMS.find((r) => r.kind === 'GLOBAL')!.id;
@@ -207,6 +212,23 @@ interface HistoryResult {
   p95: number;
   p99: number;
   errors: number;
+  /** CPU ms per measured request, by process name (social, users, gateway, postgres). */
+  cpuMs: Record<string, number>;
+}
+
+/** Processes whose CPU time the history lines report (pids watched by main). */
+const cpuMeter = new CpuMeter({ postgres: 'postgres' });
+const CPU_NAMES = ['social', 'users', 'gateway', 'postgres'] as const;
+
+/** CPU ms per request of each name between two snapshots. */
+function cpuPerRequest(a: CpuSnapshot, b: CpuSnapshot, requests: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, byPid] of b.ticks) {
+    let ticks = 0;
+    for (const [pid, t] of byPid) ticks += t - (a.ticks.get(name)?.get(pid) ?? t);
+    out[name] = (ticks * 10) / requests; // 100 clock ticks a second
+  }
+  return out;
 }
 
 async function seedHistory(authors: Sender[]): Promise<{ roomId: string; maxSeq: bigint; minSeq: bigint }> {
@@ -248,13 +270,15 @@ async function measure(what: string, requests: number, call: (i: number) => Prom
   for (let i = 0; i < 20; i++) await call(i); // warm-up
   const ms: number[] = [];
   let errors = 0;
+  const cpuBefore = cpuMeter.snapshot();
   for (let i = 0; i < requests; i++) {
     const started = now();
     if (!(await call(i))) errors++;
     ms.push(now() - started);
   }
+  const cpuMs = cpuPerRequest(cpuBefore, cpuMeter.snapshot(), requests);
   const s = sorted(ms);
-  return { what, p50: percentile(s, 0.5), p95: percentile(s, 0.95), p99: percentile(s, 0.99), errors };
+  return { what, p50: percentile(s, 0.5), p95: percentile(s, 0.95), p99: percentile(s, 0.99), errors, cpuMs };
 }
 
 async function runHistory(urls: Record<string, string>, gatewayUrl: string, reader: Sender, authors: Sender[]): Promise<HistoryResult[]> {
@@ -350,9 +374,9 @@ function report(rates: RateResult[], history: HistoryResult[], presence: Presenc
         `| ${r.rate} (${f0(r.achievedRate)}) | ${f0(r.sent)} / ${f0(r.accepted)} | ${Object.entries(r.refused).map(([c, n]) => `${c} ${n}`).join(', ') || '0'} | ${f1(r.sendP50)} / ${f1(r.sendP95)} | ${f0(r.deliveries)} / ${f0(r.expected)} | ${f1(r.deliveryP50)} / ${f1(r.deliveryP95)} / ${f1(r.deliveryP99)} / ${f1(r.deliveryMax)} |`,
     ),
     '',
-    `| history (${f0(HISTORY)} messages in the room), one request at a time | p50 ms | p95 ms | p99 ms | errors |`,
-    '| --- | ---: | ---: | ---: | ---: |',
-    ...history.map((h) => `| ${h.what} | ${f1(h.p50)} | ${f1(h.p95)} | ${f1(h.p99)} | ${h.errors} |`),
+    `| history (${f0(HISTORY)} messages in the room), one request at a time | p50 ms | p95 ms | p99 ms | errors | CPU ms per request: ${CPU_NAMES.join(' / ')} |`,
+    '| --- | ---: | ---: | ---: | ---: | --- |',
+    ...history.map((h) => `| ${h.what} | ${f1(h.p50)} | ${f1(h.p95)} | ${f1(h.p99)} | ${h.errors} | ${CPU_NAMES.map((n) => f2(h.cpuMs[n] ?? NaN)).join(' / ')} |`),
     '',
   ];
   const at500 = rates.find((r) => r.rate === 500);
@@ -372,7 +396,7 @@ function report(rates: RateResult[], history: HistoryResult[], presence: Presenc
         `(target ≤ 10 ms) ${page.p95 + authors.p95 <= 10 ? 'MET' : 'NOT MET'}`,
     );
   }
-  lines.push(`- gateway RSS ${f1(rss.before)} MB with the subscribers connected, ${f1(rss.after)} MB after the live phase.`);
+  if (rates.length) lines.push(`- gateway RSS ${f1(rss.before)} MB with the subscribers connected, ${f1(rss.after)} MB after the live phase.`);
   if (presence) {
     lines.push(
       `- presence: ${f0(presence.players)} players online in one room (one heartbeat each, straight to social, 16 at a time; heartbeat p50/p95 ${f1(presence.heartbeatP50)}/${f1(presence.heartbeatP95)} ms, ${presence.errors} errors), ` +
@@ -393,61 +417,69 @@ async function main(): Promise<boolean> {
   const { urls, children } = await startSubgraphProcesses({ env: ENV, timeoutMs: 120_000, execArgv });
   const { child: gateway, url: gatewayUrl } = await startGateway(urls, { env: ENV, timeoutMs: 120_000, execArgv, ...GATEWAY_TUNING });
   log(`gateway up at ${gatewayUrl}`);
+  const names = Object.keys(urls);
+  for (const name of ['social', 'users']) cpuMeter.watch(name, children[names.indexOf(name)]!.pid!);
+  cpuMeter.watch('gateway', gateway.pid!);
   const failures: string[] = [];
 
-  const senders = await runLimited(SENDERS, 8, async (i) => {
+  // The history's 40 authors are the first senders; a history-only run needs no more.
+  const senders = await runLimited(HISTORY_ONLY ? Math.min(SENDERS, 40) : SENDERS, 8, async (i) => {
     const player = await registerPlayer(gatewayUrl, `chat${Date.now().toString(36).slice(-5)}${i}`);
     return { id: player.id, token: player.token };
   });
   log(`${senders.length} senders registered`);
 
-  const clients: Clients[] = [];
-  onCleanup(async () => {
-    await Promise.all(clients.map((c) => c.close()));
-  });
-  const counts = Array.from({ length: CLIENT_PROCESSES }, (_, i) => Math.floor(SUBSCRIBERS / CLIENT_PROCESSES) + (i < SUBSCRIBERS % CLIENT_PROCESSES ? 1 : 0));
-  for (let i = 0; i < counts.length; i++) clients.push(await ClientProcess.start(path.join(HERE, 'client.ts'), `client ${i}`, ENV));
-  const wsUrl = gatewayUrl.replace(/^http/, 'ws');
-  const opened = await Promise.all(
-    clients.map((c, i) => c.open({ url: wsUrl, query: FOLLOW, variables: { room: ROOM }, count: counts[i]!, batch: 100, connectTimeoutMs: 30_000 }, 120_000)),
-  );
-  const connected = opened.reduce((s, o) => s + o.connected, 0);
-  log(`${connected}/${SUBSCRIBERS} subscribers connected`);
-  // Warm-up: until every subscriber has seen a message.
-  const warm = () => clients.reduce((s, c) => s + (c.progress.warm ?? 0), 0);
-  for (let i = 0; warm() < connected && i < 30; i++) {
-    await sendMessage(gatewayUrl, senders[i % senders.length]!, `w${i}`);
-    await sleep(500);
-  }
-  if (warm() < connected) failures.push(`warm-up: ${warm()}/${connected} subscribers saw a message`);
-  const rssBefore = rssMb(gateway.pid!);
-
   const rates: RateResult[] = [];
-  for (const rate of RATES) {
-    await sleep(3_000); // rate limits refill (3 per second per player)
-    const result = await runRate(gatewayUrl, senders, clients, connected, rate);
-    rates.push(result);
-    log(
-      `${rate}/s: sent ${result.sent}, accepted ${result.accepted}, send p95 ${f1(result.sendP95)} ms, delivered ${result.deliveries}/${result.expected}, delivery p50/p95 ${f1(result.deliveryP50)}/${f1(result.deliveryP95)} ms`,
+  let connected = 0;
+  let rssBefore = NaN;
+  let rssAfter = NaN;
+  if (!HISTORY_ONLY) {
+    const clients: Clients[] = [];
+    onCleanup(async () => {
+      await Promise.all(clients.map((c) => c.close()));
+    });
+    const counts = Array.from({ length: CLIENT_PROCESSES }, (_, i) => Math.floor(SUBSCRIBERS / CLIENT_PROCESSES) + (i < SUBSCRIBERS % CLIENT_PROCESSES ? 1 : 0));
+    for (let i = 0; i < counts.length; i++) clients.push(await ClientProcess.start(path.join(HERE, 'client.ts'), `client ${i}`, ENV));
+    const wsUrl = gatewayUrl.replace(/^http/, 'ws');
+    const opened = await Promise.all(
+      clients.map((c, i) => c.open({ url: wsUrl, query: FOLLOW, variables: { room: ROOM }, count: counts[i]!, batch: 100, connectTimeoutMs: 30_000 }, 120_000)),
     );
+    connected = opened.reduce((s, o) => s + o.connected, 0);
+    log(`${connected}/${SUBSCRIBERS} subscribers connected`);
+    // Warm-up: until every subscriber has seen a message.
+    const warm = () => clients.reduce((s, c) => s + (c.progress.warm ?? 0), 0);
+    for (let i = 0; warm() < connected && i < 30; i++) {
+      await sendMessage(gatewayUrl, senders[i % senders.length]!, `w${i}`);
+      await sleep(500);
+    }
+    if (warm() < connected) failures.push(`warm-up: ${warm()}/${connected} subscribers saw a message`);
+    rssBefore = rssMb(gateway.pid!);
+
+    for (const rate of RATES) {
+      await sleep(3_000); // rate limits refill (3 per second per player)
+      const result = await runRate(gatewayUrl, senders, clients, connected, rate);
+      rates.push(result);
+      log(
+        `${rate}/s: sent ${result.sent}, accepted ${result.accepted}, send p95 ${f1(result.sendP95)} ms, delivered ${result.deliveries}/${result.expected}, delivery p50/p95 ${f1(result.deliveryP50)}/${f1(result.deliveryP95)} ms`,
+      );
+    }
+    rssAfter = rssMb(gateway.pid!);
+    await Promise.all(clients.splice(0).map((c) => c.close()));
   }
-  const rssAfter = rssMb(gateway.pid!);
-  await Promise.all(clients.splice(0).map((c) => c.close()));
 
   let history: HistoryResult[] = [];
   if (HISTORY > 0) {
     try {
       history = await runHistory(urls, gatewayUrl, senders[0]!, senders.slice(0, 40));
-      for (const h of history) log(`${h.what}: p50/p95 ${f1(h.p50)}/${f1(h.p95)} ms, errors ${h.errors}`);
+      for (const h of history) log(`${h.what}: p50/p95 ${f1(h.p50)}/${f1(h.p95)} ms, errors ${h.errors}, CPU ms/request ${CPU_NAMES.map((n) => `${n} ${f2(h.cpuMs[n] ?? NaN)}`).join(', ')}`);
     } catch (error) {
       failures.push(`history: ${(error as Error).message}`);
     }
   }
 
   let presence: PresenceResult | undefined;
-  if (PRESENCE > 0) {
+  if (PRESENCE > 0 && !HISTORY_ONLY) {
     try {
-      const names = Object.keys(urls);
       presence = await runPresence(urls, children[names.indexOf('social')]!.pid!);
       log(`presence: ${presence.online} online, Redis +${f1(presence.redisBytes / 2 ** 20)} MB, social RSS +${f1(presence.socialRssMb)} MB`);
     } catch (error) {
@@ -455,11 +487,15 @@ async function main(): Promise<boolean> {
     }
   }
 
+  const live = HISTORY_ONLY
+    ? 'the history phase alone (--history-only: no subscribers, live phase or presence). '
+    : `${f0(SUBSCRIBERS)} anonymous subscribers of \`messageAdded\` on the GLOBAL room in ${CLIENT_PROCESSES} client processes (graphql-ws, one connection each; the selection includes the author's username, resolved by users once per message); ` +
+      `messages sent by this process through the gateway over HTTP (\`sendMessage\`, open loop, ${SENDERS} players in turn so none exceeds the 3 messages/s limit), ${SECONDS} s per rate. ` +
+      `Delivery latency = receive time in a subscriber − the send's issue time. `;
   const setup =
     `Setup: the five subgraphs and the gateway, each its own process from the production bundle (NODE_ENV=production; the gateway with ${describeGatewayTuning(GATEWAY_TUNING)}), on real PostgreSQL and Redis on loopback; ` +
-    `${f0(SUBSCRIBERS)} anonymous subscribers of \`messageAdded\` on the GLOBAL room in ${CLIENT_PROCESSES} client processes (graphql-ws, one connection each; the selection includes the author's username, resolved by users once per message); ` +
-    `messages sent by this process through the gateway over HTTP (\`sendMessage\`, open loop, ${SENDERS} players in turn so none exceeds the 3 messages/s limit), ${SECONDS} s per rate. ` +
-    `Delivery latency = receive time in a subscriber − the send's issue time. History: ${f0(HISTORY)} messages inserted with SQL into a room of their own (40 authors), then ${HISTORY_REQUESTS} requests per line, one at a time, after 20 unmeasured.`;
+    live +
+    `History: ${f0(HISTORY)} messages inserted with SQL into a room of their own (40 authors), then ${HISTORY_REQUESTS} requests per line, one at a time, after 20 unmeasured; CPU per request from /proc (10 ms ticks) over each line's measured requests.`;
   publishSection(
     resultsSection({ title: 'Chat', date, machine: machineDescription(), loadStart, script: 'bench/chat/run.ts', setup, body: report(rates, history, presence, connected, failures, { before: rssBefore, after: rssAfter }) }),
     WRITE,

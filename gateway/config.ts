@@ -63,6 +63,11 @@ export const gatewayEnv = z.object({
   GATEWAY_ENTITY_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
   /** Entities the entity cache holds (least recently used dropped first). */
   GATEWAY_ENTITY_CACHE_ENTITIES: z.coerce.number().int().positive().default(100_000),
+  /**
+   * The response cache, in MiB of serialized answers: whole query answers the subgraphs hinted
+   * PUBLIC (the achievement catalog), reused until their maxAge or a catalog change. 0: off.
+   */
+  GATEWAY_RESPONSE_CACHE_MIB: z.coerce.number().min(0).default(16),
   /** Apollo's cache of parsed and validated documents, in MiB (estimated from their text). */
   GATEWAY_DOCUMENT_CACHE_MIB: z.coerce.number().positive().default(30),
   /** The gateway's query plan cache, in MiB (@apollo/gateway's own size estimate). */

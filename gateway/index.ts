@@ -7,6 +7,7 @@ import { RateLimit } from '../platform/rate-limit.js';
 import { MemoryRedisPort, openRedis, type RedisPort } from '../platform/redis/index.js';
 import { consoleEnabled, explorerEnabled, loadGatewayConfig, operationLimitsFrom, subgraphUrlsFrom } from './config.js';
 import { CACHEABLE_ENTITY_FIELDS, EntityCache } from './entity-cache.js';
+import { ResponseCache } from './response-cache.js';
 import { WebConsole } from './console/index.js';
 import { EXPLORER_ASSET_PATH, Explorer } from './explorer/index.js';
 import { ingestHandler, routeIngest } from './ingest.js';
@@ -49,6 +50,10 @@ export async function startGateway(options: StartGatewayOptions = {}) {
       ? new EntityCache({ cacheable: CACHEABLE_ENTITY_FIELDS, ttlMs: config.GATEWAY_ENTITY_CACHE_TTL_MS, maxEntities: config.GATEWAY_ENTITY_CACHE_ENTITIES, logger, metrics })
       : undefined;
   await entityCache?.start(redis);
+  // The same announcements keep the response cache fresh: it needs the shared Redis too.
+  const responseCache =
+    config.GATEWAY_RESPONSE_CACHE_MIB > 0 && sharedRedis ? new ResponseCache({ maxBytes: config.GATEWAY_RESPONSE_CACHE_MIB * 2 ** 20, logger, metrics }) : undefined;
+  await responseCache?.start(redis);
   // The dashboard's requests per minute and WebSocket messages per second, for analytics on the same Redis.
   const trafficFeed = sharedRedis ? new TrafficFeed({ redis, metrics, logger }) : undefined;
   trafficFeed?.start();
@@ -73,6 +78,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     hideSchemaDetails: config.NODE_ENV === 'production',
     rateLimit,
     entityCache,
+    responseCache,
   });
   return startHttpService({
     name: 'gateway',
@@ -120,6 +126,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
     onClose: async () => {
       await trafficFeed?.stop();
       await entityCache?.stop();
+      await responseCache?.stop();
       await ownRedis?.close();
     },
   });

@@ -1,5 +1,6 @@
 import { Agent, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import type { CachePolicy } from '@apollo/cache-control-types';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
@@ -16,6 +17,7 @@ import type { RateLimit } from '../platform/rate-limit.js';
 import { checkCustomScalars, clientMistakesPlugin, recodeClientError } from './client-errors.js';
 import { EntityCache, fetchThroughCache, type EntitiesResponse } from './entity-cache.js';
 import type { Explorer } from './explorer/index.js';
+import type { ResponseCache } from './response-cache.js';
 import { DOCUMENT_BYTES_PER_CHAR, documentLimitRules, parseOptionsFor, type OperationLimits } from './limits.js';
 import { SubscriptionEngine } from './subscriptions/engine.js';
 import { createSubscriptionMetrics } from './subscriptions/metrics.js';
@@ -58,6 +60,8 @@ export interface GatewayDeps {
   rateLimit?: Pick<RateLimit, 'consume'>;
   /** Players' public fields shared across viewers, kept fresh by the subgraphs' announcements (started by the caller). */
   entityCache?: EntityCache;
+  /** Whole answers the subgraphs hinted PUBLIC (started by the caller). */
+  responseCache?: ResponseCache;
 }
 
 /** The rate limit's key for a viewer: their id when signed in, else the address they call from. */
@@ -130,6 +134,8 @@ class SignedViewerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const representations: unknown = variables?.representations;
     const plan = this.entityCache && query ? this.entityCache.plan(this.serviceName, query, representations) : null;
     if (!plan) return this.send(options);
+    // The entity cache's fields carry no cache hint: the operation's answer is not reusable whole.
+    if ('incomingRequestContext' in options) (options.incomingRequestContext.overallCachePolicy as CachePolicy | undefined)?.restrict({ maxAge: 0 });
     return fetchThroughCache(this.entityCache!, plan, representations as unknown[], (subset) =>
       this.send({ ...options, request: { ...options.request, variables: { ...variables, representations: subset } } }) as Promise<EntitiesResponse>,
     ) as ReturnType<RemoteGraphQLDataSource['process']>;
@@ -227,6 +233,7 @@ export function createGatewayServer(deps: GatewayDeps) {
       metricsPlugin(deps.metrics),
       clientMistakesPlugin<GatewayContext>(deps.limits),
       deps.explorer ? deps.explorer.plugin() : ApolloServerPluginLandingPageDisabled(),
+      ...(deps.responseCache ? [deps.responseCache.plugin<GatewayContext>()] : []),
     ],
   });
   const context = async (req: IncomingMessage): Promise<GatewayContext> => {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
@@ -39,9 +40,17 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       includeStack: options.includeStack,
       onUnexpected: (error) => options.logger.error({ err: error }, 'unexpected error'),
     }),
-    // Cache control is on by default and wraps every field resolver to compute cache hints nobody
-    // reads (no @cacheControl, no CDN in front of subgraphs): off.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), metricsPlugin(options.metrics)],
+    // Cache control wraps every field resolver to compute cache hints: only a subgraph whose schema
+    // declares @cacheControl pays for it. Its answers then carry Cache-Control (no-store unless
+    // every field read is hinted: the default maxAge is 0), which the gateway's response cache
+    // honours (gateway/response-cache.ts); other subgraphs send none, which the gateway reads as
+    // not reusable.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      schema.getDirective('cacheControl') ? ApolloServerPluginCacheControl({ defaultMaxAge: 0 }) : ApolloServerPluginCacheControlDisabled(),
+      metricsPlugin(options.metrics),
+    ],
   });
   return { apollo, schema };
 }

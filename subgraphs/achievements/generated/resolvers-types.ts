@@ -97,6 +97,13 @@ export type AchievementUnlock = {
   user?: Maybe<User>;
 };
 
+/** Who a cache hint lets reuse a value (internal to the subgraph's cache hints; not in the public API). */
+export type CacheControlScope =
+  /** Only the viewer it was computed for. */
+  | 'PRIVATE'
+  /** Every viewer. */
+  | 'PUBLIC';
+
 /** One gameplay event from the game server. */
 export type GameEventInput = {
   /** Details the rules may look at, e.g. `{ "mode": "pvp", "enemy": "dragon" }` (at most 4 KB). */
@@ -310,9 +317,14 @@ export type PlayerAchievement = {
  */
 export type Query = {
   __typename?: 'Query';
-  /** One achievement, or null when the id is unknown. */
+  /** One achievement, or null when the id is unknown. Cached like `achievements`. */
   achievement?: Maybe<Achievement>;
-  /** The achievement catalog, optionally filtered, in catalog order. */
+  /**
+   * The achievement catalog, optionally filtered, in catalog order. An operation that reads only the
+   * catalog's fixed fields (not `unlockedBy`, `unlockPercentage`, nor a hidden achievement's name or
+   * description, which are live or per viewer) is answered with `Cache-Control: max-age=60, public`;
+   * the gateway reuses such answers for every viewer until the catalog changes.
+   */
   achievements?: Maybe<Array<Achievement>>;
   /**
    * The signed-in player's notification inbox, newest first. Everything stays until read, so a
@@ -546,14 +558,13 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Achievement: ResolverTypeWrapper<AchievementRow>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   AchievementCategory: AchievementCategory;
   AchievementReward: ResolverTypeWrapper<AchievementReward>;
   AchievementStatus: AchievementStatus;
   AchievementUnlock: ResolverTypeWrapper<UnlockRow>;
+  CacheControlScope: CacheControlScope;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GameEventInput: GameEventInput;
   GameEventStatus: GameEventStatus;
@@ -576,15 +587,15 @@ export type ResolversTypes = ResolversObject<{
   RewardKind: RewardKind;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserRef>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Achievement: AchievementRow;
   String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   Float: Scalars['Float']['output'];
   AchievementReward: AchievementReward;
   AchievementUnlock: UnlockRow;
@@ -605,7 +616,17 @@ export type ResolversParentTypes = ResolversObject<{
   RecordedGameEvent: RecordedEventResult;
   Subscription: Record<PropertyKey, never>;
   User: UserRef;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AchievementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Achievement'] = ResolversParentTypes['Achievement'], FederationReferenceType extends FederationReferenceTypes['Achievement'] = FederationReferenceTypes['Achievement']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Achievement']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -743,3 +764,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   User?: UserResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

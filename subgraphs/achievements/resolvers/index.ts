@@ -1,3 +1,5 @@
+import { maybeCacheControlFromInfo } from '@apollo/cache-control-types';
+import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { encodeCursor, seqKey } from '../../../platform/pagination.js';
 import { DateTime } from '../../../platform/scalars.js';
@@ -38,8 +40,8 @@ export const resolvers: Resolvers = {
   },
   Achievement: {
     __resolveReference: async ({ id }, { loaders }) => (await loaders.achievementById.load(id)) ?? null,
-    name: async (achievement, _args, context) => (await seenByViewer(achievement, context)).name,
-    description: async (achievement, _args, context) => (await seenByViewer(achievement, context)).description,
+    name: async (achievement, _args, context, info) => (await seenByViewer(achievement, context, info)).name,
+    description: async (achievement, _args, context, info) => (await seenByViewer(achievement, context, info)).description,
     prerequisites: async ({ prerequisites }, _args, { loaders }) => (await loaders.achievementById.loadMany(prerequisites)).filter(isAchievement),
     unlockedBy: async ({ id }, _args, { loaders }) => (await loaders.unlockStatsById.load(id)).unlockedBy,
     unlockPercentage: async ({ id }, _args, { loaders }) => (await loaders.unlockStatsById.load(id)).unlockPercentage,
@@ -76,8 +78,12 @@ async function achievementOf(achievementId: string, loaders: Context['loaders'])
   return achievement;
 }
 
-/** Hidden achievements stay secret unless the viewer unlocked them (their unlocks load once per request). */
-async function seenByViewer(achievement: AchievementRow, { viewer, loaders }: Context): Promise<AchievementRow> {
+/**
+ * Hidden achievements stay secret unless the viewer unlocked them (their unlocks load once per
+ * request). What a hidden one shows depends on the viewer, so the answer is not reusable (cache hint).
+ */
+async function seenByViewer(achievement: AchievementRow, { viewer, loaders }: Context, info: GraphQLResolveInfo): Promise<AchievementRow> {
+  if (achievement.hidden) maybeCacheControlFromInfo(info)?.setCacheHint({ maxAge: 0 });
   if (!achievement.hidden || !viewer.userId) return asSeenBy(achievement, false);
   const unlocks = await loaders.unlocksByUser.load(viewer.userId);
   return asSeenBy(achievement, unlocks.some((unlock) => unlock.achievementId === achievement.id));

@@ -1,7 +1,8 @@
 // Leaderboards benchmark (issue 18): one board with --records records (1,000,000 by default).
 //
 //   node --import tsx bench/leaderboards/run.ts [--records 1000000] [--reads 500] [--seconds 10]
-//        [--concurrency 128] [--subscribers 1000] [--events 40] [--no-write]
+//        [--concurrency 128] [--subscribers 1000] [--events 40] [--only reads,gateway,submit,live]
+//        [--profile DIR] [--no-write]
 //
 // A fresh PostgreSQL database (created here, dropped at the end) and Redis at BENCH_REDIS_URL
 // (default redis://127.0.0.1:6379/11, flushed first), the all-in-one platform (gateway and five
@@ -19,7 +20,12 @@
 //   4. live: --subscribers graphql-ws clients on `leaderboardUpdated(id, first: 10)` through the
 //      gateway; --events submissions that enter the top 10, 250 ms apart; target p95 (submission
 //      sent → update received by a subscriber) ≤ 50 ms.
+// --only runs the named phases (a partial run never writes RESULTS.md); --profile DIR writes a V8 CPU
+// profile of each measured phase (reads-top, reads-around, submit) to DIR/<phase>.cpuprofile.
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import { Redis } from 'ioredis';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
@@ -38,7 +44,15 @@ const SECONDS = Math.min(60, Math.max(2, Number(option('seconds', '10'))));
 const CONCURRENCY = Math.min(256, Math.max(1, Number(option('concurrency', '128'))));
 const SUBSCRIBERS = Math.min(5_000, Math.max(1, Number(option('subscribers', '1000'))));
 const EVENTS = Math.min(500, Math.max(5, Number(option('events', '40'))));
-const WRITE = !flag('no-write');
+const PHASES = new Set(option('only', 'reads,gateway,submit,live').split(','));
+const PROFILE_DIR = option('profile', '');
+const WRITE = !flag('no-write') && PHASES.size === 4;
+if (flag('help')) {
+  console.log(
+    'node --import tsx bench/leaderboards/run.ts [--records 1000000] [--reads 500] [--seconds 10] [--concurrency 128] [--subscribers 1000] [--events 40] [--only reads,gateway,submit,live] [--profile DIR] [--no-write]',
+  );
+  process.exit(0);
+}
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/11';
 const DB = throwawayDatabase('bench_leaderboards');
 const JWT_SECRET = 'bench-jwt-secret-0123456789abcdefghijklmnop';
@@ -73,6 +87,24 @@ function timedRedis(port: RedisPort): { port: RedisPort; spent: () => number; re
     },
   });
   return { port: proxy, spent: () => spent, reset: () => void (spent = 0) };
+}
+
+/** Runs `phase`, recording a V8 CPU profile of it to PROFILE_DIR/<name>.cpuprofile when --profile is given. */
+async function profiled<T>(name: string, phase: () => Promise<T>): Promise<T> {
+  if (!PROFILE_DIR) return phase();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 100 });
+  await session.post('Profiler.start');
+  try {
+    return await phase();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(path.join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }
 
 async function main(): Promise<boolean> {
@@ -140,22 +172,26 @@ async function main(): Promise<boolean> {
   const AROUND_GW = `query($id: ID!, $u: ID!) { leaderboard(id: $id) { around(userId: $u, n: 5) { rank score player { id username displayName level } } } }`;
   const pick = () => sample[Math.floor(Math.random() * sample.length)]!;
 
-  const measureSubgraph = async (query: string, vars: () => Record<string, unknown>) => {
+  const measureSubgraph = async (name: string, query: string, vars: () => Record<string, unknown>) => {
+    if (!PHASES.has('reads')) return { ...stats([]), redisShare: NaN, redisPerRequest: NaN, cpuPerRequest: NaN };
     for (let i = 0; i < 30; i++) await must(admin, query, vars());
     const ms: number[] = [];
     timed.reset();
-    const cpu = process.cpuUsage();
-    for (let i = 0; i < READS; i++) {
-      const started = performance.now();
-      await must(admin, query, vars());
-      ms.push(performance.now() - started);
-    }
-    const total = ms.reduce((a, b) => a + b, 0);
-    return { ...stats(ms), redisShare: timed.spent() / total, redisPerRequest: timed.spent() / READS, cpuPerRequest: cpuMs(cpu) / READS };
+    return profiled(name, async () => {
+      const cpu = process.cpuUsage();
+      for (let i = 0; i < READS; i++) {
+        const started = performance.now();
+        await must(admin, query, vars());
+        ms.push(performance.now() - started);
+      }
+      const cpuPerRequest = cpuMs(cpu) / READS;
+      const total = ms.reduce((a, b) => a + b, 0);
+      return { ...stats(ms), redisShare: timed.spent() / total, redisPerRequest: timed.spent() / READS, cpuPerRequest };
+    });
   };
   log('reads at the subgraph');
-  const subTop = await measureSubgraph(TOP, () => ({ id }));
-  const subAround = await measureSubgraph(AROUND, () => ({ id, u: pick() }));
+  const subTop = await measureSubgraph('reads-top', TOP, () => ({ id }));
+  const subAround = await measureSubgraph('reads-around', AROUND, () => ({ id, u: pick() }));
 
   log('reads through the gateway');
   const gw = platform.gateway.url;
@@ -166,6 +202,7 @@ async function main(): Promise<boolean> {
     return body.data;
   };
   const measureGateway = async (query: string, vars: () => Record<string, unknown>) => {
+    if (!PHASES.has('gateway')) return stats([]);
     for (let i = 0; i < 30; i++) await post(query, vars());
     const ms: number[] = [];
     for (let i = 0; i < READS; i++) {
@@ -186,28 +223,34 @@ async function main(): Promise<boolean> {
   const submitCpu = process.cpuUsage();
   const until = now() + SECONDS * 1000;
   const startedAt = now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (now() < until) {
-        const started = performance.now();
-        const r = await client.execute(server, SUBMIT, { input: { leaderboardId: id, userId: pick(), score: Math.floor(Math.random() * 1_100_000), submissionId: randomUUID() } });
-        submitMs.push(performance.now() - started);
-        if (r.errors) failures++;
-      }
-    }),
-  );
+  if (PHASES.has('submit')) {
+    await profiled('submit', () =>
+      Promise.all(
+        Array.from({ length: CONCURRENCY }, async () => {
+          while (now() < until) {
+            const started = performance.now();
+            const r = await client.execute(server, SUBMIT, { input: { leaderboardId: id, userId: pick(), score: Math.floor(Math.random() * 1_100_000), submissionId: randomUUID() } });
+            submitMs.push(performance.now() - started);
+            if (r.errors) failures++;
+          }
+        }),
+      ),
+    );
+  }
   const submitSeconds = (now() - startedAt) / 1000;
   const submitRate = submitMs.length / submitSeconds;
   const submitStats = stats(submitMs);
   const submitRedisShare = timed.spent() / submitMs.reduce((a, b) => a + b, 0);
   const submitCpuPer = cpuMs(submitCpu) / submitMs.length;
 
-  log(`live: ${SUBSCRIBERS} subscribers`);
   const clients: Client[] = [];
   onCleanup(async () => void (await Promise.all(clients.map((c) => c.dispose()))));
   const received = new Map<number, number[]>();
   const sentAt = new Map<number, number>();
-  for (let i = 0; i < SUBSCRIBERS; i++) {
+  const events = PHASES.has('live') ? EVENTS : 0;
+  const subscribers = PHASES.has('live') ? SUBSCRIBERS : 0;
+  if (events) log(`live: ${SUBSCRIBERS} subscribers`);
+  for (let i = 0; i < subscribers; i++) {
     const c = createClient({ url: gw.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: false });
     clients.push(c);
     const seen = new Set<number>();
@@ -234,7 +277,7 @@ async function main(): Promise<boolean> {
   // Every subscriber is live once each has received a warm-up update (the gateway's metrics need a token in production).
   const leader = sample[1]!;
   const warmups = new Set<number>();
-  for (let k = 0; ; k++) {
+  for (let k = 0; events > 0; k++) {
     if (k > 120) throw new Error(`only ${Math.max(0, ...[...warmups].map((w) => received.get(w)?.length ?? 0))} of ${SUBSCRIBERS} subscribers live`);
     const score = 1_900_000 + k;
     warmups.add(score);
@@ -244,13 +287,13 @@ async function main(): Promise<boolean> {
     if ((received.get(score)?.length ?? 0) >= SUBSCRIBERS) break;
   }
   for (const w of warmups) received.delete(w);
-  for (let e = 0; e < EVENTS; e++) {
+  for (let e = 0; e < events; e++) {
     const score = 2_000_000 + e; // enters the top 10 each time
     sentAt.set(score, now());
     await must(server, SUBMIT, { input: { leaderboardId: id, userId: leader, score, submissionId: randomUUID() } });
     await sleep(250);
   }
-  await sleep(2_000);
+  if (events) await sleep(2_000);
   const deliveries = [...received.values()].flat();
   const liveStats = stats(deliveries);
   const expected = EVENTS * SUBSCRIBERS;

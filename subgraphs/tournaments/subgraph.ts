@@ -23,6 +23,7 @@ import { LeaderboardSubmissions } from './services/leaderboard-submissions.servi
 import { LeaderboardsService } from './services/leaderboards.service.js';
 import { HttpFriendsClient, type FriendsPort } from './store/leaderboard-friends.client.js';
 import { createLeaderboardLoaders } from './store/leaderboard-loaders.js';
+import { RankListeners } from './store/leaderboard-listeners.store.js';
 import { LeaderboardRanking } from './store/leaderboard-ranking.store.js';
 import { LeaderboardsStore } from './store/leaderboards.store.js';
 
@@ -70,8 +71,9 @@ export const tournamentsSubgraph = defineSubgraph({
     const boards = new LeaderboardsStore(prisma, db.sql);
     const friends = options.friends ?? new HttpFriendsClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.TOURNAMENTS_USERS_TIMEOUT_MS });
     const ranking = new LeaderboardRanking(redis, boards, logger, { archiveTtlSeconds: config.TOURNAMENTS_LEADERBOARD_ARCHIVE_TTL_SECONDS });
-    const submissions = new LeaderboardSubmissions({ sql: db, store: boards, ranking, redis, logger, now: options.now });
-    const leaderboards = new LeaderboardsService({ work, store: boards, ranking, submissions, friends, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
+    const listeners = new RankListeners(redis, logger);
+    const submissions = new LeaderboardSubmissions({ sql: db, store: boards, ranking, listeners, redis, logger, now: options.now });
+    const leaderboards = new LeaderboardsService({ work, store: boards, ranking, submissions, friends, listeners, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
     const repair = new LeaderboardRepair({ sql: db, store: boards, ranking, logger, intervalMs: config.TOURNAMENTS_LEADERBOARD_REPAIR_INTERVAL_MS, afterMs: config.TOURNAMENTS_LEADERBOARD_REPAIR_AFTER_MS });
     createTournamentMetrics(metrics, store);
     const runner = (queue: string, handler: ConstructorParameters<typeof JobRunner>[0]['handler']) =>

@@ -153,6 +153,10 @@ describe('rank changes', () => {
       { leaderboardId: 'lb', userId: 'y', rank: 4, previousRank: 3, passedBy: ['me'] },
     ]);
   });
+  it('tells only the passed players who listen, each at their own place', () => {
+    // Passed x, y, z (now 3rd, 4th, 5th); only y listens.
+    expect(rankChangesOf('lb', 'me', 1, ['x', 'y', 'z'], (id) => id === 'y')).toEqual([{ leaderboardId: 'lb', userId: 'y', rank: 4, previousRank: 3, passedBy: ['me'] }]);
+  });
   it('coalesces a run of changes: latest rank, first previous rank, each passer once', () => {
     const a = { leaderboardId: 'lb', rank: 3, previousRank: 2, passedBy: ['p'] };
     const b = { leaderboardId: 'lb', rank: 5, previousRank: 4, passedBy: ['q', 'p'] };

@@ -153,6 +153,9 @@ export function rankingMember(sort: SortOrder, subscore: number, seq: bigint, us
   return `${orderedHex(subscore)}${order.toString(16).padStart(16, '0')}${userId}`;
 }
 
+/** The player a ranking member belongs to (what a pass needs; no number decoding). */
+export const rankingMemberUserId = (member: string): string => member.slice(32);
+
 export function parseRankingMember(sort: SortOrder, member: string): { subscore: number; seq: bigint; userId: string } {
   const order = BigInt(`0x${member.slice(16, 32)}`);
   return { subscore: fromOrderedHex(member.slice(0, 16)), seq: sort === 'DESC' ? SEQ_MAX - order : order, userId: member.slice(32) };
@@ -204,10 +207,16 @@ export interface PlayerRankChange {
 /**
  * Each passed player's change after one submission: `passed` are the members now just behind the
  * submitter's 0-based `rank`, nearest first, so the i-th is now at rank + 2 + i (1-based) and was
- * one place higher before.
+ * one place higher before. Only the players `listening` are told.
  */
-export function rankChangesOf(leaderboardId: string, submitterId: string, rank: number, passedUserIds: readonly string[]): (PlayerRankChange & { userId: string })[] {
-  return passedUserIds.map((userId, i) => ({ leaderboardId, userId, rank: rank + 2 + i, previousRank: rank + 1 + i, passedBy: [submitterId] }));
+export function rankChangesOf(
+  leaderboardId: string,
+  submitterId: string,
+  rank: number,
+  passedUserIds: readonly string[],
+  listening: (userId: string) => boolean = () => true,
+): (PlayerRankChange & { userId: string })[] {
+  return passedUserIds.flatMap((userId, i) => (listening(userId) ? [{ leaderboardId, userId, rank: rank + 2 + i, previousRank: rank + 1 + i, passedBy: [submitterId] }] : []));
 }
 
 /** Two changes of one player's rank in a row as one: the latest rank, the earliest previous rank, every passer once. */

@@ -6,6 +6,7 @@ import { GroupCommit } from '../../../platform/group-commit.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { leaderboardChanged, rankChanged, type LeaderboardChangedEvent } from '../contracts/leaderboard-live.js';
 import { mergeRankChanges, PASSED_LIMIT, planSubmissions, rankChangesOf, type PlayerRankChange, type SubmissionInput, type SubmissionOutcome } from '../domain/leaderboards.js';
+import type { RankListeners } from '../store/leaderboard-listeners.store.js';
 import type { LeaderboardRanking } from '../store/leaderboard-ranking.store.js';
 import type { LeaderboardRow, LeaderboardsStore, PeriodRow, StoredRecord } from '../store/leaderboards.store.js';
 
@@ -67,6 +68,7 @@ export class LeaderboardSubmissions {
       sql: { transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T> };
       store: LeaderboardsStore;
       ranking: LeaderboardRanking;
+      listeners: RankListeners;
       redis: RedisPort;
       logger: Logger;
       now?: () => Date;
@@ -159,12 +161,16 @@ export class LeaderboardSubmissions {
     );
   }
 
-  /** One leaderboardChanged for the group (its best ranks before and after: the top filter needs no more), and each passed player's passes merged. */
+  /**
+   * One leaderboardChanged for the group (its best ranks before and after: the top filter needs no
+   * more), and each passed player who listens hears their passes merged.
+   */
   private async publish(board: LeaderboardRow, period: PeriodRow, outcomes: SubmissionOutcome[], at: (number | undefined)[], applied: Awaited<ReturnType<LeaderboardRanking['apply']>>) {
+    const warn = (error: unknown) => this.deps.logger.warn({ err: error, leaderboardId: board.id }, 'a leaderboard live publish failed');
+    const changes: { outcome: SubmissionOutcome; rank: number; passed: string[] }[] = [];
     const summary: { change: LeaderboardChangedEvent | null } = { change: null };
-    const passes = new Map<string, PlayerRankChange>();
+    const passed = new Set<string>();
     for (let i = 0; i < outcomes.length; i++) {
-      const o = outcomes[i]!;
       const a = at[i] === undefined ? undefined : applied[at[i]!];
       if (!a?.applied || a.rank === null) continue;
       const before = summary.change;
@@ -174,17 +180,20 @@ export class LeaderboardSubmissions {
         previousRank: a.previousRank === null ? (before?.previousRank ?? null) : Math.min(before?.previousRank ?? Infinity, a.previousRank),
         reset: false,
       };
-      if (o.kind !== 'applied') continue;
-      for (const { userId, ...pass } of rankChangesOf(board.id, o.userId, a.rank, a.passed)) {
+      changes.push({ outcome: outcomes[i]!, rank: a.rank, passed: a.passed });
+      for (const userId of a.passed) passed.add(userId);
+    }
+    const changed = summary.change ? leaderboardChanged.publish(this.deps.redis, board.id, summary.change).catch(warn) : undefined;
+    const listening = passed.size ? await this.deps.listeners.listening(board.id, [...passed]).catch((error: unknown) => (warn(error), new Set<string>())) : passed;
+    const passes = new Map<string, PlayerRankChange>();
+    for (const { outcome, rank, passed: them } of listening.size ? changes : []) {
+      if (outcome.kind !== 'applied') continue;
+      for (const { userId, ...pass } of rankChangesOf(board.id, outcome.userId, rank, them, (id) => listening.has(id))) {
         const earlier = passes.get(userId);
         passes.set(userId, earlier ? mergeRankChanges(earlier, pass) : pass);
       }
     }
-    const warn = (error: unknown) => this.deps.logger.warn({ err: error, leaderboardId: board.id }, 'a leaderboard live publish failed');
-    await Promise.all([
-      summary.change ? leaderboardChanged.publish(this.deps.redis, board.id, summary.change).catch(warn) : undefined,
-      ...[...passes].map(([userId, pass]) => rankChanged.publish(this.deps.redis, `${board.id} ${userId}`, pass).catch(warn)),
-    ]);
+    await Promise.all([changed, ...[...passes].map(([userId, pass]) => rankChanged.publish(this.deps.redis, `${board.id} ${userId}`, pass).catch(warn))]);
   }
 
   /** Deletes settled owed writes in batches (whatever settled while the last delete ran goes in the next). */

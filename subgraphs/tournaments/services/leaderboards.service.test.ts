@@ -232,10 +232,14 @@ describe('rankChanged', () => {
   it('tells only the players passed, and coalesces passes that land while one is being delivered', async () => {
     const id = `passes-${randomUUID().slice(0, 8)}`;
     await must(admin, DEFINE, { input: { id, title: 'Passes' } });
-    const [me, low, p1, p2, p3] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [me, low, p1, p2, p3, away] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
     const submit = (userId: string, score: number) => must(server, SUBMIT, { input: { leaderboardId: id, userId, score, submissionId: randomUUID() } });
     await submit(me, 50);
     await submit(low, 10);
+    await submit(away, 5); // passed as often as low, but never listening: nothing is published for them
+    const published: string[] = [];
+    const publish = redis.publish.bind(redis);
+    redis.publish = (channel, message) => (published.push(channel), publish(channel, message));
     const context = built.parts.context({ userId: me, role: 'PLAYER' });
     const mine = await context.leaderboards.liveRank({ userId: me, role: 'PLAYER' }, id);
     const lowStream = await built.parts.context({ userId: low, role: 'PLAYER' }).leaderboards.liveRank({ userId: low, role: 'PLAYER' }, id);
@@ -259,5 +263,9 @@ describe('rankChanged', () => {
     await p1Stream.return?.();
     await mine.return?.();
     await lowStream.return?.();
+    redis.publish = publish;
+    const toPlayers = published.filter((channel) => channel.includes('rankChanged'));
+    expect(toPlayers.length).toBeGreaterThan(0);
+    expect(toPlayers.filter((channel) => channel.includes(away))).toEqual([]);
   });
 });

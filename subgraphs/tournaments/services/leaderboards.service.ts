@@ -26,6 +26,7 @@ import {
 import { encodeCursor, decodeCursor, MAX_PAGE_SIZE } from '../../../platform/pagination.js';
 import type { LeaderboardRanking, RankedEntry, RankingRef } from '../store/leaderboard-ranking.store.js';
 import type { FriendsPort } from '../store/leaderboard-friends.client.js';
+import type { RankListeners } from '../store/leaderboard-listeners.store.js';
 import type { LeaderboardRow, LeaderboardsStore, LeaderboardUpdateRef, PeriodRef, PeriodRow, RankedRecordRow } from '../store/leaderboards.store.js';
 
 export type Scope = 'GLOBAL' | 'FRIENDS' | 'GUILD';
@@ -84,6 +85,7 @@ export class LeaderboardsService {
       ranking: LeaderboardRanking;
       submissions: LeaderboardSubmissions;
       friends: FriendsPort;
+      listeners: RankListeners;
       redis: RedisPort;
       logger: Logger;
       resetQueue: string;
@@ -275,12 +277,13 @@ export class LeaderboardsService {
     });
   }
 
-  /** `rankChanged`: the viewer's passes, coalesced while one is being delivered. */
+  /** `rankChanged`: the viewer's passes, coalesced while one is being delivered; the viewer is listed as listening meanwhile (RankListeners). */
   async liveRank(viewer: Viewer, leaderboardId: string): Promise<AsyncIterableIterator<PlayerRankChange>> {
     const userId = requireUser(viewer);
     await this.board(leaderboardId, 'leaderboardId');
     const source = rankChanged.subscribe(this.deps.redis, `${leaderboardId} ${userId}`);
-    return coalesced(source, () => true, (acc: PlayerRankChange | undefined, e: PlayerRankChange) => (acc ? mergeRankChanges(acc, e) : e), async (change) => change);
+    const merge = (acc: PlayerRankChange | undefined, e: PlayerRankChange) => (acc ? mergeRankChanges(acc, e) : e);
+    return coalesced(source, () => true, merge, async (change) => change, () => this.deps.listeners.listen(leaderboardId, userId));
   }
 
   // Resets.
@@ -322,10 +325,19 @@ function toRow(periodId: string, r: { userId: string; score: number; subscore: n
  * Events from `source` that pass `relevant`, as values built by `build` from every event that
  * arrived since the last one was taken, folded by `merge` as they arrive (so a stalled subscriber
  * holds one accumulated value, not a queue): while the subscriber is busy with one value, the next
- * collects (coalesces) whatever lands meanwhile.
+ * collects (coalesces) whatever lands meanwhile. `hold` (optional) takes something for as long as
+ * the stream is read (from its first read to its end), and gives it back.
  */
-function coalesced<E, A, V>(source: AsyncIterableIterator<E>, relevant: (e: E) => boolean, merge: (acc: A | undefined, e: E) => A, build: (acc: A) => Promise<V>): AsyncIterableIterator<V> {
+function coalesced<E, A, V>(
+  source: AsyncIterableIterator<E>,
+  relevant: (e: E) => boolean,
+  merge: (acc: A | undefined, e: E) => A,
+  build: (acc: A) => Promise<V>,
+  hold?: () => Promise<() => Promise<void>>,
+): AsyncIterableIterator<V> {
   return new Repeater<V>(async (push, stop) => {
+    const release = await hold?.();
+    void stop.then(() => release?.()).catch(() => undefined);
     const state: { pending: { acc: A } | null } = { pending: null };
     const waiter: { wake: (() => void) | null } = { wake: null };
     let ended = false;

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { RedisPort } from '../../../platform/redis/index.js';
-import { parseRankingMember, rankingMember, type SortOrder } from '../domain/leaderboards.js';
+import { parseRankingMember, rankingMember, rankingMemberUserId, type SortOrder } from '../domain/leaderboards.js';
 import type { LeaderboardsStore, StoredRecord } from './leaderboards.store.js';
 
 /** A period's ranking: what rank reads need. */
@@ -72,7 +72,7 @@ export class LeaderboardRanking {
       applied: o.applied,
       rank: o.rank,
       previousRank: o.previousRank,
-      passed: complete ? o.passed.map((m) => parseRankingMember(ref.sort, m).userId) : [],
+      passed: complete ? o.passed.map(rankingMemberUserId) : [],
       complete,
     }));
   }

@@ -212,37 +212,39 @@ export class ChatMessagesStore {
 
   /**
    * One keyset page per room (plus one row to tell whether more exist), in the request's
-   * direction, for rooms sharing the same request: one query for any number of rooms. Raw SQL:
-   * `unnest` + `CROSS JOIN LATERAL (… LIMIT n)`; on the port (docs/database.md, hot path) since
-   * every chat page reads it and Prisma's runtime was ≈ 23% of this process's busy CPU (issue 14).
+   * direction: one query for any number of rooms. Raw SQL on the port (docs/database.md, hot path)
+   * since every chat page reads it and Prisma's runtime was ≈ 23% of this process's busy CPU (issue 14).
+   *
+   * One room (a history page, the usual case) is asked for by its id, so PostgreSQL plans with that
+   * room's statistics: through `unnest` it sees only an average room and, when one room holds most
+   * messages, walks the primary key backwards filtering on the room — a page of any other room
+   * then reads past every newer message of the big one (≈ 0.5 s with 1,000,000 of them). Several
+   * rooms share one `unnest` + `CROSS JOIN LATERAL (… LIMIT n)` (planning one branch per room
+   * costs more than it saves).
    */
   async pages(roomIds: readonly string[], request: PageRequest<bigint>): Promise<ChatMessageRow[][]> {
     const valid = [...new Set(roomIds.filter(isUuid))];
     const forward = request.direction === 'forward';
+    const cursor = String(request.cursor ?? (forward ? 0n : END));
+    const scan = (room: string) =>
+      `SELECT * FROM chat_messages c WHERE c.room_id = ${room} AND c.seq ${forward ? '>' : '<'} $2::int8
+       ORDER BY c.seq ${forward ? 'ASC' : 'DESC'} LIMIT $3::int`;
     const rows = !valid.length
       ? []
-      : forward
-        ? await this.sql.query<ChatMessageRow>(
-            `SELECT ${MESSAGE_COLUMNS}
-             FROM unnest($1::uuid[]) AS r(id)
-             CROSS JOIN LATERAL (
-               SELECT * FROM chat_messages c WHERE c.room_id = r.id AND c.seq > $2::int8
-               ORDER BY c.seq ASC LIMIT $3::int
-             ) m`,
-            [pgArray(valid), String(request.cursor ?? 0n), request.take],
-          )
-        : await this.sql.query<ChatMessageRow>(
-            `SELECT ${MESSAGE_COLUMNS}
-             FROM unnest($1::uuid[]) AS r(id)
-             CROSS JOIN LATERAL (
-               SELECT * FROM chat_messages c WHERE c.room_id = r.id AND c.seq < $2::int8
-               ORDER BY c.seq DESC LIMIT $3::int
-             ) m`,
-            [pgArray(valid), String(request.cursor ?? END), request.take],
-          );
+      : valid.length === 1
+        ? await this.sql.query<ChatMessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM (${scan('$1::uuid')}) m`, [valid[0], cursor, request.take])
+        : await this.sql.query<ChatMessageRow>(`SELECT ${MESSAGE_COLUMNS} FROM unnest($1::uuid[]) AS r(id) CROSS JOIN LATERAL (${scan('r.id')}) m`, [
+            pgArray(valid),
+            cursor,
+            request.take,
+          ]);
     const byRoom = new Map<string, ChatMessageRow[]>();
     // The port reads int8 as bigint and timestamptz as a Date on both drivers.
-    for (const row of rows) byRoom.set(row.roomId, [...(byRoom.get(row.roomId) ?? []), row]);
+    for (const row of rows) {
+      const list = byRoom.get(row.roomId);
+      if (list) list.push(row);
+      else byRoom.set(row.roomId, [row]);
+    }
     // LATERAL keeps each room's rows in its subquery's order; sort anyway, as SQL promises nothing.
     for (const list of byRoom.values()) list.sort((a, b) => (a.seq < b.seq ? -1 : 1) * (forward ? 1 : -1));
     return roomIds.map((id) => byRoom.get(id) ?? []);

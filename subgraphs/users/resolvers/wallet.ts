@@ -4,6 +4,8 @@ import { CURRENCIES, parseAsset } from '../domain/wallet.js';
 import { levelForXp, levelProgress } from '../domain/levels.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import type { UsersLoaders } from '../store/loaders.js';
+import type { UserRow } from '../store/users.store.js';
 
 /** Wallet, inventory, XP and levels on User; the wallet operation for services; levelUp. */
 export const walletResolvers: Resolvers = {
@@ -23,10 +25,10 @@ export const walletResolvers: Resolvers = {
     user: async ({ userId }, _args, { profiles }) => profiles.current({ id: userId }),
   },
   User: {
-    xp: async ({ id }, _args, { loaders }) => (await loaders.balancesOf.load(id)).get('XP') ?? 0n,
-    level: async ({ id }, _args, { loaders }) => levelForXp(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)),
-    xpIntoLevel: async ({ id }, _args, { loaders }) => levelProgress(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)).xpIntoLevel,
-    xpForNextLevel: async ({ id }, _args, { loaders }) => levelProgress(Number((await loaders.balancesOf.load(id)).get('XP') ?? 0n)).xpForNextLevel,
+    xp: (user, _args, { loaders }) => xpOf(user, loaders),
+    level: async (user, _args, { loaders }) => levelForXp(Number(await xpOf(user, loaders))),
+    xpIntoLevel: async (user, _args, { loaders }) => levelProgress(Number(await xpOf(user, loaders))).xpIntoLevel,
+    xpForNextLevel: async (user, _args, { loaders }) => levelProgress(Number(await xpOf(user, loaders))).xpForNextLevel,
     wallet: ({ id }, _args, { viewer, wallet }) => wallet.walletOf(viewer, id),
     inventory: async ({ id }, _args, { viewer, wallet, loaders }) => {
       // The inventory is part of the wallet: private to its owner.
@@ -59,3 +61,9 @@ export const walletResolvers: Resolvers = {
 };
 
 export type { Context };
+
+/** The player's XP: read with their row when it was (entity reads), from the balances otherwise. */
+async function xpOf(user: UserRow, loaders: UsersLoaders): Promise<bigint> {
+  if (user.xp !== undefined) return user.xp;
+  return (await loaders.balancesOf.load(user.id)).get('XP') ?? 0n;
+}

@@ -2,8 +2,11 @@ import { pgArray, type Prisma, type PrismaClient, type Sql, type Tx } from '../.
 import type { User } from '../../../generated/prisma/client.js';
 import { findByUuids } from '../../../platform/ids.js';
 
-/** A user row as resolvers receive it (the GraphQL `User` mapper). */
-export type UserRow = User;
+/**
+ * A user row as resolvers receive it (the GraphQL `User` mapper). `xp`: the player's XP balance,
+ * when the row was read with it (findByIds), so `level` and `xp` need no second read.
+ */
+export type UserRow = User & { xp?: bigint };
 
 export class UsersStore {
   /** `sql`: the raw SQL port outside a transaction (`Database.sql`), for the hot read below. */
@@ -16,15 +19,18 @@ export class UsersStore {
    * Rows for the ids, in the same order, undefined where missing: one query for any number.
    * Raw SQL on the port (docs/database.md, hot path): every User entity the gateway resolves comes
    * through here, and Prisma's runtime (query compilation per findMany) was ≈ 28% of the users
-   * process's busy CPU on the chat page (issue 14). Every column of `User`, aliased to its field.
+   * process's busy CPU on the chat page (issue 14). Every column of `User`, aliased to its field,
+   * and the XP balance (0 without one): authors and players are shown with their level, and
+   * reading it here saves the entity read a second round trip (wallet balances) per request.
    */
   findByIds(ids: readonly string[]): Promise<(UserRow | undefined)[]> {
     return findByUuids(ids, (uuids) =>
       this.sql.query<UserRow>(
-        `SELECT id::text AS id, username, username_key AS "usernameKey", email, password_hash AS "passwordHash",
-                display_name AS "displayName", role::text AS role, created_at AS "createdAt", updated_at AS "updatedAt",
-                last_seen_at AS "lastSeenAt", avatar_url AS "avatarUrl", bio, timezone
-         FROM users WHERE id = ANY($1::uuid[])`,
+        `SELECT u.id::text AS id, u.username, u.username_key AS "usernameKey", u.email, u.password_hash AS "passwordHash",
+                u.display_name AS "displayName", u.role::text AS role, u.created_at AS "createdAt", u.updated_at AS "updatedAt",
+                u.last_seen_at AS "lastSeenAt", u.avatar_url AS "avatarUrl", u.bio, u.timezone, COALESCE(x.balance, 0) AS xp
+         FROM users u LEFT JOIN wallet_balances x ON x.user_id = u.id AND x.asset = 'XP'
+         WHERE u.id = ANY($1::uuid[])`,
         [pgArray(uuids)],
       ),
     );

@@ -17,6 +17,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { MAX_PAGE_SIZE } from '../platform/pagination.js';
 
 /**
  * What one operation may ask of the gateway. Checked before query planning, on HTTP and on
@@ -124,8 +125,10 @@ const PAGE_SIZE_ARGUMENTS = ['first', 'last', 'limit'] as const;
 
 /**
  * The cost model: every field costs 1, and a field that returns a list or a page multiplies the
- * cost of what is selected under it by its size: `first`/`last`/`limit`, the length of `ids`, or
- * defaultListSize when it has none of them. The `edges`/`nodes` of a connection are not multiplied
+ * cost of what is selected under it by its size: `first`/`last`/`limit` (at most MAX_PAGE_SIZE, the
+ * largest page any field serves: a larger one is the subgraph's BAD_USER_INPUT on that argument, as
+ * its SDL documents, not a cost refusal), the length of `ids`, or defaultListSize when it has none
+ * of them. The `edges`/`nodes` of a connection are not multiplied
  * again (their connection field was). Introspection fields cost 1.
  */
 export function listSizeEstimator(defaultListSize: number): ComplexityEstimator {
@@ -138,7 +141,7 @@ export function listSizeEstimator(defaultListSize: number): ComplexityEstimator 
 function listSize(parentType: string, field: Parameters<ComplexityEstimator>[0]['field'], args: Record<string, unknown>, defaultListSize: number): number {
   for (const name of PAGE_SIZE_ARGUMENTS) {
     const value = args[name];
-    if (typeof value === 'number') return Math.max(0, value);
+    if (typeof value === 'number') return Math.min(MAX_PAGE_SIZE, Math.max(0, value));
   }
   if (Array.isArray(args.ids)) return args.ids.length;
   const list = isListType(getNullableType(field.type));

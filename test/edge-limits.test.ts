@@ -103,10 +103,13 @@ describe('operation limits over HTTP, at their defaults', () => {
   });
 
   it('cost 25,000 is accepted, 25,001 refused; a page multiplies what it selects by its size', async () => {
-    // 1 + first × (edges 1 + node 1 + id 1)
-    const rooms = (extra: string) => `query Rooms($n: Int) { chatRooms(first: $n) { edges { node { id } } } ${extra} }`;
-    expectAccepted(await query(rooms(''), { n: 8_333 }));
-    expectRefused(await query(rooms('__typename'), { n: 8_333 }), 'cost');
+    // 1 + k + rooms × (edges 1 + node 1 + messages (1 + m × (edges 1 + node 1 + id 1)) + …): 25,000 with k = 99
+    const rooms = (k: number) => `query Rooms($n: Int, $m: Int) { chatRooms(first: $n) { edges { node { messages(first: $m) { edges { node { id } } } } } } ${repeat(k, () => '__typename')} }`;
+    expectAccepted(await query(rooms(99), { n: 100, m: 82 }));
+    expectRefused(await query(rooms(100), { n: 100, m: 82 }), 'cost');
+    // a page size over 100 counts as 100: it is the subgraph's BAD_USER_INPUT on that argument, as documented
+    const huge = await query(`{ chatRooms(first: 2147483647) { edges { node { id } } } }`);
+    expect(huge.body.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     // a list without a size counts as 20: users(ids:) counts its ids
     expectAccepted(await query(`query U($ids: [ID!]!) { users(ids: $ids) { id } }`, { ids: Array.from({ length: 100 }, (_, i) => `u${i}`) }));
   });

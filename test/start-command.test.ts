@@ -130,6 +130,17 @@ describe('npm start that cannot start', () => {
     120_000,
   );
 
+  it('exits with code 1 and one line naming REDIS_URL when Redis cannot be reached, before any service starts', async () => {
+    const closed = await takePort();
+    await new Promise<void>((resolve) => closed.server.close(() => resolve()));
+    const run = await startScriptUntilExit({ REDIS_URL: `redis://127.0.0.1:${closed.port}` });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      `REDIS_URL: cannot reach Redis at 127.0.0.1:${closed.port} (connect ECONNREFUSED 127.0.0.1:${closed.port}). Start it, or leave REDIS_URL unset to run the all-in-one platform with its in-process Redis.\n`,
+    );
+    expect(run.stdout).not.toMatch(/\w+ ready/);
+  }, 60_000);
+
   it('lists every invalid setting, of every service, before starting anything', async () => {
     const run = await startScriptUntilExit({
       NODE_ENV: 'production',

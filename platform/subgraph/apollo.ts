@@ -1,10 +1,10 @@
 import type { IncomingMessage, Server } from 'node:http';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext, type GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -41,18 +41,50 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
       onUnexpected: (error) => options.logger.error({ err: error }, 'unexpected error'),
     }),
     // Cache control wraps every field resolver to compute cache hints: only a subgraph whose schema
-    // declares @cacheControl pays for it. Its answers then carry Cache-Control (no-store unless
-    // every field read is hinted: the default maxAge is 0), which the gateway's response cache
-    // honours (gateway/response-cache.ts); other subgraphs send none, which the gateway reads as
-    // not reusable.
+    // declares @cacheControl pays for it, and only on operations it could make reusable. Its
+    // answers then carry Cache-Control (no-store unless every field read is hinted: the default
+    // maxAge is 0), which the gateway's response cache honours (gateway/response-cache.ts); other
+    // subgraphs send none, which the gateway reads as not reusable.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
-      schema.getDirective('cacheControl') ? ApolloServerPluginCacheControl({ defaultMaxAge: 0 }) : ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ...(schema.getDirective('cacheControl') ? [cacheHintsForHintedRoots(schema)] : []),
       metricsPlugin(options.metrics),
     ],
   });
   return { apollo, schema };
+}
+
+/**
+ * Apollo's cache-control plugin, computing hints only for operations whose every root field is
+ * hinted: any other (an `_entities` fetch, a player's inbox) cannot be reusable, so its fields are
+ * not wrapped and its answer says `no-store`. Installed beside the disabled built-in, which keeps
+ * Apollo from adding its own.
+ */
+function cacheHintsForHintedRoots(schema: GraphQLSchema): ApolloServerPlugin {
+  const hints = ApolloServerPluginCacheControl({ defaultMaxAge: 0 });
+  const hinted = (field: string) => schema.getQueryType()?.getFields()[field]?.astNode?.directives?.some((d) => d.name.value === 'cacheControl') ?? false;
+  const noStore = async ({ response }: GraphQLRequestContextWillSendResponse<BaseContext>) => void response.http.headers.set('cache-control', 'no-store');
+  return {
+    serverWillStart: async (service) => void (await hints.serverWillStart?.(service)),
+    requestDidStart: async (requestContext) => {
+      const listener = await hints.requestDidStart?.(requestContext);
+      let skipped = false;
+      return {
+        executionDidStart: async (started) => {
+          const roots = started.operation.selectionSet.selections;
+          const reusable = started.operation.operation === OperationTypeNode.QUERY && roots.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || hinted(s.name.value)));
+          if (!reusable) {
+            skipped = true;
+            return;
+          }
+          return listener?.executionDidStart?.(started);
+        },
+        willSendResponse: async (sending) => (skipped ? noStore(sending) : listener?.willSendResponse?.(sending)),
+      };
+    },
+  };
 }
 
 /**

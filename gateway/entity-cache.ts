@@ -1,11 +1,11 @@
 import { Kind, OperationTypeNode, parse, type InlineFragmentNode, type OperationDefinitionNode, type SelectionNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { Counter, type Registry } from 'prom-client';
-import { ENTITY_CHANGES_CHANNEL, type EntityChanges } from '../platform/entity-changes.js';
-import type { RedisPort, Unsubscribe } from '../platform/redis/index.js';
+import type { Counter, Registry } from 'prom-client';
+import type { EntityChanges } from '../platform/entity-changes.js';
 import { achievementsCacheableEntityFields } from '../subgraphs/achievements/contracts/entity-cache.js';
 import { usersCacheableEntityFields } from '../subgraphs/users/contracts/entity-cache.js';
+import { AnnouncedCache, hitCounters } from './announced-cache.js';
 
 /** Per subgraph, per entity type: the fields the gateway may cache for every viewer. */
 export type CacheableEntityFields = Record<string, Record<string, readonly string[]>>;
@@ -74,7 +74,7 @@ const representationKey = (representation: unknown): string | undefined => {
  * not listened to (Redis lost), nothing is served from or stored in the cache, and it is emptied
  * when listening resumes. Entries also expire after `ttlMs`.
  */
-export class EntityCache {
+export class EntityCache extends AnnouncedCache {
   private readonly entities: LRUCache<string, Map<string, Record<string, unknown>>>;
   private readonly analyses = new LRUCache<string, Analysis | false>({ max: 1_000 });
   /** Entities announced recently, with the clock at the announcement. */
@@ -82,49 +82,24 @@ export class EntityCache {
   private clock = 0;
   /** The clock of the last "everything changed" (or of the cache being emptied). */
   private flushedAt = 0;
-  private listening = false;
-  private unsubscribe?: Unsubscribe;
   private readonly counters?: { hits: Counter; misses: Counter };
 
   constructor(private readonly options: EntityCacheOptions) {
+    super('entity cache', options.logger);
     this.entities = new LRUCache({ max: options.maxEntities, ttl: options.ttlMs });
-    if (options.metrics) {
-      this.counters = {
-        hits: new Counter({ name: 'gateway_entity_cache_hits_total', help: 'Entities served from the gateway entity cache', registers: [options.metrics] }),
-        misses: new Counter({ name: 'gateway_entity_cache_misses_total', help: 'Cacheable entities fetched from their subgraph', registers: [options.metrics] }),
-      };
-    }
-  }
-
-  /** Listens to the subgraphs' announcements; serves nothing until it listens. */
-  async start(redis: RedisPort): Promise<void> {
-    this.unsubscribe = await redis.subscribe(ENTITY_CHANGES_CHANNEL, (message) => this.onMessage(message), {
-      onInterrupted: (resumed) => {
-        this.listening = false;
-        this.flush();
-        this.options.logger.warn('entity cache: lost the announcements channel; caching paused');
-        void resumed.then(() => {
-          this.flush();
-          this.listening = true;
-        });
-      },
+    this.counters = hitCounters(options.metrics, 'gateway_entity_cache', {
+      hits: 'Entities served from the gateway entity cache',
+      misses: 'Cacheable entities fetched from their subgraph',
     });
-    this.listening = true;
-  }
-
-  async stop(): Promise<void> {
-    this.listening = false;
-    await this.unsubscribe?.();
-    this.flush();
   }
 
   /** Forgets entities (or everything), and keeps fetches already under way from storing them. */
   apply(changes: EntityChanges): void {
-    this.clock++;
     if ('all' in changes) {
       this.flush();
       return;
     }
+    this.clock++;
     for (const id of changes.ids) {
       const key = `${changes.typename}:${id}`;
       this.entities.delete(key);
@@ -176,20 +151,11 @@ export class EntityCache {
     });
   }
 
-  private flush() {
+  protected flush() {
+    this.clock++;
     this.entities.clear();
     this.announced.clear();
     this.flushedAt = this.clock;
-  }
-
-  private onMessage(message: string) {
-    try {
-      this.apply(JSON.parse(message) as EntityChanges);
-    } catch (error) {
-      this.options.logger.warn({ err: error }, 'entity cache: unreadable announcement; emptied');
-      this.clock++;
-      this.flush();
-    }
   }
 
   /**

@@ -3,9 +3,9 @@ import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
-import { Counter, type Registry } from 'prom-client';
-import { ENTITY_CHANGES_CHANNEL, type EntityChanges } from '../platform/entity-changes.js';
-import type { RedisPort, Unsubscribe } from '../platform/redis/index.js';
+import type { Counter, Registry } from 'prom-client';
+import type { EntityChanges } from '../platform/entity-changes.js';
+import { AnnouncedCache, hitCounters } from './announced-cache.js';
 
 export interface ResponseCacheOptions {
   /** Bytes of serialized responses held (least recently used go first). */
@@ -31,45 +31,20 @@ export interface ResponseCacheOptions {
  * Operation limits, the rate limit and authentication run before the cache is read: a cached
  * answer costs the client what a computed one does.
  */
-export class ResponseCache {
+export class ResponseCache extends AnnouncedCache {
   private readonly responses: LRUCache<string, string>;
   /** Bumped each time the cache is emptied: an answer computed before is not stored. */
   private generation = 0;
   private readonly readAt = new WeakMap<GraphQLRequest, number>();
-  private listening = false;
-  private unsubscribe?: Unsubscribe;
   private readonly counters?: { hits: Counter; misses: Counter };
 
-  constructor(private readonly options: ResponseCacheOptions) {
+  constructor(options: ResponseCacheOptions) {
+    super('response cache', options.logger);
     this.responses = new LRUCache({ maxSize: Math.max(1, options.maxBytes), sizeCalculation: (value, key) => value.length + key.length });
-    if (options.metrics) {
-      this.counters = {
-        hits: new Counter({ name: 'gateway_response_cache_hits_total', help: 'Queries answered from the gateway response cache', registers: [options.metrics] }),
-        misses: new Counter({ name: 'gateway_response_cache_misses_total', help: 'Queries looked up in the gateway response cache and computed', registers: [options.metrics] }),
-      };
-    }
-  }
-
-  /** Listens to the subgraphs' announcements; serves nothing until it listens. */
-  async start(redis: RedisPort): Promise<void> {
-    this.unsubscribe = await redis.subscribe(ENTITY_CHANGES_CHANNEL, (message) => this.onMessage(message), {
-      onInterrupted: (resumed) => {
-        this.listening = false;
-        this.flush();
-        this.options.logger.warn('response cache: lost the announcements channel; caching paused');
-        void resumed.then(() => {
-          this.flush();
-          this.listening = true;
-        });
-      },
+    this.counters = hitCounters(options.metrics, 'gateway_response_cache', {
+      hits: 'Queries answered from the gateway response cache',
+      misses: 'Queries looked up in the gateway response cache and computed',
     });
-    this.listening = true;
-  }
-
-  async stop(): Promise<void> {
-    this.listening = false;
-    await this.unsubscribe?.();
-    this.flush();
   }
 
   /** Entity announcements leave it: only "everything changed" concerns what subgraphs mark PUBLIC. */
@@ -111,17 +86,8 @@ export class ResponseCache {
     };
   }
 
-  private flush() {
+  protected flush() {
     this.generation++;
     this.responses.clear();
-  }
-
-  private onMessage(message: string) {
-    try {
-      this.apply(JSON.parse(message) as EntityChanges);
-    } catch (error) {
-      this.options.logger.warn({ err: error }, 'response cache: unreadable announcement; emptied');
-      this.flush();
-    }
   }
 }

@@ -22,6 +22,7 @@ import { LeaderboardRepair } from './services/leaderboard-repair.service.js';
 import { LeaderboardSubmissions } from './services/leaderboard-submissions.service.js';
 import { LeaderboardsService } from './services/leaderboards.service.js';
 import { HttpFriendsClient, type FriendsPort } from './store/leaderboard-friends.client.js';
+import { CurrentBoards } from './store/current-boards.store.js';
 import { createLeaderboardLoaders } from './store/leaderboard-loaders.js';
 import { RankListeners } from './store/leaderboard-listeners.store.js';
 import { LeaderboardRanking } from './store/leaderboard-ranking.store.js';
@@ -72,8 +73,9 @@ export const tournamentsSubgraph = defineSubgraph({
     const friends = options.friends ?? new HttpFriendsClient({ url: config.USERS_URL, internalSecret: config.INTERNAL_SECRET, timeoutMs: config.TOURNAMENTS_USERS_TIMEOUT_MS });
     const ranking = new LeaderboardRanking(redis, boards, logger, { archiveTtlSeconds: config.TOURNAMENTS_LEADERBOARD_ARCHIVE_TTL_SECONDS });
     const listeners = new RankListeners(redis, logger);
+    const currentBoards = new CurrentBoards(boards);
     const submissions = new LeaderboardSubmissions({ sql: db, store: boards, ranking, listeners, redis, logger, now: options.now });
-    const leaderboards = new LeaderboardsService({ work, store: boards, ranking, submissions, friends, listeners, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
+    const leaderboards = new LeaderboardsService({ work, store: boards, ranking, submissions, friends, listeners, currentBoards, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
     const repair = new LeaderboardRepair({ sql: db, store: boards, ranking, logger, intervalMs: config.TOURNAMENTS_LEADERBOARD_REPAIR_INTERVAL_MS, afterMs: config.TOURNAMENTS_LEADERBOARD_REPAIR_AFTER_MS });
     createTournamentMetrics(metrics, store);
     const runner = (queue: string, handler: ConstructorParameters<typeof JobRunner>[0]['handler']) =>
@@ -89,7 +91,7 @@ export const tournamentsSubgraph = defineSubgraph({
       runner(`${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, leaderboards.resetHandler()),
     );
     return {
-      context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, ladder, loaders: createLoaders(store, entries, matches), leaderboards, leaderboardLoaders: createLeaderboardLoaders(boards) }),
+      context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, ladder, loaders: createLoaders(store, entries, matches), leaderboards, leaderboardLoaders: createLeaderboardLoaders(boards, currentBoards) }),
       workers: [...runners, repair],
       consumer: leaderboardSourcesConsumer({ leaderboards, store: boards }),
     };

@@ -8,6 +8,7 @@ import {
   nextReset,
   orderedHex,
   parseRankingMember,
+  readRankingMember,
   planSubmissions,
   rankChangesOf,
   rankingMember,
@@ -108,6 +109,17 @@ describe('ranking members', () => {
     expect(hexes.map(fromOrderedHex)).toEqual(values);
   });
 
+  it('reads back every double it wrote, by a property over random bit patterns', () => {
+    const view = new DataView(new ArrayBuffer(8));
+    for (let i = 0; i < 2_000; i++) {
+      view.setUint32(0, Math.floor(Math.random() * 2 ** 32));
+      view.setUint32(4, Math.floor(Math.random() * 2 ** 32));
+      const value = view.getFloat64(0);
+      if (Number.isNaN(value)) continue;
+      expect(fromOrderedHex(orderedHex(value))).toBe(value === 0 ? 0 : value);
+    }
+  });
+
   it('puts the earlier record first among equal scores and subscores, both sort orders', () => {
     // DESC boards are read in reverse member order; ASC boards in member order.
     const early = rankingMember('DESC', 3, 10n, U1);
@@ -117,6 +129,7 @@ describe('ranking members', () => {
     expect(rankingMember('ASC', 3, 10n, U1) < rankingMember('ASC', 3, 11n, U2)).toBe(true);
     expect(parseRankingMember('DESC', late)).toEqual({ subscore: 3, seq: 11n, userId: U2 });
     expect(parseRankingMember('ASC', rankingMember('ASC', -2.5, 7n, U1))).toEqual({ subscore: -2.5, seq: 7n, userId: U1 });
+    expect(readRankingMember(late)).toEqual({ subscore: 3, userId: U2 });
   });
 
   it('sorts records as the sorted set does', () => {

@@ -132,12 +132,17 @@ export function orderedHex(value: number): string {
   return bits.toString(16).padStart(16, '0');
 }
 
+const decoding = new DataView(new ArrayBuffer(8));
+
+/** orderedHex back to the double (read for every record a page shows: two 32-bit halves, no BigInt). */
 export function fromOrderedHex(hex: string): number {
-  let bits = BigInt(`0x${hex}`);
-  bits = bits >> 63n ? bits & ~(1n << 63n) : ~bits & 0xffff_ffff_ffff_ffffn;
-  const view = new DataView(new ArrayBuffer(8));
-  view.setBigUint64(0, bits);
-  return view.getFloat64(0);
+  let high = parseInt(hex.slice(0, 8), 16);
+  let low = parseInt(hex.slice(8, 16), 16);
+  if (high >= 0x8000_0000) high -= 0x8000_0000;
+  else [high, low] = [0xffff_ffff - high, 0xffff_ffff - low];
+  decoding.setUint32(0, high);
+  decoding.setUint32(4, low);
+  return decoding.getFloat64(0);
 }
 
 const SEQ_MAX = (1n << 62n) - 1n;
@@ -155,6 +160,11 @@ export function rankingMember(sort: SortOrder, subscore: number, seq: bigint, us
 
 /** The player a ranking member belongs to (what a pass needs; no number decoding). */
 export const rankingMemberUserId = (member: string): string => member.slice(32);
+
+/** What a read shows of a ranking member: its player and subscore (its version stays encoded). */
+export function readRankingMember(member: string): { subscore: number; userId: string } {
+  return { subscore: fromOrderedHex(member.slice(0, 16)), userId: member.slice(32) };
+}
 
 export function parseRankingMember(sort: SortOrder, member: string): { subscore: number; seq: bigint; userId: string } {
   const order = BigInt(`0x${member.slice(16, 32)}`);

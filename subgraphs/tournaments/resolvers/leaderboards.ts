@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import type { PlayerRankChange } from '../domain/leaderboards.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { recordCursor } from '../services/leaderboards.service.js';
 import type { LeaderboardRow, LeaderboardUpdateRef, PeriodRef } from '../store/leaderboards.store.js';
 
 /** The board's current period, through the request's loader. */
@@ -60,6 +61,7 @@ export const leaderboardResolvers: Resolvers = {
   },
   LeaderboardRecord: {
     player: (r) => ({ id: r.userId }),
+    cursor: (r) => recordCursor(r),
     metadata: async (r, _args, context) => JSON.stringify((await details(r.periodId, r.userId, context))?.metadata ?? {}),
     submissions: async (r, _args, context) => (await details(r.periodId, r.userId, context))?.submissions ?? 0,
     updatedAt: async (r, _args, context) => (await details(r.periodId, r.userId, context))?.updatedAt ?? new Date(0),

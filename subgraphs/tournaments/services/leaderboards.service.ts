@@ -26,6 +26,7 @@ import {
 import { encodeCursor, decodeCursor, MAX_PAGE_SIZE } from '../../../platform/pagination.js';
 import type { LeaderboardRanking, RankedEntry, RankingRef } from '../store/leaderboard-ranking.store.js';
 import type { FriendsPort } from '../store/leaderboard-friends.client.js';
+import type { CurrentBoards } from '../store/current-boards.store.js';
 import type { RankListeners } from '../store/leaderboard-listeners.store.js';
 import type { LeaderboardRow, LeaderboardsStore, LeaderboardUpdateRef, PeriodRef, PeriodRow, RankedRecordRow } from '../store/leaderboards.store.js';
 
@@ -86,6 +87,7 @@ export class LeaderboardsService {
       submissions: LeaderboardSubmissions;
       friends: FriendsPort;
       listeners: RankListeners;
+      currentBoards: CurrentBoards;
       redis: RedisPort;
       logger: Logger;
       resetQueue: string;
@@ -130,6 +132,7 @@ export class LeaderboardsService {
       if (scheduleChanged && endsAt) await this.enqueueReset(work.tx, defined.period, endsAt);
       return defined;
     });
+    this.deps.currentBoards.forget(id);
     if (outcome.created) await this.deps.ranking.markEmpty(outcome.period.id);
     this.deps.poke();
     return outcome.board;
@@ -212,7 +215,9 @@ export class LeaderboardsService {
     const ranking = rankingOf(ref);
     const rows = members ? (await this.scoped(ref, members)).slice(offset, offset + first + 1) : await this.deps.ranking.range(ranking, offset, first + 1);
     const page = rows.slice(0, first).map((r) => toRow(ref.period.id, r));
-    return { edges: page.map((node) => ({ cursor: node.cursor, node })), pageInfo: { hasNextPage: rows.length > first, endCursor: page.at(-1)?.cursor ?? null } };
+    // Cursors are encoded only when asked for (most pages are read without them).
+    const edges = page.map((node) => ({ node, get cursor() { return recordCursor(node); } }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: page.length ? recordCursor(page.at(-1)!) : null } };
   }
 
   async around(viewer: Viewer, ref: PeriodRef, args: { userId: string; n?: number | null; scope?: Scope | null }): Promise<RankedRecordRow[]> {
@@ -308,6 +313,7 @@ export class LeaderboardsService {
         return { archived: period, next };
       });
       if (!outcome) return;
+      this.deps.currentBoards.forget(leaderboardId);
       await Promise.all([this.deps.ranking.markEmpty(outcome.next.id), this.deps.ranking.expireArchived(outcome.archived.id)]);
       await leaderboardChanged.publish(this.deps.redis, leaderboardId, { periodId: outcome.next.id, rank: 0, previousRank: null, reset: true });
       this.deps.poke();
@@ -317,9 +323,12 @@ export class LeaderboardsService {
 
 const rankingOf = (ref: PeriodRef): RankingRef => ({ periodId: ref.period.id, sort: ref.board.sortOrder, archived: ref.period.archivedAt !== null });
 
-function toRow(periodId: string, r: { userId: string; score: number; subscore: number; seq: bigint; rank: number }): RankedRecordRow {
-  return { periodId, userId: r.userId, score: r.score, subscore: r.subscore, seq: r.seq, rank: r.rank + 1, cursor: encodeCursor(r.rank) };
+function toRow(periodId: string, r: { userId: string; score: number; subscore: number; rank: number }): RankedRecordRow {
+  return { periodId, userId: r.userId, score: r.score, subscore: r.subscore, rank: r.rank + 1 };
 }
+
+/** A record's cursor: its 0-based position (`top(after:)` reads on from the next one). */
+export const recordCursor = (record: RankedRecordRow): string => encodeCursor(record.rank - 1);
 
 /**
  * Events from `source` that pass `relevant`, as values built by `build` from every event that

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { RedisPort } from '../../../platform/redis/index.js';
-import { parseRankingMember, rankingMember, rankingMemberUserId, type SortOrder } from '../domain/leaderboards.js';
+import { rankingMember, rankingMemberUserId, readRankingMember, type SortOrder } from '../domain/leaderboards.js';
 import type { LeaderboardsStore, StoredRecord } from './leaderboards.store.js';
 
 /** A period's ranking: what rank reads need. */
@@ -11,11 +11,11 @@ export interface RankingRef {
   archived?: boolean;
 }
 
+/** A record as a rank read shows it. */
 export interface RankedEntry {
   userId: string;
   score: number;
   subscore: number;
-  seq: bigint;
   /** 0-based. */
   rank: number;
 }
@@ -82,7 +82,7 @@ export class LeaderboardRanking {
     if (count <= 0) return [];
     return this.whenBuilt(ref, async () => {
       const members = await this.redis.zrange(this.keys(ref.periodId).set, offset, offset + count - 1, ref.sort === 'DESC');
-      return members.map((m, i) => ({ ...parseRankingMember(ref.sort, m.member), score: m.score, rank: offset + i }));
+      return members.map((m, i) => ({ ...readRankingMember(m.member), score: m.score, rank: offset + i }));
     });
   }
 
@@ -91,7 +91,7 @@ export class LeaderboardRanking {
     return this.whenBuilt(ref, async () => {
       const { set, index } = this.keys(ref.periodId);
       const found = await this.redis.zrankById(set, index, userId, ref.sort === 'DESC');
-      return found ? { ...parseRankingMember(ref.sort, found.member), score: found.score, rank: found.rank } : null;
+      return found ? { ...readRankingMember(found.member), score: found.score, rank: found.rank } : null;
     });
   }
 
@@ -100,7 +100,7 @@ export class LeaderboardRanking {
     return this.whenBuilt(ref, async () => {
       const { set, index } = this.keys(ref.periodId);
       const found = await this.redis.zrangeAroundById(set, index, userId, n, ref.sort === 'DESC');
-      return found ? found.members.map((m, i) => ({ ...parseRankingMember(ref.sort, m.member), score: m.score, rank: found.start + i })) : [];
+      return found ? found.members.map((m, i) => ({ ...readRankingMember(m.member), score: m.score, rank: found.start + i })) : [];
     });
   }
 

@@ -29,15 +29,13 @@ export interface PeriodRef {
   period: PeriodRow;
 }
 
-/** A record as a read ranked it: what Redis holds, plus its 1-based rank and cursor. */
+/** A record as a read ranked it: what Redis holds, plus its 1-based rank. */
 export interface RankedRecordRow {
   periodId: string;
   userId: string;
   score: number;
   subscore: number;
-  seq: bigint;
   rank: number;
-  cursor: string;
 }
 
 /** What `leaderboardUpdated` resolves: the board, its current period, how many top records. */

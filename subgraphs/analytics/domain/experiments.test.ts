@@ -8,6 +8,7 @@ import {
   evaluate,
   experimentResults,
   matchesTargeting,
+  sameDefinition,
   twoProportionZTest,
   validateExperiment,
   wilsonInterval,
@@ -192,6 +193,13 @@ describe('assertRedefinable', () => {
     const done = validateExperiment(definition({ status: 'COMPLETED' }));
     expect(() => assertRedefinable(done, validateExperiment(definition({ status: 'RUNNING' })), false)).toThrow(ConflictError);
     expect(() => assertRedefinable(done, validateExperiment(definition({ status: 'COMPLETED' })), true)).not.toThrow();
+  });
+  it('compares a stored row (with its createdAt and updatedAt) with the definition sent again as the same', () => {
+    const stored = { ...validateExperiment(definition({ status: 'COMPLETED' })), createdAt: new Date('2026-11-30T09:00:00Z'), updatedAt: new Date('2026-12-01T09:00:00Z') };
+    const again = validateExperiment(definition({ status: 'COMPLETED' }));
+    expect(sameDefinition(stored, again)).toBe(true);
+    expect(() => assertRedefinable(stored, again, true)).not.toThrow();
+    expect(sameDefinition(stored, validateExperiment(definition({ status: 'COMPLETED', description: 'other words' })))).toBe(false);
   });
 });
 

@@ -155,7 +155,25 @@ const sortedJson = (value: unknown): string =>
       ? `[${value.map(sortedJson).join(',')}]`
       : JSON.stringify(value ?? null);
 
-const canonical = (d: ExperimentDefinition) => sortedJson({ ...d, startsAt: d.startsAt.getTime(), endsAt: d.endsAt.getTime() });
+// Only the definition's own fields: a stored row also carries createdAt and updatedAt, and an absent
+// targeting condition is the same as a null one.
+const canonical = (d: ExperimentDefinition) =>
+  sortedJson({
+    key: d.key,
+    description: d.description,
+    status: d.status,
+    variants: d.variants.map((v) => ({ key: v.key, weight: v.weight, featureFlags: v.featureFlags ?? {} })),
+    goals: d.goals,
+    targeting: {
+      maxSessions: d.targeting.maxSessions ?? null,
+      platforms: d.targeting.platforms ?? null,
+      countries: d.targeting.countries ?? null,
+      minLevel: d.targeting.minLevel ?? null,
+      maxLevel: d.targeting.maxLevel ?? null,
+    },
+    startsAt: d.startsAt.getTime(),
+    endsAt: d.endsAt.getTime(),
+  });
 
 /**
  * The player's position in [0, 1) for this experiment: the first 52 bits of SHA-256 of

@@ -10,10 +10,10 @@ export const MAX_ACTIVITY_DAYS = 366;
 export function daysOf(from: Date, to: Date, maxDays: number): number[] {
   const first = utcDay(from.getTime());
   if (to.getTime() <= from.getTime()) throw new BadUserInputError('`to` must be later than `from`.', 'to');
-  const days: number[] = [];
-  for (let day = first; day < to.getTime(); day += DAY_MS) days.push(day);
-  if (days.length > maxDays) throw new BadUserInputError(`The range spans at most ${maxDays} days.`, 'to', { maxDays });
-  return days;
+  // Counted before listing, so a range of centuries is refused without building it.
+  const count = Math.ceil((to.getTime() - first) / DAY_MS);
+  if (count > maxDays) throw new BadUserInputError(`The range spans at most ${maxDays} days.`, 'to', { maxDays });
+  return Array.from({ length: count }, (_, i) => first + i * DAY_MS);
 }
 
 /**

@@ -1,0 +1,557 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { RunningPlatform } from '../launcher/all-in-one.js';
+import { gql, platformPerFile, registerPlayer } from './support/platform.js';
+import { gameServerToken, signInAsAdmin } from './support/game-server.js';
+
+// Tournaments and leaderboards as a studio reads schema/tournaments.graphql and
+// schema/tournaments/leaderboards.graphql: who may call what (organizer, player, game server,
+// ADMIN), each refusal's code, field and reason, defaults, retries that change nothing, and hostile
+// input on every argument.
+
+let platform: RunningPlatform;
+let url: string;
+platformPerFile({}, (started) => {
+  platform = started;
+  url = started.gateway.url;
+});
+
+type Player = { id: string; username: string; token: string };
+const HUGE = 'x'.repeat(100_000);
+
+async function must<T>(player: Player | string | undefined, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const result = await gql<T>(url, query, variables, { token: typeof player === 'string' ? player : player?.token });
+  if (result.errors || !result.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+async function refusal(player: Player | string | undefined, query: string, variables: Record<string, unknown>) {
+  const result = await gql(url, query, variables, { token: typeof player === 'string' ? player : player?.token });
+  expect(result.status).toBeLessThan(500);
+  expect(result.errors?.length, JSON.stringify(result.data)).toBeGreaterThan(0);
+  return { message: result.errors![0]!.message, ...result.errors![0]!.extensions } as { message: string; code?: unknown } & Record<string, unknown>;
+}
+type Case = [name: string, player: Player | string | undefined, variables: Record<string, unknown>, expected: Record<string, unknown>];
+async function expectRefusals(query: string, cases: Case[]) {
+  for (const [name, player, variables, expected] of cases) {
+    const refused = await refusal(player, query, variables).catch((error: Error) => {
+      throw new Error(`${name}: ${error.message}`);
+    });
+    expect(refused, name).toMatchObject(expected);
+  }
+}
+/** Passes once `check` does (refunds and prizes are durable jobs that run just after the change). */
+async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+let admin: string | undefined;
+const adminToken = async () => (admin ??= await signInAsAdmin(platform, url));
+let reporter: string | undefined;
+let eventsOnly: string | undefined;
+const gameServer = async () => (reporter ??= await gameServerToken(platform, url, ['REPORT_MATCH_RESULTS']));
+const otherService = async () => (eventsOnly ??= await gameServerToken(platform, url, ['REPORT_GAME_EVENTS']));
+async function fund(player: Player, coins: number) {
+  await must(await adminToken(), `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { operationId } }`, {
+    input: { userId: player.id, idempotencyKey: `acc-tour-${randomUUID()}`, reason: 'test', changes: [{ currency: 'COINS', amount: coins }] },
+  });
+  return player;
+}
+const coinsOf = async (player: Player) =>
+  (await must<{ me: { wallet: { balances: { currency: string; amount: number }[] } } }>(player, `query { me { wallet { balances { currency amount } } } }`)).me.wallet.balances.find(
+    (b) => b.currency === 'COINS',
+  )?.amount ?? 0;
+/** A fresh ORGANIZER, signed in again after the role change. */
+async function organizer(coins = 0): Promise<Player> {
+  const player = await registerPlayer(url);
+  if (coins) await fund(player, coins);
+  await platform.runtime.db.prisma.user.update({ where: { id: player.id }, data: { role: 'ORGANIZER' } });
+  const login = await must<{ login: { accessToken: string } }>(undefined, `mutation($u: String!) { login(input: { usernameOrEmail: $u, password: "password123" }) { accessToken } }`, { u: player.username });
+  return { ...player, token: login.login.accessToken };
+}
+
+const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
+const CREATE = `mutation($input: CreateTournamentInput!) { createTournament(input: $input) { tournament {
+  id name description format status maxParticipants minParticipants entryFee minimumLevel rules participantCount endsAt completedAt bracket { round } ladder { id } standings { placement }
+  formatOptions { bestOf thirdPlaceMatch grandFinalReset swissRounds ladderChallengeRange } prizePool { fixed feeSharePercent distribution total } } } }`;
+type Tournament = { id: string; status: string; participantCount: number; prizePool: { total: number } } & Record<string, unknown>;
+const base = (over: Record<string, unknown> = {}) => ({ name: `Acceptance Cup ${randomUUID().slice(0, 6)}`, format: 'SINGLE_ELIMINATION', startsAt: inAnHour(), minParticipants: 2, maxParticipants: 8, ...over });
+const create = async (org: Player | string, over: Record<string, unknown> = {}) => (await must<{ createTournament: { tournament: Tournament } }>(org, CREATE, { input: base(over) })).createTournament.tournament;
+const JOIN = `mutation($t: ID!) { joinTournament(input: { tournamentId: $t }) { tournament { id participantCount } } }`;
+const LEAVE = `mutation($t: ID!) { leaveTournament(input: { tournamentId: $t }) { tournament { id participantCount } } }`;
+const START = `mutation($t: ID!) { startTournament(input: { tournamentId: $t }) { tournament { id status } } }`;
+const CANCEL = `mutation($t: ID!) { cancelTournament(input: { tournamentId: $t }) { tournament { id status } } }`;
+const REPORT = `mutation($input: ReportMatchResultInput!) { reportMatchResult(input: $input) { match { id key status score winner { id } } } }`;
+const BRACKET = `query($id: ID!) { tournament(id: $id) { status bracket { side round matches { id key status playerA { id } playerB { id } winner { id } } } standings { placement prize player { id } } } }`;
+type Match = { id: string; key: string; status: string; playerA: { id: string } | null; playerB: { id: string } | null; winner: { id: string } | null };
+type Bracket = { tournament: { status: string; bracket: { side: string; round: number; matches: Match[] }[]; standings: { placement: number; prize: number; player: { id: string } }[] } };
+const bracketOf = async (id: string) => (await must<Bracket>(undefined, BRACKET, { id })).tournament;
+const report = (who: Player | string, matchId: string, winnerId: string, score?: string) => must<{ reportMatchResult: { match: Match & { score: string | null } } }>(who, REPORT, { input: { matchId, winnerId, score } });
+
+/** A started single-elimination tournament of four players (level 1 each, so seeded by sign-up). */
+async function startedFour(over: Record<string, unknown> = {}) {
+  const org = await organizer();
+  const tournament = await create(org, { maxParticipants: 4, ...over });
+  const players = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+  for (const p of players) await must(p, JOIN, { t: tournament.id });
+  await must(org, START, { t: tournament.id });
+  return { org, tournament, players };
+}
+
+describe('acceptance: creating tournaments', () => {
+  it('createTournament: organizers and admins only; each invalid value is BAD_USER_INPUT naming its (dotted) field; nothing stored', async () => {
+    const org = await organizer();
+    const ana = await registerPlayer(url);
+    const count = () => platform.runtime.db.prisma.tournament.count();
+    const before = await count();
+    const input = (over: Record<string, unknown>) => ({ input: base(over) });
+    await expectRefusals(CREATE, [
+      ['signed out', undefined, input({}), { code: 'UNAUTHENTICATED' }],
+      ['a player', ana, input({}), { code: 'FORBIDDEN' }],
+      ['a game server', await gameServer(), input({}), { code: 'FORBIDDEN' }],
+      ['a 2-character name', org, input({ name: 'ab' }), { code: 'BAD_USER_INPUT', field: 'name' }],
+      ['a name of 2 characters once trimmed', org, input({ name: '   ab   ' }), { code: 'BAD_USER_INPUT', field: 'name' }],
+      ['a 101-character name', org, input({ name: 'n'.repeat(101) }), { code: 'BAD_USER_INPUT', field: 'name' }],
+      ['a 100 KB name', org, input({ name: HUGE }), { code: 'BAD_USER_INPUT', field: 'name' }],
+      ['a 2,001-character description', org, input({ description: 'd'.repeat(2_001) }), { code: 'BAD_USER_INPUT', field: 'description' }],
+      ['a start in the past', org, input({ startsAt: new Date(Date.now() - 60_000).toISOString() }), { code: 'BAD_USER_INPUT', field: 'startsAt' }],
+      ['a start more than a year ahead', org, input({ startsAt: new Date(Date.now() + 367 * 86_400_000).toISOString() }), { code: 'BAD_USER_INPUT', field: 'startsAt' }],
+      ['an end before the start', org, input({ endsAt: new Date(Date.now() + 60_000).toISOString() }), { code: 'BAD_USER_INPUT', field: 'endsAt' }],
+      ['a minimum of 1 player', org, input({ minParticipants: 1 }), { code: 'BAD_USER_INPUT', field: 'minParticipants' }],
+      ['a maximum below the minimum', org, input({ minParticipants: 4, maxParticipants: 3 }), { code: 'BAD_USER_INPUT', field: 'maxParticipants' }],
+      ['a maximum of 1,025', org, input({ maxParticipants: 1_025 }), { code: 'BAD_USER_INPUT', field: 'maxParticipants' }],
+      ['a negative entry fee', org, input({ entryFee: -1 }), { code: 'BAD_USER_INPUT', field: 'entryFee' }],
+      ['an entry fee of 1,000,001', org, input({ entryFee: 1_000_001 }), { code: 'BAD_USER_INPUT', field: 'entryFee' }],
+      ['a minimum level of 0', org, input({ minimumLevel: 0 }), { code: 'BAD_USER_INPUT', field: 'minimumLevel' }],
+      ['a minimum level of 101', org, input({ minimumLevel: 101 }), { code: 'BAD_USER_INPUT', field: 'minimumLevel' }],
+      ['10,001 characters of rules', org, input({ rules: 'r'.repeat(10_001) }), { code: 'BAD_USER_INPUT', field: 'rules' }],
+      ['a 7-character request key', org, input({ requestKey: 'k'.repeat(7) }), { code: 'BAD_USER_INPUT', field: 'requestKey' }],
+      ['a 201-character request key', org, input({ requestKey: 'k'.repeat(201) }), { code: 'BAD_USER_INPUT', field: 'requestKey' }],
+      ['best of 2', org, input({ formatOptions: { bestOf: 2 } }), { code: 'BAD_USER_INPUT', field: 'formatOptions.bestOf' }],
+      ['best of 9', org, input({ formatOptions: { bestOf: 9 } }), { code: 'BAD_USER_INPUT', field: 'formatOptions.bestOf' }],
+      ['a third-place match outside single elimination', org, input({ format: 'DOUBLE_ELIMINATION', formatOptions: { thirdPlaceMatch: true } }), { code: 'BAD_USER_INPUT', field: 'formatOptions.thirdPlaceMatch' }],
+      ['a reset outside double elimination', org, input({ formatOptions: { grandFinalReset: true } }), { code: 'BAD_USER_INPUT', field: 'formatOptions.grandFinalReset' }],
+      ['Swiss rounds outside Swiss', org, input({ formatOptions: { swissRounds: 3 } }), { code: 'BAD_USER_INPUT', field: 'formatOptions.swissRounds' }],
+      ['0 Swiss rounds', org, input({ format: 'SWISS', formatOptions: { swissRounds: 0 } }), { code: 'BAD_USER_INPUT', field: 'formatOptions.swissRounds' }],
+      ['21 Swiss rounds', org, input({ format: 'SWISS', maxParticipants: 1_024, formatOptions: { swissRounds: 21 } }), { code: 'BAD_USER_INPUT', field: 'formatOptions.swissRounds' }],
+      ['a ladder range outside a ladder', org, input({ formatOptions: { ladderChallengeRange: 2 } }), { code: 'BAD_USER_INPUT', field: 'formatOptions.ladderChallengeRange' }],
+      ['a ladder range of 0', org, input({ format: 'LADDER', formatOptions: { ladderChallengeRange: 0 } }), { code: 'BAD_USER_INPUT', field: 'formatOptions.ladderChallengeRange' }],
+      ['a ladder range of 11', org, input({ format: 'LADDER', formatOptions: { ladderChallengeRange: 11 } }), { code: 'BAD_USER_INPUT', field: 'formatOptions.ladderChallengeRange' }],
+      ['a negative fixed prize', org, input({ prizePool: { fixed: -1, distribution: [100] } }), { code: 'BAD_USER_INPUT', field: 'prizePool.fixed' }],
+      ['a fixed prize over 100,000,000', org, input({ prizePool: { fixed: 100_000_001, distribution: [100] } }), { code: 'BAD_USER_INPUT', field: 'prizePool.fixed' }],
+      ['a fee share of 101%', org, input({ prizePool: { feeSharePercent: 101, distribution: [100] } }), { code: 'BAD_USER_INPUT', field: 'prizePool.feeSharePercent' }],
+      ['a negative fee share', org, input({ prizePool: { feeSharePercent: -1, distribution: [100] } }), { code: 'BAD_USER_INPUT', field: 'prizePool.feeSharePercent' }],
+      ['no places', org, input({ prizePool: { distribution: [] } }), { code: 'BAD_USER_INPUT', field: 'prizePool.distribution' }],
+      ['places adding up to 90', org, input({ prizePool: { distribution: [60, 30] } }), { code: 'BAD_USER_INPUT', field: 'prizePool.distribution' }],
+      ['a place above the one before', org, input({ prizePool: { distribution: [40, 60] } }), { code: 'BAD_USER_INPUT', field: 'prizePool.distribution' }],
+      ['a place of 0', org, input({ prizePool: { distribution: [100, 0] } }), { code: 'BAD_USER_INPUT', field: 'prizePool.distribution' }],
+      ['33 places', org, input({ maxParticipants: 64, prizePool: { distribution: [...Array(32).fill(3), 4].sort((a, b) => b - a) } }), { code: 'BAD_USER_INPUT', field: 'prizePool.distribution' }],
+      ['more places than players', org, input({ maxParticipants: 2, prizePool: { distribution: [50, 30, 20] } }), { code: 'BAD_USER_INPUT', field: 'prizePool.distribution' }],
+      ['a fixed prize the organizer cannot pay', org, input({ prizePool: { fixed: 10, distribution: [100] } }), { code: 'INSUFFICIENT_FUNDS', field: 'prizePool.fixed' }],
+    ]);
+    // Values past Int and malformed dates are GraphQL's own refusals, never a 500.
+    for (const over of [{ maxParticipants: 1e12 }, { startsAt: 'tomorrow' }, { startsAt: HUGE }, { entryFee: 1.5 }]) {
+      expect((await refusal(org, CREATE, input(over))).code, JSON.stringify(over).slice(0, 40)).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED)$/);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it('defaults: free, level 1, no rules, best of 1, all to first place; a LADDER ranges 3; bracket, ladder and standings empty before play', async () => {
+    const org = await organizer();
+    const created = await create(org);
+    expect(created).toMatchObject({
+      description: '', format: 'SINGLE_ELIMINATION', status: 'REGISTRATION', entryFee: 0, minimumLevel: 1, rules: '', participantCount: 0, endsAt: null, completedAt: null,
+      bracket: [], ladder: [], standings: [],
+      formatOptions: { bestOf: 1, thirdPlaceMatch: false, grandFinalReset: false, swissRounds: null, ladderChallengeRange: null },
+      prizePool: { fixed: 0, feeSharePercent: 0, distribution: [100], total: 0 },
+    });
+    expect((await create(org, { format: 'LADDER' })).formatOptions).toMatchObject({ ladderChallengeRange: 3, swissRounds: null });
+    expect((await create(org, { format: 'SWISS' })).formatOptions).toMatchObject({ swissRounds: null });
+    // The bounds are taken: a 100-character name, 2,000 characters of description, 1,024 players, 32 places.
+    const edges = await create(org, { name: ` ${'n'.repeat(100)} `, description: 'd'.repeat(2_000), maxParticipants: 1_024, entryFee: 1_000_000, minimumLevel: 100, prizePool: { feeSharePercent: 100, distribution: [...Array(31).fill(3), 7].sort((a, b) => b - a) } });
+    expect(edges).toMatchObject({ name: 'n'.repeat(100), maxParticipants: 1_024, minimumLevel: 100 });
+    const TOURNAMENT = `query($id: ID!) { tournament(id: $id) { id } }`;
+    for (const id of [randomUUID(), 'nope', '', HUGE.slice(0, 5_000)]) {
+      const result = await gql<{ tournament: unknown }>(url, TOURNAMENT, { id });
+      expect(result.errors, id.slice(0, 10)).toBeUndefined();
+      expect(result.data?.tournament).toBeNull();
+    }
+  });
+
+  it('a requestKey makes a retry answer the first tournament (other fields aside) and pays the fixed prize once', async () => {
+    const org = await organizer(500);
+    const key = `acc-${randomUUID()}`;
+    const first = await create(org, { requestKey: key, prizePool: { fixed: 300, distribution: [100] } });
+    expect(first.prizePool).toMatchObject({ fixed: 300, total: 300 });
+    const again = await create(org, { requestKey: key, name: 'Another Name', prizePool: { fixed: 300, distribution: [100] } });
+    expect(again.id).toBe(first.id);
+    expect(await coinsOf(org)).toBe(200);
+    // Another organizer's same key is their own.
+    const other = await organizer();
+    expect((await create(other, { requestKey: key })).id).not.toBe(first.id);
+  });
+});
+
+describe('acceptance: registering', () => {
+  it('joinTournament: the documented refusals with their reasons; the fee taken once, refunded on leaving', async () => {
+    const org = await organizer();
+    const tournament = await create(org, { maxParticipants: 2, entryFee: 50 });
+    const high = await create(org, { minimumLevel: 20 });
+    const [ana, ben, cat, poor] = [await fund(await registerPlayer(url), 100), await fund(await registerPlayer(url), 50), await fund(await registerPlayer(url), 50), await fund(await registerPlayer(url), 49)];
+    await expectRefusals(JOIN, [
+      ['signed out', undefined, { t: tournament.id }, { code: 'UNAUTHENTICATED' }],
+      ['a game server', await gameServer(), { t: tournament.id }, { code: 'FORBIDDEN' }],
+      ['an unknown tournament', ana, { t: randomUUID() }, { code: 'NOT_FOUND' }],
+      ['a malformed id', ana, { t: 'nope' }, { code: 'NOT_FOUND' }],
+      ['a huge id', ana, { t: HUGE }, { code: expect.stringMatching(/^(NOT_FOUND|BAD_USER_INPUT)$/) }],
+      ['below the minimum level', ana, { t: high.id }, { code: 'FORBIDDEN', reason: 'LEVEL_TOO_LOW', minimumLevel: 20, level: 1 }],
+      ['too few coins', poor, { t: tournament.id }, { code: 'INSUFFICIENT_FUNDS' }],
+    ]);
+    expect(await coinsOf(poor)).toBe(49);
+    expect((await must<{ joinTournament: { tournament: { participantCount: number } } }>(ana, JOIN, { t: tournament.id })).joinTournament.tournament.participantCount).toBe(1);
+    expect(await refusal(ana, JOIN, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'ALREADY_REGISTERED' });
+    expect(await coinsOf(ana)).toBe(50);
+    await must(ben, JOIN, { t: tournament.id });
+    expect(await refusal(cat, JOIN, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'FULL' });
+    expect(await coinsOf(cat)).toBe(50);
+
+    await expectRefusals(LEAVE, [
+      ['signed out', undefined, { t: tournament.id }, { code: 'UNAUTHENTICATED' }],
+      ['a game server', await gameServer(), { t: tournament.id }, { code: 'FORBIDDEN' }],
+      ['an unknown tournament', ana, { t: randomUUID() }, { code: 'NOT_FOUND' }],
+      ['not registered', cat, { t: tournament.id }, { code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_REGISTERED' }],
+    ]);
+    expect((await must<{ leaveTournament: { tournament: { participantCount: number } } }>(ana, LEAVE, { t: tournament.id })).leaveTournament.tournament.participantCount).toBe(1);
+    await eventually(async () => expect(await coinsOf(ana)).toBe(100));
+    expect(await refusal(ana, LEAVE, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', reason: 'NOT_REGISTERED' });
+    // Joining again pays again.
+    await must(ana, JOIN, { t: tournament.id });
+    expect(await coinsOf(ana)).toBe(50);
+    await must(org, START, { t: tournament.id });
+    expect(await refusal(cat, JOIN, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_OPEN' });
+    expect(await refusal(ana, LEAVE, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_OPEN' });
+  });
+
+  it('startTournament and cancelTournament: the organizer or an admin only; the documented conflicts; cancelling refunds fees and the fixed prize', async () => {
+    const org = await organizer(100);
+    const tournament = await create(org, { minParticipants: 3, entryFee: 10, prizePool: { fixed: 100, distribution: [100] } });
+    const [ana, ben] = [await fund(await registerPlayer(url), 10), await fund(await registerPlayer(url), 10)];
+    const otherOrg = await organizer();
+    await must(ana, JOIN, { t: tournament.id });
+    await must(ben, JOIN, { t: tournament.id });
+    for (const op of [START, CANCEL]) {
+      await expectRefusals(op, [
+        ['signed out', undefined, { t: tournament.id }, { code: 'UNAUTHENTICATED' }],
+        ['a player', ana, { t: tournament.id }, { code: 'FORBIDDEN' }],
+        ['another organizer', otherOrg, { t: tournament.id }, { code: 'FORBIDDEN' }],
+        ['a game server', await gameServer(), { t: tournament.id }, { code: 'FORBIDDEN' }],
+        ['an unknown tournament', org, { t: randomUUID() }, { code: 'NOT_FOUND' }],
+        ['a malformed id', org, { t: 'nope' }, { code: 'NOT_FOUND' }],
+      ]);
+    }
+    expect(await refusal(org, START, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'TOO_FEW_PARTICIPANTS' });
+    expect(await coinsOf(org)).toBe(0);
+    // An admin may cancel another organizer's tournament.
+    expect(await must(await adminToken(), CANCEL, { t: tournament.id })).toEqual({ cancelTournament: { tournament: { id: tournament.id, status: 'CANCELLED' } } });
+    await eventually(async () => {
+      expect(await coinsOf(ana)).toBe(10);
+      expect(await coinsOf(ben)).toBe(10);
+      expect(await coinsOf(org)).toBe(100);
+    });
+    expect(await refusal(org, CANCEL, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', field: 'status' });
+    expect(await refusal(org, START, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_IN_REGISTRATION' });
+    expect(await refusal(ana, JOIN, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', reason: 'NOT_OPEN' });
+  });
+});
+
+describe('acceptance: playing', () => {
+  it('start draws the bracket: four players, two READY semi-finals, a PENDING final, keys as documented', async () => {
+    const { tournament, players } = await startedFour();
+    const state = await bracketOf(tournament.id);
+    expect(state.status).toBe('IN_PROGRESS');
+    expect(state.bracket.map((r) => [r.side, r.round, r.matches.map((m) => [m.key, m.status])])).toEqual([
+      ['WINNERS', 1, [['W1-1', 'READY'], ['W1-2', 'READY']]],
+      ['WINNERS', 2, [['W2-1', 'PENDING']]],
+    ]);
+    const seated = state.bracket[0]!.matches.flatMap((m) => [m.playerA!.id, m.playerB!.id]).sort();
+    expect(seated).toEqual(players.map((p) => p.id).sort());
+    // Seeds 1 and 2 (earliest sign-ups among equal levels) meet only in the final.
+    expect(state.bracket[0]!.matches.map((m) => m.playerA!.id)).toEqual([players[0]!.id, players[1]!.id]);
+  });
+
+  it('reportMatchResult: who may report, hostile input, agreement, disputes and their settling, retries, and the final completing the tournament', async () => {
+    const { org, tournament, players } = await startedFour({ prizePool: { distribution: [100] } });
+    const [semi1, semi2] = (await bracketOf(tournament.id)).bracket[0]!.matches as [Match, Match];
+    const final = (await bracketOf(tournament.id)).bracket[1]!.matches[0]!;
+    const a = players.find((p) => p.id === semi1.playerA!.id)!;
+    const b = players.find((p) => p.id === semi1.playerB!.id)!;
+    const c = players.find((p) => p.id === semi2.playerA!.id)!;
+    const d = players.find((p) => p.id === semi2.playerB!.id)!;
+    const input = (over: Record<string, unknown>) => ({ input: { matchId: semi1.id, winnerId: a.id, ...over } });
+    await expectRefusals(REPORT, [
+      ['signed out', undefined, input({}), { code: 'UNAUTHENTICATED' }],
+      ['a player not in the match', c, input({}), { code: 'FORBIDDEN' }],
+      ['a service token without the scope', await otherService(), input({}), { code: 'FORBIDDEN' }],
+      ['an unknown match', org, input({ matchId: randomUUID() }), { code: 'NOT_FOUND' }],
+      ['a malformed match', org, input({ matchId: HUGE.slice(0, 5_000) }), { code: 'NOT_FOUND' }],
+      ['a winner not in the match', org, input({ winnerId: c.id }), { code: 'BAD_USER_INPUT', field: 'winnerId' }],
+      ['an unknown winner', org, input({ winnerId: randomUUID() }), { code: 'BAD_USER_INPUT', field: 'winnerId' }],
+      ['a blank score', org, input({ score: '   ' }), { code: 'BAD_USER_INPUT', field: 'score' }],
+      ['a 33-character score', org, input({ score: 's'.repeat(33) }), { code: 'BAD_USER_INPUT', field: 'score' }],
+      ['a 100 KB score', org, input({ score: HUGE }), { code: 'BAD_USER_INPUT', field: 'score' }],
+      ['the final before its players are known', org, input({ matchId: final.id, winnerId: a.id }), { code: expect.stringMatching(/^(CONFLICT|BAD_USER_INPUT)$/) }],
+    ]);
+    expect(await refusal(org, REPORT, { input: { matchId: final.id, winnerId: a.id } })).toMatchObject({ code: 'CONFLICT' });
+    // The two players agree: the first report waits, the second completes; a retry answers the match.
+    expect((await report(a, semi1.id, a.id, '2-1')).reportMatchResult.match).toMatchObject({ status: 'READY', winner: null });
+    expect(await refusal(a, REPORT, { input: { matchId: semi1.id, winnerId: b.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: 'ALREADY_REPORTED' });
+    expect((await report(b, semi1.id, a.id, '2-1')).reportMatchResult.match).toMatchObject({ status: 'COMPLETED', winner: { id: a.id }, score: '2-1' });
+    expect((await report(b, semi1.id, a.id, '2-1')).reportMatchResult.match).toMatchObject({ status: 'COMPLETED', winner: { id: a.id } });
+    expect(await refusal(org, REPORT, { input: { matchId: semi1.id, winnerId: b.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: 'MATCH_FINISHED' });
+    // They disagree: DISPUTED, players may not report into it, the organizer settles it.
+    await report(c, semi2.id, c.id);
+    expect((await report(d, semi2.id, d.id)).reportMatchResult.match.status).toBe('DISPUTED');
+    // A player's retry of their own report answers the match; another winner into the dispute is refused.
+    expect((await report(c, semi2.id, c.id)).reportMatchResult.match.status).toBe('DISPUTED');
+    expect(await refusal(c, REPORT, { input: { matchId: semi2.id, winnerId: d.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: expect.stringMatching(/^(DISPUTED|ALREADY_REPORTED)$/) });
+    expect((await report(org, semi2.id, d.id)).reportMatchResult.match).toMatchObject({ status: 'COMPLETED', winner: { id: d.id } });
+    // The final opened with both winners; the game server decides it outright and the tournament completes.
+    const opened = (await bracketOf(tournament.id)).bracket[1]!.matches[0]!;
+    expect(opened).toMatchObject({ status: 'READY', playerA: { id: a.id }, playerB: { id: d.id } });
+    expect((await report(await gameServer(), final.id, d.id, '3-0')).reportMatchResult.match).toMatchObject({ status: 'COMPLETED', winner: { id: d.id } });
+    const done = await bracketOf(tournament.id);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.standings.map((s) => [s.placement, s.player.id])).toEqual([[1, d.id], [2, a.id], [3, expect.any(String)], [4, expect.any(String)]]);
+    expect(new Set(done.standings.slice(2).map((s) => s.player.id))).toEqual(new Set([b.id, c.id]));
+    // Nothing more is taken once the tournament is over.
+    expect(await refusal(org, CANCEL, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', field: 'status' });
+    expect(await refusal(org, REPORT, { input: { matchId: final.id, winnerId: a.id } })).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('a cancelled tournament takes no result: NOT_IN_PROGRESS', async () => {
+    const { org, tournament } = await startedFour();
+    const semi = (await bracketOf(tournament.id)).bracket[0]!.matches[0]!;
+    await must(org, CANCEL, { t: tournament.id });
+    expect(await refusal(org, REPORT, { input: { matchId: semi.id, winnerId: semi.playerA!.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: 'NOT_IN_PROGRESS' });
+  });
+
+  it('tournaments and searchTournaments: page bounds and cursors refused naming the field; hostile search text never a 500', async () => {
+    const LIST = `query($first: Int, $last: Int, $after: String, $before: String) { tournaments(first: $first, last: $last, after: $after, before: $before) { edges { cursor } } }`;
+    await expectRefusals(LIST, [
+      ['first -1', undefined, { first: -1 }, { code: 'BAD_USER_INPUT', field: 'first' }],
+      ['first 101', undefined, { first: 101 }, { code: 'BAD_USER_INPUT', field: 'first' }],
+      ['last 101', undefined, { last: 101 }, { code: 'BAD_USER_INPUT', field: 'last' }],
+      ['a foreign after', undefined, { after: 'garbage' }, { code: 'BAD_USER_INPUT', field: 'after' }],
+      ['a foreign before', undefined, { before: HUGE }, { code: 'BAD_USER_INPUT', field: 'before' }],
+    ]);
+    expect((await refusal(undefined, LIST, { first: 1, last: 1 })).code).toBe('BAD_USER_INPUT');
+    const SEARCH = `query($text: String, $first: Int, $after: String) { searchTournaments(text: $text, first: $first, after: $after) { edges { node { id } } } }`;
+    await expectRefusals(SEARCH, [
+      ['101 characters', undefined, { text: 'a'.repeat(101) }, { code: 'BAD_USER_INPUT', field: 'text' }],
+      ['no letter or digit', undefined, { text: '!!! ---' }, { code: 'BAD_USER_INPUT', field: 'text' }],
+      ['first 101', undefined, { first: 101 }, { code: 'BAD_USER_INPUT', field: 'first' }],
+      ['a foreign cursor', undefined, { after: 'garbage' }, { code: 'BAD_USER_INPUT', field: 'after' }],
+    ]);
+    const org = await organizer();
+    const word = `zq${randomUUID().slice(0, 6).replace(/-/g, '')}`;
+    const named = await create(org, { name: `Spring ${word} Cup` });
+    expect((await must<{ searchTournaments: { edges: { node: { id: string } }[] } }>(undefined, SEARCH, { text: `spr ${word.slice(0, 5)}` })).searchTournaments.edges.map((e) => e.node.id)).toEqual([named.id]);
+    for (const text of ["o'brien", 'a & b | !c', 'cup:*', '(((', '\\']) {
+      const result = await gql(url, SEARCH, { text });
+      expect(result.status, text).toBeLessThan(500);
+      if (result.errors) expect(result.errors[0]!.extensions?.code, text).toBe('BAD_USER_INPUT');
+    }
+  });
+});
+
+const DEFINE = `mutation($input: DefineLeaderboardInput!) { defineLeaderboard(input: $input) { leaderboard { id title sortOrder operator resetSchedule nextResetAt follows metadata } } }`;
+const SUBMIT = `mutation($input: SubmitScoreInput!) { submitScore(input: $input) { record { rank score subscore metadata submissions player { id } } leaderboard { id } } }`;
+const TOP = `query($id: ID!, $first: Int, $after: String, $scope: LeaderboardScope) { leaderboard(id: $id) { top(first: $first, after: $after, scope: $scope) { edges { cursor node { rank score subscore player { id } } } pageInfo { hasNextPage endCursor } } } }`;
+const AROUND = `query($id: ID!, $u: ID!, $n: Int) { leaderboard(id: $id) { around(userId: $u, n: $n) { rank score player { id } } } }`;
+const RANK = `query($id: ID!, $u: ID!, $scope: LeaderboardScope) { leaderboard(id: $id) { rank(userId: $u, scope: $scope) { rank score subscore submissions } } }`;
+type Rec = { rank: number; score: number; subscore: number; metadata: string; submissions: number; player: { id: string } };
+const boardId = () => `acc-${randomUUID().slice(0, 8)}`;
+async function define(input: Record<string, unknown> = {}) {
+  return (await must<{ defineLeaderboard: { leaderboard: { id: string } & Record<string, unknown> } }>(await adminToken(), DEFINE, { input: { id: boardId(), title: 'Weekly kills', ...input } })).defineLeaderboard.leaderboard;
+}
+async function submit(leaderboardId: string, userId: string, score: number, extra: Record<string, unknown> = {}) {
+  return (await must<{ submitScore: { record: Rec } }>(await gameServer(), SUBMIT, { input: { leaderboardId, userId, score, submissionId: randomUUID(), ...extra } })).submitScore.record;
+}
+const topOf = async (id: string, variables: Record<string, unknown> = {}) =>
+  (await must<{ leaderboard: { top: { edges: { cursor: string; node: { rank: number; score: number; player: { id: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } }>(undefined, TOP, { id, ...variables })).leaderboard.top;
+
+describe('acceptance: leaderboards', () => {
+  it('defineLeaderboard: ADMIN only; each invalid value named as input.<name>; the documented defaults; the same definition again changes nothing; the rule is fixed', async () => {
+    const ana = await registerPlayer(url);
+    const admin = await adminToken();
+    const input = (over: Record<string, unknown>) => ({ input: { id: boardId(), title: 'Kills', ...over } });
+    await expectRefusals(DEFINE, [
+      ['signed out', undefined, input({}), { code: 'UNAUTHENTICATED' }],
+      ['a player', ana, input({}), { code: 'FORBIDDEN' }],
+      ['a game server', await gameServer(), input({}), { code: 'FORBIDDEN' }],
+      ['an empty id', admin, input({ id: '' }), { code: 'BAD_USER_INPUT', field: 'input.id' }],
+      ['an upper-case id', admin, input({ id: 'Weekly' }), { code: 'BAD_USER_INPUT', field: 'input.id' }],
+      ['an id with a space', admin, input({ id: 'weekly kills' }), { code: 'BAD_USER_INPUT', field: 'input.id' }],
+      ['a 65-character id', admin, input({ id: 'a'.repeat(65) }), { code: 'BAD_USER_INPUT', field: 'input.id' }],
+      ['a 100 KB id', admin, input({ id: HUGE }), { code: 'BAD_USER_INPUT', field: 'input.id' }],
+      ['an empty title', admin, input({ title: '' }), { code: 'BAD_USER_INPUT', field: 'input.title' }],
+      ['a 101-character title', admin, input({ title: 't'.repeat(101) }), { code: 'BAD_USER_INPUT', field: 'input.title' }],
+      ['a schedule that is not cron', admin, input({ resetSchedule: 'every monday' }), { code: 'BAD_USER_INPUT', field: 'input.resetSchedule' }],
+      ['a cron of 7 fields', admin, input({ resetSchedule: '0 0 0 * * 1 2026' }), { code: 'BAD_USER_INPUT', field: 'input.resetSchedule' }],
+      ['metadata that is not JSON', admin, input({ metadata: '{oops' }), { code: 'BAD_USER_INPUT', field: 'input.metadata' }],
+      ['metadata that is an array', admin, input({ metadata: '[1,2]' }), { code: 'BAD_USER_INPUT', field: 'input.metadata' }],
+      ['metadata that is null', admin, input({ metadata: 'null' }), { code: 'BAD_USER_INPUT', field: 'input.metadata' }],
+      ['2,049 characters of metadata', admin, input({ metadata: JSON.stringify({ k: 'v'.repeat(2_041) }) }), { code: 'BAD_USER_INPUT', field: 'input.metadata' }],
+    ]);
+    const id = 'a'.repeat(54) + randomUUID().slice(0, 8) + '_-';
+    expect(id).toHaveLength(64);
+    const board = (await must<{ defineLeaderboard: { leaderboard: Record<string, unknown> } }>(admin, DEFINE, { input: { id, title: 't'.repeat(100) } })).defineLeaderboard.leaderboard;
+    expect(board).toEqual({ id, title: 't'.repeat(100), sortOrder: 'DESC', operator: 'BEST', resetSchedule: null, nextResetAt: null, follows: [], metadata: '{}' });
+    expect((await must<{ defineLeaderboard: { leaderboard: unknown } }>(admin, DEFINE, { input: { id, title: 't'.repeat(100) } })).defineLeaderboard.leaderboard).toEqual(board);
+    expect(await refusal(admin, DEFINE, { input: { id, title: 'x', sortOrder: 'ASC' } })).toMatchObject({ code: 'CONFLICT', field: 'input.sortOrder' });
+    expect(await refusal(admin, DEFINE, { input: { id, title: 'x', operator: 'INCREMENT' } })).toMatchObject({ code: 'CONFLICT', field: 'input.operator' });
+    // Unknown ids are null; the list is by id and bounded.
+    for (const unknown of ['no-such-board', '', HUGE.slice(0, 5_000)]) {
+      const result = await gql<{ leaderboard: unknown }>(url, `query($id: ID!) { leaderboard(id: $id) { id } }`, { id: unknown });
+      expect(result.errors, unknown.slice(0, 10)).toBeUndefined();
+      expect(result.data?.leaderboard).toBeNull();
+    }
+    const LIST = `query($first: Int, $after: ID) { leaderboards(first: $first, after: $after) { id } }`;
+    for (const first of [-1, 101]) expect((await refusal(undefined, LIST, { first })).code, String(first)).toBe('BAD_USER_INPUT');
+    const listed = (await must<{ leaderboards: { id: string }[] }>(undefined, LIST, { first: 100, after: 'acc-' })).leaderboards.map((b) => b.id);
+    expect(listed).toEqual([...listed].sort());
+    expect(listed.every((b) => b > 'acc-')).toBe(true);
+  });
+
+  it('submitScore: the game server only; unknown boards and players, out-of-range numbers, bad metadata and ids refused naming input.<name>; nothing stored', async () => {
+    const board = await define();
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const server = await gameServer();
+    const input = (over: Record<string, unknown>) => ({ input: { leaderboardId: board.id, userId: ana.id, score: 10, submissionId: randomUUID(), ...over } });
+    await expectRefusals(SUBMIT, [
+      ['signed out', undefined, input({}), { code: 'UNAUTHENTICATED' }],
+      ['the player themself', ana, input({}), { code: 'FORBIDDEN' }],
+      ['an admin player', await adminToken(), input({}), { code: 'FORBIDDEN' }],
+      ['a service token without the scope', await otherService(), input({}), { code: 'FORBIDDEN' }],
+      ['an unknown board', server, input({ leaderboardId: 'no-such-board' }), { code: 'NOT_FOUND', field: 'input.leaderboardId' }],
+      ['a malformed player id', server, input({ userId: 'nope' }), { code: 'BAD_USER_INPUT', field: 'input.userId' }],
+      ['a score above 1e15', server, input({ score: 1e15 + 2 }), { code: 'BAD_USER_INPUT', field: 'input.score' }],
+      ['a score below -1e15', server, input({ score: -1e16 }), { code: 'BAD_USER_INPUT', field: 'input.score' }],
+      ['a score of 1e308', server, input({ score: 1e308 }), { code: 'BAD_USER_INPUT', field: 'input.score' }],
+      ['a subscore above 1e15', server, input({ subscore: 2e15 }), { code: 'BAD_USER_INPUT', field: 'input.subscore' }],
+      ['metadata that is not JSON', server, input({ metadata: 'nope' }), { code: 'BAD_USER_INPUT', field: 'input.metadata' }],
+      ['metadata that is a string', server, input({ metadata: '"text"' }), { code: 'BAD_USER_INPUT', field: 'input.metadata' }],
+      ['2,049 characters of metadata', server, input({ metadata: JSON.stringify({ k: 'v'.repeat(2_041) }) }), { code: 'BAD_USER_INPUT', field: 'input.metadata' }],
+      ['an empty submission id', server, input({ submissionId: '' }), { code: 'BAD_USER_INPUT', field: 'input.submissionId' }],
+      ['a 129-character submission id', server, input({ submissionId: 's'.repeat(129) }), { code: 'BAD_USER_INPUT', field: 'input.submissionId' }],
+    ]);
+    // NaN and Infinity cannot be JSON numbers; a string score is GraphQL's own refusal.
+    for (const score of ['NaN', 'Infinity', '12']) expect((await refusal(server, SUBMIT, input({ score }))).code, score).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED)$/);
+    expect(await must(undefined, RANK, { id: board.id, u: ana.id })).toEqual({ leaderboard: { rank: null } });
+    // The bounds themselves are taken; metadata defaults to {} and subscore to 0.
+    const edge = await submit(board.id, ana.id, 1e15, { submissionId: 's'.repeat(128) });
+    expect(edge).toMatchObject({ rank: 1, score: 1e15, subscore: 0, metadata: '{}', submissions: 1, player: { id: ana.id } });
+    expect((await submit(board.id, ben.id, -1e15, { metadata: JSON.stringify({ k: 'v'.repeat(2_040) }) })).score).toBe(-1e15);
+  });
+
+  // DISCREPANCY: submitScore says BAD_USER_INPUT (field input.userId) "for a userId that is not a player id"
+  // and "Nothing is stored on any error", vs a well-formed UUID of no player being stored as a record
+  // (LeaderboardsService.submit checks isUuid only, subgraphs/tournaments/services/leaderboards.service.ts).
+  it.fails('submitScore refuses the id of no player (a well-formed UUID nobody has)', async () => {
+    const board = await define();
+    const ghost = randomUUID();
+    expect(await refusal(await gameServer(), SUBMIT, { input: { leaderboardId: board.id, userId: ghost, score: 1, submissionId: randomUUID() } })).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.userId',
+    });
+  });
+
+  it('submitScore is idempotent by submissionId, retried or concurrent; each operator does what it says; a sum leaving the range is refused', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const server = await gameServer();
+    const inc = await define({ operator: 'INCREMENT' });
+    const same = { leaderboardId: inc.id, userId: ana.id, score: 5, submissionId: `retry-${randomUUID()}` };
+    const five = await Promise.all(Array.from({ length: 5 }, () => gql<{ submitScore: { record: Rec } }>(url, SUBMIT, { input: same }, { token: server })));
+    expect(five.map((r) => r.errors)).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    expect((await must<{ leaderboard: { rank: { score: number; submissions: number } } }>(undefined, RANK, { id: inc.id, u: ana.id })).leaderboard.rank).toMatchObject({ score: 5, submissions: 1 });
+    expect((await submit(inc.id, ana.id, 2.5, { subscore: 1 })).score).toBe(7.5);
+    await submit(inc.id, ben.id, 9e14);
+    expect(await refusal(server, SUBMIT, { input: { leaderboardId: inc.id, userId: ben.id, score: 2e14, submissionId: randomUUID() } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.score' });
+    expect((await must<{ leaderboard: { rank: { score: number } } }>(undefined, RANK, { id: inc.id, u: ben.id })).leaderboard.rank.score).toBe(9e14);
+
+    const dec = await define({ operator: 'DECREMENT' });
+    expect((await submit(dec.id, ana.id, 3)).score).toBe(-3);
+    expect((await submit(dec.id, ana.id, 2)).score).toBe(-5);
+    const set = await define({ operator: 'SET' });
+    await submit(set.id, ana.id, 50);
+    expect((await submit(set.id, ana.id, 20)).score).toBe(20);
+    const best = await define({ operator: 'BEST' });
+    await submit(best.id, ana.id, 50);
+    expect(await submit(best.id, ana.id, 20)).toMatchObject({ score: 50, submissions: 2 });
+    expect((await submit(best.id, ana.id, 50, { subscore: 3 })).subscore).toBe(3);
+    const asc = await define({ sortOrder: 'ASC', operator: 'BEST' });
+    await submit(asc.id, ana.id, 61.5);
+    expect((await submit(asc.id, ana.id, 70)).score).toBe(61.5);
+    expect((await submit(asc.id, ana.id, 59.25)).score).toBe(59.25);
+  });
+
+  it('top, around and rank: order by score then subscore, earlier first on a tie; ASC boards; paging; null and empty for players without a record', async () => {
+    const board = await define();
+    const p = await Promise.all(Array.from({ length: 6 }, () => registerPlayer(url)));
+    await submit(board.id, p[0]!.id, 100);
+    await submit(board.id, p[1]!.id, 300);
+    await submit(board.id, p[2]!.id, 200, { subscore: 1 });
+    await submit(board.id, p[3]!.id, 200, { subscore: 5 });
+    await submit(board.id, p[4]!.id, 100); // ties p0, later
+    const order = [p[1]!, p[3]!, p[2]!, p[0]!, p[4]!].map((x) => x.id);
+    const all = await topOf(board.id);
+    expect(all.edges.map((e) => e.node.player.id)).toEqual(order);
+    expect(all.edges.map((e) => e.node.rank)).toEqual([1, 2, 3, 4, 5]);
+    expect(all.pageInfo.hasNextPage).toBe(false);
+    const page = await topOf(board.id, { first: 2 });
+    expect(page.pageInfo).toMatchObject({ hasNextPage: true, endCursor: page.edges[1]!.cursor });
+    expect((await topOf(board.id, { first: 2, after: page.pageInfo.endCursor })).edges.map((e) => e.node.player.id)).toEqual(order.slice(2, 4));
+    expect(await topOf(board.id, { first: 0 })).toMatchObject({ edges: [], pageInfo: { endCursor: null } });
+    await expectRefusals(TOP, [
+      ['first -1', undefined, { id: board.id, first: -1 }, { code: 'BAD_USER_INPUT', field: 'first' }],
+      ['first 101', undefined, { id: board.id, first: 101 }, { code: 'BAD_USER_INPUT', field: 'first' }],
+      ['a foreign cursor', undefined, { id: board.id, after: 'garbage' }, { code: 'BAD_USER_INPUT', field: 'after' }],
+      ['a huge cursor', undefined, { id: board.id, after: HUGE }, { code: 'BAD_USER_INPUT', field: 'after' }],
+      ['FRIENDS signed out', undefined, { id: board.id, scope: 'FRIENDS' }, { code: 'UNAUTHENTICATED' }],
+      ['GUILD signed out', undefined, { id: board.id, scope: 'GUILD' }, { code: 'UNAUTHENTICATED' }],
+    ]);
+    const around = async (u: string, n?: number) => (await must<{ leaderboard: { around: { rank: number; player: { id: string } }[] } }>(undefined, AROUND, { id: board.id, u, n })).leaderboard.around;
+    expect((await around(p[2]!.id, 1)).map((r) => [r.rank, r.player.id])).toEqual([[2, p[3]!.id], [3, p[2]!.id], [4, p[0]!.id]]);
+    expect((await around(p[1]!.id, 0)).map((r) => r.player.id)).toEqual([p[1]!.id]);
+    expect((await around(p[4]!.id)).map((r) => r.player.id)).toEqual(order);
+    expect(await around(p[5]!.id)).toEqual([]);
+    await expectRefusals(AROUND, [
+      ['n -1', undefined, { id: board.id, u: p[0]!.id, n: -1 }, { code: 'BAD_USER_INPUT', field: 'n' }],
+      ['n 51', undefined, { id: board.id, u: p[0]!.id, n: 51 }, { code: 'BAD_USER_INPUT', field: 'n' }],
+      ['a malformed player id', undefined, { id: board.id, u: 'nope' }, { code: 'BAD_USER_INPUT', field: 'userId' }],
+    ]);
+    expect(await must(undefined, RANK, { id: board.id, u: p[3]!.id })).toEqual({ leaderboard: { rank: { rank: 2, score: 200, subscore: 5, submissions: 1 } } });
+    expect(await must(undefined, RANK, { id: board.id, u: p[5]!.id })).toEqual({ leaderboard: { rank: null } });
+    expect(await refusal(undefined, RANK, { id: board.id, u: HUGE.slice(0, 5_000) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'userId' });
+    // Signed in, FRIENDS ranks the player among their friends and themself.
+    const friends = (await must<{ leaderboard: { top: { edges: { node: { rank: number; player: { id: string } } }[] } } }>(p[0], TOP, { id: board.id, scope: 'FRIENDS' })).leaderboard.top.edges;
+    expect(friends.map((e) => [e.node.rank, e.node.player.id])).toEqual([[1, p[0]!.id]]);
+    // Periods: the current one is 1; there is none before it; a negative one is refused.
+    const PERIOD = `query($id: ID!, $previous: Int) { leaderboard(id: $id) { period(previous: $previous) { number recordCount archivedAt endsAt } } }`;
+    expect(await must(undefined, PERIOD, { id: board.id })).toEqual({ leaderboard: { period: { number: 1, recordCount: 5, archivedAt: null, endsAt: null } } });
+    expect(await must(undefined, PERIOD, { id: board.id, previous: 1 })).toEqual({ leaderboard: { period: null } });
+    expect(await refusal(undefined, PERIOD, { id: board.id, previous: -1 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'previous' });
+
+    const asc = await define({ sortOrder: 'ASC' });
+    await submit(asc.id, p[0]!.id, 61.2);
+    await submit(asc.id, p[1]!.id, 59.9);
+    expect((await topOf(asc.id)).edges.map((e) => e.node.player.id)).toEqual([p[1]!.id, p[0]!.id]);
+  });
+});

@@ -11,7 +11,7 @@ import { ResultsService } from './services/results.service.js';
 import { ScheduleService } from './services/schedule.service.js';
 import { TournamentsService } from './services/tournaments.service.js';
 import { EntriesStore } from './store/entries.store.js';
-import { createLoaders } from './store/loaders.js';
+import { createLoaders, type TournamentsLoaders } from './store/loaders.js';
 import { MatchesStore } from './store/matches.store.js';
 import { FundingsStore } from './store/fundings.store.js';
 import { PrizePoolService } from './services/prize-pool.service.js';
@@ -23,7 +23,7 @@ import { LeaderboardSubmissions } from './services/leaderboard-submissions.servi
 import { LeaderboardsService } from './services/leaderboards.service.js';
 import { HttpFriendsClient, type FriendsPort } from './store/leaderboard-friends.client.js';
 import { CurrentBoards } from './store/current-boards.store.js';
-import { createLeaderboardLoaders } from './store/leaderboard-loaders.js';
+import { createLeaderboardLoaders, type LeaderboardLoaders } from './store/leaderboard-loaders.js';
 import { RankListeners } from './store/leaderboard-listeners.store.js';
 import { LeaderboardRanking } from './store/leaderboard-ranking.store.js';
 import { LeaderboardsStore } from './store/leaderboards.store.js';
@@ -91,7 +91,26 @@ export const tournamentsSubgraph = defineSubgraph({
       runner(`${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, leaderboards.resetHandler()),
     );
     return {
-      context: (viewer): Context => ({ viewer, tournaments, registration, schedule, results, ladder, loaders: createLoaders(store, entries, matches), leaderboards, leaderboardLoaders: createLeaderboardLoaders(boards, currentBoards) }),
+      context: (viewer): Context => {
+        // The loaders are made on first use: most requests (a submission, a leaderboard read) use one set or none.
+        let loaders: TournamentsLoaders | undefined;
+        let leaderboardLoaders: LeaderboardLoaders | undefined;
+        return {
+          viewer,
+          tournaments,
+          registration,
+          schedule,
+          results,
+          ladder,
+          leaderboards,
+          get loaders() {
+            return (loaders ??= createLoaders(store, entries, matches));
+          },
+          get leaderboardLoaders() {
+            return (leaderboardLoaders ??= createLeaderboardLoaders(boards, currentBoards));
+          },
+        };
+      },
       workers: [...runners, repair],
       consumer: leaderboardSourcesConsumer({ leaderboards, store: boards }),
     };

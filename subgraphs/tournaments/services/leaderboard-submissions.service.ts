@@ -84,6 +84,9 @@ export class LeaderboardSubmissions {
 
   private async commitGroup(items: (Submission & { leaderboardId: string })[]): Promise<Answer[]> {
     const leaderboardId = items[0]!.leaderboardId;
+    // Who listens to rankChanged, read while the group commits (a player listed later misses this group's passes).
+    const listeners = this.deps.listeners.snapshot(leaderboardId);
+    listeners.catch(() => undefined); // awaited by rank
     for (let attempt = 1; ; attempt++) {
       let group: CommittedGroup;
       try {
@@ -93,7 +96,7 @@ export class LeaderboardSubmissions {
         if ((error instanceof RecordRaceError || isRetryableConflict(error)) && attempt < MAX_ATTEMPTS) continue;
         throw error;
       }
-      const ranked = this.rank(group);
+      const ranked = this.rank(group, listeners);
       ranked.catch(() => undefined); // every caller awaits it and sees the failure
       return group.outcomes.map((o, index) => (o.kind === 'refused' ? { refused: o.error } : { ranked, index }));
     }
@@ -138,8 +141,12 @@ export class LeaderboardSubmissions {
    * it holds), then what live subscribers hear, then the owed write is settled. Answers each
    * submission of the group with its record and rank.
    */
-  async rank(group: CommittedGroup): Promise<SubmittedRecord[]> {
+  async rank(group: CommittedGroup, listening: Promise<Set<string> | null> = this.deps.listeners.snapshot(group.board.id)): Promise<SubmittedRecord[]> {
     const { board, period, outcomes } = group;
+    const listeners = await listening.catch((error: unknown) => {
+      this.deps.logger.warn({ err: error, leaderboardId: board.id }, 'reading rankChanged listeners failed: passes of this group are not told');
+      return new Set<string>();
+    });
     const ref = { periodId: period.id, sort: board.sortOrder };
     // Applied submissions in order (a player's versions in a row), then repeats with the record as it is now.
     const entries: StoredRecord[] = [];
@@ -148,8 +155,9 @@ export class LeaderboardSubmissions {
       const now = o.kind === 'repeat' ? group.records.get(o.userId) : undefined;
       if (now) at[i] = entries.push(now) - 1;
     });
-    const applied = entries.length ? await this.deps.ranking.apply(ref, entries, PASSED_LIMIT) : [];
-    await this.publish(board, period, outcomes, at, applied);
+    // Whom each submission passed is asked only when someone listens.
+    const applied = entries.length ? await this.deps.ranking.apply(ref, entries, listeners?.size === 0 ? 0 : PASSED_LIMIT) : [];
+    await this.publish(board, period, outcomes, at, applied, listeners);
     if (group.owed !== null) this.settle(group.owed);
     return Promise.all(
       outcomes.map(async (o, i): Promise<SubmittedRecord> => {
@@ -163,9 +171,17 @@ export class LeaderboardSubmissions {
 
   /**
    * One leaderboardChanged for the group (its best ranks before and after: the top filter needs no
-   * more), and each passed player who listens hears their passes merged.
+   * more), and each passed player who listens hears their passes merged (`listeners`: the board's,
+   * or null when there were too many to read: then the players passed are looked up).
    */
-  private async publish(board: LeaderboardRow, period: PeriodRow, outcomes: SubmissionOutcome[], at: (number | undefined)[], applied: Awaited<ReturnType<LeaderboardRanking['apply']>>) {
+  private async publish(
+    board: LeaderboardRow,
+    period: PeriodRow,
+    outcomes: SubmissionOutcome[],
+    at: (number | undefined)[],
+    applied: Awaited<ReturnType<LeaderboardRanking['apply']>>,
+    listeners: Set<string> | null,
+  ) {
     const warn = (error: unknown) => this.deps.logger.warn({ err: error, leaderboardId: board.id }, 'a leaderboard live publish failed');
     const changes: { outcome: SubmissionOutcome; rank: number; passed: string[] }[] = [];
     const summary: { change: LeaderboardChangedEvent | null } = { change: null };
@@ -181,10 +197,10 @@ export class LeaderboardSubmissions {
         reset: false,
       };
       changes.push({ outcome: outcomes[i]!, rank: a.rank, passed: a.passed });
-      for (const userId of a.passed) passed.add(userId);
+      if (!listeners) for (const userId of a.passed) passed.add(userId);
     }
     const changed = summary.change ? leaderboardChanged.publish(this.deps.redis, board.id, summary.change).catch(warn) : undefined;
-    const listening = passed.size ? await this.deps.listeners.listening(board.id, [...passed]).catch((error: unknown) => (warn(error), new Set<string>())) : passed;
+    const listening = listeners ?? (passed.size ? await this.deps.listeners.listening(board.id, [...passed]).catch((error: unknown) => (warn(error), new Set<string>())) : passed);
     const passes = new Map<string, PlayerRankChange>();
     for (const { outcome, rank, passed: them } of listening.size ? changes : []) {
       if (outcome.kind !== 'applied') continue;

@@ -21,6 +21,18 @@ describe('rankChanged listeners', () => {
     await second();
     expect(await listeners.listening('board', ['me'])).toEqual(new Set());
     expect(await listeners.listening('other-board', ['you'])).toEqual(new Set(['you']));
+    expect(await listeners.snapshot('other-board')).toEqual(new Set(['you']));
+    expect(await listeners.snapshot('board')).toEqual(new Set());
+  });
+
+  it('reads a board with more than a thousand listeners as "too many to read" (the players passed are asked about instead)', async () => {
+    const redis = new MemoryRedisPort();
+    const listeners = new RankListeners(redis, silentLogger);
+    for (let i = 0; i < 1_000; i++) await listeners.listen('busy', `p${i}`);
+    expect((await listeners.snapshot('busy'))?.size).toBe(1_000);
+    await listeners.listen('busy', 'one-more');
+    expect(await listeners.snapshot('busy')).toBeNull();
+    expect(await listeners.listening('busy', ['p7', 'one-more', 'nobody'])).toEqual(new Set(['p7', 'one-more']));
   });
 
   it('drops a listing that lapsed without renewal (another replica died)', async () => {
@@ -31,6 +43,7 @@ describe('rankChanged listeners', () => {
     const alive = new RankListeners(redis, silentLogger, () => now);
     await alive.listen('board', 'me');
     now += 61_000; // past the lapse; neither renewed yet
+    expect(await alive.snapshot('board')).toEqual(new Set());
     expect(await alive.listening('board', ['ghost', 'me'])).toEqual(new Set());
     // The lapsed members were removed on the way.
     expect(await redis.zmscore('lb:rl:board', ['ghost', 'me'])).toEqual([null, null]);

@@ -5,13 +5,17 @@ import type { RedisPort } from '../../../platform/redis/index.js';
 const LAPSE_MS = 60_000;
 /** How often a replica renews the listings of its listeners. */
 const RENEW_MS = 20_000;
+/** Most listeners of a board a group reads whole; with more it asks about the players it passed. */
+const SNAPSHOT_LIMIT = 1_000;
 
 /**
  * Who listens to `rankChanged` on each board, across replicas: a sorted set per board of player ids,
  * scored by when their listing lapses. A replica lists its listeners when they subscribe, renews
- * them every RENEW_MS and unlists them when their last stream ends; a group of submissions publishes
- * passes only to listed players (one ZMSCORE), not to each of the up to 100 players every submission
- * passes, who almost never listen (docs/decisions.md, "rankChanged is published only to listeners").
+ * them every RENEW_MS and unlists them when their last stream ends. A group of submissions reads the
+ * board's listeners while it commits (`snapshot`): with none, the ranking script is not even asked
+ * whom each submission passed; otherwise passes go only to listed players, not to each of the up to
+ * 100 players every submission passes, who almost never listen (docs/decisions.md, "rankChanged is
+ * published only to players who listen").
  */
 export class RankListeners {
   /** This replica's listeners: board → player → open streams. */
@@ -49,6 +53,14 @@ export class RankListeners {
       }
       await this.redis.zrem(this.key(boardId), [userId]);
     };
+  }
+
+  /** The board's listeners now (on any replica), or null when there are more than SNAPSHOT_LIMIT (ask `listening` then). */
+  async snapshot(boardId: string): Promise<Set<string> | null> {
+    const listed = await this.redis.zrange(this.key(boardId), 0, SNAPSHOT_LIMIT);
+    if (listed.length > SNAPSHOT_LIMIT) return null;
+    const now = this.now();
+    return new Set(listed.flatMap((l) => (l.score > now ? [l.member] : [])));
   }
 
   /** Which of these players listen to the board now (on any replica). Lapsed listings seen on the way are removed. */

@@ -60,6 +60,16 @@ async function expectRefusals(query: string, cases: Case[]) {
   }
 }
 
+const TRACK_CUSTOM = `mutation($input: TrackCustomEventInput!) { trackCustomEvent(input: $input) { name duplicate countedAt labels } }`;
+const CUSTOM_COUNTS = `query($name: String!, $from: DateTime!, $to: DateTime!) { customEventCounts(name: $name, from: $from, to: $to) { name total buckets { start count } } }`;
+type Custom = { name: string; duplicate: boolean; countedAt: string; labels: Record<string, string> };
+const trackCustom = (caller: Caller, input: Record<string, unknown>) => must<{ trackCustomEvent: Custom }>(caller, TRACK_CUSTOM, { input }).then((d) => d.trackCustomEvent);
+// Fixed names: a database kept between runs holds a bounded set of them (the registry is capped).
+const SHOP = 'acc_shop_opened';
+const hourStart = (ms: number) => Math.floor(ms / HOUR) * HOUR;
+const customTotal = async (name: string) =>
+  (await must<{ customEventCounts: { total: number } }>(admin, CUSTOM_COUNTS, { name, from: iso(hourStart(Date.now())), to: iso(hourStart(Date.now()) + HOUR) })).customEventCounts.total;
+
 // ---------------------------------------------------------------------------------------------
 // Ingestion
 
@@ -223,6 +233,26 @@ describe('acceptance: trackEvents', () => {
     await expect.poll(() => eventsOf(ana.id), { timeout: 15_000 }).toBe(500);
     // The game server's budget is its own.
     await settledEvents(server, ana.id, 500);
+    // trackCustomEvent shares the budget: a player who spent 600 events is refused there too.
+    const bob = await registerPlayer(url);
+    await trackCustom(server, { eventId: randomUUID(), name: SHOP });
+    expect((await track(bob, Array.from({ length: 500 }, () => ev()))).accepted).toBe(500);
+    expect((await track(bob, Array.from({ length: 100 }, () => ev()))).accepted).toBe(100);
+    expect(await refusal(bob, TRACK_CUSTOM, { input: { eventId: randomUUID(), name: SHOP } })).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('a request body over 1 MiB is HTTP 413 PAYLOAD_TOO_LARGE, over /graphql and /ingest', async () => {
+    const ana = await registerPlayer(url);
+    const big = Array.from({ length: 40 }, () => ev({ properties: { blob: 'b'.repeat(30_000) } }));
+    expect((await ingest(big, ana.token)).status).toBe(413);
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${ana.token}` },
+      body: JSON.stringify({ query: TRACK, variables: { events: big } }),
+    });
+    expect(response.status).toBe(413);
+    expect(JSON.stringify(await response.json())).toContain('PAYLOAD_TOO_LARGE');
+    await settledEvents(ana, ana.id, 0);
   });
 
   it('POST /ingest: the same rules as a JSON array, 200 with the payload or { errors } with 400, 401, 403 or 429', async () => {
@@ -414,15 +444,6 @@ describe('acceptance: eventMetric, the dashboard and player metrics', () => {
 // ---------------------------------------------------------------------------------------------
 // Custom events
 
-const TRACK_CUSTOM = `mutation($input: TrackCustomEventInput!) { trackCustomEvent(input: $input) { name duplicate countedAt labels } }`;
-const CUSTOM_COUNTS = `query($name: String!, $from: DateTime!, $to: DateTime!) { customEventCounts(name: $name, from: $from, to: $to) { name total buckets { start count } } }`;
-type Custom = { name: string; duplicate: boolean; countedAt: string; labels: Record<string, string> };
-const trackCustom = (caller: Caller, input: Record<string, unknown>) => must<{ trackCustomEvent: Custom }>(caller, TRACK_CUSTOM, { input }).then((d) => d.trackCustomEvent);
-// Fixed names: a database kept between runs holds a bounded set of them (the registry is capped).
-const SHOP = 'acc_shop_opened';
-const hourStart = (ms: number) => Math.floor(ms / HOUR) * HOUR;
-const customTotal = async (name: string) =>
-  (await must<{ customEventCounts: { total: number } }>(admin, CUSTOM_COUNTS, { name, from: iso(hourStart(Date.now())), to: iso(hourStart(Date.now()) + HOUR) })).customEventCounts.total;
 
 describe('acceptance: custom events', () => {
   it('trackCustomEvent: who may call, each check naming its field, and nothing stored for a refused event', async () => {
@@ -676,6 +697,11 @@ describe('acceptance: experiments', () => {
     expect((await variantOf(ana, countries)).reason).toBe('NOT_TARGETED');
     await track(ana, [ev({ context: { location: { country: 'fr' }, device: { platform: 'IOS' } } })]);
     await expect.poll(async () => (await variantOf(ana, countries)).reason, { timeout: 15_000 }).toBe('ASSIGNED');
+    // maxSessions: players with fewer sessions than it; ana has one now.
+    const fresh = (await define(definition({ targeting: { maxSessions: 2 } }))).experiment.key;
+    const veteran = (await define(definition({ targeting: { maxSessions: 1 } }))).experiment.key;
+    expect((await variantOf(ana, fresh)).reason).toBe('ASSIGNED');
+    expect((await variantOf(ana, veteran)).reason).toBe('NOT_TARGETED');
     // Sticky: the same answer however often it is asked; the flags are the variant's.
     const first = await variantOf(ana, running);
     expect(first.reason).toBe('ASSIGNED');
@@ -729,6 +755,11 @@ describe('acceptance: experiments', () => {
     expect(own.conversionRate).toBeCloseTo(own.conversions / own.exposures, 9);
     expect(own.confidenceInterval!.low).toBeLessThanOrEqual(own.conversionRate!);
     expect(own.confidenceInterval!.high).toBeGreaterThanOrEqual(own.conversionRate!);
+    // Past endsAt (moved after the exposures, which is allowed): EXPERIMENT_ENDED, nothing stored.
+    await define({ ...def, endsAt: ago(1000) });
+    expect(await convert(bob, { experimentKey: key, goal: 'purchase' })).toMatchObject({ outcome: 'EXPERIMENT_ENDED' });
+    expect((await variantOf(bob, key)).reason).toBe('NOT_RUNNING');
+    await define(def);
     // Completed: nothing more counts, and it can no longer change.
     await define({ ...def, status: 'COMPLETED' });
     expect(await convert(bob, { experimentKey: key, goal: 'purchase' })).toMatchObject({ outcome: 'EXPERIMENT_ENDED' });
@@ -795,7 +826,7 @@ type Experience = {
   favoriteQuestTheme: string | null;
   newPlayer: boolean;
   returningPlayer: boolean;
-  recommendedQuests: { score: number; basis: string; quest: { id: string; difficulty: number; reward: { coins: number; xp: number } } }[];
+  recommendedQuests: { score: number; basis: string; quest: { id: string; difficulty: number; theme: string; reward: { coins: number; xp: number } } }[];
   recommendedCharacters: { score: number; basis: string; character: { id: string } }[];
   personalizedRewards: { coins: number; xp: number; multiplier: number; quest: { id: string; reward: { coins: number; xp: number } } }[];
 };
@@ -849,6 +880,32 @@ describe('acceptance: personalizedExperience', () => {
     expect(many.recommendedCharacters.length).toBeLessThanOrEqual(10);
     // Explicit nulls take the defaults.
     expect((await experienceOf(ana, { quests: null, characters: null })).recommendedQuests).toHaveLength(x.recommendedQuests.length);
+  });
+
+  it('a returning player with 5 sessions: no onboarding, every reward × 1.5 (whole coins and XP), difficulty a step above the quests they completed, their favourite theme', async () => {
+    const ana = await registerPlayer(url);
+    const quest = (await experienceOf(ana)).recommendedQuests[0]!.quest;
+    const start = Date.now() - 9 * DAY;
+    const events = Array.from({ length: 5 }, (_, i) => [
+      ev({ sessionId: `old-${i}`, eventType: 'SESSION_STARTED', timestamp: iso(start + i * HOUR) }),
+      ev({ sessionId: `old-${i}`, eventType: 'SESSION_COMPLETED', timestamp: iso(start + i * HOUR + 10 * MIN) }),
+    ]).flat();
+    events.push(ev({ sessionId: 'old-0', eventType: 'QUEST_COMPLETED', timestamp: iso(start + 5 * MIN), properties: { questId: quest.id } }));
+    await track(ana, events);
+    await expect.poll(async () => (await experienceOf(ana)).returningPlayer, { timeout: 15_000 }).toBe(true);
+    const x = await experienceOf(ana, { quests: 20 });
+    expect(x.newPlayer).toBe(false);
+    expect(x.uiHints).toContain('WELCOME_BACK');
+    expect(x.uiHints).not.toContain('ONBOARDING_TIPS');
+    expect(x.personalizedRewards.length).toBe(x.recommendedQuests.length);
+    for (const r of x.personalizedRewards) {
+      expect(r.multiplier).toBe(1.5);
+      expect(r.coins).toBe(Math.round(r.quest.reward.coins * 1.5));
+      expect(r.xp).toBe(Math.round(r.quest.reward.xp * 1.5));
+    }
+    expect(x.difficultyAdjustment).toBeCloseTo(Math.min(1, quest.difficulty + 0.05), 6);
+    expect(x.favoriteQuestTheme).toBe(quest.theme);
+    expect(x.recommendedQuests.some((q) => q.quest.id === quest.id)).toBe(false);
   });
 
   it('never recommends what the player already played, at once after their event; asking changes nothing', async () => {

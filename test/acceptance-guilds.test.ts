@@ -520,3 +520,82 @@ describe('acceptance: reading and contributing', () => {
     expect(seats.guild.maxMembers).toBe(guild.maxMembers + 5);
   });
 });
+
+describe('acceptance: wars and contribution drives', () => {
+  const DECLARE = `mutation($g: ID!) { declareWar(defendingGuildId: $g) { war { id status attacker { id } defender { id } attackerPoints defenderPoints declaredAt startsAt endsAt endedAt winner { id } isDraw } } }`;
+  type War = { id: string; status: string; declaredAt: string; startsAt: string; endsAt: string } & Record<string, unknown>;
+
+  it('declareWar: DECLARE_WAR ranks only, the documented refusals, the 24/72-hour schedule, one open war per pair and a 24-hour cooldown', async () => {
+    const { master, guild } = await found();
+    const { guild: enemy } = await found();
+    const { guild: third } = await found();
+    const [ana, loner] = [await registerPlayer(url), await registerPlayer(url)];
+    await join(ana, guild.id);
+    const wars = () => platform.runtime.db.prisma.guildWar.count({ where: { OR: [{ attackerId: guild.id }, { defenderId: guild.id }] } });
+    await expectRefusals(DECLARE, [
+      ['signed out', undefined, { g: enemy.id }, { code: 'UNAUTHENTICATED' }],
+      ['a service token', await serviceToken(), { g: enemy.id }, { code: 'FORBIDDEN' }],
+      ['a player in no guild', loner, { g: enemy.id }, { code: 'FORBIDDEN' }],
+      ['a MEMBER', ana, { g: enemy.id }, { code: 'FORBIDDEN', message: expect.stringContaining('DECLARE_WAR') }],
+      ['on its own guild', master, { g: guild.id }, { code: 'BAD_USER_INPUT', field: 'defendingGuildId' }],
+      ['an unknown guild', master, { g: randomUUID() }, { code: 'NOT_FOUND' }],
+      ['a malformed id', master, { g: 'nope' }, { code: 'NOT_FOUND' }],
+      ['a huge id', master, { g: HUGE }, { code: expect.stringMatching(/^(NOT_FOUND|BAD_USER_INPUT)$/) }],
+    ]);
+    expect(await wars()).toBe(0);
+    const war = (await must<{ declareWar: { war: War } }>(master, DECLARE, { g: enemy.id })).declareWar.war;
+    expect(war).toMatchObject({ status: 'DECLARED', attacker: { id: guild.id }, defender: { id: enemy.id }, attackerPoints: 0, defenderPoints: 0, endedAt: null, winner: null, isDraw: false });
+    const declared = Date.parse(war.declaredAt);
+    expect(Date.parse(war.startsAt) - declared).toBe(24 * 3_600_000);
+    expect(Date.parse(war.endsAt) - declared).toBe(72 * 3_600_000);
+    // A retry is CONFLICT on the pair; another guild within 24 hours is the COOLDOWN.
+    expect(await refusal(master, DECLARE, { g: enemy.id })).toMatchObject({ code: 'CONFLICT', field: 'defendingGuildId' });
+    const cooldown = await refusal(master, DECLARE, { g: third.id });
+    expect(cooldown).toMatchObject({ code: 'CONFLICT', field: 'defendingGuildId', reason: 'COOLDOWN' });
+    expect(Date.parse(String(cooldown.availableAt)) - declared).toBe(24 * 3_600_000);
+    expect(await wars()).toBe(1);
+    // Both guilds list it; anyone reads it; unknown ids are null.
+    const WARS = `query($g: ID!, $first: Int, $after: String) { guild(id: $g) { wars(first: $first, after: $after) { edges { node { id } } } } }`;
+    for (const g of [guild.id, enemy.id]) expect((await must<{ guild: { wars: { edges: { node: { id: string } }[] } } }>(undefined, WARS, { g })).guild.wars.edges.map((e) => e.node.id)).toEqual([war.id]);
+    for (const [variables, field] of [[{ first: -1 }, 'first'], [{ first: 101 }, 'first'], [{ after: 'garbage' }, 'after']] as const) {
+      expect(await refusal(undefined, WARS, { g: guild.id, ...variables }), JSON.stringify(variables)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+    const READ = `query($id: ID!, $first: Int) { guildWar(id: $id) { id attackerTopScorers(first: $first) { points } } }`;
+    expect(await must(undefined, READ, { id: war.id })).toEqual({ guildWar: { id: war.id, attackerTopScorers: [] } });
+    expect(await refusal(undefined, READ, { id: war.id, first: 51 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    for (const id of [randomUUID(), 'nope', HUGE.slice(0, 5_000)]) expect(await must(undefined, READ, { id })).toEqual({ guildWar: null });
+  });
+
+  it('startContributionDrive: START_CONTRIBUTION_DRIVE ranks only, goal and duration bounds named, one ACTIVE drive (DRIVE_OPEN naming it)', async () => {
+    const { master, guild } = await found();
+    const [ana, loner] = [await registerPlayer(url), await registerPlayer(url)];
+    await join(ana, guild.id);
+    const START = `mutation($goal: Int!, $h: Int!) { startContributionDrive(input: { goal: $goal, durationHours: $h }) { drive { id status goal raised bonusXp contributorCount startedBy { id } startedAt endsAt endedAt guild { id } } } }`;
+    await expectRefusals(START, [
+      ['signed out', undefined, { goal: 100, h: 1 }, { code: 'UNAUTHENTICATED' }],
+      ['a service token', await serviceToken(), { goal: 100, h: 1 }, { code: 'FORBIDDEN' }],
+      ['a player in no guild', loner, { goal: 100, h: 1 }, { code: 'FORBIDDEN' }],
+      ['a MEMBER', ana, { goal: 100, h: 1 }, { code: 'FORBIDDEN', message: expect.stringContaining('START_CONTRIBUTION_DRIVE') }],
+      ['a goal of 99', master, { goal: 99, h: 1 }, { code: 'BAD_USER_INPUT', field: 'goal' }],
+      ['a goal of 1,000,001', master, { goal: 1_000_001, h: 1 }, { code: 'BAD_USER_INPUT', field: 'goal' }],
+      ['a negative goal', master, { goal: -100, h: 1 }, { code: 'BAD_USER_INPUT', field: 'goal' }],
+      ['0 hours', master, { goal: 100, h: 0 }, { code: 'BAD_USER_INPUT', field: 'durationHours' }],
+      ['169 hours', master, { goal: 100, h: 169 }, { code: 'BAD_USER_INPUT', field: 'durationHours' }],
+    ]);
+    const ACTIVE = `query($g: ID!) { guild(id: $g) { activeDrive { id } drives { id } } }`;
+    expect(await must(undefined, ACTIVE, { g: guild.id })).toEqual({ guild: { activeDrive: null, drives: [] } });
+    type Drive = { id: string; startedAt: string; endsAt: string } & Record<string, unknown>;
+    const drive = (await must<{ startContributionDrive: { drive: Drive } }>(master, START, { goal: 1_001, h: 168 })).startContributionDrive.drive;
+    expect(drive).toMatchObject({ status: 'ACTIVE', goal: 1_001, raised: 0, bonusXp: 200, contributorCount: 0, startedBy: { id: master.id }, endedAt: null, guild: { id: guild.id } });
+    expect(Date.parse(drive.endsAt) - Date.parse(drive.startedAt)).toBe(168 * 3_600_000);
+    expect(await refusal(master, START, { goal: 100, h: 1 })).toMatchObject({ code: 'CONFLICT', reason: 'DRIVE_OPEN', driveId: drive.id });
+    expect(await must(undefined, ACTIVE, { g: guild.id })).toEqual({ guild: { activeDrive: { id: drive.id }, drives: [{ id: drive.id }] } });
+    const TOP = `query($g: ID!, $first: Int) { guild(id: $g) { activeDrive { topContributors(first: $first) { coins } } } }`;
+    for (const first of [-1, 51]) expect(await refusal(undefined, TOP, { g: guild.id, first }), String(first)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    // A contribution reaching the goal completes it with its bonus, once.
+    await fund(master, 1_001);
+    await must(master, `mutation($k: String!) { contributeToGuild(input: { coins: 1001, requestKey: $k }) { guild { id } } }`, { k: `drive-${randomUUID()}` });
+    const after = await must<{ guild: { xp: number; activeDrive: unknown; drives: { status: string; raised: number }[] } }>(undefined, `query($g: ID!) { guild(id: $g) { xp activeDrive { id } drives { status raised } } }`, { g: guild.id });
+    expect(after.guild).toEqual({ xp: 1_001 + 200, activeDrive: null, drives: [{ status: 'COMPLETED', raised: 1_001 }] });
+  });
+});

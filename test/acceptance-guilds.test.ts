@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
+import { subscribe, type Subscription } from './support/ws.js';
 
 // Guilds as a studio reads schema/social/guilds.graphql: who may do what (the permission matrix on
 // GuildRole), the refusals each docstring names (code, extensions.field, reason), defaults, the
@@ -10,7 +11,7 @@ import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 
 let platform: RunningPlatform;
 let url: string;
-platformPerFile({}, (started) => {
+const { client } = platformPerFile({}, (started) => {
   platform = started;
   url = started.gateway.url;
 });
@@ -597,5 +598,39 @@ describe('acceptance: wars and contribution drives', () => {
     await must(master, `mutation($k: String!) { contributeToGuild(input: { coins: 1001, requestKey: $k }) { guild { id } } }`, { k: `drive-${randomUUID()}` });
     const after = await must<{ guild: { xp: number; activeDrive: unknown; drives: { status: string; raised: number }[] } }>(undefined, `query($g: ID!) { guild(id: $g) { xp activeDrive { id } drives { status raised } } }`, { g: guild.id });
     expect(after.guild).toEqual({ xp: 1_001 + 200, activeDrive: null, drives: [{ status: 'COMPLETED', raised: 1_001 }] });
+  });
+});
+
+describe('acceptance: guild live updates', () => {
+  async function firstError(sub: Subscription) {
+    await expect.poll(() => sub.error !== undefined || sub.results.length > 0 || sub.completed, { timeout: 10_000 }).toBe(true);
+    const error = sub.results[0]?.errors?.[0] ?? (Array.isArray(sub.error) ? (sub.error[0] as { extensions?: Record<string, unknown> }) : undefined);
+    sub.stop();
+    return error?.extensions;
+  }
+
+  it('guildUpdated is open to anonymous subscribers; guildNotificationReceived needs a signed-in player', async () => {
+    const { master, guild } = await found();
+    const anonymous = client();
+    const updates = subscribe(anonymous, `subscription($g: ID!) { guildUpdated(guildId: $g) { id description } }`, { g: guild.id });
+    await expect
+      .poll(
+        async () => {
+          await must(master, `mutation($d: String!) { updateGuildSettings(input: { description: $d }) { guild { id } } }`, { d: `now ${Date.now()}` });
+          return updates.results.length;
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
+    expect(updates.results[0]!.errors).toBeUndefined();
+    updates.stop();
+    expect(await firstError(subscribe(anonymous, `subscription { guildNotificationReceived { id } }`))).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  // DISCREPANCY: guildNotificationReceived says FORBIDDEN for a service token vs UNAUTHENTICATED: the gateway
+  // refuses every per-viewer subscription of a viewer without a userId before the subgraph can answer
+  // (gateway/subscriptions/engine.ts, SubscriptionEngine.refusal).
+  it.fails('guildNotificationReceived with a service token is FORBIDDEN', async () => {
+    expect(await firstError(subscribe(client(await serviceToken()), `subscription { guildNotificationReceived { id } }`))).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
+import { subscribe, type Subscription } from './support/ws.js';
 
 // Tournaments and leaderboards as a studio reads schema/tournaments.graphql and
 // schema/tournaments/leaderboards.graphql: who may call what (organizer, player, game server,
@@ -11,7 +12,7 @@ import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 
 let platform: RunningPlatform;
 let url: string;
-platformPerFile({}, (started) => {
+const { client } = platformPerFile({}, (started) => {
   platform = started;
   url = started.gateway.url;
 });
@@ -368,6 +369,121 @@ describe('acceptance: playing', () => {
       expect(result.status, text).toBeLessThan(500);
       if (result.errors) expect(result.errors[0]!.extensions?.code, text).toBe('BAD_USER_INPUT');
     }
+  });
+});
+
+describe('acceptance: ladders', () => {
+  const CHALLENGE = `mutation($t: ID!, $d: ID!) { challengeOnLadder(input: { tournamentId: $t, defenderId: $d }) { match { id key side status playerA { id } playerB { id } } } }`;
+  const END = `mutation($t: ID!) { endLadder(input: { tournamentId: $t }) { tournament { id status standings { placement prize player { id } } } } }`;
+  const LADDER = `query($id: ID!) { tournament(id: $id) { status ladder { id } } }`;
+  const ladderOf = async (id: string) => (await must<{ tournament: { ladder: { id: string }[] } }>(undefined, LADDER, { id })).tournament.ladder.map((p) => p.id);
+
+  it('challengeOnLadder and endLadder: who may, the documented reasons and fields, the challenger taking the place, and the ladder ending as the standings with prizes paid once', async () => {
+    const org = await organizer(100);
+    const tournament = await create(org, { format: 'LADDER', formatOptions: { ladderChallengeRange: 2 }, prizePool: { fixed: 100, distribution: [70, 30] } });
+    const p = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    for (const player of p) await must(player, JOIN, { t: tournament.id });
+    const [p0, p1, p2, p3] = p as [Player, Player, Player, Player];
+    const stranger = await registerPlayer(url);
+    expect(await refusal(p3, CHALLENGE, { t: tournament.id, d: p2.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_IN_PROGRESS' });
+    expect(await refusal(org, END, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_IN_PROGRESS' });
+    await must(org, START, { t: tournament.id });
+    expect(await ladderOf(tournament.id)).toEqual(p.map((x) => x.id));
+    const elimination = (await startedFour()).tournament;
+    await expectRefusals(CHALLENGE, [
+      ['signed out', undefined, { t: tournament.id, d: p2.id }, { code: 'UNAUTHENTICATED' }],
+      ['a game server', await gameServer(), { t: tournament.id, d: p2.id }, { code: 'FORBIDDEN' }],
+      ['a player not in it', stranger, { t: tournament.id, d: p2.id }, { code: 'FORBIDDEN' }],
+      ['an unknown tournament', p3, { t: randomUUID(), d: p2.id }, { code: 'NOT_FOUND' }],
+      ['a tournament of another format', p3, { t: elimination.id, d: p2.id }, { code: 'BAD_USER_INPUT', field: 'tournamentId' }],
+      ['a defender not on the ladder', p3, { t: tournament.id, d: stranger.id }, { code: 'BAD_USER_INPUT', field: 'defenderId' }],
+      ['an unknown defender', p3, { t: tournament.id, d: randomUUID() }, { code: 'BAD_USER_INPUT', field: 'defenderId' }],
+      ['oneself', p2, { t: tournament.id, d: p2.id }, { code: 'CONFLICT', field: 'defenderId', reason: 'NOT_ABOVE' }],
+      ['a player below', p1, { t: tournament.id, d: p3.id }, { code: 'CONFLICT', field: 'defenderId', reason: 'NOT_ABOVE' }],
+      ['three places up with a range of 2', p3, { t: tournament.id, d: p0.id }, { code: 'CONFLICT', field: 'defenderId', reason: 'OUT_OF_RANGE', range: 2 }],
+    ]);
+    type Challenge = { challengeOnLadder: { match: { id: string; side: string; status: string; playerA: { id: string }; playerB: { id: string } } } };
+    const challenge = (await must<Challenge>(p3, CHALLENGE, { t: tournament.id, d: p1.id })).challengeOnLadder.match;
+    expect(challenge).toMatchObject({ side: 'LADDER', status: 'READY', playerA: { id: p3.id }, playerB: { id: p1.id } });
+    expect((await must<Challenge>(p3, CHALLENGE, { t: tournament.id, d: p1.id })).challengeOnLadder.match.id).toBe(challenge.id);
+    await expectRefusals(CHALLENGE, [
+      ['a challenger with one undecided', p3, { t: tournament.id, d: p2.id }, { code: 'CONFLICT', field: 'tournamentId', reason: 'CHALLENGER_BUSY' }],
+      ['a challenger who received one', p1, { t: tournament.id, d: p0.id }, { code: 'CONFLICT', field: 'tournamentId', reason: 'CHALLENGER_BUSY' }],
+      ['a busy defender', p2, { t: tournament.id, d: p1.id }, { code: 'CONFLICT', field: 'defenderId', reason: 'DEFENDER_BUSY' }],
+    ]);
+    await report(await gameServer(), challenge.id, p3.id);
+    expect(await ladderOf(tournament.id)).toEqual([p0.id, p3.id, p1.id, p2.id]);
+    const open = (await must<Challenge>(p2, CHALLENGE, { t: tournament.id, d: p1.id })).challengeOnLadder.match;
+
+    await expectRefusals(END, [
+      ['signed out', undefined, { t: tournament.id }, { code: 'UNAUTHENTICATED' }],
+      ['a player in it', p0, { t: tournament.id }, { code: 'FORBIDDEN' }],
+      ['another organizer', await organizer(), { t: tournament.id }, { code: 'FORBIDDEN' }],
+      ['a game server', await gameServer(), { t: tournament.id }, { code: 'FORBIDDEN' }],
+      ['an unknown tournament', org, { t: randomUUID() }, { code: 'NOT_FOUND' }],
+      ['a tournament of another format', await adminToken(), { t: elimination.id }, { code: 'BAD_USER_INPUT', field: 'tournamentId' }],
+    ]);
+    const ended = (await must<{ endLadder: { tournament: { status: string; standings: { placement: number; prize: number; player: { id: string } }[] } } }>(org, END, { t: tournament.id })).endLadder.tournament;
+    expect(ended.status).toBe('COMPLETED');
+    expect(ended.standings.map((s) => [s.placement, s.player.id, s.prize])).toEqual([[1, p0.id, 70], [2, p3.id, 30], [3, p1.id, 0], [4, p2.id, 0]]);
+    expect((await bracketOf(tournament.id)).bracket.flatMap((r) => r.matches).find((m) => m.id === open.id)?.status).toBe('SKIPPED');
+    // A retry answers the ended ladder and pays nothing twice.
+    expect((await must<{ endLadder: { tournament: { standings: unknown[] } } }>(org, END, { t: tournament.id })).endLadder.tournament.standings).toEqual(ended.standings);
+    await eventually(async () => {
+      expect(await coinsOf(p0)).toBe(70);
+      expect(await coinsOf(p3)).toBe(30);
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await coinsOf(p0)).toBe(70);
+    expect(await refusal(p2, CHALLENGE, { t: tournament.id, d: p1.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_IN_PROGRESS' });
+  });
+});
+
+describe('acceptance: live updates', () => {
+  async function firstError(sub: Subscription) {
+    await expect.poll(() => sub.error !== undefined || sub.results.length > 0 || sub.completed, { timeout: 10_000 }).toBe(true);
+    const error = sub.results[0]?.errors?.[0] ?? (Array.isArray(sub.error) ? (sub.error[0] as { extensions?: Record<string, unknown> }) : undefined);
+    sub.stop();
+    return error?.extensions;
+  }
+
+  it('tournamentUpdated is open to anonymous spectators; rankChanged needs a signed-in player; leaderboardUpdated refuses unknown boards and bad sizes', async () => {
+    const org = await organizer();
+    const tournament = await create(org);
+    const anonymous = client();
+    const spectator = subscribe(anonymous, `subscription($id: ID!) { tournamentUpdated(id: $id) { id participantCount } }`, { id: tournament.id });
+    const ana = await registerPlayer(url);
+    let joined = false;
+    await expect
+      .poll(
+        async () => {
+          if (!joined) joined = !(await gql(url, JOIN, { t: tournament.id }, { token: ana.token })).errors;
+          else await gql(url, LEAVE, { t: tournament.id }, { token: ana.token }).then(() => (joined = false));
+          return spectator.results.length;
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
+    expect(spectator.results[0]!.errors).toBeUndefined();
+    spectator.stop();
+
+    const board = (await must<{ defineLeaderboard: { leaderboard: { id: string } } }>(await adminToken(), `mutation($id: ID!) { defineLeaderboard(input: { id: $id, title: "Live" }) { leaderboard { id } } }`, { id: `acc-${randomUUID().slice(0, 8)}` })).defineLeaderboard.leaderboard;
+    const RANK_CHANGED = `subscription($id: ID!) { rankChanged(leaderboardId: $id) { rank } }`;
+    expect(await firstError(subscribe(anonymous, RANK_CHANGED, { id: board.id }))).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await firstError(subscribe(client(ana.token), RANK_CHANGED, { id: 'no-such-board' }))).toMatchObject({ code: 'NOT_FOUND', field: 'leaderboardId' });
+    const UPDATED = `subscription($id: ID!, $first: Int) { leaderboardUpdated(id: $id, first: $first) { reset top { rank } } }`;
+    expect(await firstError(subscribe(anonymous, UPDATED, { id: 'no-such-board' }))).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(await firstError(subscribe(anonymous, UPDATED, { id: board.id, first: 0 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(await firstError(subscribe(anonymous, UPDATED, { id: board.id, first: 101 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  // DISCREPANCY: rankChanged says FORBIDDEN for a service token vs UNAUTHENTICATED: the gateway refuses every
+  // per-viewer subscription of a viewer without a userId before the subgraph's requireUser can answer
+  // FORBIDDEN (gateway/subscriptions/engine.ts, SubscriptionEngine.refusal).
+  it.fails('rankChanged with a service token is FORBIDDEN', async () => {
+    const board = (await must<{ defineLeaderboard: { leaderboard: { id: string } } }>(await adminToken(), `mutation($id: ID!) { defineLeaderboard(input: { id: $id, title: "Live" }) { leaderboard { id } } }`, { id: `acc-${randomUUID().slice(0, 8)}` })).defineLeaderboard.leaderboard;
+    const sub = subscribe(client(await gameServer()), `subscription($id: ID!) { rankChanged(leaderboardId: $id) { rank } }`, { id: board.id });
+    expect(await firstError(sub)).toMatchObject({ code: 'FORBIDDEN' });
   });
 });
 

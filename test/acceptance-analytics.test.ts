@@ -311,7 +311,15 @@ describe('acceptance: eventMetric, the dashboard and player metrics', () => {
       ['the whole calendar', admin, { ...range, from: '0001-01-01T00:00:00Z', to: '9999-12-31T00:00:00Z' }, { code: 'BAD_USER_INPUT' }],
       ['a date that is not one', admin, { ...range, from: 'yesterday' }, { code: 'BAD_USER_INPUT' }],
       ['an unknown interval', admin, { ...range, interval: 'WEEK' }, { code: 'BAD_USER_INPUT' }],
+      ['a date without an offset', admin, { ...range, from: '2026-12-01T00:00:00' }, { code: 'BAD_USER_INPUT' }],
+      ['a number for a date', admin, { ...range, from: 1e308 }, { code: 'BAD_USER_INPUT' }],
     ]);
+    for (const name of ['', HUGE, 'a\u0000b']) {
+      const answer = await gql<{ eventMetric: { total: number } | null }>(url, EVENT_METRIC, { ...range, name }, { token: admin });
+      expect(answer.status, name.slice(0, 10)).toBeLessThan(500);
+      if (answer.errors) expect(answer.errors[0]!.extensions?.code).toBe('BAD_USER_INPUT');
+      else expect(answer.data!.eventMetric?.total ?? 0).toBe(0);
+    }
     const daily = (await must<{ eventMetric: { name: string; total: number; buckets: { start: string; count: number }[] } }>(admin, EVENT_METRIC, range)).eventMetric;
     expect(daily.name).toBe(type);
     expect(daily.buckets.map((b) => b.start)).toEqual([3, 2, 1, 0].map((n) => iso(dayStart(now) - n * DAY)));
@@ -335,7 +343,8 @@ describe('acceptance: eventMetric, the dashboard and player metrics', () => {
     expect(await refusal(ana, REALTIME, {})).toMatchObject({ code: 'FORBIDDEN' });
     expect(await refusal(server, REALTIME, {})).toMatchObject({ code: 'FORBIDDEN' });
     const type = `RT_${randomUUID().slice(0, 8).toUpperCase()}`;
-    await track(ana, [ev({ eventType: type, timestamp: ago(1000), sessionId: 'rt' }), ev({ eventType: type, timestamp: ago(1000), sessionId: 'rt' })]);
+    // Events count by their timestamp: one from 10 minutes ago is outside the window.
+    await track(ana, [ev({ eventType: type, timestamp: ago(1000), sessionId: 'rt' }), ev({ eventType: type, timestamp: ago(1000), sessionId: 'rt' }), ev({ eventType: type, timestamp: ago(10 * MIN), sessionId: 'rt' })]);
     type Realtime = { computedAt: string; windowStart: string; windowEnd: string; activePlayers: number; eventsPerSecond: number; eventsByType: { eventType: string; count: number }[]; retention: Record<string, number | null>; engagementScore: number | null };
     await expect
       .poll(async () => (await must<{ realtimeMetrics: Realtime }>(admin, REALTIME)).realtimeMetrics.eventsByType.find((t) => t.eventType === type)?.count, { timeout: 15_000 })
@@ -349,11 +358,19 @@ describe('acceptance: eventMetric, the dashboard and player metrics', () => {
     expect(computed - start).toBeGreaterThanOrEqual(270_000);
     expect(computed - start).toBeLessThanOrEqual(300_000);
     expect(m.activePlayers).toBeGreaterThanOrEqual(1);
-    expect(m.eventsPerSecond).toBeGreaterThan(0);
+    expect(m.eventsPerSecond).toBeCloseTo(m.eventsByType.reduce((n, t) => n + t.count, 0) / ((computed - start) / 1000), 6);
     const counts = m.eventsByType.map((t) => t.count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     for (const rate of Object.values(m.retention)) if (rate !== null) expect(rate).toBeGreaterThanOrEqual(0);
     if (m.engagementScore !== null) expect(m.engagementScore).toBeLessThanOrEqual(100);
+  });
+
+  it('the dashboard queries refuse an admin demoted with setRole whose token still says ADMIN', async () => {
+    const demotedPlayer = await registerPlayer(url);
+    const token = await signInAsAdmin(platform, url, demotedPlayer);
+    await must(token, REALTIME);
+    await must(admin, `mutation($id: ID!) { setRole(input: { userId: $id, role: PLAYER }) { user { id } } }`, { id: demotedPlayer.id });
+    await expect.poll(async () => (await gql(url, REALTIME, {}, { token })).errors?.[0]?.extensions?.code, { timeout: 15_000 }).toBe('FORBIDDEN');
   });
 
   it('realtimeMetricsUpdated: refuses anonymous subscribers with UNAUTHENTICATED and players with FORBIDDEN; an admin gets the figures at once', async () => {
@@ -399,6 +416,14 @@ describe('acceptance: eventMetric, the dashboard and player metrics', () => {
       const full = await must<Record<string, { day: string }[]>>(admin, query, { from: iso(today - (max - 1) * DAY + 5), to: iso(today + 1) });
       expect(Object.values(full)[0]!.length).toBeLessThanOrEqual(max);
     }
+    // Every day of the range, oldest first, quiet days included with zeros (a range long before any event).
+    const quiet = { from: iso(today - 29 * DAY + 5), to: iso(today - 25 * DAY) };
+    expect((await must<{ dailyActivity: unknown[] }>(admin, DAILY, quiet)).dailyActivity).toEqual(
+      [29, 28, 27, 26].map((n) => ({ day: iso(today - n * DAY), events: 0, activePlayers: 0, newPlayers: 0 })),
+    );
+    expect((await must<{ retentionCohorts: unknown[] }>(admin, RETENTION, quiet)).retentionCohorts).toEqual(
+      [29, 28, 27, 26].map((n) => ({ day: iso(today - n * DAY), players: 0, retained: [1, 7].map((day) => ({ day, players: 0, rate: 0 })) })),
+    );
     // A player first seen today: in today's cohort and today's new players; no retention measured yet for today.
     await track(ana, [ev()]);
     await expect.poll(() => eventsOf(ana.id), { timeout: 15_000 }).toBe(1);
@@ -407,10 +432,25 @@ describe('acceptance: eventMetric, the dashboard and player metrics', () => {
     expect(todays?.newPlayers).toBeGreaterThanOrEqual(1);
     const days = daily.map((d) => Date.parse(d.day));
     expect(days).toEqual([...days].sort((a, b) => a - b));
-    const cohorts = (await must<{ retentionCohorts: { day: string; players: number; retained: { day: number }[] }[] }>(admin, RETENTION, ok)).retentionCohorts;
+    type Cohort = { day: string; players: number; retained: { day: number; players: number; rate: number }[] };
+    const cohorts = (await must<{ retentionCohorts: Cohort[] }>(admin, RETENTION, ok)).retentionCohorts;
     const cohort = cohorts.find((c) => Date.parse(c.day) === today);
     expect(cohort?.players).toBeGreaterThanOrEqual(1);
     expect(cohort?.retained).toEqual([]);
+    // A player first seen 3 days ago and back the day after: day 1 of that cohort is measured (it has ended), day 7 not yet.
+    const bob = await registerPlayer(url);
+    const d = today - 3 * DAY;
+    await track(bob, [ev({ timestamp: iso(d + HOUR) }), ev({ timestamp: iso(d + DAY + HOUR) })]);
+    await expect.poll(() => eventsOf(bob.id), { timeout: 15_000 }).toBe(2);
+    await expect
+      .poll(async () => (await must<{ retentionCohorts: Cohort[] }>(admin, RETENTION, ok)).retentionCohorts.find((c) => Date.parse(c.day) === d)?.retained[0]?.players ?? 0, { timeout: 15_000 })
+      .toBeGreaterThanOrEqual(1);
+    const old = (await must<{ retentionCohorts: Cohort[] }>(admin, RETENTION, ok)).retentionCohorts.find((c) => Date.parse(c.day) === d)!;
+    expect(old.retained.map((r) => r.day)).toEqual([1]);
+    expect(old.retained[0]!.rate).toBeCloseTo(old.retained[0]!.players / old.players, 9);
+    const days3 = (await must<{ dailyActivity: { day: string; events: number; newPlayers: number }[] }>(admin, DAILY, ok)).dailyActivity.find((x) => Date.parse(x.day) === d);
+    expect(days3?.newPlayers).toBeGreaterThanOrEqual(1);
+    expect(days3?.events).toBeGreaterThanOrEqual(1);
   });
 
   it('playerMetrics: the player themselves or an ADMIN; FORBIDDEN for others; null for a player without events; sessions and lengths as documented', async () => {
@@ -494,6 +534,7 @@ describe('acceptance: custom events', () => {
     expect((await trackCustom(server, { eventId: randomUUID(), name: SHOP, properties: { platform: 'amiga' } })).labels).toEqual({ platform: 'other' });
     expect((await trackCustom(server, { eventId: randomUUID(), name: SHOP, properties: { platform: { os: 'ios' } } })).labels).toEqual({ platform: 'other' });
     expect((await trackCustom(server, { eventId: randomUUID(), name: SHOP })).labels).toEqual({});
+    expect((await trackCustom(server, { eventId: randomUUID(), name: SHOP, properties: null })).labels).toEqual({});
   });
 
   it('retries: the same eventId from the same caller is a duplicate with its first countedAt, counted once, concurrent retries included; another caller may reuse it', async () => {
@@ -677,6 +718,7 @@ describe('acceptance: experiments', () => {
       { variant: 'grid', isControl: false, exposures: 0, conversions: 0, conversionRate: null, confidenceInterval: null, upliftVsControl: null, zScore: null, pValue: null, significant: false },
     ]);
     expect((await resultsOf(experiment.key, 'share')).goal).toBe('share');
+    expect((await must<{ experimentResults: Results }>(admin, RESULTS, { key: experiment.key, goal: null })).experimentResults.goal).toBe('purchase');
   });
 
   it('experimentVariant: players only; NOT_FOUND for an unknown key; NOT_RUNNING and NOT_TARGETED give no variant; the same player always gets the same variant', async () => {
@@ -741,6 +783,9 @@ describe('acceptance: experiments', () => {
       ['an unknown experiment', ana, { input: { experimentKey: expKey('none'), goal: 'purchase' } }, { code: 'NOT_FOUND' }],
       ['a goal it does not have', ana, { input: { experimentKey: key, goal: 'nope' } }, { code: 'BAD_USER_INPUT', field: 'goal' }],
       ['a huge goal', ana, { input: { experimentKey: key, goal: HUGE } }, { code: 'BAD_USER_INPUT', field: 'goal' }],
+      ['an empty goal', ana, { input: { experimentKey: key, goal: '' } }, { code: 'BAD_USER_INPUT', field: 'goal' }],
+      ['an empty experiment key', ana, { input: { experimentKey: '', goal: 'purchase' } }, { code: 'NOT_FOUND' }],
+      ['a huge experiment key', ana, { input: { experimentKey: HUGE, goal: 'purchase' } }, { code: 'NOT_FOUND' }],
     ]);
     expect(await convert(never, { experimentKey: key, goal: 'purchase' })).toEqual({ outcome: 'NOT_EXPOSED', variant: null });
     expect(await convert(server, { experimentKey: key, goal: 'purchase', userId: randomUUID() })).toEqual({ outcome: 'NOT_EXPOSED', variant: null });

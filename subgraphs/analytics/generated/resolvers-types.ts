@@ -343,9 +343,10 @@ export type Mutation = {
    * Creates an experiment, or changes the one with this key. ADMIN only (`UNAUTHENTICATED`
    * anonymous, `FORBIDDEN` for everyone else).
    *
-   * Checks (`BAD_USER_INPUT` naming the field, nothing stored): 2–10 variants with distinct keys and
-   * whole-percent weights from 0 to 100 adding up to exactly 100; feature flags a JSON object of at
-   * most 4 KB; 1–10 distinct goals; `endsAt` after `startsAt` and at most 366 days later; targeting
+   * Checks (`BAD_USER_INPUT` naming the field, or the element at fault in a list, e.g.
+   * `variants.1.weight`, `goals.0`, `targeting.platforms.2`; nothing stored): 2–10 variants with
+   * distinct keys and whole-percent weights from 0 to 100 adding up to exactly 100; feature flags a
+   * JSON object of at most 4 KB; 1–10 distinct goals; `endsAt` after `startsAt` and at most 366 days later; targeting
    * as described on `ExperimentTargetingInput`.
    *
    * Changing: until the first exposure anything may change. After it, only `description`, `status`,
@@ -387,9 +388,10 @@ export type Mutation = {
    * Checks (`BAD_USER_INPUT` naming the field, nothing stored): `name` 1–63 characters from
    * `a–z 0–9 _` starting with a letter; `properties` a JSON object of at most 32 top-level keys and
    * 4 KB of UTF-8 JSON, under the platform's text policy (no NUL, control characters or lone
-   * surrogates in any key or string). Names are a shared, bounded set: only a game server or an ADMIN
-   * introduces a new name (by reporting it first); a player reporting a name never reported before
-   * gets `BAD_USER_INPUT` (field `name`). At most `ANALYTICS_CUSTOM_EVENT_NAMES_MAX` distinct names
+   * surrogates in any key or string); `eventId` as described on the input; `userId` a player id.
+   * Names are a shared, bounded set: only a game server or an ADMIN introduces a new name (by
+   * reporting it first); a player reporting a name never reported before gets `BAD_USER_INPUT`
+   * (field `name`). At most `ANALYTICS_CUSTOM_EVENT_NAMES_MAX` distinct names
    * exist (200 by default, shared by all replicas): a new name past it is `BAD_USER_INPUT` (extension
    * `maxNames`) and nothing is stored, while names already known keep counting.
    *
@@ -589,8 +591,9 @@ export type Query = {
    */
   customEventCounts: EventMetric;
   /**
-   * Activity per UTC day over a range (at most 366 days; `to` exclusive), from the daily rollups: a
-   * late event counts in the day it happened. ADMIN only.
+   * Activity per UTC day over a range (at most 366 days; `to` exclusive, as in `retentionCohorts`),
+   * from the daily rollups: every day, oldest first, quiet days included with zeros; a late event
+   * counts in the day it happened. ADMIN only.
    */
   dailyActivity?: Maybe<Array<DailyActivity>>;
   /**
@@ -666,9 +669,10 @@ export type Query = {
   realtimeMetrics?: Maybe<RealtimeMetrics>;
   /**
    * Retention by cohort: the players first seen on each UTC day of the range, and how many of them
-   * were active again exactly 1, 7 and 30 days later. `from` and `to` are truncated to their UTC day
+   * were active again exactly 1, 7 and 30 days later: one cohort per day, oldest first, a day nobody
+   * was first seen included with 0 players. `from` and `to` are truncated to their UTC day
    * (`to` exclusive: the day holding `to` is included only if `to` is after its midnight); at most
-   * 92 days. ADMIN only.
+   * 92 days (`BAD_USER_INPUT` on `to` past that or when `to` is not after `from`). ADMIN only.
    */
   retentionCohorts?: Maybe<Array<RetentionCohort>>;
 };

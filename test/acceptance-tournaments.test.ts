@@ -372,6 +372,85 @@ describe('acceptance: playing', () => {
   });
 });
 
+describe('acceptance: formats played to the end', () => {
+  const FULL = `query($id: ID!) { tournament(id: $id) { status participantCount prizePool { total }
+    bracket { side round matches { id key status playerA { id } playerB { id } winner { id } startedAt completedAt durationSeconds } }
+    standings { placement prize player { id } } analytics { totalMatches completedMatches completionRate participationRate upsets averageMatchDurationSeconds longestMatch { id } shortestMatch { id } } } }`;
+  type Full = { tournament: Bracket['tournament'] & { prizePool: { total: number }; bracket: { side: string; round: number; matches: (Match & { durationSeconds: number | null; startedAt: string | null })[] }[]; analytics: Record<string, unknown> & { totalMatches: number } } };
+  /** Reports every READY match won by its playerA (the higher seed) through the game server until nothing is READY. */
+  async function playOut(id: string) {
+    const server = await gameServer();
+    for (let step = 0; step < 60; step++) {
+      const ready = (await must<Full>(undefined, FULL, { id })).tournament.bracket.flatMap((r) => r.matches).find((m) => m.status === 'READY');
+      if (!ready) break;
+      await report(server, ready.id, ready.playerA!.id);
+    }
+    return (await must<Full>(undefined, FULL, { id })).tournament;
+  }
+  async function startedWith(format: string, players: number, over: Record<string, unknown> = {}) {
+    const org = await organizer();
+    const tournament = await create(org, { format, maxParticipants: players, ...over });
+    const entrants: Player[] = [];
+    for (let i = 0; i < players; i++) entrants.push(await registerPlayer(url));
+    for (const p of entrants) await must(p, JOIN, { t: tournament.id });
+    await must(org, START, { t: tournament.id });
+    return { tournament, entrants };
+  }
+
+  it('double elimination with a reset: the winners\' champion winning the first grand final SKIPS the reset, which is no match in the analytics', async () => {
+    const { tournament, entrants } = await startedWith('DOUBLE_ELIMINATION', 4, { formatOptions: { grandFinalReset: true } });
+    const done = await playOut(tournament.id);
+    expect(done.status).toBe('COMPLETED');
+    const keys = Object.fromEntries(done.bracket.flatMap((r) => r.matches).map((m) => [m.key, m.status]));
+    expect(keys).toMatchObject({ GF1: 'COMPLETED', GF2: 'SKIPPED' });
+    expect(done.standings.map((s) => s.placement)).toEqual([1, 2, 3, 4]);
+    expect(done.standings[0]!.player.id).toBe(entrants[0]!.id);
+    const played = done.bracket.flatMap((r) => r.matches).filter((m) => m.status === 'COMPLETED').length;
+    expect(done.analytics).toMatchObject({ totalMatches: played, completedMatches: played, completionRate: 100, participationRate: 100 });
+    // (Upsets are not asserted: in the losers' bracket playerA need not be the higher seed.)
+  });
+
+  it('Swiss with three players: automatic rounds (2), a bye each round (no playerB, COMPLETED, no duration) that is no match in the analytics', async () => {
+    const { tournament } = await startedWith('SWISS', 3);
+    const done = await playOut(tournament.id);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.bracket.map((r) => [r.side, r.round])).toEqual([['SWISS', 1], ['SWISS', 2]]);
+    for (const round of done.bracket) {
+      const byes = round.matches.filter((m) => m.playerB === null);
+      expect(byes, `round ${round.round}`).toHaveLength(1);
+      expect(byes[0]).toMatchObject({ status: 'COMPLETED', winner: { id: byes[0]!.playerA!.id }, startedAt: null, durationSeconds: null });
+    }
+    // Two different players get the byes.
+    expect(new Set(done.bracket.map((r) => r.matches.find((m) => m.playerB === null)!.playerA!.id)).size).toBe(2);
+    expect(done.analytics).toMatchObject({ totalMatches: 2, completedMatches: 2, completionRate: 100 });
+    expect(done.standings).toHaveLength(3);
+  });
+
+  it('round robin of four: six RR matches, keys RR<round>-<position>; places by wins; fee share and fixed prize paid into wallets once', async () => {
+    const org = await organizer(60);
+    const tournament = await create(org, { format: 'ROUND_ROBIN', maxParticipants: 4, entryFee: 100, prizePool: { fixed: 60, feeSharePercent: 50, distribution: [60, 40] } });
+    const entrants: Player[] = [];
+    for (let i = 0; i < 4; i++) entrants.push(await fund(await registerPlayer(url), 100));
+    for (const p of entrants) await must(p, JOIN, { t: tournament.id });
+    expect((await must<Full>(undefined, FULL, { id: tournament.id })).tournament.prizePool.total).toBe(60 + 200);
+    await must(org, START, { t: tournament.id });
+    const done = await playOut(tournament.id);
+    const matches = done.bracket.flatMap((r) => r.matches);
+    expect(matches).toHaveLength(6);
+    expect(matches.every((m) => /^RR\d+-\d+$/.test(m.key) && m.status === 'COMPLETED')).toBe(true);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.standings.map((s) => s.prize)).toEqual([156, 104, 0, 0]);
+    const [first, second] = done.standings.map((s) => entrants.find((p) => p.id === s.player.id)!);
+    await eventually(async () => {
+      expect(await coinsOf(first!)).toBe(156);
+      expect(await coinsOf(second!)).toBe(104);
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await coinsOf(first!)).toBe(156);
+    expect(done.analytics).toMatchObject({ totalMatches: 6, completedMatches: 6, completionRate: 100, participationRate: 100 });
+  });
+});
+
 describe('acceptance: ladders', () => {
   const CHALLENGE = `mutation($t: ID!, $d: ID!) { challengeOnLadder(input: { tournamentId: $t, defenderId: $d }) { match { id key side status playerA { id } playerB { id } } } }`;
   const END = `mutation($t: ID!) { endLadder(input: { tournamentId: $t }) { tournament { id status standings { placement prize player { id } } } } }`;

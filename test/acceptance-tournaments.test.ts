@@ -749,4 +749,29 @@ describe('acceptance: leaderboards', () => {
     await submit(asc.id, p[1]!.id, 59.9);
     expect((await topOf(asc.id)).edges.map((e) => e.node.player.id)).toEqual([p[1]!.id, p[0]!.id]);
   });
+
+  it('FRIENDS and GUILD scopes rank among the viewer\'s friends and themself, or their guild; records outside the scope are null and empty', async () => {
+    const [ana, ben, cat, dan] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    await must(ana, `mutation($u: ID!) { sendFriendRequest(input: { userId: $u }) { __typename } }`, { u: ben.id });
+    await must(ben, `mutation($u: ID!) { acceptFriendRequest(input: { userId: $u }) { __typename } }`, { u: ana.id });
+    await fund(ana, 1_000);
+    const guild = (await must<{ createGuild: { guild: { id: string } } }>(ana, `mutation($n: String!, $t: String!) { createGuild(input: { name: $n, tag: $t }) { guild { id } } }`, {
+      n: `Scope ${randomUUID().slice(0, 8)}`,
+      t: randomUUID().replace(/[^a-z0-9]/g, '').slice(0, 5).toUpperCase(),
+    })).createGuild.guild;
+    await must(cat, `mutation($g: ID!) { joinGuild(input: { guildId: $g }) { status } }`, { g: guild.id });
+    const board = await define();
+    for (const [p, score] of [[ana, 10], [ben, 20], [cat, 30], [dan, 40]] as const) await submit(board.id, p.id, score);
+    type Top = { leaderboard: { top: { edges: { node: { rank: number; player: { id: string } } }[] } } };
+    const scoped = async (viewer: Player, scope: string) => (await must<Top>(viewer, TOP, { id: board.id, scope })).leaderboard.top.edges.map((e) => [e.node.rank, e.node.player.id]);
+    await expect.poll(() => scoped(ana, 'FRIENDS'), { timeout: 10_000 }).toEqual([[1, ben.id], [2, ana.id]]);
+    await expect.poll(() => scoped(ana, 'GUILD'), { timeout: 10_000 }).toEqual([[1, cat.id], [2, ana.id]]);
+    expect(await scoped(dan, 'GUILD')).toEqual([]);
+    expect(await scoped(dan, 'FRIENDS')).toEqual([[1, dan.id]]);
+    expect(await must(ana, RANK, { id: board.id, u: dan.id, scope: 'FRIENDS' })).toEqual({ leaderboard: { rank: null } });
+    expect(await must(ana, RANK, { id: board.id, u: ana.id, scope: 'GUILD' })).toMatchObject({ leaderboard: { rank: { rank: 2, score: 10 } } });
+    const SCOPED_AROUND = `query($id: ID!, $u: ID!, $scope: LeaderboardScope) { leaderboard(id: $id) { around(userId: $u, n: 5, scope: $scope) { rank player { id } } } }`;
+    expect(await must(ana, SCOPED_AROUND, { id: board.id, u: dan.id, scope: 'FRIENDS' })).toEqual({ leaderboard: { around: [] } });
+    expect(await refusal(undefined, RANK, { id: board.id, u: ana.id, scope: 'FRIENDS' })).toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
 });

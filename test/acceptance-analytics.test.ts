@@ -416,13 +416,13 @@ describe('acceptance: eventMetric, the dashboard and player metrics', () => {
       const full = await must<Record<string, { day: string }[]>>(admin, query, { from: iso(today - (max - 1) * DAY + 5), to: iso(today + 1) });
       expect(Object.values(full)[0]!.length).toBeLessThanOrEqual(max);
     }
-    // Every day of the range, oldest first, quiet days included with zeros (a range long before any event).
-    const quiet = { from: iso(today - 29 * DAY + 5), to: iso(today - 25 * DAY) };
+    // Every day of the range, oldest first, quiet days included with zeros (further back than any event may be, 30 days).
+    const quiet = { from: iso(today - 40 * DAY + 5), to: iso(today - 36 * DAY) };
     expect((await must<{ dailyActivity: unknown[] }>(admin, DAILY, quiet)).dailyActivity).toEqual(
-      [29, 28, 27, 26].map((n) => ({ day: iso(today - n * DAY), events: 0, activePlayers: 0, newPlayers: 0 })),
+      [40, 39, 38, 37].map((n) => ({ day: iso(today - n * DAY), events: 0, activePlayers: 0, newPlayers: 0 })),
     );
     expect((await must<{ retentionCohorts: unknown[] }>(admin, RETENTION, quiet)).retentionCohorts).toEqual(
-      [29, 28, 27, 26].map((n) => ({ day: iso(today - n * DAY), players: 0, retained: [1, 7].map((day) => ({ day, players: 0, rate: 0 })) })),
+      [40, 39, 38, 37].map((n) => ({ day: iso(today - n * DAY), players: 0, retained: [1, 7, 30].map((day) => ({ day, players: 0, rate: 0 })) })),
     );
     // A player first seen today: in today's cohort and today's new players; no retention measured yet for today.
     await track(ana, [ev()]);
@@ -627,6 +627,42 @@ type Assignment = { experimentKey: string; variant: string | null; featureFlags:
 const variantOf = (caller: Caller, key: string) => must<{ experimentVariant: Assignment }>(caller, VARIANT, { key }).then((d) => d.experimentVariant);
 type Results = { goal: string; confidenceLevel: number; significanceLevel: number; variants: { variant: string; isControl: boolean; exposures: number; conversions: number; conversionRate: number | null; confidenceInterval: { low: number; high: number } | null; upliftVsControl: number | null; zScore: number | null; pValue: number | null; significant: boolean }[] };
 const resultsOf = (key: string, goal?: string) => must<{ experimentResults: Results }>(admin, RESULTS, { key, goal }).then((d) => d.experimentResults);
+/** The documented method, recomputed: Wilson score interval at 95%, uplift and pooled two-proportion z against the control. */
+function expectStatistics(results: Results) {
+  const z95 = 1.959963984540054;
+  const control = results.variants[0]!;
+  expect(control.isControl).toBe(true);
+  for (const v of results.variants) {
+    const { exposures: n, conversions: x } = v;
+    if (n === 0) {
+      expect(v).toMatchObject({ conversionRate: null, confidenceInterval: null, upliftVsControl: null, zScore: null, pValue: null, significant: false });
+      continue;
+    }
+    const p = x / n;
+    expect(v.conversionRate).toBeCloseTo(p, 9);
+    const centre = (p + (z95 * z95) / (2 * n)) / (1 + (z95 * z95) / n);
+    const half = (z95 / (1 + (z95 * z95) / n)) * Math.sqrt((p * (1 - p)) / n + (z95 * z95) / (4 * n * n));
+    expect(v.confidenceInterval!.low).toBeCloseTo(centre - half, 6);
+    expect(v.confidenceInterval!.high).toBeCloseTo(centre + half, 6);
+    if (v.isControl || control.exposures === 0) {
+      expect(v.upliftVsControl).toBeNull();
+      expect(v.zScore).toBeNull();
+      continue;
+    }
+    const pc = control.conversions / control.exposures;
+    expect(v.upliftVsControl).toBeCloseTo(p - pc, 9);
+    const pooled = (x + control.conversions) / (n + control.exposures);
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / n + 1 / control.exposures));
+    if (se === 0) expect(v.zScore).toBeNull();
+    else expect(v.zScore).toBeCloseTo((p - pc) / se, 6);
+    if (v.zScore === null) expect(v.pValue).toBeNull();
+    else {
+      expect(v.pValue).toBeGreaterThan(0);
+      expect(v.pValue).toBeLessThanOrEqual(1);
+    }
+    expect(v.significant).toBe(v.pValue !== null && v.pValue < results.significanceLevel);
+  }
+}
 const convert = (caller: Caller, input: Record<string, unknown>) => must<{ recordConversion: { outcome: string; variant: string | null } }>(caller, CONVERT, { input }).then((d) => d.recordConversion);
 
 describe('acceptance: experiments', () => {
@@ -756,14 +792,19 @@ describe('acceptance: experiments', () => {
   });
 
   it('exposures: recorded once per player however often or concurrently asked; only ASSIGNED answers count', async () => {
-    const players = await Promise.all(Array.from({ length: 3 }, () => registerPlayer(url)));
+    const players = await Promise.all(Array.from({ length: 8 }, () => registerPlayer(url)));
     const key = (await define(definition({ status: 'PAUSED' }))).experiment.key;
     await Promise.all(players.map((p) => variantOf(p, key)));
     expect((await resultsOf(key)).variants.reduce((n, x) => n + x.exposures, 0)).toBe(0);
     await define(definition({ key, status: 'RUNNING' }));
     await Promise.all(players.flatMap((p) => Array.from({ length: 4 }, () => variantOf(p, key))));
     const results = await resultsOf(key);
-    expect(results.variants.reduce((n, x) => n + x.exposures, 0)).toBe(3);
+    expect(results.variants.reduce((n, x) => n + x.exposures, 0)).toBe(8);
+    // Some convert: the figures follow the documented method.
+    await Promise.all(players.slice(0, 3).map((p) => convert(p, { experimentKey: key, goal: 'purchase' })));
+    const converted = await resultsOf(key);
+    expect(converted.variants.reduce((n, x) => n + x.conversions, 0)).toBe(3);
+    expectStatistics(converted);
   });
 
   it('recordConversion: who may call, NOT_FOUND / BAD_USER_INPUT, NOT_EXPOSED, COUNTED once (retries and concurrent calls), EXPERIMENT_ENDED', async () => {
@@ -796,10 +837,9 @@ describe('acceptance: experiments', () => {
     expect((await convert(server, { experimentKey: key, goal: 'share', userId: ana.id.toUpperCase() })).outcome).toBe('COUNTED');
     const results = await resultsOf(key);
     expect(results.variants.reduce((n, x) => n + x.conversions, 0)).toBe(1);
-    const own = results.variants.find((x) => x.variant === assigned)!;
-    expect(own.conversionRate).toBeCloseTo(own.conversions / own.exposures, 9);
-    expect(own.confidenceInterval!.low).toBeLessThanOrEqual(own.conversionRate!);
-    expect(own.confidenceInterval!.high).toBeGreaterThanOrEqual(own.conversionRate!);
+    expect(results.variants.reduce((n, x) => n + x.exposures, 0)).toBe(2);
+    expectStatistics(results);
+    expect(results.variants.find((x) => x.variant === assigned)!.conversions).toBe(1);
     // Past endsAt (moved after the exposures, which is allowed): EXPERIMENT_ENDED, nothing stored.
     await define({ ...def, endsAt: ago(1000) });
     expect(await convert(bob, { experimentKey: key, goal: 'purchase' })).toMatchObject({ outcome: 'EXPERIMENT_ENDED' });
@@ -828,7 +868,8 @@ describe('acceptance: experiments', () => {
     const reweighted = await define({ ...def, variants: [{ key: 'control', weight: 30, featureFlags: {} }, { key: 'grid', weight: 70, featureFlags: {} }] });
     expect(reweighted.experiment.variants.map((v) => v.weight)).toEqual([30, 70]);
     const exposed = { ...def, variants: reweighted.experiment.variants.map(({ key, weight, featureFlags }) => ({ key, weight, featureFlags })) };
-    expect((await variantOf(ana, def.key)).reason).toBe('ASSIGNED');
+    const firstVariant = (await variantOf(ana, def.key)).variant;
+    expect(firstVariant).not.toBeNull();
     const resent = await define(exposed);
     expect(resent).toMatchObject({ created: false, experiment: { updatedAt: reweighted.experiment.updatedAt } });
     for (const [name, over] of [
@@ -848,6 +889,7 @@ describe('acceptance: experiments', () => {
     expect((await variantOf(ana, def.key)).reason).toBe('NOT_RUNNING');
     await define({ ...exposed, description: 'second', endsAt: iso(Date.now() + 2 * DAY), status: 'RUNNING', variants: exposed.variants.map((v) => ({ ...v, featureFlags: { shop: v.key } })) });
     const back = await variantOf(ana, def.key);
+    expect(back.variant).toBe(firstVariant);
     expect(back.featureFlags).toEqual({ shop: back.variant });
   });
 });

@@ -949,7 +949,7 @@ export type RetentionPoint = {
   day: Scalars['Int']['output'];
   /** Players of the cohort with an event on that day. */
   players: Scalars['Int']['output'];
-  /** players ÷ the cohort's size (0–1). */
+  /** players ÷ the cohort's size (0–1); 0 for a cohort without players. */
   rate: Scalars['Float']['output'];
 };
 

@@ -353,6 +353,21 @@ describe('acceptance: playing', () => {
       ['a foreign before', undefined, { before: HUGE }, { code: 'BAD_USER_INPUT', field: 'before' }],
     ]);
     expect((await refusal(undefined, LIST, { first: 1, last: 1 })).code).toBe('BAD_USER_INPUT');
+    // Soonest start first, in the status asked; 20 by default; pages meet without overlap.
+    const org0 = await organizer();
+    await create(org0, { startsAt: new Date(Date.now() + 7_200_000).toISOString() });
+    await create(org0, { startsAt: new Date(Date.now() + 5_400_000).toISOString() });
+    const BY_STATUS = `query($status: TournamentStatus, $first: Int, $after: String) { tournaments(status: $status, first: $first, after: $after) { edges { cursor node { id status startsAt } } pageInfo { hasNextPage endCursor } } }`;
+    type Page = { tournaments: { edges: { cursor: string; node: { id: string; status: string; startsAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const firstPage = (await must<Page>(undefined, BY_STATUS, { status: 'REGISTRATION' })).tournaments;
+    expect(firstPage.edges.length).toBeGreaterThanOrEqual(2);
+    expect(firstPage.edges.length).toBeLessThanOrEqual(20);
+    expect(firstPage.edges.every((e) => e.node.status === 'REGISTRATION')).toBe(true);
+    const starts = firstPage.edges.map((e) => Date.parse(e.node.startsAt));
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    const two = (await must<Page>(undefined, BY_STATUS, { status: 'REGISTRATION', first: 2 })).tournaments;
+    const next = (await must<Page>(undefined, BY_STATUS, { status: 'REGISTRATION', first: 2, after: two.pageInfo.endCursor })).tournaments;
+    expect(next.edges.map((e) => e.node.id)).toEqual(firstPage.edges.slice(2, 4).map((e) => e.node.id));
     const SEARCH = `query($text: String, $first: Int, $after: String) { searchTournaments(text: $text, first: $first, after: $after) { edges { node { id } } } }`;
     await expectRefusals(SEARCH, [
       ['101 characters', undefined, { text: 'a'.repeat(101) }, { code: 'BAD_USER_INPUT', field: 'text' }],

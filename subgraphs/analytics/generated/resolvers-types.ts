@@ -656,8 +656,9 @@ export type Query = {
   personalizedExperience?: Maybe<PersonalizedExperience>;
   /**
    * One player's analytics: sessions, session length, events by type, when last seen and their
-   * engagement score. The player themselves or an ADMIN (`FORBIDDEN` for anyone else); null when
-   * analytics has no event of that player.
+   * engagement score. The player themselves or an ADMIN (`UNAUTHENTICATED` anonymous, `FORBIDDEN`
+   * for anyone else, game servers included; `BAD_USER_INPUT` for a `userId` that is not a player
+   * id); null when analytics has no event of that player.
    */
   playerMetrics?: Maybe<PlayerMetrics>;
   /**

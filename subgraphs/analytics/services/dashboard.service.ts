@@ -150,10 +150,11 @@ export class DashboardService {
   /** A player's metrics, for themselves or an ADMIN; null when analytics never saw them. */
   async playerMetrics(viewer: Viewer, userId: string, loaders: AnalyticsLoaders) {
     const viewerId = requireUser(viewer);
+    // The id's shape first: a malformed id is BAD_USER_INPUT for everyone, as the SDL says.
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) throw new BadUserInputError('userId must be a player id.', 'userId');
     if (viewerId.toLowerCase() !== userId.toLowerCase() && viewer.role !== 'ADMIN') {
       throw new ForbiddenError('Only the player themselves or an ADMIN can read their analytics.');
     }
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) throw new BadUserInputError('userId must be a player id.', 'userId');
     const row = await loaders.players.load(userId.toLowerCase());
     if (!row) return null;
     const { recent, ...rest } = row;

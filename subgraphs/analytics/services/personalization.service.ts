@@ -45,10 +45,11 @@ export class PersonalizationService {
   async experience(viewer: Viewer, request: ExperienceRequest, facts: DataLoader<string, PlayerFactsRow>): Promise<PersonalizedExperienceModel> {
     const viewerId = requireUser(viewer);
     const userId = (request.userId ?? viewerId).toLowerCase();
+    // The id's shape first: a malformed id is BAD_USER_INPUT for everyone, as the SDL says.
+    if (!UUID.test(userId)) throw new BadUserInputError('userId must be a player id.', 'userId');
     if (userId !== viewerId.toLowerCase() && viewer.role !== 'ADMIN') {
       throw new ForbiddenError("Only the player themselves or an ADMIN can read a player's personalized experience.");
     }
-    if (!UUID.test(userId)) throw new BadUserInputError('userId must be a player id.', 'userId');
     const limits = {
       quests: limit(request.quests, 5, MAX_RECOMMENDED_QUESTS, 'quests'),
       characters: limit(request.characters, 3, MAX_RECOMMENDED_CHARACTERS, 'characters'),

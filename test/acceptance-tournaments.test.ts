@@ -674,6 +674,8 @@ describe('acceptance: leaderboards', () => {
   // DISCREPANCY: submitScore says BAD_USER_INPUT (field input.userId) "for a userId that is not a player id"
   // and "Nothing is stored on any error", vs a well-formed UUID of no player being stored as a record
   // (LeaderboardsService.submit checks isUuid only, subgraphs/tournaments/services/leaderboards.service.ts).
+  // Worse, the ghost record then nulls the whole `leaderboard` for every reader selecting player.username
+  // (User.username is non-null and the users subgraph has no such user).
   it.fails('submitScore refuses the id of no player (a well-formed UUID nobody has)', async () => {
     const board = await define();
     const ghost = randomUUID();

@@ -118,8 +118,15 @@ describe('acceptance: trackEvents', () => {
     const bob = await registerPlayer(url);
     expect(await refusal(undefined, TRACK, { events: [ev({ userId: ana.id })] })).toMatchObject({ code: 'UNAUTHENTICATED' });
     expect(await refusal(otherService, TRACK, { events: [ev({ userId: ana.id })] })).toMatchObject({ code: 'FORBIDDEN' });
-    const mine = await track(ana, [ev(), ev({ userId: ana.id.toUpperCase() }), ev({ userId: bob.id })]);
-    expect(mine).toMatchObject({ accepted: 2, duplicates: 0, rejected: [{ index: 2, reason: 'NOT_YOUR_EVENT', field: 'userId' }] });
+    const mine = await track(ana, [ev(), ev({ userId: ana.id.toUpperCase() }), ev({ userId: bob.id }), ev({ userId: 'nope' })]);
+    expect(mine).toMatchObject({
+      accepted: 2,
+      duplicates: 0,
+      rejected: [
+        { index: 2, reason: 'NOT_YOUR_EVENT', field: 'userId' },
+        { index: 3, reason: 'INVALID_USER', field: 'userId' },
+      ],
+    });
     const byServer = await track(server, [ev({ userId: bob.id }), ev(), ev({ userId: 'not-a-player' })]);
     expect(byServer.accepted).toBe(1);
     expect(byServer.rejected.map((r) => [r.index, r.reason])).toEqual([

@@ -300,10 +300,7 @@ describe('acceptance: ranks', () => {
     expect(await DEMOTED(master, ana)).toBe('VETERAN');
   });
 
-  // DISCREPANCY: promoteGuildMember says FORBIDDEN (naming PROMOTE) for anyone not ranked below the actor and
-  // names no CONFLICT, vs CONFLICT "The member holds the highest rank." for the MASTER (the highest-rank check
-  // in GuildsService.changeRank runs before assertMayChangeRank).
-  it.fails('promoting the MASTER (oneself, or by an OFFICER) is FORBIDDEN naming PROMOTE', async () => {
+  it('promoting the MASTER (oneself, or by an OFFICER) is FORBIDDEN naming PROMOTE', async () => {
     const { master, guild } = await found();
     const ana = await registerPlayer(url);
     await join(ana, guild.id);
@@ -627,10 +624,7 @@ describe('acceptance: guild live updates', () => {
     expect(await firstError(subscribe(anonymous, `subscription { guildNotificationReceived { id } }`))).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 
-  // DISCREPANCY: guildNotificationReceived says FORBIDDEN for a service token vs UNAUTHENTICATED: the gateway
-  // refuses every per-viewer subscription of a viewer without a userId before the subgraph can answer
-  // (gateway/subscriptions/engine.ts, SubscriptionEngine.refusal).
-  it.fails('guildNotificationReceived with a service token is FORBIDDEN', async () => {
+  it('guildNotificationReceived with a service token is FORBIDDEN', async () => {
     expect(await firstError(subscribe(client(await serviceToken()), `subscription { guildNotificationReceived { id } }`))).toMatchObject({ code: 'FORBIDDEN' });
   });
 });

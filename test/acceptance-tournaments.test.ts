@@ -571,10 +571,7 @@ describe('acceptance: live updates', () => {
     expect(await firstError(subscribe(anonymous, UPDATED, { id: board.id, first: 101 }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
 
-  // DISCREPANCY: rankChanged says FORBIDDEN for a service token vs UNAUTHENTICATED: the gateway refuses every
-  // per-viewer subscription of a viewer without a userId before the subgraph's requireUser can answer
-  // FORBIDDEN (gateway/subscriptions/engine.ts, SubscriptionEngine.refusal).
-  it.fails('rankChanged with a service token is FORBIDDEN', async () => {
+  it('rankChanged with a service token is FORBIDDEN', async () => {
     const board = (await must<{ defineLeaderboard: { leaderboard: { id: string } } }>(await adminToken(), `mutation($id: ID!) { defineLeaderboard(input: { id: $id, title: "Live" }) { leaderboard { id } } }`, { id: `acc-${randomUUID().slice(0, 8)}` })).defineLeaderboard.leaderboard;
     const sub = subscribe(client(await gameServer()), `subscription($id: ID!) { rankChanged(leaderboardId: $id) { rank } }`, { id: board.id });
     expect(await firstError(sub)).toMatchObject({ code: 'FORBIDDEN' });

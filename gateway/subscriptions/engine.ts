@@ -74,7 +74,11 @@ export class SubscriptionEngine {
       // A root field left out by @skip/@include leaves nothing to subscribe to.
       return coded('A subscription selects exactly one root field, without @skip or @include on it.', ErrorCode.BAD_USER_INPUT);
     }
-    if (!plan.publicStream && !request.viewer.userId) return coded(`Sign in to subscribe to ${plan.field}.`, ErrorCode.UNAUTHENTICATED);
+    if (!plan.publicStream && !request.viewer.userId) {
+      // As the subgraphs' requireUser answers: a service token did authenticate, it is just not a player.
+      if (request.viewer.kind === 'service') return coded(`${plan.field} follows a signed-in player; a service token acts for the game server, not a player.`, ErrorCode.FORBIDDEN);
+      return coded(`Sign in to subscribe to ${plan.field}.`, ErrorCode.UNAUTHENTICATED);
+    }
     return null;
   }
 

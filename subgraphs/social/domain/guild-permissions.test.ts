@@ -3,6 +3,7 @@ import {
   adjacentRank,
   assertMayAct,
   assertMayChangeRank,
+  rankAfterChange,
   assertMayKick,
   GUILD_ACTIONS,
   GUILD_ROLES,
@@ -69,6 +70,24 @@ describe('promoting and demoting: a lower-ranked member, to a rank below one’s
   ] as const)('%s moves a %s to %s: %s', (actor, from, to, outcome) => {
     if (outcome === 'FORBIDDEN') expect(() => assertMayChangeRank(actor, from, to)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     else expect(assertMayChangeRank(actor, from, to)).toBe(outcome);
+  });
+});
+
+describe('a promotion or demotion by one step: the new rank, FORBIDDEN, or CONFLICT for a RECRUIT demoted', () => {
+  it.each([
+    ['MASTER', 'OFFICER', 'down', 'VETERAN'],
+    ['MASTER', 'VETERAN', 'up', 'OFFICER'],
+    ['OFFICER', 'MEMBER', 'up', 'VETERAN'],
+    ['MASTER', 'RECRUIT', 'down', 'CONFLICT'],
+    ['OFFICER', 'RECRUIT', 'down', 'CONFLICT'],
+    ['MASTER', 'MASTER', 'up', 'FORBIDDEN'], // the MASTER promoting themself: not ranked below (no CONFLICT)
+    ['OFFICER', 'MASTER', 'up', 'FORBIDDEN'], // an officer promoting the MASTER
+    ['MASTER', 'OFFICER', 'up', 'FORBIDDEN'], // to MASTER: only by transfer
+    ['OFFICER', 'VETERAN', 'up', 'FORBIDDEN'], // not to the actor's own rank
+    ['VETERAN', 'RECRUIT', 'down', 'FORBIDDEN'], // no DEMOTE (and no CONFLICT before it)
+  ] as const)('%s, a %s, %s: %s', (actor, target, step, outcome) => {
+    if (outcome === 'FORBIDDEN' || outcome === 'CONFLICT') expect(() => rankAfterChange(actor, target, step)).toThrow(expect.objectContaining({ code: outcome }));
+    else expect(rankAfterChange(actor, target, step)).toBe(outcome);
   });
 });
 

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../../platform/errors.js';
+import { ConflictError, ForbiddenError } from '../../../platform/errors.js';
 
 /** A member's rank, highest first. */
 export const GUILD_ROLES = ['MASTER', 'OFFICER', 'VETERAN', 'MEMBER', 'RECRUIT'] as const;
@@ -89,3 +89,20 @@ export function assertMayChangeRank(actor: GuildRole, from: GuildRole, to: Guild
 export function adjacentRank(role: GuildRole, step: 'up' | 'down'): GuildRole | undefined {
   return GUILD_ROLES[rankOf(role) + (step === 'up' ? -1 : 1)];
 }
+
+/**
+ * The rank a promotion (`up`) or demotion (`down`) gives a member, or why not: FORBIDDEN (naming
+ * PROMOTE or DEMOTE) unless the actor's rank has that permission, the member is ranked below the
+ * actor and the new rank stays below the actor's (so nobody is promoted to MASTER, and the MASTER
+ * is promoted by nobody); CONFLICT when a RECRUIT is demoted (no rank below).
+ */
+export function rankAfterChange(actor: GuildRole, target: GuildRole, step: 'up' | 'down'): GuildRole {
+  const action = step === 'up' ? 'PROMOTE' : 'DEMOTE';
+  assertMayAct(actor, action);
+  if (rankOf(target) <= rankOf(actor)) throw new ForbiddenError(`A guild ${actor.toLowerCase()} may only ${action.toLowerCase()} members ranked below them (${action}).`);
+  const to = adjacentRank(target, step);
+  if (!to) throw new ConflictError('The member holds the lowest rank already.');
+  assertMayChangeRank(actor, target, to);
+  return to;
+}
+

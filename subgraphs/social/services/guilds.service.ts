@@ -10,12 +10,11 @@ import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { guildNotification, guildUpdated, type GuildNotificationEvent } from '../contracts/live.js';
 import { contributionXp, GUILD_MAX_LEVEL, guildLevelFor, maxMembersAt, validateContribution, validateRequestKey } from '../domain/guild-levels.js';
 import {
-  adjacentRank,
   assertMayAct,
-  assertMayChangeRank,
   assertMayKick,
   GUILD_ROLES,
   mayAct,
+  rankAfterChange,
   type GuildRole,
 } from '../domain/guild-permissions.js';
 import {
@@ -501,9 +500,7 @@ export class GuildsService {
       const { guild, actor } = await this.actorInOwnGuild(work, userId);
       assertMayAct(actor.role, step === 'up' ? 'PROMOTE' : 'DEMOTE');
       const target = await this.memberOf(work, guild, targetId);
-      const to = adjacentRank(target.role, step);
-      if (!to) throw conflict(step === 'up' ? 'The member holds the highest rank.' : 'The member holds the lowest rank already.');
-      assertMayChangeRank(actor.role, target.role, to);
+      const to = rankAfterChange(actor.role, target.role, step);
       const member = await this.deps.store.setRole(work.tx, target.userId, to);
       await this.recordRole(work, guild, member, target.role, userId);
       return { guild, member };

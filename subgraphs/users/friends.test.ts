@@ -280,7 +280,7 @@ describe('users subgraph: friends and blocks', () => {
 
   describe('batching', () => {
     /** What recordingSql notes for UsersStore.findByIds (the first line of its statement on the raw SQL port). */
-    const USERS_BY_ID = '$sql:SELECT id::text AS id, username, username_key AS "usernameKey", email, password_hash AS "passwordHash",';
+    const USERS_BY_ID = '$sql:SELECT u.id::text AS id, u.username, u.username_key AS "usernameKey", u.email, u.password_hash AS "passwordHash",';
     const operations: string[] = [];
     let counting: ReturnType<typeof subgraphClient<Context>>;
 

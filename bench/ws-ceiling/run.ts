@@ -69,7 +69,7 @@ async function main() {
   wss.on('connection', (socket, request) => {
     const connection = new SocketConnection(socket, request.socket, { maxBufferedBytes: 16 * 2 ** 20, slowConsumer: () => undefined });
     socket.on('message', (data) => {
-      const message = JSON.parse(String(data)) as { type: string; id?: string };
+      const message = JSON.parse((data as Buffer).toString('utf8')) as { type: string; id?: string };
       if (message.type === 'connection_init') socket.send('{"type":"connection_ack"}');
       else if (message.type === 'subscribe') subscriptions.push({ connection, socket, head: Buffer.from(`{"id":${JSON.stringify(message.id)},"type":"next","payload":`) });
       else if (message.type === 'ping') socket.send('{"type":"pong"}');

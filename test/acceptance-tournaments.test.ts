@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
+import { acceptanceCalls, HUGE, type Player } from './support/acceptance.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { subscribe, type Subscription } from './support/ws.js';
 
@@ -17,29 +18,8 @@ const { client } = platformPerFile({}, (started) => {
   url = started.gateway.url;
 });
 
-type Player = { id: string; username: string; token: string };
-const HUGE = 'x'.repeat(100_000);
 
-async function must<T>(player: Player | string | undefined, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await gql<T>(url, query, variables, { token: typeof player === 'string' ? player : player?.token });
-  if (result.errors || !result.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
-async function refusal(player: Player | string | undefined, query: string, variables: Record<string, unknown>) {
-  const result = await gql(url, query, variables, { token: typeof player === 'string' ? player : player?.token });
-  expect(result.status).toBeLessThan(500);
-  expect(result.errors?.length, JSON.stringify(result.data)).toBeGreaterThan(0);
-  return { message: result.errors![0]!.message, ...result.errors![0]!.extensions } as { message: string; code?: unknown } & Record<string, unknown>;
-}
-type Case = [name: string, player: Player | string | undefined, variables: Record<string, unknown>, expected: Record<string, unknown>];
-async function expectRefusals(query: string, cases: Case[]) {
-  for (const [name, player, variables, expected] of cases) {
-    const refused = await refusal(player, query, variables).catch((error: Error) => {
-      throw new Error(`${name}: ${error.message}`);
-    });
-    expect(refused, name).toMatchObject(expected);
-  }
-}
+const { must, refusal, expectRefusals } = acceptanceCalls(() => url);
 /** Passes once `check` does (refunds and prizes are durable jobs that run just after the change). */
 async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

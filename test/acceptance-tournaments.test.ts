@@ -5,6 +5,7 @@ import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { acceptanceCalls, HUGE, type Player } from './support/acceptance.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { subscribe, type Subscription } from './support/ws.js';
+import { eventually } from './support/eventually.js';
 
 // Tournaments and leaderboards as a studio reads schema/tournaments.graphql and
 // schema/tournaments/leaderboards.graphql: who may call what (organizer, player, game server,
@@ -20,18 +21,6 @@ const { client } = platformPerFile({}, (started) => {
 
 
 const { must, refusal, expectRefusals } = acceptanceCalls(() => url);
-/** Passes once `check` does (refunds and prizes are durable jobs that run just after the change). */
-async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 
 let admin: string | undefined;
 const adminToken = async () => (admin ??= await signInAsAdmin(platform, url));

@@ -7,6 +7,10 @@ import { liveChannel } from '../platform/live.js';
 import { gql, registerPlayer } from './support/platform.js';
 import { ownRedis } from './support/own-redis.js';
 import { subscribe, wsClient } from './support/ws.js';
+import { eventually } from './support/eventually.js';
+
+/** Retries an operation that may fail while the platform reconnects to the restarted Redis. */
+const eventuallyRetry = <T>(attempt: () => Promise<T>) => eventually(attempt, 20_000, 200);
 
 // The platform on a Redis of this test's own, which it restarts without its data mid-run (the
 // shared Redis must never be restarted). Runs in both modes: the database is the run's (PGlite by
@@ -57,18 +61,6 @@ async function holdingProxy(redisPort: number) {
   };
 }
 
-/** Retries an operation that may fail while the platform reconnects to the restarted Redis. */
-async function eventually<T>(attempt: () => Promise<T>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-}
 
 let redis: Awaited<ReturnType<typeof ownRedis>>;
 let proxy: Awaited<ReturnType<typeof holdingProxy>>;
@@ -113,7 +105,7 @@ describe('the bus when Redis restarts without its data', () => {
     await redis.restartEmpty(); // every stream, group and pending entry is gone
     proxy.release();
 
-    const after = await eventually(() => registerPlayer(url));
+    const after = await eventuallyRetry(() => registerPlayer(url));
     await expect.poll(() => knownToAchievements(after.id), { timeout: 30_000 }).toBe(true);
     await expect.poll(() => knownToAchievements(lost.id), { timeout: 30_000 }).toBe(true);
   });
@@ -121,7 +113,7 @@ describe('the bus when Redis restarts without its data', () => {
   it('a chat subscriber receives every accepted message once, in order, across a restart', async () => {
     const roomId = (await platform.runtime.db.prisma.chatRoom.create({ data: { name: `bus_${randomUUID().slice(0, 8)}`, kind: 'GLOBAL', maxMembers: 100 } })).id;
     const channel = liveChannel('social', 'messageAdded', roomId);
-    const sender = await eventually(() => registerPlayer(url));
+    const sender = await eventuallyRetry(() => registerPlayer(url));
     const accepted: string[] = [];
     const send = async (text: string) => {
       const result = await gql<{ sendMessage: { message: { text: string } } }>(
@@ -144,8 +136,8 @@ describe('the bus when Redis restarts without its data', () => {
     proxy.hold(/subscribe/i);
     await redis.restartEmpty();
     await expect.poll(() => proxy.held(), { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(await eventually(() => platform.runtime.redis.numsub(channel))).toBe(0);
-    await eventually(() => send('m2')); // accepted while nobody listens: its publish reaches no one
+    expect(await eventuallyRetry(() => platform.runtime.redis.numsub(channel))).toBe(0);
+    await eventuallyRetry(() => send('m2')); // accepted while nobody listens: its publish reaches no one
     proxy.release();
     await expect.poll(() => platform.runtime.redis.numsub(channel), { timeout: 10_000 }).toBe(1);
     await send('m3');

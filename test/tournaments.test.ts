@@ -4,6 +4,7 @@ import { liveChannel } from '../platform/live.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { gql, gqlData, platformPerFile, registerPlayer } from './support/platform.js';
 import { metric, subscribe, untilListening, wsClient } from './support/ws.js';
+import { eventually } from './support/eventually.js';
 
 // Registration with entry fees across subgraphs: the tournaments subgraph takes the fee from the
 // wallet the users subgraph owns, through the gateway-facing API, exactly once.
@@ -16,18 +17,6 @@ platformPerFile({}, (started) => {
 
 const must = <T>(token: string, query: string, variables: Record<string, unknown> = {}) => gqlData<T>(url, query, variables, token);
 
-/** Passes once `check` does (refunds are durable jobs that run just after the change that owes them). */
-async function eventually(check: () => Promise<void>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      return await check();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
 
 /** A fresh ORGANIZER's token; `coins` credited by `admin` first (a prize pool's fixed part is the creator's). */
 async function organizerToken(admin?: string, coins = 0): Promise<string> {

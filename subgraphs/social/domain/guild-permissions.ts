@@ -67,10 +67,15 @@ export function assertMayAct(role: GuildRole, action: GuildAction): void {
   if (!mayAct(role, action)) throw new ForbiddenError(`A guild ${role.toLowerCase()} may not ${ACTION_NAMES[action]} (${action}).`);
 }
 
+/** The permission, and a target ranked below the actor: FORBIDDEN naming the action otherwise. */
+function assertMayActOn(actor: GuildRole, target: GuildRole, action: 'KICK' | 'PROMOTE' | 'DEMOTE'): void {
+  assertMayAct(actor, action);
+  if (rankOf(target) <= rankOf(actor)) throw new ForbiddenError(`A guild ${actor.toLowerCase()} may only ${action.toLowerCase()} members ranked below them (${action}).`);
+}
+
 /** KICK: the permission, and a target ranked below the actor. */
 export function assertMayKick(actor: GuildRole, target: GuildRole): void {
-  assertMayAct(actor, 'KICK');
-  if (rankOf(target) <= rankOf(actor)) throw new ForbiddenError(`A guild ${actor.toLowerCase()} may only kick members ranked below them (KICK).`);
+  assertMayActOn(actor, target, 'KICK');
 }
 
 /**
@@ -79,8 +84,7 @@ export function assertMayKick(actor: GuildRole, target: GuildRole): void {
  */
 export function assertMayChangeRank(actor: GuildRole, from: GuildRole, to: GuildRole): 'PROMOTE' | 'DEMOTE' {
   const action = rankOf(to) < rankOf(from) ? 'PROMOTE' : 'DEMOTE';
-  assertMayAct(actor, action);
-  if (rankOf(from) <= rankOf(actor)) throw new ForbiddenError(`A guild ${actor.toLowerCase()} may only ${action.toLowerCase()} members ranked below them (${action}).`);
+  assertMayActOn(actor, from, action);
   if (rankOf(to) <= rankOf(actor)) throw new ForbiddenError(`A guild ${actor.toLowerCase()} may only give ranks below their own (${action}).`);
   return action;
 }
@@ -97,12 +101,9 @@ export function adjacentRank(role: GuildRole, step: 'up' | 'down'): GuildRole | 
  * is promoted by nobody); CONFLICT when a RECRUIT is demoted (no rank below).
  */
 export function rankAfterChange(actor: GuildRole, target: GuildRole, step: 'up' | 'down'): GuildRole {
-  const action = step === 'up' ? 'PROMOTE' : 'DEMOTE';
-  assertMayAct(actor, action);
-  if (rankOf(target) <= rankOf(actor)) throw new ForbiddenError(`A guild ${actor.toLowerCase()} may only ${action.toLowerCase()} members ranked below them (${action}).`);
+  assertMayActOn(actor, target, step === 'up' ? 'PROMOTE' : 'DEMOTE');
   const to = adjacentRank(target, step);
   if (!to) throw new ConflictError('The member holds the lowest rank already.');
   assertMayChangeRank(actor, target, to);
   return to;
 }
-

@@ -64,7 +64,11 @@ export function createSubgraphServer<TContext extends BaseContext>(options: Subg
  */
 function cacheHintsForHintedRoots(schema: GraphQLSchema): ApolloServerPlugin {
   const hints = ApolloServerPluginCacheControl({ defaultMaxAge: 0 });
-  const hinted = (field: string) => schema.getQueryType()?.getFields()[field]?.astNode?.directives?.some((d) => d.name.value === 'cacheControl') ?? false;
+  const hintedRoots = new Set(
+    Object.values(schema.getQueryType()?.getFields() ?? {})
+      .filter((field) => field.astNode?.directives?.some((d) => d.name.value === 'cacheControl'))
+      .map((field) => field.name),
+  );
   const noStore = async ({ response }: GraphQLRequestContextWillSendResponse<BaseContext>) => void response.http.headers.set('cache-control', 'no-store');
   return {
     serverWillStart: async (service) => void (await hints.serverWillStart?.(service)),
@@ -74,7 +78,7 @@ function cacheHintsForHintedRoots(schema: GraphQLSchema): ApolloServerPlugin {
       return {
         executionDidStart: async (started) => {
           const roots = started.operation.selectionSet.selections;
-          const reusable = started.operation.operation === OperationTypeNode.QUERY && roots.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || hinted(s.name.value)));
+          const reusable = started.operation.operation === OperationTypeNode.QUERY && roots.every((s) => s.kind === Kind.FIELD && (s.name.value === '__typename' || hintedRoots.has(s.name.value)));
           if (!reusable) {
             skipped = true;
             return;

@@ -16,6 +16,12 @@ export const gatewayEnv = z.object({
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   /** Unsent bytes on one websocket before it is closed as a slow consumer (4509). */
   WS_MAX_BUFFERED_BYTES: z.coerce.number().int().positive().default(4 * 1024 * 1024),
+  /**
+   * After an event written to many websockets at once (64 or more), the next round of writes waits
+   * until this long after that one began, so a busy room costs one write per subscriber per
+   * interval rather than per message; adds at most this to a delivery. 0: every turn.
+   */
+  WS_WRITE_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(20),
   /** Each websocket is pinged this often; one that has not answered the previous ping is dropped. */
   WS_KEEP_ALIVE_MS: z.coerce.number().int().positive().default(12_000),
   /** Time a client has to send connection_init before the socket is closed with 4408. */
@@ -51,6 +57,31 @@ export const gatewayEnv = z.object({
   GATEWAY_MAX_SELECTIONS: z.coerce.number().int().positive().default(2_000),
   /** Nesting of objects and arrays in variable values; deeper is BAD_USER_INPUT. */
   GATEWAY_MAX_VARIABLES_DEPTH: z.coerce.number().int().positive().default(32),
+  /**
+   * Browser origins (scheme://host[:port], comma-separated) whose pages may call the HTTP API
+   * cross-origin (CORS: preflight answered, Access-Control-Allow-Origin sent); `*`: any origin.
+   * Unset: same-origin pages only. Credentials are never allowed (players send a bearer token).
+   */
+  GATEWAY_CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+      if (origins.includes('*')) return origins.length === 1 ? ('*' as const) : (ctx.addIssue({ code: 'custom', message: '`*` cannot be listed with other origins' }), z.NEVER);
+      for (const origin of origins) {
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(origin);
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin.replace(/\/$/, '')) {
+          ctx.addIssue({ code: 'custom', message: `"${origin}" is not an origin such as https://game.example.com` });
+          return z.NEVER;
+        }
+      }
+      return origins.map((o) => o.replace(/\/$/, ''));
+    }),
   /** Largest HTTP request body; bigger is 413 PAYLOAD_TOO_LARGE. */
   GATEWAY_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   /** An HTTP operation still unanswered after this (planning and subgraph calls) is answered 504 TIMEOUT. */

@@ -99,6 +99,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
         logger,
         metrics: subscriptionMetrics,
         maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+        writeIntervalMs: config.WS_WRITE_INTERVAL_MS,
         connectionInitWaitTimeoutMs: config.WS_CONNECTION_INIT_TIMEOUT_MS,
         keepAliveMs: config.WS_KEEP_ALIVE_MS,
         trustProxy: config.TRUST_PROXY,
@@ -116,6 +117,7 @@ export async function startGateway(options: StartGatewayOptions = {}) {
       };
     },
     maxBodyBytes: config.GATEWAY_MAX_BODY_BYTES,
+    corsOrigins: config.GATEWAY_CORS_ORIGINS,
     routes: (app) => {
       if (explorer) app.use(EXPLORER_ASSET_PATH, explorer.assets());
       webConsole?.routes(app);

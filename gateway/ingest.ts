@@ -1,7 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import type { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
+import { readAtMost, sendJson } from '../platform/graphql-http.js';
+import { interceptRequests } from '../platform/http.js';
 import { normalizeInputText } from '../platform/text.js';
 import type { GatewayContext } from './server.js';
 
@@ -66,32 +68,10 @@ const STATUS: Record<string, number> = {
   TIMEOUT: 504,
 };
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers }).end(JSON.stringify(body));
-}
-
 function sendError(res: ServerResponse, code: string, message: string, extensions: Record<string, unknown> = {}) {
   const headers: Record<string, string> = {};
   if (code === 'RATE_LIMITED') headers['retry-after'] = String(Math.ceil(Number(extensions.retryAfterMs ?? 1000) / 1000));
-  send(res, STATUS[code] ?? 500, { errors: [{ message, extensions: { ...extensions, code } }] }, headers);
-}
-
-function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too large'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        resolve('too large');
-        req.resume();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
+  sendJson(res, STATUS[code] ?? 500, { errors: [{ message, extensions: { ...extensions, code } }] }, headers);
 }
 
 /**
@@ -125,7 +105,7 @@ export function ingestHandler(deps: {
       if (!contextValue.viewer.userId && contextValue.viewer.kind !== 'service') {
         return sendError(res, 'UNAUTHENTICATED', 'Sign in (a player’s or the game server’s bearer token) to report events.');
       }
-      const body = await readBody(req, deps.maxBodyBytes);
+      const body = await readAtMost(req, deps.maxBodyBytes);
       if (body === 'too large') return sendError(res, 'PAYLOAD_TOO_LARGE', 'The request body is larger than this server accepts.', { maxBytes: deps.maxBodyBytes });
       let events: unknown;
       try {
@@ -160,7 +140,7 @@ export function ingestHandler(deps: {
         answer = result.data.trackEvents;
       }
       const all = [...rejected, ...answer.rejected.map((r) => ({ ...r, index: forwarded[r.index]!.index }))].sort((a, b) => a.index - b.index);
-      send(res, 200, { accepted: answer.accepted, duplicates: answer.duplicates, rejected: all });
+      sendJson(res, 200, { accepted: answer.accepted, duplicates: answer.duplicates, rejected: all });
     } catch (error) {
       deps.logger.error({ err: error }, 'POST /ingest failed');
       if (!res.headersSent) sendError(res, 'INTERNAL_SERVER_ERROR', 'Internal server error');
@@ -169,15 +149,9 @@ export function ingestHandler(deps: {
 }
 
 /**
- * Serves POST /ingest on the gateway's HTTP server ahead of its Express app (which serves
- * everything else), without touching the platform's HTTP service.
+ * Serves POST /ingest on the gateway's HTTP server ahead of the platform's request listener
+ * (which serves everything else), without touching the platform's HTTP service.
  */
-export function routeIngest(httpServer: import('node:http').Server, handler: ReturnType<typeof ingestHandler>): void {
-  const others = httpServer.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
-  httpServer.removeAllListeners('request');
-  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '').split('?', 1)[0];
-    if (path === INGEST_PATH) void handler(req, res);
-    else for (const listener of others) listener.call(httpServer, req, res);
-  });
+export function routeIngest(httpServer: Server, handler: ReturnType<typeof ingestHandler>): void {
+  interceptRequests(httpServer, (req, res, next) => ((req.url ?? '').split('?', 1)[0] === INGEST_PATH ? void handler(req, res) : next()));
 }

@@ -151,3 +151,18 @@ describe('checkCustomScalars', () => {
     expect(validate(buildSchema(), parse('{ eventMetric(name: "x", from: "yesterday", to: "2026-01-02T00:00:00Z") { __typename } }'))).toEqual([]);
   });
 });
+
+describe('GATEWAY_CORS_ORIGINS', () => {
+  it.each([
+    ['', []],
+    ['https://game.example.com', ['https://game.example.com']],
+    [' https://game.example.com/ , http://localhost:5173', ['https://game.example.com', 'http://localhost:5173']],
+    ['*', '*'],
+  ])('%j → %j', (value, origins) => {
+    expect(loadGatewayConfig({ GATEWAY_CORS_ORIGINS: value }).GATEWAY_CORS_ORIGINS).toEqual(origins);
+  });
+
+  it.each(['game.example.com', 'https://game.example.com/play', 'ftp://game.example.com', '*,https://game.example.com'])('refuses %j at start', (value) => {
+    expect(() => loadGatewayConfig({ GATEWAY_CORS_ORIGINS: value })).toThrow(/GATEWAY_CORS_ORIGINS/);
+  });
+});

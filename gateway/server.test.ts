@@ -2,7 +2,8 @@ import { Agent as HttpsAgent } from 'node:https';
 import { describe, expect, it } from 'vitest';
 import { RateLimit } from '../platform/rate-limit.js';
 import { MemoryRedisPort } from '../platform/redis/index.js';
-import { rateLimitKeyOf, subgraphAgentFor, viewerRateLimit } from './server.js';
+import { rateLimitKeyOf, viewerRateLimit } from './server.js';
+import { subgraphAgentFor } from './subgraph-http.js';
 
 describe('subgraph fetch agents', () => {
   it('keeps connections alive, over TLS for https subgraph URLs', () => {

@@ -1,12 +1,12 @@
-import { Agent, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import type { CachePolicy } from '@apollo/cache-control-types';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLRequest, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import { LRUCache } from 'lru-cache';
-import nodeFetch from 'node-fetch';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { ANONYMOUS, VIEWER_HEADER, ViewerSigner, viewerFromAuthorization, type Viewer } from '../platform/auth.js';
@@ -16,6 +16,7 @@ import { metricsPlugin } from '../platform/metrics.js';
 import type { RateLimit } from '../platform/rate-limit.js';
 import { checkCustomScalars, clientMistakesPlugin, recodeClientError } from './client-errors.js';
 import { EntityCache, fetchThroughCache, type EntitiesResponse } from './entity-cache.js';
+import { postToSubgraph, SubgraphResponse } from './subgraph-http.js';
 import type { Explorer } from './explorer/index.js';
 import type { ResponseCache } from './response-cache.js';
 import { DOCUMENT_BYTES_PER_CHAR, documentLimitRules, parseOptionsFor, type OperationLimits } from './limits.js';
@@ -94,22 +95,6 @@ export function clientAddressOf(req: IncomingMessage, trustProxy: boolean): stri
 }
 
 /**
- * How the gateway calls subgraphs: node-fetch over keep-alive agents (one for http, one for https
- * subgraph URLs). Apollo's default (make-fetch-happen, built for npm's HTTP cache) costs ≈ 0.5 ms
- * more per fetch on the bench machine, paid by every query's subgraph fetch and every subscription
- * event's entity fetch. Subgraphs keep idle sockets 65 s (platform/http.ts); the agents drop them
- * after 30 s, first.
- */
-const subgraphAgents = {
-  http: new Agent({ keepAlive: true, scheduling: 'lifo', timeout: 30_000 }),
-  https: new HttpsAgent({ keepAlive: true, scheduling: 'lifo', timeout: 30_000 }),
-};
-export const subgraphAgentFor = (url: URL): Agent => (url.protocol === 'https:' ? subgraphAgents.https : subgraphAgents.http);
-/** The fetcher for subgraph calls; with a signal, a call it aborts closes its socket. */
-const subgraphFetcher = (signal?: AbortSignal) =>
-  ((url: string, init: Parameters<typeof nodeFetch>[1]) => nodeFetch(url, { ...init, agent: subgraphAgentFor, signal })) as unknown as RemoteGraphQLDataSource['fetcher'];
-
-/**
  * Forwards the viewer to a subgraph in a header signed with the internal secret. A subgraph that
  * cannot be reached (no answer, or 502/503/504 from a proxy) is SERVICE_UNAVAILABLE, not a masked
  * internal error: the other subgraphs' data still reaches the client (nullable root fields).
@@ -122,7 +107,12 @@ class SignedViewerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly logger: Logger,
     private readonly entityCache?: EntityCache,
   ) {
-    super({ url, fetcher: subgraphFetcher() });
+    super({ url });
+    // Apollo's data source calls `this.sendRequest`, which its typings mark private (so it cannot
+    // be overridden in TypeScript): this instance's own replaces it.
+    // An Apollo upgrade that renamed it would fall back to its default fetcher unnoticed: fail here.
+    if (typeof (RemoteGraphQLDataSource.prototype as unknown as Record<string, unknown>).sendRequest !== 'function') throw new Error('@apollo/gateway: RemoteGraphQLDataSource.sendRequest is gone; see gateway/subgraph-http.ts');
+    Object.assign(this, { sendRequest: (request: GatewayGraphQLRequest, context: GatewayContext) => this.post(request, context) });
   }
 
   /**
@@ -133,23 +123,35 @@ class SignedViewerDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const { query, variables } = options.request;
     const representations: unknown = variables?.representations;
     const plan = this.entityCache && query ? this.entityCache.plan(this.serviceName, query, representations) : null;
-    if (!plan) return this.send(options);
+    if (!plan) return super.process(options);
     // The entity cache's fields carry no cache hint: the operation's answer is not reusable whole.
     if ('incomingRequestContext' in options) (options.incomingRequestContext.overallCachePolicy as CachePolicy | undefined)?.restrict({ maxAge: 0 });
     return fetchThroughCache(this.entityCache!, plan, representations as unknown[], (subset) =>
-      this.send({ ...options, request: { ...options.request, variables: { ...variables, representations: subset } } }) as Promise<EntitiesResponse>,
+      super.process({ ...options, request: { ...options.request, variables: { ...variables, representations: subset } } }) as Promise<EntitiesResponse>,
     ) as ReturnType<RemoteGraphQLDataSource['process']>;
   }
 
   /**
-   * Apollo's data source hands its fetcher no per-request options, so a call that must be
-   * abortable runs on a view of this data source whose fetcher carries the request's signal.
+   * Apollo's `sendRequest` on Node's HTTP client (gateway/subgraph-http.ts) instead of a fetch
+   * implementation: the same request body and headers, the same errors for a non-2xx answer, and the
+   * request's signal (the deadline) closing the call's socket when it fires.
    */
-  private send(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const signal = (options.context as Partial<GatewayContext>).signal;
-    if (!signal) return super.process(options);
-    const view = Object.create(this, { fetcher: { value: subgraphFetcher(signal) } }) as this;
-    return RemoteGraphQLDataSource.prototype.process.call(view, options);
+  private async post(request: GatewayGraphQLRequest, context: GatewayContext): Promise<GatewayGraphQLResponse> {
+    const { http, ...withoutHttp } = request;
+    if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
+    let response: SubgraphResponse | undefined;
+    try {
+      response = await postToSubgraph(http.url, Object.fromEntries(http.headers), JSON.stringify(withoutHttp), context.signal);
+      // The part of a fetch Response Apollo's errorFromResponse and parseBody read.
+      const asFetched = response as unknown as FetcherResponse;
+      if (!response.ok) throw await this.errorFromResponse(asFetched);
+      const body = await this.parseBody(asFetched);
+      if (typeof body !== 'object' || body === null) throw new Error(`Expected JSON response body, but received: ${String(body)}`);
+      return { ...(body as GatewayGraphQLResponse), http: asFetched };
+    } catch (error) {
+      this.didEncounterError(error as Error, { url: http.url }, response, context);
+      throw error;
+    }
   }
 
   override didEncounterError(error: Error, _request: unknown, response?: { status: number }, context?: GatewayContext) {

@@ -1,13 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
-import { createServer, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
 import express from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { ConfigError, type MetricsAccess } from './config.js';
+import { graphqlHttpHandler, sendHttpError, sendJson } from './graphql-http.js';
 
 export interface RunningService {
   name: string;
@@ -36,9 +37,14 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   attach?: (httpServer: Server) => void | (() => Promise<void>);
   /** Called on close after the HTTP server stopped accepting (background workers). */
   onClose?: () => Promise<void>;
+  /**
+   * Browser origins allowed to call this service cross-origin (`*`: any); unset or empty: no CORS
+   * headers at all. Applies to every path, the routes `attach` adds included (the gateway's /ingest).
+   */
+  corsOrigins?: readonly string[] | '*';
   /** Largest request body /graphql accepts (default 1 MiB); bigger is 413 PAYLOAD_TOO_LARGE. */
   maxBodyBytes?: number;
-  /** More routes, mounted before /graphql (the gateway's explorer assets under /graphql/explorer/). */
+  /** More routes on an Express app, for paths other than /graphql and the probes (the gateway's explorer assets under /graphql/explorer/). */
   routes?: (app: express.Express) => void;
 }
 
@@ -51,9 +57,33 @@ export async function startHttpService<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): Promise<RunningService> {
   const { apollo, logger } = options;
-  const app = express();
-  app.disable('x-powered-by');
-  const httpServer = createServer(app);
+  const graphql = graphqlHttpHandler(apollo, { context: options.context, maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024, logger });
+  const metricsAccess = options.metricsAccess ?? { onServicePort: true };
+  const metrics = metricsAccess.onServicePort ? metricsHandler([options.metrics], metricsAccess.token) : undefined;
+  // Express only for the routes a service adds (the gateway's explorer and console pages): the
+  // GraphQL endpoint and the probes are served on Node's server directly (platform/graphql-http.ts).
+  const app = options.routes ? express() : undefined;
+  if (app) {
+    app.disable('x-powered-by');
+    options.routes?.(app);
+    app.use((_req, res) => sendHttpError(res, 404, 'NOT_FOUND', 'Not found.'));
+  }
+  const httpServer = createServer((req, res) => {
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const path = query < 0 ? url : url.slice(0, query);
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    if (path === '/graphql' || path === '/graphql/') graphql(req, res);
+    else if (path === '/healthz' && read) sendJson(res, 200, { status: 'ok' });
+    else if (path === '/readyz' && read) {
+      options.ready().then(
+        () => sendJson(res, 200, { status: 'ready' }),
+        (error: Error) => sendJson(res, 503, { status: 'unavailable', reason: error.message }),
+      );
+    } else if (path === '/metrics' && read && metrics) metrics(req, res);
+    else if (app) app(req, res);
+    else sendHttpError(res, 404, 'NOT_FOUND', 'Not found.');
+  });
   // Keep idle connections longer than clients do (the gateway's fetcher, load balancers: 60 s is
   // common). With Node's 5 s default, the server could close a reused socket just as a request
   // was sent on it: ECONNRESET and a failed operation, which the gateway does not retry.
@@ -61,27 +91,6 @@ export async function startHttpService<TContext extends BaseContext>(
   httpServer.headersTimeout = 66_000;
   apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer }));
   await apollo.start();
-
-  app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', async (_req, res) => {
-    try {
-      await options.ready();
-      res.json({ status: 'ready' });
-    } catch (error) {
-      res.status(503).json({ status: 'unavailable', reason: (error as Error).message });
-    }
-  });
-  const metricsAccess = options.metricsAccess ?? { onServicePort: true };
-  if (metricsAccess.onServicePort) app.get('/metrics', metricsHandler([options.metrics], metricsAccess.token));
-  options.routes?.(app);
-  app.use(
-    '/graphql',
-    express.json({ limit: options.maxBodyBytes ?? 1024 * 1024 }),
-    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
-    requestErrorHandler(logger),
-  );
 
   try {
     await listen(httpServer, options.name, options.host, options.port);
@@ -91,6 +100,7 @@ export async function startHttpService<TContext extends BaseContext>(
   }
   // After listening: a websocket server attached earlier re-emits the listen error as its own.
   const detach = options.attach?.(httpServer);
+  if (options.corsOrigins === '*' || options.corsOrigins?.length) allowCrossOrigin(httpServer, options.corsOrigins);
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://${options.host}:${port}/graphql`;
   logger.info({ url }, `${options.name} ready`);
@@ -111,36 +121,30 @@ export async function startHttpService<TContext extends BaseContext>(
   };
 }
 
-/** body-parser's refusals (err.type) as the codes a GraphQL client reads in extensions.code. */
-const BODY_ERROR_CODES: Record<string, string> = {
-  'entity.too.large': 'PAYLOAD_TOO_LARGE',
-  'entity.parse.failed': 'BAD_REQUEST',
-  'encoding.unsupported': 'BAD_REQUEST',
-  'charset.unsupported': 'BAD_REQUEST',
-  'request.aborted': 'BAD_REQUEST',
-  'request.size.invalid': 'BAD_REQUEST',
-};
+/** Headers a browser client of this API sends: JSON bodies, bearer tokens, Apollo's CSRF and client headers. */
+const CORS_ALLOWED_HEADERS = ['content-type', 'authorization', 'apollo-require-preflight', 'x-apollo-operation-name', 'apollographql-client-name', 'apollographql-client-version'];
 
 /**
- * What reaches Express's error handling on /graphql (an unreadable or oversize body, a failure
- * outside Apollo) answered as a GraphQL response: JSON with a code, never Express's HTML page.
- * A client mistake keeps its 4xx status; anything else is a logged 500.
+ * CORS for these origins on every request the server answers (the `cors` package, in front of
+ * every other request listener): a preflight from an allowed origin is answered 204 here; any other
+ * request goes on, with Access-Control-Allow-Origin when its origin is allowed. No credentials.
  */
-export function requestErrorHandler(logger: Logger): express.ErrorRequestHandler {
-  return (error: { status?: number; statusCode?: number; type?: string; message?: string }, _req, res, next) => {
-    if (res.headersSent) return next(error);
-    const status = error.status ?? error.statusCode ?? 500;
-    const clientMistake = status >= 400 && status < 500;
-    if (!clientMistake) logger.error({ err: error }, 'request failed outside GraphQL');
-    const code = clientMistake ? (BODY_ERROR_CODES[error.type ?? ''] ?? 'BAD_REQUEST') : 'INTERNAL_SERVER_ERROR';
-    const message =
-      code === 'PAYLOAD_TOO_LARGE'
-        ? 'The request body is larger than this server accepts.'
-        : clientMistake
-          ? `The request could not be read: ${error.message ?? 'bad request'}.`
-          : 'Internal server error';
-    res.status(clientMistake ? status : 500).json({ errors: [{ message, extensions: { code } }] });
-  };
+function allowCrossOrigin(server: Server, origins: readonly string[] | '*'): void {
+  interceptRequests(server, cors({ origin: origins === '*' ? '*' : [...origins], methods: ['GET', 'POST'], allowedHeaders: CORS_ALLOWED_HEADERS, maxAge: 600 }));
+}
+
+/**
+ * Puts `handler` in front of the server's request listeners: it answers a request itself, or calls
+ * `next()` to hand it on to them (the gateway's /ingest, CORS).
+ */
+export function interceptRequests(server: Server, handler: (req: IncomingMessage, res: ServerResponse, next: () => void) => void): void {
+  const others = server.listeners('request') as RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handler(req, res, () => {
+      for (const listener of others) listener.call(server, req, res);
+    });
+  });
 }
 
 /** A port or interface a service cannot listen on: a configuration problem, reported in one line. */

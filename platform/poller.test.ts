@@ -47,7 +47,8 @@ describe('Poller', () => {
     expect(runs).toHaveLength(0);
     await Promise.all(pokes);
     expect(runs).toHaveLength(1);
-    expect(runs[0]! - started).toBeGreaterThanOrEqual(39);
+    // 40 ms less a timer's slack: libuv counts a timeout from the loop's cached clock, so it may fire a few ms early by performance.now().
+    expect(runs[0]! - started).toBeGreaterThanOrEqual(35);
     await poller.poke(); // a later poke gets a run of its own
     expect(runs).toHaveLength(2);
   });

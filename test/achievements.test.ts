@@ -190,7 +190,7 @@ describe('achievements through the gateway', () => {
       where: { type: 'achievement.unlocked', payload: { path: ['userId'], equals: player.id } },
     });
     expect(rewardEvents.map((e) => (e.payload as { achievementId: string }).achievementId)).toEqual(['first_blood']);
-    await expect.poll(() => platform.runtime.db.prisma.outboxEvent.count({ where: { id: rewardEvents[0]!.id, publishedAt: { not: null } } })).toBe(1);
+    await expect.poll(() => platform.runtime.db.prisma.outboxEvent.count({ where: { id: rewardEvents[0]!.id, publishedAt: { not: null } } }), { timeout: 10_000 }).toBe(1);
 
     const wallet = await me<{ xp: number; level: number; wallet: { ledger: { edges: { node: { currency: string; amount: number; reason: string } }[] } } }>(
       player.token,

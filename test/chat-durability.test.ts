@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
+import { liveChannel } from '../platform/live.js';
 import { gql, registerPlayer, startTestPlatform } from './support/platform.js';
 import { ownRedis } from './support/own-redis.js';
-import { activeSubscriptions, subscribe, wsClient, type Subscription } from './support/ws.js';
+import { activeSubscriptions, subscribe, untilListening, wsClient, type Subscription } from './support/ws.js';
 
 // Issue 15's durability rule: PostgreSQL holds every accepted message; Redis carries fan-out, presence
 // and rate limits only. The platform runs on a Redis of this test's own, which is restarted empty in
@@ -83,7 +84,9 @@ describe('chat durability: Redis restarted empty during a send loop', () => {
     type Inbox = { inboxCursor: string; message: { id: string; text: string } };
     const inbox = follower<Inbox>(bob.token, `subscription($after: String) { privateMessageReceived(after: $after) { inboxCursor message { id text } } }`, {}, 'privateMessageReceived', (e) => e.inboxCursor);
     await expect.poll(() => activeSubscriptions(url), { timeout: 10_000 }).toBe(before + 2);
-    await sleep(300);
+    // Live upstream before the first send (polled: on a loaded machine a fixed pause may not be enough).
+    await untilListening(platform.runtime.redis, liveChannel('social', 'messageAdded', roomId));
+    await untilListening(platform.runtime.redis, liveChannel('social', 'privateMessage', bob.id));
 
     const acceptedInRoom: string[] = [];
     const acceptedPrivate: string[] = [];

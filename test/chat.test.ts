@@ -197,15 +197,17 @@ describe('chat through the gateway: sending', () => {
     expect(retried.id).toBe(first.id);
     expect(await refusal(ana, SEND, { input: { roomId, text: 'another', clientMessageId: 'client-1' } })).toMatchObject({ code: 'CONFLICT', field: 'clientMessageId' });
     await send(ana, roomId, 'two');
-    const results = await Promise.all([0, 1, 2].map((i) => gql(url, SEND, { input: { roomId, text: `burst ${i}` } }, { token: ana.token })));
+    // The burst is a fresh player's, sent at once: its four fall in one one-second window. (After
+    // ana's sends, a loaded machine could have let her window end just before a burst of three.)
+    const ben = await registerPlayer(url);
+    const results = await Promise.all([0, 1, 2, 3].map((i) => gql(url, SEND, { input: { roomId, text: `burst ${i}` } }, { token: ben.token })));
     const limited = results.filter((r) => r.errors?.[0]?.extensions?.code === 'RATE_LIMITED');
-    expect(limited.length).toBeGreaterThan(0);
+    expect(limited).toHaveLength(1);
     expect(limited[0]!.errors![0]!.extensions).toMatchObject({ reason: 'RATE', retryAfterMs: expect.any(Number) });
-    expect(await storedIn(roomId)).toBe(2 + results.length - limited.length);
+    expect(await storedIn(roomId)).toBe(2 + 3);
     // Each accepted message reaches achievements over the bus as a SOCIAL_INTERACTION; a retry adds none.
-    await expect
-      .poll(() => platform.runtime.db.prisma.achievementEvent.count({ where: { userId: ana.id, type: 'SOCIAL_INTERACTION' } }), { timeout: 15_000 })
-      .toBe(2 + results.length - limited.length);
+    const interactions = (userId: string) => platform.runtime.db.prisma.achievementEvent.count({ where: { userId, type: 'SOCIAL_INTERACTION' } });
+    await expect.poll(async () => [await interactions(ana.id), await interactions(ben.id)], { timeout: 15_000 }).toEqual([2, 3]);
     const social = platform.subgraphs.find((s) => s.name === 'social')!;
     expect(await metric(social.url, 'chat_messages_refused_total', 'reason="RATE"')).toBeGreaterThan(0);
     expect(await metric(social.url, 'chat_message_duration_seconds_count')).toBeGreaterThan(0);

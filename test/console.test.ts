@@ -113,7 +113,7 @@ describe('the web console', () => {
     // The one player's exposure and conversion, in whichever variant the hash gave them.
     expect(table.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(1);
     expect(table.reduce((sum, row) => sum + Number(row[2]), 0)).toBe(1);
-    await expect.poll(() => page.getByTestId('experiment-chart').locator('canvas').count()).toBe(1);
+    await expect.poll(() => page.getByTestId('experiment-chart').locator('canvas').count(), { timeout: 10_000 }).toBe(1);
     await page.screenshot({ path: `${ARTIFACTS}/console-dashboard.png`, fullPage: true });
     expect(outside).toEqual([]);
     expect(pageErrors).toEqual([]);

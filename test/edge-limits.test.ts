@@ -289,18 +289,28 @@ describe('per-connection and per-viewer bounds', () => {
     expect(subs.slice(0, 3).every((s) => s.error === undefined)).toBe(true);
     subs.forEach((s) => s.stop());
 
-    const other = await registerPlayer(url);
-    const d = tightClient(other.token);
-    // wait for the start of a second, so the six fall in one window
-    await new Promise((r) => setTimeout(r, 1_000 - (Date.now() % 1_000) + 20));
-    const open = subscribe(d, PROFILE, { id: other.id }); // the first; it keeps the socket open
-    const quick: Awaited<ReturnType<typeof run>>[] = [];
-    for (let i = 0; i < 5; i++) quick.push(await run(d, '{ __typename }')); // one at a time: never more than 3 running
-    expect(quick.slice(0, 4)).toEqual(Array.from({ length: 4 }, () => ({ data: { __typename: 'Query' } })));
-    expect(quick[4]!.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) });
-    expect(open.error).toBeUndefined();
-    open.stop();
-    for (const socket of [c, d]) expect(socket.closes.filter((code) => code !== 1000)).toEqual([]);
+    // The window is a fixed wall-clock second: the six are sent from the start of one. When a loaded
+    // machine took them past its end (seen from here, our clock brackets the gateway's), the sixth
+    // fell in the next window and says nothing: try again, as a new viewer on a new socket (each try
+    // spends 6 of a viewer's 8 points).
+    const sockets = [c];
+    for (let attempt = 1; ; attempt++) {
+      const other = await registerPlayer(url);
+      const d = tightClient(other.token);
+      sockets.push(d);
+      await new Promise((r) => setTimeout(r, 1_000 - (Date.now() % 1_000) + 20));
+      const second = Math.floor(Date.now() / 1_000);
+      const open = subscribe(d, PROFILE, { id: other.id }); // the first; it keeps the socket open
+      const quick: Awaited<ReturnType<typeof run>>[] = [];
+      for (let i = 0; i < 5; i++) quick.push(await run(d, '{ __typename }')); // one at a time: never more than 3 running
+      open.stop();
+      if (Math.floor(Date.now() / 1_000) !== second && attempt < 3) continue;
+      expect(quick.slice(0, 4)).toEqual(Array.from({ length: 4 }, () => ({ data: { __typename: 'Query' } })));
+      expect(quick[4]!.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) });
+      expect(open.error).toBeUndefined();
+      break;
+    }
+    for (const socket of sockets) expect(socket.closes.filter((code) => code !== 1000)).toEqual([]);
   });
 
   it('limits each viewer across HTTP and websockets: RATE_LIMITED, HTTP 429 with Retry-After', async () => {
@@ -367,7 +377,8 @@ describe('deadline and production errors', () => {
     expect(r.status).toBe(504);
     expect(codes(r)).toEqual(['TIMEOUT']);
     expect(ms).toBeGreaterThanOrEqual(280);
-    expect(ms).toBeLessThan(2_000);
+    // Before the subgraph's answer at 3 s, with room for a loaded machine's late timers.
+    expect(ms).toBeLessThan(2_800);
   });
 
   it('hides field suggestions in production', async () => {

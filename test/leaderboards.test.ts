@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
+import { liveChannel } from '../platform/live.js';
 import { MemoryRedisPort, type IoRedisPort } from '../platform/redis/index.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
+import { ownRedis } from './support/own-redis.js';
 import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
-import { subscribe, wsClient } from './support/ws.js';
+import { subscribe, untilListening, wsClient } from './support/ws.js';
 
 // Leaderboards through the gateway (issue 18), as a game studio uses them: an admin defines a board,
 // the game server submits scores (idempotent by submissionId), clients read the top, around a
@@ -15,10 +17,22 @@ import { subscribe, wsClient } from './support/ws.js';
 
 let platform: RunningPlatform;
 let url: string;
-platformPerFile({ SOCIAL_GUILD_CREATION_FEE: '0' }, (started) => {
-  platform = started;
-  url = started.gateway.url;
+// On real Redis (REDIS_URL), a Redis of this file's own: the rebuild test empties it mid-run, which on
+// the shared one would wipe the keys of test files running alongside.
+let ownRedisServer: Awaited<ReturnType<typeof ownRedis>> | undefined;
+beforeAll(async () => {
+  if (process.env.REDIS_URL) ownRedisServer = await ownRedis();
 });
+afterAll(async () => {
+  await ownRedisServer?.stop();
+});
+platformPerFile(
+  () => ({ SOCIAL_GUILD_CREATION_FEE: '0', ...(ownRedisServer ? { REDIS_URL: ownRedisServer.url } : {}) }),
+  (started) => {
+    platform = started;
+    url = started.gateway.url;
+  },
+);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 let adminToken: string;
@@ -238,7 +252,10 @@ describe('live', () => {
     const updates = subscribe(anonymous, `subscription($id: ID!) { leaderboardUpdated(id: $id, first: 2) { reset period { number } top { rank score player { id username } } } }`, { id: board.id });
     const rankA = subscribe(forA, `subscription($id: ID!) { rankChanged(leaderboardId: $id) { rank previousRank passedBy { id } leaderboard { id } } }`, { id: board.id });
     const rankB = subscribe(forB, `subscription($id: ID!) { rankChanged(leaderboardId: $id) { rank previousRank passedBy { id } } }`, { id: board.id });
-    await sleep(1_000);
+    // Live upstream before the submissions (polled: on a loaded machine a fixed pause may not be enough).
+    for (const channel of [liveChannel('tournaments', 'leaderboardChanged', board.id), ...[a!, b!].map((p) => liveChannel('tournaments', 'rankChanged', `${board.id} ${p.id}`))]) {
+      await untilListening(platform.runtime.redis, channel);
+    }
     // c climbs from 3rd to 2nd: b is passed, a is not; the top 2 changed.
     await submit(board.id, c!.id, 25);
     await expect.poll(() => updates.results.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);

@@ -107,7 +107,7 @@ describe('the gateway response cache', () => {
       .poll(async () => {
         const { hits } = await askTwice(CATALOG, { rarity: 'COMMON' });
         return hits;
-      })
+      }, { timeout: 10_000 })
       .toBe(1);
     // The poll's first round after the announcement computed the answer again (a miss, then a hit): the same catalog.
     const again = await ask(CATALOG, { rarity: 'COMMON' });

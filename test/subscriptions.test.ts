@@ -83,7 +83,7 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     await untilListening(platform.runtime.redis, liveChannel('users', 'profileUpdated', player.id));
     await untilListening(platform.runtime.redis, liveChannel('users', 'profileUpdated', other.id));
     await rename(player.token, 'Private');
-    await expect.poll(() => mine.results).toHaveLength(1);
+    await expect.poll(() => mine.results, { timeout: 10_000 }).toHaveLength(1);
     expect(mine.results[0]).toEqual({ data: { meUpdated: { id: player.id, displayName: 'Private', email: `${player.username}@example.com` } } });
     await new Promise((r) => setTimeout(r, 200));
     expect(theirs.results).toEqual([]);
@@ -95,7 +95,7 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
   it('closes a connection with a bad token with 4403, and one that never says hello with 4408', async () => {
     const bad = client('not-a-token');
     const sub = subscribe(bad, PROFILE, { id: 'x' });
-    await expect.poll(() => bad.closes).toEqual([4403]);
+    await expect.poll(() => bad.closes, { timeout: 10_000 }).toEqual([4403]);
     expect(sub.error).toBeDefined();
 
     const silent = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
@@ -123,7 +123,7 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     await waitForSubscribers(1);
     await profileLive(player.id);
     await rename(player.token, 'StillHere');
-    await expect.poll(() => good.results).toHaveLength(1);
+    await expect.poll(() => good.results, { timeout: 10_000 }).toHaveLength(1);
     expect(c.closes).toEqual([]);
     good.stop();
     await waitForSubscribers(0);
@@ -173,7 +173,7 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     await expect.poll(() => healthy.results.length, { timeout: 30_000 }).toBe(published);
     (socket as unknown as { _socket: { resume(): void } })._socket.resume();
     expect([SLOW_CONSUMER_CLOSE_CODE, 1006]).toContain(await closed);
-    await expect.poll(() => activeSubscriptions(url)).toBe(1);
+    await expect.poll(() => activeSubscriptions(url), { timeout: 10_000 }).toBe(1);
     healthy.stop();
     await waitForSubscribers(0);
   });
@@ -218,8 +218,8 @@ describe('subscriptions through the gateway (graphql-ws)', () => {
     const sub = subscribe(c, PROFILE, { id: player.id });
     await waitForSubscribers(1);
     await platform.close();
-    await expect.poll(() => sub.completed).toBe(true);
+    await expect.poll(() => sub.completed, { timeout: 10_000 }).toBe(true);
     // The client closes first (1000) once nothing is left to listen to, or the server does (1001).
-    await expect.poll(() => c.closes.some((code) => code === 1000 || code === 1001)).toBe(true);
+    await expect.poll(() => c.closes.some((code) => code === 1000 || code === 1001), { timeout: 10_000 }).toBe(true);
   });
 });

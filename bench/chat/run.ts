@@ -2,13 +2,15 @@
 // follow live, at rising rates; then a room with a million messages and its history pages.
 //
 //   node --import tsx bench/chat/run.ts [--subscribers 1000] [--rates 50,100,250,500] [--seconds 10]
-//        [--senders 200] [--history 1000000] [--history-requests 300] [--presence 10000] [--clients <cores>] [--no-write]
-//        [--history-only] [--redis-db 9]
+//        [--senders 400] [--history 1000000] [--history-requests 300] [--presence 10000] [--clients <cores>] [--no-write]
+//        [--history-only] [--redis-db 9] [--subscriber-client lean|graphql-ws] [--write-interval <ms>]
 //
 // Processes (all on this machine, traffic on 127.0.0.1 only): the five subgraphs and the gateway,
 // each its own process from the production bundle on real PostgreSQL and Redis; --clients
 // client.ts processes holding the subscribers' graphql-ws connections (one per subscriber,
-// anonymous: the GLOBAL room is a shared `@publicStream`); this process sends the messages
+// anonymous: the GLOBAL room is a shared `@publicStream`; by default on bench/lib/lean-ws.ts, a
+// bare-socket graphql-ws client that costs a fraction of graphql-ws's own on the shared cores,
+// --subscriber-client graphql-ws for that one); this process sends the messages
 // (`sendMessage` over HTTP through the gateway, open loop: message i is issued at i / rate s
 // whatever the earlier ones are doing), each sender a player of its own (the limit is 3 messages/s
 // per player, so the rate is spread over --senders players).
@@ -40,15 +42,21 @@ import { registerPlayer } from '../../test/support/platform.js';
 import { f0, f1, f2, flag, list, log, loadAverage, machineDescription, now, option, percentile, publishSection, resultsSection, runLimited, sleep, sorted } from '../lib/common.js';
 import { onCleanup, runBench, throwawayDatabase } from '../lib/lifecycle.js';
 import { CpuMeter, type CpuSnapshot, rssMb } from '../lib/proc.js';
-import { ClientProcess, cpuProfArgs, describeGatewayTuning, gatewayTuningFromArgv, postGraphQL, SECRETS, serviceEnv, startGateway, startSubgraphProcesses } from '../lib/processes.js';
+import { ClientProcess, cpuProfArgs, describeGatewayTuning, gatewayTuningFromArgv, keepAlivePoster, postGraphQL, SECRETS, serviceEnv, startGateway, startSubgraphProcesses } from '../lib/processes.js';
 
 const HERE = fileURLToPath(new URL('./', import.meta.url));
 
 // ---------------------------------------------------------------- options
+if (flag('help')) {
+  console.log(
+    'node --import tsx bench/chat/run.ts [--subscribers 1000] [--rates 50,100,250,500] [--seconds 10] [--senders 400] [--history 1000000] [--history-requests 300] [--presence 10000] [--clients 2] [--no-write] [--history-only] [--redis-db 9] [--subscriber-client lean|graphql-ws] [--write-interval <ms>] [--max-minutes 25]\nBENCH_CPU_PROF=<dir>: CPU profiles of the subgraphs and the gateway.',
+  );
+  process.exit(0);
+}
 const SUBSCRIBERS = Number(option('subscribers', '1000'));
 const RATES = list(option('rates', '50,100,250,500'));
 const SECONDS = Number(option('seconds', '10'));
-const SENDERS = Number(option('senders', '200'));
+const SENDERS = Number(option('senders', '400'));
 const HISTORY = Number(option('history', '1000000'));
 const HISTORY_REQUESTS = Number(option('history-requests', '300'));
 const PRESENCE = Number(option('presence', '10000'));
@@ -57,16 +65,22 @@ const GATEWAY_TUNING = gatewayTuningFromArgv();
 const WRITE = !flag('no-write');
 const RUN_DEADLINE_MS = Number(option('max-minutes', '25')) * 60_000;
 const HISTORY_ONLY = flag('history-only');
+/** The subscribers' client: lean-ws.ts's bare-socket one (default) or graphql-ws's `createClient` over `ws`. */
+const SUBSCRIBER_CLIENT = option('subscriber-client', 'lean');
+if (SUBSCRIBER_CLIENT !== 'lean' && SUBSCRIBER_CLIENT !== 'graphql-ws') throw new Error('--subscriber-client: lean or graphql-ws');
 
 const REDIS_URL = `${process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'}/${Number(option('redis-db', '9'))}`;
 const DB = throwawayDatabase('bench_chat');
-const ENV = serviceEnv(DB.url, REDIS_URL);
+/** --write-interval <ms>: the gateway's WS_WRITE_INTERVAL_MS (unset: its default). */
+const WRITE_INTERVAL = option('write-interval', '');
+const ENV = serviceEnv(DB.url, REDIS_URL, WRITE_INTERVAL ? { WS_WRITE_INTERVAL_MS: WRITE_INTERVAL } : {});
 const ROOM = DEFAULT_ROOMS.find((r) => r.kind === 'GLOBAL')!.id;
 
 const FOLLOW = `subscription Follow($room: ID!) { messageAdded(roomId: $room) { id text sentAt author { username } } }`;
 const SEND = `mutation Send($input: SendMessageInput!) { sendMessage(input: $input) { message { id } } }`;
 const PAGE_GATEWAY = `query Page($id: ID!, $before: String) { chatRoom(id: $id) { messages(last: 50, before: $before) { edges { node { text sentAt author { username displayName level } } } } } }`;
 const PAGE_SOCIAL = `query Page($id: ID!, $before: String) { chatRoom(id: $id) { messages(last: 50, before: $before) { edges { node { text sentAt author { id } } } } } }`;
+const PAIR_LINE = 'page at a random depth, then its authors at users (timed together)';
 const AUTHORS_USERS = `query Authors($representations: [_Any!]!) { _entities(representations: $representations) { ... on User { username displayName level } } }`;
 
 interface Sender {
@@ -89,6 +103,10 @@ interface RateResult {
   deliveryP99: number;
   deliveryMax: number;
   achievedRate: number;
+  /** CPU ms per accepted message, by process name, from the first send to the last delivery. */
+  cpuMs: Record<string, number>;
+  /** The span cpuMs covers, s. */
+  cpuSeconds: number;
 }
 
 type Clients = ClientProcess<{ warm: number; measured: number }, { times: Record<string, number[]> }>;
@@ -103,10 +121,12 @@ function measuredText(rate: number, index: number): string {
 }
 
 let sendErrorsLogged = 0;
+/** The sends' HTTP client: a keep-alive connection per sender at most, as players would hold. */
+const postSend = keepAlivePoster(SENDERS);
 async function sendMessage(gatewayUrl: string, sender: Sender, text: string): Promise<{ ok: boolean; code?: string; ms: number }> {
   const started = now();
   try {
-    const body = await postGraphQL<{ sendMessage?: { message: { id: string } } }>(
+    const body = await postSend<{ sendMessage?: { message: { id: string } } }>(
       gatewayUrl,
       SEND,
       { input: { roomId: ROOM, text, clientMessageId: text } },
@@ -117,7 +137,9 @@ async function sendMessage(gatewayUrl: string, sender: Sender, text: string): Pr
     if (body.errors?.length && sendErrorsLogged++ < 5) log('  send failed:', JSON.stringify(body.errors).slice(0, 400));
     return { ok: !!body.data?.sendMessage && !body.errors?.length, code: code ?? (body.errors?.length ? 'ERROR' : undefined), ms: now() - started };
   } catch (error) {
-    return { ok: false, code: (error as Error).name, ms: now() - started };
+    // The error's name says little: its code names what failed (ECONNRESET, ETIMEDOUT, ABORT_ERR…).
+    const code = (error as { code?: string }).code;
+    return { ok: false, code: `${(error as Error).name}${code ? ` (${code})` : ''}`, ms: now() - started };
   }
 }
 
@@ -139,6 +161,7 @@ async function runRate(gatewayUrl: string, senders: Sender[], clients: Clients[]
   });
   await listener.subscribe(liveChannel('social', 'messageAdded', ROOM));
   const measuredBefore = clients.reduce((s, c) => s + (c.progress.measured ?? 0), 0);
+  const cpuBefore = cpuMeter.snapshot();
   const start = now();
   for (let i = 0; i < total; i++) {
     const wait = start + (i * 1000) / rate - now();
@@ -163,6 +186,9 @@ async function runRate(gatewayUrl: string, senders: Sender[], clients: Clients[]
   const drainUntil = Date.now() + 30_000;
   const measured = () => clients.reduce((s, c) => s + (c.progress.measured ?? 0), 0) - measuredBefore;
   while (measured() < expected && Date.now() < drainUntil) await sleep(100);
+  const cpuAfter = cpuMeter.snapshot();
+  const cpuMs = cpuPerRequest(cpuBefore, cpuAfter, Math.max(1, accepted));
+  const cpuSeconds = (cpuAfter.at - cpuBefore.at) / 1000;
   await sleep(300);
   const latencies: number[] = [];
   const received = new Map<string, number>();
@@ -202,6 +228,8 @@ async function runRate(gatewayUrl: string, senders: Sender[], clients: Clients[]
     deliveryP99: percentile(lat, 0.99),
     deliveryMax: lat.at(-1) ?? NaN,
     achievedRate: total / ((lastIssued - start) / 1000 || 1),
+    cpuMs,
+    cpuSeconds,
   };
 }
 
@@ -217,8 +245,10 @@ interface HistoryResult {
 }
 
 /** Processes whose CPU time the history lines report (pids watched by main). */
-const cpuMeter = new CpuMeter({ postgres: 'postgres' });
+const cpuMeter = new CpuMeter({ postgres: 'postgres', 'redis-server': 'redis' });
 const CPU_NAMES = ['social', 'users', 'gateway', 'postgres'] as const;
+/** The live lines' CPU columns: every process a message passes through, and the bench's own. */
+const LIVE_CPU_NAMES = ['gateway', 'social', 'users', 'achievements', 'analytics', 'postgres', 'redis', 'subscribers', 'bench'] as const;
 
 /** CPU ms per request of each name between two snapshots. */
 function cpuPerRequest(a: CpuSnapshot, b: CpuSnapshot, requests: number): Record<string, number> {
@@ -305,6 +335,17 @@ async function runHistory(urls: Record<string, string>, gatewayUrl: string, read
   const distinct = authors.slice(0, 40).map((a) => ({ __typename: 'User', id: a.id }));
   const representations = Array.from({ length: 50 }, (_, i) => distinct[i % distinct.length]!);
   results.push(await measure("the page's 50 authors, users subgraph (_entities)", HISTORY_REQUESTS, async () => okBody(await postGraphQL(urls.users!, AUTHORS_USERS, { representations }, viewer))));
+  // The page as the gateway would fetch it, without the gateway: the social page, then its own
+  // authors' user fields from users, one after the other; the time is the pair's.
+  type PageBody = { chatRoom: { messages: { edges: { node: { author: { id: string } } }[] } } };
+  results.push(
+    await measure(PAIR_LINE, HISTORY_REQUESTS, async (i) => {
+      const page = await postGraphQL<PageBody>(urls.social!, PAGE_SOCIAL, { id: roomId, before: depthCursor(i) }, viewer);
+      if (!okBody(page)) return false;
+      const reps = page.data!.chatRoom.messages.edges.map((e) => ({ __typename: 'User', id: e.node.author.id }));
+      return okBody(await postGraphQL(urls.users!, AUTHORS_USERS, { representations: reps }, viewer));
+    }),
+  );
   const auth = { authorization: `Bearer ${reader.token}` };
   results.push(await measure('newest page with authors, through the gateway', HISTORY_REQUESTS, async () => okBody(await postGraphQL(gatewayUrl, PAGE_GATEWAY, { id: roomId }, auth))));
   results.push(
@@ -374,6 +415,17 @@ function report(rates: RateResult[], history: HistoryResult[], presence: Presenc
         `| ${r.rate} (${f0(r.achievedRate)}) | ${f0(r.sent)} / ${f0(r.accepted)} | ${Object.entries(r.refused).map(([c, n]) => `${c} ${n}`).join(', ') || '0'} | ${f1(r.sendP50)} / ${f1(r.sendP95)} | ${f0(r.deliveries)} / ${f0(r.expected)} | ${f1(r.deliveryP50)} / ${f1(r.deliveryP95)} / ${f1(r.deliveryP99)} / ${f1(r.deliveryMax)} |`,
     ),
     '',
+    ...(rates.length
+      ? [
+          `| messages/s asked | CPU ms per message, from the first send to the last delivery: ${LIVE_CPU_NAMES.join(' / ')} | cores busy (all of them) |`,
+          '| ---: | --- | ---: |',
+          ...rates.map((r) => {
+            const total = LIVE_CPU_NAMES.reduce((sum, n) => sum + (r.cpuMs[n] ?? 0), 0);
+            return `| ${r.rate} | ${LIVE_CPU_NAMES.map((n) => f2(r.cpuMs[n] ?? NaN)).join(' / ')} | ${f2((total * r.accepted) / 1000 / r.cpuSeconds)} |`;
+          }),
+          '',
+        ]
+      : []),
     `| history (${f0(HISTORY)} messages in the room), one request at a time | p50 ms | p95 ms | p99 ms | errors | CPU ms per request: ${CPU_NAMES.join(' / ')} |`,
     '| --- | ---: | ---: | ---: | ---: | --- |',
     ...history.map((h) => `| ${h.what} | ${f1(h.p50)} | ${f1(h.p95)} | ${f1(h.p99)} | ${h.errors} | ${CPU_NAMES.map((n) => f2(h.cpuMs[n] ?? NaN)).join(' / ')} |`),
@@ -388,12 +440,14 @@ function report(rates: RateResult[], history: HistoryResult[], presence: Presenc
         `${lost <= 0 && at500.accepted === at500.sent ? 'nothing lost: MET' : `${f0(Math.max(0, lost))} deliveries missing and ${f0(at500.sent - at500.accepted)} sends refused: NOT MET`}`,
     );
   }
+  const pair = history.find((h) => h.what === PAIR_LINE);
   const page = history.find((h) => h.what.startsWith('page at a random depth, social'));
   const authors = history.find((h) => h.what.startsWith("the page's 50 authors"));
-  if (page && authors) {
+  if (pair) {
     lines.push(
-      `- a history page of 50 with its authors' user fields at the subgraphs (social page + users _entities, random depth, ${f0(HISTORY)} messages): p95 ${f1(page.p95)} + ${f1(authors.p95)} ms ` +
-        `(target ≤ 10 ms) ${page.p95 + authors.p95 <= 10 ? 'MET' : 'NOT MET'}`,
+      `- a history page of 50 with its authors' user fields at the subgraphs (the social page, then its authors from users, timed together; random depth, ${f0(HISTORY)} messages): p95 ${f1(pair.p95)} ms ` +
+        `(target ≤ 10 ms) ${pair.p95 <= 10 ? 'MET' : 'NOT MET'}` +
+        (page && authors ? `; for comparison, the two parts' own p95s add up to ${f1(page.p95 + authors.p95)} ms` : ''),
     );
   }
   if (rates.length) lines.push(`- gateway RSS ${f1(rss.before)} MB with the subscribers connected, ${f1(rss.after)} MB after the live phase.`);
@@ -418,7 +472,7 @@ async function main(): Promise<boolean> {
   const { child: gateway, url: gatewayUrl } = await startGateway(urls, { env: ENV, timeoutMs: 120_000, execArgv, ...GATEWAY_TUNING });
   log(`gateway up at ${gatewayUrl}`);
   const names = Object.keys(urls);
-  for (const name of ['social', 'users']) cpuMeter.watch(name, children[names.indexOf(name)]!.pid!);
+  for (const name of ['social', 'users', 'achievements', 'analytics']) cpuMeter.watch(name, children[names.indexOf(name)]!.pid!);
   cpuMeter.watch('gateway', gateway.pid!);
   const failures: string[] = [];
 
@@ -440,9 +494,10 @@ async function main(): Promise<boolean> {
     });
     const counts = Array.from({ length: CLIENT_PROCESSES }, (_, i) => Math.floor(SUBSCRIBERS / CLIENT_PROCESSES) + (i < SUBSCRIBERS % CLIENT_PROCESSES ? 1 : 0));
     for (let i = 0; i < counts.length; i++) clients.push(await ClientProcess.start(path.join(HERE, 'client.ts'), `client ${i}`, ENV));
+    for (const client of clients) cpuMeter.watch('subscribers', client.pid);
     const wsUrl = gatewayUrl.replace(/^http/, 'ws');
     const opened = await Promise.all(
-      clients.map((c, i) => c.open({ url: wsUrl, query: FOLLOW, variables: { room: ROOM }, count: counts[i]!, batch: 100, connectTimeoutMs: 30_000 }, 120_000)),
+      clients.map((c, i) => c.open({ url: wsUrl, query: FOLLOW, variables: { room: ROOM }, count: counts[i]!, batch: 100, connectTimeoutMs: 30_000, lean: SUBSCRIBER_CLIENT === 'lean' }, 120_000)),
     );
     connected = opened.reduce((s, o) => s + o.connected, 0);
     log(`${connected}/${SUBSCRIBERS} subscribers connected`);
@@ -453,6 +508,14 @@ async function main(): Promise<boolean> {
       await sleep(500);
     }
     if (warm() < connected) failures.push(`warm-up: ${warm()}/${connected} subscribers saw a message`);
+    // Every player's first message, unmeasured (first sends fill caches: the author's user fields
+    // at the gateway, the player's rows in other subgraphs), 100 a second.
+    const firsts: Promise<unknown>[] = [];
+    for (const [i, sender] of senders.entries()) {
+      firsts.push(sendMessage(gatewayUrl, sender, `wf${i}`));
+      if (i % 10 === 9) await sleep(100);
+    }
+    await Promise.all(firsts);
     rssBefore = rssMb(gateway.pid!);
 
     for (const rate of RATES) {
@@ -489,11 +552,11 @@ async function main(): Promise<boolean> {
 
   const live = HISTORY_ONLY
     ? 'the history phase alone (--history-only: no subscribers, live phase or presence). '
-    : `${f0(SUBSCRIBERS)} anonymous subscribers of \`messageAdded\` on the GLOBAL room in ${CLIENT_PROCESSES} client processes (graphql-ws, one connection each; the selection includes the author's username, resolved by users once per message); ` +
-      `messages sent by this process through the gateway over HTTP (\`sendMessage\`, open loop, ${SENDERS} players in turn so none exceeds the 3 messages/s limit), ${SECONDS} s per rate. ` +
+    : `${f0(SUBSCRIBERS)} anonymous subscribers of \`messageAdded\` on the GLOBAL room in ${CLIENT_PROCESSES} client processes (${SUBSCRIBER_CLIENT === 'lean' ? "bench/lib/lean-ws.ts: the graphql-ws protocol on a bare socket, the message's text read from its bytes" : "graphql-ws's createClient over ws"}, one connection each; the selection includes the author's username, resolved by users once per message); ` +
+      `messages sent by this process through the gateway over HTTP (\`sendMessage\`, open loop, ${SENDERS} players in turn so none exceeds the 3 messages/s limit, at most one keep-alive connection each), every player's first message sent before the rates (unmeasured), ${SECONDS} s per rate. ` +
       `Delivery latency = receive time in a subscriber − the send's issue time. `;
   const setup =
-    `Setup: the five subgraphs and the gateway, each its own process from the production bundle (NODE_ENV=production; the gateway with ${describeGatewayTuning(GATEWAY_TUNING)}), on real PostgreSQL and Redis on loopback; ` +
+    `Setup: the five subgraphs and the gateway, each its own process from the production bundle (NODE_ENV=production; the gateway with ${describeGatewayTuning(GATEWAY_TUNING)}; WS_WRITE_INTERVAL_MS ${WRITE_INTERVAL || 'default'}), on real PostgreSQL and Redis on loopback; ` +
     live +
     `History: ${f0(HISTORY)} messages inserted with SQL into a room of their own (40 authors), then ${HISTORY_REQUESTS} requests per line, one at a time, after 20 unmeasured; CPU per request from /proc (10 ms ticks) over each line's measured requests.`;
   publishSection(

@@ -4,10 +4,12 @@
 // is stopped at cleanup (lifecycle.ts) and killed if this process exits first.
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { postToSubgraph } from '../../gateway/subgraph-http.js';
 import { SUBGRAPHS } from '../../platform/subgraph/names.js';
 import { log, ROOT, waitFor } from './common.js';
 import { isShuttingDown, onCleanup } from './lifecycle.js';
@@ -143,6 +145,25 @@ export async function postGraphQL<T = unknown>(
     signal: AbortSignal.timeout(timeoutMs),
   });
   return (await response.json()) as GqlBody<T>;
+}
+
+/**
+ * postGraphQL over keep-alive connections of its own, at most `connections` at once (more requests
+ * wait for one): as that many players, each on one connection, would send. fetch opens a new
+ * connection whenever every open one is busy, so an overloaded gateway met a growing crowd of
+ * connects (its accept queue overflowed: connect timeouts and resets) rather than queued requests.
+ */
+export function keepAlivePoster(connections: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: connections });
+  return async <T = unknown>(url: string, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}, timeoutMs = 60_000): Promise<GqlBody<T>> => {
+    const response = await postToSubgraph(url, { 'content-type': 'application/json', ...headers }, JSON.stringify({ query, variables }), AbortSignal.timeout(timeoutMs), agent);
+    const text = await response.text();
+    try {
+      return JSON.parse(text) as GqlBody<T>;
+    } catch {
+      throw new Error(`HTTP ${response.status}: not JSON: ${text.slice(0, 200)}`);
+    }
+  };
 }
 
 /** Waits until `{ __typename }` at `url` answers with data. */

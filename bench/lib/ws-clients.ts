@@ -5,8 +5,7 @@
 // each payload; serveParent does the rest.
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
-
-export const now = () => performance.timeOrigin + performance.now();
+import { LeanSubscriber, now } from './lean-ws.js';
 
 export interface Subscriber {
   connectionParams?: Record<string, unknown>;
@@ -22,9 +21,20 @@ export interface OpenMessage {
   /** Connections opened at once. */
   batch: number;
   connectTimeoutMs: number;
+  /** Subscribers on lean-ws.ts's bare-socket client (openLeanSubscribers) rather than graphql-ws's. */
+  lean?: boolean;
+}
+
+/** A subscriber on lean-ws.ts: it gets each `next` message's bytes, unparsed. */
+export interface LeanSubscriberSpec {
+  connectionParams?: Record<string, unknown>;
+  variables?: Record<string, unknown>;
+  /** The message's bytes: a view of lean-ws's read buffer, valid during the call only. */
+  onNext(message: Buffer, receivedAt: number): void;
 }
 
 const clients: Client[] = [];
+const leanClients: LeanSubscriber[] = [];
 const totals = { errors: 0, closed: 0, errorSamples: [] as string[], sample: undefined as string | undefined };
 let dirty = false;
 
@@ -40,11 +50,19 @@ export function noteError(what: string) {
 }
 
 /**
- * Opens one connection per subscriber, `batch` at a time, each subscribed to `query`; resolves when
- * each has connected or failed (`connectTimeoutMs`). A close after connecting counts in `closed`; the
- * first five closes are noted as errors (with a failure to connect, always).
+ * How one subscriber's connection goes: `connected` once it is up (and subscribed), `closed` when it
+ * ends (noted as an error for the first five closes, or always when it never connected).
  */
-export async function openSubscribers(m: OpenMessage, subscribers: Subscriber[]): Promise<{ connected: number; failed: number }> {
+interface Outcome {
+  connected(): void;
+  closed(what: string): void;
+}
+
+/**
+ * Opens one connection per subscriber, `batch` at a time, `connect` starting each; resolves when
+ * each has connected or failed (`connectTimeoutMs`). A close after connecting counts in `closed`.
+ */
+async function openInBatches<S>(m: OpenMessage, subscribers: S[], connect: (subscriber: S, outcome: Outcome) => void): Promise<{ connected: number; failed: number }> {
   let connected = 0;
   let failed = 0;
   for (let start = 0; start < subscribers.length; start += m.batch) {
@@ -60,48 +78,82 @@ export async function openSubscribers(m: OpenMessage, subscribers: Subscriber[])
             resolve();
           };
           const timer = setTimeout(() => settle(false), m.connectTimeoutMs);
-          const client = createClient({
-            url: m.url,
-            webSocketImpl: WebSocket,
-            lazy: false,
-            retryAttempts: 0,
-            connectionParams: subscriber.connectionParams ?? {},
-            on: {
-              connected: () => {
-                clearTimeout(timer);
-                settle(true);
-              },
-              closed: (event) => {
-                clearTimeout(timer);
-                if (settled) {
-                  totals.closed++;
-                  changed();
-                }
-                settle(false);
-                if (totals.closed <= 5) noteError(`closed ${(event as { code?: number }).code ?? ''} ${(event as { reason?: string }).reason ?? ''}`);
-              },
-              error: () => undefined,
+          connect(subscriber, {
+            connected: () => {
+              clearTimeout(timer);
+              settle(true);
+            },
+            closed: (what) => {
+              clearTimeout(timer);
+              if (settled) {
+                totals.closed++;
+                changed();
+              }
+              settle(false);
+              if (totals.closed <= 5) noteError(what);
             },
           });
-          clients.push(client);
-          client.subscribe(
-            { query: m.query, variables: subscriber.variables },
-            {
-              next: (result) => {
-                const t = now();
-                if (result.errors?.length) noteError(`errors: ${JSON.stringify(result.errors)}`);
-                totals.sample ??= JSON.stringify(result).slice(0, 500);
-                subscriber.onData(result.data, t);
-              },
-              error: (error) => noteError(`subscription error: ${JSON.stringify(error, Object.getOwnPropertyNames(error ?? {}))}`),
-              complete: () => undefined,
-            },
-          );
         }),
     );
     await Promise.all(waits);
   }
   return { connected, failed };
+}
+
+/** Subscribers on graphql-ws's `createClient` over `ws`, each subscribed to `query` (openInBatches). */
+export function openSubscribers(m: OpenMessage, subscribers: Subscriber[]): Promise<{ connected: number; failed: number }> {
+  return openInBatches(m, subscribers, (subscriber, outcome) => {
+    const client = createClient({
+      url: m.url,
+      webSocketImpl: WebSocket,
+      lazy: false,
+      retryAttempts: 0,
+      connectionParams: subscriber.connectionParams ?? {},
+      on: {
+        connected: () => outcome.connected(),
+        closed: (event) => outcome.closed(`closed ${(event as { code?: number }).code ?? ''} ${(event as { reason?: string }).reason ?? ''}`),
+        error: () => undefined,
+      },
+    });
+    clients.push(client);
+    client.subscribe(
+      { query: m.query, variables: subscriber.variables },
+      {
+        next: (result) => {
+          const t = now();
+          if (result.errors?.length) noteError(`errors: ${JSON.stringify(result.errors)}`);
+          totals.sample ??= JSON.stringify(result).slice(0, 500);
+          subscriber.onData(result.data, t);
+        },
+        error: (error) => noteError(`subscription error: ${JSON.stringify(error, Object.getOwnPropertyNames(error ?? {}))}`),
+        complete: () => undefined,
+      },
+    );
+  });
+}
+
+const ERRORS = Buffer.from('"errors"');
+
+/** Subscribers on lean-ws.ts's bare-socket client (openInBatches): each `next` message's bytes, unparsed. */
+export function openLeanSubscribers(m: OpenMessage, subscribers: LeanSubscriberSpec[]): Promise<{ connected: number; failed: number }> {
+  return openInBatches(m, subscribers, (subscriber, outcome) => {
+    const client = new LeanSubscriber({
+      url: m.url,
+      query: m.query,
+      variables: subscriber.variables,
+      connectionParams: subscriber.connectionParams,
+      onNext: (message, t) => {
+        totals.sample ??= message.toString('utf8', 0, 500);
+        if (message.includes(ERRORS)) noteError(`errors: ${message.toString('utf8', 0, 300)}`);
+        subscriber.onNext(message, t);
+      },
+      onConnected: () => outcome.connected(),
+      // An `error` or `complete` message leaves the connection open: noted, not a close.
+      onProblem: (what, closed) => (closed ? outcome.closed(what) : noteError(what)),
+    });
+    leanClients.push(client);
+    client.open();
+  });
 }
 
 /**
@@ -133,6 +185,7 @@ export function serveParent<O extends OpenMessage>(handlers: {
     clearInterval(progressTimer);
     const timer = setTimeout(() => process.exit(0), 3_000);
     timer.unref();
+    for (const c of leanClients) c.close();
     await Promise.allSettled(clients.map((c) => c.dispose()));
     process.exit(0);
   };

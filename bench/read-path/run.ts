@@ -4,7 +4,11 @@
 // request per process, and the gateway's own cost at low load.
 //
 //   node --import tsx bench/read-path/run.ts [--seconds 20] [--warmup 5] [--connections 50] [--rounds 3]
-//        [--pages chat,profile,guild,catalog,catalog-hidden] [--gateways platform,apollo,hive] [--cpu-prof <dir>] [--no-write]
+//        [--pages chat,profile,guild,catalog,catalog-hidden] [--gateways platform,platform-uncached,apollo,hive] [--cpu-prof <dir>] [--no-write]
+//
+// platform-uncached: a second gateway of this platform with its response cache off
+// (GATEWAY_RESPONSE_CACHE_MIB=0), on the catalog page only: there every gateway calls the
+// subgraph, whose work is cached in memory, so the gateways' own costs decide the throughput.
 //        [--gateway-node-options "<NODE_OPTIONS for this gateway>"] [--gateway-node-args <flags,…|none>]
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -22,7 +26,7 @@ const warmupSeconds = Number(option('warmup', '5'));
 const connections = Number(option('connections', '50'));
 const rounds = Number(option('rounds', '3'));
 const pageNames = option('pages', 'chat,profile,guild,catalog,catalog-hidden').split(',');
-const gatewayNames = option('gateways', 'platform,apollo,hive').split(',');
+const gatewayNames = option('gateways', 'platform,platform-uncached,apollo,hive').split(',');
 const cpuProf = option('cpu-prof', '') || undefined;
 const gatewayTuning = gatewayTuningFromArgv();
 const redisUrl = `${process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379'}/8`;
@@ -59,6 +63,8 @@ interface Target {
   pid: number;
   /** Headers of each load connection on this target: connection i is player i mod 40. */
   connectionHeaders: Record<string, string>[];
+  /** Only these pages (default: every page). */
+  pages?: string[];
 }
 
 let roomId = '';
@@ -232,6 +238,17 @@ async function main(): Promise<boolean> {
   const targets: Target[] = [];
   if (gatewayNames.includes('platform'))
     targets.push({ name: 'platform', label: 'this gateway (auth, limits, metrics)', url: platform.url, pid: platform.child.pid!, connectionHeaders: tokens.map((token) => ({ authorization: `Bearer ${token}` })) });
+  if (gatewayNames.includes('platform-uncached') && pageNames.includes('catalog')) {
+    const uncached = await startGateway(urls, { env: { ...ENV, GATEWAY_RESPONSE_CACHE_MIB: '0' }, execArgv: cpuProfArgs(cpuProf), ...gatewayTuning });
+    targets.push({
+      name: 'platform-uncached',
+      label: 'this gateway, response cache off',
+      url: uncached.url,
+      pid: uncached.child.pid!,
+      connectionHeaders: tokens.map((token) => ({ authorization: `Bearer ${token}` })),
+      pages: ['catalog'],
+    });
+  }
   if (gatewayNames.includes('apollo')) targets.push(await startApolloGateway(urls, viewerHeaders));
   if (gatewayNames.includes('hive')) targets.push(await startHiveGateway(urls, viewerHeaders));
   const meter = new CpuMeter();
@@ -279,7 +296,7 @@ async function main(): Promise<boolean> {
   };
   const halfLoad: { page: string; rate: number; p50: number; p95: number; errors: number }[] = [];
   for (const page of PAGES) {
-    const all: (Target | 'direct')[] = [...targets, 'direct'];
+    const all: (Target | 'direct')[] = [...targets.filter((t) => !t.pages || t.pages.includes(page.name)), 'direct'];
     for (const t of all) await run(page, t, 0, connections, warmupSeconds);
     for (let round = 1; round <= rounds; round++) {
       const order = round % 2 ? all : [...all].reverse();
@@ -331,9 +348,11 @@ async function main(): Promise<boolean> {
       verdicts.push(`- chat: this gateway ${f0(ours)} req/s = ${(ours / CHAT_BASELINE_RPS).toFixed(2)}× the ${CHAT_BASELINE_RPS} req/s measured when the read-path issue was filed (goal ≥ 3×).`);
     if (half)
       verdicts.push(`- ${page.name}: at half of saturation (${half.rate} req/s, open loop, latency from each request's scheduled time) p50 ${f1(half.p50)} ms, p95 ${f1(half.p95)} ms${page.name === 'chat' ? ' (goal p95 ≤ 100 ms)' : ''}${half.errors ? `, ${half.errors} errors` : ''}.`);
+    const uncached = medianRow(page.name, 'platform-uncached')?.rps;
     for (const other of ['apollo', 'hive']) {
       const theirs = medianRow(page.name, other)?.rps;
       if (ours && theirs) verdicts.push(`- ${page.name}: this gateway ÷ ${other} = ${(ours / theirs).toFixed(2)}× (goal ≥ ${other === 'apollo' ? '1.25' : '1.00'}× when the subgraphs are not the bottleneck).`);
+      if (uncached && theirs) verdicts.push(`- ${page.name}: this gateway with its response cache off ÷ ${other} = ${(uncached / theirs).toFixed(2)}× (every gateway calls the subgraph, which answers from memory).`);
     }
     const gw = lowLoad.find((l) => l.page === page.name && l.target === 'platform');
     const direct = lowLoad.find((l) => l.page === page.name && l.target.startsWith('direct:'));

@@ -5,7 +5,12 @@
 // side spends per frame. It bounds what this gateway can deliver here: chat's 500 messages/s into
 // a room of 1,000 subscribers is 500,000 frames/s, sent and received on the same 2 cores.
 //
-//   node --import tsx bench/ws-ceiling/run.ts [--subscribers 1000] [--clients 2] [--seconds 8] [--no-write]
+//   node --import tsx bench/ws-ceiling/run.ts [--subscribers 1000] [--clients 2] [--seconds 8]
+//        [--per-turn 4] [--subscriber-client graphql-ws|lean] [--no-write]
+//
+// --per-turn: messages queued per turn of the server's event loop, so frames per socket write (a
+// busy gateway's turn holds several events); --subscriber-client lean: bench/lib/lean-ws.ts's
+// bare-socket client instead of graphql-ws's, so the clients take less of the shared cores.
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -36,9 +41,23 @@ else await main();
 async function client() {
   const { createClient } = await import('graphql-ws');
   const { default: WebSocketImpl } = await import('ws');
+  const { LeanSubscriber } = await import('../lib/lean-ws.js');
   let received = 0;
-  process.on('message', (m: { open?: { url: string; count: number }; report?: boolean }) => {
-    if (m.open) {
+  process.on('message', (m: { open?: { url: string; count: number; lean: boolean }; report?: boolean }) => {
+    if (m.open?.lean) {
+      let connected = 0;
+      for (let i = 0; i < m.open.count; i++) {
+        new LeanSubscriber({
+          url: m.open.url,
+          query: 'subscription { messageAdded(roomId: "r") { id text sentAt author { id username } } }',
+          onNext: () => void received++,
+          onConnected: () => {
+            if (++connected === m.open!.count) process.send!({ connected });
+          },
+          onProblem: (what) => console.error(what),
+        }).open();
+      }
+    } else if (m.open) {
       let connected = 0;
       for (let i = 0; i < m.open.count; i++) {
         const c = createClient({ url: m.open.url, webSocketImpl: WebSocketImpl, lazy: false, retryAttempts: 0 });
@@ -59,6 +78,8 @@ async function main() {
   const subscribers = Number(option('subscribers', '1000'));
   const clients = Number(option('clients', '2'));
   const seconds = Number(option('seconds', '8'));
+  const perTurn = Number(option('per-turn', '4'));
+  const lean = option('subscriber-client', 'graphql-ws') === 'lean';
   const startedAt = new Date();
   const loadStart = loadAverage();
 
@@ -84,7 +105,7 @@ async function main() {
     child.send(message as never);
     return reply.then(([r]) => r);
   };
-  await Promise.all(children.map((c, i) => ask(c, { open: { url, count: Math.floor(subscribers / clients) + (i < subscribers % clients ? 1 : 0) } })));
+  await Promise.all(children.map((c, i) => ask(c, { open: { url, count: Math.floor(subscribers / clients) + (i < subscribers % clients ? 1 : 0), lean } })));
   while (subscriptions.length < subscribers) await sleep(50);
   log(`${subscribers} subscribers connected in ${clients} client processes`);
 
@@ -110,7 +131,7 @@ async function main() {
       for (const { connection, head } of subscriptions) connection.sendMessage(head, body);
       sent += subscriptions.length;
       // The frames go out when the turn ends (several messages in one write per socket, as on a busy gateway).
-      if (messages % 4 === 0) await new Promise((resolve) => setImmediate(resolve));
+      if (messages % perTurn === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     const elapsedSending = (performance.now() - start) / 1000;
     // Wait until the clients have everything that was sent (or 10 s).
@@ -141,16 +162,16 @@ async function main() {
   log(`${f0(framesPerSecond)} frames/s received; server ${f2(serverUsPerFrame)} µs CPU per frame sent, clients ${f2(clientUsPerFrame)} µs per frame received`);
 
   const body = [
-    '| subscribers (client processes) | messages sent | frames sent / received | frames/s received | server CPU µs per frame | clients CPU µs per frame | server / clients cores busy |',
-    '| --- | ---: | --- | ---: | ---: | ---: | --- |',
-    `| ${subscribers} (${clients}) | ${r.messages} | ${r.sent} / ${r.received} | **${f0(framesPerSecond)}** | ${f2(serverUsPerFrame)} | ${f2(clientUsPerFrame)} | ${f2(r.serverCpuMs / 1000 / r.elapsed)} / ${f2(r.clientCpuMs / 1000 / r.elapsed)} |`,
+    '| subscribers (client processes) | client | messages a turn | messages sent | frames sent / received | frames/s received | server CPU µs per frame | clients CPU µs per frame | server / clients cores busy |',
+    '| --- | --- | ---: | ---: | --- | ---: | ---: | ---: | --- |',
+    `| ${subscribers} (${clients}) | ${lean ? 'lean-ws' : 'graphql-ws'} | ${perTurn} | ${r.messages} | ${r.sent} / ${r.received} | **${f0(framesPerSecond)}** | ${f2(serverUsPerFrame)} | ${f2(clientUsPerFrame)} | ${f2(r.serverCpuMs / 1000 / r.elapsed)} / ${f2(r.clientCpuMs / 1000 / r.elapsed)} |`,
     '',
     `- ${f0(framesPerSecond / subscribers)} messages/s into one room of ${subscribers} is the most this machine's WebSocket stack carried with nothing else to do (no GraphQL, no subgraphs, no database: the gateway's frame writer alone).`,
     `- chat's target, 500 messages/s to 1,000 subscribers = ${f0(target)} frames/s, needs ${f1(coresForTarget)} cores for sending and receiving the frames alone at these costs (${f2(serverUsPerFrame)} + ${f2(clientUsPerFrame)} µs per frame); this machine has 2, which also run the gateway's GraphQL work, the subgraphs, PostgreSQL and Redis.`,
   ].join('\n');
   const setup =
-    `Setup: one \`ws\` WebSocketServer in this process speaking graphql-ws's handshake (connection_ack, keeps each subscribe's id), writing through the gateway's SocketConnection (whole frames held until the turn ends, one write per socket per turn; up to 4 messages a turn), and ${subscribers} graphql-ws clients ` +
-    `(\`createClient\` over \`ws\`, as the chat and subscription benches' subscribers) in ${clients} child processes, all on loopback. Each "message" is one \`next\` frame per subscriber ` +
+    `Setup: one \`ws\` WebSocketServer in this process speaking graphql-ws's handshake (connection_ack, keeps each subscribe's id), writing through the gateway's SocketConnection (whole frames held until the turn ends, one write per socket per turn; up to ${perTurn} messages a turn), and ${subscribers} graphql-ws clients ` +
+    `(${lean ? "bench/lib/lean-ws.ts's bare-socket client, which hands over each message's bytes unparsed" : "`createClient` over `ws`, as the subscription bench's subscribers"}) in ${clients} child processes, all on loopback. Each "message" is one \`next\` frame per subscriber ` +
     `(a ${JSON.stringify(payload(1)).length}-byte chat payload); a message goes out only while every socket has under 64 KB unsent, so the rate is what the receivers keep up with. ` +
     `2 s warm-up, then ${seconds} s; CPU = process.cpuUsage() of the server and of each client process over the measured run.`;
   publishSection(resultsSection({ title: 'WebSocket ceiling', date: startedAt, machine: machineDescription(), loadStart, script: 'bench/ws-ceiling/run.ts', setup, body }), !flag('no-write'));

@@ -35,6 +35,13 @@ export interface SubscriptionEngineDeps {
 // The synthetic data source that hands an upstream event to the executor as if the primary fetch
 // had returned it; the executor then runs the rest of the plan and shapes the result.
 const EVENT_SOURCE = '__event';
+/**
+ * Events of one group resolved at once. Each waits on its entity fetches (a round trip to another
+ * subgraph); one at a time, a room's rate was capped at one event per round trip and a busy
+ * subgraph made the backlog grow by seconds (bench/RESULTS.md "Chat"). Past this, an event is
+ * resolved in its turn, after the ones before it.
+ */
+const MAX_RESOLVING = 64;
 
 /**
  * Executes subscriptions through the gateway. Subscribers with the same document, variables and
@@ -133,6 +140,10 @@ class Group implements ListenerOwner {
   private readonly listeners = new Set<Listener>();
   private stopUpstream?: () => void;
   private chain: Promise<void> = Promise.resolve();
+  /** Events being resolved (their entity fetches in flight). */
+  private resolving = 0;
+  /** Replans queued in the chain, not yet run. */
+  private replans = 0;
   private readonly variables: Record<string, unknown>;
   /** Which upstream subscription is current: callbacks of one closed by a replan are ignored. */
   private generation = 0;
@@ -169,7 +180,14 @@ class Group implements ListenerOwner {
         next: (event) => {
           if (!current()) return;
           const received = performance.now();
-          this.chain = this.chain.then(() => this.deliver(event, received));
+          // Resolved at once (up to MAX_RESOLVING at a time), written in arrival order: an event's
+          // entity fetches do not wait for the previous event's.
+          // Not while a replan waits in the chain: events after it are resolved with the new plan.
+          const resolving = this.resolving < MAX_RESOLVING && this.replans === 0 ? this.settle(event, received) : undefined;
+          this.chain = this.chain.then(async () => {
+            const result = await (resolving ?? (this.listeners.size > 0 ? this.settle(event, received) : undefined));
+            if (result && this.listeners.size > 0) this.fanOut(result, received);
+          });
         },
         error: (error) => {
           if (!current()) return;
@@ -214,7 +232,9 @@ class Group implements ListenerOwner {
 
   /** See SubscriptionEngine.updateSupergraph. Runs after the events already queued, in order. */
   replan(planner: SubscriptionPlanner) {
+    this.replans++;
     this.chain = this.chain.then(() => {
+      this.replans--;
       if (this.listeners.size === 0) return;
       const { document, operationName } = this.request;
       let plan: SubscriptionPlan | undefined;
@@ -267,16 +287,18 @@ class Group implements ListenerOwner {
     }
   }
 
-  private async deliver(event: ExecutionResult, received: number) {
-    if (this.listeners.size === 0) return;
-    let result: ExecutionResult;
+  /** The event as its subscribers get it: resolved, or an error; never rejects. */
+  private async settle(event: ExecutionResult, received: number): Promise<ExecutionResult> {
+    if (!event.data) return { errors: asGraphQLErrors(event.errors) };
+    this.resolving++;
     try {
-      result = event.data ? await this.resolve(event, received) : { errors: asGraphQLErrors(event.errors) };
+      return await this.resolve(event, received);
     } catch (error) {
       this.engine.deps.logger.error({ err: error, field: this.plan.field }, 'resolving a subscription event failed');
-      result = { errors: [new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })] };
+      return { errors: [new GraphQLError('Internal server error', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } })] };
+    } finally {
+      this.resolving--;
     }
-    this.fanOut(result, received);
   }
 
   /** Serializes the result once, then writes it to every subscriber. */

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
-import { textFrame } from './frame.js';
+import { textFrame, textFrames } from './frame.js';
 import { SocketConnection } from './server.js';
 
 const noLimits = { maxBufferedBytes: Number.MAX_SAFE_INTEGER, slowConsumer: () => undefined };
@@ -62,6 +62,13 @@ describe('textFrame', () => {
       );
       expect(ours.equals(theirs), `size ${size}`).toBe(true);
     }
+  });
+
+  it('lays several frames of each length form end to end, byte for byte as one frame each', () => {
+    const parts = [5, 126, 65_535, 70_000, 0].map((size, i) => [Buffer.from(`{"${i}":`), Buffer.alloc(size, 'q')] as const);
+    const together = textFrames(parts.map(([head]) => head), parts.map(([, body]) => body));
+    expect(together.equals(Buffer.concat(parts.map(([head, body]) => textFrame(head, body))))).toBe(true);
+    expect(together.length).toBe(parts.reduce((n, [h, b]) => n + h.length + b.length, 0) + 2 + 4 + 10 + 10 + 2);
   });
 
   it('falls back to ws when there is no TCP socket to write to', async () => {

@@ -13,7 +13,7 @@ import { checkCustomScalars, operationResolutionError, socketError } from '../cl
 import { DOCUMENT_BYTES_PER_CHAR, checkRequest, documentLimitRules, limitExceeded, parseOptionsFor, type OperationLimits } from '../limits.js';
 import { clientAddressOf, rateLimitKeyOf } from '../server.js';
 import type { SubscriptionEngine } from './engine.js';
-import { textFrame } from './frame.js';
+import { textFrames } from './frame.js';
 import { keepAlive } from './keep-alive.js';
 import type { ClientConnection } from './listener.js';
 import type { SubscriptionMetrics } from './metrics.js';
@@ -30,6 +30,8 @@ export interface GatewayWebSocketOptions {
   metrics: SubscriptionMetrics;
   /** Close a connection whose unsent bytes pass this. */
   maxBufferedBytes: number;
+  /** After a large fan-out, the next round of socket writes waits this long (FrameFlusher). */
+  writeIntervalMs: number;
   /** Ping each connection this often; one that has not answered the previous ping is terminated. */
   keepAliveMs: number;
   /** Close a connection that sends no connection_init within this. */
@@ -61,57 +63,112 @@ interface SocketContext extends Record<string, unknown> {
   operationId: string;
 }
 
-/** Connections holding frames until this turn of the event loop ends (see SocketConnection). */
-const unflushed = new Set<SocketConnection>();
-let flushScheduled = false;
 /**
- * Sockets written per turn: a room's event to 10,000 subscribers is split over turns, so requests
- * (a chat message's send) are served in between rather than after every write; one to 1,000 goes
- * out in one turn (splitting it cost the tail of its delivery: docs/decisions.md).
+ * Sockets written per turn: a room's event to 1,000 subscribers goes out over 8 turns, so requests
+ * (a chat message's send) and other events are served in between rather than after all 1,000
+ * writes (docs/decisions.md "Fan-out rounds write 128 sockets a turn").
  */
-const FLUSHES_PER_TURN = 1_024;
+const FLUSHES_PER_TURN = 128;
+/** A round that wrote at least this many sockets makes the next one wait out the interval. */
+const LARGE_ROUND = 64;
 
-function flushSome() {
-  flushScheduled = false;
-  let budget = FLUSHES_PER_TURN;
-  for (const connection of unflushed) {
-    if (budget-- === 0) break;
-    connection.flush(); // removes it from `unflushed`
+/**
+ * When the frames SocketConnections hold are written: in rounds, one write per socket per round.
+ *
+ * A round runs on the turn after a frame is first held (setImmediate), FLUSHES_PER_TURN sockets a
+ * turn. After a large round (a fan-out to LARGE_ROUND sockets or more), the next one starts no
+ * sooner than `intervalMs` after it began: a room busy with messages then costs one write per
+ * subscriber per interval, whatever the message rate, instead of one per message. Writes are most
+ * of a delivery's cost (each is a syscall and a TCP segment); the interval bounds the latency this
+ * adds. Small rounds (a private message, a player's own stream) never wait (docs/decisions.md
+ * "Fan-out writes at most once per interval under load").
+ */
+export class FrameFlusher {
+  private readonly unflushed = new Set<SocketConnection>();
+  private scheduled = false;
+  /** performance.now() before which no new round starts. */
+  private waitUntil = 0;
+  /** Sockets written by the round in progress (it may span turns). */
+  private roundWritten = 0;
+  private roundStarted = 0;
+
+  constructor(private readonly intervalMs: number) {}
+
+  /** `connection` holds frames: write them in the next round. */
+  hold(connection: SocketConnection) {
+    this.unflushed.add(connection);
+    this.schedule();
   }
-  if (unflushed.size > 0) scheduleFlush();
+
+  /** `connection` wrote what it held on its own (before something else it sends). */
+  release(connection: SocketConnection) {
+    this.unflushed.delete(connection);
+  }
+
+  private schedule() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const wait = this.waitUntil - performance.now();
+    if (wait >= 1) setTimeout(this.round, wait);
+    else setImmediate(this.round);
+  }
+
+  private readonly round = () => {
+    this.scheduled = false;
+    if (this.roundWritten === 0) this.roundStarted = performance.now();
+    let budget = FLUSHES_PER_TURN;
+    for (const connection of this.unflushed) {
+      if (budget-- === 0) break;
+      connection.flush(); // releases it
+      this.roundWritten++;
+    }
+    if (this.unflushed.size > 0 && budget < 0) {
+      // The round goes on next turn (requests are served in between).
+      this.scheduled = true;
+      setImmediate(this.round);
+      return;
+    }
+    if (this.roundWritten >= LARGE_ROUND) this.waitUntil = this.roundStarted + this.intervalMs;
+    this.roundWritten = 0;
+    if (this.unflushed.size > 0) this.schedule();
+  };
 }
 
-function scheduleFlush() {
-  if (flushScheduled) return;
-  flushScheduled = true;
-  setImmediate(flushSome);
-}
+/** Rounds on the next turn, never waiting: SocketConnection's default (tests, tools). */
+const EVERY_TURN = new FrameFlusher(0);
 
 /**
  * One client socket as the subscription engine writes to it; shared by its subscriptions.
  *
- * Frames written in one turn of the event loop go out together, in one write, when the turn ends
- * (setImmediate; FLUSHES_PER_TURN sockets a turn): a write to a socket is most of a delivery's cost
- * on a busy gateway, and the events queued behind a busy turn then cost one write per subscriber,
- * not one each. An idle gateway delivers each event alone, a turn later. Anything else written to
+ * Frames are held and go out together, in one write, in the flusher's next round (FrameFlusher: the
+ * turn's end, or the end of the write interval after a large fan-out): a write to a socket is most
+ * of a delivery's cost on a busy gateway, and the events queued meanwhile then cost one write per
+ * subscriber, not one each. An idle gateway delivers each event alone, a turn later. Anything else written to
  * the socket (graphql-ws's `complete` and `error`, answers to queries) goes after the frames
  * already held, so a subscriber never gets `complete` before the last event (docs/decisions.md
  * "A socket's frames go out once per turn").
  */
 export class SocketConnection implements ClientConnection {
-  private held: Buffer[] = [];
+  /** The frames held for the next round, as their heads and bodies (bodies shared by a fan-out's sockets). */
+  private heads: Buffer[] = [];
+  private bodies: Buffer[] = [];
+  /** Frames go straight to the TCP socket (no extension negotiated; fixed at the handshake). */
+  private readonly direct: boolean;
 
   /**
    * @param socket the client's WebSocket
    * @param tcp the TCP socket under it (the upgrade request's), written to directly with whole
-   *   frames (`textFrame`) while no extension is negotiated; ws itself writes only whole frames to
+   *   frames (`textFrames`) while no extension is negotiated; ws itself writes only whole frames to
    *   it too, so messages never interleave, and `socket.bufferedAmount` still counts what is unsent
    */
   constructor(
     private readonly socket: WebSocket,
     private readonly tcp: Duplex | undefined,
     private readonly limits: { maxBufferedBytes: number; slowConsumer(socket: WebSocket): void },
+    private readonly flusher: FrameFlusher = EVERY_TURN,
   ) {
+    // ws's `extensions` getter joins the negotiated names anew on each read.
+    this.direct = tcp !== undefined && socket.extensions === '';
     const send = socket.send.bind(socket);
     socket.send = ((...args: Parameters<WebSocket['send']>) => {
       this.flush();
@@ -120,28 +177,28 @@ export class SocketConnection implements ClientConnection {
   }
 
   sendMessage(head: Buffer, body: Buffer) {
-    const { socket, tcp } = this;
+    const { socket } = this;
     if (socket.readyState !== socket.OPEN) return;
     // permessage-deflate (off on this server) would need ws's framing and its compressor.
-    if (!tcp || socket.extensions !== '') {
+    if (!this.direct) {
       socket.send(Buffer.concat([head, body]), { binary: false });
       this.checkBackpressure();
       return;
     }
-    this.held.push(textFrame(head, body));
-    if (this.held.length > 1) return;
-    unflushed.add(this);
-    scheduleFlush();
+    this.heads.push(head);
+    this.bodies.push(body);
+    if (this.heads.length === 1) this.flusher.hold(this);
   }
 
   /** Writes the frames held, in order, in one write; then checks the socket's backlog. */
   flush() {
-    unflushed.delete(this);
-    if (this.held.length === 0) return;
-    const frames = this.held;
-    this.held = [];
+    this.flusher.release(this);
+    if (this.heads.length === 0) return;
+    const { heads, bodies } = this;
+    this.heads = [];
+    this.bodies = [];
     if (this.socket.readyState !== this.socket.OPEN) return;
-    this.tcp!.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames));
+    this.tcp!.write(textFrames(heads, bodies));
     this.checkBackpressure();
   }
 
@@ -189,6 +246,7 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
       }
     });
   });
+  const flusher = new FrameFlusher(options.writeIntervalMs);
   const limits = {
     maxBufferedBytes: options.maxBufferedBytes,
     slowConsumer(socket: WebSocket) {
@@ -209,7 +267,7 @@ export function serveGatewayWebSocket(options: GatewayWebSocketOptions): () => P
         try {
           const viewer = await viewerFromAuthorization(typeof authorization === 'string' ? authorization : undefined, options.jwtSecret);
           ctx.extra.viewer = { ...viewer, clientAddress: clientAddressOf(ctx.extra.request, options.trustProxy) };
-          ctx.extra.connection = new SocketConnection(ctx.extra.socket, ctx.extra.request.socket, limits);
+          ctx.extra.connection = new SocketConnection(ctx.extra.socket, ctx.extra.request.socket, limits, flusher);
           // graphql-ws keeps the upgrade request (headers and all, ~1-2 KB) for the connection's
           // lifetime; nothing needs it past this point.
           (ctx.extra as { request?: unknown }).request = undefined;

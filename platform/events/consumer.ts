@@ -188,14 +188,18 @@ export class EventConsumer {
    * event costs its neighbours a retry, never their effect.
    */
   private async handleMany(entries: StreamEntry[]): Promise<string[]> {
-    const relevant = entries.filter((entry) => this.eventOf(entry) !== null);
+    // Each entry's JSON parsed once (every consumer group reads every event of the stream).
+    const relevant = entries.flatMap((entry) => {
+      const event = this.eventOf(entry);
+      return event ? [{ entry, event }] : [];
+    });
     if (relevant.length > 1 && this.options.batch !== false) {
       try {
         const afterCommits = await this.options.prisma.$transaction(
-          (tx) => this.applyAllIn(tx, relevant.map((entry) => this.eventOf(entry)!)),
+          (tx) => this.applyAllIn(tx, relevant.map(({ event }) => event)),
           BATCH_TRANSACTION,
         );
-        for (const entry of relevant) this.failures.delete(entry.id);
+        for (const { entry } of relevant) this.failures.delete(entry.id);
         for (const { event, afterCommit } of afterCommits) await this.runAfterCommit(event, afterCommit);
         return entries.map((entry) => entry.id);
       } catch (error) {

@@ -77,7 +77,7 @@ describe('transactional outbox and event consumers', () => {
     const consumer = consumerOf(redis);
     await consumer.start();
     await expect.poll(() => consumer.pending(), { timeout: 5_000 }).toBe(0);
-    await expect.poll(effects).toEqual([{ username: 'ana' }]);
+    await expect.poll(effects, { timeout: 10_000 }).toEqual([{ username: 'ana' }]);
     await new Promise((r) => setTimeout(r, 100));
     await consumer.stop();
     expect(await effects()).toEqual([{ username: 'ana' }]);
@@ -135,7 +135,7 @@ describe("a handler's after-commit work", () => {
     });
     await consumer.start();
     await expect.poll(() => seen.length, { timeout: 5_000 }).toBe(1);
-    await expect.poll(() => consumer.pending()).toBe(0);
+    await expect.poll(() => consumer.pending(), { timeout: 10_000 }).toBe(0);
     await new Promise((r) => setTimeout(r, 100));
     await consumer.stop();
     // Called once, and the effect was already committed (visible to another connection) when it ran.
@@ -158,7 +158,7 @@ describe("a handler's after-commit work", () => {
     });
     await consumer.start();
     await expect.poll(effects, { timeout: 5_000 }).toEqual([{ username: 'di' }, { username: 'ed' }]);
-    await expect.poll(() => consumer.pending()).toBe(0);
+    await expect.poll(() => consumer.pending(), { timeout: 10_000 }).toBe(0);
     await new Promise((r) => setTimeout(r, 100));
     await consumer.stop();
     // Each event's callback ran once; the failure neither stopped the next event nor brought the first back.
@@ -269,7 +269,7 @@ describe('events a group does not want', () => {
     await consumer.start();
     try {
       await expect.poll(() => consumer.pending(), { timeout: 10_000 }).toBe(0);
-      await expect.poll(async () => (await effects()).length).toBe(2);
+      await expect.poll(async () => (await effects()).length, { timeout: 10_000 }).toBe(2);
       expect((await effects()).map((e) => e.username)).toEqual(['keep_1', 'keep_2']);
       const processed = await db.prisma.$queryRawUnsafe<{ n: number }[]>('SELECT count(*)::int AS n FROM processed_events WHERE consumer = $1', group);
       expect(processed[0]!.n).toBe(2);
@@ -312,7 +312,7 @@ describe('batched handling', () => {
       await expect.poll(async () => (await effects()).length, { timeout: 10_000 }).toBe(5);
       expect((await effects()).map((e) => e.username)).toEqual(['a', 'b', 'c', 'd', 'e']);
       expect(transactions).toEqual(['tx']);
-      await expect.poll(() => consumer.pending()).toBe(0);
+      await expect.poll(() => consumer.pending(), { timeout: 10_000 }).toBe(0);
     } finally {
       await consumer.stop();
     }
@@ -365,7 +365,7 @@ describe('batched handling', () => {
       // The first attempt (one transaction) gave [a, b] as one run, then L3 failed and rolled it all
       // back before c; after that each event was handled alone, every registration as a run of one.
       expect(runs).toEqual([['a', 'b'], ['a'], ['b'], ['c']]);
-      await expect.poll(() => consumer.pending()).toBe(0);
+      await expect.poll(() => consumer.pending(), { timeout: 10_000 }).toBe(0);
     } finally {
       await consumer.stop();
     }

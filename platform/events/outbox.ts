@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { asSql, type PrismaClient, type Sql, type Tx } from '../db/index.js';
+import { asSql, prismaSql, type PrismaClient, type Sql, type Tx } from '../db/index.js';
 import { Poller } from '../poller.js';
 import { compareStreamIds, type RedisPort, type StreamGroup } from '../redis/index.js';
 import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventPayloads, type DomainEventType } from './types.js';
@@ -44,6 +44,8 @@ export async function recordEvents<T extends DomainEventType>(
 
 export interface OutboxRelayOptions {
   prisma: PrismaClient;
+  /** Where an idle relay's look for unpublished rows runs (the kit's `db.sql`); default: on `prisma`. */
+  sql?: Sql;
   redis: RedisPort;
   producer: string;
   logger: Logger;
@@ -120,8 +122,12 @@ export class OutboxRelay {
   private checkpoint: Date | null = null;
   /** What this relay published since the checkpoint, oldest first: candidates to move it on. */
   private marks: Mark[] = [];
+  /** The last drain found nothing: the next one looks before it opens a transaction. */
+  private idle = true;
+  private readonly sql: Sql;
 
   constructor(private readonly options: OutboxRelayOptions) {
+    this.sql = options.sql ?? prismaSql(options.prisma);
     this.poller = new Poller({
       work: () => this.drain(),
       intervalMs: options.intervalMs ?? 250,
@@ -177,12 +183,25 @@ export class OutboxRelay {
       await this.watchStream();
       this.lastWatch = Date.now();
     }
+    // An idle relay's poll is one plain read: the locking transaction only when there is something.
+    if (this.idle && !(await this.anyUnpublished())) return 0;
     let total = 0;
     for (;;) {
       const published = await this.publishBatch();
       total += published;
-      if (published < (this.options.batchSize ?? 200)) return total;
+      if (published < (this.options.batchSize ?? 200)) {
+        this.idle = total === 0;
+        return total;
+      }
     }
+  }
+
+  private async anyUnpublished(): Promise<boolean> {
+    const [row] = await this.sql.query<{ any: boolean }>(
+      'SELECT EXISTS (SELECT 1 FROM outbox_events WHERE producer = $1 AND published_at IS NULL) AS any',
+      [this.options.producer],
+    );
+    return row!.any;
   }
 
   /**

@@ -3,7 +3,7 @@
 // Prisma transaction; this one is a table, a lease and a poller.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { asSql, type PrismaClient, type Sql, type Tx } from '../db/index.js';
+import { asSql, prismaSql, type PrismaClient, type Sql, type Tx } from '../db/index.js';
 import { Poller } from '../poller.js';
 import type { BackgroundWorker } from '../subgraph/serve.js';
 
@@ -58,8 +58,13 @@ export type JobHandler = (payload: unknown, job: JobInfo) => Promise<void>;
 
 export interface JobRunnerOptions {
   prisma: PrismaClient;
-  queue: string;
-  handler: JobHandler;
+  /**
+   * The queues this runner serves, each with its handler. A process gives all its queues to one
+   * runner: each batch is then one statement for all of them, not one per queue.
+   */
+  queues: Record<string, JobHandler>;
+  /** Where the claim runs (the kit's `db.sql`, on pg without Prisma's runtime); default: on `prisma`. */
+  sql?: Sql;
   logger: Logger;
   /** How often to look for due jobs when nobody pokes the runner (default 500 ms). */
   pollIntervalMs?: number;
@@ -76,6 +81,7 @@ export interface JobRunnerOptions {
 
 interface ClaimedJob {
   id: string;
+  queue: string;
   payload: unknown;
   attempts: number;
   max_attempts: number;
@@ -85,11 +91,13 @@ interface ClaimedJob {
 const MAX_ERROR_LENGTH = 2_000;
 
 /**
- * Runs one queue's jobs. A batch is claimed by a single UPDATE that takes due PENDING rows with
- * FOR UPDATE SKIP LOCKED (replicas never claim the same row), counts the attempt and pushes
- * run_at forward by the lease; no transaction stays open while the handlers run (they make HTTP
- * calls). The outcome is then written with a guard on the claimed attempt, so a runner whose
- * lease ran out cannot overwrite the result of the runner that took the job over.
+ * Runs the jobs of a set of queues. A batch is claimed by a single UPDATE that takes due PENDING
+ * rows with FOR UPDATE SKIP LOCKED (replicas never claim the same row), counts the attempt and
+ * pushes run_at forward by the lease; the same statement fails the jobs abandoned on their last
+ * attempt (below), so an idle runner costs one statement per poll whatever its number of queues.
+ * No transaction stays open while the handlers run (they make HTTP calls). The outcome is then
+ * written with a guard on the claimed attempt, so a runner whose lease ran out cannot overwrite
+ * the result of the runner that took the job over.
  *
  * Delivery is at least once: a runner that dies mid-job leaves its lease to expire and another
  * one runs the job again, so handlers must be idempotent (e.g. an Idempotency-Key the receiver
@@ -98,12 +106,17 @@ const MAX_ERROR_LENGTH = 2_000;
  */
 export class JobRunner implements BackgroundWorker {
   private readonly poller: Poller;
+  private readonly queueNames: string[];
+  private readonly sql: Sql;
 
   constructor(private readonly options: JobRunnerOptions) {
+    this.queueNames = Object.keys(options.queues);
+    this.sql = options.sql ?? prismaSql(options.prisma);
+    if (this.queueNames.length === 0) throw new RangeError('a JobRunner needs at least one queue');
     this.poller = new Poller({
       work: () => this.drain(),
       intervalMs: options.pollIntervalMs ?? 500,
-      onError: (error) => options.logger.error({ err: error, queue: options.queue }, 'job runner failed; will retry'),
+      onError: (error) => options.logger.error({ err: error, queues: this.queueNames }, 'job runner failed; will retry'),
     });
   }
 
@@ -132,38 +145,47 @@ export class JobRunner implements BackgroundWorker {
     }
   }
 
+  /**
+   * Claims up to `limit` due jobs and runs them. The same statement fails the jobs whose lease
+   * expired during their last attempt: the runner died (or overran the lease) without recording an
+   * outcome, and another attempt would exceed maxAttempts. Both updates see one snapshot and take
+   * disjoint rows (attempts < max_attempts or not).
+   */
   private async runBatch(limit: number): Promise<number> {
-    const { prisma, queue } = this.options;
-    await this.failAbandoned();
+    const { logger } = this.options;
     const leaseMs = Math.round(this.options.leaseMs ?? 30_000);
-    const jobs = await prisma.$queryRaw<ClaimedJob[]>`
-      UPDATE jobs SET attempts = attempts + 1, run_at = now() + ${leaseMs}::int * interval '1 millisecond'
-      WHERE id IN (
-        SELECT id FROM jobs
-        WHERE queue = ${queue} AND status = 'PENDING' AND run_at <= now() AND attempts < max_attempts
-        ORDER BY run_at
-        LIMIT ${limit}
-        FOR UPDATE SKIP LOCKED)
-      RETURNING id::text AS id, payload, attempts, max_attempts`;
+    const rows = await this.sql.query<ClaimedJob | { id: null; queue: string }>(
+      `WITH abandoned AS (
+        UPDATE jobs SET status = 'FAILED', finished_at = now(),
+          last_error = COALESCE(last_error || '; ', '') || 'lease expired during the last attempt (the runner stopped or crashed)'
+        WHERE queue = ANY($1::text[]) AND status = 'PENDING' AND run_at <= now() AND attempts >= max_attempts
+        RETURNING queue),
+      claimed AS (
+        UPDATE jobs SET attempts = attempts + 1, run_at = now() + $2::int * interval '1 millisecond'
+        WHERE id IN (
+          SELECT id FROM jobs
+          WHERE queue = ANY($1::text[]) AND status = 'PENDING' AND run_at <= now() AND attempts < max_attempts
+          ORDER BY run_at
+          LIMIT $3::int
+          FOR UPDATE SKIP LOCKED)
+        RETURNING id::text AS id, queue, payload, attempts, max_attempts)
+      SELECT id, queue, payload, attempts, max_attempts FROM claimed
+      UNION ALL
+      SELECT NULL, queue, NULL::jsonb, NULL::int, NULL::int FROM abandoned`,
+      [this.queueNames, leaseMs, limit],
+    );
+    const jobs = rows.filter((row): row is ClaimedJob => row.id !== null);
+    const abandoned = new Map<string, number>();
+    for (const row of rows) if (row.id === null) abandoned.set(row.queue, (abandoned.get(row.queue) ?? 0) + 1);
+    for (const [queue, failed] of abandoned) logger.error({ queue, jobs: failed }, 'jobs failed: lease expired during their last attempt');
     await Promise.all(jobs.map((job) => this.runJob(job)));
     return jobs.length;
   }
 
-  /**
-   * Fails jobs whose lease expired during their last attempt: the runner died (or overran the
-   * lease) without recording an outcome, and another attempt would exceed maxAttempts.
-   */
-  private async failAbandoned() {
-    const { prisma, queue, logger } = this.options;
-    const failed = await prisma.$executeRaw`
-      UPDATE jobs SET status = 'FAILED', finished_at = now(),
-        last_error = COALESCE(last_error || '; ', '') || 'lease expired during the last attempt (the runner stopped or crashed)'
-      WHERE queue = ${queue} AND status = 'PENDING' AND run_at <= now() AND attempts >= max_attempts`;
-    if (failed > 0) logger.error({ queue, jobs: failed }, 'jobs failed: lease expired during their last attempt');
-  }
-
   private async runJob(job: ClaimedJob) {
-    const { prisma, queue, logger, handler } = this.options;
+    const { prisma, logger } = this.options;
+    const { queue } = job;
+    const handler = this.options.queues[queue]!;
     const info: JobInfo = { id: job.id, attempt: job.attempts };
     try {
       // Through then() so a handler that throws synchronously is a failed attempt too.
@@ -179,7 +201,8 @@ export class JobRunner implements BackgroundWorker {
   }
 
   private async recordFailure(job: ClaimedJob, error: unknown) {
-    const { prisma, queue, logger } = this.options;
+    const { prisma, logger } = this.options;
+    const { queue } = job;
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
     const context = { queue, jobId: job.id, attempt: job.attempts, maxAttempts: job.max_attempts, err: error };
     if (job.attempts >= job.max_attempts) {

@@ -32,12 +32,12 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
     await port.subscribe(channel, (m) => b.push(m));
     await port.publish(channel, 'one');
     await port.publish(channel, 'two');
-    await expect.poll(() => b).toEqual(['one', 'two']);
+    await expect.poll(() => b, { timeout: 10_000 }).toEqual(['one', 'two']);
     expect(a).toEqual(['one', 'two']);
     expect(await port.numsub(channel)).toBe(1);
     await stopA();
     await port.publish(channel, 'three');
-    await expect.poll(() => b).toEqual(['one', 'two', 'three']);
+    await expect.poll(() => b, { timeout: 10_000 }).toEqual(['one', 'two', 'three']);
     expect(a).toEqual(['one', 'two']);
     expect(await port.numsub(key('nobody'))).toBe(0);
   });
@@ -54,7 +54,7 @@ describe.each(implementations)('RedisPort contract (%s)', (_name, create) => {
       }),
     );
     for (const channel of channels) await port.publish(channel, `to ${channel}`);
-    await expect.poll(() => [...received.values()].filter((m) => m.length === 1).length).toBe(channels.length);
+    await expect.poll(() => [...received.values()].filter((m) => m.length === 1).length, { timeout: 10_000 }).toBe(channels.length);
   });
 
   it('gives each stream entry to one consumer of a group, and every entry to every group', async () => {

@@ -109,7 +109,7 @@ export function defineSubgraph<C, P extends SubgraphParts<BaseContext>, O = obje
     const config = { ...spec.loadConfig({}), ...input.config } as C & PlatformConfig;
     const logger = input.logger ?? pino({ level: 'silent' });
     const { db, redis } = input;
-    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: spec.name, logger });
+    const relay = new OutboxRelay({ prisma: db.prisma, sql: db.sql, redis, producer: spec.name, logger });
     const kit: SubgraphKit<C & PlatformConfig> = {
       name: spec.name,
       config,

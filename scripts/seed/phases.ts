@@ -151,15 +151,20 @@ export async function seedLeaderboards(ctx: SeedContext): Promise<void> {
     submissions,
     async ({ board, p, k }) => {
       const f = fakerFor('score', board.id, p.index, k);
-      await ctx.server.request(`mutation SeedSubmitScore($input: SubmitScoreInput!) { submitScore(input: $input) { record { rank } } }`, {
-        input: {
-          leaderboardId: board.id,
-          userId: ctx.players[p.index]!.id,
-          score: board.score(f, p),
-          submissionId: `seed:${board.id}:${p.username.toLowerCase()}:${k}`,
-          metadata: JSON.stringify({ match: `seed-${p.index}-${k}` }),
-        },
-      });
+      try {
+        await ctx.server.request(`mutation SeedSubmitScore($input: SubmitScoreInput!) { submitScore(input: $input) { record { rank } } }`, {
+          input: {
+            leaderboardId: board.id,
+            userId: ctx.players[p.index]!.id,
+            score: board.score(f, p),
+            submissionId: `seed:${board.id}:${p.username.toLowerCase()}:${k}`,
+            metadata: JSON.stringify({ match: `seed-${p.index}-${k}` }),
+          },
+        });
+      } catch (error) {
+        // A re-run after the board reset: this submission applied in a period that has ended.
+        if (!(refused(error, 'CONFLICT') && error instanceof ApiRefusal && error.extensions.field === 'input.submissionId')) throw error;
+      }
       bar.increment();
     },
     { concurrency: CONCURRENCY * 2 },

@@ -6,6 +6,7 @@ import { newTestRedis, openTestDatabase, silentLogger, subgraphClient, recording
 import type { Context } from './context.js';
 import { HIDDEN_DESCRIPTION, HIDDEN_NAME } from './domain/catalog.js';
 import { readCatalogFile, syncCatalog } from './services/catalog.service.js';
+import { AchievementsStore } from './store/achievements.store.js';
 import { achievementsSubgraph } from './subgraph.js';
 
 const catalog = readCatalogFile();
@@ -114,8 +115,51 @@ describe('achievements subgraph: catalog', () => {
   it('resolves Achievement references, null for unknown ids', async () => {
     const QUERY = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Achievement { id rarity } } }`;
     const reps = ['week_warrior', 'nope', 'first_blood'].map((id) => ({ __typename: 'Achievement', id }));
-    const result = await client.execute(ANONYMOUS, QUERY, { reps });
-    expect(result.data).toEqual({ _entities: [{ id: 'week_warrior', rarity: 'UNCOMMON' }, null, { id: 'first_blood', rarity: 'COMMON' }] });
+    // Twice: the second resolves the same rows from memory, which Apollo has already tagged with their __typename.
+    for (const _time of [1, 2]) {
+      const result = await client.execute(ANONYMOUS, QUERY, { reps });
+      expect(result.data).toEqual({ _entities: [{ id: 'week_warrior', rarity: 'UNCOMMON' }, null, { id: 'first_blood', rarity: 'COMMON' }] });
+    }
+  });
+});
+
+describe('achievements subgraph: reads on the raw SQL port', () => {
+  const store = () => new AchievementsStore(db.prisma, db.sql);
+
+  it('loads the catalog as Prisma reads it (same rows, same types, same order), and not again while nothing changed', async () => {
+    // The file's definitions only, updated_at aside: on a shared PostgreSQL other test files add definitions and sync meanwhile.
+    const ids = new Set(catalog.achievements.map((a) => a.id));
+    const first = await store().definitionsIfChanged(null);
+    const prisma = await db.prisma.achievementDefinition.findMany({ where: { id: { in: [...ids] } }, orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }] });
+    const withoutUpdatedAt = ({ updatedAt: _, ...row }: { updatedAt: Date }) => row;
+    expect(first.rows!.filter((row) => ids.has(row.id)).map(withoutUpdatedAt)).toEqual(prisma.map(withoutUpdatedAt));
+    expect(first.rows!.every((row) => row.updatedAt instanceof Date)).toBe(true);
+    const again = await store().definitionsIfChanged(first.fingerprint);
+    expect(again.rows === null).toBe(again.fingerprint === first.fingerprint);
+    if (db.kind === 'pglite') expect(again).toEqual({ fingerprint: first.fingerprint, rows: null });
+  });
+
+  it('sees any write to a definition, even one that leaves updated_at alone', async () => {
+    const { fingerprint } = await store().definitionsIfChanged(null);
+    await db.sql.query(`UPDATE achievement_definitions SET points = points WHERE id = 'first_blood'`);
+    const after = await store().definitionsIfChanged(fingerprint);
+    expect(after.fingerprint).not.toBe(fingerprint);
+    expect(after.rows!.map((row) => row.id)).toContain('first_blood');
+  });
+
+  it("reads a player's unlocks as Prisma does (newest first, ties by achievement id)", async () => {
+    const userId = await playerWithUnlocks([
+      ['first_blood', '2026-03-01T10:00:00.000Z'], // a Sunday
+      ['combat_master', '2026-03-04T18:00:00.000Z'],
+      ['week_warrior', '2026-03-04T18:00:00.000Z'], // the same instant: by id
+    ]);
+    await db.prisma.userAchievement.update({ where: { userId_achievementId: { userId, achievementId: 'first_blood' } }, data: { eventId: 'game-1' } });
+    const [unlocks, none, bogus] = await store().unlocksOf([userId, randomUUID(), 'not-a-uuid']);
+    const prisma = await db.prisma.userAchievement.findMany({ where: { userId }, orderBy: [{ unlockedAt: 'desc' }, { achievementId: 'asc' }] });
+    expect(unlocks).toEqual(prisma);
+    expect(unlocks!.map((u) => [u.achievementId, u.eventId])).toEqual([['combat_master', null], ['week_warrior', null], ['first_blood', 'game-1']]);
+    expect(unlocks![0]!.unlockedAt).toBeInstanceOf(Date);
+    expect([none, bogus]).toEqual([[], []]);
   });
 });
 
@@ -162,8 +206,11 @@ describe('achievements subgraph: players', () => {
 
   it('loads unlocks and points for 20 players with one query each (no N+1)', async () => {
     // What recordingSql notes (the first line of each statement on the raw SQL port): AchievementsStore.pointsOf,
-    // and ProgressStore.achievementsOf's unlocked and in-progress queries.
+    // ProgressStore.achievementsOf's unlocked and in-progress queries, the viewer's unlocks (masking), and the
+    // catalog's first load (DefinitionsCache).
     const POINTS = '$sql:SELECT ua.user_id::text AS "userId", SUM(d.points)::int AS points';
+    const VIEWER_UNLOCKS = '$sql:SELECT user_id::text AS "userId", achievement_id AS "achievementId", unlocked_at AS "unlockedAt", event_id AS "eventId"';
+    const CATALOG = "$sql:WITH f AS (SELECT COALESCE(md5(string_agg(id || ':' || xmin::text, ',' ORDER BY id)), 'empty') AS fingerprint FROM achievement_definitions)";
     const UNLOCKED = '$sql:SELECT ua.user_id::text AS "userId", ua.achievement_id AS "achievementId", ua.unlocked_at AS "unlockedAt",';
     const IN_PROGRESS = '$sql:SELECT p.user_id::text AS "userId", p.achievement_id AS "achievementId", NULL::timestamptz AS "unlockedAt",';
     const ids = await Promise.all(
@@ -177,7 +224,15 @@ describe('achievements subgraph: players', () => {
     const queries: string[] = [];
     // Counts what actually reaches the database, below the store and its loaders.
     const counted = recordingPrisma(db.prisma, queries);
-    const countedClient = subgraphClient(achievementsSubgraph.create({ db: { ...db, prisma: counted, sql: recordingSql(db.sql, queries) }, redis: newTestRedis(), logger: silentLogger }));
+    // No catalog recheck during the test: the second request must read nothing but points.
+    const countedClient = subgraphClient(
+      achievementsSubgraph.create({
+        db: { ...db, prisma: counted, sql: recordingSql(db.sql, queries) },
+        redis: newTestRedis(),
+        logger: silentLogger,
+        config: { ACHIEVEMENTS_CATALOG_RECHECK_MS: 60_000 },
+      }),
+    );
     await countedClient.server.start();
     try {
       const viewer = player(ids[1]); // unlocked the hidden one: masking must reuse the batched unlocks
@@ -189,20 +244,18 @@ describe('achievements subgraph: players', () => {
         ids.map((_, i) => pointsOf('first_blood', ...(i % 2 ? ['forgotten_shrine'] : []))),
       );
       expect(result.data!._entities[1]!.achievements[0]!.achievement.name).toBe('Whispers of the Forgotten Shrine');
-      expect(queries.filter((q) => q.startsWith('UserAchievement.'))).toEqual(['UserAchievement.findMany']);
-      // Points (one query) and achievements (unlocks and progress: two queries), for all 20, on the raw SQL port.
-      expect(queries.filter((q) => q.startsWith('$sql:')).sort()).toEqual([POINTS, UNLOCKED, IN_PROGRESS].sort());
-      expect(queries.filter((q) => q.startsWith('$raw.'))).toEqual([]);
-      expect(queries.filter((q) => q.startsWith('AchievementDefinition.'))).toEqual(['AchievementDefinition.findMany']);
+      // Points (one query) and achievements (unlocks and progress: two queries) for all 20, the viewer's unlocks
+      // once, and the catalog once, all on the raw SQL port; nothing through Prisma.
+      expect(queries.filter((q) => q.startsWith('$sql:')).sort()).toEqual([POINTS, UNLOCKED, IN_PROGRESS, VIEWER_UNLOCKS, CATALOG].sort());
+      expect(queries.filter((q) => !q.startsWith('$sql:'))).toEqual([]);
 
-      // Again: the players' achievements now come from the Redis cache; only points are read.
       queries.length = 0;
       const again = await countedClient.execute<{ _entities: UserEntity[] }>(viewer, ENTITIES, {
         reps: ids.map((id) => ({ __typename: 'User', id })),
       });
+      // Again: the players' achievements now come from the Redis cache and the catalog from memory.
       expect(again.data).toEqual(result.data);
-      expect(queries.filter((q) => q.startsWith('$sql:'))).toEqual([POINTS]);
-      expect(queries.filter((q) => q.startsWith('$raw.'))).toEqual([]);
+      expect(queries.sort()).toEqual([POINTS, VIEWER_UNLOCKS].sort());
     } finally {
       await countedClient.server.stop();
     }

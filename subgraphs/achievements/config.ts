@@ -32,6 +32,12 @@ export const achievementsEnv = z.object({
    * mounting a file here. Checked at start: an invalid one stops the service, every problem listed.
    */
   ACHIEVEMENTS_CATALOG_PATH: z.string().min(1).default(CATALOG_PATH),
+  /**
+   * The catalog is served from memory; how long a replica serves it before checking whether another
+   * replica synced a new one (a read checks in the background, answered at once). 0: every read
+   * waits for a check (tests that write definitions straight into the table).
+   */
+  ACHIEVEMENTS_CATALOG_RECHECK_MS: z.coerce.number().int().min(0).default(1_000),
 });
 
 export const loadAchievementsConfig = (env: Record<string, string | undefined> = process.env) => loadConfig(achievementsEnv, env);

@@ -304,6 +304,35 @@ describe('events from the bus', () => {
     await eventually(async () => expect(await storedEvents(userId)).toHaveLength(2));
     expect((await storedEvents(userId)).map((e) => e.type)).toEqual(['TOURNAMENT_MATCH_WON', 'SOCIAL_INTERACTION']);
   });
+
+  it('records a read of many players\' events in runs: every event once, each player\'s versions contiguous, and a redelivery of the whole read changes nothing', async () => {
+    const [ana, bob] = [await newPlayer(), await newPlayer()];
+    const at = new Date().toISOString();
+    // One outbox transaction, relayed at once: the consumer reads them together. Two runs of chat
+    // messages (interleaved players) around a tournament win.
+    const chat = (i: number) => ({ messageId: `m${i}`, roomId: 'r', authorId: i % 2 ? ana : bob, sentAt: at });
+    const ids = await db.prisma.$transaction(async (tx) => [
+      ...(await Promise.all(Array.from({ length: 12 }, (_, i) => recordEvent(tx, 'social', 'chat.message_sent', chat(i))))),
+      await recordEvent(tx, 'tournaments', 'tournament.match_won', { tournamentId: 't9', matchId: 'm9', winnerId: ana, round: 1, wonAt: at }),
+      ...(await Promise.all(Array.from({ length: 8 }, (_, i) => recordEvent(tx, 'social', 'chat.message_sent', chat(100 + i))))),
+    ]);
+    await new OutboxRelay({ prisma: db.prisma, redis, producer: 'social', logger: silentLogger }).poke();
+    await new OutboxRelay({ prisma: db.prisma, redis, producer: 'tournaments', logger: silentLogger }).poke();
+    await eventually(async () => expect((await storedEvents(ana)).length + (await storedEvents(bob)).length).toBe(21));
+    for (const [userId, chats, wins] of [[ana, 10, 1], [bob, 10, 0]] as const) {
+      const events = await storedEvents(userId);
+      expect(events.filter((e) => e.type === 'SOCIAL_INTERACTION')).toHaveLength(chats);
+      expect(events.filter((e) => e.type === 'TOURNAMENT_MATCH_WON')).toHaveLength(wins);
+      expect(events.map((e) => Number(e.version))).toEqual(events.map((_, i) => i + 1));
+      expect((await achievementsOf(userId)).find((a) => a.id === 'social_butterfly')).toMatchObject({ current: chats, status: 'IN_PROGRESS' });
+    }
+    // The same read delivered again (a relay retry after a lost ack).
+    const entries = await db.prisma.outboxEvent.findMany({ where: { id: { in: ids } } });
+    for (const entry of entries) await redis.xadd('domain-events', { event: JSON.stringify({ id: entry.id, type: entry.type, producer: entry.producer, occurredAt: at, payload: entry.payload }) });
+    await publish('social', 'chat.message_sent', chat(998)); // bob's, a marker behind them
+    await eventually(async () => expect((await storedEvents(bob)).length).toBe(11));
+    expect(await storedEvents(ana)).toHaveLength(11);
+  });
 });
 
 describe('rebuild', () => {

@@ -19,6 +19,7 @@ import { PUSH_QUEUE, pushHandler } from './services/push.service.js';
 import { BatchRecorder } from './services/record-batch.service.js';
 import { UnlockEffects } from './services/unlock-effects.service.js';
 import { AchievementsStore } from './store/achievements.store.js';
+import { DefinitionsCache } from './store/definitions.cache.js';
 import { createLoaders } from './store/loaders.js';
 import { NotificationsStore } from './store/notifications.store.js';
 import { ProgressCache } from './store/progress.cache.js';
@@ -42,14 +43,15 @@ export const achievementsSubgraph = defineSubgraph({
     const catalogFile = options.catalog ?? readCatalogFile(config.ACHIEVEMENTS_CATALOG_PATH);
     const index = indexCatalog(catalogFile);
     const store = new AchievementsStore(prisma, kit.db.sql);
+    const definitions = new DefinitionsCache(store, { recheckMs: config.ACHIEVEMENTS_CATALOG_RECHECK_MS, logger });
     const progressStore = new ProgressStore(prisma, kit.db.sql);
     const notificationsStore = new NotificationsStore(prisma);
     const webhookUrl = config.ACHIEVEMENTS_PUSH_WEBHOOK_URL;
     const pushes = webhookUrl
       ? new JobRunner({
           prisma,
-          queue: PUSH_QUEUE,
-          handler: pushHandler({ url: webhookUrl, secret: config.ACHIEVEMENTS_PUSH_WEBHOOK_SECRET }),
+          sql: kit.db.sql,
+          queues: { [PUSH_QUEUE]: pushHandler({ url: webhookUrl, secret: config.ACHIEVEMENTS_PUSH_WEBHOOK_SECRET }) },
           logger,
           backoff: options.pushBackoff,
         })
@@ -85,8 +87,8 @@ export const achievementsSubgraph = defineSubgraph({
     });
     const progress = new ProgressService({ index, store: progressStore, redis });
     const notifications = new NotificationsService({ store: notificationsStore, redis });
-    const catalog = new CatalogService(store);
-    const catalogSync = catalogSyncWorker({ prisma, store, catalog: catalogFile, logger, redis });
+    const catalog = new CatalogService(definitions);
+    const catalogSync = catalogSyncWorker({ prisma, store, definitions, catalog: catalogFile, logger, redis });
     const workers: BackgroundWorker[] = [catalogSync, ...(pushes ? [pushes] : [])];
     return {
       context: (viewer): Context => ({
@@ -95,7 +97,7 @@ export const achievementsSubgraph = defineSubgraph({
         gameEvents,
         progress,
         notifications,
-        loaders: createLoaders({ store, progressStore, cache, unlockStats: (ids) => progress.unlockStats(ids) }),
+        loaders: createLoaders({ store, definitions, progressStore, cache, unlockStats: (ids) => progress.unlockStats(ids) }),
       }),
       workers,
       consumer: busEventsConsumer({ work, batches, store: progressStore, playerKnown: (userId) => gameEvents.playerKnown(userId), notifications: notificationsStore }),
@@ -104,6 +106,7 @@ export const achievementsSubgraph = defineSubgraph({
       work,
       logger,
       store,
+      definitions,
       progressStore,
       notificationsStore,
       cache,

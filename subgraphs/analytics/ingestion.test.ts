@@ -197,7 +197,6 @@ describe('trackEvents: refused calls store nothing', () => {
 
 describe('processing', () => {
   it('corrects the rollups of a late event’s day and widens its session', async () => {
-    const userId = randomUUID();
     const day = new Date(Math.floor((Date.now() - 10 * DAY) / DAY) * DAY);
     const activity = async () => {
       const r = await client.execute<{ dailyActivity: { day: string; events: number; activePlayers: number }[] }>(
@@ -207,13 +206,23 @@ describe('processing', () => {
       );
       return r.data!.dailyActivity[0]!;
     };
-    const before = await activity();
-    await ok(SERVER, [
-      ev({ userId, sessionId: 'late', eventType: 'SESSION_STARTED', timestamp: new Date(day.getTime() + 3_600_000).toISOString() }),
-      ev({ userId, sessionId: 'late', eventType: 'SESSION_COMPLETED', timestamp: new Date(day.getTime() + 3_600_000 + 20 * MIN).toISOString() }),
-    ]);
-    expect(await activity()).toEqual({ day: day.toISOString(), events: before.events + 2, activePlayers: before.activePlayers + 1 });
-    expect(await metricsOf(userId)).toMatchObject({ sessions: 1, averageSessionSeconds: 1200 });
+    // The day's rollup is the whole database's: on a PostgreSQL shared with test files running
+    // alongside (personalization's sessions reach 10 days back too), theirs may land between the
+    // reads. More than ours: measured again, for another player.
+    for (let attempt = 1; ; attempt++) {
+      const userId = randomUUID();
+      const before = await activity();
+      await ok(SERVER, [
+        ev({ userId, sessionId: 'late', eventType: 'SESSION_STARTED', timestamp: new Date(day.getTime() + 3_600_000).toISOString() }),
+        ev({ userId, sessionId: 'late', eventType: 'SESSION_COMPLETED', timestamp: new Date(day.getTime() + 3_600_000 + 20 * MIN).toISOString() }),
+      ]);
+      const after = await activity();
+      const expected = { day: day.toISOString(), events: before.events + 2, activePlayers: before.activePlayers + 1 };
+      if ((after.events !== expected.events || after.activePlayers !== expected.activePlayers) && attempt < 3) continue;
+      expect(after).toEqual(expected);
+      expect(await metricsOf(userId)).toMatchObject({ sessions: 1, averageSessionSeconds: 1200 });
+      return;
+    }
   });
 
   it('tells achievements of a completed session once, through the outbox, with its minutes', async () => {
@@ -306,21 +315,27 @@ describe('the dashboard', () => {
   };
 
   it('counts active players, open sessions and the window’s events', async () => {
-    const before = await realtime();
-    const [a, b] = [randomUUID(), randomUUID()];
-    const typeOf = `BENCH_${randomUUID().slice(0, 8).toUpperCase()}`;
-    await ok(SERVER, [
-      ev({ userId: a, sessionId: 'x', eventType: 'SESSION_STARTED', timestamp: ago(2 * MIN) }),
-      ev({ userId: a, sessionId: 'x', eventType: typeOf, timestamp: ago(2 * MIN) }),
-      ev({ userId: b, sessionId: 'y', eventType: typeOf, timestamp: ago(2 * MIN) }),
-      ev({ userId: b, sessionId: 'y', eventType: 'SESSION_COMPLETED', timestamp: ago(2 * MIN) }),
-    ]);
-    const after = await realtime();
-    expect(new Date(after.windowEnd).getTime() - new Date(after.windowStart).getTime()).toBe(5 * MIN);
-    expect(new Date(after.windowEnd).getTime() % 30_000).toBe(0);
-    expect(after.activePlayers).toBeGreaterThanOrEqual(before.activePlayers + 2);
-    expect(after.eventsByType).toContainEqual({ eventType: typeOf, count: 2 });
-    expect(after.eventsPerSecond).toBeGreaterThan(0);
+    // The window moves every 30 s, and players whose events it leaves behind drop out: when it moved
+    // between the two reads, `before` says nothing about `after`, so this is measured again.
+    for (let attempt = 1; ; attempt++) {
+      const before = await realtime();
+      const [a, b] = [randomUUID(), randomUUID()];
+      const typeOf = `BENCH_${randomUUID().slice(0, 8).toUpperCase()}`;
+      await ok(SERVER, [
+        ev({ userId: a, sessionId: 'x', eventType: 'SESSION_STARTED', timestamp: ago(2 * MIN) }),
+        ev({ userId: a, sessionId: 'x', eventType: typeOf, timestamp: ago(2 * MIN) }),
+        ev({ userId: b, sessionId: 'y', eventType: typeOf, timestamp: ago(2 * MIN) }),
+        ev({ userId: b, sessionId: 'y', eventType: 'SESSION_COMPLETED', timestamp: ago(2 * MIN) }),
+      ]);
+      const after = await realtime();
+      if (after.windowEnd !== before.windowEnd && attempt < 3) continue;
+      expect(new Date(after.windowEnd).getTime() - new Date(after.windowStart).getTime()).toBe(5 * MIN);
+      expect(new Date(after.windowEnd).getTime() % 30_000).toBe(0);
+      expect(after.activePlayers).toBeGreaterThanOrEqual(before.activePlayers + 2);
+      expect(after.eventsByType).toContainEqual({ eventType: typeOf, count: 2 });
+      expect(after.eventsPerSecond).toBeGreaterThan(0);
+      return;
+    }
   });
 
   it('counts the achievements unlocked in the last hour, as the achievements service tells the bus', async () => {
@@ -328,17 +343,25 @@ describe('the dashboard', () => {
       const r = await client.execute<{ realtimeMetrics: { achievementUnlocksPerHour: number } }>(ADMIN, `{ realtimeMetrics { achievementUnlocksPerHour } }`);
       return r.data!.realtimeMetrics.achievementUnlocksPerHour;
     };
-    const before = await unlocks();
     const producer = `achievements-test-${randomUUID()}`;
     const relay = new OutboxRelay({ prisma: db.prisma, redis, producer, logger: silentLogger });
     const unlock = (at: string) => ({ userId: randomUUID(), achievementId: 'first_blood', rarity: 'COMMON', category: 'COMBAT', rewards: [], unlockedAt: at });
-    await db.prisma.$transaction(async (tx) => {
-      await recordEvent(tx, producer, 'achievement.unlocked', unlock(ago(10 * MIN)));
-      await recordEvent(tx, producer, 'achievement.unlocked', unlock(ago(20 * MIN)));
-      await recordEvent(tx, producer, 'achievement.unlocked', unlock(ago(2 * 3_600_000))); // outside the hour
-    });
-    await relay.drain();
-    await expect.poll(unlocks, { timeout: 10_000 }).toBe(before + 2);
+    // The count is the whole database's: on a PostgreSQL shared with the platform tests running
+    // alongside, their unlocks may land between the reads. More than ours: measured again.
+    for (let attempt = 1; ; attempt++) {
+      const before = await unlocks();
+      await db.prisma.$transaction(async (tx) => {
+        await recordEvent(tx, producer, 'achievement.unlocked', unlock(ago(10 * MIN)));
+        await recordEvent(tx, producer, 'achievement.unlocked', unlock(ago(20 * MIN)));
+        await recordEvent(tx, producer, 'achievement.unlocked', unlock(ago(2 * 3_600_000))); // outside the hour
+      });
+      await relay.drain();
+      await expect.poll(unlocks, { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 2);
+      const after = await unlocks();
+      if (after !== before + 2 && attempt < 3) continue;
+      expect(after).toBe(before + 2);
+      return;
+    }
   });
 
   it('answers ADMINs only', async () => {
@@ -362,20 +385,26 @@ describe('the dashboard', () => {
       expect(r.errors).toBeUndefined();
       return r.data!.retentionCohorts[0]!;
     };
-    const before = await cohort();
-    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
-    await ok(SERVER, [
-      ...[a, b, c].map((userId) => ev({ userId, timestamp: at(cohortDay) })),
-      ev({ userId: a, timestamp: at(cohortDay + DAY) }),
-      ev({ userId: b, timestamp: at(cohortDay + DAY) }),
-      ev({ userId: a, timestamp: at(cohortDay + 7 * DAY) }),
-    ]);
-    const after = await cohort();
-    expect(after.day).toBe(new Date(cohortDay).toISOString());
-    expect(after.players).toBe(before.players + 3);
-    const retained = (r: typeof after, n: number) => r.retained.find((x) => x.day === n)?.players ?? 0;
-    expect(after.retained.map((r) => r.day)).toEqual([1, 7]); // day 30 has not come yet
-    expect(retained(after, 1)).toBe(retained(before, 1) + 2);
-    expect(retained(after, 7)).toBe(retained(before, 7) + 1);
+    const retained = (r: Awaited<ReturnType<typeof cohort>>, n: number) => r.retained.find((x) => x.day === n)?.players ?? 0;
+    // The cohort is the whole database's: on a PostgreSQL shared with test files running alongside
+    // (the seed test's players are first seen on each of the last 29 days), theirs may land between
+    // the reads. More than ours: measured again, with other players.
+    for (let attempt = 1; ; attempt++) {
+      const before = await cohort();
+      const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+      await ok(SERVER, [
+        ...[a, b, c].map((userId) => ev({ userId, timestamp: at(cohortDay) })),
+        ev({ userId: a, timestamp: at(cohortDay + DAY) }),
+        ev({ userId: b, timestamp: at(cohortDay + DAY) }),
+        ev({ userId: a, timestamp: at(cohortDay + 7 * DAY) }),
+      ]);
+      const after = await cohort();
+      const grew = [after.players - before.players, retained(after, 1) - retained(before, 1), retained(after, 7) - retained(before, 7)];
+      if (grew.join() !== '3,2,1' && attempt < 3) continue;
+      expect(after.day).toBe(new Date(cohortDay).toISOString());
+      expect(after.retained.map((r) => r.day)).toEqual([1, 7]); // day 30 has not come yet
+      expect(grew).toEqual([3, 2, 1]);
+      return;
+    }
   });
 });

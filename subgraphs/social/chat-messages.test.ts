@@ -155,6 +155,68 @@ describe('social subgraph: sending messages', () => {
     expect(stored.map((m) => m.text).sort()).toEqual(['hello', 'hi ana']);
     expect((await db.prisma.chatRoom.findUniqueOrThrow({ where: { id: roomId } })).lastSeq).toBe(stored.at(-1)!.seq);
   });
+describe('social subgraph: concurrent sends with retries', () => {
+  type Sent = { data?: { sendMessage: { message: Message } } | null; errors?: readonly { message: string; extensions?: Record<string, unknown> }[] };
+  /**
+   * Scenario: a social subgraph with the brief's rate limit (3 a second) whose statements are
+   * recorded (the SQL port's and the units of work's), a room of its own, and two players.
+   */
+  async function recordedSends(run: (scenario: { operations: string[]; ana: Viewer; ben: Viewer; withKey: (viewer: Viewer, text: string, clientMessageId: string) => Promise<Sent> }) => Promise<void>) {
+    const operations: string[] = [];
+    const recorded = { ...db, sql: recordingSql(db.sql, operations), transaction: ((fn, options) => db.transaction((sql) => fn(recordingSql(sql, operations)), options)) as Database['transaction'] };
+    const counted = subgraphClient(socialSubgraph.create({ db: recorded, redis }));
+    await counted.server.start();
+    try {
+      const { id: roomId } = await room();
+      const withKey = (viewer: Viewer, text: string, clientMessageId: string) =>
+        counted.execute<{ sendMessage: { message: Message } }>(viewer, SEND, { input: { roomId, text, clientMessageId } });
+      await run({ operations, ana: player(), ben: player(), withKey });
+      expect(await db.prisma.chatMessage.count({ where: { roomId, clientMessageId: 'ana-1' } })).toBe(1);
+    } finally {
+      await counted.server.stop();
+    }
+  }
+
+  it('looks the keys of concurrent sends up together and answers the retries without spending rate points', () =>
+    recordedSends(async ({ operations, ana, ben, withKey }) => {
+      const outcome = (r: Awaited<ReturnType<typeof withKey>>) => r.data?.sendMessage.message.text ?? r.errors?.[0]?.extensions?.code;
+      const first = await withKey(ana, 'one', 'ana-1');
+      expect(first.errors).toBeUndefined();
+      operations.length = 0;
+      // Sent together: two retries of ana-1, a reuse of it for other text, and new messages:
+      // ana's three messages are all she may send in a second, so a retry that took a point would refuse one.
+      const burst = await Promise.all([
+        withKey(ana, 'one', 'ana-1'),
+        withKey(ana, 'one', 'ana-1'),
+        withKey(ana, 'other', 'ana-1'),
+        withKey(ana, 'two', 'ana-2'),
+        withKey(ana, 'three', 'ana-3'),
+        withKey(ben, 'hi', 'ben-1'),
+      ]);
+      expect(burst.map(outcome)).toEqual(['one', 'one', 'CONFLICT', 'two', 'three', 'hi']);
+      expect(burst[0].data!.sendMessage.message.id).toBe(first.data!.sendMessage.message.id);
+      expect(burst[1].data!.sendMessage.message.id).toBe(first.data!.sendMessage.message.id);
+      // The keys: one lookup for the sends that arrive while another runs, not one per send. The
+      // burst's first send is looked up alone (nothing was in flight) while the other five gather.
+      expect(operations.filter((op) => op.startsWith('$sql:SELECT m.seq')).length).toBeLessThanOrEqual(2);
+      // Past the limit (four new ones at once: one at least is refused), a retry is still answered.
+      const past = await Promise.all([...[4, 5, 6, 7].map((n) => withKey(ana, `m${n}`, `ana-${n}`)), withKey(ana, 'one', 'ana-1')]);
+      expect(past.slice(0, 4).map(outcome)).toContain('RATE_LIMITED');
+      expect(past[4]!.data?.sendMessage.message.id).toBe(first.data!.sendMessage.message.id);
+    }));
+
+  it("takes a send's rate point once when its room group fails and is committed again one send at a time", () =>
+    recordedSends(async ({ operations, ana, ben, withKey }) => {
+      // Ben's send holds the room's lane; ana's three gather behind it into one group, whose insert
+      // fails on her duplicate key: each is then committed alone. Three points are all she has.
+      const [, first, twin, other] = await Promise.all([withKey(ben, 'hi', 'ben-1'), withKey(ana, 'once', 'ana-1'), withKey(ana, 'once', 'ana-1'), withKey(ana, 'other', 'ana-2')]);
+      const inserts = operations.filter((op) => op === '$sql:WITH input AS (').length;
+      expect(inserts, "ben, the failed group of three, then ana's sends alone").toBeGreaterThanOrEqual(4);
+      expect([first, twin, other].map((r) => r.errors?.[0]?.extensions?.code)).toEqual([undefined, undefined, undefined]);
+      expect(twin.data!.sendMessage.message.id).toBe(first.data!.sendMessage.message.id);
+    }));
+});
+
 describe('social subgraph: reading a room', () => {
   it('pages forward and backward, newest last, with correct pageInfo', async () => {
     const { id } = await room();
@@ -262,7 +324,7 @@ describe('social subgraph: messageAdded', () => {
 
     const live = await chatMessages.messagesAdded(ANONYMOUS, id);
     const next = live.next();
-    await expect.poll(() => redis.numsub(liveChannel('social', 'messageAdded', id))).toBe(1);
+    await expect.poll(() => redis.numsub(liveChannel('social', 'messageAdded', id)), { timeout: 10_000 }).toBe(1);
     await sent(player(), id, 'm5');
     expect((await next).value).toMatchObject({ text: 'm5', roomId: id });
     await live.return?.();
@@ -314,12 +376,12 @@ describe('social subgraph: messageAdded goes out only after its commit', () => {
     const reading = (async () => {
       for await (const event of stream) texts.push(event.text);
     })();
-    await expect.poll(() => redis.numsub(liveChannel('social', 'messageAdded', roomId))).toBe(1);
+    await expect.poll(() => redis.numsub(liveChannel('social', 'messageAdded', roomId)), { timeout: 10_000 }).toBe(1);
     return {
       texts,
       /** Waits for `n` texts, then a while longer, so a late or repeated one would show. */
       async received(n: number) {
-        await expect.poll(() => texts.length).toBeGreaterThanOrEqual(n);
+        await expect.poll(() => texts.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(n);
         await sleep(200);
         return texts;
       },

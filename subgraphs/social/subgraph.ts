@@ -123,8 +123,6 @@ export const socialSubgraph = defineSubgraph({
       drives: guildDrives,
       now: options.now,
     });
-    const guildJobs = (queue: string, handler: (payload: unknown) => Promise<void>) =>
-      new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
     const guildWars = new GuildWarsService({
       work,
       wars: stores.guildWars,
@@ -138,10 +136,20 @@ export const socialSubgraph = defineSubgraph({
       now: options.now,
     });
     createGuildWarMetrics(metrics, () => stores.guildWars.countActive());
-    const wars = guildJobs(options.guildWarQueue ?? GUILD_WAR_QUEUE, guildWars.jobHandler());
-    const foundings = guildJobs(GUILD_FOUNDING_QUEUE, guilds.foundingHandler());
-    const contributions = guildJobs(GUILD_CONTRIBUTION_QUEUE, guilds.contributionHandler());
-    const drives = guildJobs(options.guildDriveQueue ?? GUILD_DRIVE_QUEUE, guildDrives.jobHandler());
+    // One runner for the guild queues: an idle poll is one statement for all of them.
+    const guildJobs = new JobRunner({
+      prisma,
+      sql: db.sql,
+      queues: {
+        [GUILD_FOUNDING_QUEUE]: guilds.foundingHandler(),
+        [GUILD_CONTRIBUTION_QUEUE]: guilds.contributionHandler(),
+        [options.guildWarQueue ?? GUILD_WAR_QUEUE]: guildWars.jobHandler(),
+        [options.guildDriveQueue ?? GUILD_DRIVE_QUEUE]: guildDrives.jobHandler(),
+      },
+      logger,
+      pollIntervalMs: options.jobPollMs,
+      backoff: { baseMs: 1_000, maxMs: 60_000 },
+    });
     const presenceStore = createPresenceStore(redis, { channel: presenceChanged.channel, keyTtlMs: 2 * config.SOCIAL_PRESENCE_EXPIRY_MS });
     const presence = new PresenceService({
       store: presenceStore,
@@ -156,7 +164,7 @@ export const socialSubgraph = defineSubgraph({
     });
     return {
       context: (viewer): Context => ({ viewer, chatRooms, chatMessages, chatMembership, chatModeration, presence, guilds, guildWars, guildDrives, loaders: createLoaders(stores) }),
-      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger), foundings, contributions, wars, drives],
+      workers: [new DefaultRoomsWorker(chatRooms, logger), new PresenceSweepWorker(presence, config.SOCIAL_PRESENCE_SWEEP_MS, logger), guildJobs],
       consumer: withPresenceHandlers(
         withPresenceHandlers(withPresenceHandlers(usersConsumer({ blocks: stores.blocks, players: stores.players }), presenceHandlers(presence)), guildLevelHandlers(stores.guilds)),
         guildWarHandlers(guildWars),

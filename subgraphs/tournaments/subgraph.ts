@@ -23,6 +23,7 @@ import { LeaderboardSubmissions } from './services/leaderboard-submissions.servi
 import { LeaderboardsService } from './services/leaderboards.service.js';
 import { HttpFriendsClient, type FriendsPort } from './store/leaderboard-friends.client.js';
 import { CurrentBoards } from './store/current-boards.store.js';
+import { KnownPlayers } from './store/known-players.js';
 import { createLeaderboardLoaders, type LeaderboardLoaders } from './store/leaderboard-loaders.js';
 import { RankListeners } from './store/leaderboard-listeners.store.js';
 import { LeaderboardRanking } from './store/leaderboard-ranking.store.js';
@@ -75,20 +76,29 @@ export const tournamentsSubgraph = defineSubgraph({
     const listeners = new RankListeners(redis, logger);
     const currentBoards = new CurrentBoards(boards);
     const submissions = new LeaderboardSubmissions({ sql: db, store: boards, ranking, listeners, redis, logger, now: options.now });
-    const leaderboards = new LeaderboardsService({ work, store: boards, ranking, submissions, friends, listeners, currentBoards, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
+    const players = new KnownPlayers(users, { logger });
+    const leaderboards = new LeaderboardsService({ work, store: boards, ranking, submissions, players, friends, listeners, currentBoards, redis, logger, resetQueue: `${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, poke, now: options.now });
     const repair = new LeaderboardRepair({ sql: db, store: boards, ranking, logger, intervalMs: config.TOURNAMENTS_LEADERBOARD_REPAIR_INTERVAL_MS, afterMs: config.TOURNAMENTS_LEADERBOARD_REPAIR_AFTER_MS });
     createTournamentMetrics(metrics, store);
-    const runner = (queue: string, handler: ConstructorParameters<typeof JobRunner>[0]['handler']) =>
-      new JobRunner({ prisma, queue, handler, logger, pollIntervalMs: options.jobPollMs, backoff: { baseMs: 1_000, maxMs: 60_000 } });
+    // One runner for every tournaments queue: an idle poll is one statement for all of them.
     runners.push(
-      runner(queues.start, schedule.startHandler()),
-      runner(queues.refund, registration.refundHandler()),
-      runner(queues.settle, registration.settleHandler()),
-      runner(queues.prize, completion.prizeHandler()),
-      runner(queues.end, ladder.endHandler()),
-      runner(queues.poolSettle, pool.settleHandler()),
-      runner(queues.poolReturn, pool.returnHandler()),
-      runner(`${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`, leaderboards.resetHandler()),
+      new JobRunner({
+        prisma,
+        sql: db.sql,
+        queues: {
+          [queues.start]: schedule.startHandler(),
+          [queues.refund]: registration.refundHandler(),
+          [queues.settle]: registration.settleHandler(),
+          [queues.prize]: completion.prizeHandler(),
+          [queues.end]: ladder.endHandler(),
+          [queues.poolSettle]: pool.settleHandler(),
+          [queues.poolReturn]: pool.returnHandler(),
+          [`${options.jobQueuePrefix ?? 'tournaments'}.leaderboard-reset`]: leaderboards.resetHandler(),
+        },
+        logger,
+        pollIntervalMs: options.jobPollMs,
+        backoff: { baseMs: 1_000, maxMs: 60_000 },
+      }),
     );
     return {
       context: (viewer): Context => {

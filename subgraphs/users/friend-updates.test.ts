@@ -80,7 +80,7 @@ const channelOf = (viewerId: string) => liveChannel('users', 'friendUpdated', vi
 async function friendUpdates(viewerId: string) {
   const stream = (await subscribe({ schema, document: FRIEND_UPDATED, contextValue: definition.createContext(as(viewerId)) })) as AsyncGenerator<Event>;
   let next = stream.next();
-  await expect.poll(() => redis.numsub(channelOf(viewerId))).toBe(1);
+  await expect.poll(() => redis.numsub(channelOf(viewerId)), { timeout: 10_000 }).toBe(1);
   return {
     /** The next event delivered; the stream keeps listening meanwhile. */
     async take(): Promise<Event['data']> {
@@ -130,7 +130,7 @@ describe('users subgraph: friendUpdated', () => {
     await redis.deliver();
     expect(await stream.take()).toEqual({ friendUpdated: { id: cy, displayName: 'Cy 2' } });
     await stream.stop();
-    await expect.poll(() => redis.numsub(channelOf(ana))).toBe(0);
+    await expect.poll(() => redis.numsub(channelOf(ana)), { timeout: 10_000 }).toBe(0);
   });
 
   const ENDINGS = {

@@ -88,7 +88,8 @@ export async function startCountingPlatform(gatewayEnv: Record<string, string> =
       const input = { db: recordingDatabase(db, statements), redis, logger: silentLogger };
       const built = {
         users: () => usersSubgraph.create(input),
-        achievements: () => achievementsSubgraph.create(input),
+        // Catalog checked on every read: the cases write definitions straight into the table.
+        achievements: () => achievementsSubgraph.create({ ...input, config: { ACHIEVEMENTS_CATALOG_RECHECK_MS: 0 } }),
         social: () => socialSubgraph.create(input),
         tournaments: () => tournamentsSubgraph.create(input),
         analytics: () => analyticsSubgraph.create(input),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { prismaSql, type Tx } from '../../../platform/db/index.js';
-import type { EventHandlers } from '../../../platform/events/consumer.js';
+import type { EventBatchHandlers, EventHandlers } from '../../../platform/events/consumer.js';
 import type { DomainEvent } from '../../../platform/events/types.js';
 import type { SubgraphConsumer } from '../../../platform/subgraph/define.js';
 import type { SqlWork, UnitOfWork } from '../../../platform/unit-of-work.js';
@@ -50,20 +50,28 @@ export function busEventsConsumer(deps: {
       return within.committed;
     };
   }
+  // A run of consecutive events of one type (up to a read's 100) is recorded as one batch: its
+  // players locked once, in id order, like a game server's batch.
+  const batchHandlers: EventBatchHandlers = {};
   for (const type of Object.keys(BUS_EVENT_MAPPINGS) as (keyof typeof BUS_EVENT_MAPPINGS)[]) {
-    handlers[type] = (async (event: DomainEvent, tx: Tx) => {
+    batchHandlers[type] = (async (events: DomainEvent[], tx: Tx) => {
       const within = work.within(tx);
-      await batches.recordIn({ ...within.work, sql: prismaSql(tx) }, achievementEventsOf(event), event.producer);
-      if (event.type === 'tournament.completed' && deps.notifications) await notifyPlacements(deps.notifications, { ...within.work, sql: prismaSql(tx) }, event as DomainEvent<'tournament.completed'>);
+      const engine = { ...within.work, sql: prismaSql(tx) };
+      await batches.recordIn(engine, events.flatMap(achievementEventsOf), events[0]!.producer);
+      if (type === 'tournament.completed' && deps.notifications) {
+        for (const event of events) await notifyPlacements(deps.notifications, engine, event as DomainEvent<'tournament.completed'>);
+      }
       return within.committed;
     });
   }
   return {
     handlers,
+    batchHandlers,
     wants: busEventsWanted,
-    // Each event locks its players' rows; game-server batches lock theirs in id order. Events of
-    // several players in one transaction would lock in stream order and could deadlock with them.
-    batch: false,
+    // The events of one read commit together. Two runs in one read lock their players in two
+    // steps, each in id order; a game-server batch holding one of them could deadlock with it.
+    // PostgreSQL then aborts one: the game server's recording runs again, and this read's events
+    // are handled one by one (docs/decisions.md "Achievements records the bus's events in runs").
   };
 }
 

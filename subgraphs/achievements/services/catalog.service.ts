@@ -9,6 +9,7 @@ import { WALLET_MAX_AMOUNT } from '../../users/contracts/wallet.js';
 import { CATALOG_PATH } from '../config.js';
 import { CatalogError, parseCatalog, type Catalog } from '../domain/catalog.js';
 import { AchievementsStore, type AchievementRow, type CatalogFilter } from '../store/achievements.store.js';
+import type { DefinitionsCache } from '../store/definitions.cache.js';
 
 /**
  * The catalog file (the checked-in one by default), validated against itself and the wallet. A
@@ -64,14 +65,23 @@ export async function syncCatalog(
 }
 
 /**
- * Syncs the catalog when the service starts, before it accepts requests. A new catalog version may
- * change any achievement's points, so every player's `achievementPoints` the gateways cached is
- * announced changed (contracts/entity-cache.ts).
+ * Syncs the catalog when the service starts, before it accepts requests, then loads it into this
+ * replica's memory (the others see a new one within ACHIEVEMENTS_CATALOG_RECHECK_MS). A new catalog
+ * version may change any achievement's points, so every player's `achievementPoints` the gateways
+ * cached is announced changed (contracts/entity-cache.ts).
  */
-export function catalogSyncWorker(deps: { prisma: PrismaClient; store: AchievementsStore; catalog: Catalog; logger: Logger; redis: RedisPort }): BackgroundWorker {
+export function catalogSyncWorker(deps: {
+  prisma: PrismaClient;
+  store: AchievementsStore;
+  definitions: DefinitionsCache;
+  catalog: Catalog;
+  logger: Logger;
+  redis: RedisPort;
+}): BackgroundWorker {
   return {
     start: async () => {
       const result = await syncCatalog(deps.prisma, deps.catalog, deps.store);
+      await deps.definitions.refresh();
       if (result.changed) await publishEntityChanges(deps.redis, { all: true });
       deps.logger.info(result, 'achievement catalog synced');
     },
@@ -80,10 +90,10 @@ export function catalogSyncWorker(deps: { prisma: PrismaClient; store: Achieveme
 }
 
 export class CatalogService {
-  constructor(private readonly store: AchievementsStore) {}
+  constructor(private readonly definitions: DefinitionsCache) {}
 
   /** The catalog in its file's order. */
   list(filter: CatalogFilter): Promise<AchievementRow[]> {
-    return this.store.list(filter);
+    return this.definitions.list(filter);
   }
 }

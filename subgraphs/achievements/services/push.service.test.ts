@@ -68,8 +68,7 @@ const message = (): PushMessage => ({
 function startRunner(url: string) {
   const runner = new JobRunner({
     prisma: db.prisma,
-    queue: PUSH_QUEUE,
-    handler: pushHandler({ url, secret: SECRET, timeoutMs: 2_000 }),
+    queues: { [PUSH_QUEUE]: pushHandler({ url, secret: SECRET, timeoutMs: 2_000 }) },
     logger: silentLogger,
     pollIntervalMs: 10,
     backoff: { baseMs: 50, maxMs: 1_000 },

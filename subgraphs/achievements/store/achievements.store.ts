@@ -2,8 +2,12 @@ import type { AchievementDefinition as DefinitionModel, UserAchievement } from '
 import { pgArray, prismaSql, type Prisma, type PrismaClient, type Sql, type Tx } from '../../../platform/db/index.js';
 import { isUuid } from '../../../platform/ids.js';
 import type { AchievementDefinition, AchievementRule, Reward } from '../domain/catalog.js';
+import type { DefinitionsCheck } from './definitions.cache.js';
 
-/** A catalog entry as resolvers receive it (the GraphQL `Achievement` mapper). */
+/**
+ * A catalog entry as resolvers receive it (the GraphQL `Achievement` mapper). The JSON columns are
+ * only ever written from a validated catalog (see syncCatalog).
+ */
 export type AchievementRow = Omit<DefinitionModel, 'rewards' | 'rule'> & { rewards: Reward[]; rule: AchievementRule };
 /** One player's unlock (the GraphQL `PlayerAchievement` mapper). */
 export type StoredUnlock = UserAchievement;
@@ -17,32 +21,37 @@ export interface CatalogFilter {
   rarity?: AchievementRow['rarity'] | null;
 }
 
-// The JSON columns are only ever written from a validated catalog (see syncCatalog).
-const toRow = (model: DefinitionModel): AchievementRow => model as AchievementRow;
-
 export class AchievementsStore {
   /**
-   * `sql`: the raw SQL port outside a transaction (`Database.sql`) for the hot read (pointsOf);
-   * callers that never use it (syncCatalog) may leave it out.
+   * `sql`: the raw SQL port outside a transaction (`Database.sql`) for the hot reads (pointsOf,
+   * unlocksOf, the catalog's check); callers that never use it (syncCatalog) may leave it out.
    */
   constructor(
-    private readonly prisma: PrismaClient,
+    prisma: PrismaClient,
     private readonly sql: Sql = prismaSql(prisma),
   ) {}
 
-  async list(filter: CatalogFilter): Promise<AchievementRow[]> {
-    const rows = await this.prisma.achievementDefinition.findMany({
-      where: { category: filter.category ?? undefined, rarity: filter.rarity ?? undefined },
-      orderBy: [{ sortOrder: 'asc' }, { id: 'asc' }],
-    });
-    return rows.map(toRow);
-  }
-
-  /** Rows for the ids, in the same order, undefined where missing: one query for any number. */
-  async findByIds(ids: readonly string[]): Promise<(AchievementRow | undefined)[]> {
-    const rows = await this.prisma.achievementDefinition.findMany({ where: { id: { in: [...ids] } } });
-    const byId = new Map(rows.map((r) => [r.id, toRow(r)]));
-    return ids.map((id) => byId.get(id));
+  /**
+   * The table's fingerprint, and every definition in catalog order (sortOrder, then id) unless the
+   * fingerprint is still `known`: one statement, so the rows and their fingerprint are one snapshot.
+   * The fingerprint hashes each row's id and xmin (the transaction that wrote that version of it),
+   * so any insert, update or delete moves it, whoever made it: Prisma, raw SQL or a migration.
+   * (updated_at would not: Prisma sets it, from the writer's clock, to the millisecond.)
+   */
+  async definitionsIfChanged(known: string | null): Promise<DefinitionsCheck> {
+    const rows = await this.sql.query<AchievementRow & { fingerprint: string }>(
+      `WITH f AS (SELECT COALESCE(md5(string_agg(id || ':' || xmin::text, ',' ORDER BY id)), 'empty') AS fingerprint FROM achievement_definitions)
+       SELECT f.fingerprint, d.id, d.name, d.description, d.category::text AS category, d.rarity::text AS rarity, d.icon, d.hidden,
+              d.points, d.rule, d.rewards, COALESCE(d.prerequisites, '{}') AS prerequisites,
+              d.catalog_version AS "catalogVersion", d.sort_order AS "sortOrder", d.updated_at AS "updatedAt"
+       FROM f LEFT JOIN achievement_definitions d ON f.fingerprint IS DISTINCT FROM $1
+       ORDER BY d.sort_order, d.id`,
+      [known],
+    );
+    const fingerprint = rows[0]!.fingerprint;
+    if (fingerprint === known) return { fingerprint, rows: null };
+    // An empty table joins as one row of nulls.
+    return { fingerprint, rows: rows.filter((row) => row.id !== null).map(({ fingerprint: _, ...row }) => row) };
   }
 
   /** Each player's unlocks, newest first, in the order of `userIds`: one query for any number. */
@@ -50,13 +59,20 @@ export class AchievementsStore {
     // Ids that are not UUIDs match nobody; PostgreSQL would reject them in the query.
     const valid = userIds.filter(isUuid);
     const rows = valid.length
-      ? await this.prisma.userAchievement.findMany({
-          where: { userId: { in: valid } },
-          orderBy: [{ unlockedAt: 'desc' }, { achievementId: 'asc' }],
-        })
+      ? await this.sql.query<StoredUnlock>(
+          `SELECT user_id::text AS "userId", achievement_id AS "achievementId", unlocked_at AS "unlockedAt", event_id AS "eventId"
+           FROM user_achievements
+           WHERE user_id = ANY($1::uuid[])
+           ORDER BY unlocked_at DESC, achievement_id`,
+          [pgArray(valid)],
+        )
       : [];
     const byUser = new Map<string, StoredUnlock[]>();
-    for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row]);
+    for (const row of rows) {
+      const unlocks = byUser.get(row.userId);
+      if (unlocks) unlocks.push(row);
+      else byUser.set(row.userId, [row]);
+    }
     return userIds.map((id) => byUser.get(id) ?? []);
   }
 

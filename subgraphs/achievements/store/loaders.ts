@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AchievementRow, AchievementsStore, StoredUnlock } from './achievements.store.js';
+import type { DefinitionsCache } from './definitions.cache.js';
 import type { ProgressCache } from './progress.cache.js';
 import type { PlayerAchievementRow, ProgressStore } from './progress.store.js';
 
@@ -24,14 +25,15 @@ export interface AchievementsLoaders {
 /** Fresh per request, so batching never leaks data between viewers. */
 export function createLoaders(deps: {
   store: AchievementsStore;
+  definitions: DefinitionsCache;
   progressStore: ProgressStore;
   cache: ProgressCache;
   /** Unlock statistics per achievement, in order (ProgressService.unlockStats: counted as of now). */
   unlockStats: (achievementIds: readonly string[]) => Promise<UnlockStats[]>;
 }): AchievementsLoaders {
-  const { store, progressStore, cache, unlockStats } = deps;
+  const { store, definitions, progressStore, cache, unlockStats } = deps;
   return {
-    achievementById: new DataLoader((ids) => store.findByIds(ids)),
+    achievementById: new DataLoader((ids) => definitions.findByIds(ids)),
     unlocksByUser: new DataLoader((userIds) => store.unlocksOf(userIds)),
     pointsByUser: new DataLoader((userIds) => store.pointsOf(userIds)),
     achievementsByUser: new DataLoader((userIds) => cache.load(userIds, (missing) => progressStore.achievementsOf(missing))),

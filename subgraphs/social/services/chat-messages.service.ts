@@ -30,7 +30,7 @@ import { ANNOUNCEMENTS_ROOM_ID, assertMayPost, assertReadable, isRestricted, isS
 import { moderateText } from '../domain/moderation.js';
 import type { BlocksStore } from '../store/blocks.store.js';
 import type { ChatMembersStore } from '../store/chat-members.store.js';
-import type { ChatMessageRow, ChatMessagesStore, ChatRoomEventRow, NewMessage } from '../store/chat-messages.store.js';
+import { clientKey, type ChatMessageRow, type ChatMessagesStore, type ChatRoomEventRow, type NewMessage } from '../store/chat-messages.store.js';
 import type { ChatRoomRow, ChatRoomsStore } from '../store/chat-rooms.store.js';
 import type { SocialLoaders } from '../store/loaders.js';
 import type { ModerationStore } from '../store/moderation.store.js';
@@ -93,6 +93,20 @@ export class ChatMessagesService {
     inFlight: 1,
     maxWeight: 100,
     onGroupFailure: 'each-alone',
+  });
+
+  /**
+   * A send's retry check, before its rate point: the sends arriving while one lookup runs are
+   * looked up together in the next, one statement for all their keys (docs/decisions.md "Retry
+   * checks of concurrent sends are looked up together").
+   */
+  private readonly keyLookups = new GroupCommit<{ authorId: string; clientMessageId: string }, ChatMessageRow | null>({
+    commit: async (keys) => {
+      const stored = await this.deps.store.findByClientIds(keys);
+      return keys.map((key) => stored.get(clientKey(key.authorId, key.clientMessageId)) ?? null);
+    },
+    inFlight: 1,
+    maxWeight: 100,
   });
 
   /** Rooms seen restricted: their sends skip the open-room path (bounded; a miss costs one empty transaction). */
@@ -458,7 +472,7 @@ export class ChatMessagesService {
   /** The message a retried send stored already (same key, same message), or null; CONFLICT for a key reused for another message. */
   private async replayOf(send: Send, sameTarget: (stored: ChatMessageRow) => boolean): Promise<ChatMessageRow | null> {
     if (!send.clientMessageId) return null;
-    const stored = await this.deps.store.findByClientId(send.authorId, send.clientMessageId);
+    const stored = await this.keyLookups.add({ authorId: send.authorId, clientMessageId: send.clientMessageId });
     if (!stored) return null;
     assertSameSend({ sameTarget: sameTarget(stored), typed: typedTextOf(stored) }, send.typed);
     return stored;
@@ -469,10 +483,10 @@ export class ChatMessagesService {
     try {
       return await run();
     } catch (error) {
-      if (!send.clientMessageId || !isUniqueViolation(error)) throw error;
-      const stored = await this.deps.store.findByClientId(send.authorId, send.clientMessageId);
+      if (!isUniqueViolation(error)) throw error;
+      // A lookup queued now runs after that commit (never in a batch already in flight).
+      const stored = await this.replayOf(send, sameTarget);
       if (!stored) throw error;
-      assertSameSend({ sameTarget: sameTarget(stored), typed: typedTextOf(stored) }, send.typed);
       return stored;
     }
   }

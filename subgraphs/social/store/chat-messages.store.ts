@@ -67,17 +67,19 @@ export class ChatMessagesStore {
     return seqs.map((seq) => bySeq.get(seq));
   }
 
-  /** The author's message stored under their idempotency key, or null. */
   /**
-   * The author's message sent with this idempotency key, or null. Raw SQL on the port: a key lookup
-   * every send makes before anything else (hot path: bench/RESULTS.md, "Chat").
+   * The messages stored under these (author, idempotency key) pairs, by `clientKey(author, key)`:
+   * one statement for a group of sends (bench/RESULTS.md, "Chat").
    */
-  async findByClientId(authorId: string, clientMessageId: string, client: Sql | Tx = this.sql): Promise<ChatMessageRow | null> {
-    const [row] = await asSql(client).query<ChatMessageRow>(
-      `SELECT ${MESSAGE_COLUMNS} FROM chat_messages m WHERE m.author_id = $1::uuid AND m.client_message_id = $2`,
-      [authorId, clientMessageId],
+  async findByClientIds(keys: readonly { authorId: string; clientMessageId: string }[], client: Sql | Tx = this.sql): Promise<Map<string, ChatMessageRow>> {
+    if (keys.length === 0) return new Map();
+    const rows = await asSql(client).query<ChatMessageRow>(
+      `SELECT ${MESSAGE_COLUMNS} FROM chat_messages m
+       JOIN unnest($1::uuid[], $2::text[]) AS k(author_id, client_message_id)
+         ON m.author_id = k.author_id AND m.client_message_id = k.client_message_id`,
+      [keys.map((k) => k.authorId), keys.map((k) => k.clientMessageId)],
     );
-    return row ? normalize(row) : null;
+    return new Map(rows.map(normalize).map((row) => [clientKey(row.authorId!, row.clientMessageId!), row]));
   }
 
   /** When the author last posted in the room (slow mode), or null. */
@@ -256,3 +258,6 @@ function normalize(row: ChatMessageRow): ChatMessageRow {
   const big = (v: unknown) => (v == null ? null : BigInt(v as string));
   return { ...row, seq: BigInt(row.seq), changedSeq: big(row.changedSeq), recipientSeq: big(row.recipientSeq) };
 }
+
+/** The key of an author's idempotency key in findByClientIds' answer. */
+export const clientKey = (authorId: string, clientMessageId: string) => `${authorId} ${clientMessageId}`;

@@ -12,6 +12,7 @@ import {
   planSubmissions,
   rankChangesOf,
   rankingMember,
+  repeatRefusal,
   sortRecords,
   SCORE_LIMIT,
   type ScoreOperator,
@@ -89,6 +90,21 @@ describe('planSubmissions', () => {
   it('writes nothing for a group of repeats and refusals', () => {
     const plan = planSubmissions('SET', 'ASC', new Map(), [sub(U1, 1)], () => false, []);
     expect(plan).toEqual({ outcomes: [{ kind: 'repeat', userId: U1 }], writes: [] });
+  });
+});
+
+describe('repeatRefusal', () => {
+  it.each<[string, string, string, boolean, RegExp | null]>([
+    // the id was taken for, the repeat is for, a record in the current period → refusal
+    ['the same player with a record: answered with it', U1, U1, true, null],
+    ['the id taken for another player', U1, U2, true, /another player/],
+    ['the id taken for another player who has no record', U1, U2, false, /another player/],
+    ['a retry after the period it applied in ended', U1, U1, false, /period .* has since ended/],
+  ])('%s', (_, takenFor, userId, hasRecord, refusal) => {
+    const error = repeatRefusal(takenFor, userId, hasRecord);
+    if (!refusal) return expect(error).toBeNull();
+    expect(error).toMatchObject({ code: 'CONFLICT', details: { field: 'input.submissionId' } });
+    expect(error!.message).toMatch(refusal);
   });
 });
 

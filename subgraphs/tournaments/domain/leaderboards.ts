@@ -2,7 +2,7 @@
 // to who got there first), the ranking member Redis orders, when a period resets, and what a
 // player who was passed hears.
 import { CronExpressionParser } from 'cron-parser';
-import { BadUserInputError } from '../../../platform/errors.js';
+import { BadUserInputError, ConflictError } from '../../../platform/errors.js';
 
 export type SortOrder = 'DESC' | 'ASC';
 export type ScoreOperator = 'BEST' | 'SET' | 'INCREMENT' | 'DECREMENT';
@@ -121,6 +121,20 @@ export function planSubmissions(
     return { kind: 'applied', userId: s.userId, record, changed: next.changed };
   });
   return { outcomes, writes: [...records.values()] };
+}
+
+/**
+ * What a submission whose submissionId the board took before comes to, once its group is planned:
+ * the same player's retry is answered with their record as it is now; the id taken for another
+ * player is a new submission under a used id (the Stripe rule, as chat's clientMessageId); and a
+ * retry whose player has no record in the current period applied in a period that has since ended,
+ * which has no record to answer with. Only the player is compared: the board keeps no more of a
+ * submission. Null: answer the record.
+ */
+export function repeatRefusal(takenFor: string, userId: string, hasCurrentRecord: boolean): ConflictError | null {
+  if (takenFor !== userId) return new ConflictError('This submissionId was already used on this leaderboard for another player: use a new one for a new submission.', 'input.submissionId');
+  if (!hasCurrentRecord) return new ConflictError('This submissionId was applied in a period of this leaderboard that has since ended: it applies nothing to the current period, where the player has no record.', 'input.submissionId');
+  return null;
 }
 
 /** A double's bits as 16 hex digits whose byte order is the numbers' order (negatives flipped). */

@@ -131,7 +131,10 @@ export type CreateTournamentPayload = {
 export type DefineLeaderboardInput = {
   /** Platform scores to follow (none by default). */
   follows?: InputMaybe<Array<ScoreSource>>;
-  /** The id game code uses: 1–64 lowercase letters, digits, `-` or `_` (`weekly-kills`). */
+  /**
+   * The id game code uses: 1–64 lowercase letters, digits, `-` or `_`, starting with a letter or digit
+   * (`weekly-kills`).
+   */
   id: Scalars['ID']['input'];
   /** A JSON object, as text (at most 2,048 characters; `{}` by default). */
   metadata?: InputMaybe<Scalars['String']['input']>;
@@ -186,7 +189,10 @@ export type JoinTournamentPayload = {
  */
 export type Leaderboard = {
   __typename?: 'Leaderboard';
-  /** The current period's records around a player (`period(previous: 0).around`). */
+  /**
+   * The current period's records around a player (`period(previous: 0).around`): empty when the player
+   * has no record there, including a well-formed id of nobody (reads check only the id's format).
+   */
   around: Array<LeaderboardRecord>;
   /** The platform's scores this leaderboard follows besides the game server's submissions. */
   follows: Array<ScoreSource>;
@@ -206,7 +212,8 @@ export type Leaderboard = {
   period?: Maybe<LeaderboardPeriod>;
   /**
    * A player's record and rank in the current period (`period(previous: 0).rank`), or null when they
-   * have none there (or are outside the scope).
+   * have none there (or are outside the scope), including a well-formed id of nobody (reads check only
+   * the id's format).
    */
   rank?: Maybe<LeaderboardRecord>;
   /**
@@ -288,7 +295,9 @@ export type LeaderboardPeriod = {
   /**
    * The `n` records ranked just above a player, the player's own, and the `n` just below, best first;
    * empty when the player has no record here (or is outside the scope). BAD_USER_INPUT (field `n`)
-   * outside 0–50, (field `userId`) for an id that is not a player id.
+   * outside 0–50, (field `userId`) for an id that is not in a player id's format; a well-formed id is
+   * not checked further: an id of nobody is a player without a record (empty), where `submitScore`
+   * refuses it.
    */
   around: Array<LeaderboardRecord>;
   /** When its scheduled reset ends it, or null when the leaderboard never resets. */
@@ -297,7 +306,9 @@ export type LeaderboardPeriod = {
   number: Scalars['Int']['output'];
   /**
    * A player's record and rank here, or null when they have none (or are outside the scope).
-   * BAD_USER_INPUT (field `userId`) for an id that is not a player id.
+   * BAD_USER_INPUT (field `userId`) for an id that is not in a player id's format; a well-formed id is
+   * not checked further: an id of nobody is a player without a record (null), where `submitScore`
+   * refuses it.
    */
   rank?: Maybe<LeaderboardRecord>;
   /** How many players have a record in it. */
@@ -307,8 +318,9 @@ export type LeaderboardPeriod = {
   /**
    * Its records from the top: rank 1 first. The cursor is a position, so a page read while scores
    * change may repeat or skip a record at its edge. BAD_USER_INPUT (field `first`) outside 0–100,
-   * (field `after`) for a cursor this field did not return. In the FRIENDS and GUILD scopes, at most
-   * the scope's best 1,000 records are ranked.
+   * (field `after`) for a cursor this field did not return. The FRIENDS scope ranks the viewer and at
+   * most 999 of their friends, those they became friends with most recently (see
+   * `LeaderboardScope.FRIENDS`); GUILD ranks every member of the viewer's guild.
    */
   top: LeaderboardRecordConnection;
 };
@@ -377,7 +389,12 @@ export type LeaderboardRecordEdge = {
 
 /** Which records a read ranks. */
 export type LeaderboardScope =
-  /** The signed-in player's and their friends' (FRIEND relations in the users subgraph, at most 1,000). */
+  /**
+   * The signed-in player's and their friends' (FRIEND relations in the users subgraph). A player may
+   * have any number of friends; the scope takes the 999 they became friends with most recently (the
+   * first 999 of their friends list, most recently changed first), whatever their scores, so an
+   * older friendship beyond those is not ranked.
+   */
   | 'FRIENDS'
   /** Every player's. */
   | 'GLOBAL'
@@ -465,13 +482,14 @@ export type Mutation = {
   createTournament: CreateTournamentPayload;
   /**
    * Creates a leaderboard, or changes one with the same id (configuration as data: sending the same
-   * definition again changes nothing). ADMIN only: UNAUTHENTICATED for anonymous viewers, FORBIDDEN for
-   * anyone else. BAD_USER_INPUT (field `input.<name>`) for an id that is not 1–64 lowercase letters,
-   * digits, `-` or `_`; a title that is not 1–100 characters; a reset schedule that is not a cron
-   * expression; metadata that is not a JSON object of at most 2,048 characters. CONFLICT (field
-   * `input.sortOrder` or `input.operator`) when an existing leaderboard would change its sort order
-   * or operator: records already kept under one rule would not compare with new ones. A new or changed
-   * `resetSchedule` takes effect from now: the current period ends at the schedule's next time.
+   * definition again changes nothing). ADMIN only: UNAUTHENTICATED for anonymous viewers, FORBIDDEN
+   * for anyone else. BAD_USER_INPUT (field `input.<name>`) for an id that is not 1–64 lowercase
+   * letters, digits, `-` or `_` starting with a letter or digit; a title that is not 1–100
+   * characters; a reset schedule that is not a cron expression; metadata that is not a JSON object
+   * of at most 2,048 characters. CONFLICT (field `input.sortOrder` or `input.operator`) when an
+   * existing leaderboard would change its sort order or operator: records already kept under one
+   * rule would not compare with new ones. A new or changed `resetSchedule` takes effect from now:
+   * the current period ends at the schedule's next time.
    */
   defineLeaderboard: DefineLeaderboardPayload;
   /**
@@ -541,12 +559,17 @@ export type Mutation = {
    * server may submit: a service token holding the REPORT_MATCH_RESULTS scope; FORBIDDEN for players
    * (players never report their own scores), UNAUTHENTICATED for anonymous callers.
    *
-   * Idempotent by `submissionId`: the same id sent again (a retry, or concurrently) applies once and
-   * answers with the record as it is now. NOT_FOUND (field `input.leaderboardId`) for an unknown
-   * leaderboard; BAD_USER_INPUT (field `input.<name>`) for a userId that is not a player id, a score or
-   * subscore that is not a finite number between -1e15 and 1e15 (or a sum that would leave that
-   * range), metadata that is not a JSON object of at most 2,048 characters, or a submissionId that is
-   * not 1–128 characters. Nothing is stored on any error.
+   * Idempotent by `submissionId`: the same id sent again for the same player (a retry, or
+   * concurrently) applies once and answers with the player's record in the current period as it is
+   * now; a retry is known by its id and player alone, and the rest of it (score, subscore, metadata)
+   * applies nothing. CONFLICT (field `input.submissionId`) for an id this leaderboard already took
+   * for another player (a new submission needs a new id), and for a retry whose player has no record
+   * in the current period: it applied in a period that has since ended and applies nothing to this
+   * one. NOT_FOUND (field `input.leaderboardId`) for an unknown leaderboard; BAD_USER_INPUT (field
+   * `input.<name>`) for a userId that is not a player id, a score or subscore that is not a finite
+   * number between -1e15 and 1e15 (or a sum that would leave that range), metadata that is not a
+   * JSON object of at most 2,048 characters, or a submissionId that is not 1–128 characters. Nothing
+   * is stored on any error.
    */
   submitScore: SubmitScorePayload;
 };
@@ -861,7 +884,12 @@ export type SubmitScoreInput = {
   metadata?: InputMaybe<Scalars['String']['input']>;
   /** The score: a finite number between -1e15 and 1e15. */
   score: Scalars['Float']['input'];
-  /** The game server's id for this submission (1–128 characters): sending it again applies nothing. */
+  /**
+   * The game server's id for this submission (1–128 characters), one per submission on each
+   * leaderboard: sending it again for the same player applies nothing and answers their current
+   * record; sending it for another player is CONFLICT, and so is a retry after the period it applied
+   * in ended, when the player has no record in the current one (see `submitScore`).
+   */
   submissionId: Scalars['String']['input'];
   /** A second score that breaks ties of `score` (0 by default; same range). */
   subscore?: InputMaybe<Scalars['Float']['input']>;
@@ -900,9 +928,10 @@ export type Subscription = {
    */
   matchUpdated: TournamentMatch;
   /**
-   * The signed-in player's rank on a leaderboard each time someone passes them (moves from behind
-   * them to ahead of them in the current period): their new rank and who passed them. Only players
-   * actually passed hear it (at most the 100 nearest behind a player's new place, per submission);
+   * The signed-in player's rank on a leaderboard each time someone passes them (moves ahead of them in
+   * the current period: from behind them, or with the passer's first record of the period, which
+   * passes everyone it lands ahead of): their new rank and who passed them. Only players actually
+   * passed hear it (at most the 100 nearest behind a player's new place, per submission);
    * several passes that land while one is being delivered arrive as one change. UNAUTHENTICATED for
    * anonymous viewers, FORBIDDEN for a service token; NOT_FOUND (field `leaderboardId`) for an unknown
    * leaderboard.

@@ -2,16 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Viewer } from '../../../platform/auth.js';
 import type { Database } from '../../../platform/db/index.js';
+import { ServiceUnavailableError } from '../../../platform/errors.js';
 import { MemoryRedisPort, type RedisPort } from '../../../platform/redis/index.js';
 import { openTestDatabase, subgraphClient } from '../../../platform/testing.js';
 import type { Context } from '../context.js';
+import type { UsersPort } from '../store/users.client.js';
 import { tournamentsSubgraph } from '../subgraph.js';
 import { LeaderboardRepair } from './leaderboard-repair.service.js';
 
 // Submissions at the subgraph: group commit (concurrent submissions share transactions, each caller
 // gets its own answer or error, a submissionId applies once whether retried inside one group or
 // across groups), and the Redis/PostgreSQL repair (a commit whose Redis write never happened is
-// found and re-applied).
+// found and re-applied). A submission for an id of no player is refused alone, before its group.
 
 let db: Database;
 let transactions = 0;
@@ -21,6 +23,23 @@ let built: ReturnType<typeof tournamentsSubgraph.create>;
 let client: ReturnType<typeof subgraphClient<Context>>;
 const admin: Viewer = { userId: randomUUID(), role: 'ADMIN' };
 const server: Viewer = { userId: null, role: null, kind: 'service', scopes: ['REPORT_MATCH_RESULTS'], serviceId: randomUUID() };
+/** The users subgraph's players: the ids these tests submit for (`player()`); `usersDown` makes it unreachable. */
+const players = new Set<string>();
+let usersDown = false;
+let usersCalls = 0;
+const users: UsersPort = {
+  levels: async (ids) => {
+    usersCalls++;
+    if (usersDown) throw new ServiceUnavailableError('users');
+    return new Map(ids.filter((id) => players.has(id)).map((id) => [id, 1]));
+  },
+  applyCoins: async () => undefined,
+};
+const player = () => {
+  const id = randomUUID();
+  players.add(id);
+  return id;
+};
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -38,6 +57,7 @@ beforeAll(async () => {
     redis,
     jobQueuePrefix: `lb-sub-${randomUUID()}`,
     friends: { friendsOf: async () => [] },
+    users,
     config: { TOURNAMENTS_LEADERBOARD_REPAIR_AFTER_MS: 0 },
   });
   client = subgraphClient(built);
@@ -76,7 +96,7 @@ async function stored(id: string) {
 describe('group commit', () => {
   it('commits concurrent submissions in shared transactions, each answered on its own, every submissionId once', async () => {
     const id = await define('INCREMENT');
-    const players = Array.from({ length: 12 }, () => randomUUID());
+    const players = Array.from({ length: 12 }, player);
     const sent = new Map<string, number>();
     const calls: { userId: string; score: number; submissionId: string }[] = [];
     for (let i = 0; i < 240; i++) {
@@ -106,11 +126,11 @@ describe('group commit', () => {
 
   it('applies each submissionId once when two replicas receive the same submissions at once', async () => {
     const id = await define('INCREMENT');
-    const replica = tournamentsSubgraph.create({ db, redis: new MemoryRedisPort(), jobQueuePrefix: `lb-sub-${randomUUID()}`, friends: { friendsOf: async () => [] } });
+    const replica = tournamentsSubgraph.create({ db, redis: new MemoryRedisPort(), jobQueuePrefix: `lb-sub-${randomUUID()}`, friends: { friendsOf: async () => [] }, users });
     const other = subgraphClient(replica);
     await other.server.start();
     try {
-      const players = Array.from({ length: 5 }, () => randomUUID());
+      const players = Array.from({ length: 5 }, player);
       const calls = Array.from({ length: 60 }, (_, i) => ({ leaderboardId: id, userId: players[i % 5]!, score: 1 + (i % 4), submissionId: `r-${i}` }));
       const results = await Promise.all(calls.flatMap((input) => [client.execute(server, SUBMIT, { input }), other.execute(server, SUBMIT, { input })]));
       for (const r of results) expect(r.errors).toBeUndefined();
@@ -126,8 +146,10 @@ describe('group commit', () => {
 
   it('answers each submission of a group with the record right after it, and ranks ties by who got there first', async () => {
     const id = await define('BEST');
-    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
-    await submit(id, a, 10);
+    const [a, b, c] = [player(), player(), player()];
+    // Each player's first submission waits for their check with the users subgraph (a later one of
+    // a known player may overtake it): all three are known before the race.
+    for (const [userId, score] of [[a, 10], [b, 1], [c, 1]] as const) await submit(id, userId, score);
     // b reaches 50 first (its own group), c ties it in the next group; a's 40 beats its 10, its 5 does not.
     const results = await Promise.all([submit(id, b, 50), submit(id, c, 50), submit(id, a, 40), submit(id, a, 5)]);
     expect(results.map((r) => r.data!.submitScore.record.score)).toEqual([50, 50, 40, 40]);
@@ -141,7 +163,7 @@ describe('group commit', () => {
 
   it('refuses one bad submission of a group alone, stores nothing of it, and keeps its submissionId free', async () => {
     const id = await define('INCREMENT');
-    const [rich, other] = [randomUUID(), randomUUID()];
+    const [rich, other] = [player(), player()];
     await submit(id, rich, 1e15 - 1);
     const overflow = randomUUID();
     const results = await Promise.all([submit(id, other, 5), submit(id, rich, 10, overflow), submit(id, other, 6), submit(id, rich, 1)]);
@@ -158,11 +180,89 @@ describe('group commit', () => {
     expect((await stored(id)).find((r) => r.userId === other)?.score).toBe(12);
   });
 
+  it('refuses the twins of a refused submission in its group alike: the same submission sent at once, none of it stored', async () => {
+    const id = await define('INCREMENT');
+    const rich = player();
+    await submit(id, rich, 1e15 - 2);
+    const overflow = randomUUID();
+    // The first commits alone; the three twins wait for the next group together.
+    const results = await Promise.all([submit(id, rich, 1), submit(id, rich, 10, overflow), submit(id, rich, 10, overflow), submit(id, rich, 10, overflow)]);
+    expect(results[0].errors).toBeUndefined();
+    for (const r of results.slice(1)) expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.score' });
+    expect((await stored(id)).map((r) => [r.score, r.submissions])).toEqual([[1e15 - 1, 2]]);
+    // Its id stays free: a valid submission under it applies.
+    await submit(id, rich, -1, overflow);
+    expect((await stored(id)).map((r) => [r.score, r.submissions])).toEqual([[1e15 - 2, 3]]);
+  });
+
+  it('refuses a submissionId reused for another player (CONFLICT at input.submissionId), in its group or later, storing nothing of it', async () => {
+    const id = await define('INCREMENT');
+    const [ana, ben] = [player(), player()];
+    // Both players known before the race (the check with users would hold a first submission back).
+    const warm = await define('INCREMENT');
+    for (const userId of [ana, ben]) await submit(warm, userId, 1);
+    const reused = randomUUID();
+    // The first commits alone; the three under one id wait for the next group together.
+    const results = await Promise.all([submit(id, ana, 1), submit(id, ana, 10, reused), submit(id, ben, 10, reused), submit(id, ana, 10, reused)]);
+    for (const i of [0, 1, 3]) expect(results[i]!.errors).toBeUndefined();
+    expect(results[3].data!.submitScore.record).toMatchObject({ score: 11, submissions: 2, player: { id: ana } });
+    expect(results[2].errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.submissionId' });
+    // Sent for ben again later: still another player's id.
+    expect((await submit(id, ben, 5, reused)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.submissionId' });
+    expect((await stored(id)).map((r) => [r.userId, r.score, r.submissions])).toEqual([[ana, 11, 2]]);
+    expect((await top(id)).map((r) => r.player.id)).toEqual([ana]);
+    // ana's retry is still answered with her record.
+    expect((await submit(id, ana, 10, reused)).data!.submitScore.record).toMatchObject({ rank: 1, score: 11, submissions: 2 });
+  });
+
   it('answers NOT_FOUND to every submission of a group to an unknown board, storing nothing', async () => {
     const submissionId = randomUUID();
-    const results = await Promise.all([submit('no-such-board', randomUUID(), 1, submissionId), submit('no-such-board', randomUUID(), 2)]);
+    const results = await Promise.all([submit('no-such-board', player(), 1, submissionId), submit('no-such-board', player(), 2)]);
     for (const r of results) expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.leaderboardId' });
     expect(await db.prisma.leaderboardSubmission.count({ where: { leaderboardId: 'no-such-board' } })).toBe(0);
+  });
+});
+
+describe('players', () => {
+  it('refuses the id of no player alone (BAD_USER_INPUT at input.userId), stores nothing of it, and commits the rest of its group', async () => {
+    const id = await define('INCREMENT');
+    const [a, b] = [player(), player()];
+    const ghost = randomUUID();
+    const ghostSubmission = randomUUID();
+    const results = await Promise.all([submit(id, a, 1), submit(id, ghost, 5, ghostSubmission), submit(id, b, 2), submit(id, a, 3)]);
+    expect(results[1].errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.userId' });
+    for (const i of [0, 2, 3]) expect(results[i]!.errors).toBeUndefined();
+    expect(new Map((await stored(id)).map((r) => [r.userId, r.score]))).toEqual(
+      new Map([
+        [a, 4],
+        [b, 2],
+      ]),
+    );
+    expect(await db.prisma.leaderboardSubmission.count({ where: { leaderboardId: id, submissionId: ghostSubmission } })).toBe(0);
+    // Every read selecting the players still answers.
+    expect((await top(id)).map((r) => r.player.id)).toEqual([a, b]);
+    // Registered since: the same submission applies.
+    players.add(ghost);
+    expect((await submit(id, ghost, 5, ghostSubmission)).errors).toBeUndefined();
+    expect((await stored(id)).find((r) => r.userId === ghost)?.score).toBe(5);
+  });
+
+  it('answers SERVICE_UNAVAILABLE when users cannot tell whether a new id is a player, storing nothing; known players go on without asking', async () => {
+    const id = await define('INCREMENT');
+    const known = player();
+    await submit(id, known, 1);
+    const calls = usersCalls;
+    usersDown = true;
+    try {
+      const newcomer = player();
+      const [refused, accepted] = await Promise.all([submit(id, newcomer, 7), submit(id, known, 2)]);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', serviceName: 'users' });
+      expect(accepted.errors).toBeUndefined();
+      expect(usersCalls - calls).toBe(1); // the newcomer's check, not the known player's
+      expect(new Map((await stored(id)).map((r) => [r.userId, r.score]))).toEqual(new Map([[known, 3]]));
+    } finally {
+      usersDown = false;
+    }
   });
 });
 
@@ -170,7 +270,7 @@ describe('repair', () => {
   it('re-applies a record that committed in PostgreSQL but never reached Redis', async () => {
     const repair = (built.parts.workers as unknown[]).find((w): w is LeaderboardRepair => w instanceof LeaderboardRepair)!;
     const id = await define('BEST');
-    const [a, b] = [randomUUID(), randomUUID()];
+    const [a, b] = [player(), player()];
     await submit(id, a, 30);
     await submit(id, b, 20);
     // Everything settled: nothing owed.

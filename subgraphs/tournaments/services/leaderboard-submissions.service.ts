@@ -5,7 +5,7 @@ import { DomainError } from '../../../platform/errors.js';
 import { GroupCommit } from '../../../platform/group-commit.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import { leaderboardChanged, rankChanged, type LeaderboardChangedEvent } from '../contracts/leaderboard-live.js';
-import { mergeRankChanges, PASSED_LIMIT, planSubmissions, rankChangesOf, type PlayerRankChange, type SubmissionInput, type SubmissionOutcome } from '../domain/leaderboards.js';
+import { mergeRankChanges, PASSED_LIMIT, planSubmissions, rankChangesOf, repeatRefusal, type PlayerRankChange, type SubmissionInput, type SubmissionOutcome } from '../domain/leaderboards.js';
 import type { RankListeners } from '../store/leaderboard-listeners.store.js';
 import type { LeaderboardRanking } from '../store/leaderboard-ranking.store.js';
 import type { LeaderboardRow, LeaderboardsStore, PeriodRow, StoredRecord } from '../store/leaderboards.store.js';
@@ -34,7 +34,7 @@ export interface CommittedGroup {
   owed: bigint | null;
 }
 
-type Answer = { refused: unknown } | { ranked: Promise<SubmittedRecord[]>; index: number };
+type Answer = { refused: unknown } | { ranked: Promise<(SubmittedRecord | null)[]>; index: number };
 
 /** A first record that a concurrent transaction created meanwhile: the group runs again (it then finds it). */
 class RecordRaceError extends Error {}
@@ -75,7 +75,10 @@ export class LeaderboardSubmissions {
     },
   ) {}
 
-  /** Submits in the board's next group; resolves with its own answer once the group reached the ranking. */
+  /**
+   * Submits in the board's next group; resolves with its own answer once the group reached the
+   * ranking. The caller has checked the submission (its player included: leaderboards.service.ts).
+   */
   async submit(leaderboardId: string, submission: Submission): Promise<SubmittedRecord> {
     const answer = await this.groups.add({ leaderboardId, ...submission }, leaderboardId);
     if ('refused' in answer) throw answer.refused;
@@ -120,8 +123,12 @@ export class LeaderboardSubmissions {
     ]);
     if (!locked) throw new DomainError('NOT_FOUND', `Leaderboard ${JSON.stringify(leaderboardId)} was not found.`, { entity: 'Leaderboard', id: leaderboardId, field: 'input.leaderboardId' });
     const { board, period } = locked;
+    // Only retries pay a round trip: whom their ids were taken for.
+    const retried = candidates.filter((s) => !fresh.has(s.submissionId)).map((s) => s.submissionId);
+    const takenBefore = await this.deps.store.submissionPlayers(sql, leaderboardId, retried);
     const plan = planSubmissions(board.operator, board.sortOrder, current, submissions, (i) => first.get(submissions[i]!.submissionId) === i && fresh.has(submissions[i]!.submissionId), seqs);
     const refused = plan.outcomes.flatMap((o, i) => (o.kind === 'refused' ? [submissions[i]!.submissionId] : []));
+    const shared = refused.length ? shareRefusals(submissions, plan.outcomes) : plan.outcomes;
     const now = this.now();
     const inserts = plan.writes.filter((w) => !w.existed);
     const [inserted, , , owed] = await Promise.all([
@@ -133,15 +140,23 @@ export class LeaderboardSubmissions {
     if (inserted.size < inserts.length) throw new RecordRaceError('a first leaderboard record was created concurrently');
     const records = new Map(current);
     for (const w of plan.writes) records.set(w.userId, { userId: w.userId, score: w.score, subscore: w.subscore, seq: w.seq });
-    return { board, period, submissions, outcomes: plan.outcomes, records, owed };
+    // A repeat is answered with its player's record now, unless repeatRefusal says there is none to give.
+    const takenFor = (id: string) => (fresh.has(id) ? submissions[first.get(id)!]!.userId : takenBefore.get(id));
+    const outcomes = shared.map((o, i): SubmissionOutcome => {
+      if (o.kind !== 'repeat') return o;
+      const { submissionId, userId } = submissions[i]!;
+      const error = repeatRefusal(takenFor(submissionId) ?? userId, userId, records.has(userId));
+      return error ? { kind: 'refused', error } : o;
+    });
+    return { board, period, submissions, outcomes, records, owed };
   }
 
   /**
    * After the commit: the group's records into the ranking (one script, each only if newer than what
    * it holds), then what live subscribers hear, then the owed write is settled. Answers each
-   * submission of the group with its record and rank.
+   * submission of the group with its record and rank (null for a refused one).
    */
-  async rank(group: CommittedGroup, listening: Promise<Set<string> | null> = this.deps.listeners.snapshot(group.board.id)): Promise<SubmittedRecord[]> {
+  async rank(group: CommittedGroup, listening: Promise<Set<string> | null> = this.deps.listeners.snapshot(group.board.id)): Promise<(SubmittedRecord | null)[]> {
     const { board, period, outcomes } = group;
     const listeners = await listening.catch((error: unknown) => {
       this.deps.logger.warn({ err: error, leaderboardId: board.id }, 'reading rankChanged listeners failed: passes of this group are not told');
@@ -160,9 +175,10 @@ export class LeaderboardSubmissions {
     await this.publish(board, period, outcomes, at, applied, listeners);
     if (group.owed !== null) this.settle(group.owed);
     return Promise.all(
-      outcomes.map(async (o, i): Promise<SubmittedRecord> => {
-        const submitted = group.submissions[i]!;
-        const record = o.kind === 'applied' ? { userId: o.userId, ...o.record } : (group.records.get(submitted.userId) ?? { userId: submitted.userId, score: submitted.score, subscore: submitted.subscore, seq: 0n });
+      outcomes.map(async (o, i): Promise<SubmittedRecord | null> => {
+        if (o.kind === 'refused') return null;
+        const record = o.kind === 'applied' ? { userId: o.userId, ...o.record } : group.records.get(o.userId);
+        if (!record) throw new Error('leaderboards: a repeat without a current record was not refused');
         const rank = at[i] === undefined ? null : applied[at[i]]!.rank;
         return { board, period, record: { ...record, rank: rank ?? (await this.deps.ranking.rankOf(ref, record.userId))?.rank ?? 0 } };
       }),
@@ -229,4 +245,14 @@ export class LeaderboardSubmissions {
   private now() {
     return this.deps.now?.() ?? new Date();
   }
+}
+
+/**
+ * A later twin of a refused submission in the same group (the same submissionId sent at once) is
+ * that submission: it gets the same refusal, not an answer as if it had applied.
+ */
+function shareRefusals(submissions: readonly Submission[], outcomes: SubmissionOutcome[]): SubmissionOutcome[] {
+  const refusals = new Map<string, unknown>();
+  outcomes.forEach((o, i) => o.kind === 'refused' && refusals.set(submissions[i]!.submissionId, o.error));
+  return outcomes.map((o, i) => (o.kind === 'repeat' && refusals.has(submissions[i]!.submissionId) ? { kind: 'refused', error: refusals.get(submissions[i]!.submissionId) } : o));
 }

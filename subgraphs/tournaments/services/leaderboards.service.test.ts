@@ -8,6 +8,8 @@ import { DOMAIN_EVENTS_STREAM } from '../../../platform/events/types.js';
 import { MemoryRedisPort } from '../../../platform/redis/index.js';
 import { openTestDatabase, startWorkers, subgraphClient } from '../../../platform/testing.js';
 import type { Context } from '../context.js';
+import type { FriendsPort } from '../store/leaderboard-friends.client.js';
+import type { UsersPort } from '../store/users.client.js';
 import { tournamentsSubgraph } from '../subgraph.js';
 
 // Leaderboards at the subgraph, with a fake clock: scheduled resets on durable jobs (archived
@@ -27,6 +29,20 @@ const ARCHIVE_TTL_SECONDS = 3_600;
 const jobQueuePrefix = `lb-test-${randomUUID()}`;
 const admin: Viewer = { userId: randomUUID(), role: 'ADMIN' };
 const server: Viewer = { userId: null, role: null, kind: 'service', scopes: ['REPORT_MATCH_RESULTS'], serviceId: randomUUID() };
+/** The users subgraph's players: the ids the game server submits for here (`player()`). */
+const players = new Set<string>();
+const users: UsersPort = { levels: async (ids) => new Map(ids.filter((id) => players.has(id)).map((id) => [id, 1])), applyCoins: async () => undefined };
+const player = () => {
+  const id = randomUUID();
+  players.add(id);
+  return id;
+};
+/** Each player's friends in the users subgraph's order (most recent friendship first), and the limits asked for. */
+const friendLists = new Map<string, string[]>();
+const friendLimits: number[] = [];
+const friends: FriendsPort = {
+  friendsOf: async (viewer, limit) => (friendLimits.push(limit), (friendLists.get(viewer.userId!) ?? []).slice(0, limit)),
+};
 
 beforeAll(async () => {
   db = await openTestDatabase();
@@ -35,7 +51,8 @@ beforeAll(async () => {
     redis,
     now: () => now,
     jobQueuePrefix,
-    friends: { friendsOf: async () => [] },
+    friends,
+    users,
     config: { TOURNAMENTS_LEADERBOARD_ARCHIVE_TTL_SECONDS: ARCHIVE_TTL_SECONDS },
     consumerTuning: { blockMs: 20, claimIdleMs: 200 },
   });
@@ -70,7 +87,7 @@ describe('scheduled resets', () => {
     const id = `daily-${randomUUID().slice(0, 8)}`;
     const defined = await must<{ defineLeaderboard: { leaderboard: { nextResetAt: string } } }>(admin, DEFINE, { input: { id, title: 'Daily', resetSchedule: '0 0 * * *' } });
     expect(defined.defineLeaderboard.leaderboard.nextResetAt).toBe('2026-03-02T00:00:00.000Z');
-    const [a, b] = [randomUUID(), randomUUID()];
+    const [a, b] = [player(), player()];
     await must(server, SUBMIT, { input: { leaderboardId: id, userId: a, score: 10, submissionId: randomUUID() } });
     await must(server, SUBMIT, { input: { leaderboardId: id, userId: b, score: 20, submissionId: randomUUID() } });
 
@@ -116,7 +133,7 @@ describe('leaderboardUpdated across a reset', () => {
     const live = await built.parts.context({ userId: null, role: null }).leaderboards.liveTop(id, 3);
     const first = live.next();
     await new Promise((r) => setTimeout(r, 50));
-    await must(server, SUBMIT, { input: { leaderboardId: id, userId: randomUUID(), score: 7, submissionId: randomUUID() } });
+    await must(server, SUBMIT, { input: { leaderboardId: id, userId: player(), score: 7, submissionId: randomUUID() } });
     expect((await first).value).toMatchObject({ reset: false, period: { number: 1 } });
     const second = live.next();
     now = new Date(now.getTime() + 3_600_000);
@@ -124,7 +141,7 @@ describe('leaderboardUpdated across a reset', () => {
     expect((await second).value).toMatchObject({ reset: true, period: { number: 2 } });
     // A submission to the new period right after: the stream shows the new period, not the one it read before.
     const third = live.next();
-    await must(server, SUBMIT, { input: { leaderboardId: id, userId: randomUUID(), score: 9, submissionId: randomUUID() } });
+    await must(server, SUBMIT, { input: { leaderboardId: id, userId: player(), score: 9, submissionId: randomUUID() } });
     expect((await third).value).toMatchObject({ reset: false, period: { number: 2 } });
     await live.return?.();
   });
@@ -134,15 +151,15 @@ describe('archived periods in Redis', () => {
   it('expire when nobody reads them (each read renews), and a read after that rebuilds them from PostgreSQL', async () => {
     const id = `weekly-${randomUUID().slice(0, 8)}`;
     await must(admin, DEFINE, { input: { id, title: 'Hourly', resetSchedule: '0 * * * *' } });
-    const players = [randomUUID(), randomUUID(), randomUUID()];
-    for (const [i, userId] of players.entries()) await must(server, SUBMIT, { input: { leaderboardId: id, userId, score: 10 * (i + 1), submissionId: randomUUID() } });
+    const ranked = [player(), player(), player()];
+    for (const [i, userId] of ranked.entries()) await must(server, SUBMIT, { input: { leaderboardId: id, userId, score: 10 * (i + 1), submissionId: randomUUID() } });
     const archived = await db.prisma.leaderboardPeriod.findFirstOrThrow({ where: { leaderboardId: id, archivedAt: null } });
     now = new Date(now.getTime() + 3_600_000);
     await runDueJobs();
     const current = await db.prisma.leaderboardPeriod.findFirstOrThrow({ where: { leaderboardId: id, archivedAt: null } });
     expect(current.number).toBe(2);
     const LAST = `query($id: ID!) { leaderboard(id: $id) { period(previous: 1) { number recordCount top(first: 5) { edges { node { rank score player { id } } } } } } }`;
-    const expected = { number: 1, recordCount: 3, top: { edges: [2, 1, 0].map((i, rank) => ({ node: { rank: rank + 1, score: 10 * (i + 1), player: { id: players[i] } } })) } };
+    const expected = { number: 1, recordCount: 3, top: { edges: [2, 1, 0].map((i, rank) => ({ node: { rank: rank + 1, score: 10 * (i + 1), player: { id: ranked[i] } } })) } };
     const built = async (periodId: string) => (await redis.hmget(`lb:{${periodId}}:ix`, ['~built']))[0] !== null;
     const held = (periodId: string) => redis.zcard(`lb:{${periodId}}:z`);
 
@@ -172,7 +189,7 @@ describe('score sources', () => {
     await must(admin, DEFINE, { input: { id, title: 'Achievement points', operator: 'INCREMENT', follows: ['ACHIEVEMENT_POINTS'] } });
     const other = `other-${randomUUID().slice(0, 8)}`;
     await must(admin, DEFINE, { input: { id: other, title: 'Not following', operator: 'INCREMENT' } });
-    const userId = randomUUID();
+    const userId = randomUUID(); // not among users' players here: bus sources are not checked
     const event = (achievementId: string, points: number): DomainEvent<'achievement.unlocked'> =>
       ({ id: randomUUID(), type: 'achievement.unlocked', producer: 'achievements', occurredAt: now.toISOString(), payload: { userId, achievementId, rarity: 'RARE', category: 'x', rewards: [], unlockedAt: now.toISOString(), points } }) as never;
     const handler = built.parts.consumer.handlers!['achievement.unlocked']!;
@@ -195,7 +212,7 @@ describe('score sources', () => {
     const donors = `donors-${randomUUID().slice(0, 8)}`;
     await must(admin, DEFINE, { input: { id: placements, title: 'Best finishes', sortOrder: 'ASC', operator: 'BEST', follows: ['TOURNAMENT_PLACEMENT'] } });
     await must(admin, DEFINE, { input: { id: donors, title: 'Top donors', operator: 'INCREMENT', follows: ['GUILD_CONTRIBUTION'] } });
-    const [winner, second, third] = [randomUUID(), randomUUID(), randomUUID()];
+    const [winner, second, third] = [randomUUID(), randomUUID(), randomUUID()]; // not checked either
     const at = now.toISOString();
     const event = <T extends 'tournament.completed' | 'guild.contribution_made'>(type: T, payload: DomainEvent<T>['payload']) =>
       ({ id: randomUUID(), type, producer: type.startsWith('guild') ? 'social' : 'tournaments', occurredAt: at, payload }) as DomainEvent<T>;
@@ -232,7 +249,7 @@ describe('rankChanged', () => {
   it('tells only the players passed, and coalesces passes that land while one is being delivered', async () => {
     const id = `passes-${randomUUID().slice(0, 8)}`;
     await must(admin, DEFINE, { input: { id, title: 'Passes' } });
-    const [me, low, p1, p2, p3, away] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+    const [me, low, p1, p2, p3, away] = [player(), player(), player(), player(), player(), player()];
     const submit = (userId: string, score: number) => must(server, SUBMIT, { input: { leaderboardId: id, userId, score, submissionId: randomUUID() } });
     await submit(me, 50);
     await submit(low, 10);
@@ -268,4 +285,34 @@ describe('rankChanged', () => {
     expect(toPlayers.length).toBeGreaterThan(0);
     expect(toPlayers.filter((channel) => channel.includes(away))).toEqual([]);
   });
+});
+
+describe('the FRIENDS scope', () => {
+  it('ranks the viewer and the 999 friends they made most recently, whatever the scores of older ones', async () => {
+    const id = `friends-${randomUUID().slice(0, 8)}`;
+    await must(admin, DEFINE, { input: { id, title: 'Friends' } });
+    const me = player();
+    const mine = Array.from({ length: 1_000 }, player); // mine[0]: the newest friendship
+    friendLists.set(me, mine);
+    // The oldest friend has the best score; the others 1…999, newest lowest; the viewer 0.
+    const scores = new Map([[me, 0], ...mine.map((f, i): [string, number] => [f, i === 999 ? 5_000 : i + 1])]);
+    await Promise.all([...scores].map(([userId, score]) => must(server, SUBMIT, { input: { leaderboardId: id, userId, score, submissionId: randomUUID() } })));
+    const viewer: Viewer = { userId: me, role: 'PLAYER' };
+    const READ = `query($id: ID!, $u: ID!, $oldest: ID!) { leaderboard(id: $id) {
+      top(scope: FRIENDS, first: 2) { edges { node { rank score player { id } } } }
+      me: rank(userId: $u, scope: FRIENDS) { rank }
+      oldest: rank(userId: $oldest, scope: FRIENDS) { rank }
+      everyone: rank(userId: $oldest) { rank }
+    } }`;
+    friendLimits.length = 0;
+    const read = await must<{ leaderboard: { top: { edges: { node: { rank: number; score: number; player: { id: string } } }[] }; me: { rank: number }; oldest: null; everyone: { rank: number } } }>(viewer, READ, { id, u: me, oldest: mine[999] });
+    expect(new Set(friendLimits)).toEqual(new Set([999]));
+    expect(read.leaderboard.top.edges.map((e) => [e.node.rank, e.node.score, e.node.player.id])).toEqual([
+      [1, 999, mine[998]],
+      [2, 998, mine[997]],
+    ]);
+    expect(read.leaderboard.me).toEqual({ rank: 1_000 });
+    expect(read.leaderboard.oldest).toBeNull(); // the 1,000th friend is not ranked
+    expect(read.leaderboard.everyone).toEqual({ rank: 1 });
+  }, 60_000);
 });

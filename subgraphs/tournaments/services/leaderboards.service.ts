@@ -6,7 +6,7 @@ import { BadUserInputError, ConflictError, DomainError, UnauthenticatedError } f
 import { isUuid } from '../../../platform/ids.js';
 import { enqueueJob, type JobHandler } from '../../../platform/jobs/index.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
-import { validateNameText } from '../../../platform/text.js';
+import { textLength, validateNameText } from '../../../platform/text.js';
 import type { UnitOfWork } from '../../../platform/unit-of-work.js';
 import { leaderboardChanged, rankChanged, type LeaderboardChangedEvent } from '../contracts/leaderboard-live.js';
 import type { CommittedGroup, LeaderboardSubmissions } from './leaderboard-submissions.service.js';
@@ -26,6 +26,7 @@ import {
 import { encodeCursor, decodeCursor, MAX_PAGE_SIZE } from '../../../platform/pagination.js';
 import type { LeaderboardRanking, RankedEntry, RankingRef } from '../store/leaderboard-ranking.store.js';
 import type { FriendsPort } from '../store/leaderboard-friends.client.js';
+import type { KnownPlayers } from '../store/known-players.js';
 import type { CurrentBoards } from '../store/current-boards.store.js';
 import type { RankListeners } from '../store/leaderboard-listeners.store.js';
 import type { LeaderboardRow, LeaderboardsStore, LeaderboardUpdateRef, PeriodRef, PeriodRow, RankedRecordRow } from '../store/leaderboards.store.js';
@@ -62,7 +63,7 @@ const RESET_RECHECK_MS = 60_000;
 /** A JSON object as text, at most 2,048 characters; `{}` when absent. */
 function checkMetadata(text: string | null | undefined, field: string): string {
   if (text == null) return '{}';
-  if (text.length > METADATA_LIMIT) throw new BadUserInputError(`metadata must be at most ${METADATA_LIMIT} characters.`, field);
+  if (textLength(text) > METADATA_LIMIT) throw new BadUserInputError(`metadata must be at most ${METADATA_LIMIT} characters.`, field);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -85,6 +86,7 @@ export class LeaderboardsService {
       store: LeaderboardsStore;
       ranking: LeaderboardRanking;
       submissions: LeaderboardSubmissions;
+      players: Pick<KnownPlayers, 'assertPlayer'>;
       friends: FriendsPort;
       listeners: RankListeners;
       currentBoards: CurrentBoards;
@@ -116,7 +118,8 @@ export class LeaderboardsService {
     requireRole(viewer, ['ADMIN'], 'define leaderboards');
     const id = checkLeaderboardId(input.id, 'input.id');
     const title = validateNameText(input.title, { field: 'input.title', label: 'Title', maxLength: 100 });
-    const resetSchedule = input.resetSchedule == null || input.resetSchedule.trim() === '' ? null : checkResetSchedule(input.resetSchedule, 'input.resetSchedule');
+    // Null is "never resets"; a blank schedule is a mistake, not a way to say none.
+    const resetSchedule = input.resetSchedule == null ? null : checkResetSchedule(input.resetSchedule, 'input.resetSchedule');
     const metadata = JSON.parse(checkMetadata(input.metadata, 'input.metadata')) as object;
     const sortOrder = input.sortOrder ?? 'DESC';
     const operator = input.operator ?? 'BEST';
@@ -152,12 +155,21 @@ export class LeaderboardsService {
     const subscore = checkScore(input.subscore ?? 0, 'subscore');
     const metadata = checkMetadata(input.metadata, 'input.metadata');
     const submissionId = input.submissionId;
-    if (submissionId.length < 1 || submissionId.length > 128) throw new BadUserInputError('submissionId must be 1–128 characters.', 'input.submissionId');
+    const idLength = textLength(submissionId);
+    if (idLength < 1 || idLength > 128) throw new BadUserInputError('submissionId must be 1–128 characters.', 'input.submissionId');
+    // Before the submission joins its group: an id of no player is this caller's refusal alone, and
+    // its record would null every read of the board that selects `player` (a non-null User).
+    await this.deps.players.assertPlayer(input.userId, 'input.userId');
     const { board, period, record } = await this.deps.submissions.submit(input.leaderboardId, { userId: input.userId, score, subscore, metadata, submissionId });
     return { board, record: toRow(period.id, record) };
   }
 
-  /** Score events from other subgraphs, inside the consumer's transaction; returns what to do after its commit. */
+  /**
+   * Score events from other subgraphs, inside the consumer's transaction; returns what to do after
+   * its commit. Their players are not checked with the users subgraph: the producers acted for them
+   * as players already (signed-in guild members, tournament entrants, players achievements knows
+   * from `user.registered`), and a check would stall the bus consumer whenever users is down.
+   */
   async submitFromSource(sql: Sql, source: ScoreSource, entries: readonly { userId: string; score: number; key: string }[]): Promise<() => Promise<void>> {
     const valid = entries.filter((e) => isUuid(e.userId) && Number.isFinite(e.score) && Math.abs(e.score) <= SCORE_LIMIT);
     const groups: CommittedGroup[] = [];

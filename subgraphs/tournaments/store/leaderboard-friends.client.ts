@@ -3,7 +3,7 @@ import { ServiceUnavailableError } from '../../../platform/errors.js';
 
 /** Whose records the FRIENDS scope ranks: the players the viewer is FRIEND with, as the users subgraph says now. */
 export interface FriendsPort {
-  /** At most `limit` of the viewer's friends' ids. */
+  /** The first `limit` of the viewer's friends' ids in their friends list's order (most recent friendship first). */
   friendsOf(viewer: Viewer, limit: number): Promise<string[]>;
 }
 

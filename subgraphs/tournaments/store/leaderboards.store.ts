@@ -210,6 +210,19 @@ export class LeaderboardsStore {
     return new Set(rows.map((r) => r.submissionId));
   }
 
+  /**
+   * The player each of these accepted submission ids was taken for (read after acceptSubmissions in
+   * the same transaction: it sees a concurrent twin's id once that twin committed).
+   */
+  async submissionPlayers(sql: Sql, boardId: string, submissionIds: readonly string[]): Promise<Map<string, string>> {
+    if (!submissionIds.length) return new Map();
+    const rows = await sql.query<{ submissionId: string; userId: string }>(
+      `SELECT submission_id AS "submissionId", user_id AS "userId" FROM leaderboard_submissions WHERE leaderboard_id = $1 AND submission_id = ANY($2::text[])`,
+      [boardId, pgArray(submissionIds)],
+    );
+    return new Map(rows.map((r) => [r.submissionId, r.userId]));
+  }
+
   /** Forgets accepted submission ids whose submission was refused (nothing of it is stored). */
   async forgetSubmissions(sql: Sql, boardId: string, submissionIds: readonly string[]): Promise<void> {
     if (submissionIds.length) await sql.query(`DELETE FROM leaderboard_submissions WHERE leaderboard_id = $1 AND submission_id = ANY($2::text[])`, [boardId, pgArray(submissionIds)]);

@@ -181,7 +181,12 @@ export type SubmitScoreInput = {
   metadata?: string | null | undefined;
   /** The score: a finite number between -1e15 and 1e15. */
   score: number;
-  /** The game server's id for this submission (1–128 characters): sending it again applies nothing. */
+  /**
+   * The game server's id for this submission (1–128 characters), one per submission on each
+   * leaderboard: sending it again for the same player applies nothing and answers their current
+   * record; sending it for another player is CONFLICT, and so is a retry after the period it applied
+   * in ended, when the player has no record in the current one (see `submitScore`).
+   */
   submissionId: string;
   /** A second score that breaks ties of `score` (0 by default; same range). */
   subscore?: number | null | undefined;

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
-import { gameServerToken } from './support/game-server.js';
+import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { subscribe } from './support/ws.js';
 
@@ -190,6 +191,212 @@ describe('acceptance: catalog and inbox', () => {
       const error = sub.results[0]?.errors?.[0] ?? (Array.isArray(sub.error) ? (sub.error[0] as { extensions?: unknown }) : undefined);
       expect(error?.extensions, name).toMatchObject(expected);
       sub.stop();
+    }
+  });
+});
+
+type Unlock = { unlockedAt: string; user: { id: string; username: string } | null; achievement: { id: string; name: string; rarity: string; hidden: boolean } };
+type Recorded = { recordGameEvents: { events: { id: string; status: string; unlocked: Unlock[] }[] } };
+const RECORD_UNLOCKS = `mutation($input: RecordGameEventsInput!) { recordGameEvents(input: $input) {
+  events { id status unlocked { unlockedAt user { id username } achievement { id name rarity hidden } } } } }`;
+type GameEvent = { id?: string; type: string; data?: Record<string, unknown>; occurredAt?: string };
+/** Reports events for one player in one call; every event gets a fresh id unless it names one. */
+async function report(server: string, userId: string, events: GameEvent[]) {
+  const input = { events: events.map((e) => ({ id: `e-${randomUUID()}`, userId, ...e })) };
+  return (await must<Recorded>(server, RECORD_UNLOCKS, { input })).recordGameEvents.events;
+}
+const unlockedIds = (events: { unlocked: Unlock[] }[]) => events.flatMap((e) => e.unlocked.map((u) => u.achievement.id));
+
+type Standing = { id: string; status: string; unlockedAt: string | null; current: number; target: number; percent: number; achievement: { id: string; points: number } };
+const STANDINGS = `query($id: ID!, $status: AchievementStatus) { user(id: $id) { achievementPoints achievements(status: $status) {
+  id status unlockedAt current target percent achievement { id points } } } }`;
+async function standings(userId: string, status?: string) {
+  return (await must<{ user: { achievementPoints: number; achievements: Standing[] } }>(undefined, STANDINGS, { id: userId, status })).user;
+}
+/** An unlock's XP may level the player up, which comes back a moment later as LEVEL_UP progress: comparisons over time leave those out. */
+const LEVEL_RULES = new Set(['rising_star', 'veteran', 'peak_of_power']);
+const withoutLevels = <T extends { achievements: Standing[] }>(s: T) => ({ ...s, achievements: s.achievements.filter((a) => !LEVEL_RULES.has(a.id)) });
+
+describe('acceptance: what reporting does', () => {
+  it('every refusal of an event names its field; the bounds of id, data and occurredAt hold exactly', async () => {
+    const ana: Player = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const admin = await signInAsAdmin(platform, url);
+    const event = (over: Record<string, unknown>) => ({ input: { id: `e-${randomUUID()}`, userId: ana.id, type: 'COMBAT_WON', ...over } });
+    await expectRefusals(RECORD, [
+      ['an ADMIN player', admin, event({}), { code: 'FORBIDDEN' }],
+      ['a forged token', 'not.a.token', event({}), { code: 'UNAUTHENTICATED' }],
+      ['an empty id', server, event({ id: '' }), { code: 'BAD_USER_INPUT', field: expect.stringMatching(/(^|\.)id$/) }],
+      ['an id with a tab', server, event({ id: 'a\tb' }), { code: 'BAD_USER_INPUT', field: expect.stringMatching(/(^|\.)id$/) }],
+      ['an id with DEL', server, event({ id: 'a\x7fb' }), { code: 'BAD_USER_INPUT', field: expect.stringMatching(/(^|\.)id$/) }],
+      ['a malformed player id', server, event({ userId: 'nobody' }), { code: 'BAD_USER_INPUT', field: expect.stringMatching(/userId$/) }],
+      ['an unknown type', server, event({ type: 'DANCED' }), { code: 'BAD_USER_INPUT', field: expect.stringMatching(/type$/) }],
+      ['data of 4,097 bytes', server, event({ data: { b: 'd'.repeat(4_097 - '{"b":""}'.length) } }), { code: 'BAD_USER_INPUT', field: expect.stringMatching(/data$/) }],
+      ['an occurredAt 5 min 30 s ahead', server, event({ occurredAt: new Date(Date.now() + 330_000).toISOString() }), { code: 'BAD_USER_INPUT', field: expect.stringMatching(/occurredAt$/) }],
+    ]);
+    await expectRefusals(RECORD_MANY, [
+      ['a bad type third', server, { input: { events: [event({}).input, event({}).input, event({ type: 'NOPE' }).input] } }, { code: 'BAD_USER_INPUT', field: expect.stringMatching(/events\.2\.type$/) }],
+      ['a bad id second', server, { input: { events: [event({}).input, event({ id: 'a b' }).input] } }, { code: 'BAD_USER_INPUT', field: expect.stringMatching(/events\.1\.id$/) }],
+      ['data too big first', server, { input: { events: [event({ data: { b: 'd'.repeat(5_000) } }).input] } }, { code: 'BAD_USER_INPUT', field: expect.stringMatching(/events\.0\.data$/) }],
+    ]);
+    expect(await storedFor(ana.id)).toBe(0);
+    // Exactly at the bounds: the printable ASCII extremes, 4,096 bytes of data, 4 min 30 s ahead.
+    for (const input of [event({ id: `!~${randomUUID()}` }), event({ data: { b: 'd'.repeat(4_096 - '{"b":""}'.length) } }), event({ occurredAt: new Date(Date.now() + 270_000).toISOString() })]) {
+      const recorded = await must<{ recordGameEvent: { events: { id: string; status: string }[] } }>(server, RECORD, input);
+      expect(recorded.recordGameEvent.events).toEqual([{ id: input.input.id, status: 'RECORDED', unlocked: expect.any(Array) }]);
+    }
+    expect(await storedFor(ana.id)).toBe(3);
+  });
+
+  it('a player registered a moment ago is reported at once; an unlock names the player, the achievement and the event’s time', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const occurredAt = new Date(Date.now() - 3_600_000).toISOString();
+    const [first] = await report(server, ana.id, [{ type: 'COMBAT_WON', occurredAt }]);
+    expect(first!.status).toBe('RECORDED');
+    expect(first!.unlocked).toEqual([{ unlockedAt: occurredAt, user: { id: ana.id, username: ana.username }, achievement: expect.objectContaining({ id: 'first_blood', rarity: 'COMMON' }) }]);
+    const mine = await standings(ana.id, 'UNLOCKED');
+    expect(mine.achievements).toEqual([{ id: 'first_blood', status: 'UNLOCKED', unlockedAt: occurredAt, current: 1, target: 1, percent: 100, achievement: { id: 'first_blood', points: mine.achievementPoints } }]);
+  });
+
+  it('a retried event id is DUPLICATE whatever it carries: no second unlock, progress, point or notification', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const id = `retry-${randomUUID()}`;
+    const [first] = await report(server, ana.id, [{ id, type: 'COMBAT_WON' }]);
+    expect(unlockedIds([first!])).toEqual(['first_blood']);
+    const before = withoutLevels(await standings(ana.id));
+    for (const retry of [{ id, type: 'COMBAT_WON' }, { id, type: 'QUEST_COMPLETED' }, { id, type: 'COMBAT_WON', data: { boss: true } }]) {
+      expect(await report(server, ana.id, [retry])).toEqual([{ id, status: 'DUPLICATE', unlocked: [] }]);
+    }
+    const single = await must<{ recordGameEvent: { events: unknown[] } }>(server, RECORD, { input: { id, userId: ana.id, type: 'COMBAT_WON' } });
+    expect(single.recordGameEvent.events).toEqual([{ id, status: 'DUPLICATE', unlocked: [] }]);
+    expect(withoutLevels(await standings(ana.id))).toEqual(before);
+    expect(await storedFor(ana.id)).toBe(1);
+    const COUNT = `query { unreadNotificationCount }`;
+    expect((await must<{ unreadNotificationCount: number }>(ana.token, COUNT)).unreadNotificationCount).toBe(1);
+  });
+
+  it('events sharing an instant apply in the order sent: a loss between wins breaks the run for the wins before it', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const server = await gameServerToken(platform, url);
+    const run = async (userId: string) => (await standings(userId, 'IN_PROGRESS')).achievements.find((a) => a.id === 'on_a_roll');
+    await report(server, ana.id, [{ type: 'COMBAT_WON' }, { type: 'COMBAT_WON' }, { type: 'COMBAT_LOST' }, { type: 'COMBAT_WON' }]);
+    expect(await run(ana.id)).toMatchObject({ status: 'IN_PROGRESS', unlockedAt: null, current: 1, target: 10, percent: 10 });
+    const at = new Date(Date.now() - 60_000).toISOString();
+    await report(server, ben.id, [{ type: 'COMBAT_LOST', occurredAt: at }, { type: 'COMBAT_WON', occurredAt: at }, { type: 'COMBAT_WON', occurredAt: at }]);
+    expect(await run(ben.id)).toMatchObject({ current: 2, target: 10, percent: 20 });
+  });
+
+  it('an achievement unlocks only after its prerequisites, with them, prerequisites first', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const ONE = `query($id: ID!) { achievement(id: $id) { prerequisites { id } } }`;
+    expect((await must<{ achievement: { prerequisites: { id: string }[] } }>(undefined, ONE, { id: 'grand_champion' })).achievement.prerequisites).toEqual([{ id: 'tournament_contender' }]);
+    const won = await report(server, ana.id, [{ type: 'TOURNAMENT_COMPLETED', data: { placement: 1 } }]);
+    expect(unlockedIds(won)).toEqual([]);
+    expect((await standings(ana.id, 'UNLOCKED')).achievements).toEqual([]);
+    const later = await report(server, ana.id, [{ type: 'TOURNAMENT_MATCH_WON' }]);
+    expect(unlockedIds(later)).toEqual(['tournament_contender', 'grand_champion']);
+  });
+
+  it('User.achievements: unlocked first (newest first), then in progress (closest to done first); achievementPoints sums the unlocked', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const hourAgo = Date.now() - 3_600_000;
+    const at = (minutes: number) => new Date(hourAgo + minutes * 60_000).toISOString();
+    await report(server, ana.id, [
+      { type: 'QUEST_COMPLETED', occurredAt: at(1) },
+      { type: 'COMBAT_WON', occurredAt: at(2) },
+      { type: 'CHARACTER_CREATED', occurredAt: at(3) },
+      { type: 'CHARACTER_CREATED', occurredAt: at(4) },
+    ]);
+    const { achievements, achievementPoints } = await standings(ana.id);
+    const unlocked = achievements.filter((a) => a.status === 'UNLOCKED');
+    const inProgress = achievements.filter((a) => a.status === 'IN_PROGRESS');
+    expect(achievements).toEqual([...unlocked, ...inProgress]);
+    expect(unlocked.map((a) => a.id)).toEqual(['a_star_is_born', 'first_blood', 'first_steps']);
+    expect(unlocked.map((a) => a.unlockedAt)).toEqual([at(3), at(2), at(1)]);
+    const percents = inProgress.map((a) => a.percent);
+    expect(percents).toEqual([...percents].sort((a, b) => b - a));
+    expect(inProgress[0]).toMatchObject({ id: 'party_of_one', current: 2, target: 3 });
+    for (const a of achievements) {
+      expect(a.percent, a.id).toBeGreaterThanOrEqual(0);
+      expect(a.percent, a.id).toBeLessThanOrEqual(100);
+      if (a.status === 'UNLOCKED') expect(a.current, a.id).toBe(a.target);
+      else expect(a.unlockedAt, a.id).toBeNull();
+    }
+    expect(achievementPoints).toBe(unlocked.reduce((sum, a) => sum + a.achievement.points, 0));
+    expect((await standings(ana.id, 'UNLOCKED')).achievements).toEqual(unlocked);
+    expect(withoutLevels(await standings(ana.id, 'IN_PROGRESS')).achievements.map((a) => a.id)).toEqual(inProgress.filter((a) => !LEVEL_RULES.has(a.id)).map((a) => a.id));
+  });
+});
+
+describe('acceptance: the catalog as players see it', () => {
+  it('achievements are listed in catalog order; rewards carry an amount or an item, never both; unlock statistics stay 0–100', async () => {
+    type Listed = { id: string; points: number; rewards: { kind: string; amount: number | null; itemId: string | null }[]; unlockedBy: number; unlockPercentage: number };
+    const listed = (await must<{ achievements: Listed[] }>(undefined, `{ achievements { id points rewards { kind amount itemId } unlockedBy unlockPercentage } }`)).achievements;
+    const catalog = JSON.parse(readFileSync('subgraphs/achievements/catalog/achievements.json', 'utf8')) as { achievements: { id: string }[] };
+    expect(listed.map((a) => a.id)).toEqual(catalog.achievements.map((a) => a.id));
+    for (const a of listed) {
+      expect(a.unlockPercentage, a.id).toBeGreaterThanOrEqual(0);
+      expect(a.unlockPercentage, a.id).toBeLessThanOrEqual(100);
+      expect(a.unlockedBy, a.id).toBeGreaterThanOrEqual(0);
+      for (const r of a.rewards) {
+        if (r.kind === 'EXCLUSIVE_ITEM') expect([r.amount, typeof r.itemId], a.id).toEqual([null, 'string']);
+        else expect([typeof r.amount, r.itemId], a.id).toEqual(['number', null]);
+      }
+    }
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const before = listed.find((a) => a.id === 'first_blood')!.unlockedBy;
+    await report(server, ana.id, [{ type: 'COMBAT_WON' }]);
+    const STATS = `{ achievement(id: "first_blood") { unlockedBy unlockPercentage } }`;
+    const after = (await must<{ achievement: { unlockedBy: number; unlockPercentage: number } }>(undefined, STATS)).achievement;
+    expect(after.unlockedBy).toBeGreaterThan(before);
+    expect(after.unlockPercentage).toBeGreaterThan(0);
+  });
+
+  it('the catalog’s fixed fields are answered cacheable by anyone; live and per-viewer fields are not', async () => {
+    const headerOf = async (query: string, token?: string) =>
+      (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) })).headers.get('cache-control');
+    expect(await headerOf(`{ achievements { id category rarity icon hidden points rewards { kind amount itemId } prerequisites { id } } }`)).toBe('max-age=60, public');
+    expect(await headerOf(`{ achievement(id: "first_blood") { id name description } }`)).toBe('max-age=60, public');
+    for (const query of [`{ achievements { id unlockedBy } }`, `{ achievement(id: "first_blood") { unlockPercentage } }`, `{ achievement(id: "not_a_scratch") { name } }`, `{ achievements(category: COMBAT) { description } }`]) {
+      expect(await headerOf(query), query).not.toMatch(/public/);
+    }
+  });
+
+  it('a hidden achievement keeps its name and description secret from everyone but the players who unlocked it', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const server = await gameServerToken(platform, url);
+    const ONE = `{ achievement(id: "not_a_scratch") { id hidden name description } }`;
+    const LIST = `{ achievements(category: COMBAT) { id hidden name description } }`;
+    type Seen = { id: string; hidden: boolean; name: string; description: string };
+    const one = async (token?: string) => (await must<{ achievement: Seen }>(token, ONE)).achievement;
+    const inList = async (token?: string) => (await must<{ achievements: Seen[] }>(token, LIST)).achievements.find((a) => a.id === 'not_a_scratch')!;
+    // Asked first by the anonymous caller, so a shared answer would be the secret one.
+    const secret = await one();
+    expect(secret.hidden).toBe(true);
+    expect(await inList()).toEqual(secret);
+    const events = await report(server, ana.id, [{ type: 'COMBAT_WON', data: { boss: true, flawless: true } }]);
+    expect(unlockedIds(events)).toEqual(['first_blood', 'giant_slayer', 'not_a_scratch']);
+    const revealed = await one(ana.token);
+    expect(revealed.hidden).toBe(true);
+    expect(revealed.name).not.toBe(secret.name);
+    expect(revealed.description).not.toBe(secret.description);
+    expect(await inList(ana.token)).toEqual(revealed);
+    // Ana's standing and inbox show it too; nobody else sees it, however they ask.
+    const NAMES = `query($id: ID!) { user(id: $id) { achievements(status: UNLOCKED) { achievement { id name } } } }`;
+    const hers = async (token?: string) => (await must<{ user: { achievements: { achievement: { id: string; name: string } }[] } }>(token, NAMES, { id: ana.id })).user.achievements.find((a) => a.achievement.id === 'not_a_scratch')!.achievement.name;
+    expect(await hers(ana.token)).toBe(revealed.name);
+    const INBOX = `{ notifications(first: 10) { edges { node { title achievement { id name description } } } } }`;
+    const inbox = (await must<{ notifications: { edges: { node: { title: string; achievement: Seen | null } }[] } }>(ana.token, INBOX)).notifications.edges;
+    expect(inbox.find((e) => e.node.achievement?.id === 'not_a_scratch')?.node).toMatchObject({ title: `Achievement unlocked: ${revealed.name}`, achievement: { name: revealed.name, description: revealed.description } });
+    for (const viewer of [undefined, ben.token]) {
+      expect(await one(viewer)).toEqual(secret);
+      expect(await inList(viewer)).toEqual(secret);
+      expect(await hers(viewer)).toBe(secret.name);
     }
   });
 });

@@ -26,6 +26,11 @@
 // users and gateway processes and of PostgreSQL (all its backends), from /proc.
 // --history-only: the history phase alone (no subscribers, live phase or presence), so it is
 // measured on quiet subgraphs rather than while they work off the live phase's backlog.
+// --gateway <url>: the live phase only, against a platform already running elsewhere (its gateway's
+// /graphql URL), so the subscribers and the sender do not share the platform's cores. That platform
+// must let one address do it all: GATEWAY_RATE_LIMIT_POINTS and REGISTRATIONS_PER_ADDRESS_PER_HOUR
+// raised (1000000000 and 1000000 here). Only this machine's processes (subscribers, bench) get a
+// CPU column; latency is measured on this machine's clock alone (issue and receive both happen here).
 // Presence phase: --presence players online in one room (a heartbeat each, straight to the social
 // subgraph as that player), then idle: the memory they take in Redis and in the social process.
 import { randomUUID } from 'node:crypto';
@@ -49,7 +54,7 @@ const HERE = fileURLToPath(new URL('./', import.meta.url));
 // ---------------------------------------------------------------- options
 if (flag('help')) {
   console.log(
-    'node --import tsx bench/chat/run.ts [--subscribers 1000] [--rates 50,100,250,500] [--seconds 10] [--senders 400] [--history 1000000] [--history-requests 300] [--presence 10000] [--clients 2] [--no-write] [--history-only] [--redis-db 9] [--subscriber-client lean|graphql-ws] [--write-interval <ms>] [--max-minutes 25]\nBENCH_CPU_PROF=<dir>: CPU profiles of the subgraphs and the gateway.',
+    'node --import tsx bench/chat/run.ts [--subscribers 1000] [--rates 50,100,250,500] [--seconds 10] [--senders 400] [--history 1000000] [--history-requests 300] [--presence 10000] [--clients 2] [--no-write] [--history-only] [--redis-db 9] [--subscriber-client lean|graphql-ws] [--write-interval <ms>] [--max-minutes 25] [--gateway <url>]\n--gateway <url>: the live phase alone against a platform running elsewhere (its GATEWAY_RATE_LIMIT_POINTS and REGISTRATIONS_PER_ADDRESS_PER_HOUR raised: every subscriber and sender comes from this address).\nBENCH_CPU_PROF=<dir>: CPU profiles of the subgraphs and the gateway.',
   );
   process.exit(0);
 }
@@ -65,6 +70,9 @@ const GATEWAY_TUNING = gatewayTuningFromArgv();
 const WRITE = !flag('no-write');
 const RUN_DEADLINE_MS = Number(option('max-minutes', '25')) * 60_000;
 const HISTORY_ONLY = flag('history-only');
+/** --gateway <url>: a platform running elsewhere; only the live phase is run against it. */
+const REMOTE_GATEWAY = option('gateway', '');
+if (REMOTE_GATEWAY && HISTORY_ONLY) throw new Error('--gateway runs the live phase only; --history-only needs the platform on this machine');
 /** The subscribers' client: lean-ws.ts's bare-socket one (default) or graphql-ws's `createClient` over `ws`. */
 const SUBSCRIBER_CLIENT = option('subscriber-client', 'lean');
 if (SUBSCRIBER_CLIENT !== 'lean' && SUBSCRIBER_CLIENT !== 'graphql-ws') throw new Error('--subscriber-client: lean or graphql-ws');
@@ -153,13 +161,16 @@ async function runRate(gatewayUrl: string, senders: Sender[], clients: Clients[]
   const acceptedTexts = new Set<string>();
   // What social published on the room's channel, to tell a message lost before its publish from one lost after.
   const published = new Set<string>();
-  const listener = new Redis(REDIS_URL, { lazyConnect: true });
-  await listener.connect();
-  listener.on('message', (_channel: string, message: string) => {
-    const text = (JSON.parse(message) as { text?: string }).text;
-    if (text) published.add(text);
-  });
-  await listener.subscribe(liveChannel('social', 'messageAdded', ROOM));
+  // (A platform elsewhere has its own Redis: no such listing then.)
+  const listener = REMOTE_GATEWAY ? undefined : new Redis(REDIS_URL, { lazyConnect: true });
+  if (listener) {
+    await listener.connect();
+    listener.on('message', (_channel: string, message: string) => {
+      const text = (JSON.parse(message) as { text?: string }).text;
+      if (text) published.add(text);
+    });
+    await listener.subscribe(liveChannel('social', 'messageAdded', ROOM));
+  }
   const measuredBefore = clients.reduce((s, c) => s + (c.progress.measured ?? 0), 0);
   const cpuBefore = cpuMeter.snapshot();
   const start = now();
@@ -202,13 +213,13 @@ async function runRate(gatewayUrl: string, senders: Sender[], clients: Clients[]
     }
   }
   const short = [...acceptedTexts].filter((text) => (received.get(text) ?? 0) !== connected);
-  listener.disconnect();
+  listener?.disconnect();
   if (short.length) {
-    const unpublished = short.filter((t) => !published.has(t));
+    const unpublished = listener ? short.filter((t) => !published.has(t)) : [];
     log(
       `  ${short.length} accepted messages not received by every subscriber once (${unpublished.length} of them never published), e.g. ${short
         .slice(0, 5)
-        .map((t) => `${t} (${received.get(t) ?? 0}/${connected}${published.has(t) ? '' : ', not published'})`)
+        .map((t) => `${t} (${received.get(t) ?? 0}/${connected}${!listener || published.has(t) ? '' : ', not published'})`)
         .join(', ')}`,
     );
   }
@@ -248,7 +259,9 @@ interface HistoryResult {
 const cpuMeter = new CpuMeter({ postgres: 'postgres', 'redis-server': 'redis' });
 const CPU_NAMES = ['social', 'users', 'gateway', 'postgres'] as const;
 /** The live lines' CPU columns: every process a message passes through, and the bench's own. */
-const LIVE_CPU_NAMES = ['gateway', 'social', 'users', 'achievements', 'analytics', 'postgres', 'redis', 'subscribers', 'bench'] as const;
+const LIVE_CPU_NAMES = REMOTE_GATEWAY
+  ? (['subscribers', 'bench'] as const)
+  : (['gateway', 'social', 'users', 'achievements', 'analytics', 'postgres', 'redis', 'subscribers', 'bench'] as const);
 
 /** CPU ms per request of each name between two snapshots. */
 function cpuPerRequest(a: CpuSnapshot, b: CpuSnapshot, requests: number): Record<string, number> {
@@ -417,7 +430,7 @@ function report(rates: RateResult[], history: HistoryResult[], presence: Presenc
     '',
     ...(rates.length
       ? [
-          `| messages/s asked | CPU ms per message, from the first send to the last delivery: ${LIVE_CPU_NAMES.join(' / ')} | cores busy (all of them) |`,
+          `| messages/s asked | CPU ms per message, from the first send to the last delivery: ${LIVE_CPU_NAMES.join(' / ')} | cores busy (${REMOTE_GATEWAY ? 'on this machine' : 'all of them'}) |`,
           '| ---: | --- | ---: |',
           ...rates.map((r) => {
             const total = LIVE_CPU_NAMES.reduce((sum, n) => sum + (r.cpuMs[n] ?? 0), 0);
@@ -426,10 +439,14 @@ function report(rates: RateResult[], history: HistoryResult[], presence: Presenc
           '',
         ]
       : []),
-    `| history (${f0(HISTORY)} messages in the room), one request at a time | p50 ms | p95 ms | p99 ms | errors | CPU ms per request: ${CPU_NAMES.join(' / ')} |`,
-    '| --- | ---: | ---: | ---: | ---: | --- |',
-    ...history.map((h) => `| ${h.what} | ${f1(h.p50)} | ${f1(h.p95)} | ${f1(h.p99)} | ${h.errors} | ${CPU_NAMES.map((n) => f2(h.cpuMs[n] ?? NaN)).join(' / ')} |`),
-    '',
+    ...(history.length
+      ? [
+          `| history (${f0(HISTORY)} messages in the room), one request at a time | p50 ms | p95 ms | p99 ms | errors | CPU ms per request: ${CPU_NAMES.join(' / ')} |`,
+          '| --- | ---: | ---: | ---: | ---: | --- |',
+          ...history.map((h) => `| ${h.what} | ${f1(h.p50)} | ${f1(h.p95)} | ${f1(h.p99)} | ${h.errors} | ${CPU_NAMES.map((n) => f2(h.cpuMs[n] ?? NaN)).join(' / ')} |`),
+          '',
+        ]
+      : []),
   ];
   const at500 = rates.find((r) => r.rate === 500);
   if (at500) {
@@ -450,7 +467,7 @@ function report(rates: RateResult[], history: HistoryResult[], presence: Presenc
         (page && authors ? `; for comparison, the two parts' own p95s add up to ${f1(page.p95 + authors.p95)} ms` : ''),
     );
   }
-  if (rates.length) lines.push(`- gateway RSS ${f1(rss.before)} MB with the subscribers connected, ${f1(rss.after)} MB after the live phase.`);
+  if (rates.length && !REMOTE_GATEWAY) lines.push(`- gateway RSS ${f1(rss.before)} MB with the subscribers connected, ${f1(rss.after)} MB after the live phase.`);
   if (presence) {
     lines.push(
       `- presence: ${f0(presence.players)} players online in one room (one heartbeat each, straight to social, 16 at a time; heartbeat p50/p95 ${f1(presence.heartbeatP50)}/${f1(presence.heartbeatP95)} ms, ${presence.errors} errors), ` +
@@ -462,9 +479,83 @@ function report(rates: RateResult[], history: HistoryResult[], presence: Presenc
 }
 
 // ---------------------------------------------------------------- main
+
+/**
+ * The live phase: the subscribers connected in --clients processes, a warm-up, every sender's
+ * first message (unmeasured), then each rate. `gatewayPid`: the gateway's process on this machine,
+ * for its RSS (none for a platform elsewhere).
+ */
+async function runLive(gatewayUrl: string, senders: Sender[], failures: string[], gatewayPid?: number): Promise<{ rates: RateResult[]; connected: number; rss: { before: number; after: number } }> {
+  const rates: RateResult[] = [];
+  const clients: Clients[] = [];
+  onCleanup(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+  });
+  const counts = Array.from({ length: CLIENT_PROCESSES }, (_, i) => Math.floor(SUBSCRIBERS / CLIENT_PROCESSES) + (i < SUBSCRIBERS % CLIENT_PROCESSES ? 1 : 0));
+  for (let i = 0; i < counts.length; i++) clients.push(await ClientProcess.start(path.join(HERE, 'client.ts'), `client ${i}`, ENV));
+  for (const client of clients) cpuMeter.watch('subscribers', client.pid);
+  const wsUrl = gatewayUrl.replace(/^http/, 'ws');
+  const opened = await Promise.all(
+    clients.map((c, i) => c.open({ url: wsUrl, query: FOLLOW, variables: { room: ROOM }, count: counts[i]!, batch: 100, connectTimeoutMs: 30_000, lean: SUBSCRIBER_CLIENT === 'lean' }, 120_000)),
+  );
+  const connected = opened.reduce((s, o) => s + o.connected, 0);
+  log(`${connected}/${SUBSCRIBERS} subscribers connected`);
+  // Warm-up: until every subscriber has seen a message.
+  const warm = () => clients.reduce((s, c) => s + (c.progress.warm ?? 0), 0);
+  for (let i = 0; warm() < connected && i < 30; i++) {
+    await sendMessage(gatewayUrl, senders[i % senders.length]!, `w${i}`);
+    await sleep(500);
+  }
+  if (warm() < connected) failures.push(`warm-up: ${warm()}/${connected} subscribers saw a message`);
+  // Every player's first message, unmeasured (first sends fill caches: the author's user fields
+  // at the gateway, the player's rows in other subgraphs), 100 a second.
+  const firsts: Promise<unknown>[] = [];
+  for (const [i, sender] of senders.entries()) {
+    firsts.push(sendMessage(gatewayUrl, sender, `wf${i}`));
+    if (i % 10 === 9) await sleep(100);
+  }
+  await Promise.all(firsts);
+  const rssBefore = gatewayPid ? rssMb(gatewayPid) : NaN;
+
+  for (const rate of RATES) {
+    await sleep(3_000); // rate limits refill (3 per second per player)
+    const result = await runRate(gatewayUrl, senders, clients, connected, rate);
+    rates.push(result);
+    log(
+      `${rate}/s: sent ${result.sent}, accepted ${result.accepted}, send p95 ${f1(result.sendP95)} ms, delivered ${result.deliveries}/${result.expected}, delivery p50/p95 ${f1(result.deliveryP50)}/${f1(result.deliveryP95)} ms`,
+    );
+  }
+  const rssAfter = gatewayPid ? rssMb(gatewayPid) : NaN;
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  return { rates, connected, rss: { before: rssBefore, after: rssAfter } };
+}
+
+/** --gateway <url>: the live phase against a platform running elsewhere (no history or presence: they need its database and subgraphs). */
+async function runAgainst(gatewayUrl: string, date: Date, loadStart: string): Promise<boolean> {
+  const failures: string[] = [];
+  log(`the platform at ${gatewayUrl}: the live phase only`);
+  const senders = await runLimited(SENDERS, 8, async (i) => {
+    const player = await registerPlayer(gatewayUrl, `chat${Date.now().toString(36).slice(-5)}${i}`);
+    return { id: player.id, token: player.token };
+  });
+  log(`${senders.length} senders registered`);
+  const live = await runLive(gatewayUrl, senders, failures);
+  const setup =
+    `Setup: a platform running elsewhere, its gateway at ${gatewayUrl} (--gateway: not started by this run; its processes' CPU and memory are not measured here); ` +
+    `${f0(SUBSCRIBERS)} anonymous subscribers of \`messageAdded\` on the GLOBAL room in ${CLIENT_PROCESSES} client processes on this machine (${SUBSCRIBER_CLIENT === 'lean' ? 'bench/lib/lean-ws.ts' : "graphql-ws's createClient over ws"}, one connection each; the selection includes the author's username); ` +
+    `messages sent by this process through that gateway over HTTP (\`sendMessage\`, open loop, ${SENDERS} players in turn, at most one keep-alive connection each), every player's first message sent before the rates (unmeasured), ${SECONDS} s per rate. ` +
+    `Delivery latency = receive time in a subscriber − the send's issue time, both on this machine's clock. No history or presence phase.`;
+  publishSection(
+    resultsSection({ title: 'Chat (platform elsewhere)', date, machine: machineDescription(), loadStart, script: 'bench/chat/run.ts', setup, body: report(live.rates, [], undefined, live.connected, failures, live.rss) }),
+    WRITE,
+  );
+  return failures.length === 0;
+}
+
 async function main(): Promise<boolean> {
   const date = new Date();
   const loadStart = loadAverage();
+  if (REMOTE_GATEWAY) return runAgainst(REMOTE_GATEWAY, date, loadStart);
   await DB.create();
   // BENCH_CPU_PROF=<dir>: CPU profiles of the subgraphs and the gateway, written when they stop.
   const execArgv = cpuProfArgs(process.env.BENCH_CPU_PROF);
@@ -483,52 +574,7 @@ async function main(): Promise<boolean> {
   });
   log(`${senders.length} senders registered`);
 
-  const rates: RateResult[] = [];
-  let connected = 0;
-  let rssBefore = NaN;
-  let rssAfter = NaN;
-  if (!HISTORY_ONLY) {
-    const clients: Clients[] = [];
-    onCleanup(async () => {
-      await Promise.all(clients.map((c) => c.close()));
-    });
-    const counts = Array.from({ length: CLIENT_PROCESSES }, (_, i) => Math.floor(SUBSCRIBERS / CLIENT_PROCESSES) + (i < SUBSCRIBERS % CLIENT_PROCESSES ? 1 : 0));
-    for (let i = 0; i < counts.length; i++) clients.push(await ClientProcess.start(path.join(HERE, 'client.ts'), `client ${i}`, ENV));
-    for (const client of clients) cpuMeter.watch('subscribers', client.pid);
-    const wsUrl = gatewayUrl.replace(/^http/, 'ws');
-    const opened = await Promise.all(
-      clients.map((c, i) => c.open({ url: wsUrl, query: FOLLOW, variables: { room: ROOM }, count: counts[i]!, batch: 100, connectTimeoutMs: 30_000, lean: SUBSCRIBER_CLIENT === 'lean' }, 120_000)),
-    );
-    connected = opened.reduce((s, o) => s + o.connected, 0);
-    log(`${connected}/${SUBSCRIBERS} subscribers connected`);
-    // Warm-up: until every subscriber has seen a message.
-    const warm = () => clients.reduce((s, c) => s + (c.progress.warm ?? 0), 0);
-    for (let i = 0; warm() < connected && i < 30; i++) {
-      await sendMessage(gatewayUrl, senders[i % senders.length]!, `w${i}`);
-      await sleep(500);
-    }
-    if (warm() < connected) failures.push(`warm-up: ${warm()}/${connected} subscribers saw a message`);
-    // Every player's first message, unmeasured (first sends fill caches: the author's user fields
-    // at the gateway, the player's rows in other subgraphs), 100 a second.
-    const firsts: Promise<unknown>[] = [];
-    for (const [i, sender] of senders.entries()) {
-      firsts.push(sendMessage(gatewayUrl, sender, `wf${i}`));
-      if (i % 10 === 9) await sleep(100);
-    }
-    await Promise.all(firsts);
-    rssBefore = rssMb(gateway.pid!);
-
-    for (const rate of RATES) {
-      await sleep(3_000); // rate limits refill (3 per second per player)
-      const result = await runRate(gatewayUrl, senders, clients, connected, rate);
-      rates.push(result);
-      log(
-        `${rate}/s: sent ${result.sent}, accepted ${result.accepted}, send p95 ${f1(result.sendP95)} ms, delivered ${result.deliveries}/${result.expected}, delivery p50/p95 ${f1(result.deliveryP50)}/${f1(result.deliveryP95)} ms`,
-      );
-    }
-    rssAfter = rssMb(gateway.pid!);
-    await Promise.all(clients.splice(0).map((c) => c.close()));
-  }
+  const liveResult = HISTORY_ONLY ? undefined : await runLive(gatewayUrl, senders, failures, gateway.pid);
 
   let history: HistoryResult[] = [];
   if (HISTORY > 0) {
@@ -560,7 +606,7 @@ async function main(): Promise<boolean> {
     live +
     `History: ${f0(HISTORY)} messages inserted with SQL into a room of their own (40 authors), then ${HISTORY_REQUESTS} requests per line, one at a time, after 20 unmeasured; CPU per request from /proc (10 ms ticks) over each line's measured requests.`;
   publishSection(
-    resultsSection({ title: 'Chat', date, machine: machineDescription(), loadStart, script: 'bench/chat/run.ts', setup, body: report(rates, history, presence, connected, failures, { before: rssBefore, after: rssAfter }) }),
+    resultsSection({ title: 'Chat', date, machine: machineDescription(), loadStart, script: 'bench/chat/run.ts', setup, body: report(liveResult?.rates ?? [], history, presence, liveResult?.connected ?? 0, failures, liveResult?.rss ?? { before: NaN, after: NaN }) }),
     WRITE,
   );
   return failures.length === 0;

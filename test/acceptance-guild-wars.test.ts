@@ -287,6 +287,55 @@ describe('acceptance: what scores in a war', () => {
 });
 
 describe('acceptance: the end of a war', () => {
+  it('the window is [startsAt, endsAt): a win at startsAt counts, one a millisecond before does not; one a millisecond before endsAt counts, one at endsAt does not', async () => {
+    const a = await guildOf(1);
+    const b = await guildOf(1);
+    const war = await declare(a.master, b.id);
+    await bringForward(war.id, 'START');
+    await untilStatus(war.id, 'ACTIVE');
+    // A window of whole seconds around now (a game server may date a win up to 5 minutes ahead).
+    const startsAt = new Date(Math.floor(Date.now() / 1_000) * 1_000 - 30_000);
+    const endsAt = new Date(startsAt.getTime() + 120_000);
+    await platform.runtime.db.prisma.guildWar.update({ where: { id: war.id }, data: { startsAt, endsAt } });
+    const at = (ms: number) => new Date(ms).toISOString();
+    await reportWin(a.master, 'QUEST_COMPLETED', undefined, at(startsAt.getTime() - 1)); // before: 0
+    await reportWin(a.master, 'COMBAT_WON', undefined, at(startsAt.getTime())); // at the start: 1
+    await reportWin(b.master, 'QUEST_COMPLETED', undefined, at(endsAt.getTime() - 1)); // just before the end: 3
+    await reportWin(b.master, 'COMBAT_WON', undefined, at(endsAt.getTime())); // at the end: 0
+    await reportWin(b.master, 'COMBAT_WON'); // a marker that the ones before were handled: 1
+    await expect.poll(async () => { const w = await warOf(war.id); return [w.attackerPoints, w.defenderPoints]; }, { timeout: 15_000, interval: 250 }).toEqual([1, 4]);
+  });
+
+  it('an end timer run three times at once and the rewards run again end the war once: 500 XP and 100 COINS per member once, endedAt at or after endsAt', { timeout: 60_000 }, async () => {
+    const a = await guildOf(2);
+    const b = await guildOf(1);
+    const war = await declare(a.master, b.id);
+    await bringForward(war.id, 'START');
+    await untilStatus(war.id, 'ACTIVE');
+    await reportWin(a.members[0]!, 'COMBAT_WON');
+    await expect.poll(async () => (await warOf(war.id)).attackerPoints, { timeout: 15_000, interval: 250 }).toBe(1);
+    // Its end, and the end again twice and the rewards again, all due at once (a retried or duplicated timer).
+    const db = platform.runtime.db.prisma;
+    const endsAt = new Date(Date.now() - 1);
+    await db.guildWar.update({ where: { id: war.id }, data: { endsAt } });
+    const due = new Date(Date.now() - 1_000);
+    await db.job.createMany({
+      data: [
+        { id: randomUUID(), queue: 'social.guild-war', payload: { warId: war.id, step: 'END' }, maxAttempts: 20, runAt: due },
+        { id: randomUUID(), queue: 'social.guild-war', payload: { warId: war.id, step: 'END' }, maxAttempts: 20, runAt: due },
+      ],
+    });
+    await db.job.updateMany({ where: { queue: 'social.guild-war', status: 'PENDING', payload: { equals: { warId: war.id, step: 'END' } } }, data: { runAt: due } });
+    await untilStatus(war.id, 'ENDED');
+    for (const p of [a.master, a.members[0]!]) await expect.poll(() => warRewards(p), { timeout: 15_000, interval: 250 }).toEqual([{ amount: 100, reason: 'guild_war_reward' }]);
+    await db.job.create({ data: { id: randomUUID(), queue: 'social.guild-war', payload: { warId: war.id, step: 'REWARD' }, maxAttempts: 20, runAt: due } });
+    await expect.poll(() => db.job.count({ where: { queue: 'social.guild-war', status: 'PENDING', payload: { path: ['warId'], equals: war.id } } }), { timeout: 15_000, interval: 200 }).toBe(0);
+    const ended = await warOf(war.id);
+    expect(ended).toMatchObject({ status: 'ENDED', winner: { id: a.id, xp: 500 } });
+    expect(Date.parse(ended.endedAt!)).toBeGreaterThanOrEqual(endsAt.getTime());
+    for (const p of [a.master, a.members[0]!]) expect(await warRewards(p)).toEqual([{ amount: 100, reason: 'guild_war_reward' }]);
+  });
+
   it('equal points are a draw: ENDED, isDraw, no winner, no XP, no coins; the live stream (anonymous) ends with it', async () => {
     const a = await guildOf(1);
     const b = await guildOf(1);

@@ -388,6 +388,40 @@ describe('acceptance: the end of a war', () => {
 });
 
 describe('acceptance: Guild.wars pages', () => {
+  it('top scorers and top contributors list 10 by default, up to 50 when asked', { timeout: 90_000 }, async () => {
+    const a = await guildOf(12);
+    const b = await guildOf(1);
+    const war = await declare(a.master, b.id);
+    await bringForward(war.id, 'START');
+    await untilStatus(war.id, 'ACTIVE');
+    const everyone = [a.master, ...a.members];
+    const drive = await startDrive(a.master, 1_000_000);
+    // Player i scores i + 1 combats and contributes (i + 1) × 10 coins: distinct totals, a known order.
+    await Promise.all(
+      everyone.map(async (p, i) => {
+        await gql(url, `mutation($input: RecordGameEventsInput!) { recordGameEvents(input: $input) { events { status } } }`, {
+          input: { events: Array.from({ length: i + 1 }, () => ({ id: `combat-${randomUUID()}`, userId: p.id, type: 'COMBAT_WON' })) },
+        }, { token: await eventsServer() });
+        await fund(p, 1_000);
+        await must(p, CONTRIBUTE, { c: (i + 1) * 10, k: `many-${randomUUID()}` });
+      }),
+    );
+    await expect.poll(async () => (await warOf(war.id)).attackerPoints, { timeout: 20_000, interval: 250 }).toBe((12 * 13) / 2);
+    const byPoints = [...everyone].reverse().map((p) => p.id);
+    const TOPS = `query($w: ID!, $g: ID!, $first: Int) { guildWar(id: $w) { attackerTopScorers(first: $first) { user { id } points wins } }
+      guild(id: $g) { activeDrive { id topContributors(first: $first) { user { id } coins } } } }`;
+    type Tops = { guildWar: { attackerTopScorers: { user: { id: string }; points: number; wins: number }[] }; guild: { activeDrive: { id: string; topContributors: { user: { id: string }; coins: number }[] } } };
+    const defaults = await must<Tops>(undefined, TOPS, { w: war.id, g: a.id });
+    expect(defaults.guildWar.attackerTopScorers.map((s) => s.user.id)).toEqual(byPoints.slice(0, 10));
+    expect(defaults.guildWar.attackerTopScorers[0]).toMatchObject({ points: 12, wins: 12 });
+    expect(defaults.guild.activeDrive.id).toBe(drive.id);
+    expect(defaults.guild.activeDrive.topContributors.map((c) => c.user.id)).toEqual(byPoints.slice(0, 10));
+    expect(defaults.guild.activeDrive.topContributors[0]!.coins).toBe(120);
+    const all = await must<Tops>(undefined, TOPS, { w: war.id, g: a.id, first: 50 });
+    expect(all.guildWar.attackerTopScorers.map((s) => s.user.id)).toEqual(byPoints);
+    expect(all.guild.activeDrive.topContributors.map((c) => c.user.id)).toEqual(byPoints);
+  });
+
   it('newest declaration first, 20 by default, 0 gives none, pages go on with after', async () => {
     const target = await guildOf(1);
     const attackers = [await guildOf(1), await guildOf(1), await guildOf(1)];
@@ -545,5 +579,33 @@ describe('acceptance: contribution drives', () => {
     expect(listed.activeDrive).toEqual({ id: ids.at(-1) });
     expect(listed.drives.map((d) => d.id)).toEqual(ids.slice(-10).reverse());
     expect(listed.drives.map((d) => d.status)).toEqual(['ACTIVE', ...Array(9).fill('COMPLETED')]);
+  });
+});
+
+describe('acceptance: hostile input', () => {
+  it('values GraphQL cannot take are refused as input, never a server error; ids of the wrong shape read as null', async () => {
+    const g = await guildOf(1);
+    const huge = 'x'.repeat(60_000);
+    for (const [query, variables] of [
+      [START, { goal: 100.5, h: 1 }],
+      [START, { goal: 2_147_483_648, h: 1 }],
+      [START, { goal: '100', h: 1 }],
+      [START, { goal: 100, h: null }],
+      [DECLARE, { g: null }],
+      [DECLARE, { g: { id: 'x' } }],
+    ] as const) {
+      const result = await gql(url, query, variables, { token: g.master.token });
+      expect(result.status, JSON.stringify(variables)).toBeLessThan(500);
+      expect(result.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED)$/);
+    }
+    expect((await drivesOf(g.id)).drives).toEqual([]);
+    expect(await must(undefined, `query($id: ID!) { guildWar(id: $id) { id } }`, { id: huge })).toEqual({ guildWar: null });
+    expect(await refusal(undefined, `query($g: ID!, $after: String) { guild(id: $g) { wars(after: $after) { edges { cursor } } } }`, { g: g.id, after: huge })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    // A subscription to a war nobody declared is accepted and quiet, not an error.
+    const quiet = subscribe(client(), `subscription($w: ID!) { guildWarUpdated(warId: $w) { id } }`, { w: randomUUID() });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(quiet.error).toBeUndefined();
+    expect(quiet.results).toEqual([]);
+    quiet.stop();
   });
 });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
-import { subscribe } from './support/ws.js';
+import { liveChannel } from '../platform/live.js';
+import { activeSubscriptions, subscribe, untilListening } from './support/ws.js';
 
 // Achievements as a studio reads schema/achievements.graphql: who may report events, the limits
 // of an event and of a batch, retries, the catalog's reads, the inbox's page bounds, and hostile
@@ -398,5 +399,232 @@ describe('acceptance: the catalog as players see it', () => {
       expect(await inList(viewer)).toEqual(secret);
       expect(await hers(viewer)).toBe(secret.name);
     }
+  });
+});
+
+/** One event for each of 22 unlocks (LEVEL_UP 60 first, so the unlocks' own level-ups unlock nothing later). */
+const MANY_UNLOCKS: GameEvent[] = [
+  { type: 'LEVEL_UP', data: { level: 60 } },
+  { type: 'COMBAT_WON', data: { boss: true, flawless: true } },
+  { type: 'TOURNAMENT_MATCH_WON' },
+  ...Array.from({ length: 10 }, () => ({ type: 'TOURNAMENT_COMPLETED', data: { placement: 1 } })),
+  { type: 'QUEST_COMPLETED', data: { questId: 'forgotten_shrine' } },
+  { type: 'SOCIAL_INTERACTION' },
+  { type: 'GUILD_JOINED' },
+  { type: 'GUILD_CREATED' },
+  { type: 'GUILD_CONTRIBUTION', data: { amount: 1_000 } },
+  { type: 'GUILD_WAR_WON' },
+  { type: 'CHARACTER_CREATED', data: { customized: true, race: 'duckfolk', characterClass: 'bard' } },
+  { type: 'SESSION_COMPLETED', data: { durationMinutes: 600 } },
+];
+const PRIORITY: Record<string, string> = { COMMON: 'LOW', UNCOMMON: 'LOW', RARE: 'LOW', EPIC: 'MEDIUM', LEGENDARY: 'HIGH' };
+type Note = { id: string; kind: string; priority: string; title: string; body: string; createdAt: string; readAt: string | null; cursor: string; achievement: { id: string; name: string; description: string; rarity: string } | null };
+const NOTE_FIELDS = `id kind priority title body createdAt readAt cursor achievement { id name description rarity }`;
+type Page = { notifications: { edges: { cursor: string; node: Note }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } } };
+const PAGE = `query($first: Int, $after: String, $unreadOnly: Boolean) { notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
+  edges { cursor node { ${NOTE_FIELDS} } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+const UNREAD = `query { unreadNotificationCount }`;
+const unreadOf = async (player: Player) => (await must<{ unreadNotificationCount: number }>(player.token, UNREAD)).unreadNotificationCount;
+
+describe('acceptance: the inbox', () => {
+  it('notifications: newest first, 20 by default, pages that join up, one per unlock with its priority, title and achievement', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const unlocks = (await report(server, ana.id, MANY_UNLOCKS)).flatMap((e) => e.unlocked);
+    expect(unlocks.length).toBe(22);
+    await expect.poll(() => unreadOf(ana), { timeout: 15_000 }).toBe(unlocks.length);
+    const all = (await must<Page>(ana.token, PAGE, { first: 100 })).notifications;
+    expect(all.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    expect(all.edges.map((e) => e.node.achievement?.id)).toEqual(unlocks.map((u) => u.achievement.id).reverse());
+    for (const { cursor, node } of all.edges) {
+      const unlock = unlocks.find((u) => u.achievement.id === node.achievement?.id)!;
+      expect(node, node.achievement?.id).toEqual({
+        id: expect.any(String),
+        kind: 'ACHIEVEMENT_UNLOCKED',
+        priority: PRIORITY[unlock.achievement.rarity],
+        title: `Achievement unlocked: ${node.achievement!.name}`,
+        body: expect.any(String),
+        createdAt: expect.any(String),
+        readAt: null,
+        cursor,
+        achievement: expect.objectContaining({ rarity: unlock.achievement.rarity }),
+      });
+    }
+    const times = all.edges.map((e) => Date.parse(e.node.createdAt));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(new Set(all.edges.map((e) => e.node.priority))).toEqual(new Set(['LOW', 'MEDIUM', 'HIGH']));
+
+    const first = (await must<Page>(ana.token, PAGE)).notifications;
+    expect(first.edges).toEqual(all.edges.slice(0, 20));
+    expect(first.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: all.edges[0]!.cursor, endCursor: all.edges[19]!.cursor });
+    const paged: Page['notifications']['edges'] = [];
+    let after: string | null = null;
+    for (let pages = 1; ; pages++) {
+      const page: Page['notifications'] = (await must<Page>(ana.token, PAGE, { first: 7, after })).notifications;
+      expect(page.pageInfo.hasPreviousPage, `page ${pages}`).toBe(after !== null);
+      expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+      expect(page.pageInfo.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+      paged.push(...page.edges);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(all.edges);
+    const last = (await must<Page>(ana.token, PAGE, { after: all.edges.at(-1)!.cursor })).notifications;
+    expect(last).toEqual({ edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null } });
+  });
+
+  it('unreadOnly and markNotificationsRead: read ones leave the unread list, marking again changes nothing, 100 ids at once', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const count = (await report(server, ana.id, MANY_UNLOCKS)).flatMap((e) => e.unlocked).length;
+    await expect.poll(() => unreadOf(ana), { timeout: 15_000 }).toBe(count);
+    const all = (await must<Page>(ana.token, PAGE, { first: 100 })).notifications.edges.map((e) => e.node);
+    const MARK = `mutation($input: MarkNotificationsReadInput!) { markNotificationsRead(input: $input) { markedCount unreadCount } }`;
+    const chosen = [all[1]!.id, all[4]!.id, all[5]!.id];
+    const padded = [...chosen, ...Array.from({ length: 97 }, () => randomUUID())];
+    expect(await must(ana.token, MARK, { input: { ids: padded } })).toEqual({ markNotificationsRead: { markedCount: 3, unreadCount: count - 3 } });
+    expect(await must(ana.token, MARK, { input: { ids: chosen } })).toEqual({ markNotificationsRead: { markedCount: 0, unreadCount: count - 3 } });
+    expect(await refusal(ana.token, MARK, { input: { all: false } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
+    const after = (await must<Page>(ana.token, PAGE, { first: 100 })).notifications.edges.map((e) => e.node);
+    expect(after.map((n) => n.id)).toEqual(all.map((n) => n.id));
+    for (const n of after) expect(n.readAt !== null, n.id).toBe(chosen.includes(n.id));
+    const unread = (await must<Page>(ana.token, PAGE, { first: 100, unreadOnly: true })).notifications.edges.map((e) => e.node.id);
+    expect(unread).toEqual(all.map((n) => n.id).filter((id) => !chosen.includes(id)));
+    const unreadPage = (await must<Page>(ana.token, PAGE, { first: 2, unreadOnly: true, after: all[0]!.cursor })).notifications.edges.map((e) => e.node.id);
+    expect(unreadPage).toEqual([all[2]!.id, all[3]!.id]);
+    expect(await unreadOf(ana)).toBe(count - 3);
+  });
+});
+
+describe('acceptance: live achievements', () => {
+  it('achievementUnlocked, achievementProgress and notificationAdded reach the player they concern, and only them', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const server = await gameServerToken(platform, url);
+    const [anaWs, benWs] = [client(ana.token), client(ben.token)];
+    const before = await activeSubscriptions(url);
+    const UNLOCKED = `subscription { achievementUnlocked { unlockedAt user { id } achievement { id name } } }`;
+    const PROGRESS = `subscription { achievementProgress { id status unlockedAt current target percent achievement { id } } }`;
+    const ADDED = `subscription { notificationAdded { id kind title cursor achievement { id } } }`;
+    const subs = [anaWs, benWs].flatMap((ws) => [subscribe(ws, UNLOCKED), subscribe(ws, PROGRESS), subscribe(ws, ADDED)]);
+    const [anaUnlocks, anaProgress, anaAdded, ...bens] = subs;
+    await expect.poll(() => activeSubscriptions(url), { timeout: 10_000 }).toBeGreaterThanOrEqual(before + subs.length);
+    for (const stream of ['achievementUnlocked', 'achievementProgress', 'notificationAdded']) {
+      await untilListening(platform.runtime.redis, liveChannel('achievements', stream, ana.id));
+    }
+    const occurredAt = new Date(Date.now() - 120_000).toISOString();
+    await report(server, ana.id, [{ type: 'COMBAT_WON', data: { mode: 'pvp', enemy: 'dragon' }, occurredAt }]);
+    await expect.poll(() => anaUnlocks!.results.length, { timeout: 10_000 }).toBe(1);
+    expect(anaUnlocks!.results[0]).toEqual({ data: { achievementUnlocked: { unlockedAt: occurredAt, user: { id: ana.id }, achievement: { id: 'first_blood', name: expect.any(String) } } } });
+    await expect.poll(() => anaAdded!.results.length, { timeout: 10_000 }).toBe(1);
+    expect(anaAdded!.results[0]!.data).toMatchObject({ notificationAdded: { kind: 'ACHIEVEMENT_UNLOCKED', achievement: { id: 'first_blood' } } });
+    await expect.poll(() => anaProgress!.results.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const progressed = anaProgress!.results.map((r) => (r.data as { achievementProgress: Standing }).achievementProgress);
+    // Progress towards what is not yet unlocked: battle_hardened (1 of 25 wins), duelist (1 of 10 pvp wins)...
+    expect(progressed.map((p) => p.id)).not.toContain('first_blood');
+    for (const p of progressed) expect(p, p.id).toMatchObject({ status: 'IN_PROGRESS', unlockedAt: null, achievement: { id: p.id } });
+    expect(progressed.find((p) => p.id === 'battle_hardened')).toMatchObject({ current: 1, target: 25, percent: 4 });
+    expect(progressed.find((p) => p.id === 'duelist')).toMatchObject({ current: 1, target: 10, percent: 10 });
+    // A retry sends nothing more; Ben heard nothing of Ana's.
+    const [retried] = await report(server, ben.id, [{ type: 'QUEST_COMPLETED', data: { questType: 'lore' } }]);
+    expect(retried!.unlocked.map((u) => u.achievement.id)).toEqual(['first_steps']);
+    await expect.poll(() => bens[2]!.results.length, { timeout: 10_000 }).toBe(1);
+    expect(bens[0]!.results.map((r) => (r.data as { achievementUnlocked: Unlock }).achievementUnlocked.user?.id)).toEqual([ben.id]);
+    expect(anaUnlocks!.results.length).toBe(1);
+    expect(anaAdded!.results.length).toBe(1);
+    for (const sub of subs) {
+      expect(sub.error).toBeUndefined();
+      sub.stop();
+    }
+  });
+
+  it('notificationAdded(after:) first sends everything stored after the cursor, oldest first, then goes on live without repeats', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const count = (await report(server, ana.id, MANY_UNLOCKS)).flatMap((e) => e.unlocked).length;
+    await expect.poll(() => unreadOf(ana), { timeout: 15_000 }).toBe(count);
+    const stored = (await must<Page>(ana.token, PAGE, { first: 100 })).notifications.edges.map((e) => e.node).reverse();
+    const from = stored[count - 6]!;
+    const ws = client(ana.token);
+    const sub = subscribe(ws, `subscription($after: String) { notificationAdded(after: $after) { id cursor } }`, { after: from.cursor });
+    await expect.poll(() => sub.results.length, { timeout: 10_000 }).toBe(5);
+    const received = () => sub.results.map((r) => (r.data as { notificationAdded: { id: string; cursor: string } }).notificationAdded);
+    expect(received()).toEqual(stored.slice(count - 5).map((n) => ({ id: n.id, cursor: n.cursor })));
+    await untilListening(platform.runtime.redis, liveChannel('achievements', 'notificationAdded', ana.id));
+    // Ten pvp wins: on_a_roll and duelist unlock (and first_blood was unlocked above), two more notifications.
+    await report(server, ana.id, Array.from({ length: 10 }, () => ({ type: 'COMBAT_WON', data: { mode: 'pvp' } })));
+    await expect.poll(() => sub.results.length, { timeout: 10_000 }).toBeGreaterThan(5);
+    const latest = (await must<Page>(ana.token, PAGE, { first: 100 })).notifications.edges.map((e) => e.node).reverse();
+    await expect.poll(() => received().length, { timeout: 10_000 }).toBe(latest.length - (count - 5));
+    expect(received()).toEqual(latest.slice(count - 5).map((n) => ({ id: n.id, cursor: n.cursor })));
+    expect(sub.error).toBeUndefined();
+    sub.stop();
+  });
+});
+
+describe('acceptance: hostile and unusual callers', () => {
+  it('player-only fields refuse a game server: a service token acts for no player (FORBIDDEN, docs/decisions.md)', async () => {
+    const server = await gameServerToken(platform, url);
+    await expectRefusals(`query { notifications { edges { cursor } } }`, [['notifications', server, {}, { code: 'FORBIDDEN' }]]);
+    await expectRefusals(`query { unreadNotificationCount }`, [['unreadNotificationCount', server, {}, { code: 'FORBIDDEN' }]]);
+    await expectRefusals(`mutation { markNotificationsRead(input: { all: true }) { markedCount } }`, [['markNotificationsRead', server, {}, { code: 'FORBIDDEN' }]]);
+    const ws = client(server);
+    for (const query of [`subscription { achievementUnlocked { unlockedAt } }`, `subscription { achievementProgress { percent } }`, `subscription { notificationAdded { id } }`]) {
+      const sub = subscribe(ws, query);
+      await expect.poll(() => sub.error !== undefined || sub.results.length > 0 || sub.completed, { timeout: 10_000, message: query }).toBe(true);
+      const error = sub.results[0]?.errors?.[0] ?? (Array.isArray(sub.error) ? (sub.error[0] as { extensions?: unknown }) : undefined);
+      expect(error?.extensions, query).toMatchObject({ code: 'FORBIDDEN' });
+      sub.stop();
+    }
+  });
+
+  it('cursors that decode to something else are BAD_USER_INPUT at after, over HTTP and graphql-ws', async () => {
+    const ana = await registerPlayer(url);
+    const forged = ['"-1"', '"1e3"', '"99999999999999999999"', '{"seq":1}', '[1]', 'null', '"12 "'].map((json) => Buffer.from(json).toString('base64url'));
+    await expectRefusals(PAGE, forged.map((after): Case => [`after ${Buffer.from(after, 'base64url').toString()}`, ana.token, { after }, { code: 'BAD_USER_INPUT', field: 'after' }]));
+    const ws = client(ana.token);
+    for (const after of forged) {
+      const sub = subscribe(ws, `subscription($after: String) { notificationAdded(after: $after) { id } }`, { after });
+      await expect.poll(() => sub.error !== undefined || sub.results.length > 0 || sub.completed, { timeout: 10_000 }).toBe(true);
+      const error = sub.results[0]?.errors?.[0] ?? (Array.isArray(sub.error) ? (sub.error[0] as { extensions?: unknown }) : undefined);
+      expect(error?.extensions, after).toMatchObject({ code: 'BAD_USER_INPUT' });
+      sub.stop();
+    }
+  });
+
+  it('an occurredAt without a UTC offset is refused', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    await expectRefusals(RECORD, [
+      ['no offset', server, { input: { id: `e-${randomUUID()}`, userId: ana.id, type: 'COMBAT_WON', occurredAt: '2026-12-01T12:00:00' } }, { code: 'BAD_USER_INPUT' }],
+      ['a date only', server, { input: { id: `e-${randomUUID()}`, userId: ana.id, type: 'COMBAT_WON', occurredAt: '2026-12-01' } }, { code: 'BAD_USER_INPUT' }],
+    ]);
+    expect(await storedFor(ana.id)).toBe(0);
+  });
+
+  it('the same event sent five times at once is recorded once: one RECORDED, one unlock, one notification', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const input = { id: `race-${randomUUID()}`, userId: ana.id, type: 'COMBAT_WON' };
+    const answers = await Promise.all(Array.from({ length: 5 }, () => must<{ recordGameEvent: { events: { status: string; unlocked: unknown[] }[] } }>(server, RECORD, { input })));
+    const statuses = answers.map((a) => a.recordGameEvent.events[0]!.status).sort();
+    expect(statuses).toEqual(['DUPLICATE', 'DUPLICATE', 'DUPLICATE', 'DUPLICATE', 'RECORDED']);
+    expect(answers.flatMap((a) => a.recordGameEvent.events[0]!.unlocked)).toHaveLength(1);
+    expect(await storedFor(ana.id)).toBe(1);
+    await expect.poll(() => unreadOf(ana), { timeout: 15_000 }).toBe(1);
+    expect((await standings(ana.id, 'UNLOCKED')).achievements.map((a) => a.id)).toEqual(['first_blood']);
+  });
+
+  it('streaks and rolling windows are shown as of now', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const server = await gameServerToken(platform, url);
+    const noon = (daysAgo: number) => { const d = new Date(); d.setUTCDate(d.getUTCDate() - daysAgo); d.setUTCHours(12, 0, 0, 0); return d.toISOString(); };
+    const session = (daysAgo: number) => ({ type: 'SESSION_COMPLETED', data: { durationMinutes: 10 }, occurredAt: noon(daysAgo) });
+    await report(server, ana.id, [session(10), session(9), session(4), session(3), session(2)]);
+    await report(server, ben.id, [session(2), session(1)]);
+    const of = async (userId: string, id: string) => (await standings(userId, 'IN_PROGRESS')).achievements.find((a) => a.id === id);
+    // Ana's last session was the day before yesterday: her 3-day streak is gone; 3 of 5 sessions were in the last 7 days.
+    expect(await of(ana.id, 'week_warrior')).toMatchObject({ current: 0, target: 7, percent: 0 });
+    expect(await of(ana.id, 'busy_bee')).toMatchObject({ current: 3, target: 15, percent: 20 });
+    expect(await of(ben.id, 'week_warrior')).toMatchObject({ current: 2, target: 7 });
   });
 });

@@ -19,7 +19,9 @@ export class NotificationsService {
     const userId = requireUser(viewer);
     const request = pageRequest<unknown>(args);
     const field = request.direction === 'forward' ? 'after' : 'before';
-    const page = { ...request, cursor: request.cursor == null ? null : parseSeqKey(request.cursor, field) };
+    // A cursor that decodes to null is forged, not absent: only a missing (or empty) one starts at the top.
+    const sent = request.direction === 'forward' ? args.after : args.before;
+    const page = { ...request, cursor: request.cursor == null && !sent ? null : parseSeqKey(request.cursor, field) };
     const rows = await this.deps.store.page(userId, page, args.unreadOnly ?? false);
     return toConnection<NotificationRow, unknown>(rows, page, (n) => seqKey(BigInt(n.seq)));
   }

@@ -512,7 +512,10 @@ describe('acceptance: contribution drives', () => {
     expect(after.drives[0]!.topContributors.map((c) => c.coins)).toEqual([60, 60]);
     expect(after.xp).toBe(4 * 60 + 20);
     await expect.poll(() => live.results.at(-1)?.data?.guildUpdated, { timeout: 5_000 }).toEqual({ xp: 260, activeDrive: null });
-    expect(live.results.map((r) => (r.data?.guildUpdated as { activeDrive: { raised: number } | null }).activeDrive?.raised ?? null)).toEqual(expect.arrayContaining([0, 60]));
+    // Each event shows the guild as it is when delivered: racing contributions may skip the 60 in between.
+    const seen = live.results.map((r) => (r.data?.guildUpdated as { activeDrive: { raised: number } | null }).activeDrive?.raised ?? null);
+    expect(seen[0]).toBe(0);
+    for (const raised of seen.slice(1)) expect([60, null]).toContain(raised);
     live.stop();
     const coins = async (p: Player) => (await must<{ me: { wallet: { balances: { currency: string; amount: number }[] } } }>(p, `query { me { wallet { balances { currency amount } } } }`)).me.wallet.balances.find((b) => b.currency === 'COINS')?.amount;
     for (const p of everyone) expect(await coins(p)).toBe(940);

@@ -135,6 +135,27 @@ describe('acceptance: who may declare a war', () => {
   });
 });
 
+describe('acceptance: who is told of a war', () => {
+  it('an OFFICER declaring: every other member of both guilds (the MASTER included) gets one GUILD_WAR_DECLARED notice, the declarer none', async () => {
+    const a = await guildOf(3);
+    const b = await guildOf(2);
+    const [officer, member] = a.members as [Player, Player];
+    await rank(a.master, officer, 2);
+    const war = await declare(officer, b.id);
+    const INBOX = `query { notifications(first: 20) { edges { node { kind priority } } } }`;
+    const notices = async (p: Player) =>
+      (await must<{ notifications: { edges: { node: { kind: string; priority: string } }[] } }>(p, INBOX)).notifications.edges.map((e) => e.node).filter((n) => n.kind === 'GUILD_WAR_DECLARED');
+    for (const p of [b.master, b.members[0]!]) await expect.poll(() => notices(p), { timeout: 15_000, interval: 250 }).toEqual([{ kind: 'GUILD_WAR_DECLARED', priority: 'MEDIUM' }]);
+    for (const p of [a.master, member]) await expect.poll(() => notices(p), { timeout: 15_000, interval: 250 }).toEqual([{ kind: 'GUILD_WAR_DECLARED', priority: 'LOW' }]);
+    expect(await notices(officer)).toEqual([]);
+    // A player who joins after the declaration is not told of it.
+    const late = await join(await registerPlayer(url), b.id);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await notices(late)).toEqual([]);
+    expect((await warOf(war.id)).status).toBe('DECLARED');
+  });
+});
+
 describe('acceptance: declarations raced and retried', () => {
   it('the same declaration sent six times at once makes one war; the others are CONFLICT on defendingGuildId', async () => {
     const [a, b] = [await guildOf(1), await guildOf(1)];

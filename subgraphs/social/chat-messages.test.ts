@@ -217,6 +217,28 @@ describe('social subgraph: concurrent sends with retries', () => {
     }));
 });
 
+describe('social subgraph: refused sends and the rate limit', () => {
+  it('gives a refused send its rate point back: a muted player is answered MUTED every time, and may still send elsewhere', async () => {
+    // The brief's limit, 3 messages a second, on a subgraph of its own.
+    const limited = subgraphClient(socialSubgraph.create({ db, redis }));
+    await limited.server.start();
+    try {
+      const [{ id: muted }, { id: open }] = [await room(), await room()];
+      const ana = player();
+      await db.prisma.chatMute.create({ data: { roomId: muted, userId: ana.userId!, mutedBy: randomUUID(), until: new Date(Date.now() + 600_000) } });
+      const attempt = (roomId: string, text: string) => limited.execute<{ sendMessage: { message: Message } }>(ana, SEND, { input: { roomId, text } });
+      const refusals = [];
+      for (let i = 0; i < 5; i++) refusals.push((await attempt(muted, `let me talk ${i}`)).errors?.[0]?.extensions);
+      expect(refusals.map((e) => [e?.code, e?.reason])).toEqual(Array.from({ length: 5 }, () => ['FORBIDDEN', 'MUTED']));
+      // Messages keep their points: of four at once, three go through and one is refused.
+      const sent = await Promise.all([1, 2, 3, 4].map((n) => attempt(open, `elsewhere ${n}`)));
+      expect(sent.map((r) => r.errors?.[0]?.extensions?.reason ?? 'sent').sort()).toEqual(['RATE', 'sent', 'sent', 'sent']);
+    } finally {
+      await limited.server.stop();
+    }
+  });
+});
+
 describe('social subgraph: reading a room', () => {
   it('pages forward and backward, newest last, with correct pageInfo', async () => {
     const { id } = await room();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../../../platform/errors.js';
+import { BadUserInputError, ConflictError, DomainError, ErrorCode, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import {
   assertMayChange,
   assertNotDeleted,
@@ -11,6 +11,8 @@ import {
   muteEnds,
   nextReadMark,
   parseMessageKey,
+  returnsRatePoint,
+  slowModeError,
   slowModeWaitMs,
   validateClientMessageId,
   validateMessageText,
@@ -202,5 +204,21 @@ describe('message cursor keys', () => {
     [null],
   ])('refuses %j with BAD_USER_INPUT on the field', (raw) => {
     expect(failure(() => parseMessageKey(raw, 'before'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'before' });
+  });
+});
+
+describe('returnsRatePoint', () => {
+  // A send takes its rate point on arrival; the ones the room refuses stored nothing and give it back.
+  it.each([
+    ['muted', new DomainError(ErrorCode.FORBIDDEN, 'muted', { reason: 'MUTED' }), true],
+    ['slow mode', slowModeError(5_000, 10), true],
+    ['read-only', new ForbiddenError('read-only'), true],
+    ['not a member, or a blocked pair', new NotFoundError('ChatRoom', 'r'), true],
+    ['a key reused for another message by a concurrent send', new ConflictError('reused', 'clientMessageId'), true],
+    ['bad input', new BadUserInputError('bad', 'text'), true],
+    ['a database failure (the message may be stored)', new Error('connection reset'), false],
+    ['a unique violation that is not answered', Object.assign(new Error('P2002'), { code: 'P2002' }), false],
+  ])('%s → %s', (_name, error, expected) => {
+    expect(returnsRatePoint(error)).toBe(expected);
   });
 });

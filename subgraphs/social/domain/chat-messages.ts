@@ -67,6 +67,14 @@ export function slowModeError(waitMs: number, slowModeSeconds: number): DomainEr
   return error;
 }
 
+/**
+ * Whether a send gives back the rate point it took on arrival: one the room refused (muted, slow
+ * mode, read-only, not a member, a blocked pair, a key reused for another message) stored nothing,
+ * and the limit counts messages, so a muted player's sends keep answering MUTED and do not use up
+ * their next ones. A failure that is not a refusal keeps its point: its message may be stored.
+ */
+export const returnsRatePoint = (error: unknown): boolean => error instanceof DomainError;
+
 /** The per-player rate limit's refusal, marked as such. */
 export function rateError(retryAfterMs: number): DomainError {
   const error = new RateLimitedError(`Too many messages: at most 3 per second. Try again in ${Math.ceil(retryAfterMs)} ms.`, Math.ceil(retryAfterMs));

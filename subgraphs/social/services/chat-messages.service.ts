@@ -22,6 +22,7 @@ import {
   parseEventKey,
   parseMessageKey,
   rateError,
+  returnsRatePoint,
   typedTextOf,
   validateClientMessageId,
   validateMessageText,
@@ -127,11 +128,13 @@ export class ChatMessagesService {
       if (replay) return replay;
       const moderated = moderateText(send.typed, this.deps.blockedTerms);
       await this.takeRatePoint(send.authorId);
-      return this.idempotent(send, sameTarget, async () => {
-        const result = await this.roomSends.add({ send, roomId: input.roomId, moderated }, input.roomId);
-        if ('refused' in result) throw result.refused;
-        return result;
-      });
+      return this.returningRatePointIfRefused(send.authorId, () =>
+        this.idempotent(send, sameTarget, async () => {
+          const result = await this.roomSends.add({ send, roomId: input.roomId, moderated }, input.roomId);
+          if ('refused' in result) throw result.refused;
+          return result;
+        }),
+      );
     });
   }
 
@@ -238,19 +241,21 @@ export class ChatMessagesService {
       // A block looks like an unknown player, as users answers for blocked pairs.
       if (await this.deps.blocks.isEitherBlocking(send.authorId, input.toUserId)) throw new NotFoundError('User', input.toUserId);
       await this.takeRatePoint(send.authorId);
-      return this.idempotent(send, sameTarget, () =>
-        this.deps.work.run(async (work) => {
-          const opened = await this.deps.rooms.ensurePrivate(work.tx, key, send.authorId);
-          const room = (await this.deps.rooms.lock(work.tx, opened.id))!;
-          for (const userId of [send.authorId, input.toUserId]) {
-            if (await this.deps.members.add(work.tx, { roomId: room.id, userId, lastReadSeq: 0n })) {
-              await work.record('chat.member_joined', { roomId: room.id, roomKind: 'PRIVATE', userId, byUserId: userId === send.authorId ? null : send.authorId, at: this.now().toISOString() });
+      return this.returningRatePointIfRefused(send.authorId, () =>
+        this.idempotent(send, sameTarget, () =>
+          this.deps.work.run(async (work) => {
+            const opened = await this.deps.rooms.ensurePrivate(work.tx, key, send.authorId);
+            const room = (await this.deps.rooms.lock(work.tx, opened.id))!;
+            for (const userId of [send.authorId, input.toUserId]) {
+              if (await this.deps.members.add(work.tx, { roomId: room.id, userId, lastReadSeq: 0n })) {
+                await work.record('chat.member_joined', { roomId: room.id, roomKind: 'PRIVATE', userId, byUserId: userId === send.authorId ? null : send.authorId, at: this.now().toISOString() });
+              }
             }
-          }
-          if (await this.deps.blocks.isEitherBlocking(send.authorId, input.toUserId, work.tx)) throw new NotFoundError('User', input.toUserId);
-          await this.assertMayPostNow(work.tx, room, send);
-          return this.post(work, room, { authorId: send.authorId, kind: 'PLAYER', ...moderated, clientMessageId: send.clientMessageId });
-        }),
+            if (await this.deps.blocks.isEitherBlocking(send.authorId, input.toUserId, work.tx)) throw new NotFoundError('User', input.toUserId);
+            await this.assertMayPostNow(work.tx, room, send);
+            return this.post(work, room, { authorId: send.authorId, kind: 'PLAYER', ...moderated, clientMessageId: send.clientMessageId });
+          }),
+        ),
       );
     });
   }
@@ -496,6 +501,17 @@ export class ChatMessagesService {
       await this.deps.rate.consume(authorId);
     } catch (error) {
       if (error instanceof RateLimitedError) throw rateError(Number(error.details.retryAfterMs));
+      throw error;
+    }
+  }
+
+  /** Runs a send that took a rate point; a refused one gives it back (returnsRatePoint). */
+  private async returningRatePointIfRefused(authorId: string, run: () => Promise<ChatMessageRow>): Promise<ChatMessageRow> {
+    try {
+      return await run();
+    } catch (error) {
+      // Best effort: a refund lost to a Redis hiccup costs the player one point for a second.
+      if (returnsRatePoint(error)) await this.deps.rate.limiter.reward(authorId, 1).catch(() => undefined);
       throw error;
     }
   }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
 import { signInAsAdmin } from './support/game-server.js';
-import { subscribe } from './support/ws.js';
+import { liveChannel } from '../platform/live.js';
+import { activeSubscriptions, subscribe, untilListening, type Subscription } from './support/ws.js';
 
 // Chat as a studio reads it in schema/social/chat.graphql: every refusal the docstrings promise
 // (its code, extensions.field and reason), the limits and defaults they name, and hostile input
@@ -11,7 +12,7 @@ import { subscribe } from './support/ws.js';
 
 let platform: RunningPlatform;
 let url: string;
-const { client } = platformPerFile({}, (started) => {
+const { client } = platformPerFile({ SOCIAL_CHAT_BLOCKED_TERMS: 'zorblax,scam link' }, (started) => {
   platform = started;
   url = started.gateway.url;
 });
@@ -64,7 +65,7 @@ const systemRoom = async () =>
 const stored = (roomId: string) => platform.runtime.db.prisma.chatMessage.count({ where: { roomId } });
 
 const MESSAGE = `id cursor kind text author { id } room { id }`;
-type Message = { id: string; cursor: string; kind: string; text: string };
+type Message = { id: string; cursor: string; kind: string; text: string; room: { id: string } };
 const SEND = `mutation($input: SendMessageInput!) { sendMessage(input: $input) { message { ${MESSAGE} } } }`;
 const send = async (player: Player, roomId: string, text: string) =>
   (await must<{ sendMessage: { message: Message } }>(player, SEND, { input: { roomId, text } })).sendMessage.message;
@@ -624,5 +625,422 @@ describe('acceptance: concurrent retries never double-apply', () => {
     const mutes = await fiveTimes<{ muteUser: { mute: { until: string } } }>(mod, MUTE, { input: { roomId, userId: ben.id, durationSeconds: 60 } });
     expect(errorsOf(mutes)).toEqual([]);
     expect(await platform.runtime.db.prisma.chatMute.count({ where: { roomId, userId: ben.id } })).toBe(1);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The documented promises a game client builds on, end to end: the refusals' codes hold however
+// many a second, live streams carry what the docs say, and every room kind keeps to its readers.
+
+const sendRaw = (player: Player, input: Record<string, unknown>) => gql<{ sendMessage: { message: Message } }>(url, SEND, { input }, { token: player.token });
+const errorOf = (result: { errors?: { extensions?: Record<string, unknown> }[] }) => result.errors?.[0]?.extensions;
+const MUTE_ONE = `mutation($r: ID!, $u: ID!, $s: Int!) { muteUser(input: { roomId: $r, userId: $u, durationSeconds: $s }) { mute { until } } }`;
+const JOIN_ROOM = `mutation($r: ID!) { joinRoom(input: { roomId: $r }) { joined room { id memberCount onlineMembers { id } viewerMembership { role } } messages { id kind text subject { id } } } }`;
+/** Waits until the gateway holds `count` more subscriptions than `before` and social listens on the channel. */
+async function live(before: number, count: number, channel: [name: string, key: string]) {
+  await expect.poll(() => activeSubscriptions(url), { timeout: 10_000 }).toBeGreaterThanOrEqual(before + count);
+  await untilListening(platform.runtime.redis, liveChannel('social', channel[0], channel[1]));
+}
+const dataOf = <T>(sub: Subscription, field: string): T[] =>
+  sub.results.map((r) => {
+    expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+    return (r.data as Record<string, T>)[field]!;
+  });
+const streamError = (sub: Subscription) => sub.results[0]?.errors?.[0]?.extensions ?? (Array.isArray(sub.error) ? (sub.error[0] as { extensions?: Record<string, unknown> }).extensions : undefined);
+const blockKnown = (blockerId: string, blockedId: string) =>
+  expect.poll(() => platform.runtime.db.prisma.chatBlock.count({ where: { blockerId, blockedId } }), { timeout: 15_000 }).toBe(1);
+
+describe('acceptance: what a refused send costs', () => {
+  it('a muted player’s sends fail MUTED every time, however quick, and do not use up their 3 messages a second', async () => {
+    const [roomId, other] = [await globalRoom(), await globalRoom()];
+    const [ben, mod] = [await registerPlayer(url), await withRole('MODERATOR')];
+    const mute = (await must<{ muteUser: { mute: { until: string } } }>(mod, MUTE_ONE, { r: roomId, u: ben.id, s: 600 })).muteUser.mute;
+    for (let i = 0; i < 5; i++) {
+      const refused = errorOf(await sendRaw(ben, { roomId, text: `let me talk ${i}` }));
+      expect(refused, `send ${i}`).toMatchObject({ code: 'FORBIDDEN', reason: 'MUTED', mutedUntil: mute.until });
+      expect(refused!.retryAfterMs as number).toBeGreaterThan(590_000);
+      expect(refused!.retryAfterMs as number).toBeLessThanOrEqual(600_000);
+    }
+    expect(await stored(roomId)).toBe(0);
+    // The refusals were not messages: three sends elsewhere go through at once.
+    const sent = await Promise.all([1, 2, 3].map((i) => sendRaw(ben, { roomId: other, text: `elsewhere ${i}` })));
+    expect(sent.map(errorOf)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('slow mode refuses SLOW_MODE with the wait, each time, for party owners too; other refusals do not count as messages', async () => {
+    const [owner, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const party = await createParty(owner);
+    await must(owner, INVITE, { r: party, u: ben.id });
+    await must(owner, `mutation($r: ID!) { updateChatRoomSettings(input: { roomId: $r, slowModeSeconds: 60 }) { room { slowModeSeconds } } }`, { r: party });
+    for (const player of [ben, owner]) {
+      expect(errorOf(await sendRaw(player, { roomId: party, text: 'first' }))).toBeUndefined();
+      for (let i = 0; i < 4; i++) {
+        const refused = errorOf(await sendRaw(player, { roomId: party, text: `again ${i}` }));
+        expect(refused, `${player === owner ? 'owner' : 'member'} ${i}`).toMatchObject({ code: 'RATE_LIMITED', reason: 'SLOW_MODE' });
+        expect(refused!.retryAfterMs as number).toBeGreaterThan(55_000);
+        expect(refused!.retryAfterMs as number).toBeLessThanOrEqual(60_000);
+      }
+    }
+    expect(await stored(party)).toBe(4); // the owner's and ben's join messages, and one message each
+  });
+
+  it('the fourth message within a second is RATE_LIMITED (reason RATE, retryAfterMs) across rooms, and stores nothing', async () => {
+    const [roomA, roomB] = [await globalRoom(), await globalRoom()];
+    const ana = await registerPlayer(url);
+    const results = await Promise.all([roomA, roomB, roomA, roomB].map((roomId, i) => sendRaw(ana, { roomId, text: `burst ${i}` })));
+    const refused = results.map(errorOf).filter(Boolean);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ code: 'RATE_LIMITED', reason: 'RATE' });
+    expect(refused[0]!.retryAfterMs as number).toBeGreaterThan(0);
+    expect(refused[0]!.retryAfterMs as number).toBeLessThanOrEqual(1_000);
+    expect((await stored(roomA)) + (await stored(roomB))).toBe(3);
+    // A retry of a stored message is not a new message: it answers at once, even now.
+    const first = results.find((r) => r.data)!.data!.sendMessage.message;
+    const keyed = await must<{ sendMessage: { message: Message } }>(ana, SEND, { input: { roomId: roomA, text: 'keyed', clientMessageId: 'k-1' } });
+    await Promise.all([1, 2, 3].map((i) => sendRaw(ana, { roomId: roomB, text: `fill ${i}` })));
+    const retried = await sendRaw(ana, { roomId: roomA, text: 'keyed', clientMessageId: 'k-1' });
+    expect(retried.errors).toBeUndefined();
+    expect(retried.data!.sendMessage.message.id).toBe(keyed.sendMessage.message.id);
+    expect(first.id).toBeTruthy();
+  });
+});
+
+describe('acceptance: text as others see it', () => {
+  it('blocked terms are refused (BLOCKED_TERM) in sends and edits; profanity is masked, its original for moderators only; announcements skip the terms', async () => {
+    const roomId = await globalRoom();
+    const system = await systemRoom();
+    const [ana, ben, mod, admin] = [await registerPlayer(url), await registerPlayer(url), await withRole('MODERATOR'), await withRole('ADMIN')];
+    for (const text of ['buy Zorblax now', 'ZORBLAX!', 'a totally legit SCAM-LINK here']) {
+      expect(errorOf(await sendRaw(ana, { roomId, text })), text).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text', reason: 'BLOCKED_TERM' });
+    }
+    expect(await stored(roomId)).toBe(0);
+    const rude = await send(ana, roomId, 'what the fuck');
+    expect(rude.text).not.toContain('fuck');
+    expect(rude.text).toMatch(/^what the \*+$/);
+    const ORIGINAL = `query($id: ID!) { chatRoom(id: $id) { messages(last: 1) { edges { node { text originalText } } } } }`;
+    type Original = { chatRoom: { messages: { edges: { node: { text: string; originalText: string | null } }[] } } };
+    for (const viewer of [undefined, ana, ben]) {
+      expect((await must<Original>(viewer, ORIGINAL, { id: roomId })).chatRoom.messages.edges[0]!.node).toEqual({ text: rude.text, originalText: null });
+    }
+    expect((await must<Original>(mod, ORIGINAL, { id: roomId })).chatRoom.messages.edges[0]!.node).toEqual({ text: rude.text, originalText: 'what the fuck' });
+    const EDIT = `mutation($input: EditMessageInput!) { editMessage(input: $input) { message { text editedAt } } }`;
+    expect(await refusal(ana, EDIT, { input: { messageId: rude.id, text: 'zorblax' } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text', reason: 'BLOCKED_TERM' });
+    expect((await must<Original>(mod, ORIGINAL, { id: roomId })).chatRoom.messages.edges[0]!.node.originalText).toBe('what the fuck');
+    const edited = await must<{ editMessage: { message: { text: string; editedAt: string } } }>(ana, EDIT, { input: { messageId: rude.id, text: 'oh shit' } });
+    expect(edited.editMessage.message.text).toMatch(/^oh \*+$/);
+    const ANNOUNCE = `mutation($t: String!, $r: ID) { postAnnouncement(input: { text: $t, roomId: $r }) { message { text kind } } }`;
+    for (let i = 0; i < 5; i++) {
+      expect(await must(admin, ANNOUNCE, { t: `Zorblax event ${i}: no more shit`, r: system })).toEqual({ postAnnouncement: { message: { text: `Zorblax event ${i}: no more ****`, kind: 'ANNOUNCEMENT' } } });
+    }
+  });
+
+  it('clientMessageId: a retry answers the stored message; another text, room or recipient is CONFLICT; keys are per author', async () => {
+    const roomId = await globalRoom();
+    const [ana, ben, cat] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    const key = randomUUID();
+    const first = await must<{ sendMessage: { message: Message } }>(ana, SEND, { input: { roomId, text: '  hello  ', clientMessageId: key } });
+    const again = await must<{ sendMessage: { message: Message } }>(ana, SEND, { input: { roomId, text: 'hello', clientMessageId: key } });
+    expect(again.sendMessage.message).toEqual(first.sendMessage.message);
+    expect(await refusal(ana, SEND, { input: { roomId, text: 'hello!', clientMessageId: key } })).toMatchObject({ code: 'CONFLICT', field: 'clientMessageId' });
+    expect(await refusal(ana, SEND_PRIVATE, { input: { toUserId: ben.id, text: 'hello', clientMessageId: key } })).toMatchObject({ code: 'CONFLICT', field: 'clientMessageId' });
+    const pmKey = randomUUID();
+    const pm = await must<{ sendPrivateMessage: { message: Message } }>(ana, SEND_PRIVATE, { input: { toUserId: ben.id, text: 'psst', clientMessageId: pmKey } });
+    expect((await must<{ sendPrivateMessage: { message: Message } }>(ana, SEND_PRIVATE, { input: { toUserId: ben.id, text: 'psst', clientMessageId: pmKey } })).sendPrivateMessage.message.id).toBe(pm.sendPrivateMessage.message.id);
+    expect(await refusal(ana, SEND_PRIVATE, { input: { toUserId: cat.id, text: 'psst', clientMessageId: pmKey } })).toMatchObject({ code: 'CONFLICT', field: 'clientMessageId' });
+    expect(await stored(roomId)).toBe(1);
+    expect(await stored(pm.sendPrivateMessage.message.room.id)).toBe(1);
+  });
+});
+
+describe('acceptance: rooms as a member sees them', () => {
+  it('unread counts leave out one’s own and deleted messages; me.chatRooms puts the latest activity first; markRead clears', async () => {
+    const [quiet, busy] = [await globalRoom(), await globalRoom()];
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    await must(ben, JOIN_ROOM, { r: busy });
+    await must(ben, JOIN_ROOM, { r: quiet });
+    const one = await send(ana, busy, 'one');
+    await send(ana, busy, 'two');
+    await send(ben, busy, 'mine');
+    await must(ana, `mutation($id: ID!) { deleteMessage(input: { messageId: $id }) { message { id } } }`, { id: one.id });
+    const ME = `{ me { chatRooms { room { id } unreadCount lastMessage { text } } } }`;
+    type Mine = { me: { chatRooms: { room: { id: string }; unreadCount: number; lastMessage: { text: string } | null }[] } };
+    const mine = (await must<Mine>(ben, ME)).me.chatRooms;
+    expect(mine.map((r) => r.room.id)).toEqual([busy, quiet]);
+    expect(mine[0]).toEqual({ room: { id: busy }, unreadCount: 1, lastMessage: { text: 'mine' } });
+    expect(mine[1]!.unreadCount).toBe(0);
+    await send(ana, quiet, 'now here');
+    expect((await must<Mine>(ben, ME)).me.chatRooms.map((r) => [r.room.id, r.unreadCount])).toEqual([[quiet, 1], [busy, 1]]);
+    expect(await must(ben, `mutation($r: ID!) { markRead(input: { roomId: $r }) { unreadCount } }`, { r: busy })).toEqual({ markRead: { unreadCount: 0 } });
+  });
+
+  it('PRIVATE rooms: both players are its members, read receipts show the other’s mark (null before any), other rooms have none', async () => {
+    const roomId = await globalRoom();
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const pm = (await must<{ sendPrivateMessage: { message: Message } }>(ana, SEND_PRIVATE, { input: { toUserId: ben.id, text: 'hi' } })).sendPrivateMessage.message;
+    const ROOM = `query($id: ID!) { chatRoom(id: $id) { kind memberCount members { user { id } role } viewerMembership { role } readReceipts { user { id } lastReadCursor readAt } } }`;
+    type Room = { chatRoom: { kind: string; memberCount: number; members: { user: { id: string } }[]; readReceipts: { user: { id: string }; lastReadCursor: string | null; readAt: string | null }[] } };
+    const seen = (await must<Room>(ana, ROOM, { id: pm.room.id })).chatRoom;
+    expect(seen).toMatchObject({ kind: 'PRIVATE', memberCount: 2, viewerMembership: { role: 'MEMBER' } });
+    expect(seen.members.map((m) => m.user.id).sort()).toEqual([ana.id, ben.id].sort());
+    expect(seen.readReceipts).toEqual([{ user: { id: ben.id }, lastReadCursor: null, readAt: null }]);
+    await must(ben, `mutation($r: ID!) { markRead(input: { roomId: $r }) { unreadCount } }`, { r: pm.room.id });
+    const after = (await must<Room>(ana, ROOM, { id: pm.room.id })).chatRoom.readReceipts;
+    expect(after).toEqual([{ user: { id: ben.id }, lastReadCursor: pm.cursor, readAt: expect.any(String) }]);
+    expect((await must<{ chatRoom: unknown }>(await registerPlayer(url), ROOM, { id: pm.room.id })).chatRoom).toBeNull();
+    expect((await must<{ chatRoom: unknown }>(undefined, ROOM, { id: pm.room.id })).chatRoom).toBeNull();
+    await must(ben, JOIN_ROOM, { r: roomId });
+    const open = (await must<Room>(ben, ROOM, { id: roomId })).chatRoom;
+    expect(open).toMatchObject({ kind: 'GLOBAL', memberCount: 1, members: [], readReceipts: [], viewerMembership: { role: 'MEMBER' } });
+    expect((await must<{ chatRoom: { viewerMembership: unknown } }>(undefined, `query($id: ID!) { chatRoom(id: $id) { viewerMembership { role } } }`, { id: roomId })).chatRoom.viewerMembership).toBeNull();
+  });
+
+  it('joinRoom: onlineMembers on the answer, ROOM_FULL past maxMembers, a party member joining their party changes nothing', async () => {
+    const roomId = (await platform.runtime.db.prisma.chatRoom.create({ data: { name: `acc_full_${randomUUID().slice(0, 8)}`, kind: 'GLOBAL', maxMembers: 1 } })).id;
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    await must(ana, `mutation($ids: [ID!]!) { heartbeat(input: { roomIds: $ids }) { onlineUntil } }`, { ids: [roomId] });
+    type Joined = { joinRoom: { joined: boolean; room: { memberCount: number; onlineMembers: { id: string }[] }; messages: { kind: string; text: string; subject: { id: string } | null }[] } };
+    const joined = (await must<Joined>(ana, JOIN_ROOM, { r: roomId })).joinRoom;
+    expect(joined.room).toMatchObject({ memberCount: 1, onlineMembers: [{ id: ana.id }] });
+    expect(joined.messages).toEqual([expect.objectContaining({ kind: 'MEMBER_JOINED', text: `${ana.username} joined the room`, subject: { id: ana.id } })]);
+    expect(await refusal(ben, JOIN_ROOM, { r: roomId })).toMatchObject({ code: 'FORBIDDEN', reason: 'ROOM_FULL' });
+    expect(await platform.runtime.db.prisma.chatRoomMember.count({ where: { roomId } })).toBe(1);
+    const party = await createParty(ana);
+    const again = (await must<Joined>(ana, JOIN_ROOM, { r: party })).joinRoom;
+    expect(again.joined).toBe(false);
+    expect(again.messages.filter((m) => m.kind === 'MEMBER_JOINED')).toHaveLength(1);
+  });
+
+  it('a party: its owner leaving hands it to the longest-standing member; a left or kicked member reads nothing more; blocked players cannot be invited', async () => {
+    const [owner, ben, cat, dan] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    const party = await createParty(owner);
+    await must(owner, INVITE, { r: party, u: ben.id });
+    await must(owner, INVITE, { r: party, u: cat.id });
+    const message = await send(ben, party, 'mine');
+    expect(await must(owner, `mutation($r: ID!) { leaveRoom(input: { roomId: $r }) { left } }`, { r: party })).toEqual({ leaveRoom: { left: true } });
+    const MEMBERS = `query($id: ID!) { chatRoom(id: $id) { memberCount members { user { id } role } } }`;
+    expect((await must<{ chatRoom: unknown }>(ben, MEMBERS, { id: party })).chatRoom).toEqual({ memberCount: 2, members: [{ user: { id: ben.id }, role: 'OWNER' }, { user: { id: cat.id }, role: 'MEMBER' }] });
+    expect((await must<{ chatRoom: unknown }>(owner, MEMBERS, { id: party })).chatRoom).toBeNull();
+    await expectRefusals(SEND, [['the former owner', owner, { input: { roomId: party, text: 'hi' } }, { code: 'NOT_FOUND' }]]);
+    // The new owner invites and kicks; the kicked member's own message is out of their reach.
+    await must(ben, KICK, { r: party, u: cat.id });
+    await must(dan, `mutation($u: ID!) { blockUser(input: { userId: $u }) { friend { state } } }`, { u: ben.id });
+    await blockKnown(dan.id, ben.id);
+    expect(await refusal(ben, INVITE, { r: party, u: dan.id })).toMatchObject({ code: 'NOT_FOUND' });
+    await must(ben, `mutation($r: ID!) { leaveRoom(input: { roomId: $r }) { left } }`, { r: party });
+    await expectRefusals(`mutation($input: EditMessageInput!) { editMessage(input: $input) { message { id } } }`, [
+      ['editing one’s message in a party one left', ben, { input: { messageId: message.id, text: 'x' } }, { code: 'NOT_FOUND' }],
+    ]);
+    await expectRefusals(`mutation($input: ReportMessageInput!) { reportMessage(input: $input) { report { id } } }`, [
+      ['reporting from outside the party', cat, { input: { messageId: message.id, reason: 'spam' } }, { code: 'NOT_FOUND' }],
+    ]);
+    await expectRefusals(`mutation($r: ID!) { markRead(input: { roomId: $r }) { unreadCount } }`, [['markRead once kicked', cat, { r: party }, { code: 'NOT_FOUND' }]]);
+  });
+
+  it('muteUser: a new mute replaces the current one, 0 lifts it; muting in a PRIVATE room by a staff member of it', async () => {
+    const roomId = await globalRoom();
+    const [ben, mod] = [await registerPlayer(url), await withRole('MODERATOR')];
+    await must(mod, MUTE_ONE, { r: roomId, u: ben.id, s: 3_600 });
+    const short = (await must<{ muteUser: { mute: { until: string } } }>(mod, MUTE_ONE, { r: roomId, u: ben.id, s: 30 })).muteUser.mute;
+    const refused = await refusal(ben, SEND, { input: { roomId, text: 'hm' } });
+    expect(refused).toMatchObject({ code: 'FORBIDDEN', reason: 'MUTED', mutedUntil: short.until });
+    expect(refused.retryAfterMs as number).toBeLessThanOrEqual(30_000);
+    const pm = (await must<{ sendPrivateMessage: { message: Message } }>(ben, SEND_PRIVATE, { input: { toUserId: mod.id, text: 'hey' } })).sendPrivateMessage.message;
+    await must(mod, MUTE_ONE, { r: pm.room.id, u: ben.id, s: 60 });
+    expect(await refusal(ben, SEND_PRIVATE, { input: { toUserId: mod.id, text: 'again' } })).toMatchObject({ code: 'FORBIDDEN', reason: 'MUTED' });
+    expect(await refusal(await withRole('MODERATOR'), MUTE_ONE, { r: pm.room.id, u: ben.id, s: 60 })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('acceptance: live streams as a client follows them', () => {
+  it('messageAdded, messageUpdated and messageDeleted: open to anonymous callers, resumable with after, tombstones live', async () => {
+    const roomId = await globalRoom();
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const early = await send(ana, roomId, 'before anyone listened');
+    const before = await activeSubscriptions(url);
+    const added = subscribe(client(), `subscription($r: ID!) { messageAdded(roomId: $r) { id cursor kind text author { id } } }`, { r: roomId });
+    const updated = subscribe(client(), `subscription($r: ID!) { messageUpdated(roomId: $r) { id text editedAt } }`, { r: roomId });
+    const deleted = subscribe(client(), `subscription($r: ID!) { messageDeleted(roomId: $r) { id text deletedAt } }`, { r: roomId });
+    await live(before, 3, ['roomEvent', roomId]);
+    await live(before, 3, ['messageAdded', roomId]);
+    const hello = await send(ana, roomId, 'hello');
+    await must(ben, JOIN_ROOM, { r: roomId });
+    await must(ana, `mutation($id: ID!) { editMessage(input: { messageId: $id, text: "hello there" }) { message { id } } }`, { id: hello.id });
+    await must(ana, `mutation($id: ID!) { deleteMessage(input: { messageId: $id }) { message { id } } }`, { id: early.id });
+    type Added = { id: string; cursor: string; kind: string; text: string; author: { id: string } | null };
+    await expect.poll(() => dataOf<Added>(added, 'messageAdded').map((m) => [m.kind, m.text]), { timeout: 10_000 }).toEqual([['PLAYER', 'hello'], ['MEMBER_JOINED', `${ben.username} joined the room`]]);
+    await expect.poll(() => dataOf(updated, 'messageUpdated'), { timeout: 10_000 }).toEqual([{ id: hello.id, text: 'hello there', editedAt: expect.any(String) }]);
+    await expect.poll(() => dataOf(deleted, 'messageDeleted'), { timeout: 10_000 }).toEqual([{ id: early.id, text: '', deletedAt: expect.any(String) }]);
+    // Back from a disconnection with the last cursor: what came since, once, then live.
+    const resumed = subscribe(client(), `subscription($r: ID!, $a: String) { messageAdded(roomId: $r, after: $a) { id text } }`, { r: roomId, a: early.cursor });
+    await expect.poll(() => dataOf<{ text: string }>(resumed, 'messageAdded').map((m) => m.text), { timeout: 10_000 }).toEqual(['hello there', `${ben.username} joined the room`]);
+    await send(ben, roomId, 'later');
+    await expect.poll(() => dataOf<{ text: string }>(resumed, 'messageAdded').map((m) => m.text), { timeout: 10_000 }).toEqual(['hello there', `${ben.username} joined the room`, 'later']);
+    for (const sub of [added, updated, deleted, resumed]) sub.stop();
+  });
+
+  it('chatRoomEvents in a party: members follow it; a kicked member gets nothing more; outsiders and signed-out callers are refused', async () => {
+    const [owner, ben, cat] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    const party = await createParty(owner);
+    await must(owner, INVITE, { r: party, u: ben.id });
+    const EVENTS = `subscription($r: ID!) { chatRoomEvents(roomId: $r) { type cursor message { id text } } }`;
+    const outsider = subscribe(client(cat.token), EVENTS, { r: party });
+    const anonymous = subscribe(client(), EVENTS, { r: party });
+    await expect.poll(() => [streamError(outsider)?.code, streamError(anonymous)?.code], { timeout: 10_000 }).toEqual(['NOT_FOUND', 'UNAUTHENTICATED']);
+    const before = await activeSubscriptions(url);
+    const benStream = subscribe(client(ben.token), EVENTS, { r: party });
+    const ownerStream = subscribe(client(owner.token), EVENTS, { r: party });
+    await live(before, 2, ['roomEvent', party]);
+    const first = await send(owner, party, 'for members');
+    await expect.poll(() => dataOf<{ type: string; message: { id: string } }>(benStream, 'chatRoomEvents').map((e) => [e.type, e.message.id]), { timeout: 10_000 }).toEqual([['ADDED', first.id]]);
+    await must(owner, KICK, { r: party, u: ben.id });
+    await send(owner, party, 'after the kick');
+    await expect.poll(() => dataOf<{ message: { text: string } }>(ownerStream, 'chatRoomEvents').map((e) => e.message.text), { timeout: 10_000 }).toEqual(['for members', 'after the kick']);
+    expect(dataOf<{ message: { text: string } }>(benStream, 'chatRoomEvents').map((e) => e.message.text)).toEqual(['for members']);
+    benStream.stop();
+    ownerStream.stop();
+  });
+
+  it('privateMessageReceived: the recipient only, live, resumed by inboxCursor; signed-out callers are refused', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const INBOX = `subscription($a: String) { privateMessageReceived(after: $a) { inboxCursor message { text author { id } room { kind } } } }`;
+    type Received = { inboxCursor: string; message: { text: string; author: { id: string }; room: { kind: string } } };
+    const anonymous = subscribe(client(), INBOX, {});
+    await expect.poll(() => streamError(anonymous)?.code, { timeout: 10_000 }).toBe('UNAUTHENTICATED');
+    const before = await activeSubscriptions(url);
+    const benInbox = subscribe(client(ben.token), INBOX, {});
+    const anaInbox = subscribe(client(ana.token), INBOX, {});
+    await live(before, 2, ['privateMessage', ben.id]);
+    await live(before, 2, ['privateMessage', ana.id]);
+    await must(ana, SEND_PRIVATE, { input: { toUserId: ben.id, text: 'one' } });
+    await expect.poll(() => dataOf<Received>(benInbox, 'privateMessageReceived').map((r) => r.message), { timeout: 10_000 }).toEqual([{ text: 'one', author: { id: ana.id }, room: { kind: 'PRIVATE' } }]);
+    benInbox.stop();
+    await must(ana, SEND_PRIVATE, { input: { toUserId: ben.id, text: 'two' } });
+    await must(ana, SEND_PRIVATE, { input: { toUserId: ben.id, text: 'three' } });
+    const back = subscribe(client(ben.token), INBOX, { a: dataOf<Received>(benInbox, 'privateMessageReceived')[0]!.inboxCursor });
+    await expect.poll(() => dataOf<Received>(back, 'privateMessageReceived').map((r) => r.message.text), { timeout: 10_000 }).toEqual(['two', 'three']);
+    expect(dataOf(anaInbox, 'privateMessageReceived')).toEqual([]);
+    back.stop();
+    anaInbox.stop();
+  });
+
+  it('presenceChanged and typing: online on the first heartbeat, offline on goOffline and on leaving; typing with its expiry; refusals', async () => {
+    const roomId = await globalRoom();
+    const [ana, ben, cat] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    const party = await createParty(cat);
+    const PRESENCE = `subscription($r: ID!) { presenceChanged(roomId: $r) { roomId user { id } online at } }`;
+    const TYPING_STREAM = `subscription($r: ID!) { typing(roomId: $r) { roomId user { id } typing expiresAt } }`;
+    const refusals = [
+      subscribe(client(), PRESENCE, { r: roomId }),
+      subscribe(client(), TYPING_STREAM, { r: roomId }),
+      subscribe(client(ana.token), PRESENCE, { r: party }),
+      subscribe(client(ana.token), TYPING_STREAM, { r: randomUUID() }),
+    ];
+    await expect.poll(() => refusals.map((s) => streamError(s)?.code), { timeout: 10_000 }).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'NOT_FOUND', 'NOT_FOUND']);
+    const before = await activeSubscriptions(url);
+    const presence = subscribe(client(ana.token), PRESENCE, { r: roomId });
+    const typing = subscribe(client(ana.token), TYPING_STREAM, { r: roomId });
+    await live(before, 2, ['presenceChanged', roomId]);
+    await live(before, 2, ['typing', roomId]);
+    const HEARTBEAT = `mutation($ids: [ID!]!) { heartbeat(input: { roomIds: $ids }) { onlineUntil } }`;
+    await must(ben, JOIN_ROOM, { r: roomId });
+    await must(ben, HEARTBEAT, { ids: [roomId] });
+    await must(ben, HEARTBEAT, { ids: [roomId] });
+    await must(ben, `mutation($ids: [ID!]!) { goOffline(input: { roomIds: $ids }) { rooms { id } } }`, { ids: [roomId] });
+    await must(ben, HEARTBEAT, { ids: [roomId] });
+    await must(ben, `mutation($r: ID!) { leaveRoom(input: { roomId: $r }) { left } }`, { r: roomId });
+    type Change = { roomId: string; user: { id: string }; online: boolean; at: string };
+    await expect.poll(() => dataOf<Change>(presence, 'presenceChanged').map((c) => [c.roomId, c.user.id, c.online]), { timeout: 10_000 }).toEqual([
+      [roomId, ben.id, true],
+      [roomId, ben.id, false],
+      [roomId, ben.id, true],
+      [roomId, ben.id, false],
+    ]);
+    const started = await must<{ setTyping: { sent: boolean; expiresAt: string } }>(ben, `mutation($r: ID!) { setTyping(input: { roomId: $r }) { sent expiresAt } }`, { r: roomId });
+    await must(ben, `mutation($r: ID!) { setTyping(input: { roomId: $r, typing: false }) { sent } }`, { r: roomId });
+    await expect.poll(() => dataOf(typing, 'typing'), { timeout: 10_000 }).toEqual([
+      { roomId, user: { id: ben.id }, typing: true, expiresAt: started.setTyping.expiresAt },
+      { roomId, user: { id: ben.id }, typing: false, expiresAt: null },
+    ]);
+    presence.stop();
+    typing.stop();
+  });
+});
+
+describe('acceptance: a PRIVATE room seen from outside', () => {
+  it('looks like an unknown id to everyone but its two players, staff included, on every operation', async () => {
+    const [ana, ben, eve, mod, admin] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url), await withRole('MODERATOR'), await withRole('ADMIN')];
+    const pm = (await must<{ sendPrivateMessage: { message: Message } }>(ana, SEND_PRIVATE, { input: { toUserId: ben.id, text: 'between us' } })).sendPrivateMessage.message;
+    const r = pm.room.id;
+    for (const outsider of [eve, mod, admin]) {
+      expect((await must<{ chatRoom: unknown }>(outsider, `query($id: ID!) { chatRoom(id: $id) { id } }`, { id: r })).chatRoom).toBeNull();
+      expect((await must<{ chatRooms: { edges: unknown[] } }>(outsider, `{ chatRooms(kind: PRIVATE, first: 100) { edges { node { id } } } }`)).chatRooms.edges).toEqual([]);
+      await expectRefusals(`mutation($r: ID!) { sendMessage(input: { roomId: $r, text: "hi" }) { message { id } } }`, [['sendMessage', outsider, { r }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(`mutation($r: ID!) { joinRoom(input: { roomId: $r }) { joined } }`, [['joinRoom', outsider, { r }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(`mutation($r: ID!) { leaveRoom(input: { roomId: $r }) { left } }`, [['leaveRoom', outsider, { r }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(`mutation($r: ID!) { markRead(input: { roomId: $r }) { unreadCount } }`, [['markRead', outsider, { r }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(`mutation($id: ID!) { editMessage(input: { messageId: $id, text: "x" }) { message { id } } }`, [['editMessage', outsider, { id: pm.id }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(`mutation($id: ID!) { deleteMessage(input: { messageId: $id }) { message { id } } }`, [['deleteMessage', outsider, { id: pm.id }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(`mutation($id: ID!) { reportMessage(input: { messageId: $id, reason: "spam" }) { report { id } } }`, [['reportMessage', outsider, { id: pm.id }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(MUTE_ONE, [['muteUser', outsider, { r, u: ana.id, s: 60 }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(`mutation($r: ID!) { updateChatRoomSettings(input: { roomId: $r, slowModeSeconds: 5 }) { room { id } } }`, [['updateChatRoomSettings', outsider, { r }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(INVITE, [['inviteToParty', outsider, { r, u: ana.id }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(`mutation($ids: [ID!]!) { heartbeat(input: { roomIds: $ids }) { onlineUntil } }`, [['heartbeat', outsider, { ids: [r] }, { code: 'NOT_FOUND' }]]);
+      await expectRefusals(`mutation($r: ID!) { setTyping(input: { roomId: $r }) { sent } }`, [['setTyping', outsider, { r }, { code: 'NOT_FOUND' }]]);
+    }
+    const streams = [eve, mod].flatMap((outsider) => [
+      subscribe(client(outsider.token), `subscription($r: ID!) { chatRoomEvents(roomId: $r) { type } }`, { r }),
+      subscribe(client(outsider.token), `subscription($r: ID!) { presenceChanged(roomId: $r) { online } }`, { r }),
+      subscribe(client(outsider.token), `subscription($r: ID!) { typing(roomId: $r) { typing } }`, { r }),
+    ]);
+    streams.push(subscribe(client(ana.token), `subscription($r: ID!) { messageAdded(roomId: $r) { id } }`, { r }));
+    await expect.poll(() => streams.map((s) => streamError(s)?.code), { timeout: 10_000 }).toEqual(Array.from({ length: 7 }, () => 'NOT_FOUND'));
+    expect(await stored(r)).toBe(1);
+    // Its two players: staff settings and leaving are refused FORBIDDEN, as documented.
+    const staffPm = (await must<{ sendPrivateMessage: { message: Message } }>(mod, SEND_PRIVATE, { input: { toUserId: ana.id, text: 'a word' } })).sendPrivateMessage.message;
+    await expectRefusals(`mutation($r: ID!) { updateChatRoomSettings(input: { roomId: $r, slowModeSeconds: 5 }) { room { id } } }`, [['settings of one’s PRIVATE room, by staff', mod, { r: staffPm.room.id }, { code: 'FORBIDDEN' }]]);
+    await expectRefusals(`mutation($r: ID!) { leaveRoom(input: { roomId: $r }) { left } }`, [['leaving one’s PRIVATE room', ana, { r: staffPm.room.id }, { code: 'FORBIDDEN' }]]);
+    await expectRefusals(INVITE, [['inviting to one’s PRIVATE room, by staff', mod, { r: staffPm.room.id, u: eve.id }, { code: 'FORBIDDEN' }]]);
+  });
+});
+
+describe('acceptance: the moderation queue and announcements', () => {
+  it('chatReports lists OPEN reports unless asked for RESOLVED ones, oldest first, with the typed text for moderators', async () => {
+    const roomId = await globalRoom();
+    const [ana, ben, cat, mod] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url), await withRole('MODERATOR')];
+    const rude = await send(ana, roomId, 'you are shit');
+    const REPORT = `mutation($id: ID!, $why: String!) { reportMessage(input: { messageId: $id, reason: $why }) { report { id createdAt resolvedAt resolvedBy { id } resolution } } }`;
+    type Report = { reportMessage: { report: { id: string; createdAt: string; resolvedAt: null; resolvedBy: null; resolution: null } } };
+    const first = (await must<Report>(ben, REPORT, { id: rude.id, why: 'insult' })).reportMessage.report;
+    expect(first).toMatchObject({ resolvedAt: null, resolvedBy: null, resolution: null });
+    const second = (await must<Report>(cat, REPORT, { id: rude.id, why: 'rude' })).reportMessage.report;
+    expect(second.id).not.toBe(first.id);
+    const QUEUE = `query($s: ChatReportStatus) { chatReports(status: $s, first: 100) { edges { node { id status reason reporter { id } message { id text originalText } } } } }`;
+    type Queue = { chatReports: { edges: { node: { id: string; status: string; reason: string; message: { originalText: string | null } } }[] } };
+    const ids = async (status?: string) => (await must<Queue>(mod, QUEUE, { s: status })).chatReports.edges.map((e) => e.node.id).filter((id) => [first.id, second.id].includes(id));
+    expect(await ids()).toEqual([first.id, second.id]);
+    expect(await ids('OPEN')).toEqual([first.id, second.id]);
+    expect(await ids('RESOLVED')).toEqual([]);
+    const open = (await must<Queue>(mod, QUEUE, {})).chatReports.edges.find((e) => e.node.id === first.id)!.node;
+    expect(open).toMatchObject({ status: 'OPEN', reason: 'insult', message: { originalText: 'you are shit' } });
+    await must(mod, `mutation($id: ID!) { resolveChatReport(input: { reportId: $id }) { report { id } } }`, { id: first.id });
+    expect(await ids()).toEqual([second.id]);
+    expect(await ids('RESOLVED')).toEqual([first.id]);
+  });
+
+  it('an announcement reaches messageAdded of its SYSTEM room, with no author, and admins may delete it', async () => {
+    const system = await systemRoom();
+    const admin = await withRole('ADMIN');
+    const before = await activeSubscriptions(url);
+    const added = subscribe(client(), `subscription($r: ID!) { messageAdded(roomId: $r) { id kind text author { id } } }`, { r: system });
+    const deleted = subscribe(client(), `subscription($r: ID!) { messageDeleted(roomId: $r) { id text deletedAt } }`, { r: system });
+    await live(before, 2, ['roomEvent', system]);
+    await live(before, 2, ['messageAdded', system]);
+    const posted = await must<{ postAnnouncement: { message: { id: string } } }>(admin, `mutation($r: ID) { postAnnouncement(input: { text: "Servers restart at noon", roomId: $r }) { message { id } } }`, { r: system });
+    const id = posted.postAnnouncement.message.id;
+    await expect.poll(() => dataOf(added, 'messageAdded'), { timeout: 10_000 }).toEqual([{ id, kind: 'ANNOUNCEMENT', text: 'Servers restart at noon', author: null }]);
+    await must(admin, `mutation($id: ID!) { deleteMessage(input: { messageId: $id }) { message { id } } }`, { id });
+    await expect.poll(() => dataOf(deleted, 'messageDeleted'), { timeout: 10_000 }).toEqual([{ id, text: '', deletedAt: expect.any(String) }]);
+    added.stop();
+    deleted.stop();
   });
 });

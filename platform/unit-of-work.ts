@@ -79,6 +79,12 @@ export class UnitOfWork {
     return { work: collected.bind({ tx }) as PrismaWork, committed: () => collected.committed() };
   }
 
+  /** `within` for a transaction on the raw SQL port someone else opened (a consumer's on Database.transaction). */
+  withinSql(sql: Sql): { work: SqlWork; committed: AfterCommit } {
+    const collected = this.collector();
+    return { work: collected.bind({ sql }) as SqlWork, committed: () => collected.committed() };
+  }
+
   private collector() {
     const { redis, producer, relay, logger } = this.options;
     // In the order registered; consecutive publishes go out together (one Redis connection keeps

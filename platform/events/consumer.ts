@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { PrismaClient, Tx } from '../db/index.js';
+import { asSql, pgArray, type PrismaClient, type Sql, type TransactionOptions, type Tx } from '../db/index.js';
 import { isNoGroupError, type RedisPort, type StreamEntry } from '../redis/index.js';
 import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventType } from './types.js';
 
@@ -11,11 +11,17 @@ import { DOMAIN_EVENTS_STREAM, type DomainEvent, type DomainEventType } from './
 export type AfterCommit = () => void | Promise<void>;
 
 /**
+ * What a handler is handed of the consumer's transaction: Prisma's transaction client (`Tx`, the
+ * default) or the raw SQL port (`Sql`, a consumer given `transaction`: no Prisma runtime on the way).
+ */
+export type ConsumerConnection = Tx | Sql;
+
+/**
  * Handlers by event type; each runs inside a transaction that also records the event as handled,
  * and may return an AfterCommit for the consumer to run once that transaction has committed.
  */
-export type EventHandlers = {
-  [T in DomainEventType]?: (event: DomainEvent<T>, tx: Tx) => Promise<void | AfterCommit>;
+export type EventHandlers<C extends ConsumerConnection = Tx> = {
+  [T in DomainEventType]?: (event: DomainEvent<T>, tx: C) => Promise<void | AfterCommit>;
 };
 
 /**
@@ -24,20 +30,26 @@ export type EventHandlers = {
  * run (the events are new to this group, in stream order; all or nothing with their
  * `processed_events` rows). When a batch fails, each event is retried alone: a run of one.
  */
-export type EventBatchHandlers = {
-  [T in DomainEventType]?: (events: DomainEvent<T>[], tx: Tx) => Promise<void | AfterCommit>;
+export type EventBatchHandlers<C extends ConsumerConnection = Tx> = {
+  [T in DomainEventType]?: (events: DomainEvent<T>[], tx: C) => Promise<void | AfterCommit>;
 };
 
-export interface EventConsumerOptions {
+export interface EventConsumerOptions<C extends ConsumerConnection = Tx> {
   prisma: PrismaClient;
+  /**
+   * How the handlers' transactions are opened. Default: a Prisma interactive transaction, its client
+   * handed to the handlers. A consumer whose handlers write only SQL passes Database.transaction
+   * (C = Sql): on PostgreSQL it runs on `pg` directly, without Prisma's runtime on every statement.
+   */
+  transaction?: <T>(fn: (connection: C) => Promise<T>, options?: TransactionOptions) => Promise<T>;
   redis: RedisPort;
   /** The consumer group: one per consuming service; replicas of it share the events. */
   group: string;
   /** This replica's name within the group. */
   consumer: string;
   /** Per event; a type goes in `handlers` or in `batchHandlers`, not both. */
-  handlers?: EventHandlers;
-  batchHandlers?: EventBatchHandlers;
+  handlers?: EventHandlers<C>;
+  batchHandlers?: EventBatchHandlers<C>;
   /**
    * For events of a handled type that the event alone shows this group has nothing to do with
    * (a profile change without a new timezone, say): false acks it without a transaction, as an
@@ -72,14 +84,21 @@ const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 10_000 };
  * dead_letter_events with its last error and marked handled, so one poison event cannot be
  * retried forever.
  */
-export class EventConsumer {
+export class EventConsumer<C extends ConsumerConnection = Tx> {
   private loop?: Promise<void>;
   private stopped = false;
   private lastClaim = 0;
   /** Failures per stream entry on this replica (a replica that takes over starts counting again). */
   private readonly failures = new Map<string, number>();
 
-  constructor(private readonly options: EventConsumerOptions) {}
+  constructor(private readonly options: EventConsumerOptions<C>) {}
+
+  /** A transaction of the handlers' kind (see `transaction`). */
+  private transact<T>(fn: (connection: C) => Promise<T>, options?: TransactionOptions): Promise<T> {
+    if (this.options.transaction) return this.options.transaction(fn, options);
+    // Without `transaction`, C is Tx (the type's default): Prisma's client is what the handlers take.
+    return this.options.prisma.$transaction((tx) => fn(tx as C), options);
+  }
 
   async start() {
     await this.options.redis.xgroupCreate(DOMAIN_EVENTS_STREAM, this.options.group);
@@ -195,8 +214,8 @@ export class EventConsumer {
     });
     if (relevant.length > 1 && this.options.batch !== false) {
       try {
-        const afterCommits = await this.options.prisma.$transaction(
-          (tx) => this.applyAllIn(tx, relevant.map(({ event }) => event)),
+        const afterCommits = await this.transact(
+          (connection) => this.applyAllIn(connection, relevant.map(({ event }) => event)),
           BATCH_TRANSACTION,
         );
         for (const { entry } of relevant) this.failures.delete(entry.id);
@@ -234,13 +253,13 @@ export class EventConsumer {
   private async handle(entry: StreamEntry) {
     const event = this.eventOf(entry);
     if (!event) return;
-    const afterCommit = await this.options.prisma.$transaction((tx) => this.applyIn(tx, event));
+    const afterCommit = await this.transact((connection) => this.applyIn(connection, event));
     if (afterCommit) await this.runAfterCommit(event, afterCommit);
   }
 
   /** Applies one event in `tx` unless this group handled it before; returns its after-commit work. */
-  private async applyIn(tx: Tx, event: DomainEvent): Promise<AfterCommit | undefined> {
-    const [work] = await this.applyAllIn(tx, [event]);
+  private async applyIn(connection: C, event: DomainEvent): Promise<AfterCommit | undefined> {
+    const [work] = await this.applyAllIn(connection, [event]);
     return work?.afterCommit;
   }
 
@@ -249,12 +268,14 @@ export class EventConsumer {
    * (one statement), then runs their handlers, a batch handler once per run of consecutive events
    * of its type. Returns the after-commit work, with the event it is logged under.
    */
-  private async applyAllIn(tx: Tx, events: DomainEvent[]): Promise<{ event: DomainEvent; afterCommit: AfterCommit }[]> {
-    const rows = await tx.$queryRaw<{ id: string }[]>`
-      INSERT INTO processed_events (consumer, event_id)
-      SELECT ${this.options.group}, id FROM unnest(${events.map((e) => e.id)}::uuid[]) AS e(id)
-      ON CONFLICT DO NOTHING
-      RETURNING event_id::text AS id`;
+  private async applyAllIn(connection: C, events: DomainEvent[]): Promise<{ event: DomainEvent; afterCommit: AfterCommit }[]> {
+    const rows = await asSql(connection).query<{ id: string }>(
+      `INSERT INTO processed_events (consumer, event_id)
+       SELECT $1, id FROM unnest($2::uuid[]) AS e(id)
+       ON CONFLICT DO NOTHING
+       RETURNING event_id::text AS id`,
+      [this.options.group, pgArray(events.map((e) => e.id))],
+    );
     // Handled before (a redelivery), or twice in this read: no effect, and no after-commit work.
     const fresh = new Set(rows.map((r) => r.id));
     const work: { event: DomainEvent; afterCommit: AfterCommit }[] = [];
@@ -264,10 +285,10 @@ export class EventConsumer {
     let run: DomainEvent[] = [];
     const flushRun = async () => {
       if (run.length === 0) return;
-      const handler = this.options.batchHandlers![run[0]!.type] as (e: DomainEvent[], tx: Tx) => Promise<void | AfterCommit>;
+      const handler = this.options.batchHandlers![run[0]!.type] as (e: DomainEvent[], connection: C) => Promise<void | AfterCommit>;
       const events = run;
       run = [];
-      keep(events[0]!, await handler(events, tx));
+      keep(events[0]!, await handler(events, connection));
     };
     for (const event of events) {
       if (!fresh.delete(event.id)) continue;
@@ -277,8 +298,8 @@ export class EventConsumer {
         continue;
       }
       await flushRun();
-      const handler = this.options.handlers?.[event.type] as ((e: DomainEvent, tx: Tx) => Promise<void | AfterCommit>) | undefined;
-      if (handler) keep(event, await handler(event, tx));
+      const handler = this.options.handlers?.[event.type] as ((e: DomainEvent, connection: C) => Promise<void | AfterCommit>) | undefined;
+      if (handler) keep(event, await handler(event, connection));
     }
     await flushRun();
     return work;

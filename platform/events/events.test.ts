@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
-import { openDatabase, type Database } from '../db/index.js';
+import { openDatabase, type Database, type Sql } from '../db/index.js';
 import { MemoryRedisPort } from '../redis/index.js';
 import { EventConsumer, type EventConsumerOptions } from './consumer.js';
 import { replayDeadLetter } from './dead-letters.js';
@@ -164,6 +164,55 @@ describe("a handler's after-commit work", () => {
     // Each event's callback ran once; the failure neither stopped the next event nor brought the first back.
     expect(calls).toBe(2);
     expect(await effects()).toEqual([{ username: 'di' }, { username: 'ed' }]);
+  });
+});
+
+describe('a consumer on the SQL port (`transaction`: Database.transaction)', () => {
+  /** Handlers handed `Sql`: each writes its effect, and the one for `fails` writes it, then throws. */
+  function sqlConsumer(redis: MemoryRedisPort, group: string, fails: string) {
+    return new EventConsumer<Sql>({
+      prisma: db.prisma,
+      transaction: db.transaction,
+      redis,
+      group,
+      consumer: 'c1',
+      logger,
+      blockMs: 20,
+      maxAttempts: 2,
+      claimIdleMs: 50,
+      handlers: {
+        'user.registered': async (event, sql) => {
+          await sql.query('INSERT INTO test_effects VALUES ($1::uuid, $2)', [event.id, event.payload.username]);
+          if (event.payload.username === fails) throw new Error('this one fails');
+        },
+      },
+    });
+  }
+
+  it('applies each event once in its transaction, and a failing one rolls back alone', async () => {
+    const redis = new MemoryRedisPort();
+    const relay = new OutboxRelay({ prisma: db.prisma, redis, producer: 'events-test', logger });
+    await db.prisma.$transaction(async (tx) => {
+      for (const username of ['fa', 'fb', 'fc']) await recordEvent(tx, 'events-test', 'user.registered', register(username));
+    });
+    await relay.drain();
+    // Published twice (relay crash between XADD and stamping the rows): one read holds each event twice.
+    await db.prisma.$executeRawUnsafe("UPDATE outbox_events SET published_at = NULL WHERE producer = 'events-test'");
+    await relay.drain();
+
+    const group = `events-test-sql-${Date.now()}`;
+    const consumer = sqlConsumer(redis, group, 'fb');
+    await consumer.start();
+    // The read's batch failed on fb and rolled back whole; each event then ran alone: fa and fc
+    // applied once, fb's effect rolled back with its failure every time, then it was set aside.
+    await expect.poll(() => consumer.pending(), { timeout: 10_000 }).toBe(0);
+    await consumer.stop();
+    expect(await effects()).toEqual([{ username: 'fa' }, { username: 'fc' }]);
+    const dead = await db.prisma.$queryRawUnsafe<{ username: string; failures: number }[]>(
+      `SELECT event->'payload'->>'username' AS username, failures FROM dead_letter_events WHERE consumer = $1`,
+      group,
+    );
+    expect(dead).toEqual([{ username: 'fb', failures: 2 }]);
   });
 });
 

@@ -8,8 +8,8 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { Viewer } from '../auth.js';
 import { metricsAccessOf, type PlatformConfig } from '../config.js';
-import type { Database, PrismaClient } from '../db/index.js';
-import { EventConsumer, type EventConsumerOptions } from '../events/consumer.js';
+import type { Database, PrismaClient, Sql, Tx } from '../db/index.js';
+import { EventConsumer, type ConsumerConnection, type EventConsumerOptions } from '../events/consumer.js';
 import { OutboxRelay } from '../events/outbox.js';
 import type { RunningService } from '../http.js';
 import { createLogger } from '../logger.js';
@@ -40,8 +40,14 @@ export interface SubgraphKit<C> {
   work: UnitOfWork;
 }
 
-/** How a subgraph reads the domain-event bus: group = the subgraph's name, one consumer per replica. */
-export type SubgraphConsumer = Pick<EventConsumerOptions, 'handlers' | 'batchHandlers' | 'wants' | 'batch' | 'batchSize' | 'blockMs' | 'claimIdleMs' | 'maxAttempts'>;
+type ConsumerParts<C extends ConsumerConnection> = Pick<EventConsumerOptions<C>, 'handlers' | 'batchHandlers' | 'wants' | 'batch' | 'batchSize' | 'blockMs' | 'claimIdleMs' | 'maxAttempts'>;
+
+/**
+ * How a subgraph reads the domain-event bus: group = the subgraph's name, one consumer per replica.
+ * Its handlers are handed a Prisma transaction's client, or with `port: 'sql'` the raw SQL port of
+ * a Database.transaction (docs/database.md says when; no Prisma runtime on a busy consumer's way).
+ */
+export type SubgraphConsumer = (ConsumerParts<Tx> & { port?: 'prisma' }) | (ConsumerParts<Sql> & { port: 'sql' });
 
 /** What a subgraph's `build` returns. */
 export interface SubgraphParts<TContext> {
@@ -69,7 +75,7 @@ export type BuiltSubgraph<TContext extends BaseContext, P> = SubgraphDefinition<
   parts: P;
   kit: SubgraphKit<unknown>;
   relay: OutboxRelay;
-  consumer: EventConsumer | null;
+  consumer: EventConsumer<Tx> | EventConsumer<Sql> | null;
 };
 
 export interface CreateInput<C> {
@@ -122,17 +128,17 @@ export function defineSubgraph<C, P extends SubgraphParts<BaseContext>, O = obje
     };
     const parts = spec.build(kit, input);
     const consumerName = (config as Record<string, unknown>)[`${spec.name.toUpperCase()}_CONSUMER_NAME`];
-    const consumer = parts.consumer
-      ? new EventConsumer({
-          ...parts.consumer,
-          ...input.consumerTuning,
-          prisma: db.prisma,
-          redis,
-          group: spec.name,
-          consumer: typeof consumerName === 'string' ? consumerName : defaultConsumerName(spec.name),
-          logger,
-        })
-      : null;
+    const common = {
+      ...input.consumerTuning,
+      prisma: db.prisma,
+      redis,
+      group: spec.name,
+      consumer: typeof consumerName === 'string' ? consumerName : defaultConsumerName(spec.name),
+      logger,
+    };
+    let consumer: EventConsumer<Tx> | EventConsumer<Sql> | null = null;
+    if (parts.consumer?.port === 'sql') consumer = new EventConsumer<Sql>({ ...parts.consumer, ...common, transaction: db.transaction });
+    else if (parts.consumer) consumer = new EventConsumer<Tx>({ ...parts.consumer, ...common });
     return {
       name: spec.name,
       typeDefs,

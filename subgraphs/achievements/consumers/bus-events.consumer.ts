@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { prismaSql, type Tx } from '../../../platform/db/index.js';
+import type { Sql } from '../../../platform/db/index.js';
 import type { EventBatchHandlers, EventHandlers } from '../../../platform/events/consumer.js';
 import type { DomainEvent } from '../../../platform/events/types.js';
 import type { SubgraphConsumer } from '../../../platform/subgraph/define.js';
@@ -20,7 +20,9 @@ export const busEventsWanted = (event: DomainEvent): boolean =>
  * How the bus feeds achievements. Each handler runs in the consumer's transaction, which also
  * records the domain event as handled; the achievement events it stands for are appended in that
  * same transaction (their ids derive from the domain event's), so a redelivery has no effect.
- * What they publish goes out once the consumer's transaction has committed.
+ * What they publish goes out once the consumer's transaction has committed. The handlers write
+ * only SQL, so the consumer runs on the raw SQL port (`port: 'sql'`), as game servers' batches do:
+ * every chat message is an event here, and Prisma's runtime was most of this consumer's CPU.
  */
 export function busEventsConsumer(deps: {
   work: UnitOfWork;
@@ -32,31 +34,31 @@ export function busEventsConsumer(deps: {
   notifications?: NotificationsStore;
 }): SubgraphConsumer {
   const { work, batches, store } = deps;
-  const handlers: EventHandlers = {
+  const handlers: EventHandlers<Sql> = {
     // The player's timezone comes from users: streaks count the player's calendar days.
-    'user.registered': async (event, tx) => {
-      await store.ensurePlayers(prismaSql(tx), [{ userId: event.payload.userId, timezone: validTimezone(event.payload.timezone) }]);
+    'user.registered': async (event, sql) => {
+      await store.ensurePlayers(sql, [{ userId: event.payload.userId, timezone: validTimezone(event.payload.timezone) }]);
       return () => deps.playerKnown?.(event.payload.userId);
     },
-    'user.profile_updated': async (event, tx) => {
-      if (event.payload.timezone) await store.setTimezone(prismaSql(tx), event.payload.userId, validTimezone(event.payload.timezone));
+    'user.profile_updated': async (event, sql) => {
+      if (event.payload.timezone) await store.setTimezone(sql, event.payload.userId, validTimezone(event.payload.timezone));
     },
   };
   if (deps.notifications) {
     const notifications = deps.notifications;
-    handlers['guild.war_declared'] = async (event, tx) => {
-      const within = work.within(tx);
-      await notifyWarDeclared(notifications, { ...within.work, sql: prismaSql(tx) }, event);
+    handlers['guild.war_declared'] = async (event, sql) => {
+      const within = work.withinSql(sql);
+      await notifyWarDeclared(notifications, within.work, event);
       return within.committed;
     };
   }
   // A run of consecutive events of one type (up to a read's 100) is recorded as one batch: its
   // players locked once, in id order, like a game server's batch.
-  const batchHandlers: EventBatchHandlers = {};
+  const batchHandlers: EventBatchHandlers<Sql> = {};
   for (const type of Object.keys(BUS_EVENT_MAPPINGS) as (keyof typeof BUS_EVENT_MAPPINGS)[]) {
-    batchHandlers[type] = (async (events: DomainEvent[], tx: Tx) => {
-      const within = work.within(tx);
-      const engine = { ...within.work, sql: prismaSql(tx) };
+    batchHandlers[type] = (async (events: DomainEvent[], sql: Sql) => {
+      const within = work.withinSql(sql);
+      const engine = within.work;
       await batches.recordIn(engine, events.flatMap(achievementEventsOf), events[0]!.producer);
       if (type === 'tournament.completed' && deps.notifications) {
         for (const event of events) await notifyPlacements(deps.notifications, engine, event as DomainEvent<'tournament.completed'>);
@@ -65,6 +67,7 @@ export function busEventsConsumer(deps: {
     });
   }
   return {
+    port: 'sql',
     handlers,
     batchHandlers,
     wants: busEventsWanted,

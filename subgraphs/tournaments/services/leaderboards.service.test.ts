@@ -192,7 +192,9 @@ describe('score sources', () => {
     const userId = randomUUID(); // not among users' players here: bus sources are not checked
     const event = (achievementId: string, points: number): DomainEvent<'achievement.unlocked'> =>
       ({ id: randomUUID(), type: 'achievement.unlocked', producer: 'achievements', occurredAt: now.toISOString(), payload: { userId, achievementId, rarity: 'RARE', category: 'x', rewards: [], unlockedAt: now.toISOString(), points } }) as never;
-    const handler = built.parts.consumer.handlers!['achievement.unlocked']!;
+    const consumer = built.parts.consumer;
+    if (consumer.port === 'sql') throw new Error('leaderboards consume on Prisma transactions');
+    const handler = consumer.handlers!['achievement.unlocked']!;
     const apply = async (e: DomainEvent<'achievement.unlocked'>) => {
       const after = await db.prisma.$transaction((tx) => handler(e, tx));
       if (typeof after === 'function') await after();

@@ -2,14 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
+import { liveChannel } from '../platform/live.js';
+import { acceptanceCalls, HUGE, type Case, type Player } from './support/acceptance.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
-import { liveChannel } from '../platform/live.js';
 import { activeSubscriptions, subscribe, untilListening } from './support/ws.js';
 
 // Achievements as a studio reads schema/achievements.graphql: who may report events, the limits
-// of an event and of a batch, retries, the catalog's reads, the inbox's page bounds, and hostile
-// input on every argument, each refused with a code and changing nothing.
+// of an event and of a batch (each refusal naming its field), retries, order, prerequisites, the
+// catalog's reads, order and cache headers, hidden achievements per viewer, the inbox's pages and
+// marks, the live streams, and hostile input on every argument, refused with a code, changing nothing.
 
 let platform: RunningPlatform;
 let url: string;
@@ -18,29 +20,7 @@ const { client } = platformPerFile({}, (started) => {
   url = started.gateway.url;
 });
 
-type Player = { id: string; token: string };
-const HUGE = 'x'.repeat(100_000);
-
-async function must<T>(token: string | undefined, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const result = await gql<T>(url, query, variables, { token });
-  if (result.errors || !result.data) throw new Error(`${query.slice(0, 60)}: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
-async function refusal(token: string | undefined, query: string, variables: Record<string, unknown>) {
-  const result = await gql(url, query, variables, { token });
-  expect(result.status).toBeLessThan(500);
-  expect(result.errors?.length, JSON.stringify(result.data)).toBeGreaterThan(0);
-  return { message: result.errors![0]!.message, ...result.errors![0]!.extensions } as { message: string; code?: unknown } & Record<string, unknown>;
-}
-type Case = [name: string, token: string | undefined, variables: Record<string, unknown>, expected: Record<string, unknown>];
-async function expectRefusals(query: string, cases: Case[]) {
-  for (const [name, token, variables, expected] of cases) {
-    const refused = await refusal(token, query, variables).catch((error: Error) => {
-      throw new Error(`${name}: ${error.message}`);
-    });
-    expect(refused, name).toMatchObject(expected);
-  }
-}
+const { must, refusal, expectRefusals } = acceptanceCalls(() => url);
 
 const RECORD = `mutation($input: GameEventInput!) { recordGameEvent(input: $input) { events { id status unlocked { achievement { id } } } } }`;
 const RECORD_MANY = `mutation($input: RecordGameEventsInput!) { recordGameEvents(input: $input) { events { id status } } }`;
@@ -483,7 +463,10 @@ describe('acceptance: the inbox', () => {
     const chosen = [all[1]!.id, all[4]!.id, all[5]!.id];
     const padded = [...chosen, ...Array.from({ length: 97 }, () => randomUUID())];
     expect(await must(ana.token, MARK, { input: { ids: padded } })).toEqual({ markNotificationsRead: { markedCount: 3, unreadCount: count - 3 } });
+    const readAts = async () => (await must<Page>(ana.token, PAGE, { first: 100 })).notifications.edges.map((e) => e.node.readAt);
+    const marked = await readAts();
     expect(await must(ana.token, MARK, { input: { ids: chosen } })).toEqual({ markNotificationsRead: { markedCount: 0, unreadCount: count - 3 } });
+    expect(await readAts()).toEqual(marked);
     expect(await refusal(ana.token, MARK, { input: { all: false } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'ids' });
     const after = (await must<Page>(ana.token, PAGE, { first: 100 })).notifications.edges.map((e) => e.node);
     expect(after.map((n) => n.id)).toEqual(all.map((n) => n.id));
@@ -626,5 +609,27 @@ describe('acceptance: hostile and unusual callers', () => {
     expect(await of(ana.id, 'week_warrior')).toMatchObject({ current: 0, target: 7, percent: 0 });
     expect(await of(ana.id, 'busy_bee')).toMatchObject({ current: 3, target: 15, percent: 20 });
     expect(await of(ben.id, 'week_warrior')).toMatchObject({ current: 2, target: 7 });
+  });
+});
+
+describe('acceptance: a hidden unlock, live', () => {
+  it('the player who unlocks a hidden achievement hears its real name over achievementUnlocked and notificationAdded', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const secret = (await must<{ achievement: { name: string } }>(undefined, `{ achievement(id: "forgotten_shrine") { name } }`)).achievement.name;
+    const ws = client(ana.token);
+    const unlocks = subscribe(ws, `subscription { achievementUnlocked { achievement { id name description } } }`);
+    const added = subscribe(ws, `subscription { notificationAdded { title achievement { id name } } }`);
+    await untilListening(platform.runtime.redis, liveChannel('achievements', 'achievementUnlocked', ana.id));
+    await untilListening(platform.runtime.redis, liveChannel('achievements', 'notificationAdded', ana.id));
+    await report(server, ana.id, [{ type: 'QUEST_COMPLETED', data: { questId: 'forgotten_shrine' } }]);
+    const revealed = (await must<{ achievement: { name: string; description: string } }>(ana.token, `{ achievement(id: "forgotten_shrine") { name description } }`)).achievement;
+    expect(revealed.name).not.toBe(secret);
+    await expect.poll(() => unlocks.results.length, { timeout: 10_000 }).toBe(2);
+    expect(unlocks.results.map((r) => r.data)).toContainEqual({ achievementUnlocked: { achievement: { id: 'forgotten_shrine', ...revealed } } });
+    await expect.poll(() => added.results.length, { timeout: 10_000 }).toBe(2);
+    expect(added.results.map((r) => r.data)).toContainEqual({ notificationAdded: { title: `Achievement unlocked: ${revealed.name}`, achievement: { id: 'forgotten_shrine', name: revealed.name } } });
+    unlocks.stop();
+    added.stop();
   });
 });

@@ -32,15 +32,26 @@ export class SessionsStore {
     return count === 1;
   }
 
-  /** Revokes every live token of a family; returns how many. */
-  async revokeFamily(familyId: string, now: Date): Promise<number> {
-    const { count } = await this.prisma.refreshToken.updateMany({ where: { familyId, revokedAt: null }, data: { revokedAt: now } });
-    return count;
+  /**
+   * Revokes every token of a family not revoked yet (used ones too, so the table shows the session
+   * ended); returns how many stopped working: the family's live token, one at most, since each
+   * refresh uses up its predecessor. Used and expired tokens already refreshed nothing.
+   */
+  revokeFamily(familyId: string, now: Date): Promise<number> {
+    return this.revokeWhere({ familyId }, now);
   }
 
-  /** Revokes every live token of every family of a user; returns how many. */
-  async revokeAllOfUser(userId: string, now: Date): Promise<number> {
-    const { count } = await this.prisma.refreshToken.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now } });
-    return count;
+  /** Revokes every token of every family of a user; returns how many stopped working (one per live session). */
+  revokeAllOfUser(userId: string, now: Date): Promise<number> {
+    return this.revokeWhere({ userId }, now);
+  }
+
+  private async revokeWhere(where: { familyId: string } | { userId: string }, now: Date): Promise<number> {
+    const revoked = await this.prisma.refreshToken.updateManyAndReturn({
+      where: { ...where, revokedAt: null },
+      data: { revokedAt: now },
+      select: { usedAt: true, expiresAt: true },
+    });
+    return revoked.filter((t) => t.usedAt === null && t.expiresAt > now).length;
   }
 }

@@ -1,4 +1,3 @@
-import { pageRequest, toConnection } from '../../../platform/pagination.js';
 import type { LevelUpEvent } from '../contracts/live.js';
 import { CURRENCIES, parseAsset } from '../domain/wallet.js';
 import { levelForXp, levelProgress } from '../domain/levels.js';
@@ -13,7 +12,8 @@ export const walletResolvers: Resolvers = {
     applyWalletOperation: (_parent, { input }, { viewer, wallet }) => wallet.applyWalletOperation(viewer, input),
   },
   ApplyWalletOperationPayload: {
-    user: async ({ userId }, _args, { loaders }) => (await loaders.userById.load(userId))!,
+    // The caller who applied the operation (a MANAGE_WALLET service or an admin) reads its outcome: the new balances.
+    user: async ({ userId }, _args, { loaders }) => ({ ...(await loaders.userById.load(userId))!, walletShown: true }),
   },
   Subscription: {
     levelUp: {
@@ -29,10 +29,10 @@ export const walletResolvers: Resolvers = {
     level: async (user, _args, { loaders }) => levelForXp(Number(await xpOf(user, loaders))),
     xpIntoLevel: async (user, _args, { loaders }) => levelProgress(Number(await xpOf(user, loaders))).xpIntoLevel,
     xpForNextLevel: async (user, _args, { loaders }) => levelProgress(Number(await xpOf(user, loaders))).xpForNextLevel,
-    wallet: ({ id }, _args, { viewer, wallet }) => wallet.walletOf(viewer, id),
-    inventory: async ({ id }, _args, { viewer, wallet, loaders }) => {
+    wallet: (user, _args, { viewer, wallet }) => wallet.walletOf(viewer, user),
+    inventory: async (user, _args, { viewer, wallet, loaders }) => {
       // The inventory is part of the wallet: private to its owner.
-      const own = wallet.walletOf(viewer, id);
+      const own = wallet.walletOf(viewer, user);
       if (!own) return null;
       const balances = await loaders.balancesOf.load(own.userId);
       return [...balances]
@@ -46,10 +46,7 @@ export const walletResolvers: Resolvers = {
       const balances = await loaders.balancesOf.load(userId);
       return CURRENCIES.map((currency) => ({ currency, amount: balances.get(currency) ?? 0n }));
     },
-    ledger: async ({ userId }, args, { wallet }) => {
-      const page = pageRequest<string>(args);
-      return toConnection(await wallet.ledgerPage(userId, page), page, (entry) => entry.seq.toString());
-    },
+    ledger: ({ userId }, args, { wallet }) => wallet.ledgerPage(userId, args),
   },
   LedgerEntry: {
     id: (entry) => entry.seq.toString(),

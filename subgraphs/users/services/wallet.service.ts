@@ -3,13 +3,14 @@ import { raisedError } from '../../../platform/db/errors.js';
 import { BadUserInputError, ConflictError, InsufficientFundsError, NotFoundError } from '../../../platform/errors.js';
 import { GroupCommit } from '../../../platform/group-commit.js';
 import { isUuid } from '../../../platform/ids.js';
-import type { PageRequest } from '../../../platform/pagination.js';
+import { pageRequest, parseSeqKey, seqKey, toConnection, type Connection, type ConnectionArgs } from '../../../platform/pagination.js';
 import { announceEntityChanges } from '../../../platform/entity-changes.js';
 import type { RedisPort } from '../../../platform/redis/index.js';
 import type { PrismaWork, UnitOfWork } from '../../../platform/unit-of-work.js';
 import { levelUp, type LevelUpEvent } from '../contracts/live.js';
 import { levelForXp } from '../domain/levels.js';
 import { MAX_BALANCE, parseAsset, sameOperation, validateChanges, validateIdempotencyKey, validateReason, validateReference, type AssetChange } from '../domain/wallet.js';
+import type { UserRow } from '../store/users.store.js';
 import type { AppliedOperation, LedgerEntryRow, RefusedOperation, WalletOperation, WalletRef, WalletStore } from '../store/wallet.store.js';
 
 export interface WalletOperationInput {
@@ -122,13 +123,20 @@ export class WalletService {
     return results;
   }
 
-  /** The player's own wallet, or null for anyone else: wallets are private. */
-  walletOf(viewer: Viewer, userId: string): WalletRef | null {
-    return viewer.userId === userId ? { userId } : null;
+  /**
+   * The player's own wallet, or null for anyone else: wallets are private. The player in an
+   * applyWalletOperation payload (`walletShown`) shows it to the caller who applied the operation.
+   */
+  walletOf(viewer: Viewer, user: Pick<UserRow, 'id' | 'walletShown'>): WalletRef | null {
+    return viewer.userId === user.id || user.walletShown ? { userId: user.id } : null;
   }
 
-  ledgerPage(userId: string, page: PageRequest<string>): Promise<LedgerEntryRow[]> {
-    return this.deps.wallet.ledgerPage(userId, page);
+  /** A page of the player's ledger, newest first; a cursor that is not one of ours is BAD_USER_INPUT naming it. */
+  async ledgerPage(userId: string, args: ConnectionArgs): Promise<Connection<LedgerEntryRow>> {
+    const request = pageRequest<unknown>(args);
+    const field = request.direction === 'forward' ? 'after' : 'before';
+    const page = { ...request, cursor: request.cursor == null ? null : parseSeqKey(request.cursor, field) };
+    return toConnection<LedgerEntryRow, unknown>(await this.deps.wallet.ledgerPage(userId, page), page, (entry) => seqKey(entry.seq));
   }
 
   /** The viewer's level-ups (signed-in players only). */

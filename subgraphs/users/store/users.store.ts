@@ -5,8 +5,9 @@ import { findByUuids } from '../../../platform/ids.js';
 /**
  * A user row as resolvers receive it (the GraphQL `User` mapper). `xp`: the player's XP balance,
  * when the row was read with it (findByIds), so `level` and `xp` need no second read.
+ * `walletShown`: the wallet is readable by this viewer though not theirs (applyWalletOperation's payload).
  */
-export type UserRow = User & { xp?: bigint };
+export type UserRow = User & { xp?: bigint; walletShown?: true };
 
 export class UsersStore {
   /** `sql`: the raw SQL port outside a transaction (`Database.sql`), for the hot read below. */

@@ -107,8 +107,8 @@ export class WalletStore {
   }
 
   /** A page of one player's ledger, newest first (keyset on seq). */
-  async ledgerPage(userId: string, page: PageRequest<string>): Promise<LedgerEntryRow[]> {
-    const cursor = page.cursor != null ? BigInt(page.cursor) : null;
+  async ledgerPage(userId: string, page: PageRequest<bigint>): Promise<LedgerEntryRow[]> {
+    const cursor = page.cursor;
     const newestFirst = page.direction === 'forward';
     const rows = await this.prisma.ledgerEntry.findMany({
       where: { userId, ...(cursor != null ? { seq: newestFirst ? { lt: cursor } : { gt: cursor } } : {}) },

@@ -88,8 +88,8 @@ export class AccountsService {
     const matches = await verify(user?.passwordHash ?? DUMMY_HASH, input.password);
     if (!user || !matches) throw new UnauthenticatedError('Wrong username, email or password.');
     await attempt.succeeded();
-    await store.touchLastSeen(user.id, this.now());
-    return this.signIn(user);
+    // The payload's player shows this sign-in as their last.
+    return this.signIn(await store.touchLastSeen(user.id, this.now()));
   }
 
   findByUsernameKey(key: string): Promise<UserRow | null> {

@@ -64,7 +64,8 @@ export class UsersStore {
     });
   }
 
-  touchLastSeen(id: string, at: Date): Promise<unknown> {
+  /** Stamps a sign-in; the row as it is now. */
+  touchLastSeen(id: string, at: Date): Promise<UserRow> {
     return this.prisma.user.update({ where: { id }, data: { lastSeenAt: at } });
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, REGISTER, registerPlayer, uniqueName } from './support/platform.js';
-import { acceptanceCalls, HUGE, type Case } from './support/acceptance.js';
+import { acceptanceCalls, HUGE, type Case, type Player } from './support/acceptance.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { subscribe } from './support/ws.js';
 
@@ -342,5 +342,430 @@ describe('acceptance: concurrent retries never double-apply', () => {
     expect(applied.filter((r) => !r.data!.applyWalletOperation.replayed)).toHaveLength(1);
     const wallet = await must<{ me: { wallet: { balances: { currency: string; amount: number }[] } } }>(ana, `query { me { wallet { balances { currency amount } } } }`);
     expect(wallet.me.wallet.balances.find((b) => b.currency === 'COINS')?.amount).toBe(7);
+  });
+});
+
+// What follows checks, promise by promise, the behaviour the docstrings describe beyond refusals:
+// sessions, the sign-in lock, the wallet's ledger and idempotency, and the friends rules.
+
+const AUTH = `accessToken expiresAt refreshToken refreshTokenExpiresAt user { id username role lastSeenAt }`;
+type Auth = { accessToken: string; expiresAt: string; refreshToken: string; refreshTokenExpiresAt: string; user: { id: string; username: string; role: string; lastSeenAt: string | null } };
+const REGISTER_FULL = `mutation($input: RegisterInput!) { register(input: $input) { ${AUTH} } }`;
+const LOGIN_FULL = `mutation($u: String!, $p: String!) { login(input: { usernameOrEmail: $u, password: $p }) { ${AUTH} } }`;
+const REFRESH_FULL = `mutation($t: String!) { refreshSession(input: { refreshToken: $t }) { ${AUTH} } }`;
+const LOGOUT_OP = `mutation($t: String!) { logout(input: { refreshToken: $t }) { revokedSessions } }`;
+
+describe('acceptance: sessions', () => {
+  const signUp = async () => {
+    const name = uniqueName('ses');
+    const { register } = await must<{ register: Auth }>(undefined, REGISTER_FULL, { input: { username: name, email: `${name}@example.com`, password: 'password123' } });
+    return register;
+  };
+  const login = async (username: string) => (await must<{ login: Auth }>(undefined, LOGIN_FULL, { u: username, p: 'password123' })).login;
+  const refresh = async (token: string) => (await must<{ refreshSession: Auth }>(undefined, REFRESH_FULL, { t: token })).refreshSession;
+  const logout = async (token: string) => (await must<{ logout: { revokedSessions: number } }>(undefined, LOGOUT_OP, { t: token })).logout.revokedSessions;
+
+  it('register and login answer a working session; lastSeenAt is null until the first sign-in', async () => {
+    const before = Date.now();
+    const registered = await signUp();
+    expect(registered.user.lastSeenAt).toBeNull();
+    expect(Date.parse(registered.expiresAt)).toBeGreaterThan(before);
+    expect(Date.parse(registered.refreshTokenExpiresAt)).toBeGreaterThan(Date.parse(registered.expiresAt));
+    expect(await must(registered.accessToken, `query { me { id } }`)).toEqual({ me: { id: registered.user.id } });
+    const signedIn = await login(registered.user.username.toUpperCase());
+    expect(signedIn.user.id).toBe(registered.user.id);
+    expect(Date.parse(signedIn.user.lastSeenAt!)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(signedIn.refreshToken).not.toBe(registered.refreshToken);
+  });
+
+  it('refreshSession: a token works once; presenting an exchanged one signs the whole session out', async () => {
+    const first = await signUp();
+    const second = await refresh(first.refreshToken);
+    expect(second.user.id).toBe(first.user.id);
+    expect(await must(second.accessToken, `query { me { id } }`)).toEqual({ me: { id: first.user.id } });
+    const third = await refresh(second.refreshToken);
+    // The exchanged token again: UNAUTHENTICATED, and the session's live token stops working too.
+    expect(await refusal(undefined, REFRESH_FULL, { t: first.refreshToken })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await refusal(undefined, REFRESH_FULL, { t: third.refreshToken })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Another sign-in of the same player is another session: untouched.
+    const other = await login(first.user.username);
+    expect((await refresh(other.refreshToken)).user.id).toBe(first.user.id);
+  });
+
+  it('logout signs out the whole session and counts the refresh tokens that stopped working; logoutEverywhere every session', async () => {
+    const registered = await signUp();
+    // A session refreshed twice holds one working token: logging out stops that one.
+    const s1 = await login(registered.user.username);
+    const s2 = await refresh(s1.refreshToken);
+    const s3 = await refresh(s2.refreshToken);
+    expect(await logout(s3.refreshToken)).toBe(1);
+    expect(await logout(s3.refreshToken)).toBe(0); // already signed out
+    expect(await refusal(undefined, REFRESH_FULL, { t: s3.refreshToken })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Logging out with an older token of the session stops the token refreshed from it.
+    const t1 = await login(registered.user.username);
+    const t2 = await refresh(t1.refreshToken);
+    expect(await logout(t1.refreshToken)).toBe(1);
+    expect(await refusal(undefined, REFRESH_FULL, { t: t2.refreshToken })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    // Access tokens already issued keep working until they expire.
+    expect(await must(t2.accessToken, `query { me { id } }`)).toEqual({ me: { id: registered.user.id } });
+    // Everywhere: the registration's session, one fresh sign-in and one refreshed once: 3 working tokens.
+    const u1 = await login(registered.user.username);
+    const v1 = await login(registered.user.username);
+    const v2 = await refresh(v1.refreshToken);
+    const everywhere = await must<{ logoutEverywhere: { revokedSessions: number } }>(v2.accessToken, `mutation { logoutEverywhere { revokedSessions } }`);
+    expect(everywhere.logoutEverywhere.revokedSessions).toBe(3);
+    for (const token of [registered.refreshToken, u1.refreshToken, v2.refreshToken]) {
+      expect(await refusal(undefined, REFRESH_FULL, { t: token })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
+    expect((await must<{ logoutEverywhere: { revokedSessions: number } }>(v2.accessToken, `mutation { logoutEverywhere { revokedSessions } }`)).logoutEverywhere.revokedSessions).toBe(0);
+  });
+
+  it('one refresh token sent three times at once is exchanged once; the others are UNAUTHENTICATED', async () => {
+    const registered = await signUp();
+    const results = await Promise.all([0, 1, 2].map(() => gql<{ refreshSession: Auth }>(url, REFRESH_FULL, { t: registered.refreshToken })));
+    expect(results.filter((r) => r.data?.refreshSession)).toHaveLength(1);
+    expect(results.filter((r) => r.errors?.[0]?.extensions?.code === 'UNAUTHENTICATED')).toHaveLength(2);
+    // Whether the winner's session survives depends on whether a loser came after it (a reuse): not asserted.
+    expect(await platform.runtime.db.prisma.refreshToken.count({ where: { userId: registered.user.id } })).toBe(2);
+  });
+
+  it('setRole applies from the next refresh; an admin cannot change their own role', async () => {
+    const player = await signUp();
+    const admin = await signInAsAdmin(platform, url);
+    const adminId = (await must<{ me: { id: string } }>(admin, `query { me { id } }`)).me.id;
+    expect(await refusal(admin, `mutation($u: ID!) { setRole(input: { userId: $u, role: PLAYER }) { user { id } } }`, { u: adminId })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await must(admin, `mutation($u: ID!) { setRole(input: { userId: $u, role: ADMIN }) { user { id role } } }`, { u: player.user.id })).toEqual({ setRole: { user: { id: player.user.id, role: 'ADMIN' } } });
+    // The token issued before the change still acts as a player; the refreshed one as ADMIN.
+    expect(await refusal(player.accessToken, `query { apiKeys { id } }`, {})).toMatchObject({ code: 'FORBIDDEN' });
+    const refreshed = await refresh(player.refreshToken);
+    expect(refreshed.user.role).toBe('ADMIN');
+    expect((await gql(url, `query { apiKeys { id } }`, {}, { token: refreshed.accessToken })).errors).toBeUndefined();
+  });
+});
+
+describe('acceptance: the sign-in lock', () => {
+  it('after 5 attempts on one account, sign-in is RATE_LIMITED for a minute even with the right password; unknown names alike', async () => {
+    const ana = await registerPlayer(url);
+    const LOGIN = `mutation($u: String!, $p: String!) { login(input: { usernameOrEmail: $u, password: $p }) { accessToken } }`;
+    for (let i = 0; i < 5; i++) expect(await refusal(undefined, LOGIN, { u: ana.username, p: `wrong-${i}-password` })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    const locked = await refusal(undefined, LOGIN, { u: ana.username, p: 'password123' });
+    expect(locked).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) });
+    expect(locked.retryAfterMs as number).toBeGreaterThan(0);
+    expect(locked.retryAfterMs as number).toBeLessThanOrEqual(60_000);
+    // By email the same account is locked too.
+    expect(await refusal(undefined, LOGIN, { u: `${ana.username}@example.com`, p: 'password123' })).toMatchObject({ code: 'RATE_LIMITED' });
+    // A name nobody holds locks the same way, so a lock reveals no account.
+    const ghost = uniqueName('ghost');
+    for (let i = 0; i < 5; i++) expect(await refusal(undefined, LOGIN, { u: ghost, p: 'password123' })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await refusal(undefined, LOGIN, { u: ghost, p: 'password123' })).toMatchObject({ code: 'RATE_LIMITED' });
+  });
+
+  it('a successful sign-in does not count towards the lock', async () => {
+    const ana = await registerPlayer(url);
+    const LOGIN = `mutation($u: String!, $p: String!) { login(input: { usernameOrEmail: $u, password: $p }) { accessToken } }`;
+    for (let i = 0; i < 8; i++) await must(undefined, LOGIN, { u: ana.username, p: 'password123' });
+    for (let i = 0; i < 4; i++) expect(await refusal(undefined, LOGIN, { u: ana.username, p: 'wrong-password' })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    await must(undefined, LOGIN, { u: ana.username, p: 'password123' });
+  });
+});
+
+describe('acceptance: the wallet', () => {
+  const APPLY = `mutation($input: ApplyWalletOperationInput!) {
+    applyWalletOperation(input: $input) { operationId replayed entries { id currency itemId amount balanceAfter reason reference } }
+  }`;
+  type Entry = { id: string; currency: string | null; itemId: string | null; amount: number; balanceAfter: number; reason: string; reference: string | null };
+  type Applied = { applyWalletOperation: { operationId: string; replayed: boolean; entries: Entry[] } };
+  const WALLET = `query { me { wallet { balances { currency amount } } inventory { itemId quantity } } }`;
+  type Wallet = { me: { wallet: { balances: { currency: string; amount: number }[] }; inventory: { itemId: string; quantity: number }[] } };
+  const balances = async (player: Player) => {
+    const { me } = await must<Wallet>(player.token, WALLET);
+    return Object.fromEntries(me.wallet.balances.map((b) => [b.currency, b.amount]));
+  };
+  const operation = (userId: string, over: Record<string, unknown> = {}) => ({
+    input: { userId, idempotencyKey: `key-${randomUUID()}`, reason: 'quest_reward', changes: [{ currency: 'COINS', amount: 10 }], ...over },
+  });
+
+  it('every currency shows 0 until credited; a wallet and inventory are their owner\'s only', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    expect(await must<Wallet>(ana.token, WALLET)).toEqual({ me: { wallet: { balances: [{ currency: 'XP', amount: 0 }, { currency: 'COINS', amount: 0 }, { currency: 'PREMIUM', amount: 0 }] }, inventory: [] } });
+    const OTHER = `query($id: ID!) { user(id: $id) { wallet { balances { amount } } inventory { itemId } email } }`;
+    expect(await must(ben, OTHER, { id: ana.id })).toEqual({ user: { wallet: null, inventory: null, email: null } });
+    expect(await must(undefined, OTHER, { id: ana.id })).toEqual({ user: { wallet: null, inventory: null, email: null } });
+    const service = await gameServerToken(platform, url, ['MANAGE_WALLET']);
+    expect(await must(service, OTHER, { id: ana.id })).toEqual({ user: { wallet: null, inventory: null, email: null } });
+  });
+
+  it('a service token needs MANAGE_WALLET; with it, credits, debits and items apply all together and answer the new balances', async () => {
+    const ana = await registerPlayer(url);
+    const [wallet, reporter] = [await gameServerToken(platform, url, ['MANAGE_WALLET']), await gameServerToken(platform, url, ['REPORT_GAME_EVENTS', 'REPORT_MATCH_RESULTS'])];
+    expect(await refusal(reporter, APPLY, operation(ana.id))).toMatchObject({ code: 'FORBIDDEN' });
+    const credit = await must<Applied>(wallet, APPLY, operation(ana.id, { reference: 'quest-7', changes: [{ currency: 'COINS', amount: 100 }, { itemId: 'legendary_sword', amount: 2 }, { currency: 'PREMIUM', amount: 5 }] }));
+    expect(credit.applyWalletOperation.replayed).toBe(false);
+    expect(credit.applyWalletOperation.entries.map(({ id: _id, ...e }) => e).sort((a, b) => String(a.currency ?? a.itemId).localeCompare(String(b.currency ?? b.itemId)))).toEqual([
+      { currency: 'COINS', itemId: null, amount: 100, balanceAfter: 100, reason: 'quest_reward', reference: 'quest-7' },
+      { currency: null, itemId: 'legendary_sword', amount: 2, balanceAfter: 2, reason: 'quest_reward', reference: 'quest-7' },
+      { currency: 'PREMIUM', itemId: null, amount: 5, balanceAfter: 5, reason: 'quest_reward', reference: 'quest-7' },
+    ]);
+    // A debit past zero in one change refuses the whole operation: the credit beside it is not applied.
+    const refused = await refusal(wallet, APPLY, operation(ana.id, { changes: [{ currency: 'COINS', amount: 50 }, { currency: 'PREMIUM', amount: -6 }] }));
+    expect(refused).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    expect(await balances(ana)).toEqual({ XP: 0, COINS: 100, PREMIUM: 5 });
+    const spend = await must<Applied & { applyWalletOperation: { user: { wallet: { balances: { currency: string; amount: number }[] }; inventory: unknown[] } } }>(
+      wallet,
+      `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { replayed user { wallet { balances { currency amount } } inventory { itemId quantity } } } }`,
+      operation(ana.id, { reason: 'shop_purchase', changes: [{ currency: 'COINS', amount: -100 }, { itemId: 'legendary_sword', amount: -2 }, { itemId: 'shield', amount: 1 }] }),
+    );
+    expect(spend.applyWalletOperation.user).toEqual({
+      wallet: { balances: [{ currency: 'XP', amount: 0 }, { currency: 'COINS', amount: 0 }, { currency: 'PREMIUM', amount: 5 }] },
+      inventory: [{ itemId: 'shield', quantity: 1 }],
+    });
+  });
+
+  it('idempotency: a retry replays the first result; the same key with other parameters or for another player is CONFLICT on idempotencyKey', async () => {
+    const [ana, ben, admin] = [await registerPlayer(url), await registerPlayer(url), await signInAsAdmin(platform, url)];
+    const first = operation(ana.id, { reference: 'match-1', changes: [{ currency: 'COINS', amount: 30 }, { currency: 'PREMIUM', amount: 3 }] });
+    const applied = await must<Applied>(admin, APPLY, first);
+    // The changes in another order are the same operation.
+    const retry = await must<Applied>(admin, APPLY, { input: { ...first.input, changes: [...first.input.changes].reverse() } });
+    expect(retry.applyWalletOperation).toEqual({ ...applied.applyWalletOperation, replayed: true });
+    expect(await balances(ana)).toEqual({ XP: 0, COINS: 30, PREMIUM: 3 });
+    const conflict = { code: 'CONFLICT', field: 'idempotencyKey' };
+    await expectRefusals(APPLY, [
+      ['another amount', admin, { input: { ...first.input, changes: [{ currency: 'COINS', amount: 31 }, { currency: 'PREMIUM', amount: 3 }] } }, conflict],
+      ['fewer changes', admin, { input: { ...first.input, changes: [{ currency: 'COINS', amount: 30 }] } }, conflict],
+      ['another reason', admin, { input: { ...first.input, reason: 'other_reason' } }, conflict],
+      ['another reference', admin, { input: { ...first.input, reference: 'match-2' } }, conflict],
+      ['no reference', admin, { input: { ...first.input, reference: null } }, conflict],
+      ['another player', admin, { input: { ...first.input, userId: ben.id } }, conflict],
+    ]);
+    expect(await balances(ana)).toEqual({ XP: 0, COINS: 30, PREMIUM: 3 });
+    expect(await balances(ben)).toEqual({ XP: 0, COINS: 0, PREMIUM: 0 });
+    // A replay answers the first result even when the operation could not be applied now.
+    const spend = operation(ana.id, { changes: [{ currency: 'COINS', amount: -30 }] });
+    await must<Applied>(admin, APPLY, spend);
+    expect((await must<Applied>(admin, APPLY, spend)).applyWalletOperation.replayed).toBe(true);
+    expect(await balances(ana)).toEqual({ XP: 0, COINS: 0, PREMIUM: 3 });
+    // A refused operation used nothing: its key applies once the funds are there.
+    const early = operation(ana.id, { changes: [{ currency: 'PREMIUM', amount: -5 }] });
+    expect(await refusal(admin, APPLY, early)).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    await must(admin, APPLY, operation(ana.id, { changes: [{ currency: 'PREMIUM', amount: 2 }] }));
+    expect((await must<Applied>(admin, APPLY, early)).applyWalletOperation.replayed).toBe(false);
+    expect(await balances(ana)).toEqual({ XP: 0, COINS: 0, PREMIUM: 0 });
+  });
+
+  it('concurrent debits with their own keys never overdraw: of 6 spending 3 from 10, exactly 3 apply', async () => {
+    const [ana, service] = [await registerPlayer(url), await gameServerToken(platform, url, ['MANAGE_WALLET'])];
+    await must(service, APPLY, operation(ana.id, { changes: [{ currency: 'COINS', amount: 10 }] }));
+    const spends = await Promise.all(Array.from({ length: 6 }, () => gql<Applied>(url, APPLY, operation(ana.id, { changes: [{ currency: 'COINS', amount: -3 }] }), { token: service })));
+    const codes = spends.map((r) => (r.errors ? r.errors[0]!.extensions?.code : 'OK')).sort();
+    expect(codes).toEqual(['INSUFFICIENT_FUNDS', 'INSUFFICIENT_FUNDS', 'INSUFFICIENT_FUNDS', 'OK', 'OK', 'OK']);
+    const after = spends.filter((r) => r.data).map((r) => r.data!.applyWalletOperation.entries[0]!.balanceAfter).sort();
+    expect(after).toEqual([1, 4, 7]);
+    expect(await balances(ana)).toEqual({ XP: 0, COINS: 1, PREMIUM: 0 });
+    // The same key sent at once with different amounts: one applies, the others are CONFLICT or its replay.
+    const key = `race-${randomUUID()}`;
+    const racing = await Promise.all([1, 2, 3, 1].map((amount) => gql<Applied>(url, APPLY, operation(ana.id, { idempotencyKey: key, changes: [{ currency: 'PREMIUM', amount }] }), { token: service })));
+    const applied = racing.filter((r) => r.data && !r.data.applyWalletOperation.replayed);
+    expect(applied).toHaveLength(1);
+    const won = applied[0]!.data!.applyWalletOperation.entries[0]!.amount;
+    for (const result of racing) {
+      if (result.data) expect(result.data.applyWalletOperation.entries[0]!.amount).toBe(won);
+      else expect(result.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'idempotencyKey' });
+    }
+    expect((await balances(ana)).PREMIUM).toBe(won);
+  });
+
+  it('a credit past 9,007,199,254,740,991 is BAD_USER_INPUT and changes nothing', async () => {
+    const [ana, admin] = [await registerPlayer(url), await signInAsAdmin(platform, url)];
+    const gem = (amount: number) => ({ itemId: 'acceptance_gem', amount });
+    await must(admin, APPLY, operation(ana.id, { changes: [gem(1)] }));
+    await platform.runtime.db.prisma.$executeRaw`UPDATE wallet_balances SET balance = 9007199254740990 WHERE user_id = ${ana.id}::uuid AND asset = 'item:acceptance_gem'`;
+    expect(await refusal(admin, APPLY, operation(ana.id, { changes: [{ currency: 'PREMIUM', amount: 1 }, gem(2)] }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await must<Wallet>(ana, WALLET)).toMatchObject({ me: { wallet: { balances: [{ amount: 0 }, { amount: 0 }, { amount: 0 }] }, inventory: [{ itemId: 'acceptance_gem', quantity: 9007199254740990 }] } });
+    expect((await must<Applied>(admin, APPLY, operation(ana.id, { changes: [gem(1)] }))).applyWalletOperation.entries[0]!.balanceAfter).toBe(9007199254740991);
+    expect(await refusal(admin, APPLY, operation(ana.id, { changes: [gem(1)] }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+
+  it('XP decides the level (100·(L−1)² XP for level L, at most 100) and is never debited', async () => {
+    const [ana, admin] = [await registerPlayer(url), await signInAsAdmin(platform, url)];
+    const LEVEL = `query { me { xp level xpIntoLevel xpForNextLevel } }`;
+    // From the doc's formula. Level-up achievements may add XP of their own, so the expectation follows the XP read.
+    const expected = (xp: number) => {
+      const level = Math.min(100, Math.floor(Math.sqrt(xp / 100)) + 1);
+      const at = (l: number) => 100 * (l - 1) ** 2;
+      return { xp, level, xpIntoLevel: xp - at(level), xpForNextLevel: level === 100 ? null : at(level + 1) - at(level) };
+    };
+    expect(await must(ana, LEVEL)).toEqual({ me: { xp: 0, level: 1, xpIntoLevel: 0, xpForNextLevel: 100 } });
+    expect(await refusal(admin, APPLY, operation(ana.id, { changes: [{ currency: 'XP', amount: -1 }] }))).toMatchObject({ code: 'BAD_USER_INPUT' });
+    await must(admin, APPLY, operation(ana.id, { changes: [{ currency: 'XP', amount: 100 }] }));
+    expect(await must(ana, LEVEL)).toEqual({ me: { xp: 100, level: 2, xpIntoLevel: 0, xpForNextLevel: 300 } });
+    for (const [credit, atLeast] of [[8_050, 10], [1_000_000, 100]] as const) {
+      await must(admin, APPLY, operation(ana.id, { changes: [{ currency: 'XP', amount: credit }] }));
+      const { me } = await must<{ me: { xp: number; level: number } }>(ana, LEVEL);
+      expect(me).toEqual(expected(me.xp));
+      expect(me.level).toBeGreaterThanOrEqual(atLeast);
+    }
+  });
+
+  it('the ledger: newest first, pages both ways without gaps or repeats, and hostile cursors are BAD_USER_INPUT', async () => {
+    const [ana, admin] = [await registerPlayer(url), await signInAsAdmin(platform, url)];
+    for (let i = 1; i <= 5; i++) await must(admin, APPLY, operation(ana.id, { reference: `r${i}`, changes: [{ currency: 'COINS', amount: i }] }));
+    const LEDGER = `query($first: Int, $after: String, $last: Int, $before: String) { me { wallet { ledger(first: $first, after: $after, last: $last, before: $before) {
+      edges { cursor node { reference amount balanceAfter } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } }`;
+    type Page = { me: { wallet: { ledger: { edges: { cursor: string; node: { reference: string; amount: number; balanceAfter: number } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } } } } };
+    const page = async (variables: Record<string, unknown>) => (await must<Page>(ana, LEDGER, variables)).me.wallet.ledger;
+    const all = await page({});
+    expect(all.edges.map((e) => e.node)).toEqual([5, 4, 3, 2, 1].map((i) => ({ reference: `r${i}`, amount: i, balanceAfter: (i * (i + 1)) / 2 })));
+    expect(all.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    const p1 = await page({ first: 2 });
+    expect(p1.edges.map((e) => e.node.reference)).toEqual(['r5', 'r4']);
+    expect(p1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, startCursor: p1.edges[0]!.cursor, endCursor: p1.edges[1]!.cursor });
+    const p2 = await page({ first: 2, after: p1.pageInfo.endCursor });
+    expect(p2.edges.map((e) => e.node.reference)).toEqual(['r3', 'r2']);
+    expect(p2.pageInfo.hasNextPage).toBe(true);
+    const p3 = await page({ first: 2, after: p2.pageInfo.endCursor });
+    expect(p3.edges.map((e) => e.node.reference)).toEqual(['r1']);
+    expect(p3.pageInfo.hasNextPage).toBe(false);
+    const back = await page({ last: 2, before: p3.edges[0]!.cursor });
+    expect(back.edges.map((e) => e.node.reference)).toEqual(['r3', 'r2']);
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    const last = await page({ last: 2 });
+    expect(last.edges.map((e) => e.node.reference)).toEqual(['r2', 'r1']);
+    const b64 = (value: string) => Buffer.from(value).toString('base64url');
+    await expectRefusals(LEDGER, [
+      ['first 101', ana, { first: 101 }, { code: 'BAD_USER_INPUT', field: 'first' }],
+      ['last 101', ana, { last: 101 }, { code: 'BAD_USER_INPUT', field: 'last' }],
+      ['first -1', ana, { first: -1 }, { code: 'BAD_USER_INPUT', field: 'first' }],
+      ['a garbage after', ana, { first: 2, after: 'nope' }, { code: 'BAD_USER_INPUT', field: 'after' }],
+      ['a cursor holding a word', ana, { first: 2, after: b64('"abc"') }, { code: 'BAD_USER_INPUT', field: 'after' }],
+      ['a cursor holding an object', ana, { first: 2, after: b64('{"at":1}') }, { code: 'BAD_USER_INPUT', field: 'after' }],
+      ['a cursor holding a huge number', ana, { first: 2, after: b64('"99999999999999999999999999"') }, { code: 'BAD_USER_INPUT', field: 'after' }],
+      ['a cursor holding 1e999', ana, { first: 2, after: b64('1e999') }, { code: 'BAD_USER_INPUT', field: 'after' }],
+      ['a garbage before', ana, { last: 2, before: b64('"-"') }, { code: 'BAD_USER_INPUT', field: 'before' }],
+    ]);
+  });
+});
+
+describe('acceptance: friends and blocks', () => {
+  const act = (name: string, fields = '__typename') => `mutation($u: ID!) { ${name}(input: { userId: $u }) { ${fields} } }`;
+  const STATE = `query($id: ID!) { user(id: $id) { friendState } }`;
+  const stateOf = async (viewer: Player, other: { id: string }) => (await must<{ user: { friendState: string | null } }>(viewer, STATE, { id: other.id })).user.friendState;
+  const FRIENDS = `query($id: ID!, $state: FriendState, $first: Int, $after: String, $last: Int, $before: String) { user(id: $id) {
+    friends(state: $state, first: $first, after: $after, last: $last, before: $before) {
+      edges { cursor node { state updatedAt user { id } } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } }`;
+  type Page = { user: { friends: { edges: { cursor: string; node: { state: string; updatedAt: string; user: { id: string } } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } } } };
+  const listOf = async (owner: Player, variables: Record<string, unknown> = {}) =>
+    (await must<Page>(owner, FRIENDS, { id: owner.id, ...variables })).user.friends;
+  const relations = async (owner: Player) => (await listOf(owner)).edges.map((e) => [e.node.user.id, e.node.state]);
+
+  it('each side of a request, asking back is accepting, and decline or withdraw leave nothing on either side', async () => {
+    const [ana, ben, cat] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    expect(await must(ana, act('sendFriendRequest', 'friend { state user { id friendState } }'), { u: ben.id })).toEqual({
+      sendFriendRequest: { friend: { state: 'INVITE_SENT', user: { id: ben.id, friendState: 'INVITE_SENT' } } },
+    });
+    expect([await stateOf(ana, ben), await stateOf(ben, ana)]).toEqual(['INVITE_SENT', 'INVITE_RECEIVED']);
+    // Only the receiver accepts or declines; only the sender withdraws.
+    await expectRefusals(act('acceptFriendRequest'), [['the sender accepting', ana, { u: ben.id }, { code: 'CONFLICT' }]]);
+    await expectRefusals(act('declineFriendRequest'), [['the sender declining', ana, { u: ben.id }, { code: 'CONFLICT' }]]);
+    await expectRefusals(act('removeFriend'), [['the receiver withdrawing', ben, { u: ana.id }, { code: 'CONFLICT' }]]);
+    await expectRefusals(act('sendFriendRequest'), [['asking again', ana, { u: ben.id }, { code: 'CONFLICT' }]]);
+    // Asking back is accepting.
+    expect(await must(ben, act('sendFriendRequest', 'friend { state }'), { u: ana.id })).toEqual({ sendFriendRequest: { friend: { state: 'FRIEND' } } });
+    expect([await stateOf(ana, ben), await stateOf(ben, ana)]).toEqual(['FRIEND', 'FRIEND']);
+    await expectRefusals(act('sendFriendRequest'), [['already friends', ana, { u: ben.id }, { code: 'CONFLICT' }]]);
+    await expectRefusals(act('acceptFriendRequest'), [['already friends', ben, { u: ana.id }, { code: 'CONFLICT' }]]);
+    // Either friend may end it; nothing remains on either side.
+    expect(await must(ben, act('removeFriend', 'user { id friendState }'), { u: ana.id })).toEqual({ removeFriend: { user: { id: ana.id, friendState: null } } });
+    expect([await stateOf(ana, ben), await stateOf(ben, ana)]).toEqual([null, null]);
+    // Accept and decline.
+    await must(cat, act('sendFriendRequest'), { u: ana.id });
+    expect(await must(ana, act('declineFriendRequest', 'user { id friendState }'), { u: cat.id })).toEqual({ declineFriendRequest: { user: { id: cat.id, friendState: null } } });
+    expect([await stateOf(ana, cat), await stateOf(cat, ana)]).toEqual([null, null]);
+    await must(cat, act('sendFriendRequest'), { u: ana.id });
+    expect(await must(ana, act('acceptFriendRequest', 'friend { state user { id } }'), { u: cat.id })).toEqual({ acceptFriendRequest: { friend: { state: 'FRIEND', user: { id: cat.id } } } });
+    // Withdrawing one's own request.
+    await must(ana, act('sendFriendRequest'), { u: ben.id });
+    await must(ana, act('removeFriend'), { u: ben.id });
+    expect([await stateOf(ana, ben), await stateOf(ben, ana)]).toEqual([null, null]);
+    expect(await relations(ana)).toEqual([[cat.id, 'FRIEND']]);
+    expect(await relations(ben)).toEqual([]);
+  });
+
+  it('a block ends the relation, is never revealed to the blocked player, and unblocking leaves no relation', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    await must(ana, act('sendFriendRequest'), { u: ben.id });
+    await must(ben, act('acceptFriendRequest'), { u: ana.id });
+    expect(await must(ana, act('blockUser', 'friend { state user { id friendState } }'), { u: ben.id })).toEqual({
+      blockUser: { friend: { state: 'BLOCKED', user: { id: ben.id, friendState: 'BLOCKED' } } },
+    });
+    // Ben sees no relation at all, and an unknown player where Ana is concerned.
+    expect([await stateOf(ana, ben), await stateOf(ben, ana)]).toEqual(['BLOCKED', null]);
+    expect(await relations(ben)).toEqual([]);
+    expect(await relations(ana)).toEqual([[ben.id, 'BLOCKED']]);
+    const unknown = await refusal(ben, act('sendFriendRequest'), { u: randomUUID() });
+    const blocked = await refusal(ben, act('sendFriendRequest'), { u: ana.id });
+    expect(blocked.code).toBe('NOT_FOUND');
+    expect(blocked.message.replace(ana.id, '<id>')).toBe(unknown.message.replace(/[0-9a-f-]{36}/, '<id>'));
+    await expectRefusals(act('removeFriend'), [['no longer friends', ben, { u: ana.id }, { code: 'CONFLICT' }]]);
+    // Ben may block Ana too; each block is its owner's to lift.
+    await must(ben, act('blockUser'), { u: ana.id });
+    expect(await must(ana, act('unblockUser', 'user { id friendState }'), { u: ben.id })).toEqual({ unblockUser: { user: { id: ben.id, friendState: null } } });
+    expect([await stateOf(ana, ben), await stateOf(ben, ana)]).toEqual([null, 'BLOCKED']);
+    await expectRefusals(act('sendFriendRequest'), [['blocked by the other', ana, { u: ben.id }, { code: 'NOT_FOUND' }]]);
+    await must(ben, act('unblockUser'), { u: ana.id });
+    expect([await stateOf(ana, ben), await stateOf(ben, ana)]).toEqual([null, null]);
+    await must(ana, act('sendFriendRequest'), { u: ben.id });
+    expect(await stateOf(ben, ana)).toBe('INVITE_RECEIVED');
+    // Blocking a player with a pending request to the viewer ends the request on both sides.
+    await must(ben, act('blockUser'), { u: ana.id });
+    expect([await stateOf(ana, ben), await stateOf(ben, ana)]).toEqual([null, 'BLOCKED']);
+  });
+
+  it('friends requires a signed-in player; service tokens and players calling for others are refused', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const service = await gameServerToken(platform, url, ['MANAGE_WALLET']);
+    for (const name of ['sendFriendRequest', 'acceptFriendRequest', 'declineFriendRequest', 'removeFriend', 'blockUser', 'unblockUser']) {
+      const refused = await refusal(service, act(name), { u: ben.id });
+      expect(refused.code, name).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
+    }
+    expect((await refusal(service, FRIENDS, { id: ana.id })).code).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
+    expect(await must(service, STATE, { id: ana.id })).toEqual({ user: { friendState: null } });
+    expect(await must(undefined, STATE, { id: ana.id })).toEqual({ user: { friendState: null } });
+    expect(await platform.runtime.db.prisma.friendship.count({ where: { OR: [{ userId: ben.id }, { otherId: ben.id }] } })).toBe(0);
+  });
+
+  it('the friends list: most recently changed first, filtered by state, 20 by default, paged both ways', async () => {
+    const owner = await registerPlayer(url);
+    const others = await Promise.all(Array.from({ length: 23 }, () => registerPlayer(url)));
+    // One at a time, so each relation changes after the previous one.
+    for (const [i, other] of others.entries()) {
+      if (i % 3 === 0) await must(owner, act('blockUser'), { u: other.id });
+      else if (i % 3 === 1) await must(owner, act('sendFriendRequest'), { u: other.id });
+      else await must(other, act('sendFriendRequest'), { u: owner.id });
+    }
+    const expected = others.map((o, i) => [o.id, ['BLOCKED', 'INVITE_SENT', 'INVITE_RECEIVED'][i % 3]]).reverse();
+    const first = await listOf(owner);
+    expect(first.edges.map((e) => [e.node.user.id, e.node.state])).toEqual(expected.slice(0, 20));
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const rest = await listOf(owner, { first: 20, after: first.pageInfo.endCursor });
+    expect(rest.edges.map((e) => [e.node.user.id, e.node.state])).toEqual(expected.slice(20));
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    const updated = first.edges.map((e) => Date.parse(e.node.updatedAt));
+    expect([...updated].sort((a, b) => b - a)).toEqual(updated);
+    const back = await listOf(owner, { last: 5, before: rest.edges[0]!.cursor });
+    expect(back.edges.map((e) => e.node.user.id)).toEqual(expected.slice(15, 20).map(([id]) => id));
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    for (const state of ['BLOCKED', 'INVITE_SENT', 'INVITE_RECEIVED', 'FRIEND']) {
+      const page = await listOf(owner, { state, first: 100 });
+      expect(page.edges.map((e) => e.node.user.id), state).toEqual(expected.filter(([, s]) => s === state).map(([id]) => id));
+    }
+    // Accepting moves a relation to the top.
+    const oldest = others[2]!;
+    await must(owner, act('acceptFriendRequest'), { u: oldest.id });
+    expect((await listOf(owner, { first: 1 })).edges.map((e) => [e.node.user.id, e.node.state])).toEqual([[oldest.id, 'FRIEND']]);
+    await expectRefusals(FRIENDS, [
+      ['first and last', owner, { id: owner.id, first: 1, last: 1 }, { code: 'BAD_USER_INPUT' }],
+      ['a forged cursor', owner, { id: owner.id, after: Buffer.from('{"at":"x","id":"y"}').toString('base64url') }, { code: 'BAD_USER_INPUT', field: 'after' }],
+    ]);
   });
 });

@@ -390,9 +390,14 @@ describe('acceptance: the end of a war', () => {
     await untilStatus(war.id, 'ACTIVE');
     await reportWin(b.members[0]!, 'COMBAT_WON');
     await expect.poll(async () => (await warOf(war.id)).defenderPoints, { timeout: 15_000, interval: 250 }).toBe(1);
+    const guildLive = subscribe(client(), `subscription($g: ID!) { guildUpdated(guildId: $g) { xp level maxMembers } }`, { g: b.id });
+    await untilListening(platform.runtime.redis, liveChannel('social', 'guildUpdated', b.id));
     await bringForward(war.id, 'END');
     await untilStatus(war.id, 'ENDED');
     expect((await warOf(war.id)).winner).toEqual({ id: b.id, xp: 1_100, level: 2, maxMembers: seats + 5 });
+    // The war won goes out on guildUpdated, to anonymous subscribers too.
+    await expect.poll(() => guildLive.results.at(-1)?.data?.guildUpdated, { timeout: 5_000 }).toEqual({ xp: 1_100, level: 2, maxMembers: seats + 5 });
+    guildLive.stop();
     for (const p of [b.master, b.members[0]!]) await expect.poll(() => warRewards(p), { timeout: 15_000, interval: 250 }).toEqual([{ amount: 100, reason: 'guild_war_reward' }]);
     expect(await warRewards(a.master)).toEqual([]);
   });

@@ -1044,3 +1044,46 @@ describe('acceptance: the moderation queue and announcements', () => {
     deleted.stop();
   });
 });
+
+describe('acceptance: resuming a room and a kicked member’s presence', () => {
+  it('chatRoomEvents resumed after an absence: a message sent, edited and deleted meanwhile comes once as ADDED and again as DELETED, each as it is now', async () => {
+    const roomId = await globalRoom();
+    const ana = await registerPlayer(url);
+    const EVENTS = `subscription($r: ID!, $a: String) { chatRoomEvents(roomId: $r, after: $a) { type cursor message { id text editedAt deletedAt } } }`;
+    type Event = { type: string; cursor: string; message: { id: string; text: string; editedAt: string | null; deletedAt: string | null } };
+    const before = await activeSubscriptions(url);
+    const first = subscribe(client(ana.token), EVENTS, { r: roomId });
+    await live(before, 1, ['roomEvent', roomId]);
+    const kept = await send(ana, roomId, 'kept');
+    await expect.poll(() => dataOf<Event>(first, 'chatRoomEvents').length, { timeout: 10_000 }).toBe(1);
+    first.stop();
+    const gone = await send(ana, roomId, 'typo');
+    await must(ana, `mutation($id: ID!) { editMessage(input: { messageId: $id, text: "fixed" }) { message { id } } }`, { id: gone.id });
+    await must(ana, `mutation($id: ID!) { deleteMessage(input: { messageId: $id }) { message { id } } }`, { id: gone.id });
+    await must(ana, `mutation($id: ID!) { editMessage(input: { messageId: $id, text: "kept, edited" }) { message { id } } }`, { id: kept.id });
+    const back = subscribe(client(ana.token), EVENTS, { r: roomId, a: dataOf<Event>(first, 'chatRoomEvents')[0]!.cursor });
+    const tombstone = { id: gone.id, text: '', editedAt: expect.any(String), deletedAt: expect.any(String) };
+    await expect.poll(() => dataOf<Event>(back, 'chatRoomEvents').map((e) => ({ type: e.type, message: e.message })), { timeout: 10_000 }).toEqual([
+      { type: 'ADDED', message: tombstone },
+      { type: 'DELETED', message: tombstone }, // once more, as its latest change: the edit before it is in its current state
+      { type: 'EDITED', message: { id: kept.id, text: 'kept, edited', editedAt: expect.any(String), deletedAt: null } },
+    ]);
+    const cursors = dataOf<Event>(back, 'chatRoomEvents').map((e) => e.cursor);
+    expect(new Set(cursors).size).toBe(3);
+    back.stop();
+  });
+
+  it('a member kicked from a party goes offline there at once; the owner’s presenceChanged says so', async () => {
+    const [owner, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const party = await createParty(owner);
+    await must(owner, INVITE, { r: party, u: ben.id });
+    const before = await activeSubscriptions(url);
+    const presence = subscribe(client(owner.token), `subscription($r: ID!) { presenceChanged(roomId: $r) { user { id } online } }`, { r: party });
+    await live(before, 1, ['presenceChanged', party]);
+    await must(ben, `mutation($ids: [ID!]!) { heartbeat(input: { roomIds: $ids }) { onlineUntil } }`, { ids: [party] });
+    await must(owner, KICK, { r: party, u: ben.id });
+    await expect.poll(() => dataOf(presence, 'presenceChanged'), { timeout: 10_000 }).toEqual([{ user: { id: ben.id }, online: true }, { user: { id: ben.id }, online: false }]);
+    expect((await must<{ chatRoom: { onlineCount: number } }>(owner, `query($id: ID!) { chatRoom(id: $id) { onlineCount } }`, { id: party })).chatRoom.onlineCount).toBe(0);
+    presence.stop();
+  });
+});

@@ -1087,3 +1087,31 @@ describe('acceptance: resuming a room and a kicked member’s presence', () => {
     presence.stop();
   });
 });
+
+describe('acceptance: how far back the inbox resumes', () => {
+  it('privateMessageReceived replays exactly 1,000 missed private messages; one more than 1,000 back is BAD_USER_INPUT on `after`', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    const { prisma } = platform.runtime.db;
+    const INBOX = `subscription($a: String) { privateMessageReceived(after: $a) { inboxCursor message { text } } }`;
+    const before = await activeSubscriptions(url);
+    const first = subscribe(client(ben.token), INBOX, {});
+    await live(before, 1, ['privateMessage', ben.id]);
+    const anchor = (await must<{ sendPrivateMessage: { message: Message } }>(ana, SEND_PRIVATE, { input: { toUserId: ben.id, text: 'anchor' } })).sendPrivateMessage.message;
+    await expect.poll(() => first.results.length, { timeout: 10_000 }).toBe(1);
+    const cursor = dataOf<{ inboxCursor: string }>(first, 'privateMessageReceived')[0]!.inboxCursor;
+    first.stop();
+    // 1,000 messages ben missed, stored as sends store them (his next inbox positions), in one statement.
+    const { recipientSeq } = await prisma.chatMessage.findUniqueOrThrow({ where: { id: anchor.id } });
+    const texts = Array.from({ length: 1_000 }, (_, i) => `m${String(i).padStart(4, '0')}`);
+    await prisma.chatMessage.createMany({ data: texts.map((text, i) => ({ roomId: anchor.room.id, authorId: ana.id, recipientId: ben.id, recipientSeq: recipientSeq! + BigInt(i + 1), text })) });
+    await prisma.chatInbox.update({ where: { userId: ben.id }, data: { lastSeq: recipientSeq! + 1_000n } });
+    const resumed = subscribe(client(ben.token), INBOX, { a: cursor });
+    await expect.poll(() => resumed.results.length, { timeout: 30_000 }).toBe(1_000);
+    expect(dataOf<{ message: { text: string } }>(resumed, 'privateMessageReceived').map((r) => r.message.text)).toEqual(texts);
+    resumed.stop();
+    await must(ana, SEND_PRIVATE, { input: { toUserId: ben.id, text: 'one more' } });
+    const tooFar = subscribe(client(ben.token), INBOX, { a: cursor });
+    await expect.poll(() => streamError(tooFar), { timeout: 10_000 }).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(tooFar.results.every((r) => r.data == null)).toBe(true);
+  });
+});

@@ -1188,9 +1188,10 @@ export type Mutation = {
    * completed (QUEST_COMPLETED) 3 points, a tournament match won (`reportMatchResult`) 5 points.
    * Each reported event counts once, however often it is delivered.
    *
-   * When the war is declared, every member of both guilds gets a GUILD_WAR_DECLARED notice in
-   * their inbox (`User.notifications`, `notificationAdded`): the defenders that they were declared
-   * on and when the fighting starts, the attackers that their guild declared it.
+   * When the war is declared, every member of both guilds but the one who declared it gets a
+   * GUILD_WAR_DECLARED notice in their inbox (`User.notifications`, `notificationAdded`): the
+   * defenders that they were declared on and when the fighting starts, the attackers that their
+   * guild declared it.
    *
    * At the end the winning guild earns 500 guild XP (its level and seats follow the table on
    * `contributeToGuild`) and each of its members at that moment is credited 100 COINS once
@@ -2218,15 +2219,19 @@ export type Subscription = {
    */
   guildNotificationReceived: GuildNotification;
   /**
-   * A guild as it is after each change of its XP or level (a contribution, a war won), its settings,
-   * or its contribution drive (started, a contribution counted, ended: select `activeDrive` and
-   * `drives`). Public: the same for every subscriber, anonymous ones included. Live only: read the
+   * The guild, once for each change of its XP or level (a contribution, a war won), its settings, or
+   * its contribution drive (started, a contribution counted, ended: select `activeDrive` and
+   * `drives`), read as it is when that change is delivered: changes close together may show the
+   * later state more than once instead of each state in between; the last one delivered is the guild
+   * as it is. Public: the same for every subscriber, anonymous ones included. Live only: read the
    * guild for its state before.
    */
   guildUpdated?: Maybe<Guild>;
   /**
-   * A war as it is after each change: the start, every point scored, the end. Public: the same for
-   * every subscriber, anonymous ones included. Live only: read `guildWar` for its state before.
+   * The war, once for each change (the start, every point scored, the end), read as it is when that
+   * change is delivered: changes close together may show the later state more than once instead of
+   * each score in between; the last one delivered is the war as it is. Public: the same for every
+   * subscriber, anonymous ones included. Live only: read `guildWar` for its state before.
    */
   guildWarUpdated?: Maybe<GuildWar>;
   /**

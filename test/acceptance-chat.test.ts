@@ -1115,3 +1115,29 @@ describe('acceptance: how far back the inbox resumes', () => {
     expect(tooFar.results.every((r) => r.data == null)).toBe(true);
   });
 });
+
+describe('acceptance: the join message names the player', () => {
+  // A rename reaches chat over the bus a moment after updateProfile answers (chat never reads users'
+  // tables), so a join in that moment is still named the old way: the report proposes SDL text for it.
+  const chatKnowsName = (userId: string, name: string) =>
+    expect.poll(async () => (await platform.runtime.db.prisma.chatPlayer.findUnique({ where: { userId } }))?.displayName, { timeout: 15_000 }).toBe(name);
+
+  it('keeps the display name the player had when they joined; subject shows the current one', async () => {
+    const ana = await registerPlayer(url);
+    const rooms = [await globalRoom(), await globalRoom()];
+    const PROFILE = `mutation($n: String!) { updateProfile(input: { displayName: $n }) { user { displayName } } }`;
+    type Joined = { joinRoom: { messages: { kind: string; text: string; subject: { id: string; displayName: string } | null }[] } };
+    const JOIN = `mutation($r: ID!) { joinRoom(input: { roomId: $r }) { messages { kind text subject { id displayName } } } }`;
+    await must(ana, PROFILE, { n: 'Ana the Brave' });
+    await chatKnowsName(ana.id, 'Ana the Brave');
+    const first = (await must<Joined>(ana, JOIN, { r: rooms[0] })).joinRoom.messages.at(-1)!;
+    expect(first).toEqual({ kind: 'MEMBER_JOINED', text: 'Ana the Brave joined the room', subject: { id: ana.id, displayName: 'Ana the Brave' } });
+    await must(ana, PROFILE, { n: 'Ana Renamed' });
+    await chatKnowsName(ana.id, 'Ana Renamed');
+    const second = (await must<Joined>(ana, JOIN, { r: rooms[1] })).joinRoom.messages.at(-1)!;
+    expect(second.text).toBe('Ana Renamed joined the room');
+    const history = await must<{ chatRoom: { messages: { edges: { node: { text: string; subject: { displayName: string } } }[] } } }>(
+      undefined, `query($id: ID!) { chatRoom(id: $id) { messages(last: 1) { edges { node { text subject { displayName } } } } } }`, { id: rooms[0] });
+    expect(history.chatRoom.messages.edges[0]!.node).toEqual({ text: 'Ana the Brave joined the room', subject: { displayName: 'Ana Renamed' } });
+  });
+});

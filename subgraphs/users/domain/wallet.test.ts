@@ -32,9 +32,18 @@ describe('wallet changes', () => {
     }
   });
 
-  it('checks idempotency keys', () => {
-    expect(validateIdempotencyKey('achievement:u1:first_blood')).toBe('achievement:u1:first_blood');
-    expect(() => validateIdempotencyKey('short')).toThrow(BadUserInputError);
+  it.each([
+    ['achievement:u1:first_blood', true],
+    ['k'.repeat(8), true],
+    ['k'.repeat(200), true],
+    ['\u{1F3AE}'.repeat(200), true], // 200 characters (code points), 400 UTF-16 units
+    ['short', false],
+    ['k'.repeat(7), false],
+    ['\u{1F3AE}'.repeat(4), false], // 4 characters, though 8 UTF-16 units
+    ['k'.repeat(201), false],
+  ])('idempotency key %j is accepted: %s (else BAD_USER_INPUT on idempotencyKey)', (key, accepted) => {
+    if (accepted) expect(validateIdempotencyKey(key)).toBe(key);
+    else expect(() => validateIdempotencyKey(key)).toThrow(expect.objectContaining({ details: expect.objectContaining({ field: 'idempotencyKey' }) }));
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import { BadUserInputError } from '../../../platform/errors.js';
+import { textLength } from '../../../platform/text.js';
 
 export const CURRENCIES = ['XP', 'COINS', 'PREMIUM'] as const;
 export type Currency = (typeof CURRENCIES)[number];
@@ -53,22 +54,24 @@ export function validateChanges(changes: readonly AssetChange[], options: { allo
   });
 }
 
+/** An operation's idempotency key: 8–200 characters (code points, as the platform counts text). */
 export function validateIdempotencyKey(key: string): string {
-  if (key.length < 8 || key.length > 200) throw new BadUserInputError('idempotencyKey is 8–200 characters.', 'idempotencyKey');
+  const length = textLength(key);
+  if (length < 8 || length > 200) throw new BadUserInputError('idempotencyKey is 8–200 characters.', 'idempotencyKey');
   return key;
 }
 
 /** Why an operation happened, as the ledger shows it: 1–100 characters once trimmed. */
 export function validateReason(reason: string): string {
   const trimmed = reason.trim();
-  if (trimmed.length < 1 || [...trimmed].length > 100) throw new BadUserInputError('reason is 1–100 characters.', 'reason');
+  if (trimmed.length < 1 || textLength(trimmed) > 100) throw new BadUserInputError('reason is 1–100 characters.', 'reason');
   return trimmed;
 }
 
 /** What an operation relates to: at most 200 characters. */
 export function validateReference(reference: string | null | undefined): string | null {
   if (reference == null) return null;
-  if ([...reference].length > 200) throw new BadUserInputError('reference is at most 200 characters.', 'reference');
+  if (textLength(reference) > 200) throw new BadUserInputError('reference is at most 200 characters.', 'reference');
   return reference;
 }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { issueServiceToken, requireRole, type Viewer } from '../../../platform/auth.js';
 import { BadUserInputError, NotFoundError, UnauthenticatedError } from '../../../platform/errors.js';
+import { validateApiKeyName } from '../domain/api-keys.js';
 import type { ApiKeyRow, ApiKeysStore } from '../store/api-keys.store.js';
 import { hashToken } from './sessions.service.js';
 
@@ -28,8 +29,7 @@ export class ApiKeysService {
 
   async create(viewer: Viewer, input: { name: string; scopes: readonly ApiKeyScope[] }): Promise<{ apiKey: ApiKeyRow; secret: string }> {
     requireRole(viewer, ['ADMIN'], 'create API keys');
-    const name = input.name.trim();
-    if (name.length < 1 || name.length > 64) throw new BadUserInputError('API key name must be 1–64 characters.', 'name');
+    const name = validateApiKeyName(input.name);
     const scopes = [...new Set(input.scopes)].sort();
     if (!scopes.length) throw new BadUserInputError('An API key needs at least one scope.', 'scopes');
     const secret = SECRET_PREFIX + randomBytes(32).toString('base64url');

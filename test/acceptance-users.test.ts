@@ -12,7 +12,11 @@ import { subscribe } from './support/ws.js';
 
 let platform: RunningPlatform;
 let url: string;
-const { client } = platformPerFile({}, (started) => {
+// Listed in ADMIN_USERNAMES in another letter case; fresh per run, as the database may be shared.
+const FIRST_ADMIN = `adm_${randomUUID().slice(0, 8)}`;
+// TRUST_PROXY: the sign-in and registration limits count the X-Forwarded-For address a test sends
+// (requests without one come from 127.0.0.1, which those limits exempt).
+const { client } = platformPerFile({ ADMIN_USERNAMES: `someone_else,${FIRST_ADMIN.toUpperCase()}`, TRUST_PROXY: 'true' }, (started) => {
   platform = started;
   url = started.gateway.url;
 });
@@ -553,6 +557,22 @@ describe('acceptance: the wallet', () => {
     expect(await balances(ana)).toEqual({ XP: 0, COINS: 0, PREMIUM: 0 });
   });
 
+  it('lengths are counted in characters (code points): an idempotency key of 8–200, an API key name of 1–64', async () => {
+    const [ana, admin] = [await registerPlayer(url), await signInAsAdmin(platform, url)];
+    const pad = '\u{1F3AE}'; // one character, two UTF-16 units
+    await expectRefusals(APPLY, [
+      ['a key of 4 emoji', admin, operation(ana.id, { idempotencyKey: pad.repeat(4) }), { code: 'BAD_USER_INPUT', field: 'idempotencyKey' }],
+      ['a key of 201 emoji', admin, operation(ana.id, { idempotencyKey: pad.repeat(201) }), { code: 'BAD_USER_INPUT', field: 'idempotencyKey' }],
+      ['a key with a NUL', admin, operation(ana.id, { idempotencyKey: `key-${randomUUID()}\u0000` }), { code: 'BAD_USER_INPUT' }],
+    ]);
+    const key = `${pad.repeat(150)}-${randomUUID()}`; // 187 characters, 337 UTF-16 units
+    expect((await must<Applied>(admin, APPLY, operation(ana.id, { idempotencyKey: key }))).applyWalletOperation.replayed).toBe(false);
+    expect((await must<Applied>(admin, APPLY, operation(ana.id, { idempotencyKey: key }))).applyWalletOperation.replayed).toBe(true);
+    const CREATE = `mutation($n: String!) { createApiKey(input: { name: $n, scopes: [REPORT_GAME_EVENTS] }) { apiKey { name } } }`;
+    expect(await must(admin, CREATE, { n: pad.repeat(64) })).toEqual({ createApiKey: { apiKey: { name: pad.repeat(64) } } });
+    expect(await refusal(admin, CREATE, { n: pad.repeat(65) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+  });
+
   it('concurrent debits with their own keys never overdraw: of 6 spending 3 from 10, exactly 3 apply', async () => {
     const [ana, service] = [await registerPlayer(url), await gameServerToken(platform, url, ['MANAGE_WALLET'])];
     await must(service, APPLY, operation(ana.id, { changes: [{ currency: 'COINS', amount: 10 }] }));
@@ -767,5 +787,161 @@ describe('acceptance: friends and blocks', () => {
       ['first and last', owner, { id: owner.id, first: 1, last: 1 }, { code: 'BAD_USER_INPUT' }],
       ['a forged cursor', owner, { id: owner.id, after: Buffer.from('{"at":"x","id":"y"}').toString('base64url') }, { code: 'BAD_USER_INPUT', field: 'after' }],
     ]);
+  });
+});
+
+describe('acceptance: per-address limits and the first admin', () => {
+  const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+  // An address of our own per test (random, so reruns on a shared Redis are apart).
+  const freshAddress = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+
+  it('register: every call counts against the address, refused ones too; past 10 an hour, RATE_LIMITED with retryAfterMs', async () => {
+    const ip = freshAddress();
+    const input = (over: Record<string, unknown> = {}) => {
+      const name = uniqueName('reg');
+      return { input: { username: name, email: `${name}@example.com`, password: 'password123', ...over } };
+    };
+    for (let i = 0; i < 5; i++) expect((await gql(url, REGISTER, input({ username: 'x' }), from(ip))).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'username' });
+    for (let i = 0; i < 5; i++) expect((await gql(url, REGISTER, input(), from(ip))).errors).toBeUndefined();
+    const refused = await gql(url, REGISTER, input(), from(ip));
+    expect(refused.status).toBeLessThan(500);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) });
+    expect(refused.errors![0]!.extensions!.retryAfterMs as number).toBeGreaterThan(3_500_000);
+    expect(refused.errors![0]!.extensions!.retryAfterMs as number).toBeLessThanOrEqual(3_600_000);
+    expect((await gql(url, REGISTER, input(), from(freshAddress()))).errors).toBeUndefined();
+  });
+
+  it('login: after 10 attempts from one address, any sign-in from it is RATE_LIMITED for 10 minutes, even with the right password', async () => {
+    const ana = await registerPlayer(url);
+    const ip = freshAddress();
+    const LOGIN = `mutation($u: String!, $p: String!) { login(input: { usernameOrEmail: $u, password: $p }) { accessToken } }`;
+    for (let i = 0; i < 10; i++) {
+      expect((await gql(url, LOGIN, { u: uniqueName('ghost'), p: 'password123' }, from(ip))).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const refused = await gql(url, LOGIN, { u: ana.username, p: 'password123' }, from(ip));
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) });
+    expect(refused.errors![0]!.extensions!.retryAfterMs as number).toBeGreaterThan(9 * 60_000);
+    expect(refused.errors![0]!.extensions!.retryAfterMs as number).toBeLessThanOrEqual(10 * 60_000);
+    // The account itself is not locked: from elsewhere it signs in.
+    expect((await gql(url, LOGIN, { u: ana.username, p: 'password123' }, from(freshAddress()))).errors).toBeUndefined();
+  });
+
+  it('a username listed in ADMIN_USERNAMES (any letter case) is created ADMIN; others are PLAYER', async () => {
+    const made = await must<{ register: Auth }>(undefined, REGISTER_FULL, { input: { username: FIRST_ADMIN, email: `${FIRST_ADMIN}@example.com`, password: 'password123' } });
+    expect(made.register.user.role).toBe('ADMIN');
+    expect((await gql(url, `query { apiKeys { id } }`, {}, { token: made.register.accessToken })).errors).toBeUndefined();
+    const other = uniqueName('plain');
+    expect((await must<{ register: Auth }>(undefined, REGISTER_FULL, { input: { username: other, email: `${other}@example.com`, password: 'password123' } })).register.user.role).toBe('PLAYER');
+  });
+});
+
+describe('acceptance: service credentials', () => {
+  it('issueServiceToken carries the key\'s scopes; revoking stops new exchanges, tokens already issued work until they expire', async () => {
+    const [ana, admin] = [await registerPlayer(url), await signInAsAdmin(platform, url)];
+    const created = await must<{ createApiKey: { secret: string; apiKey: { id: string; name: string; scopes: string[]; createdAt: string; revokedAt: null } } }>(
+      admin,
+      `mutation { createApiKey(input: { name: "  EU game servers  ", scopes: [MANAGE_WALLET, REPORT_GAME_EVENTS] }) { secret apiKey { id name scopes createdAt revokedAt } } }`,
+    );
+    expect(created.createApiKey.apiKey).toMatchObject({ revokedAt: null });
+    expect([...created.createApiKey.apiKey.scopes].sort()).toEqual(['MANAGE_WALLET', 'REPORT_GAME_EVENTS']);
+    const ISSUE = `mutation($k: String!) { issueServiceToken(input: { apiKey: $k }) { accessToken expiresAt scopes } }`;
+    const before = Date.now();
+    const issued = (await must<{ issueServiceToken: { accessToken: string; expiresAt: string; scopes: string[] } }>(undefined, ISSUE, { k: created.createApiKey.secret })).issueServiceToken;
+    expect([...issued.scopes].sort()).toEqual(['MANAGE_WALLET', 'REPORT_GAME_EVENTS']);
+    expect(Date.parse(issued.expiresAt)).toBeGreaterThan(before);
+    const APPLY = `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { replayed } }`;
+    const credit = () => ({ input: { userId: ana.id, idempotencyKey: `svc-${randomUUID()}`, reason: 'service_test', changes: [{ currency: 'COINS', amount: 1 }] } });
+    await must(issued.accessToken, APPLY, credit());
+    // A service token acts for no player and holds no role.
+    expect(await must(issued.accessToken, `query { me { id } }`)).toEqual({ me: null });
+    expect(await refusal(issued.accessToken, `mutation { createApiKey(input: { name: "x", scopes: [MANAGE_WALLET] }) { secret } }`, {})).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(issued.accessToken, `mutation($u: ID!) { setRole(input: { userId: $u, role: ADMIN }) { user { id } } }`, { u: ana.id })).toMatchObject({ code: 'FORBIDDEN' });
+    const revoked = await must<{ revokeApiKey: { apiKey: { id: string; revokedAt: string } } }>(admin, `mutation($id: ID!) { revokeApiKey(input: { id: $id }) { apiKey { id revokedAt } } }`, { id: created.createApiKey.apiKey.id });
+    expect(Date.parse(revoked.revokeApiKey.apiKey.revokedAt)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(await refusal(undefined, ISSUE, { k: created.createApiKey.secret })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    await must(issued.accessToken, APPLY, credit());
+    // Listed with its revocation, newest first.
+    const newer = await must<{ createApiKey: { apiKey: { id: string } } }>(admin, `mutation { createApiKey(input: { name: "newer", scopes: [REPORT_MATCH_RESULTS] }) { apiKey { id } } }`);
+    const { apiKeys } = await must<{ apiKeys: { id: string; name: string; revokedAt: string | null }[] }>(admin, `query { apiKeys { id name revokedAt } }`);
+    const ids = apiKeys.map((k) => k.id);
+    expect(ids.indexOf(newer.createApiKey.apiKey.id)).toBeLessThan(ids.indexOf(created.createApiKey.apiKey.id));
+    expect(apiKeys.find((k) => k.id === created.createApiKey.apiKey.id)).toEqual({ id: created.createApiKey.apiKey.id, name: 'EU game servers', revokedAt: revoked.revokeApiKey.apiKey.revokedAt });
+  });
+});
+
+describe('acceptance: live updates of players', () => {
+  it('meUpdated sends the player\'s own profile, email included, for changes made from another device', async () => {
+    const ana = await registerPlayer(url);
+    const otherDevice = (await must<{ login: { accessToken: string } }>(undefined, `mutation($u: String!) { login(input: { usernameOrEmail: $u, password: "password123" }) { accessToken } }`, { u: ana.username })).login.accessToken;
+    const sub = subscribe(client(ana.token), `subscription { meUpdated { id email bio } }`);
+    await expect
+      .poll(
+        async () => {
+          await must(otherDevice, `mutation($b: String!) { updateProfile(input: { bio: $b }) { user { id } } }`, { b: `bio ${Date.now()}` });
+          return sub.results.length;
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
+    expect(sub.results[0]!.errors).toBeUndefined();
+    expect(sub.results[0]!.data).toMatchObject({ meUpdated: { id: ana.id, email: `${ana.username}@example.com`, bio: expect.stringMatching(/^bio /) } });
+    sub.stop();
+  });
+
+  it('levelUp: the player hears each level reached through XP credits', async () => {
+    const [ana, admin] = [await registerPlayer(url), await signInAsAdmin(platform, url)];
+    const sub = subscribe(client(ana.token), `subscription { levelUp { level previousLevel user { id level } } }`);
+    const APPLY = `mutation($input: ApplyWalletOperationInput!) { applyWalletOperation(input: $input) { replayed } }`;
+    // One level per credit until the stream is live and hears one: 100·(L−1)² XP reaches level L.
+    const levels: number[] = [];
+    await expect
+      .poll(
+        async () => {
+          const { me } = await must<{ me: { xp: number; level: number } }>(ana, `query { me { xp level } }`);
+          levels.push(me.level);
+          await must(admin, APPLY, { input: { userId: ana.id, idempotencyKey: `lvl-${randomUUID()}`, reason: 'probe', changes: [{ currency: 'XP', amount: 100 * me.level ** 2 - me.xp }] } });
+          return sub.results.length;
+        },
+        { timeout: 15_000, interval: 300 },
+      )
+      .toBeGreaterThan(0);
+    expect(sub.results[0]!.errors).toBeUndefined();
+    const event = (sub.results[0]!.data as { levelUp: { level: number; previousLevel: number; user: { id: string; level: number } } }).levelUp;
+    expect(levels).toContain(event.previousLevel);
+    expect(event).toMatchObject({ level: event.previousLevel + 1, user: { id: ana.id } });
+    expect(event.user.level).toBeGreaterThanOrEqual(event.level);
+    sub.stop();
+  });
+
+  it('friendUpdated sends friends\' changes only: not a stranger\'s, and no longer a removed friend\'s', async () => {
+    const [ana, ben, cat] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    await must(ana, `mutation($u: ID!) { sendFriendRequest(input: { userId: $u }) { __typename } }`, { u: ben.id });
+    await must(ben, `mutation($u: ID!) { acceptFriendRequest(input: { userId: $u }) { __typename } }`, { u: ana.id });
+    const sub = subscribe(client(ana.token), `subscription { friendUpdated { id bio } }`);
+    const bio = (player: Player, text: string) => must(player, `mutation($b: String!) { updateProfile(input: { bio: $b }) { user { id } } }`, { b: text });
+    await expect
+      .poll(
+        async () => {
+          await bio(ben, `probe ${Date.now()}`);
+          return sub.results.length;
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBeGreaterThan(0);
+    const seen = () => sub.results.map((r) => r.data?.friendUpdated as { id: string; bio: string } | undefined);
+    // A stranger's change, then a friend's: only the friend's arrives (events come in order).
+    await bio(cat, 'stranger');
+    await bio(ben, 'marker-1');
+    await expect.poll(() => seen().some((e) => e?.bio === 'marker-1'), { timeout: 10_000 }).toBe(true);
+    expect(seen().every((e) => e?.id === ben.id)).toBe(true);
+    await must(ana, `mutation($u: ID!) { removeFriend(input: { userId: $u }) { __typename } }`, { u: ben.id });
+    // No longer friends: ben's change is not sent, cat's after becoming a friend is.
+    await bio(ben, 'after-removal');
+    await must(cat, `mutation($u: ID!) { sendFriendRequest(input: { userId: $u }) { __typename } }`, { u: ana.id });
+    await must(ana, `mutation($u: ID!) { acceptFriendRequest(input: { userId: $u }) { __typename } }`, { u: cat.id });
+    await bio(cat, 'marker-2');
+    await expect.poll(() => seen().some((e) => e?.bio === 'marker-2'), { timeout: 10_000 }).toBe(true);
+    expect(seen().some((e) => e?.bio === 'after-removal' || e?.bio === 'stranger')).toBe(false);
+    sub.stop();
   });
 });

@@ -1141,3 +1141,27 @@ describe('acceptance: the join message names the player', () => {
     expect(history.chatRoom.messages.edges[0]!.node).toEqual({ text: 'Ana the Brave joined the room', subject: { displayName: 'Ana Renamed' } });
   });
 });
+
+describe('acceptance: unread counts at their bounds', () => {
+  it('count up to 1,000 (1,000 or more), lastMessage null before a room’s first; a left room leaves me.chatRooms', async () => {
+    const [roomId, system] = [await globalRoom(), await systemRoom()];
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    await must(ben, JOIN_ROOM, { r: roomId });
+    await must(ben, JOIN_ROOM, { r: system });
+    const { prisma } = platform.runtime.db;
+    await prisma.chatMessage.createMany({ data: Array.from({ length: 1_005 }, (_, i) => ({ roomId, authorId: ana.id, text: `spam ${i}` })) });
+    const newest = await prisma.chatMessage.findFirstOrThrow({ where: { roomId }, orderBy: { seq: 'desc' } });
+    await prisma.chatRoom.update({ where: { id: roomId }, data: { lastSeq: newest.seq, lastEventSeq: newest.seq, lastActivityAt: newest.sentAt } });
+    const ME = `{ me { chatRooms { room { id } unreadCount lastMessage { text } } } }`;
+    type Mine = { me: { chatRooms: { room: { id: string }; unreadCount: number; lastMessage: { text: string } | null }[] } };
+    const mine = (await must<Mine>(ben, ME)).me.chatRooms;
+    expect(mine.find((r) => r.room.id === roomId)).toEqual({ room: { id: roomId }, unreadCount: 1_000, lastMessage: { text: 'spam 1004' } });
+    expect(mine.find((r) => r.room.id === system)).toEqual({ room: { id: system }, unreadCount: 0, lastMessage: null });
+    const page = await must<{ chatRoom: { messages: { edges: { cursor: string }[] } } }>(ben, `query($id: ID!) { chatRoom(id: $id) { messages(last: 3) { edges { cursor } } } }`, { id: roomId });
+    const MARK = `mutation($r: ID!, $c: String) { markRead(input: { roomId: $r, upTo: $c }) { unreadCount lastReadCursor } }`;
+    expect(await must(ben, MARK, { r: roomId, c: page.chatRoom.messages.edges[0]!.cursor })).toEqual({ markRead: { unreadCount: 2, lastReadCursor: page.chatRoom.messages.edges[0]!.cursor } });
+    expect(await must(ben, MARK, { r: system })).toEqual({ markRead: { unreadCount: 0, lastReadCursor: null } });
+    await must(ben, `mutation($r: ID!) { leaveRoom(input: { roomId: $r }) { left } }`, { r: roomId });
+    expect((await must<Mine>(ben, ME)).me.chatRooms.map((r) => r.room.id)).toEqual([system]);
+  });
+});

@@ -344,6 +344,10 @@ describe('acceptance: the catalog as players see it', () => {
       (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) })).headers.get('cache-control');
     expect(await headerOf(`{ achievements { id category rarity icon hidden points rewards { kind amount itemId } prerequisites { id } } }`)).toBe('max-age=60, public');
     expect(await headerOf(`{ achievement(id: "first_blood") { id name description } }`)).toBe('max-age=60, public');
+    // The same for a signed-in player: the answer is everyone's.
+    const ana = await registerPlayer(url);
+    expect(await headerOf(`{ achievements(rarity: EPIC) { id name points } }`, ana.token)).not.toMatch(/public/); // names EPIC hidden ones
+    expect(await headerOf(`{ achievements(rarity: LEGENDARY) { id name points } }`, ana.token)).toBe('max-age=60, public');
     for (const query of [`{ achievements { id unlockedBy } }`, `{ achievement(id: "first_blood") { unlockPercentage } }`, `{ achievement(id: "not_a_scratch") { name } }`, `{ achievements(category: COMBAT) { description } }`]) {
       expect(await headerOf(query), query).not.toMatch(/public/);
     }
@@ -632,5 +636,20 @@ describe('acceptance: a hidden unlock, live', () => {
     expect(added.results.map((r) => r.data)).toContainEqual({ notificationAdded: { title: `Achievement unlocked: ${revealed.name}`, achievement: { id: 'forgotten_shrine', name: revealed.name } } });
     unlocks.stop();
     added.stop();
+  });
+});
+
+describe('acceptance: a batch past the gateway’s body limit', () => {
+  it('500 events of 3 KB of data each (over 1 MiB) are refused whole with PAYLOAD_TOO_LARGE and store nothing', async () => {
+    const ana = await registerPlayer(url);
+    const server = await gameServerToken(platform, url);
+    const events = Array.from({ length: 500 }, () => ({ id: `e-${randomUUID()}`, userId: ana.id, type: 'COMBAT_WON', data: { note: 'n'.repeat(3_000) } }));
+    const refused = await gql(url, RECORD_MANY, { input: { events } }, { token: server });
+    expect(refused.status).toBe(413);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect(await storedFor(ana.id)).toBe(0);
+    // The same events in calls under the limit are recorded.
+    for (const part of [events.slice(0, 250), events.slice(250)]) await must(server, RECORD_MANY, { input: { events: part } });
+    expect(await storedFor(ana.id)).toBe(500);
   });
 });

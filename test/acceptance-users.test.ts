@@ -595,6 +595,23 @@ describe('acceptance: the wallet', () => {
     expect((await balances(ana)).PREMIUM).toBe(won);
   });
 
+  it('XP credits at once: one key sent five times applies once, five keys apply five times', async () => {
+    const [ana, service] = [await registerPlayer(url), await gameServerToken(platform, url, ['MANAGE_WALLET'])];
+    const send = (input: ReturnType<typeof operation>) => gql<Applied>(url, APPLY, input, { token: service });
+    const same = operation(ana.id, { changes: [{ currency: 'XP', amount: 7 }] });
+    const retried = await Promise.all(Array.from({ length: 5 }, () => send(same)));
+    expect(retried.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK')).toEqual(['OK', 'OK', 'OK', 'OK', 'OK']);
+    expect(new Set(retried.map((r) => r.data!.applyWalletOperation.operationId)).size).toBe(1);
+    expect(retried.filter((r) => !r.data!.applyWalletOperation.replayed)).toHaveLength(1);
+    const distinct = await Promise.all(Array.from({ length: 5 }, () => send(operation(ana.id, { changes: [{ currency: 'XP', amount: 3 }, { currency: 'COINS', amount: 2 }] }))));
+    expect(distinct.map((r) => r.errors?.[0]?.extensions?.code ?? 'OK')).toEqual(['OK', 'OK', 'OK', 'OK', 'OK']);
+    // Each operation saw the one before it: the balances after are 10, 13, … 22 and 2, 4, … 10.
+    const after = (currency: string) => distinct.map((r) => r.data!.applyWalletOperation.entries.find((e) => e.currency === currency)!.balanceAfter).sort((a, b) => a - b);
+    expect(after('XP')).toEqual([10, 13, 16, 19, 22]);
+    expect(after('COINS')).toEqual([2, 4, 6, 8, 10]);
+    expect(await balances(ana)).toEqual({ XP: 22, COINS: 10, PREMIUM: 0 });
+  });
+
   it('a credit past 9,007,199,254,740,991 is BAD_USER_INPUT and changes nothing', async () => {
     const [ana, admin] = [await registerPlayer(url), await signInAsAdmin(platform, url)];
     const gem = (amount: number) => ({ itemId: 'acceptance_gem', amount });
@@ -943,5 +960,58 @@ describe('acceptance: live updates of players', () => {
     await expect.poll(() => seen().some((e) => e?.bio === 'marker-2'), { timeout: 10_000 }).toBe(true);
     expect(seen().some((e) => e?.bio === 'after-removal' || e?.bio === 'stranger')).toBe(false);
     sub.stop();
+  });
+});
+
+describe('acceptance: anonymous and hostile callers', () => {
+  it('a bad bearer token is UNAUTHENTICATED (never a 500 nor an anonymous answer); no token reads me as null', async () => {
+    expect(await must(undefined, `query { me { id } }`)).toEqual({ me: null });
+    for (const header of ['Bearer garbage', 'Bearer ', 'Basic dXNlcjpwYXNz', `Bearer ${'x'.repeat(5_000)}`, 'Bearer a.b.c']) {
+      const result = await gql(url, `query { me { id } }`, {}, { headers: { authorization: header } });
+      expect(result.status, header.slice(0, 12)).toBeLessThan(500);
+      expect(result.errors?.[0]?.extensions?.code, header.slice(0, 12)).toBe('UNAUTHENTICATED');
+      expect(result.data?.me ?? null).toBeNull();
+    }
+  });
+
+  it('wrong credentials say nothing about which part was wrong; a taken email in another case is CONFLICT on email', async () => {
+    const ana = await registerPlayer(url);
+    const LOGIN = `mutation($u: String!, $p: String!) { login(input: { usernameOrEmail: $u, password: $p }) { accessToken } }`;
+    const wrongPassword = await refusal(undefined, LOGIN, { u: ana.username, p: 'not-her-password' });
+    const unknownUser = await refusal(undefined, LOGIN, { u: uniqueName('nobody'), p: 'password123' });
+    const unknownEmail = await refusal(undefined, LOGIN, { u: `${uniqueName('nobody')}@example.com`, p: 'password123' });
+    expect(wrongPassword).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(unknownUser).toEqual(wrongPassword);
+    expect(unknownEmail).toEqual(wrongPassword);
+    const name = uniqueName('dup');
+    expect(await refusal(undefined, REGISTER, { input: { username: name, email: `${ana.username}@EXAMPLE.COM`, password: 'password123' } })).toMatchObject({ code: 'CONFLICT', field: 'email' });
+  });
+
+  it('a service token is refused where a player is required, and changes nothing', async () => {
+    const service = await gameServerToken(platform, url, ['MANAGE_WALLET', 'REPORT_GAME_EVENTS', 'REPORT_MATCH_RESULTS']);
+    for (const [name, query] of [
+      ['logoutEverywhere', `mutation { logoutEverywhere { revokedSessions } }`],
+      ['updateProfile', `mutation { updateProfile(input: { bio: "service" }) { user { id } } }`],
+      ['apiKeys', `query { apiKeys { id } }`],
+    ] as const) {
+      expect((await refusal(service, query, {})).code, name).toMatch(/^(UNAUTHENTICATED|FORBIDDEN)$/);
+    }
+  });
+});
+
+describe('acceptance: profile fields', () => {
+  it('avatarUrl null or "" removes the picture; bio keeps line breaks; fields left out stay', async () => {
+    const ana = await registerPlayer(url);
+    const UPDATE = `mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { user { displayName avatarUrl bio timezone } } }`;
+    const pic = 'https://cdn.example.com/ana.png';
+    expect(await must(ana, UPDATE, { input: { avatarUrl: pic, bio: 'line one\nline two', displayName: '  Ana  ' } })).toEqual({
+      updateProfile: { user: { displayName: 'Ana', avatarUrl: pic, bio: 'line one\nline two', timezone: 'UTC' } },
+    });
+    expect(await must(ana, UPDATE, { input: { avatarUrl: null } })).toEqual({ updateProfile: { user: { displayName: 'Ana', avatarUrl: null, bio: 'line one\nline two', timezone: 'UTC' } } });
+    await must(ana, UPDATE, { input: { avatarUrl: pic } });
+    expect(await must(ana, UPDATE, { input: { avatarUrl: '', timezone: 'America/New_York' } })).toEqual({ updateProfile: { user: { displayName: 'Ana', avatarUrl: null, bio: 'line one\nline two', timezone: 'America/New_York' } } });
+    // Another player sees the public profile.
+    const ben = await registerPlayer(url);
+    expect(await must(ben, `query($id: ID!) { user(id: $id) { displayName bio timezone avatarUrl } }`, { id: ana.id })).toEqual({ user: { displayName: 'Ana', bio: 'line one\nline two', timezone: 'America/New_York', avatarUrl: null } });
   });
 });

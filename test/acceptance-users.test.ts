@@ -1015,3 +1015,18 @@ describe('acceptance: profile fields', () => {
     expect(await must(ben, `query($id: ID!) { user(id: $id) { displayName bio timezone avatarUrl } }`, { id: ana.id })).toEqual({ user: { displayName: 'Ana', bio: 'line one\nline two', timezone: 'America/New_York', avatarUrl: null } });
   });
 });
+
+describe('acceptance: subscriptions for services', () => {
+  it('per-viewer streams refuse a service token with FORBIDDEN: it is no signed-in player', async () => {
+    const service = await gameServerToken(platform, url, ['MANAGE_WALLET']);
+    const ws = client(service);
+    for (const query of [`subscription { levelUp { level } }`, `subscription { meUpdated { id } }`, `subscription { friendUpdated { id } }`]) {
+      const sub = subscribe(ws, query);
+      await expect.poll(() => sub.error !== undefined || sub.results.length > 0 || sub.completed, { timeout: 10_000 }).toBe(true);
+      const error = sub.results[0]?.errors?.[0] ?? (Array.isArray(sub.error) ? (sub.error[0] as { extensions?: unknown }) : undefined);
+      // FORBIDDEN, as everywhere a service token meets a player-only field (friendUpdated's doc says
+      // UNAUTHENTICATED "otherwise": reported as an SDL wording to fix).
+      expect(error?.extensions, query).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+});

@@ -1165,3 +1165,30 @@ describe('acceptance: unread counts at their bounds', () => {
     expect((await must<Mine>(ben, ME)).me.chatRooms.map((r) => r.room.id)).toEqual([system]);
   });
 });
+
+describe('acceptance: a GUILD room', () => {
+  it('is its members’ only: outsiders see an unknown id, members post and follow it, nobody leaves or is invited to it, staff settings work', async () => {
+    const [ana, ben, eve, mod] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url), await withRole('MODERATOR')];
+    const { prisma } = platform.runtime.db;
+    // A guild's room as the guild keeps it (founding a guild costs coins: guilds have their own tests).
+    const roomId = (await prisma.chatRoom.create({ data: { name: `acc_guild_${randomUUID().slice(0, 8)}`, kind: 'GUILD', maxMembers: 50, guildId: randomUUID() } })).id;
+    await prisma.chatRoomMember.createMany({ data: [ana, ben, mod].map((p) => ({ roomId, userId: p.id })) });
+    await prisma.chatRoom.update({ where: { id: roomId }, data: { memberCount: 3 } });
+    expect((await must<{ chatRoom: unknown }>(eve, `query($id: ID!) { chatRoom(id: $id) { id } }`, { id: roomId })).chatRoom).toBeNull();
+    await expectRefusals(SEND, [['an outsider posting', eve, { input: { roomId, text: 'hi' } }, { code: 'NOT_FOUND' }]]);
+    await expectRefusals(JOIN_ROOM, [['an outsider joining', eve, { r: roomId }, { code: 'NOT_FOUND' }]]);
+    const joined = (await must<{ joinRoom: { joined: boolean; messages: unknown[] } }>(ana, JOIN_ROOM, { r: roomId })).joinRoom;
+    expect(joined).toEqual({ joined: false, room: expect.objectContaining({ id: roomId, viewerMembership: { role: 'MEMBER' } }), messages: [] });
+    await expectRefusals(`mutation($r: ID!) { leaveRoom(input: { roomId: $r }) { left } }`, [['a member leaving', ana, { r: roomId }, { code: 'FORBIDDEN' }]]);
+    await expectRefusals(INVITE, [['inviting to a GUILD room', mod, { r: roomId, u: eve.id }, { code: 'FORBIDDEN' }]]);
+    const before = await activeSubscriptions(url);
+    const stream = subscribe(client(ben.token), `subscription($r: ID!) { chatRoomEvents(roomId: $r) { type message { text author { id } } } }`, { r: roomId });
+    await live(before, 1, ['roomEvent', roomId]);
+    await send(ana, roomId, 'guild only');
+    await expect.poll(() => dataOf(stream, 'chatRoomEvents'), { timeout: 10_000 }).toEqual([{ type: 'ADDED', message: { text: 'guild only', author: { id: ana.id } } }]);
+    expect(await must(mod, `mutation($r: ID!) { updateChatRoomSettings(input: { roomId: $r, postPolicy: MODERATORS }) { room { postPolicy } } }`, { r: roomId })).toEqual({ updateChatRoomSettings: { room: { postPolicy: 'MODERATORS' } } });
+    expect(errorOf(await sendRaw(ana, { roomId, text: 'still me?' }))).toMatchObject({ code: 'FORBIDDEN', reason: 'MODERATORS_ONLY' });
+    await send(mod, roomId, 'staff here');
+    stream.stop();
+  });
+});

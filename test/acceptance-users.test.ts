@@ -1030,3 +1030,20 @@ describe('acceptance: subscriptions for services', () => {
     }
   });
 });
+
+describe('acceptance: registrations at once', () => {
+  it('one username or one email sent five times at once makes one account; the others are CONFLICT naming the field', async () => {
+    const name = uniqueName('race');
+    const byName = await Promise.all([0, 1, 2, 3, 4].map((i) => gql(url, REGISTER, { input: { username: name, email: `${name}_${i}@example.com`, password: 'password123' } })));
+    expect(byName.filter((r) => !r.errors)).toHaveLength(1);
+    for (const r of byName.filter((r) => r.errors)) expect(r.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'username' });
+    const email = `${uniqueName('mail')}@example.com`;
+    const byEmail = await Promise.all([0, 1, 2, 3, 4].map(() => {
+      const other = uniqueName('race');
+      return gql(url, REGISTER, { input: { username: other, email, password: 'password123' } });
+    }));
+    expect(byEmail.filter((r) => !r.errors)).toHaveLength(1);
+    for (const r of byEmail.filter((r) => r.errors)) expect(r.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'email' });
+    expect(await platform.runtime.db.prisma.user.count({ where: { OR: [{ usernameKey: name.toLowerCase() }, { email }] } })).toBe(2);
+  });
+});

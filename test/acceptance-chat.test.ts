@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
-import { signInAsAdmin } from './support/game-server.js';
+import { gameServerToken, signInAsAdmin } from './support/game-server.js';
 import { liveChannel } from '../platform/live.js';
 import { activeSubscriptions, subscribe, untilListening, type Subscription } from './support/ws.js';
 
@@ -1190,5 +1190,25 @@ describe('acceptance: a GUILD room', () => {
     expect(errorOf(await sendRaw(ana, { roomId, text: 'still me?' }))).toMatchObject({ code: 'FORBIDDEN', reason: 'MODERATORS_ONLY' });
     await send(mod, roomId, 'staff here');
     stream.stop();
+  });
+});
+
+describe('acceptance: callers that are not players', () => {
+  it('a game server’s service token and a forged token: no chat as a player, public rooms only', async () => {
+    const roomId = await globalRoom();
+    const ana = await registerPlayer(url);
+    const party = await createParty(ana);
+    const service: Player = { id: '', username: 'game server', token: await gameServerToken(platform, url) };
+    const forged: Player = { id: '', username: 'forger', token: `${ana.token.slice(0, -4)}AAAA` };
+    await expectRefusals(SEND, [
+      ['sendMessage, a service', service, { input: { roomId, text: 'hi' } }, { code: 'FORBIDDEN' }],
+      ['sendMessage, a forged token', forged, { input: { roomId, text: 'hi' } }, { code: 'UNAUTHENTICATED' }],
+    ]);
+    await expectRefusals(`mutation($r: ID!) { joinRoom(input: { roomId: $r }) { joined } }`, [['joinRoom, a service', service, { r: roomId }, { code: 'FORBIDDEN' }]]);
+    await expectRefusals(`mutation($ids: [ID!]!) { heartbeat(input: { roomIds: $ids }) { onlineUntil } }`, [['heartbeat, a service', service, { ids: [roomId] }, { code: 'FORBIDDEN' }]]);
+    await expectRefusals(`{ chatReports { edges { node { id } } } }`, [['chatReports, a service', service, {}, { code: 'FORBIDDEN' }]]);
+    expect((await must<{ chatRoom: unknown }>(service, `query($id: ID!) { chatRoom(id: $id) { id } }`, { id: party })).chatRoom).toBeNull();
+    expect((await must<{ chatRoom: { id: string } }>(service, `query($id: ID!) { chatRoom(id: $id) { id } }`, { id: roomId })).chatRoom).toEqual({ id: roomId });
+    expect(await stored(roomId)).toBe(0);
   });
 });

@@ -87,7 +87,10 @@ export type AchievementUnlock = {
   __typename?: 'AchievementUnlock';
   /** The achievement. */
   achievement: Achievement;
-  /** When it unlocked (when the event that completed it happened). */
+  /**
+   * When it unlocked: when the event that completed it happened, or, for one that waited for a
+   * prerequisite, when that prerequisite unlocked.
+   */
   unlockedAt: Scalars['DateTime']['output'];
   /**
    * The player. Their profile fields (username, display name…) come from the users service: when it
@@ -164,8 +167,9 @@ export type Mutation = {
   __typename?: 'Mutation';
   /**
    * Marks the signed-in player's notifications read: those listed in `ids`, or all of them. Marking
-   * a read notification again changes nothing. Fails with UNAUTHENTICATED when signed out, and
-   * BAD_USER_INPUT (extensions.field = "ids") when neither `all: true` nor 1–100 ids are given.
+   * a read notification again changes nothing. Fails with UNAUTHENTICATED when signed out,
+   * FORBIDDEN for a service token, and BAD_USER_INPUT (extensions.field = "ids") when neither
+   * `all: true` nor 1–100 ids are given.
    */
   markNotificationsRead: MarkNotificationsReadPayload;
   /**
@@ -177,7 +181,8 @@ export type Mutation = {
   /**
    * Records up to 500 gameplay events at once, in order, all or nothing: one invalid event rejects
    * the call (BAD_USER_INPUT naming it) and stores none. Same credentials and retry rules as
-   * `recordGameEvent`.
+   * `recordGameEvent`. The gateway takes request bodies of up to 1 MiB (HTTP 413
+   * PAYLOAD_TOO_LARGE, nothing stored): 500 events with large `data` need several calls.
    */
   recordGameEvents: RecordGameEventsPayload;
 };
@@ -328,10 +333,14 @@ export type Query = {
   achievements?: Maybe<Array<Achievement>>;
   /**
    * The signed-in player's notification inbox, newest first. Everything stays until read, so a
-   * player who was offline gets every unlock on return. UNAUTHENTICATED without a signed-in player.
+   * player who was offline gets every unlock on return. UNAUTHENTICATED without a signed-in player;
+   * FORBIDDEN for a service token (it acts for no player).
    */
   notifications?: Maybe<NotificationConnection>;
-  /** How many of the signed-in player's notifications are unread. */
+  /**
+   * How many of the signed-in player's notifications are unread. UNAUTHENTICATED when signed out;
+   * FORBIDDEN for a service token.
+   */
   unreadNotificationCount?: Maybe<Scalars['Int']['output']>;
 };
 
@@ -414,14 +423,23 @@ export type RewardKind =
 /** The root of live updates, delivered over the graphql-ws WebSocket protocol. */
 export type Subscription = {
   __typename?: 'Subscription';
-  /** Progress the signed-in player makes towards achievements not yet unlocked. */
+  /**
+   * Progress the signed-in player makes towards achievements not yet unlocked. UNAUTHENTICATED when
+   * signed out; FORBIDDEN for a service token.
+   */
   achievementProgress: PlayerAchievement;
-  /** Each achievement the signed-in player unlocks, as it happens. */
+  /**
+   * Each achievement the signed-in player unlocks, as it happens. UNAUTHENTICATED when signed out;
+   * FORBIDDEN for a service token.
+   */
   achievementUnlocked: AchievementUnlock;
   /**
    * New notifications in the signed-in player's inbox. Pass `after` (a notification's cursor) to
    * first receive everything stored after it; use it when reconnecting so nothing is missed or
-   * repeated.
+   * repeated. A malformed cursor is BAD_USER_INPUT (extensions.field = "after"), and so is one with
+   * more than 1,000 notifications stored after it: page them with `notifications(first:, after:)`,
+   * then subscribe again from the newest cursor. UNAUTHENTICATED when signed out; FORBIDDEN for a
+   * service token.
    */
   notificationAdded: Notification;
 };

@@ -277,7 +277,10 @@ export type ChatRoom = {
    * other rooms.
    */
   readReceipts: Array<ChatReadReceipt>;
-  /** Seconds a player must wait between their messages here (0: no slow mode). */
+  /**
+   * Seconds a player other than moderators and admins must wait between their messages here (0: no
+   * slow mode).
+   */
   slowModeSeconds: Scalars['Int']['output'];
   /** The viewer's own membership, or null when signed out or not a member. */
   viewerMembership?: Maybe<ChatRoomMember>;
@@ -1328,9 +1331,9 @@ export type Mutation = {
   /**
    * Joins a room and answers it with its newest 50 messages. Joining posts the system message
    * "<displayName> joined the room" (kind MEMBER_JOINED, no author, `subject` = the player; the text
-   * keeps the display name the player had when they joined — "A player" in the moment after
-   * registering before their registration reaches chat; `subject { displayName }` always has the
-   * current one) in GLOBAL,
+   * keeps the display name chat knew for the player when they joined — a new display name reaches
+   * chat a moment after `updateProfile` answers, and "A player" stands in the moment after
+   * registering; `subject { displayName }` always has the current one) in GLOBAL,
    * PARTY and GUILD rooms; SYSTEM rooms take members silently. A party's creator and players added
    * to a party or a guild get the same message. Joining a room the player is already a member
    * of changes nothing (no second system message) and answers the same.
@@ -1456,7 +1459,8 @@ export type Mutation = {
    * what others see; the author's text as typed is kept for moderators (`originalText`).
    *
    * With a `clientMessageId`, a retried send (same id, room and text) creates nothing and answers the
-   * message the first attempt stored; the same id with another room or text fails with CONFLICT
+   * message the first attempt stored (once that message is edited, a retry with the text first sent
+   * fails with CONFLICT); the same id with another room or text fails with CONFLICT
    * (extensions.field = "clientMessageId").
    *
    * Who may post: any signed-in player in GLOBAL rooms (joining first is not needed); members in
@@ -1472,8 +1476,10 @@ export type Mutation = {
    *   "MODERATORS_ONLY"), and while the player is muted in the room (extensions.reason = "MUTED",
    *   extensions.mutedUntil, and extensions.retryAfterMs: the time left);
    * - RATE_LIMITED past 3 messages per second per player across all rooms (extensions.reason =
-   *   "RATE", extensions.retryAfterMs) or within the room's slow mode (extensions.reason =
-   *   "SLOW_MODE", extensions.retryAfterMs until the player may post again).
+   *   "RATE", extensions.retryAfterMs) or within the room's slow mode, from which moderators and
+   *   admins are exempt (extensions.reason = "SLOW_MODE", extensions.retryAfterMs until the player
+   *   may post again). A refused send gives its point back once answered
+   *   (it counts against the 3 per second only while it is being checked).
    */
   sendMessage: SendMessagePayload;
   /**
@@ -2384,7 +2390,10 @@ export type UpdateChatRoomSettingsInput = {
   postPolicy?: InputMaybe<ChatPostPolicy>;
   /** The room. */
   roomId: Scalars['ID']['input'];
-  /** Seconds a player must wait between their messages in the room, 0 (off) to 3,600. */
+  /**
+   * Seconds a player other than moderators and admins must wait between their messages in the room,
+   * 0 (off) to 3,600.
+   */
   slowModeSeconds?: InputMaybe<Scalars['Int']['input']>;
 };
 

@@ -130,6 +130,7 @@ describe('validateMultilineText', () => {
     ['  gg wp \n', 'gg wp'],
     ['line one\nline two', 'line one\nline two'],
     ['windows\r\nline\rbreaks', 'windows\nline\nbreaks'],
+    ['unicode\u2028line\u2029breaks', 'unicode\nline\nbreaks'],
     ['col\tumns', 'col\tumns'],
     ['cafe\u0301', 'café'],
     ['שלום \u200Fabc', 'שלום \u200Fabc'], // RLM typed by a right-to-left writer stays

@@ -95,12 +95,12 @@ export function validateNameText(value: string, rule: TextRule): string {
 
 /**
  * Text a player writes for others to read (chat messages): the base rule, trimmed, line breaks
- * kept as "\n" and tabs allowed, no bidi embeddings, overrides or isolates (the invisible marks
- * LRM/RLM/ALM that right-to-left writers type stay), at least one visible character, and the
- * length in code points.
+ * (CR LF, CR, and Unicode's line and paragraph separators) kept as "\n" and tabs allowed, no bidi
+ * embeddings, overrides or isolates (the invisible marks LRM/RLM/ALM that right-to-left writers
+ * type stay), at least one visible character, and the length in code points.
  */
 export function validateMultilineText(value: string, rule: TextRule): string {
-  const text = normalizeInputText(value, rule.field).replace(/\r\n?/g, '\n').trim();
+  const text = normalizeInputText(value, rule.field).replace(/\r\n?|[\u2028\u2029]/g, '\n').trim();
   if (BIDI_REORDERING.test(text)) {
     throw new BadUserInputError(`${rule.label} must not contain text direction overrides or isolates.`, rule.field);
   }

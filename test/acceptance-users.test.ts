@@ -254,7 +254,8 @@ describe('acceptance: admin surfaces', () => {
     const KEYS = `query { apiKeys { id } }`;
     expect(await refusal(ana, KEYS, {})).toMatchObject({ code: 'FORBIDDEN' });
     expect(await refusal(service, KEYS, {})).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await must<{ apiKeys: { id: string }[] }>(admin, KEYS)).apiKeys[0]!.id).toBe(created.createApiKey.apiKey.id);
+    // Revoked keys are listed too (first, unless a test file sharing the database made a key since).
+    expect((await must<{ apiKeys: { id: string; revokedAt: string | null }[] }>(admin, `query { apiKeys { id revokedAt } }`)).apiKeys).toContainEqual({ id: created.createApiKey.apiKey.id, revokedAt: revoked.revokeApiKey.apiKey.revokedAt });
   });
 
   it('applyWalletOperation: players are FORBIDDEN; hostile keys, reasons, amounts and ids are coded and change nothing', async () => {
@@ -1045,5 +1046,19 @@ describe('acceptance: registrations at once', () => {
     expect(byEmail.filter((r) => !r.errors)).toHaveLength(1);
     for (const r of byEmail.filter((r) => r.errors)) expect(r.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', field: 'email' });
     expect(await platform.runtime.db.prisma.user.count({ where: { OR: [{ usernameKey: name.toLowerCase() }, { email }] } })).toBe(2);
+  });
+});
+
+describe('acceptance: passwords as typed', () => {
+  it('a password is not trimmed, and is compared after NFC (é typed either way signs in)', async () => {
+    const LOGIN = `mutation($u: String!, $p: String!) { login(input: { usernameOrEmail: $u, password: $p }) { user { id } } }`;
+    const spaced = uniqueName('pw');
+    const made = await must<{ register: Auth }>(undefined, REGISTER_FULL, { input: { username: spaced, email: `${spaced}@example.com`, password: '  password123  ' } });
+    expect(await refusal(undefined, LOGIN, { u: spaced, p: 'password123' })).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(await must(undefined, LOGIN, { u: spaced, p: '  password123  ' })).toEqual({ login: { user: { id: made.register.user.id } } });
+    const accented = uniqueName('pw');
+    const composed = 'caf\u00e9 au lait';
+    const other = await must<{ register: Auth }>(undefined, REGISTER_FULL, { input: { username: accented, email: `${accented}@example.com`, password: composed } });
+    expect(await must(undefined, LOGIN, { u: accented, p: composed.normalize('NFD') })).toEqual({ login: { user: { id: other.register.user.id } } });
   });
 });

@@ -1062,3 +1062,29 @@ describe('acceptance: passwords as typed', () => {
     expect(await must(undefined, LOGIN, { u: accented, p: composed.normalize('NFD') })).toEqual({ login: { user: { id: other.register.user.id } } });
   });
 });
+
+describe('acceptance: what live profiles reveal', () => {
+  it('profileUpdated is the public profile, even to its owner; friendUpdated shows a friend as the viewer sees them', async () => {
+    const [ana, ben] = [await registerPlayer(url), await registerPlayer(url)];
+    await must(ana, `mutation($u: ID!) { sendFriendRequest(input: { userId: $u }) { __typename } }`, { u: ben.id });
+    await must(ben, `mutation($u: ID!) { acceptFriendRequest(input: { userId: $u }) { __typename } }`, { u: ana.id });
+    const PRIVATE = `id email friendState wallet { balances { amount } } inventory { itemId }`;
+    const open = subscribe(client(), `subscription($u: ID!) { profileUpdated(userId: $u) { ${PRIVATE} } }`, { u: ben.id });
+    const own = subscribe(client(ben.token), `subscription($u: ID!) { profileUpdated(userId: $u) { ${PRIVATE} } }`, { u: ben.id });
+    const friend = subscribe(client(ana.token), `subscription { friendUpdated { ${PRIVATE} } }`);
+    await expect
+      .poll(
+        async () => {
+          await must(ben, `mutation($b: String!) { updateProfile(input: { bio: $b }) { user { id } } }`, { b: `bio ${Date.now()}` });
+          return [open, own, friend].every((s) => s.results.length > 0);
+        },
+        { timeout: 15_000, interval: 500 },
+      )
+      .toBe(true);
+    const hidden = { id: ben.id, email: null, wallet: null, inventory: null };
+    expect(open.results[0]).toEqual({ data: { profileUpdated: { ...hidden, friendState: null } } });
+    expect(own.results[0]).toEqual({ data: { profileUpdated: { ...hidden, friendState: null } } });
+    expect(friend.results[0]).toEqual({ data: { friendUpdated: { ...hidden, friendState: 'FRIEND' } } });
+    for (const s of [open, own, friend]) s.stop();
+  });
+});

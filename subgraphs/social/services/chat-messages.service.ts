@@ -34,7 +34,7 @@ import type { ChatMembersStore } from '../store/chat-members.store.js';
 import { clientKey, type ChatMessageRow, type ChatMessagesStore, type ChatRoomEventRow, type NewMessage } from '../store/chat-messages.store.js';
 import type { ChatRoomRow, ChatRoomsStore } from '../store/chat-rooms.store.js';
 import type { SocialLoaders } from '../store/loaders.js';
-import type { ModerationStore } from '../store/moderation.store.js';
+import type { ChatMuteRow, ModerationStore } from '../store/moderation.store.js';
 import type { PlayersStore } from '../store/players.store.js';
 import { refusalReason, type ChatMetrics } from './chat.metrics.js';
 import { readerOf, type ChatRoomsService } from './chat-rooms.service.js';
@@ -148,10 +148,16 @@ export class ChatMessagesService {
     const roomId = sends[0]!.roomId;
     if (!this.restrictedRooms.has(roomId)) {
       const posted = await this.deps.work.runSql(async (work) => {
-        const locked = await this.deps.rooms.lock(work.sql, roomId);
+        // The senders' mutes go out behind the lock in the same round trip (pg's pipeline mode;
+        // the server reads them once the lock is held). A room that turns out not to be open and
+        // without slow mode wasted one small read: the Prisma path below reads what it needs.
+        const [locked, mutes] = await Promise.all([
+          this.deps.rooms.lock(work.sql, roomId),
+          this.deps.moderation.mutesOf(roomId, sends.map(({ send }) => send.authorId), work.sql),
+        ]);
         if (locked && isRestricted(locked.kind)) this.restrictedRooms.set(roomId, true);
         if (!locked || isRestricted(locked.kind) || locked.slowModeSeconds > 0) return null;
-        return this.postOpenGroup(work, locked, sends);
+        return this.postOpenGroup(work, locked, sends, mutes);
       });
       if (posted) return posted;
     }
@@ -182,11 +188,11 @@ export class ChatMessagesService {
 
   /**
    * A group of sends to an open room without slow mode, in a constant number of statements: the
-   * senders' mutes in one read, the accepted messages in one insert, their events in one more;
+   * senders' mutes in one read (sent with the lock), the accepted messages in one insert, their
+   * events in one more;
    * each published as `post` would, chained in position order.
    */
-  private async postOpenGroup(work: SqlWork, room: ChatRoomRow, sends: RoomSend[]): Promise<(ChatMessageRow | Refused)[]> {
-    const mutes = await this.deps.moderation.mutesOf(room.id, sends.map(({ send }) => send.authorId), work.sql);
+  private async postOpenGroup(work: SqlWork, room: ChatRoomRow, sends: RoomSend[], mutes: Map<string, ChatMuteRow>): Promise<(ChatMessageRow | Refused)[]> {
     const now = this.now();
     const results = new Array<ChatMessageRow | Refused>(sends.length);
     const accepted: number[] = [];

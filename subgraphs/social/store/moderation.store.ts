@@ -56,9 +56,11 @@ export class ModerationStore {
 
   /**
    * The mutes of several players in one room (one query), by player. Raw SQL on the port: read by
-   * every group of sends to an open room (hot path: bench/RESULTS.md, "Chat").
+   * every group of sends to an open room (hot path: bench/RESULTS.md, "Chat"). A room id that is
+   * not a uuid (no such room) has none: read together with the room's lock, it must not fail.
    */
   async mutesOf(roomId: string, userIds: readonly string[], client: Sql | Tx): Promise<Map<string, ChatMuteRow>> {
+    if (!isUuid(roomId)) return new Map();
     const rows = await asSql(client).query<ChatMuteRow>(
       `SELECT room_id::text AS "roomId", user_id::text AS "userId", muted_by::text AS "mutedBy", muted_at AS "mutedAt", until
        FROM chat_mutes WHERE room_id = $1::uuid AND user_id = ANY($2::uuid[])`,

@@ -323,8 +323,9 @@ export type Mutation = {
    * Credits and debits a player's wallet in one all-or-nothing operation (currencies and items).
    * Retrying with the same idempotencyKey and the same parameters returns the first result and
    * changes nothing; the same key with other parameters fails with CONFLICT (field "idempotencyKey").
-   * A debit past zero fails with INSUFFICIENT_FUNDS and changes nothing. For the studio's services and admins
-   * only (FORBIDDEN otherwise); players earn and spend through game features.
+   * A debit past zero fails with INSUFFICIENT_FUNDS and changes nothing. For the studio's services
+   * (a service token of an API key with MANAGE_WALLET) and admins only (UNAUTHENTICATED when signed
+   * out, FORBIDDEN otherwise); players earn and spend through game features.
    */
   applyWalletOperation: ApplyWalletOperationPayload;
   /**
@@ -335,7 +336,7 @@ export type Mutation = {
   blockUser: BlockUserPayload;
   /**
    * Creates an API key for a trusted service such as the game server. The secret is in the payload
-   * and is never shown again. Admins only (FORBIDDEN otherwise).
+   * and is never shown again. Admins only (UNAUTHENTICATED when signed out, FORBIDDEN otherwise).
    */
   createApiKey: CreateApiKeyPayload;
   /**
@@ -353,7 +354,8 @@ export type Mutation = {
    * saying which part was wrong. Every attempt counts before the password is checked: after 5 on
    * one account within 15 minutes it is locked for a minute, and after 10 from one network address
    * for 10 minutes; meanwhile sign-in fails with RATE_LIMITED (extensions.retryAfterMs), even with
-   * the right password. A successful sign-in does not count.
+   * the right password. A successful sign-in does not count, and clears the account's failed
+   * attempts (not the address's).
    */
   login: AuthPayload;
   /**
@@ -386,21 +388,22 @@ export type Mutation = {
   removeFriend: RemoveFriendPayload;
   /**
    * Revokes an API key: it can no longer obtain service tokens (tokens already issued expire within
-   * minutes). Revoking a revoked key changes nothing. Admins only (FORBIDDEN otherwise); NOT_FOUND for
-   * an unknown id.
+   * minutes). Revoking a revoked key changes nothing. Admins only (UNAUTHENTICATED when signed out,
+   * FORBIDDEN otherwise); NOT_FOUND for an unknown id.
    */
   revokeApiKey: RevokeApiKeyPayload;
   /**
    * Asks a player to be friends: the viewer's side becomes INVITE_SENT and theirs INVITE_RECEIVED.
    * If that player had already asked the viewer, both become FRIEND at once. Requires a signed-in
    * player. Fails with BAD_USER_INPUT for the viewer's own id, NOT_FOUND for an unknown player (and
-   * also for a player who blocked the viewer, so a block is never revealed), and CONFLICT when a
-   * request is already pending, they are already friends, or the viewer blocked them.
+   * also for a player who blocked the viewer, so a block is never revealed, even when the viewer
+   * blocked them too), and CONFLICT when a request is already pending, they are already friends, or
+   * the viewer blocked them (and they did not block the viewer).
    */
   sendFriendRequest: SendFriendRequestPayload;
   /**
-   * Changes what a player may do. Admin players only (FORBIDDEN otherwise, service tokens
-   * included); admins cannot change their own role. The new role applies from the player's next sign-in or session refresh.
+   * Changes what a player may do. Admin players only (UNAUTHENTICATED when signed out, FORBIDDEN
+   * otherwise, service tokens included); admins cannot change their own role. The new role applies from the player's next sign-in or session refresh.
    */
   setRole: SetRolePayload;
   /**
@@ -581,7 +584,7 @@ export type Query = {
   __typename?: 'Query';
   /**
    * Every service API key, newest first, revoked ones included (secrets are never shown again).
-   * Admins only: FORBIDDEN otherwise.
+   * Admins only: UNAUTHENTICATED when signed out, FORBIDDEN otherwise.
    */
   apiKeys?: Maybe<Array<ApiKey>>;
   /** The signed-in player, or null when the request carries no access token. */
@@ -730,7 +733,8 @@ export type Subscription = {
    * The signed-in player's friends' profiles, each time one of them changes (name, avatar, bio, time zone…).
    * Only players who are the viewer's FRIEND when the change is delivered are sent: a friendship that ends
    * (removeFriend, blockUser) stops that player's updates at once, and a new friendship starts them, without
-   * resubscribing. Requires a signed-in player (UNAUTHENTICATED otherwise).
+   * resubscribing. Requires a signed-in player: UNAUTHENTICATED when signed out, FORBIDDEN for a
+   * service token.
    */
   friendUpdated: User;
   /** The signed-in player's level-ups, as they happen. */
@@ -818,7 +822,10 @@ export type User = {
   friends: FriendConnection;
   /** The player's stable, opaque id. */
   id: Scalars['ID']['output'];
-  /** Items the player owns; visible to the player only (null for everyone else). */
+  /**
+   * Items the player owns; visible to the player only (null for everyone else), and to the service
+   * or admin in the `applyWalletOperation` payload they receive.
+   */
   inventory?: Maybe<Array<InventoryItem>>;
   /** When the player last signed in, or null when they never have since registering. */
   lastSeenAt?: Maybe<Scalars['DateTime']['output']>;
@@ -833,7 +840,10 @@ export type User = {
   timezone: Scalars['String']['output'];
   /** Unique handle, 3–20 letters, digits or underscores, shown as the player typed it. */
   username: Scalars['String']['output'];
-  /** The player's currencies and their history; visible to the player only (null for everyone else). */
+  /**
+   * The player's currencies and their history; visible to the player only (null for everyone else),
+   * and to the service or admin in the `applyWalletOperation` payload they receive.
+   */
   wallet?: Maybe<Wallet>;
   /** Total experience points earned. */
   xp: Scalars['SafeInt']['output'];
@@ -881,7 +891,10 @@ export type WalletChangeInput = {
   amount: Scalars['Int']['input'];
   /** The currency to change. */
   currency?: InputMaybe<Currency>;
-  /** The item to change, e.g. `legendary_sword`. */
+  /**
+   * The item to change, e.g. `legendary_sword`: 1–64 lower-case letters, digits or underscores
+   * (BAD_USER_INPUT otherwise).
+   */
   itemId?: InputMaybe<Scalars['String']['input']>;
 };
 

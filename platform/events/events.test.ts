@@ -172,7 +172,7 @@ describe('a consumer on the SQL port (`transaction`: Database.transaction)', () 
   function sqlConsumer(redis: MemoryRedisPort, group: string, fails: string) {
     return new EventConsumer<Sql>({
       prisma: db.prisma,
-      transaction: db.transaction,
+      transaction: (fn, options) => db.transaction(fn, options),
       redis,
       group,
       consumer: 'c1',

@@ -137,7 +137,7 @@ export function defineSubgraph<C, P extends SubgraphParts<BaseContext>, O = obje
       logger,
     };
     let consumer: EventConsumer<Tx> | EventConsumer<Sql> | null = null;
-    if (parts.consumer?.port === 'sql') consumer = new EventConsumer<Sql>({ ...parts.consumer, ...common, transaction: db.transaction });
+    if (parts.consumer?.port === 'sql') consumer = new EventConsumer<Sql>({ ...parts.consumer, ...common, transaction: (fn, options) => db.transaction(fn, options) });
     else if (parts.consumer) consumer = new EventConsumer<Tx>({ ...parts.consumer, ...common });
     return {
       name: spec.name,

@@ -4,6 +4,7 @@ import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
 import { acceptanceCalls, type Player } from './support/acceptance.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
+import { bringWarForward } from './support/guild-wars.js';
 import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
 import { subscribe, untilListening } from './support/ws.js';
 
@@ -88,16 +89,7 @@ const warOf = async (id: string) => (await must<{ guildWar: War | null }>(undefi
 /** Wars stored between these guilds (either side): never database-wide totals. */
 const warsAmong = (ids: string[]) => platform.runtime.db.prisma.guildWar.count({ where: { attackerId: { in: ids }, defenderId: { in: ids } } });
 
-/** The war's schedule brought forward to `phase` in the database; its due job runs on the social runner's next poll. */
-async function bringForward(warId: string, phase: 'START' | 'END') {
-  const db = platform.runtime.db.prisma;
-  const now = Date.now();
-  await db.guildWar.update({
-    where: { id: warId },
-    data: phase === 'START' ? { startsAt: new Date(now - 60_000), endsAt: new Date(now + 3_600_000) } : { endsAt: new Date(now - 1) },
-  });
-  await db.job.updateMany({ where: { queue: 'social.guild-war', status: 'PENDING', payload: { equals: { warId, step: phase } } }, data: { runAt: new Date(now - 1_000) } });
-}
+const bringForward = (warId: string, phase: 'START' | 'END') => bringWarForward(platform, warId, phase);
 const untilStatus = (warId: string, status: string) => expect.poll(async () => (await warOf(warId)).status, { timeout: 15_000, interval: 200 }).toBe(status);
 
 const RECORD = `mutation($input: GameEventInput!) { recordGameEvent(input: $input) { events { status } } }`;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { liveChannel } from '../platform/live.js';
 import { gameServerToken } from './support/game-server.js';
+import { bringWarForward } from './support/guild-wars.js';
 import { gql, gqlData, gqlRefusal, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
 import { subscribe, untilListening } from './support/ws.js';
 
@@ -43,16 +44,7 @@ const WAR = `query($id: ID!) { guildWar(id: $id) { id status attackerPoints defe
 const warOf = async (id: string) => (await must<{ guildWar: { status: string; attackerPoints: number; defenderPoints: number; winner: { id: string; xp: number } | null; isDraw: boolean } | null }>(undefined, WAR, { id })).guildWar;
 const warsCount = (ids: string[]) => platform.runtime.db.prisma.guildWar.count({ where: { attackerId: { in: ids } } });
 
-/** The war's schedule brought forward to `phase` in the database; its due job runs on the social runner's next poll. */
-async function bringForward(warId: string, phase: 'START' | 'END') {
-  const db = platform.runtime.db.prisma;
-  const now = Date.now();
-  await db.guildWar.update({
-    where: { id: warId },
-    data: phase === 'START' ? { startsAt: new Date(now - 60_000), endsAt: new Date(now + 3_600_000) } : { endsAt: new Date(now - 1) },
-  });
-  await db.job.updateMany({ where: { queue: 'social.guild-war', status: 'PENDING', payload: { equals: { warId, step: phase } } }, data: { runAt: new Date(now - 1_000) } });
-}
+const bringForward = (warId: string, phase: 'START' | 'END') => bringWarForward(platform, warId, phase);
 
 describe('guild wars through the gateway', () => {
   it('refuses what the rules forbid and stores nothing', async () => {

@@ -58,10 +58,9 @@ export function busEventsConsumer(deps: {
   for (const type of Object.keys(BUS_EVENT_MAPPINGS) as (keyof typeof BUS_EVENT_MAPPINGS)[]) {
     batchHandlers[type] = (async (events: DomainEvent[], sql: Sql) => {
       const within = work.withinSql(sql);
-      const engine = within.work;
-      await batches.recordIn(engine, events.flatMap(achievementEventsOf), events[0]!.producer);
+      await batches.recordIn(within.work, events.flatMap(achievementEventsOf), events[0]!.producer);
       if (type === 'tournament.completed' && deps.notifications) {
-        for (const event of events) await notifyPlacements(deps.notifications, engine, event as DomainEvent<'tournament.completed'>);
+        for (const event of events) await notifyPlacements(deps.notifications, within.work, event as DomainEvent<'tournament.completed'>);
       }
       return within.committed;
     });

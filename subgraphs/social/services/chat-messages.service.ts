@@ -127,8 +127,7 @@ export class ChatMessagesService {
       const replay = await this.replayOf(send, sameTarget);
       if (replay) return replay;
       const moderated = moderateText(send.typed, this.deps.blockedTerms);
-      await this.takeRatePoint(send.authorId);
-      return this.returningRatePointIfRefused(send.authorId, () =>
+      return this.spendingRatePoint(send.authorId, () =>
         this.idempotent(send, sameTarget, async () => {
           const result = await this.roomSends.add({ send, roomId: input.roomId, moderated }, input.roomId);
           if ('refused' in result) throw result.refused;
@@ -189,8 +188,7 @@ export class ChatMessagesService {
   /**
    * A group of sends to an open room without slow mode, in a constant number of statements: the
    * senders' mutes in one read (sent with the lock), the accepted messages in one insert, their
-   * events in one more;
-   * each published as `post` would, chained in position order.
+   * events in one more; each published as `post` would, chained in position order.
    */
   private async postOpenGroup(work: SqlWork, room: ChatRoomRow, sends: RoomSend[], mutes: Map<string, ChatMuteRow>): Promise<(ChatMessageRow | Refused)[]> {
     const now = this.now();
@@ -246,8 +244,7 @@ export class ChatMessagesService {
       const moderated = moderateText(send.typed, this.deps.blockedTerms);
       // A block looks like an unknown player, as users answers for blocked pairs.
       if (await this.deps.blocks.isEitherBlocking(send.authorId, input.toUserId)) throw new NotFoundError('User', input.toUserId);
-      await this.takeRatePoint(send.authorId);
-      return this.returningRatePointIfRefused(send.authorId, () =>
+      return this.spendingRatePoint(send.authorId, () =>
         this.idempotent(send, sameTarget, () =>
           this.deps.work.run(async (work) => {
             const opened = await this.deps.rooms.ensurePrivate(work.tx, key, send.authorId);
@@ -502,17 +499,17 @@ export class ChatMessagesService {
     }
   }
 
-  private async takeRatePoint(authorId: string): Promise<void> {
+  /**
+   * Takes the sender's rate point (RATE_LIMITED past the limit), then runs the send; a send the
+   * room refused gives its point back (returnsRatePoint).
+   */
+  private async spendingRatePoint(authorId: string, run: () => Promise<ChatMessageRow>): Promise<ChatMessageRow> {
     try {
       await this.deps.rate.consume(authorId);
     } catch (error) {
       if (error instanceof RateLimitedError) throw rateError(Number(error.details.retryAfterMs));
       throw error;
     }
-  }
-
-  /** Runs a send that took a rate point; a refused one gives it back (returnsRatePoint). */
-  private async returningRatePointIfRefused(authorId: string, run: () => Promise<ChatMessageRow>): Promise<ChatMessageRow> {
     try {
       return await run();
     } catch (error) {

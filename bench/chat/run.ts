@@ -530,15 +530,21 @@ async function runLive(gatewayUrl: string, senders: Sender[], failures: string[]
   return { rates, connected, rss: { before: rssBefore, after: rssAfter } };
 }
 
-/** --gateway <url>: the live phase against a platform running elsewhere (no history or presence: they need its database and subgraphs). */
-async function runAgainst(gatewayUrl: string, date: Date, loadStart: string): Promise<boolean> {
-  const failures: string[] = [];
-  log(`the platform at ${gatewayUrl}: the live phase only`);
-  const senders = await runLimited(SENDERS, 8, async (i) => {
+/** `count` players registered through the gateway, 8 at a time: the senders. */
+async function registerSenders(gatewayUrl: string, count: number): Promise<Sender[]> {
+  const senders = await runLimited(count, 8, async (i) => {
     const player = await registerPlayer(gatewayUrl, `chat${Date.now().toString(36).slice(-5)}${i}`);
     return { id: player.id, token: player.token };
   });
   log(`${senders.length} senders registered`);
+  return senders;
+}
+
+/** --gateway <url>: the live phase against a platform running elsewhere (no history or presence: they need its database and subgraphs). */
+async function runAgainst(gatewayUrl: string, date: Date, loadStart: string): Promise<boolean> {
+  const failures: string[] = [];
+  log(`the platform at ${gatewayUrl}: the live phase only`);
+  const senders = await registerSenders(gatewayUrl, SENDERS);
   const live = await runLive(gatewayUrl, senders, failures);
   const setup =
     `Setup: a platform running elsewhere, its gateway at ${gatewayUrl} (--gateway: not started by this run; its processes' CPU and memory are not measured here); ` +
@@ -568,11 +574,7 @@ async function main(): Promise<boolean> {
   const failures: string[] = [];
 
   // The history's 40 authors are the first senders; a history-only run needs no more.
-  const senders = await runLimited(HISTORY_ONLY ? Math.min(SENDERS, 40) : SENDERS, 8, async (i) => {
-    const player = await registerPlayer(gatewayUrl, `chat${Date.now().toString(36).slice(-5)}${i}`);
-    return { id: player.id, token: player.token };
-  });
-  log(`${senders.length} senders registered`);
+  const senders = await registerSenders(gatewayUrl, HISTORY_ONLY ? Math.min(SENDERS, 40) : SENDERS);
 
   const liveResult = HISTORY_ONLY ? undefined : await runLive(gatewayUrl, senders, failures, gateway.pid);
 

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ANONYMOUS, type Viewer } from '../../platform/auth.js';
-import type { Database } from '../../platform/db/index.js';
+import type { Database, PrismaClient } from '../../platform/db/index.js';
 import { newTestRedis, openTestDatabase, recordingPrisma, recordingSql, startWorkers, subgraphClient } from '../../platform/testing.js';
 import { PersonalizationStore } from './store/personalization.store.js';
 import { QUESTS } from './catalog/content.js';
@@ -242,6 +242,17 @@ describe('training schedule', () => {
     expect(await replicas[0]!.claimTraining(600_000)).toBe(false);
     expect(await replicas[1]!.claimTraining(600_000)).toBe(false);
     expect(await replicas[1]!.claimTraining(1)).toBe(true);
+  });
+
+  // Two connections at once: real PostgreSQL only (the embedded database runs one transaction at a time).
+  it.runIf(Boolean(process.env.DATABASE_URL))('refuses a claim whose transaction began before another replica claimed the run', async () => {
+    await db.prisma.analyticsRecommenderSchedule.upsert({ where: { id: 1 }, create: { id: 1, nextRunAt: new Date(0) }, update: { nextRunAt: new Date(0) } });
+    const late = await db.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT now()`; // fixes this transaction's now() before the other replica claims
+      await new PersonalizationStore(db.prisma, db.sql).claimTraining(600_000);
+      return new PersonalizationStore(tx as unknown as PrismaClient, db.sql).claimTraining(600_000);
+    });
+    expect(late).toBe(false);
   });
 
   it('keeps the newest models only, and a replica serves the newest another one trained', async () => {

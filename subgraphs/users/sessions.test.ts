@@ -113,7 +113,38 @@ describe('users subgraph: sessions (rotating refresh tokens)', () => {
 
   it('lets exactly one of several racing refreshes with the same token win, without signing the winner out', async () => {
     const auth = await register();
-    const attempts = await Promise.all(Array.from({ length: 5 }, () => refresh(auth.refreshToken)));
+    // Racing means each read the token before the winner used it: the reads wait for one another here,
+    // so a refresh that a loaded machine ran after the winner committed (reuse by the SDL's rule, which
+    // signs the session out) cannot make the race a different case.
+    const racers = 5;
+    let arrived = 0;
+    let allRead!: () => void;
+    const barrier = new Promise<void>((resolve) => (allRead = resolve));
+    const racing = subgraphClient(
+      usersSubgraph.create({
+        db: {
+          ...db,
+          prisma: db.prisma.$extends({
+            query: {
+              refreshToken: {
+                async findUnique({ args, query }) {
+                  const row = await query(args);
+                  if (++arrived === racers) allRead();
+                  await barrier;
+                  return row;
+                },
+              },
+            },
+          }) as unknown as Database['prisma'],
+        },
+        redis: newTestRedis(),
+        config: { JWT_SECRET, ACCESS_TOKEN_TTL_SECONDS: 900 },
+      }),
+    );
+    await racing.server.start();
+    const attempts = await Promise.all(
+      Array.from({ length: racers }, () => racing.execute<{ refreshSession: Auth }>(ANONYMOUS, REFRESH, { input: { refreshToken: auth.refreshToken } })),
+    ).finally(() => racing.server.stop());
     const winners = attempts.filter((r) => !r.errors);
     expect(winners).toHaveLength(1);
     expect(attempts.filter((r) => codeOf(r) === 'UNAUTHENTICATED')).toHaveLength(4);

@@ -152,15 +152,20 @@ export class PersonalizationStore {
   /**
    * Claims the next training run when it is due, moving the schedule `intervalMs` ahead in the
    * same statement: true for exactly one replica per interval. A replica whose interval is shorter
-   * than what another one scheduled takes the run at once (the shortest configured interval wins).
+   * than the one the last claim was made with takes the run at once (the shortest configured
+   * interval wins). Intervals are compared, not due times: each statement's now() is its
+   * transaction's start, so a claim that waited on another's row lock could otherwise read the
+   * other's due time as later than its own and win as well.
    * Raw: an upsert whose update is conditional (`ON CONFLICT … WHERE`), locking a row that may not
    * exist yet, to share work between replicas.
    */
   async claimTraining(intervalMs: number): Promise<boolean> {
+    const interval = Math.round(intervalMs);
     const claimed = await this.prisma.$queryRaw<{ id: number }[]>`
-      INSERT INTO analytics_recommender_schedule AS s (id, next_run_at) VALUES (1, now() + ${Math.round(intervalMs)}::int * interval '1 millisecond')
-      ON CONFLICT (id) DO UPDATE SET next_run_at = EXCLUDED.next_run_at
-      WHERE s.next_run_at <= now() OR s.next_run_at > EXCLUDED.next_run_at
+      INSERT INTO analytics_recommender_schedule AS s (id, next_run_at, interval_ms)
+      VALUES (1, now() + ${interval}::int * interval '1 millisecond', ${interval}::int)
+      ON CONFLICT (id) DO UPDATE SET next_run_at = EXCLUDED.next_run_at, interval_ms = EXCLUDED.interval_ms
+      WHERE s.next_run_at <= now() OR s.interval_ms IS NULL OR EXCLUDED.interval_ms < s.interval_ms
       RETURNING id`;
     return claimed.length > 0;
   }

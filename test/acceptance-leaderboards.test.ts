@@ -646,6 +646,61 @@ describe('acceptance: live leaderboards', () => {
   });
 });
 
+describe('acceptance: defaults and edges', () => {
+  it('top gives 10 records by default, around 5 on each side, leaderboardUpdated 10; an empty board has no next page', async () => {
+    const board = await define();
+    const p = await players(13);
+    const sub = subscribe(client(), UPDATED, { id: board.id });
+    await live(sub, boardChannel(board.id));
+    for (const [i, player] of p.entries()) await submit(board.id, player.id, 100 - i);
+    const page = await topOf(board.id);
+    expect(page.edges.map((e) => e.node.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(await aroundOf(board.id, p[6]!.id)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((rank) => [rank, p[rank - 1]!.id]));
+    await expect.poll(() => (sub.results.at(-1)?.data as { leaderboardUpdated: Update } | undefined)?.leaderboardUpdated.top.map((r) => r.rank), { timeout: 10_000 }).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    sub.stop();
+    const empty = await define();
+    expect(await topOf(empty.id, { first: 0 })).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    expect(await topOf(empty.id)).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+  });
+
+  it('rankChanged: a player whose own record drops (SET) passes nobody and is passed by nobody; a rise past them afterwards is a pass', async () => {
+    const board = await define({ operator: 'SET' });
+    const [a, b, c] = await players(3);
+    await submit(board.id, a!.id, 30);
+    await submit(board.id, b!.id, 20);
+    await submit(board.id, c!.id, 10);
+    const heard = [a!, b!, c!].map((p) => subscribe(client(p.token), RANK_CHANGED, { id: board.id }));
+    for (const [i, p] of [a!, b!, c!].entries()) await live(heard[i]!, rankChannel(board.id, p));
+    // a falls from 1st to 3rd: b and c move up without passing anyone, and nobody moved ahead of a.
+    expect(await submit(board.id, a!.id, 5)).toMatchObject({ rank: 3 });
+    // c rises past b: b hears it (and only b), which also shows a's drop was delivered to nobody before.
+    await submit(board.id, c!.id, 25);
+    await expect.poll(() => heard[1]!.results.map((r) => r.data), { timeout: 10_000 }).toEqual([
+      { rankChanged: { rank: 2, previousRank: 1, passedBy: [{ id: c!.id, username: c!.username }], leaderboard: { id: board.id } } },
+    ]);
+    await sleep(500);
+    expect(heard[0]!.results).toEqual([]);
+    expect(heard[2]!.results).toEqual([]);
+    for (const sub of heard) sub.stop();
+  });
+
+  it('FRIENDS: a pending friend request is no friendship; removeFriend takes the friend out of the scope at once', async () => {
+    const board = await define();
+    const [me, asked, friend] = await players(3);
+    await must(me, `mutation($u: ID!) { sendFriendRequest(input: { userId: $u }) { __typename } }`, { u: asked!.id });
+    await must(me, `mutation($u: ID!) { sendFriendRequest(input: { userId: $u }) { __typename } }`, { u: friend!.id });
+    await must(friend, `mutation($u: ID!) { acceptFriendRequest(input: { userId: $u }) { __typename } }`, { u: me!.id });
+    for (const [p, score] of [[me!, 1], [asked!, 2], [friend!, 3]] as const) await submit(board.id, p.id, score);
+    expect(await order(board.id, { scope: 'FRIENDS' }, me)).toEqual([friend!.id, me!.id]);
+    expect(await order(board.id, { scope: 'FRIENDS' }, asked)).toEqual([asked!.id]);
+    expect(await rankOf(board.id, asked!.id, 'FRIENDS', me)).toBeNull();
+    await must(me, `mutation($u: ID!) { removeFriend(input: { userId: $u }) { __typename } }`, { u: friend!.id });
+    expect(await order(board.id, { scope: 'FRIENDS' }, me)).toEqual([me!.id]);
+    expect(await order(board.id, { scope: 'FRIENDS' }, friend)).toEqual([friend!.id]);
+  });
+});
+
 describe('acceptance: rankChanged and newcomers', () => {
   it('a player\'s first record passes every listening player it lands ahead of', async () => {
     const board = await define();
@@ -696,6 +751,16 @@ describe('acceptance: scheduled resets', () => {
     expect(archived.archivedAt).not.toBeNull();
     expect(new Date(archived.archivedAt!).getTime()).toBeGreaterThanOrEqual(due.getTime());
     expect(archived.top.edges.map((e) => [e.node.rank, e.node.score, e.node.player.id])).toEqual([[1, 30, ana!.id], [2, 20, ben!.id]]);
+    // Its top pages like the current one's, and refuses what the current one refuses.
+    const ARCHIVED_TOP = `query($id: ID!, $first: Int, $after: String) { leaderboard(id: $id) { period(previous: 1) { top(first: $first, after: $after) { edges { node { rank player { id } } } pageInfo { hasNextPage endCursor } } } } }`;
+    type ArchivedTop = { leaderboard: { period: { top: { edges: { node: { rank: number; player: { id: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } } };
+    const page1 = (await must<ArchivedTop>(undefined, ARCHIVED_TOP, { id: board.id, first: 1 })).leaderboard.period.top;
+    expect(page1.edges.map((e) => [e.node.rank, e.node.player.id])).toEqual([[1, ana!.id]]);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = (await must<ArchivedTop>(undefined, ARCHIVED_TOP, { id: board.id, first: 1, after: page1.pageInfo.endCursor })).leaderboard.period.top;
+    expect(page2).toMatchObject({ edges: [{ node: { rank: 2, player: { id: ben!.id } } }], pageInfo: { hasNextPage: false } });
+    expect(await refusal(undefined, ARCHIVED_TOP, { id: board.id, first: 101 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    expect(await refusal(undefined, ARCHIVED_TOP, { id: board.id, after: 'garbage' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     // The new period: empty, started at the reset, ends at the schedule's next time (a minute on).
     expect(current.period).toMatchObject({ number: 2, archivedAt: null, recordCount: 0, top: { edges: [] }, rank: null, around: [] });
     expect(current.period!.startedAt).toBe(archived.archivedAt);
@@ -756,6 +821,21 @@ describe('acceptance: scores the platform feeds', () => {
     await expect.poll(async () => (await rankOf(board.id, ana!.id))?.score ?? null, { timeout: 15_000, interval: 200 }).toBe(450);
     await sleep(300);
     expect(await rankOf(board.id, ana!.id)).toMatchObject({ score: 450, submissions: 2 });
+  });
+
+  it('a board that stops following a source gets none of its later events; one that starts following gets them', async () => {
+    const [ana] = await players(1);
+    const stays = await define({ operator: 'INCREMENT', follows: ['ACHIEVEMENT_POINTS'] });
+    const stops = await define({ operator: 'INCREMENT', follows: ['ACHIEVEMENT_POINTS'] });
+    const starts = await define({ operator: 'INCREMENT' });
+    const adminT = await adminToken();
+    await must(adminT, DEFINE, { input: { id: stops.id, title: 'Weekly kills', operator: 'INCREMENT', follows: [] } });
+    await must(adminT, DEFINE, { input: { id: starts.id, title: 'Weekly kills', operator: 'INCREMENT', follows: ['ACHIEVEMENT_POINTS'] } });
+    const events = await gameServerToken(platform, url, ['REPORT_GAME_EVENTS']);
+    await must(events, `mutation($input: GameEventInput!) { recordGameEvent(input: $input) { events { id } } }`, { input: { id: `acc-lb-${randomUUID()}`, userId: ana!.id, type: 'COMBAT_WON' } });
+    await expect.poll(async () => (await rankOf(stays.id, ana!.id))?.score ?? null, { timeout: 15_000, interval: 200 }).toBe(10);
+    await expect.poll(async () => (await rankOf(starts.id, ana!.id))?.score ?? null, { timeout: 15_000, interval: 200 }).toBe(10);
+    expect(await rankOf(stops.id, ana!.id)).toBeNull();
   });
 
   it('a board following TOURNAMENT_PLACEMENT gets each completed tournament\'s places; with ASC and BEST, a player\'s best finish', async () => {

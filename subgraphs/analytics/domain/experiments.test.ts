@@ -141,6 +141,7 @@ describe('validateExperiment', () => {
     ['a key of 64 characters', { key: `a${'b'.repeat(63)}` }, 'key'],
     ['no goals', { goals: [] }, 'goals'],
     ['a goal with a space', { goals: ['buy it'] }, 'goals.0'],
+    ['a goal listed twice: the repeat is at fault', { goals: ['purchase', 'share', 'purchase'] }, 'goals.2'],
     ['endsAt at startsAt', { endsAt: new Date('2026-12-01T00:00:00Z') }, 'endsAt'],
     ['over 366 days', { endsAt: new Date('2028-01-01T00:00:00Z') }, 'endsAt'],
     ['a country that is not alpha-2', { targeting: { countries: ['ESP'] } }, 'targeting.countries.0'],

@@ -87,8 +87,8 @@ export function validateExperiment(input: ExperimentDefinition): ExperimentDefin
   if (input.goals.length < 1 || input.goals.length > MAX_GOALS) bad(`goals: 1–${MAX_GOALS}, the first being the primary one.`, 'goals');
   input.goals.forEach((g, i) => {
     if (!GOAL.test(g)) bad('A goal is 1–63 characters from a–z 0–9 _, starting with a letter.', `goals.${i}`);
+    if (input.goals.indexOf(g) !== i) bad(`Goal ${g} is listed twice.`, `goals.${i}`);
   });
-  if (new Set(input.goals).size !== input.goals.length) bad('A goal is listed twice.', 'goals');
   const t = input.targeting;
   const list = (values: string[] | null | undefined, field: string, pattern: RegExp, norm: (s: string) => string, what: string) => {
     if (values == null) return null;

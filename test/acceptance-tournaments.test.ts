@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { RunningPlatform } from '../launcher/all-in-one.js';
+import { liveChannel } from '../platform/live.js';
 import { gql, platformPerFile, registerPlayer } from './support/platform.js';
 import { acceptanceCalls, HUGE, type Player } from './support/acceptance.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
-import { subscribe, type Subscription } from './support/ws.js';
+import { subscribe, untilListening, type Subscription } from './support/ws.js';
 import { eventually } from './support/eventually.js';
 
 // Tournaments and leaderboards as a studio reads schema/tournaments.graphql and
@@ -505,6 +506,323 @@ describe('acceptance: ladders', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await coinsOf(p0)).toBe(70);
     expect(await refusal(p2, CHALLENGE, { t: tournament.id, d: p1.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_IN_PROGRESS' });
+  });
+});
+
+describe('acceptance: what the SDL promises beyond the refusals', () => {
+  const FULL = `query($id: ID!) { tournament(id: $id) { status completedAt formatOptions { swissRounds }
+    bracket { side round matches { id key side status playerA { id } playerB { id } winner { id } completedAt } }
+    standings { placement prize player { id } }
+    analytics { totalMatches completedMatches completionRate participationRate upsets averageMatchDurationSeconds longestMatch { id } shortestMatch { id } } } }`;
+  type FullMatch = Match & { side: string; completedAt: string | null };
+  type Full = {
+    status: string;
+    completedAt: string | null;
+    formatOptions: { swissRounds: number | null };
+    bracket: { side: string; round: number; matches: FullMatch[] }[];
+    standings: { placement: number; prize: number; player: { id: string } }[];
+    analytics: Record<string, unknown>;
+  };
+  const fullOf = async (id: string) => (await must<{ tournament: Full }>(undefined, FULL, { id })).tournament;
+  const matchesOf = async (id: string) => (await fullOf(id)).bracket.flatMap((r) => r.matches);
+  /** A started tournament of `count` fresh level-1 players (seeded by sign-up: entrants[0] is seed 1). */
+  async function started(format: string, count: number, over: Record<string, unknown> = {}, org?: Player) {
+    org ??= await organizer();
+    const tournament = await create(org, { format, maxParticipants: Math.max(count, 2), ...over });
+    const entrants: Player[] = [];
+    for (let i = 0; i < count; i++) entrants.push(await registerPlayer(url));
+    for (const p of entrants) await must(p, JOIN, { t: tournament.id });
+    await must(org, START, { t: tournament.id });
+    return { org, tournament, entrants };
+  }
+  /** Reports READY matches through the game server, the winner chosen by `pick`, until none is READY. */
+  async function playOut(id: string, pick: (m: FullMatch) => string = (m) => m.playerA!.id) {
+    const server = await gameServer();
+    for (let step = 0; step < 60; step++) {
+      const ready = (await matchesOf(id)).find((m) => m.status === 'READY');
+      if (!ready) break;
+      await report(server, ready.id, pick(ready));
+    }
+    return fullOf(id);
+  }
+
+  it('tournaments pages backward with last and before, in the same soonest-first order; first or last 0 is an empty page; last -1 is refused', async () => {
+    const org = await organizer();
+    // Far-off start times nobody else uses, a second apart.
+    const base0 = Date.now() + 200 * 86_400_000 + Math.floor(Math.random() * 3_000_000) * 1_000;
+    const mine = [] as string[];
+    for (let i = 0; i < 3; i++) mine.push((await create(org, { startsAt: new Date(base0 + i * 1_000).toISOString() })).id);
+    const PAGE = `query($first: Int, $last: Int, $after: String, $before: String) { tournaments(status: REGISTRATION, first: $first, last: $last, after: $after, before: $before) {
+      edges { cursor node { id startsAt } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
+    type Page = { tournaments: { edges: { cursor: string; node: { id: string; startsAt: string } }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null } } };
+    const page = async (v: Record<string, unknown>) => (await must<Page>(undefined, PAGE, v)).tournaments;
+    // Walk back from the end until the three are seen: each backward page is in list order.
+    const cursors = new Map<string, string>();
+    let before: string | undefined;
+    for (let step = 0; step < 50 && cursors.size < 3; step++) {
+      const back = await page({ last: 100, before });
+      const starts = back.edges.map((e) => Date.parse(e.node.startsAt));
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      expect(back.pageInfo.startCursor).toBe(back.edges[0]?.cursor ?? null);
+      for (const e of back.edges) if (mine.includes(e.node.id)) cursors.set(e.node.id, e.cursor);
+      if (!back.pageInfo.hasPreviousPage) break;
+      before = back.pageInfo.startCursor!;
+    }
+    expect(cursors.size).toBe(3);
+    const [c1, c2, c3] = mine.map((id) => cursors.get(id)!);
+    const lastTwo = await page({ last: 2, before: c3 });
+    expect(lastTwo.edges.map((e) => e.node.id)).toEqual([mine[0], mine[1]]);
+    expect(lastTwo.pageInfo).toMatchObject({ startCursor: c1, endCursor: c2 });
+    const lastOne = await page({ last: 1, before: c3 });
+    expect(lastOne.edges.map((e) => e.node.id)).toEqual([mine[1]]);
+    expect(lastOne.pageInfo.hasPreviousPage).toBe(true);
+    expect((await page({ first: 2, after: c1 })).edges.map((e) => e.node.id)).toEqual([mine[1], mine[2]]);
+    expect((await page({ first: 1, after: c1 })).pageInfo.hasNextPage).toBe(true);
+    for (const v of [{ first: 0 }, { last: 0 }, { first: 0, after: c1 }]) expect((await page(v)).edges, JSON.stringify(v)).toEqual([]);
+    expect(await refusal(undefined, PAGE, { last: -1 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'last' });
+    expect(await refusal(undefined, PAGE, { last: 1, before: 'garbage' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'before' });
+  });
+
+  it('searchTournaments: the name outranks the description, then the soonest start; up to 8 words; filters; without text by start time; first 0', async () => {
+    const org = await organizer();
+    const w = `zq${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+    const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+    const inDescription = await create(org, { name: 'Plain Open', description: `the ${w} edition`, startsAt: at(70) });
+    const laterName = await create(org, { name: `${w} Late Cup`, startsAt: at(200) });
+    const soonerName = await create(org, { name: `${w} Early Cup`, format: 'SWISS', startsAt: at(100) });
+    const SEARCH = `query($text: String, $status: TournamentStatus, $format: TournamentFormat, $first: Int, $after: String) {
+      searchTournaments(text: $text, status: $status, format: $format, first: $first, after: $after) { edges { cursor node { id startsAt } } pageInfo { hasNextPage endCursor } } }`;
+    type Found = { searchTournaments: { edges: { cursor: string; node: { id: string; startsAt: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const ids = async (v: Record<string, unknown>) => (await must<Found>(undefined, SEARCH, v)).searchTournaments.edges.map((e) => e.node.id);
+    expect(await ids({ text: w })).toEqual([soonerName.id, laterName.id, inDescription.id]);
+    expect(await ids({ text: w, first: 2 })).toEqual([soonerName.id, laterName.id]);
+    expect(await ids({ text: w, format: 'SWISS' })).toEqual([soonerName.id]);
+    expect(await ids({ text: w, status: 'REGISTRATION', format: 'SINGLE_ELIMINATION' })).toEqual([laterName.id, inDescription.id]);
+    expect(await ids({ text: w, status: 'IN_PROGRESS' })).toEqual([]);
+    // Eight words are used, a ninth is not: it may match nothing.
+    const eight = await create(org, { name: `${w} alpha bravo charlie delta echo foxtrot golf`, startsAt: at(300) });
+    expect(await ids({ text: `${w} alpha bravo charlie delta echo foxtrot golf nomatchatall` })).toEqual([eight.id]);
+    expect(await ids({ text: w, first: 0 })).toEqual([]);
+    // Without text: every tournament (filtered) by start time, soonest first.
+    const all = (await must<Found>(undefined, SEARCH, { status: 'REGISTRATION', first: 100 })).searchTournaments.edges.map((e) => Date.parse(e.node.startsAt));
+    expect(all).toEqual([...all].sort((a, b) => a - b));
+    expect(await refusal(undefined, SEARCH, { first: -1 })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  });
+
+  it('reportMatchResult: who may ask is checked before what they send; PENDING and SKIPPED matches are MATCH_NOT_READY; an admin decides outright; a retry answers the match', async () => {
+    const { org, tournament, entrants } = await started('SINGLE_ELIMINATION', 4);
+    const [semi1, semi2, final] = await matchesOf(tournament.id);
+    const stranger = await registerPlayer(url);
+    // A player outside the match is FORBIDDEN whatever they send.
+    expect(await refusal(stranger, REPORT, { input: { matchId: semi1!.id, winnerId: semi1!.playerA!.id, score: '   ' } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(stranger, REPORT, { input: { matchId: semi1!.id, winnerId: randomUUID() } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(await otherService(), REPORT, { input: { matchId: semi1!.id, winnerId: semi1!.playerA!.id, score: 's'.repeat(40) } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await refusal(org, REPORT, { input: { matchId: final!.id, winnerId: entrants[0]!.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: 'MATCH_NOT_READY' });
+    // A 32-character score is taken; an admin (not the organizer) decides outright.
+    const admin = await adminToken();
+    expect((await report(admin, semi1!.id, semi1!.playerB!.id, 's'.repeat(32))).reportMatchResult.match).toMatchObject({ status: 'COMPLETED', winner: { id: semi1!.playerB!.id }, score: 's'.repeat(32) });
+    // The same result again, by anyone who may report, answers the match and changes nothing.
+    expect((await report(org, semi1!.id, semi1!.playerB!.id)).reportMatchResult.match).toMatchObject({ status: 'COMPLETED', score: 's'.repeat(32) });
+    expect((await report(entrants.find((p) => p.id === semi1!.playerA!.id)!, semi1!.id, semi1!.playerB!.id)).reportMatchResult.match.status).toBe('COMPLETED');
+    // The organizer settles a dispute between the players.
+    const [c, d] = [entrants.find((p) => p.id === semi2!.playerA!.id)!, entrants.find((p) => p.id === semi2!.playerB!.id)!];
+    await report(c, semi2!.id, c.id);
+    expect((await report(d, semi2!.id, d.id)).reportMatchResult.match.status).toBe('DISPUTED');
+    expect(await refusal(d, REPORT, { input: { matchId: semi2!.id, winnerId: c.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: 'ALREADY_REPORTED' });
+    expect((await report(admin, semi2!.id, c.id)).reportMatchResult.match).toMatchObject({ status: 'COMPLETED', winner: { id: c.id } });
+
+    // The grand final's reset, SKIPPED when the winners' champion wins the first final, takes no result.
+    const de = await started('DOUBLE_ELIMINATION', 4, { formatOptions: { grandFinalReset: true } });
+    const done = await playOut(de.tournament.id);
+    const gf2 = done.bracket.flatMap((r) => r.matches).find((m) => m.key === 'GF2')!;
+    expect(gf2.status).toBe('SKIPPED');
+    expect(await refusal(de.org, REPORT, { input: { matchId: gf2.id, winnerId: de.entrants[0]!.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId' });
+  });
+
+  it('double elimination: the losers\' champion winning the first grand final opens the reset (READY), whose winner is first', async () => {
+    const { tournament, entrants } = await started('DOUBLE_ELIMINATION', 4, { formatOptions: { grandFinalReset: true } });
+    // Everyone's playerA wins, except the first grand final, won by the losers' champion (playerB).
+    const done = await playOut(tournament.id, (m) => (m.key === 'GF1' ? m.playerB!.id : m.playerA!.id));
+    const byKey = Object.fromEntries(done.bracket.flatMap((r) => r.matches).map((m) => [m.key, m]));
+    expect(byKey.GF1).toMatchObject({ status: 'COMPLETED' });
+    expect(byKey.GF2).toMatchObject({ status: 'COMPLETED', side: 'GRAND_FINAL' });
+    // Sides in play order: winners', losers', grand final.
+    expect([...new Set(done.bracket.map((r) => r.side))]).toEqual(['WINNERS', 'LOSERS', 'GRAND_FINAL']);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.standings[0]!.player.id).toBe(byKey.GF2!.winner!.id);
+    expect(done.standings[1]!.player.id).toBe(byKey.GF2!.winner!.id === byKey.GF2!.playerA!.id ? byKey.GF2!.playerB!.id : byKey.GF2!.playerA!.id);
+    expect(done.standings).toHaveLength(entrants.length);
+    expect(done.analytics).toMatchObject({ totalMatches: 7, completedMatches: 7, completionRate: 100 });
+  });
+
+  it('single elimination with a third-place match: 3P after the winners\' rounds; its winner third, its loser fourth; completedAt is the last result\'s', async () => {
+    const { tournament, entrants } = await started('SINGLE_ELIMINATION', 4, { formatOptions: { thirdPlaceMatch: true } });
+    const opened = await fullOf(tournament.id);
+    expect(opened.bracket.map((r) => [r.side, r.round, r.matches.map((m) => [m.key, m.status])])).toEqual([
+      ['WINNERS', 1, [['W1-1', 'READY'], ['W1-2', 'READY']]],
+      ['WINNERS', 2, [['W2-1', 'PENDING']]],
+      ['THIRD_PLACE', 1, [['3P', 'PENDING']]],
+    ]);
+    // The higher seeds win every match but the third-place one, won by its second player.
+    const done = await playOut(tournament.id, (m) => (m.key === '3P' ? m.playerB!.id : m.playerA!.id));
+    const third = done.bracket.flatMap((r) => r.matches).find((m) => m.key === '3P')!;
+    expect(done.status).toBe('COMPLETED');
+    expect(done.standings.map((s) => s.player.id)).toEqual([entrants[0]!.id, entrants[1]!.id, third.playerB!.id, third.playerA!.id]);
+    const last = Math.max(...done.bracket.flatMap((r) => r.matches).map((m) => Date.parse(m.completedAt!)));
+    expect(Date.parse(done.completedAt!)).toBe(last);
+  });
+
+  it('analytics: zeros and nulls before play; participation in percent; upsets counted by seed; longest and shortest set once matches complete', async () => {
+    const org = await organizer();
+    const waiting = await create(org, { maxParticipants: 8 });
+    await must(await registerPlayer(url), JOIN, { t: waiting.id });
+    expect((await fullOf(waiting.id)).analytics).toEqual({
+      totalMatches: 0, completedMatches: 0, completionRate: 0, participationRate: 12.5, upsets: 0, averageMatchDurationSeconds: null, longestMatch: null, shortestMatch: null,
+    });
+    const { tournament } = await started('SINGLE_ELIMINATION', 4, {}, org);
+    // Both semi-finals won by the lower seed (playerB): two upsets; the final between seeds 4 and 3 won by 3 is none.
+    const done = await playOut(tournament.id, (m) => m.playerB!.id);
+    expect(done.analytics).toMatchObject({ totalMatches: 3, completedMatches: 3, completionRate: 100, participationRate: 100, upsets: 2 });
+    expect(done.analytics.averageMatchDurationSeconds).toEqual(expect.any(Number));
+    expect(done.analytics.longestMatch).toEqual({ id: expect.any(String) });
+    expect(done.analytics.shortestMatch).toEqual({ id: expect.any(String) });
+  });
+
+  it('a pool whose places outnumber the players pays the places reached and gives the rest back to the creator, up to the fixed part', async () => {
+    const org = await organizer(100);
+    const { tournament, entrants } = await started('SINGLE_ELIMINATION', 2, { maxParticipants: 4, prizePool: { fixed: 100, distribution: [50, 30, 20] } }, org);
+    expect(await coinsOf(org)).toBe(0);
+    const done = await playOut(tournament.id);
+    expect(done.standings.map((s) => [s.player.id, s.prize])).toEqual([[entrants[0]!.id, 50], [entrants[1]!.id, 30]]);
+    await eventually(async () => {
+      expect(await coinsOf(entrants[0]!)).toBe(50);
+      expect(await coinsOf(entrants[1]!)).toBe(30);
+      expect(await coinsOf(org)).toBe(20);
+    });
+  });
+
+  it('cancelling a tournament in play refunds every entry fee once; matches keep what they were', async () => {
+    const org = await organizer();
+    const tournament = await create(org, { maxParticipants: 4, entryFee: 25 });
+    const entrants = [] as Player[];
+    for (let i = 0; i < 4; i++) entrants.push(await fund(await registerPlayer(url), 25));
+    for (const p of entrants) await must(p, JOIN, { t: tournament.id });
+    await must(org, START, { t: tournament.id });
+    const [semi1] = await matchesOf(tournament.id);
+    await report(await gameServer(), semi1!.id, semi1!.playerA!.id);
+    expect(await must(org, CANCEL, { t: tournament.id })).toEqual({ cancelTournament: { tournament: { id: tournament.id, status: 'CANCELLED' } } });
+    await eventually(async () => {
+      for (const p of entrants) expect(await coinsOf(p)).toBe(25);
+    });
+    expect((await matchesOf(tournament.id)).map((m) => [m.key, m.status])).toEqual([['W1-1', 'COMPLETED'], ['W1-2', 'READY'], ['W2-1', 'PENDING']]);
+    const after = await fullOf(tournament.id);
+    expect(after).toMatchObject({ status: 'CANCELLED', completedAt: null, standings: [] });
+  });
+
+  it('Swiss: formatOptions.swissRounds is played exactly (one round here), automatic stays null', async () => {
+    const { tournament } = await started('SWISS', 4, { formatOptions: { swissRounds: 1 } });
+    const done = await playOut(tournament.id);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.bracket.map((r) => [r.side, r.round, r.matches.map((m) => m.key)])).toEqual([['SWISS', 1, ['S1-1', 'S1-2']]]);
+    expect(done.formatOptions.swissRounds).toBe(1);
+    const auto = await started('SWISS', 4);
+    const autoDone = await playOut(auto.tournament.id);
+    expect(autoDone.bracket.map((r) => r.round)).toEqual([1, 2]);
+    expect(autoDone.formatOptions.swissRounds).toBeNull();
+    // No rematch: round two pairs players who have not met.
+    const pairs = autoDone.bracket.flatMap((r) => r.matches).map((m) => [m.playerA!.id, m.playerB!.id].sort().join());
+    expect(new Set(pairs).size).toBe(pairs.length);
+  });
+
+  it('a ladder challenge lost leaves the ladder as it was; the players may decide it themselves; endLadder on a cancelled ladder is NOT_IN_PROGRESS', async () => {
+    const CHALLENGE = `mutation($t: ID!, $d: ID!) { challengeOnLadder(input: { tournamentId: $t, defenderId: $d }) { match { id key round status playerA { id } playerB { id } } } }`;
+    const END = `mutation($t: ID!) { endLadder(input: { tournamentId: $t }) { tournament { id status } } }`;
+    const { org, tournament, entrants } = await started('LADDER', 3);
+    const [p0, p1, p2] = entrants as [Player, Player, Player];
+    const ladderNow = async () => (await must<{ tournament: { ladder: { id: string }[] } }>(undefined, `query($id: ID!) { tournament(id: $id) { ladder { id } } }`, { id: tournament.id })).tournament.ladder.map((u) => u.id);
+    const first = (await must<{ challengeOnLadder: { match: { id: string; key: string; round: number } } }>(p2, CHALLENGE, { t: tournament.id, d: p0.id })).challengeOnLadder.match;
+    expect(first).toMatchObject({ key: 'LD1', round: 1 });
+    await report(p2, first.id, p0.id);
+    expect((await report(p0, first.id, p0.id)).reportMatchResult.match).toMatchObject({ status: 'COMPLETED', winner: { id: p0.id } });
+    expect(await ladderNow()).toEqual([p0.id, p1.id, p2.id]);
+    const second = (await must<{ challengeOnLadder: { match: { key: string } } }>(p2, CHALLENGE, { t: tournament.id, d: p1.id })).challengeOnLadder.match;
+    expect(second.key).toBe('LD2');
+    await must(org, CANCEL, { t: tournament.id });
+    expect(await refusal(org, END, { t: tournament.id })).toMatchObject({ code: 'CONFLICT', field: 'tournamentId', reason: 'NOT_IN_PROGRESS' });
+  });
+
+  it('at startsAt a tournament with enough players starts by itself, one without is cancelled and refunded; a ladder ends by itself at endsAt', async () => {
+    const org = await organizer();
+    const [a, b, c, d] = [await registerPlayer(url), await registerPlayer(url), await fund(await registerPlayer(url), 10), await registerPlayer(url)];
+    const soon = (ms: number) => new Date(Date.now() + ms).toISOString();
+    const enough = await create(org, { startsAt: soon(6_000) });
+    const tooFew = await create(org, { startsAt: soon(6_000), entryFee: 10 });
+    const ladder = await create(org, { format: 'LADDER', startsAt: soon(6_000), endsAt: soon(9_000) });
+    await must(a, JOIN, { t: enough.id });
+    await must(b, JOIN, { t: enough.id });
+    await must(c, JOIN, { t: tooFew.id });
+    expect(await coinsOf(c)).toBe(0);
+    await must(a, JOIN, { t: ladder.id });
+    await must(d, JOIN, { t: ladder.id });
+    await eventually(async () => {
+      const state = await fullOf(enough.id);
+      expect(state.status).toBe('IN_PROGRESS');
+      expect(state.bracket.flatMap((r) => r.matches).map((m) => m.status)).toEqual(['READY']);
+    }, 30_000);
+    await eventually(async () => {
+      expect((await fullOf(tooFew.id)).status).toBe('CANCELLED');
+      expect(await coinsOf(c)).toBe(10);
+    }, 30_000);
+    await eventually(async () => {
+      const state = await fullOf(ladder.id);
+      expect(state.status).toBe('COMPLETED');
+      expect(state.standings.map((s) => s.player.id)).toEqual([a.id, d.id]);
+    }, 30_000);
+  });
+
+  it('a requestKey refused for want of coins may be retried after topping up; it then creates the tournament once', async () => {
+    const org = await organizer(50);
+    const key = `acc-${randomUUID()}`;
+    const input = { requestKey: key, prizePool: { fixed: 80, distribution: [100] } };
+    expect(await refusal(org, CREATE, { input: base(input) })).toMatchObject({ code: 'INSUFFICIENT_FUNDS', field: 'prizePool.fixed' });
+    await fund(org, 30);
+    const made = await create(org, input);
+    expect(made.prizePool).toMatchObject({ fixed: 80, total: 80 });
+    expect((await create(org, input)).id).toBe(made.id);
+    expect(await coinsOf(org)).toBe(0);
+  });
+
+  it('live: matchUpdated leaves out a player\'s first report and sends the dispute, the settling and the next match opening; tournamentUpdated sends the start and the completion', async () => {
+    const { org, tournament, entrants } = await (async () => {
+      const org = await organizer();
+      const tournament = await create(org, { maxParticipants: 2 });
+      const entrants = [await registerPlayer(url), await registerPlayer(url)];
+      for (const p of entrants) await must(p, JOIN, { t: tournament.id });
+      return { org, tournament, entrants };
+    })();
+    const anonymous = client();
+    const matches = subscribe(anonymous, `subscription($id: ID!) { matchUpdated(tournamentId: $id) { key status winner { id } } }`, { id: tournament.id });
+    const updates = subscribe(anonymous, `subscription($id: ID!) { tournamentUpdated(id: $id) { id status participantCount standings { placement } } }`, { id: tournament.id });
+    const nothing = subscribe(anonymous, `subscription($id: ID!) { tournamentUpdated(id: $id) { id } }`, { id: randomUUID() });
+    await untilListening(platform.runtime.redis, liveChannel('tournaments', 'matchUpdated', tournament.id));
+    await untilListening(platform.runtime.redis, liveChannel('tournaments', 'tournamentUpdated', tournament.id));
+    await must(org, START, { t: tournament.id });
+    await expect.poll(() => updates.results.length).toBe(1);
+    expect(updates.results[0]!.data!.tournamentUpdated).toMatchObject({ status: 'IN_PROGRESS', participantCount: 2 });
+    const [final] = await matchesOf(tournament.id);
+    const [a, b] = [entrants.find((p) => p.id === final!.playerA!.id)!, entrants.find((p) => p.id === final!.playerB!.id)!];
+    await report(a, final!.id, a.id);
+    await report(b, final!.id, b.id);
+    await report(org, final!.id, b.id);
+    await expect.poll(() => matches.results.length).toBe(2);
+    expect(matches.results.map((r) => r.data!.matchUpdated)).toEqual([
+      { key: 'W1-1', status: 'DISPUTED', winner: null },
+      { key: 'W1-1', status: 'COMPLETED', winner: { id: b.id } },
+    ]);
+    await expect.poll(() => updates.results.length).toBe(2);
+    expect(updates.results[1]!.data!.tournamentUpdated).toMatchObject({ status: 'COMPLETED', standings: [{ placement: 1 }, { placement: 2 }] });
+    expect(nothing.results).toEqual([]);
+    for (const s of [matches, updates, nothing]) s.stop();
   });
 });
 

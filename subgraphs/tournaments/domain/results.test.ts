@@ -32,6 +32,7 @@ describe('decideReport', () => {
     ['a skipped reset', { status: 'SKIPPED' }, SERVICE, win('ana'), { code: 'CONFLICT', details: { field: 'matchId', reason: 'MATCH_NOT_READY' } }],
     ['a winner not in the match', {}, SERVICE, win('cy'), { code: 'BAD_USER_INPUT', details: { field: 'winnerId' } }],
     ['a player outside the match', {}, { kind: 'PLAYER', userId: 'cy' }, win('ana'), { code: 'FORBIDDEN' }],
+    ['a player outside the match sending a blank score', {}, { kind: 'PLAYER', userId: 'cy' }, win('ana', '  '), { code: 'FORBIDDEN' }],
     ['a player changing their report', { claimA: win('ana') }, ana, win('bo'), { code: 'CONFLICT', details: { field: 'matchId', reason: 'ALREADY_REPORTED' } }],
     ['a player reporting into a dispute', { status: 'DISPUTED', claimB: win('bo') }, ana, win('ana'), { code: 'CONFLICT', details: { field: 'matchId', reason: 'DISPUTED' } }],
     ['a blank score', {}, SERVICE, win('ana', '  '), { code: 'BAD_USER_INPUT', details: { field: 'score' } }],

@@ -42,11 +42,12 @@ export const MAX_SCORE_LENGTH = 32;
  * none. The winner must be one of the two players.
  */
 export function decideReport(match: MatchState, reporter: Reporter, claim: Claim): ReportOutcome {
-  if (claim.score !== null && (claim.score.length > MAX_SCORE_LENGTH || claim.score.trim() === '')) {
-    throw new BadUserInputError(`score must be 1–${MAX_SCORE_LENGTH} characters.`, 'score');
-  }
+  // Who may report comes first: a player outside the match learns nothing about what they sent.
   if (reporter.kind === 'PLAYER' && reporter.userId !== match.playerA && reporter.userId !== match.playerB) {
     throw new ForbiddenError('Only the two players, the game server or the organizer can report this match.');
+  }
+  if (claim.score !== null && (claim.score.length > MAX_SCORE_LENGTH || claim.score.trim() === '')) {
+    throw new BadUserInputError(`score must be 1–${MAX_SCORE_LENGTH} characters.`, 'score');
   }
   if (match.status === 'COMPLETED') {
     if (claim.winnerId === match.winnerId) return { kind: 'REPLAY' };

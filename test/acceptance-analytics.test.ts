@@ -286,6 +286,62 @@ describe('acceptance: trackEvents', () => {
     ]);
     await expect.poll(() => eventsOf(ana.id), { timeout: 15_000 }).toBe(1);
   });
+
+  it('SESSION_COMPLETED through trackEvents counts for achievements: a first completed session unlocks Welcome, Traveler', async () => {
+    const ana = await registerPlayer(url);
+    await track(ana, [ev({ sessionId: 'first', eventType: 'SESSION_STARTED', timestamp: ago(20 * MIN) }), ev({ sessionId: 'first', eventType: 'SESSION_COMPLETED', timestamp: ago(MIN) })]);
+    const unlocked = async () =>
+      (await must<{ user: { achievements: { status: string; achievement: { id: string } }[] } }>(ana, `query($id: ID!) { user(id: $id) { achievements(status: UNLOCKED) { status achievement { id } } } }`, { id: ana.id })).user.achievements.map((a) => a.achievement.id);
+    await expect.poll(unlocked, { timeout: 15_000 }).toContain('welcome_traveler');
+  });
+
+  it('an event of exactly 32,768 bytes of UTF-8 JSON is taken; one byte more is TOO_LARGE', async () => {
+    const ana = await registerPlayer(url);
+    const sized = (bytes: number) => {
+      const event = ev({ properties: { blob: '' } });
+      const base = Buffer.byteLength(JSON.stringify(event));
+      // Two-byte characters: the bound is in bytes, not characters.
+      const pad = bytes - base;
+      return { ...event, properties: { blob: 'é'.repeat(Math.floor(pad / 2)) + 'b'.repeat(pad % 2) } };
+    };
+    const [exact, over] = [sized(32_768), sized(32_769)];
+    expect(Buffer.byteLength(JSON.stringify(exact))).toBe(32_768);
+    expect(Buffer.byteLength(JSON.stringify(over))).toBe(32_769);
+    const result = await track(ana, [exact, over]);
+    expect(result).toMatchObject({ accepted: 1, duplicates: 0, rejected: [{ index: 1, reason: 'TOO_LARGE', eventId: over.eventId }] });
+    const viaIngest = await ingest([sized(32_768), sized(32_769)], ana.token);
+    expect(viaIngest.body).toMatchObject({ accepted: 1, rejected: [{ index: 1, reason: 'TOO_LARGE' }] });
+    await expect.poll(() => eventsOf(ana.id), { timeout: 15_000 }).toBe(2);
+  });
+
+  it('POST /ingest: a control character in a string field, a non-string field or an unknown field rejects that event alone, naming the eventId when it was a string; over the rate limit 429', async () => {
+    const ana = await registerPlayer(url);
+    const sent = [
+      { ...ev(), eventId: 'a\u0001b' },
+      { ...ev(), eventId: 42 },
+      { ...ev(), sessionId: 's\u0000' },
+      { ...ev(), eventType: 'LEVEL\uD800' },
+      { ...ev(), timestamp: `${ago(MIN)}\u0007` },
+      { ...ev(), userId: `${ana.id}\u0001` },
+      { ...ev(), extra: 1 },
+      { ...ev(), eventType: undefined },
+      ev(),
+    ];
+    const answer = await ingest(sent, ana.token);
+    expect(answer.status).toBe(200);
+    expect(answer.body.accepted).toBe(1);
+    expect(answer.body.rejected.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    for (const r of answer.body.rejected) expect(['MALFORMED', 'TEXT_POLICY'], JSON.stringify(r)).toContain(r.reason);
+    expect(answer.body.rejected[0]!.eventId).toBe('a\u0001b');
+    expect(answer.body.rejected[1]!.eventId).toBeNull();
+    expect(answer.body.rejected[6]!.eventId).toBe(sent[6]!.eventId);
+    await expect.poll(() => eventsOf(ana.id), { timeout: 15_000 }).toBe(1);
+    expect((await ingest(Array.from({ length: 500 }, () => ev()), ana.token)).body.accepted).toBe(500);
+    const limited = await ingest(Array.from({ length: 100 }, () => ev()), ana.token);
+    expect(limited.status).toBe(429);
+    expect(limited.body.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterMs: expect.any(Number) });
+    await expect.poll(() => eventsOf(ana.id), { timeout: 15_000 }).toBe(501);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -493,6 +549,70 @@ describe('acceptance: eventMetric, the dashboard and player metrics', () => {
     expect(own.engagementScore).toBeCloseTo(23.2, 1);
     expect((await metricsOf(ana.id.toUpperCase()))?.events).toBe(4);
   });
+
+  it('eventMetric counts the domain events analytics follows: a registration is counted under player.registered', async () => {
+    const today = dayStart(Date.now());
+    const range = { name: 'player.registered', from: iso(today - DAY), to: iso(today + DAY) };
+    const total = async () => (await must<{ eventMetric: { total: number } }>(admin, EVENT_METRIC, range)).eventMetric.total;
+    const before = await total();
+    await registerPlayer(url);
+    await expect.poll(total, { timeout: 15_000 }).toBeGreaterThan(before);
+  });
+
+  it('realtimeMetrics: growth.rate is (new − previous) ÷ previous or null, retention rates are shares, engagement 0–100', async () => {
+    type Realtime = { growth: { newPlayers: number; previousNewPlayers: number; rate: number | null }; retention: Record<string, number | null>; engagementScore: number | null; achievementUnlocksPerHour: number; apiRequestsPerMinute: number; webSocketMessagesPerSecond: number; concurrentSessions: number; activePlayers: number };
+    const m = (await must<{ realtimeMetrics: Realtime }>(admin, REALTIME)).realtimeMetrics;
+    const { newPlayers, previousNewPlayers, rate } = m.growth;
+    if (previousNewPlayers === 0) expect(rate).toBeNull();
+    else expect(rate).toBeCloseTo((newPlayers - previousNewPlayers) / previousNewPlayers, 6);
+    for (const share of Object.values(m.retention)) if (share !== null) expect(share).toBeLessThanOrEqual(1);
+    if (m.engagementScore !== null) expect(m.engagementScore).toBeGreaterThanOrEqual(0);
+    for (const n of [m.achievementUnlocksPerHour, m.apiRequestsPerMinute, m.webSocketMessagesPerSecond, m.concurrentSessions, m.activePlayers]) expect(n).toBeGreaterThanOrEqual(0);
+  });
+
+  it('playerMetrics.engagementScore counts the sessions started in the last 7 days only; retentionCohorts measures day 7 once it has ended', async () => {
+    const ana = await registerPlayer(url);
+    const today = dayStart(Date.now());
+    // A session started 8 days ago and still going today: today is an active day, the session is not one of the 7 days'.
+    await track(ana, [ev({ sessionId: 'long', eventType: 'SESSION_STARTED', timestamp: iso(today - 8 * DAY + HOUR) }), ev({ sessionId: 'long', eventType: 'LEVEL_STARTED', timestamp: iso(today + 1) })]);
+    await expect.poll(() => eventsOf(ana.id), { timeout: 15_000 }).toBe(2);
+    // 100 × 0.5 × 1/7 = 7.1
+    expect((await metricsOf(ana.id))?.engagementScore).toBeCloseTo(7.1, 6);
+    // Ten days ago first seen, back 7 days later: day 1 and day 7 of that cohort are measured, day 30 not yet.
+    const bob = await registerPlayer(url);
+    const d = today - 10 * DAY;
+    await track(bob, [ev({ timestamp: iso(d + HOUR) }), ev({ timestamp: iso(d + 7 * DAY + HOUR) })]);
+    await expect.poll(() => eventsOf(bob.id), { timeout: 15_000 }).toBe(2);
+    type Cohort = { day: string; players: number; retained: { day: number; players: number; rate: number }[] };
+    const cohortOf = async () => (await must<{ retentionCohorts: Cohort[] }>(admin, RETENTION, { from: iso(d), to: iso(d + DAY) })).retentionCohorts;
+    const [cohort] = await cohortOf();
+    expect(cohort!.day).toBe(iso(d));
+    expect(cohort!.players).toBeGreaterThanOrEqual(1);
+    expect(cohort!.retained.map((r) => r.day)).toEqual([1, 7]);
+    expect(cohort!.retained[1]!.players).toBeGreaterThanOrEqual(1);
+    for (const r of cohort!.retained) expect(r.rate).toBeCloseTo(r.players / cohort!.players, 9);
+  });
+
+  it('playerMetrics: a late event and a timestamp with another offset count where they happened; a running session lasts to its latest event', async () => {
+    const ana = await registerPlayer(url);
+    const t0 = dayStart(Date.now()) - DAY + 2 * HOUR;
+    // 04:00 at UTC+2 is 02:00 UTC.
+    const plus2 = (ms: number) => iso(ms + 2 * HOUR).replace('Z', '+02:00');
+    await track(ana, [ev({ sessionId: 'a', eventType: 'SESSION_STARTED', timestamp: plus2(t0) }), ev({ sessionId: 'a', eventType: 'SESSION_COMPLETED', timestamp: iso(t0 + 10 * MIN) })]);
+    await expect.poll(() => eventsOf(ana.id), { timeout: 15_000 }).toBe(2);
+    expect(await metricsOf(ana.id)).toMatchObject({ firstSeenAt: iso(t0), sessions: 1, averageSessionSeconds: 600 });
+    // Reported late: it happened 5 minutes before the session's first event, so the session starts then.
+    await track(ana, [ev({ sessionId: 'a', eventType: 'LEVEL_STARTED', timestamp: iso(t0 - 5 * MIN) })]);
+    await expect.poll(() => eventsOf(ana.id), { timeout: 15_000 }).toBe(3);
+    expect(await metricsOf(ana.id)).toMatchObject({ firstSeenAt: iso(t0 - 5 * MIN), lastSeenAt: iso(t0 + 10 * MIN), sessions: 1, averageSessionSeconds: 900 });
+    // A session still running: from its first event to its latest.
+    await track(ana, [ev({ sessionId: 'b', eventType: 'SESSION_STARTED', timestamp: iso(t0 + HOUR) }), ev({ sessionId: 'b', eventType: 'LEVEL_STARTED', timestamp: iso(t0 + HOUR + 5 * MIN) })]);
+    await expect.poll(() => eventsOf(ana.id), { timeout: 15_000 }).toBe(5);
+    expect(await metricsOf(ana.id)).toMatchObject({ sessions: 2, averageSessionSeconds: (900 + 300) / 2, lastSeenAt: iso(t0 + HOUR + 5 * MIN) });
+    const yesterday = (await must<{ dailyActivity: { events: number; activePlayers: number }[] }>(admin, DAILY, { from: iso(t0), to: iso(t0 + HOUR) })).dailyActivity;
+    expect(yesterday).toHaveLength(1);
+    expect(yesterday[0]!.events).toBeGreaterThanOrEqual(5);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -612,6 +732,22 @@ describe('acceptance: custom events', () => {
     expect(await platform.runtime.db.prisma.analyticsCustomEventName.count()).toBeGreaterThanOrEqual(NAMES_MAX);
     expect(await platform.runtime.db.prisma.analyticsCustomEvent.count({ where: { name: fresh } })).toBe(0);
     expect((await trackCustom(server, { eventId: randomUUID(), name: SHOP })).duplicate).toBe(false);
+  });
+
+  it('properties: exactly 4 KB (4,096 bytes of UTF-8 JSON) is taken, one byte more refused; {} when omitted; another game server reusing an eventId is another event', async () => {
+    const padded = (bytes: number, char = 'b') => {
+      const base = Buffer.byteLength(JSON.stringify({ blob: '' }));
+      return { blob: char.repeat((bytes - base) / Buffer.byteLength(char)) };
+    };
+    expect(Buffer.byteLength(JSON.stringify(padded(4096)))).toBe(4096);
+    expect((await trackCustom(server, { eventId: randomUUID(), name: SHOP, properties: padded(4096) })).duplicate).toBe(false);
+    expect(await refusal(server, TRACK_CUSTOM, { input: { eventId: randomUUID(), name: SHOP, properties: padded(4097) } })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'properties' });
+    const eventId = randomUUID();
+    const other = await gameServerToken(platform, url);
+    expect((await trackCustom(server, { eventId, name: SHOP })).duplicate).toBe(false);
+    expect((await trackCustom(other, { eventId, name: SHOP })).duplicate).toBe(false);
+    expect((await trackCustom(server, { eventId, name: SHOP })).duplicate).toBe(true);
+    expect((await trackCustom(other, { eventId, name: SHOP })).duplicate).toBe(true);
   });
 });
 
@@ -911,6 +1047,74 @@ describe('acceptance: experiments', () => {
     expect(back.variant).toBe(firstVariant);
     expect(back.featureFlags).toEqual({ shop: back.variant });
   });
+
+  it('targeting reads back as it applies (platforms lower-case, countries upper-case, levels from the users service); a resend in another case is no change; NOT_TARGETED records no exposure; updatedAt moves only with a change', async () => {
+    const ana = await registerPlayer(url);
+    const targeting = { platforms: ['IOS', 'Android'], countries: ['fr', 'De'], minLevel: 1, maxLevel: 1 };
+    const def = definition({ targeting });
+    type WithTargeting = Defined & { experiment: { createdAt: string; targeting: Record<string, unknown> } };
+    const made = (await define(def)) as WithTargeting;
+    const { platforms, countries, ...levels } = made.experiment.targeting as { platforms: string[]; countries: string[] };
+    expect(levels).toEqual({ maxSessions: null, minLevel: 1, maxLevel: 1 });
+    expect([...platforms].sort()).toEqual(['android', 'ios']);
+    expect([...countries].sort()).toEqual(['DE', 'FR']);
+    // Analytics knows no platform of ana yet: outside the targeting, and nothing is recorded.
+    expect(await variantOf(ana, def.key)).toMatchObject({ variant: null, featureFlags: null, reason: 'NOT_TARGETED' });
+    expect((await resultsOf(def.key)).variants.reduce((n, x) => n + x.exposures, 0)).toBe(0);
+    expect((await convert(ana, { experimentKey: def.key, goal: 'purchase' })).outcome).toBe('NOT_EXPOSED');
+    // A new player is level 1, inside minLevel 1 – maxLevel 1.
+    await track(ana, [ev({ context: { device: { platform: 'android' }, location: { country: 'de' } } })]);
+    await expect.poll(async () => (await variantOf(ana, def.key)).reason, { timeout: 15_000 }).toBe('ASSIGNED');
+    expect((await resultsOf(def.key)).variants.reduce((n, x) => n + x.exposures, 0)).toBe(1);
+    // After the exposure: the same definition, in either case, is no change.
+    for (const again of [def, { ...def, targeting: { platforms: ['ios', 'android'], countries: ['FR', 'DE'], minLevel: 1, maxLevel: 1 } }]) {
+      const resent = (await define(again)) as WithTargeting;
+      expect(resent.created).toBe(false);
+      expect(resent.experiment.updatedAt).toBe(made.experiment.updatedAt);
+    }
+    const changed = (await define({ ...def, description: 'reworded' })) as WithTargeting;
+    expect(changed.experiment.createdAt).toBe(made.experiment.createdAt);
+    expect(Date.parse(changed.experiment.updatedAt)).toBeGreaterThan(Date.parse(made.experiment.updatedAt));
+    const targetedAbove = (await define(definition({ targeting: { minLevel: 2 } }))).experiment.key;
+    expect((await variantOf(ana, targetedAbove)).reason).toBe('NOT_TARGETED');
+  });
+
+  it('a refusal names the element at fault, as the examples say: variants.1.weight, variants.1.key, variants.0.featureFlags, goals.1, targeting.platforms.2', async () => {
+    const base = definition();
+    const input = (over: Record<string, unknown>) => ({ input: { ...base, ...over } });
+    await expectRefusals(DEFINE, [
+      ['a negative second weight', admin, input({ variants: [{ key: 'a', weight: 100 }, { key: 'b', weight: -1 }] }), { code: 'BAD_USER_INPUT', field: 'variants.1.weight' }],
+      ['a second weight over 100', admin, input({ variants: [{ key: 'a', weight: 0 }, { key: 'b', weight: 101 }, { key: 'c', weight: -1 }] }), { code: 'BAD_USER_INPUT', field: under('variants.1.weight') }],
+      ['a repeated second key', admin, input({ variants: [{ key: 'a', weight: 50 }, { key: 'a', weight: 50 }] }), { code: 'BAD_USER_INPUT', field: 'variants.1.key' }],
+      ['a bad second key', admin, input({ variants: [{ key: 'a', weight: 50 }, { key: 'B!', weight: 50 }] }), { code: 'BAD_USER_INPUT', field: 'variants.1.key' }],
+      ['flags of the first over 4 KB', admin, input({ variants: [{ key: 'a', weight: 50, featureFlags: { blob: 'b'.repeat(4100) } }, { key: 'b', weight: 50 }] }), { code: 'BAD_USER_INPUT', field: 'variants.0.featureFlags' }],
+      ['a repeated second goal', admin, input({ goals: ['a', 'a'] }), { code: 'BAD_USER_INPUT', field: 'goals.1' }],
+      ['a bad first goal', admin, input({ goals: ['Buy'] }), { code: 'BAD_USER_INPUT', field: 'goals.0' }],
+      ['a bad third platform', admin, input({ targeting: { platforms: ['ios', 'pc', 'play station'] } }), { code: 'BAD_USER_INPUT', field: 'targeting.platforms.2' }],
+      ['a bad second country', admin, input({ targeting: { countries: ['FR', 'FRA'] } }), { code: 'BAD_USER_INPUT', field: 'targeting.countries.1' }],
+    ]);
+    expect((await must<{ experiment: unknown }>(admin, EXPERIMENT, { key: base.key })).experiment).toBeNull();
+  });
+
+  it('a player may name their own id, in any case, in recordConversion and trackCustomEvent', async () => {
+    const ana = await registerPlayer(url);
+    const def = definition();
+    await define(def);
+    const { variant } = await variantOf(ana, def.key);
+    expect(await convert(ana, { experimentKey: def.key, goal: 'purchase', userId: ana.id.toUpperCase() })).toEqual({ outcome: 'COUNTED', variant });
+    await trackCustom(server, { eventId: randomUUID(), name: SHOP });
+    expect((await trackCustom(ana, { eventId: randomUUID(), name: SHOP, userId: ana.id.toUpperCase() })).duplicate).toBe(false);
+  });
+
+  it('a PAUSED experiment still counts the conversions of players exposed while it ran', async () => {
+    const ana = await registerPlayer(url);
+    const def = definition();
+    await define(def);
+    const { variant } = await variantOf(ana, def.key);
+    await define({ ...def, status: 'PAUSED' });
+    expect(await convert(ana, { experimentKey: def.key, goal: 'purchase' })).toEqual({ outcome: 'COUNTED', variant });
+    expect(await convert(ana, { experimentKey: def.key, goal: 'purchase' })).toEqual({ outcome: 'ALREADY_COUNTED', variant });
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1026,5 +1230,52 @@ describe('acceptance: personalizedExperience', () => {
     expect(after.recommendedCharacters.some((c) => c.character.id === character)).toBe(false);
     expect(after.favoriteQuestTheme).not.toBeNull();
     expect(await experienceOf(ana, { quests: 20, characters: 10 })).toEqual(after);
+  });
+
+  it('5 sessions without a completed quest: difficulty 0.2, no onboarding; a recent last session is not returning; order is COLLABORATIVE then POPULARITY, best first', async () => {
+    const ana = await registerPlayer(url);
+    const start = dayStart(Date.now()) - DAY + HOUR;
+    await track(ana, Array.from({ length: 5 }, (_, i) => [
+      ev({ sessionId: `s-${i}`, eventType: 'SESSION_STARTED', timestamp: iso(start + i * HOUR) }),
+      ev({ sessionId: `s-${i}`, eventType: 'SESSION_COMPLETED', timestamp: iso(start + i * HOUR + 10 * MIN) }),
+    ]).flat());
+    await expect.poll(async () => (await experienceOf(ana)).newPlayer, { timeout: 15_000 }).toBe(false);
+    const x = await experienceOf(ana, { quests: 20, characters: 10 });
+    expect(x.difficultyAdjustment).toBeCloseTo(0.2, 9);
+    expect(x.returningPlayer).toBe(false);
+    expect(x.uiHints).not.toContain('ONBOARDING_TIPS');
+    expect(x.uiHints).not.toContain('WELCOME_BACK');
+    expect(x.favoriteQuestTheme).toBeNull();
+    expect(x.personalizedRewards.every((r) => r.multiplier === 1)).toBe(true);
+    // No character played yet and some recommended: try one.
+    if (x.recommendedCharacters.length > 0) expect(x.uiHints).toContain('TRY_NEW_CHARACTER');
+    for (const list of [x.recommendedQuests, x.recommendedCharacters] as { score: number; basis: string }[][]) {
+      const bases = list.map((r) => r.basis);
+      expect(bases).toEqual([...bases].sort((a, b) => (a === b ? 0 : a === 'COLLABORATIVE' ? -1 : 1)));
+      for (const basis of ['COLLABORATIVE', 'POPULARITY']) {
+        const scores = list.filter((r) => r.basis === basis).map((r) => r.score);
+        expect(scores, basis).toEqual([...scores].sort((a, b) => b - a));
+      }
+      expect(list.filter((r) => r.basis === 'POPULARITY').every((r) => r.score >= 0 && r.score <= 1)).toBe(true);
+    }
+  });
+
+  it('a session quiet for 30 minutes has ended: sessions that stopped 9 days ago without SESSION_COMPLETED make a returning player; two characters played: no TRY_NEW_CHARACTER', async () => {
+    const ana = await registerPlayer(url);
+    const { recommendedCharacters } = await experienceOf(ana, { characters: 10 });
+    const start = Date.now() - 9 * DAY;
+    const events = Array.from({ length: 5 }, (_, i) => ev({ sessionId: `quiet-${i}`, eventType: 'LEVEL_STARTED', timestamp: iso(start + i * HOUR) }));
+    const played = recommendedCharacters.slice(0, 2).map((c) => c.character.id);
+    for (const [i, characterId] of played.entries()) events.push(ev({ sessionId: `quiet-${i}`, eventType: 'MATCH_COMPLETED', timestamp: iso(start + i * HOUR + MIN), properties: { characterId } }));
+    await track(ana, events);
+    await expect.poll(async () => (await experienceOf(ana)).returningPlayer, { timeout: 15_000 }).toBe(true);
+    const x = await experienceOf(ana, { characters: 10 });
+    expect(x.newPlayer).toBe(false);
+    expect(x.uiHints).toContain('WELCOME_BACK');
+    expect(x.personalizedRewards.every((r) => r.multiplier === 1.5)).toBe(true);
+    if (played.length === 2) {
+      expect(x.uiHints).not.toContain('TRY_NEW_CHARACTER');
+      expect(x.recommendedCharacters.some((c) => played.includes(c.character.id))).toBe(false);
+    }
   });
 });

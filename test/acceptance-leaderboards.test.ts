@@ -664,6 +664,21 @@ describe('acceptance: defaults and edges', () => {
     expect(await topOf(empty.id)).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 
+  it('metadata comes back as the text sent: keys in their order, spacing and escapes kept', async () => {
+    const [ana] = await players(1);
+    const definition = '{"weapon":"bow", "level":3, "nested":{"z":1,"a":[2, 1]}}';
+    const board = await define({ metadata: definition });
+    expect(board.metadata).toBe(definition);
+    expect(await must(undefined, `query($id: ID!) { leaderboard(id: $id) { metadata } }`, { id: board.id })).toEqual({ leaderboard: { metadata: definition } });
+    const sent = '{ "weapon": "axe", "kills": 12, "map": "dust", "note": "\\u0000 and \\ud800" }';
+    expect(JSON.parse(sent)).toMatchObject({ note: '\u0000 and \ud800' });
+    expect((await submit(board.id, ana!.id, 5, { metadata: sent })).metadata).toBe(sent);
+    expect((await rankOf(board.id, ana!.id))!.metadata).toBe(sent);
+    // A submission that does not change the record keeps the metadata of the one that did.
+    expect((await submit(board.id, ana!.id, 1, { metadata: '{"b":1,"a":2}' })).metadata).toBe(sent);
+    expect((await submit(board.id, ana!.id, 9, { metadata: '{"b":1,"a":2}' })).metadata).toBe('{"b":1,"a":2}');
+  });
+
   it('rankChanged: a player whose own record drops (SET) passes nobody and is passed by nobody; a rise past them afterwards is a pass', async () => {
     const board = await define({ operator: 'SET' });
     const [a, b, c] = await players(3);

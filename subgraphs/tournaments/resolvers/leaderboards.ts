@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import type { PlayerRankChange } from '../domain/leaderboards.js';
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { recordCursor } from '../services/leaderboards.service.js';
-import type { LeaderboardRow, LeaderboardUpdateRef, PeriodRef } from '../store/leaderboards.store.js';
+import { metadataText, type LeaderboardRow, type LeaderboardUpdateRef, type PeriodRef } from '../store/leaderboards.store.js';
 
 /** The board's current period, through the request's loader. */
 async function current(board: LeaderboardRow, { leaderboardLoaders }: Context): Promise<PeriodRef> {
@@ -38,7 +38,7 @@ export const leaderboardResolvers: Resolvers = {
   Leaderboard: {
     __resolveReference: async ({ id }, { leaderboardLoaders }) => (await leaderboardLoaders.leaderboardById.load(id)) ?? null,
     follows: (board) => board.follows as never,
-    metadata: (board) => JSON.stringify(board.metadata ?? {}),
+    metadata: (board) => metadataText(board.metadata),
     nextResetAt: async (board, _args, context) => (board.resetSchedule ? (await current(board, context)).period.endsAt : null),
     period: async (board, { previous }, context) => {
       const now = await current(board, context);
@@ -62,7 +62,7 @@ export const leaderboardResolvers: Resolvers = {
   LeaderboardRecord: {
     player: (r) => ({ id: r.userId }),
     cursor: (r) => recordCursor(r),
-    metadata: async (r, _args, context) => JSON.stringify((await details(r.periodId, r.userId, context))?.metadata ?? {}),
+    metadata: async (r, _args, context) => metadataText((await details(r.periodId, r.userId, context))?.metadata),
     submissions: async (r, _args, context) => (await details(r.periodId, r.userId, context))?.submissions ?? 0,
     updatedAt: async (r, _args, context) => (await details(r.periodId, r.userId, context))?.updatedAt ?? new Date(0),
   },

@@ -60,7 +60,7 @@ const LIVE_PERIOD_MS = 1_000;
 /** When a reset job finds the period not yet due (clocks differ), it looks again this much later at most. */
 const RESET_RECHECK_MS = 60_000;
 
-/** A JSON object as text, at most 2,048 characters; `{}` when absent. */
+/** A JSON object as text, at most 2,048 characters, kept as sent; `{}` when absent. */
 function checkMetadata(text: string | null | undefined, field: string): string {
   if (text == null) return '{}';
   if (textLength(text) > METADATA_LIMIT) throw new BadUserInputError(`metadata must be at most ${METADATA_LIMIT} characters.`, field);
@@ -71,7 +71,7 @@ function checkMetadata(text: string | null | undefined, field: string): string {
     throw new BadUserInputError('metadata must be a JSON object.', field);
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new BadUserInputError('metadata must be a JSON object.', field);
-  return JSON.stringify(value);
+  return text;
 }
 
 /**
@@ -120,7 +120,7 @@ export class LeaderboardsService {
     const title = validateNameText(input.title, { field: 'input.title', label: 'Title', maxLength: 100 });
     // Null is "never resets"; a blank schedule is a mistake, not a way to say none.
     const resetSchedule = input.resetSchedule == null ? null : checkResetSchedule(input.resetSchedule, 'input.resetSchedule');
-    const metadata = JSON.parse(checkMetadata(input.metadata, 'input.metadata')) as object;
+    const metadata = checkMetadata(input.metadata, 'input.metadata');
     const sortOrder = input.sortOrder ?? 'DESC';
     const operator = input.operator ?? 'BEST';
     const follows = [...new Set(input.follows ?? [])];

@@ -60,6 +60,14 @@ export interface StoredRecord {
   seq: bigint;
 }
 
+/**
+ * Metadata as the game sent it. It is stored as a jsonb string of that text: a jsonb object would
+ * give it back with its keys reordered and its spacing dropped. Rows written before hold an object.
+ */
+export function metadataText(stored: Prisma.JsonValue | undefined): string {
+  return typeof stored === 'string' ? stored : JSON.stringify(stored ?? {});
+}
+
 const RECORD_COLUMNS = `user_id AS "userId", score, subscore, seq`;
 const BOARD_COLUMNS = `l.id, l.title, l.sort_order::text AS "sortOrder", l.operator::text AS operator, l.reset_schedule AS "resetSchedule", l.follows, l.metadata, l.created_at AS "createdAt", l.updated_at AS "updatedAt"`;
 const PERIOD_COLUMNS = `p.id, p.leaderboard_id AS "leaderboardId", p.number, p.started_at AS "startedAt", p.ends_at AS "endsAt", p.archived_at AS "archivedAt"`;
@@ -256,7 +264,7 @@ export class LeaderboardsStore {
     if (!rows.length) return new Set();
     const inserted = await sql.query<{ userId: string }>(
       `INSERT INTO leaderboard_records (period_id, user_id, score, subscore, seq, metadata, submissions, created_at, updated_at)
-       SELECT $1::uuid, u, s, ss, q, m::jsonb, n, $7::timestamptz, $7::timestamptz
+       SELECT $1::uuid, u, s, ss, q, to_jsonb(m), n, $7::timestamptz, $7::timestamptz
          FROM unnest($2::uuid[], $3::float8[], $4::float8[], $5::int8[], $6::text[], $8::int[]) AS t(u, s, ss, q, m, n) ORDER BY u
        ON CONFLICT DO NOTHING RETURNING user_id AS "userId"`,
       [
@@ -278,7 +286,7 @@ export class LeaderboardsStore {
     if (!rows.length) return;
     await sql.query(
       `UPDATE leaderboard_records r
-          SET score = t.s, subscore = t.ss, seq = t.q, metadata = COALESCE(t.m::jsonb, r.metadata), submissions = r.submissions + t.n,
+          SET score = t.s, subscore = t.ss, seq = t.q, metadata = COALESCE(to_jsonb(t.m), r.metadata), submissions = r.submissions + t.n,
               updated_at = CASE WHEN t.q = r.seq THEN r.updated_at ELSE $7::timestamptz END
          FROM unnest($2::uuid[], $3::float8[], $4::float8[], $5::int8[], $6::text[], $8::int[]) AS t(u, s, ss, q, m, n)
         WHERE r.period_id = $1::uuid AND r.user_id = t.u`,

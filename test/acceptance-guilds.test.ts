@@ -4,7 +4,8 @@ import type { RunningPlatform } from '../launcher/all-in-one.js';
 import { gql, platformPerFile, registerPlayer, uniqueName } from './support/platform.js';
 import { acceptanceCalls, HUGE, type Player } from './support/acceptance.js';
 import { gameServerToken, signInAsAdmin } from './support/game-server.js';
-import { subscribe, type Subscription } from './support/ws.js';
+import { liveChannel } from '../platform/live.js';
+import { subscribe, untilListening, type Subscription } from './support/ws.js';
 
 // Guilds as a studio reads schema/social/guilds.graphql: who may do what (the permission matrix on
 // GuildRole), the refusals each docstring names (code, extensions.field, reason), defaults, the
@@ -612,5 +613,252 @@ describe('acceptance: guild live updates', () => {
 
   it('guildNotificationReceived with a service token is FORBIDDEN', async () => {
     expect(await firstError(subscribe(client(await serviceToken()), `subscription { guildNotificationReceived { id } }`))).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});
+
+describe('acceptance: what lapses, search order, the level table, live notices', () => {
+  const REQUESTS = `query($g: ID!) { guild(id: $g) { joinRequests(first: 100) { edges { node { id user { id } } } } } }`;
+  const requestersOf = async (master: Player, guildId: string) =>
+    (await must<{ guild: { joinRequests: { edges: { node: { user: { id: string } } }[] } } }>(master, REQUESTS, { g: guildId })).guild.joinRequests.edges.map((e) => e.node.user.id);
+  const REQUEST_OP = (name: string, selection: string) => `mutation($r: ID!) { ${name}(input: { requestId: $r }) { ${selection} } }`;
+  const APPROVE = REQUEST_OP('approveGuildJoinRequest', 'member { role user { id } } guild { memberCount }');
+  const INVITATION_OP = (name: string, selection: string) => `mutation($i: ID!) { ${name}(input: { invitationId: $i }) { ${selection} } }`;
+  const ACCEPT = INVITATION_OP('acceptGuildInvitation', 'member { role user { id } } guild { id memberCount }');
+  const DECLINE = INVITATION_OP('declineGuildInvitation', 'invitationId');
+  const invite = async (by: Player, to: Player) => (await must<{ inviteToGuild: { invitation: { id: string; invitedBy: { id: string } } } }>(by, INVITE, { u: to.id })).inviteToGuild.invitation;
+
+  it('asking keeps the other requests; joining, an approval or an accepted invitation drops the others', async () => {
+    const a = await found({ requiresApproval: true });
+    const b = await found({ isPublic: false });
+    const open = await found();
+    const ana = await registerPlayer(url);
+    const toA = (await join(ana, a.guild.id)).request!;
+    const toB = (await join(ana, b.guild.id)).request!;
+    expect(await requestersOf(a.master, a.guild.id)).toEqual([ana.id]);
+    expect(await requestersOf(b.master, b.guild.id)).toEqual([ana.id]);
+    // Joining a public guild drops both.
+    expect((await join(ana, open.guild.id)).status).toBe('JOINED');
+    expect(await requestersOf(a.master, a.guild.id)).toEqual([]);
+    expect(await requestersOf(b.master, b.guild.id)).toEqual([]);
+    // Approving a request whose player joined another guild meanwhile is CONFLICT; rejecting it, NOT_FOUND.
+    expect(await refusal(a.master, APPROVE, { r: toA.id })).toMatchObject({ code: 'CONFLICT' });
+    expect(await refusal(b.master, APPROVE, { r: toB.id })).toMatchObject({ code: 'CONFLICT' });
+    expect(await refusal(b.master, REQUEST_OP('rejectGuildJoinRequest', 'requestId'), { r: toB.id })).toMatchObject({ code: 'NOT_FOUND' });
+    // A request rejected before its player joined elsewhere stays decided: NOT_FOUND.
+    const eve = await registerPlayer(url);
+    const eveToA = (await join(eve, a.guild.id)).request!;
+    await must(a.master, REQUEST_OP('rejectGuildJoinRequest', 'requestId'), { r: eveToA.id });
+    await join(eve, open.guild.id);
+    expect(await refusal(a.master, APPROVE, { r: eveToA.id })).toMatchObject({ code: 'NOT_FOUND' });
+
+    // An approval drops the others.
+    const ben = await registerPlayer(url);
+    const benToA = (await join(ben, a.guild.id)).request!;
+    await join(ben, b.guild.id);
+    await must(a.master, APPROVE, { r: benToA.id });
+    expect(await requestersOf(b.master, b.guild.id)).toEqual([]);
+
+    // Accepting an invitation drops the player's requests and other invitations.
+    const cat = await registerPlayer(url);
+    await join(cat, b.guild.id);
+    const fromA = await invite(a.master, cat);
+    const fromOpen = await invite(open.master, cat);
+    expect((await must<{ acceptGuildInvitation: { guild: { id: string } } }>(cat, ACCEPT, { i: fromOpen.id })).acceptGuildInvitation.guild.id).toBe(open.guild.id);
+    expect(await requestersOf(b.master, b.guild.id)).toEqual([]);
+    expect(await refusal(cat, ACCEPT, { i: fromA.id })).toMatchObject({ code: 'CONFLICT' });
+    expect(await refusal(cat, ACCEPT, { i: fromOpen.id })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await refusal(cat, DECLINE, { i: fromA.id })).toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('a request notifies only the ranks that may MANAGE_JOIN_REQUESTS; joinRequests is null for a VETERAN', async () => {
+    const { master, guild } = await found({ requiresApproval: true });
+    const [officer, veteran, asker] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    for (const p of [officer, veteran]) await must(master, APPROVE, { r: (await join(p, guild.id)).request!.id });
+    await must(master, PROMOTE, { u: officer.id });
+    await must(master, PROMOTE, { u: officer.id });
+    await must(master, PROMOTE, { u: veteran.id });
+    const request = (await join(asker, guild.id)).request!;
+    const INBOX = `query { me { guildNotifications(first: 10) { edges { node { kind requestId } } } } }`;
+    const kinds = async (p: Player) => (await must<{ me: { guildNotifications: { edges: { node: { kind: string; requestId: string } }[] } } }>(p, INBOX)).me.guildNotifications.edges.map((e) => e.node);
+    for (const p of [master, officer]) expect(await kinds(p)).toContainEqual({ kind: 'JOIN_REQUESTED', requestId: request.id });
+    expect((await kinds(veteran)).filter((n) => n.kind === 'JOIN_REQUESTED')).toEqual([]);
+    expect((await must<{ guild: { joinRequests: unknown } }>(veteran, REQUESTS, { g: guild.id })).guild.joinRequests).toBeNull();
+    expect(await requestersOf(officer, guild.id)).toEqual([asker.id]);
+  });
+
+  it('a member asking to join their own guild again gets JOINED whatever its approval; a low level is refused on a guild taking requests too', async () => {
+    const { master, guild } = await found({ requiresApproval: true, isPublic: false });
+    expect(await join(master, guild.id)).toMatchObject({ status: 'JOINED', request: null, guild: { memberCount: 1 } });
+    const high = await found({ minLevel: 7, requiresApproval: true });
+    expect(await refusal(await registerPlayer(url), JOIN, { g: high.guild.id })).toMatchObject({ code: 'FORBIDDEN', reason: 'LEVEL_TOO_LOW', minLevel: 7, level: 1 });
+    expect(await requestersOf(high.master, high.guild.id)).toEqual([]);
+  });
+
+  it('invitations: a second inviter answers the same invitation; accepting is refused below the minimum level and once in a guild', async () => {
+    const { master } = await found({ minLevel: 5 });
+    // A new player is level 1: the invitation cannot be accepted, and stays.
+    const ana = await registerPlayer(url);
+    const first = await invite(master, ana);
+    expect(await refusal(ana, ACCEPT, { i: first.id })).toMatchObject({ code: 'FORBIDDEN', reason: 'LEVEL_TOO_LOW', minLevel: 5, level: 1 });
+    expect(await must(ana, DECLINE, { i: first.id })).toEqual({ declineGuildInvitation: { invitationId: first.id } });
+
+    const other = await found();
+    const ben = await registerPlayer(url);
+    await join(ben, other.guild.id);
+    await must(other.master, PROMOTE, { u: ben.id }); // VETERAN: may INVITE
+    const cat = await registerPlayer(url);
+    const byMaster = await invite(other.master, cat);
+    const byVeteran = await invite(ben, cat);
+    expect(byVeteran.id).toBe(byMaster.id);
+    // Invited, then in another guild (joined, or founded): accepting is CONFLICT.
+    const dan = await registerPlayer(url);
+    const danInvite = await invite(other.master, dan);
+    await join(dan, (await found()).guild.id);
+    expect(await refusal(dan, ACCEPT, { i: danInvite.id })).toMatchObject({ code: 'CONFLICT' });
+    const founder = await fund(await registerPlayer(url), FEE);
+    const founderInvite = await invite(other.master, founder);
+    await must(founder, CREATE, { input: { name: uniqueName('guild'), tag: freshTag() } });
+    expect(await refusal(founder, ACCEPT, { i: founderInvite.id })).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('the level table: 999 XP is level 1, 1,000 level 2, 2,999 level 2, 45,000 the last level with 50 more seats and no next level', async () => {
+    const { master, guild } = await found();
+    await fund(master, 50_000);
+    const CONTRIBUTE = `mutation($c: Int!, $k: String!) { contributeToGuild(input: { coins: $c, requestKey: $k }) { guild { xp level xpForNextLevel maxMembers } } }`;
+    const pay = async (c: number) => (await must<{ contributeToGuild: { guild: Record<string, unknown> } }>(master, CONTRIBUTE, { c, k: `lvl-${randomUUID()}` })).contributeToGuild.guild;
+    expect(await pay(999)).toEqual({ xp: 999, level: 1, xpForNextLevel: 1_000, maxMembers: guild.maxMembers });
+    expect(await pay(1)).toEqual({ xp: 1_000, level: 2, xpForNextLevel: 3_000, maxMembers: guild.maxMembers + 5 });
+    expect(await pay(1_999)).toEqual({ xp: 2_999, level: 2, xpForNextLevel: 3_000, maxMembers: guild.maxMembers + 5 });
+    expect(await pay(42_001)).toEqual({ xp: 45_000, level: 10, xpForNextLevel: null, maxMembers: guild.maxMembers + 50 });
+    expect(await pay(5_000)).toEqual({ xp: 50_000, level: 10, xpForNextLevel: null, maxMembers: guild.maxMembers + 50 });
+    const CONTRIBUTED = `query($g: ID!) { guild(id: $g) { members { edges { node { contributed user { id } } } } } }`;
+    expect((await must<{ guild: { members: { edges: { node: unknown }[] } } }>(undefined, CONTRIBUTED, { g: guild.id })).guild.members.edges.map((e) => e.node)).toEqual([{ contributed: 50_000, user: { id: master.id } }]);
+  });
+
+  it('searchGuilds: tag first, then name or tag, then description, each by XP; prefixes; filters', async () => {
+    const word = `q${randomUUID().replace(/-/g, '').slice(0, 9)}`;
+    const tagged = await found({ name: uniqueName('tagged'), tag: word.slice(0, 5) });
+    const poorName = await found({ name: `${word} Night Owls` });
+    const richName = await found({ name: `${word} Wolves`, minLevel: 5 });
+    const richDescribed = await found({ name: uniqueName('quiet'), description: `Friends of ${word}.`, isPublic: false });
+    const poorDescribed = await found({ name: uniqueName('calm'), description: `We like ${word} too.` });
+    for (const [g, coins] of [[richName, 3_000], [richDescribed, 2_000], [poorName, 10]] as const) {
+      await fund(g.master, coins);
+      await must(g.master, `mutation($c: Int!, $k: String!) { contributeToGuild(input: { coins: $c, requestKey: $k }) { guild { id } } }`, { c: coins, k: `s-${randomUUID()}` });
+    }
+    const SEARCH = `query($text: String, $isPublic: Boolean, $hasSpace: Boolean, $minLevel: Int, $first: Int, $after: String) { searchGuilds(text: $text, isPublic: $isPublic, hasSpace: $hasSpace, minLevel: $minLevel, first: $first, after: $after) { edges { node { id xp } } pageInfo { hasNextPage endCursor } } }`;
+    type Found = { searchGuilds: { edges: { node: { id: string; xp: number } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const ids = async (variables: Record<string, unknown>) => (await must<Found>(undefined, SEARCH, variables)).searchGuilds.edges.map((e) => e.node.id);
+    expect(await ids({ text: word })).toEqual([richName.guild.id, poorName.guild.id, richDescribed.guild.id, poorDescribed.guild.id]);
+    expect(await ids({ text: word.slice(0, 5) })).toEqual(expect.arrayContaining([tagged.guild.id]));
+    expect((await ids({ text: word.slice(0, 5) }))[0]).toBe(tagged.guild.id);
+    expect(await ids({ text: `${word} night ow` })).toEqual([poorName.guild.id]);
+    expect(await ids({ text: `${word.toUpperCase()} NIGHT` })).toEqual([poorName.guild.id]);
+    expect(await ids({ text: word, isPublic: false })).toEqual([richDescribed.guild.id]);
+    expect(await ids({ text: word, hasSpace: true })).toEqual([richName.guild.id, poorName.guild.id, richDescribed.guild.id, poorDescribed.guild.id]);
+    expect(await ids({ text: word, minLevel: 4 })).toEqual([poorName.guild.id, richDescribed.guild.id, poorDescribed.guild.id]);
+    expect(await ids({ text: word, minLevel: 5 })).toEqual([richName.guild.id, poorName.guild.id, richDescribed.guild.id, poorDescribed.guild.id]);
+    expect(await ids({ text: word, minLevel: 1_000 })).toHaveLength(4);
+    expect(await ids({ text: `${word} ${'z'.repeat(100 - word.length - 1)}` })).toEqual([]);
+    // Page by page, the same order.
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const result: Found = await must<Found>(undefined, SEARCH, { text: word, first: 1, after });
+      seen.push(...result.searchGuilds.edges.map((e) => e.node.id));
+      if (!result.searchGuilds.pageInfo.hasNextPage) break;
+      after = result.searchGuilds.pageInfo.endCursor;
+    }
+    expect(seen).toEqual([richName.guild.id, poorName.guild.id, richDescribed.guild.id, poorDescribed.guild.id]);
+    // The tag searched alone first, then the rest in order, page by page too.
+    const byTag = await ids({ text: word.slice(0, 5) });
+    expect(byTag).toEqual([tagged.guild.id, richName.guild.id, poorName.guild.id, richDescribed.guild.id, poorDescribed.guild.id]);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 6; page++) {
+      const result: Found = await must<Found>(undefined, SEARCH, { text: word.slice(0, 5), first: 2, after: cursor });
+      paged.push(...result.searchGuilds.edges.map((e) => e.node.id));
+      if (!result.searchGuilds.pageInfo.hasNextPage) break;
+      cursor = result.searchGuilds.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(byTag);
+    expect(await must<Found>(undefined, SEARCH, { text: word.slice(0, 5), first: 0 })).toMatchObject({ searchGuilds: { edges: [], pageInfo: { hasNextPage: true } } });
+    expect(await ids({ text: word.slice(0, 5), first: 1 })).toEqual([tagged.guild.id]);
+    // Without text: by XP, most first (a default page of 20).
+    const ranking = (await must<Found>(undefined, SEARCH, {})).searchGuilds.edges.map((e) => e.node.xp);
+    expect(ranking.length).toBeLessThanOrEqual(20);
+    expect(ranking).toEqual([...ranking].sort((x, y) => y - x));
+  });
+
+  it('guildNotifications: newest first, paged with after; live INVITED, JOIN_APPROVED and JOIN_REJECTED notices', async () => {
+    const a = await found({ requiresApproval: true });
+    const b = await found({ requiresApproval: true });
+    const ana = await registerPlayer(url);
+    const live = subscribe(client(ana.token), `subscription { guildNotificationReceived { kind guildId requestId subject { id } } }`);
+    await untilListening(platform.runtime.redis, liveChannel('social', 'guildNotification', ana.id));
+    await invite(a.master, ana);
+    await expect.poll(() => live.results.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const invited = live.results[0]!.data!.guildNotificationReceived as Record<string, unknown>;
+    expect(invited).toMatchObject({ kind: 'INVITED', guildId: a.guild.id, subject: { id: a.master.id } });
+    const asked = (await join(ana, b.guild.id)).request!;
+    await must(b.master, REQUEST_OP('rejectGuildJoinRequest', 'requestId'), { r: asked.id });
+    await expect.poll(() => live.results.map((r) => (r.data!.guildNotificationReceived as { kind: string }).kind), { timeout: 10_000 }).toEqual(['INVITED', 'JOIN_REJECTED']);
+    const again = (await join(ana, b.guild.id)).request!;
+    await must(b.master, APPROVE, { r: again.id });
+    await expect.poll(() => live.results.map((r) => (r.data!.guildNotificationReceived as { kind: string }).kind), { timeout: 10_000 }).toEqual(['INVITED', 'JOIN_REJECTED', 'JOIN_APPROVED']);
+    live.stop();
+    const INBOX = `query($first: Int, $after: String) { me { guildNotifications(first: $first, after: $after) { edges { cursor node { kind guildName } } pageInfo { hasNextPage endCursor } } } }`;
+    type Inbox = { me: { guildNotifications: { edges: { cursor: string; node: { kind: string; guildName: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } };
+    const all = (await must<Inbox>(ana, INBOX, {})).me.guildNotifications;
+    expect(all.edges.map((e) => e.node)).toEqual([
+      { kind: 'JOIN_APPROVED', guildName: b.guild.name },
+      { kind: 'JOIN_REJECTED', guildName: b.guild.name },
+      { kind: 'INVITED', guildName: a.guild.name },
+    ]);
+    const first = (await must<Inbox>(ana, INBOX, { first: 1 })).me.guildNotifications;
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect((await must<Inbox>(ana, INBOX, { first: 5, after: first.pageInfo.endCursor })).me.guildNotifications.edges.map((e) => e.node.kind)).toEqual(['JOIN_REJECTED', 'INVITED']);
+    for (const [variables, field] of [[{ first: -1 }, 'first'], [{ first: 101 }, 'first'], [{ after: 'garbage' }, 'after']] as const) {
+      expect(await refusal(ana, INBOX, variables), JSON.stringify(variables)).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
+  });
+
+  it('demote: an OFFICER may not demote another OFFICER nor the MASTER themself; disbanding frees the tag and drops invitations', async () => {
+    const { master, guild } = await found();
+    const [ana, ben, cat] = [await registerPlayer(url), await registerPlayer(url), await registerPlayer(url)];
+    for (const p of [ana, ben]) {
+      await join(p, guild.id);
+      await must(master, PROMOTE, { u: p.id });
+      await must(master, PROMOTE, { u: p.id });
+    }
+    expect(await refusal(ana, DEMOTE, { u: ben.id })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('DEMOTE') });
+    expect(await refusal(master, DEMOTE, { u: master.id })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('DEMOTE') });
+    expect(await refusal(ana, KICK, { u: ana.id })).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('KICK') });
+    const invitation = await invite(ana, cat);
+    await must(master, `mutation { disbandGuild { guildId } }`);
+    expect(await refusal(cat, ACCEPT, { i: invitation.id })).toMatchObject({ code: 'NOT_FOUND' });
+    const again = await fund(await registerPlayer(url), FEE);
+    expect((await must<{ createGuild: { guild: Guild } }>(again, CREATE, { input: { name: guild.name.toUpperCase(), tag: guild.tag.toLowerCase() } })).createGuild.guild.tag).toBe(guild.tag);
+  });
+
+  it('createGuild: the bounds themselves are accepted (3 and 32 characters, digits in tags, 500-character description, level 100); a retry with the same name answers its guild', async () => {
+    const cases = [
+      { name: `${randomUUID().slice(0, 3)}`, tag: freshTag(), minLevel: 100 },
+      { name: `${uniqueName('g')}${'x'.repeat(32)}`.slice(-32), tag: `${Math.floor(Math.random() * 90 + 10)}`, description: 'd'.repeat(500) },
+      { name: `é${randomUUID().slice(0, 8)}ü 🐺`, tag: freshTag(), description: `${'🐺'.repeat(500)}` },
+    ];
+    for (const input of cases) {
+      const master = await fund(await registerPlayer(url), FEE);
+      const result = await gql<{ createGuild: { guild: Guild } }>(url, CREATE, { input }, { token: master.token });
+      // A tag of two digits may be held by another run's guild.
+      if (result.errors?.[0]?.extensions?.field === 'tag' && result.errors[0].extensions.code === 'CONFLICT') continue;
+      expect(result.errors, JSON.stringify(input).slice(0, 80)).toBeUndefined();
+      expect(result.data!.createGuild.guild.name).toBe(input.name);
+    }
+    const ana = await fund(await registerPlayer(url), FEE);
+    const name = uniqueName('retry');
+    const made = (await must<{ createGuild: { guild: Guild } }>(ana, CREATE, { input: { name, tag: freshTag() } })).createGuild.guild;
+    expect((await must<{ createGuild: { guild: Guild } }>(ana, CREATE, { input: { name, tag: made.tag } })).createGuild.guild.id).toBe(made.id);
+    expect(await coinsOf(ana)).toBe(0);
   });
 });

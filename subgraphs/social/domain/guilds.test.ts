@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guildNameKey, joinOutcome, leaveOutcome, topListSize, validateGuildInput, validateSettingsChange } from './guilds.js';
+import { goneAnswer, guildNameKey, joinOutcome, leaveOutcome, topListSize, validateGuildInput, validateSettingsChange } from './guilds.js';
 
 const VALID = { name: 'Night Owls', tag: 'owl' };
 
@@ -93,4 +93,19 @@ describe('topListSize', () => {
     [50, 50],
   ])('first %s → %i', (first, size) => expect(topListSize(first)).toBe(size));
   it.each([[-1], [51], [2.5]])('refuses first %s', (first) => expect(() => topListSize(first)).toThrow(expect.objectContaining({ code: 'BAD_USER_INPUT', details: { field: 'first' } })));
+});
+
+describe('goneAnswer', () => {
+  const A = 'guild-a';
+  const B = 'guild-b';
+  it.each([
+    ['a request whose player joined another guild before it was decided', { kind: 'GuildJoinRequest', guildId: A, decided: false, playerGuildId: B }, 'CONFLICT'],
+    ['an invitation whose player joined another guild', { kind: 'GuildInvitation', guildId: A, decided: false, playerGuildId: B }, 'CONFLICT'],
+    ['an unknown id (no notice names it)', { kind: 'GuildJoinRequest', guildId: null, decided: false, playerGuildId: B }, 'NOT_FOUND'],
+    ['a request approved (its player is in its guild)', { kind: 'GuildJoinRequest', guildId: A, decided: false, playerGuildId: A }, 'NOT_FOUND'],
+    ['a request rejected before its player joined elsewhere', { kind: 'GuildJoinRequest', guildId: A, decided: true, playerGuildId: B }, 'NOT_FOUND'],
+    ['a request cancelled or declined by a player in no guild', { kind: 'GuildInvitation', guildId: A, decided: false, playerGuildId: null }, 'NOT_FOUND'],
+  ] as const)('%s: %s', (_label, gone, code) => {
+    expect(goneAnswer({ id: 'x', ...gone })).toMatchObject({ code });
+  });
 });

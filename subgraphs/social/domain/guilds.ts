@@ -1,4 +1,4 @@
-import { BadUserInputError, ConflictError, DomainError, ErrorCode, ForbiddenError } from '../../../platform/errors.js';
+import { BadUserInputError, ConflictError, DomainError, ErrorCode, ForbiddenError, NotFoundError } from '../../../platform/errors.js';
 import { validateMultilineText, validateNameText } from '../../../platform/text.js';
 import type { GuildRole } from './guild-permissions.js';
 
@@ -105,6 +105,17 @@ export function leaveOutcome(role: GuildRole, memberCount: number): 'LEFT' | 'DI
 /** A transfer's target: another member of the same guild. */
 export function assertTransferTarget(actorId: string, targetId: string): void {
   if (actorId === targetId) throw new BadUserInputError('You are the guild master already.', 'userId');
+}
+
+/**
+ * Why a join request or an invitation is no longer there to approve or accept: CONFLICT when it
+ * lapsed because the player joined another guild (still undecided when they did), NOT_FOUND for
+ * everything else (unknown, decided, cancelled, declined, or accepted into this guild).
+ */
+export function goneAnswer(gone: { kind: 'GuildJoinRequest' | 'GuildInvitation'; id: string; guildId: string | null; decided: boolean; playerGuildId: string | null }): DomainError {
+  const lapsed = gone.guildId !== null && !gone.decided && gone.playerGuildId !== null && gone.playerGuildId !== gone.guildId;
+  if (lapsed) return gone.kind === 'GuildInvitation' ? alreadyInGuild() : new ConflictError('The player joined another guild meanwhile.');
+  return new NotFoundError(gone.kind, gone.id);
 }
 
 export const alreadyInGuild = () => new ConflictError('You are in a guild already: leave it first.');

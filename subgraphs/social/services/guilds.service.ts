@@ -21,6 +21,7 @@ import {
   alreadyInGuild,
   assertHasSeat,
   assertMeetsLevel,
+  goneAnswer,
   assertTransferTarget,
   joinOutcome,
   leaveOutcome,
@@ -362,7 +363,22 @@ export class GuildsService {
       const member = await this.admit(work, guild, request.userId);
       await this.notify(work, [request.userId], { kind: 'JOIN_APPROVED', guild, subjectId: request.userId, requestId: request.id });
       return { guild: await this.reread(work, guild), member };
-    });
+    }, (work, userId) => this.goneRequest(work, userId, requestId));
+  }
+
+  /**
+   * An approval's answer when the request is gone: the approver's JOIN_REQUESTED notice says whose
+   * it was, so one that lapsed when its player joined another guild answers CONFLICT.
+   */
+  private async goneRequest(work: PrismaWork, approverId: string, requestId: string): Promise<Error> {
+    const { tx } = work;
+    const notice = await this.deps.store.noticeAbout(tx, approverId, 'JOIN_REQUESTED', requestId);
+    const approver = notice && (await this.deps.store.membership(tx, approverId));
+    const mayDecide = !!notice && approver?.guildId === notice.guildId && mayAct(approver.role, 'MANAGE_JOIN_REQUESTS');
+    const decided = mayDecide
+      && !!((await this.deps.store.noticeAbout(tx, notice.subjectId, 'JOIN_APPROVED', requestId)) ?? (await this.deps.store.noticeAbout(tx, notice.subjectId, 'JOIN_REJECTED', requestId)));
+    const player = mayDecide ? await this.deps.store.membership(tx, notice.subjectId) : null;
+    return goneAnswer({ kind: 'GuildJoinRequest', id: requestId, guildId: mayDecide ? notice.guildId : null, decided, playerGuildId: player?.guildId ?? null });
   }
 
   /** An officer's no to a pending request: it is gone, and the player is told. */
@@ -455,8 +471,14 @@ export class GuildsService {
     const userId = requireUser(viewer);
     return this.deps.work.run(async (work) => {
       const found = await this.deps.store.findInvitation(work.tx, invitationId);
+      if (!found) {
+        // An invitation that lapsed when the player joined another guild: their INVITED notice names it.
+        const notice = await this.deps.store.noticeAbout(work.tx, userId, 'INVITED', invitationId);
+        const current = notice && (await this.deps.store.membership(work.tx, userId));
+        throw goneAnswer({ kind: 'GuildInvitation', id: invitationId, guildId: notice?.guildId ?? null, decided: false, playerGuildId: current?.guildId ?? null });
+      }
       // Someone else's invitation looks like no invitation.
-      if (!found || found.userId !== userId) throw new NotFoundError('GuildInvitation', invitationId);
+      if (found.userId !== userId) throw new NotFoundError('GuildInvitation', invitationId);
       const guild = await this.deps.store.lock(work.tx, found.guildId);
       await this.deps.store.lockKeys(work.tx, [playerLock(userId)]);
       const invitation = await this.deps.store.findInvitation(work.tx, invitationId);
@@ -575,11 +597,16 @@ export class GuildsService {
     return guildNotification.subscribe(this.deps.redis, requireUser(viewer));
   }
 
-  private async decide<T>(viewer: Viewer, requestId: string, fn: (work: PrismaWork, guild: GuildRow, request: GuildJoinRequestRow) => Promise<T>): Promise<T> {
+  private async decide<T>(
+    viewer: Viewer,
+    requestId: string,
+    fn: (work: PrismaWork, guild: GuildRow, request: GuildJoinRequestRow) => Promise<T>,
+    onGone?: (work: PrismaWork, userId: string) => Promise<Error>,
+  ): Promise<T> {
     const userId = requireUser(viewer);
     return this.deps.work.run(async (work) => {
       const found = await this.deps.store.findRequest(work.tx, requestId);
-      if (!found) throw new NotFoundError('GuildJoinRequest', requestId);
+      if (!found) throw onGone ? await onGone(work, userId) : new NotFoundError('GuildJoinRequest', requestId);
       const guild = await this.deps.store.lock(work.tx, found.guildId);
       const actor = await this.deps.store.membership(work.tx, userId);
       // Requests to other guilds are not the viewer's business: FORBIDDEN, as for a rank without the right.

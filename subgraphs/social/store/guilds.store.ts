@@ -226,6 +226,12 @@ export class GuildsStore {
     return rows.length ? tx.guildNotification.createManyAndReturn({ data: [...rows] }) : Promise.resolve([]);
   }
 
+  /** The player's notice of this kind about a request or invitation, if they got one. */
+  noticeAbout(tx: Tx, userId: string, kind: GuildNotificationKind, requestId: string): Promise<GuildNotificationRow | null> {
+    if (!isUuid(userId) || !isUuid(requestId)) return Promise.resolve(null);
+    return tx.guildNotification.findFirst({ where: { userId, kind, requestId } });
+  }
+
   /** A player's notices, newest first. */
   notificationPage(userId: string, request: PageRequest<TimeIdKey>): Promise<GuildNotificationRow[]> {
     const { where, orderBy } = timeIdKeyset({ time: 'createdAt', id: 'id', newestFirst: true }, request);

@@ -700,6 +700,42 @@ describe('acceptance: defaults and edges', () => {
     for (const sub of heard) sub.stop();
   });
 
+  it('rankChanged: passes in a row reach the player in order, each change starting at the rank the one before left them', async () => {
+    const board = await define();
+    const [lead, p, q, r] = await players(4);
+    await submit(board.id, lead!.id, 50);
+    const heard = subscribe(client(lead!.token), RANK_CHANGED, { id: board.id });
+    await live(heard, rankChannel(board.id, lead!));
+    for (const passer of [p!, q!, r!]) await submit(board.id, passer.id, 60);
+    const changes = () => heard.results.map((x) => (x.data as { rankChanged: { rank: number; previousRank: number; passedBy: { id: string }[] } }).rankChanged);
+    // Some may arrive as one change; together they tell every pass once, in order.
+    await expect.poll(() => changes().flatMap((c) => c.passedBy.map((u) => u.id)), { timeout: 10_000 }).toEqual([p!.id, q!.id, r!.id]);
+    expect(changes().at(-1)!.rank).toBe(4);
+    expect(changes()[0]!.previousRank).toBe(1);
+    for (const [i, change] of changes().entries()) {
+      if (i > 0) expect(change.previousRank).toBe(changes()[i - 1]!.rank);
+      expect(change.rank - change.previousRank).toBe(change.passedBy.length);
+    }
+    heard.stop();
+  });
+
+  it('GUILD: a player who leaves the guild leaves its scope', async () => {
+    const board = await define();
+    const [ana, ben] = await players(2);
+    const guild = (await must<{ createGuild: { guild: { id: string } } }>(ana, `mutation($n: String!, $t: String!) { createGuild(input: { name: $n, tag: $t }) { guild { id } } }`, {
+      n: uniqueName('lbleave'),
+      t: randomUUID().replace(/[^a-z0-9]/g, '').slice(0, 5).toUpperCase(),
+    })).createGuild.guild;
+    await must(ben, `mutation($g: ID!) { joinGuild(input: { guildId: $g }) { status } }`, { g: guild.id });
+    await submit(board.id, ana!.id, 10);
+    await submit(board.id, ben!.id, 20);
+    await expect.poll(() => order(board.id, { scope: 'GUILD' }, ana), { timeout: 15_000, interval: 200 }).toEqual([ben!.id, ana!.id]);
+    await must(ben, `mutation { leaveGuild { __typename } }`);
+    await expect.poll(() => order(board.id, { scope: 'GUILD' }, ana), { timeout: 15_000, interval: 200 }).toEqual([ana!.id]);
+    await expect.poll(() => order(board.id, { scope: 'GUILD' }, ben), { timeout: 15_000, interval: 200 }).toEqual([]);
+    expect(await rankOf(board.id, ben!.id, 'GUILD', ana)).toBeNull();
+  });
+
   it('FRIENDS: a pending friend request is no friendship; removeFriend takes the friend out of the scope at once', async () => {
     const board = await define();
     const [me, asked, friend] = await players(3);
@@ -805,6 +841,30 @@ describe('acceptance: scheduled resets', () => {
     // Stop it resetting while the platform still runs.
     await must(await adminToken(), DEFINE, { input: { id: board.id, title: 'Minutely' } });
     expect(sub.error).toBeUndefined();
+  });
+});
+
+describe('acceptance: changed reset schedules', () => {
+  it('a schedule changed or removed before its time does not reset at the old time; the board that kept it does', async () => {
+    const target = Math.ceil((Date.now() + 4_000) / 1_000) * 1_000;
+    const schedule = `${new Date(target).getUTCSeconds()} * * * * *`;
+    const kept = await define({ resetSchedule: schedule });
+    const changed = await define({ resetSchedule: schedule });
+    const removed = await define({ resetSchedule: schedule });
+    const token = await adminToken();
+    await must(token, DEFINE, { input: { id: changed.id, title: 'Weekly kills', resetSchedule: '0 0 1 1 *' } });
+    await must(token, DEFINE, { input: { id: removed.id, title: 'Weekly kills' } });
+    expect(Date.now(), 'redefined only after the old time').toBeLessThan(target);
+    const NUMBER = `query($id: ID!) { leaderboard(id: $id) { nextResetAt period { number endsAt } } }`;
+    type Read = { leaderboard: { nextResetAt: string | null; period: { number: number; endsAt: string | null } } };
+    await expect.poll(async () => (await must<Read>(undefined, NUMBER, { id: kept.id })).leaderboard.period.number, { timeout: 15_000, interval: 200 }).toBe(2);
+    await sleep(1_000); // the old time's jobs ran beside the kept board's
+    const later = (await must<Read>(undefined, NUMBER, { id: changed.id })).leaderboard;
+    expect(later.period.number).toBe(1);
+    expect(new Date(later.nextResetAt!).toISOString().slice(4, 19)).toBe('-01-01T00:00:00');
+    expect(later.period.endsAt).toBe(later.nextResetAt);
+    expect((await must<Read>(undefined, NUMBER, { id: removed.id })).leaderboard).toEqual({ nextResetAt: null, period: { number: 1, endsAt: null } });
+    await must(token, DEFINE, { input: { id: kept.id, title: 'Weekly kills' } });
   });
 });
 

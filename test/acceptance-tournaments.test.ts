@@ -824,6 +824,66 @@ describe('acceptance: what the SDL promises beyond the refusals', () => {
     expect(nothing.results).toEqual([]);
     for (const s of [matches, updates, nothing]) s.stop();
   });
+
+  it('single elimination: players knocked out in the same round are placed by seed; with three players seed 1 waits in W2-1 (a bye is no match)', async () => {
+    const { tournament, entrants } = await started('SINGLE_ELIMINATION', 4);
+    // Every match won by its second player: seeds 4 and 3 win the semi-finals, 3 the final.
+    const done = await playOut(tournament.id, (m) => m.playerB!.id);
+    const [s1, s2, s3, s4] = entrants.map((p) => p.id);
+    expect(done.standings.map((s) => [s.placement, s.player.id])).toEqual([[1, s3], [2, s4], [3, s1], [4, s2]]);
+
+    const three = await started('SINGLE_ELIMINATION', 3);
+    const opened = await fullOf(three.tournament.id);
+    expect(opened.bracket.map((r) => [r.side, r.round, r.matches.map((m) => [m.key, m.status, m.playerA?.id ?? null, m.playerB?.id ?? null])])).toEqual([
+      ['WINNERS', 1, [['W1-1', 'READY', three.entrants[1]!.id, three.entrants[2]!.id]]],
+      ['WINNERS', 2, [['W2-1', 'PENDING', three.entrants[0]!.id, null]]],
+    ]);
+    const finished = await playOut(three.tournament.id);
+    expect(finished.standings.map((s) => s.player.id)).toEqual(three.entrants.map((p) => p.id));
+    expect(finished.analytics).toMatchObject({ totalMatches: 2, completedMatches: 2 });
+  });
+
+  it('round robin of three: every pair once, one match a round (the one sitting out has no match), all READY from the start', async () => {
+    const { tournament } = await started('ROUND_ROBIN', 3);
+    const opened = await fullOf(tournament.id);
+    expect(opened.bracket.map((r) => [r.side, r.round, r.matches.map((m) => [m.key, m.status])])).toEqual([
+      ['ROUND_ROBIN', 1, [['RR1-1', 'READY']]],
+      ['ROUND_ROBIN', 2, [['RR2-1', 'READY']]],
+      ['ROUND_ROBIN', 3, [['RR3-1', 'READY']]],
+    ]);
+    const pairs = opened.bracket.flatMap((r) => r.matches).map((m) => [m.playerA!.id, m.playerB!.id].sort().join());
+    expect(new Set(pairs).size).toBe(3);
+    const done = await playOut(tournament.id);
+    expect(done.status).toBe('COMPLETED');
+    expect(done.analytics).toMatchObject({ totalMatches: 3, completedMatches: 3, completionRate: 100 });
+  });
+
+  it('a cursor from one list is refused by the other (BAD_USER_INPUT naming after)', async () => {
+    const org = await organizer();
+    const w = `zq${randomUUID().replace(/-/g, '').slice(0, 8)}`;
+    await create(org, { name: `${w} One` });
+    await create(org, { name: `${w} Two` });
+    const searched = await must<{ searchTournaments: { pageInfo: { endCursor: string } } }>(undefined, `query($t: String) { searchTournaments(text: $t, first: 1) { pageInfo { endCursor } } }`, { t: w });
+    const listed = await must<{ tournaments: { pageInfo: { endCursor: string } } }>(undefined, `query { tournaments(first: 1) { pageInfo { endCursor } } }`);
+    expect(await refusal(undefined, `query($a: String) { tournaments(first: 1, after: $a) { edges { cursor } } }`, { a: searched.searchTournaments.pageInfo.endCursor })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(await refusal(undefined, `query($a: String) { tournaments(last: 1, before: $a) { edges { cursor } } }`, { a: searched.searchTournaments.pageInfo.endCursor })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'before' });
+    expect(await refusal(undefined, `query($t: String, $a: String) { searchTournaments(text: $t, after: $a) { edges { cursor } } }`, { t: w, a: listed.tournaments.pageInfo.endCursor })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('a requestKey retry answers the first tournament even when its other fields are no longer valid; a start time with an offset is taken and answered in UTC', async () => {
+    const org = await organizer();
+    const key = `acc-${randomUUID()}`;
+    // 13:45 at +02:00 is 11:45 UTC, a day ahead.
+    const day = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const first = await create(org, { requestKey: key, startsAt: `${day}T13:45:00+02:00` });
+    const read = await must<{ tournament: { startsAt: string; createdAt: string } }>(undefined, `query($id: ID!) { tournament(id: $id) { startsAt createdAt } }`, { id: first.id });
+    expect(read.tournament.startsAt).toBe(`${day}T11:45:00.000Z`);
+    expect(read.tournament.createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    for (const over of [{ startsAt: new Date(Date.now() - 60_000).toISOString() }, { name: 'ab' }, { maxParticipants: 1 }]) {
+      expect((await create(org, { requestKey: key, ...over })).id, JSON.stringify(over)).toBe(first.id);
+    }
+    expect(await refusal(org, CREATE, { input: base({ requestKey: 'short', name: 'ab' }) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requestKey' });
+  });
 });
 
 describe('acceptance: live updates', () => {

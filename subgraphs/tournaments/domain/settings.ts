@@ -118,8 +118,7 @@ export function validateNewTournament(input: NewTournamentInput, now: Date): Tou
 
   const minimumLevel = intIn(input.minimumLevel ?? 1, 1, LIMITS.maxLevel, 'minimumLevel', 'minimumLevel');
   const rules = validateMultilineText(input.rules ?? '', { field: 'rules', label: 'Rules', minLength: 0, maxLength: LIMITS.rulesLength });
-  const requestKey = input.requestKey ?? null;
-  if (requestKey !== null && (requestKey.length < 8 || requestKey.length > 200)) throw new BadUserInputError('requestKey must be 8–200 characters.', 'requestKey');
+  const requestKey = validateRequestKey(input.requestKey);
 
   return {
     name,
@@ -142,6 +141,13 @@ export function validateNewTournament(input: NewTournamentInput, now: Date): Tou
     rules,
     requestKey,
   };
+}
+
+/** The organizer's idempotency key (8–200 characters), or null without one. */
+export function validateRequestKey(requestKey: string | null | undefined): string | null {
+  if (requestKey == null) return null;
+  if (requestKey.length < 8 || requestKey.length > 200) throw new BadUserInputError('requestKey must be 8–200 characters.', 'requestKey');
+  return requestKey;
 }
 
 /** Percent per place: 1–32 places, each at least 1 and none above the one before, adding up to 100. */

@@ -7,7 +7,7 @@ import { prefixQuery, searchOffset, searchTerms } from '../../../platform/search
 import { matchUpdated, tournamentUpdated, type MatchUpdatedEvent } from '../contracts/live.js';
 import type { TournamentStatus } from '../domain/lifecycle.js';
 import { listingFilter, scheduleKey } from '../domain/listing.js';
-import { validateNewTournament, type NewTournamentInput } from '../domain/settings.js';
+import { validateNewTournament, validateRequestKey, type NewTournamentInput } from '../domain/settings.js';
 import type { TournamentRow, TournamentsStore } from '../store/tournaments.store.js';
 import type { PrizePoolService } from './prize-pool.service.js';
 import type { ScheduleService } from './schedule.service.js';
@@ -35,11 +35,14 @@ export class TournamentsService {
    */
   async createTournament(viewer: Viewer, input: NewTournamentInput): Promise<TournamentRow> {
     const organizerId = requireRole(viewer, ['ORGANIZER', 'ADMIN'], 'create tournaments');
-    const settings = validateNewTournament(input, this.now());
-    if (settings.requestKey) {
-      const earlier = await this.store.findByRequestKey(organizerId, settings.requestKey);
+    // A retry answers the first request's tournament whatever its other fields say now (a start
+    // time passed since, a field changed): only the key itself is checked first.
+    const requestKey = validateRequestKey(input.requestKey);
+    if (requestKey) {
+      const earlier = await this.store.findByRequestKey(organizerId, requestKey);
       if (earlier) return earlier;
     }
+    const settings = validateNewTournament(input, this.now());
     if (settings.prizeFixed > 0) return this.deps.pool.createFunded(organizerId, settings);
     try {
       return await this.deps.work.run(async ({ tx }) => {

@@ -297,7 +297,7 @@ describe('acceptance: playing', () => {
     expect((await report(d, semi2.id, d.id)).reportMatchResult.match.status).toBe('DISPUTED');
     // A player's retry of their own report answers the match; another winner into the dispute is refused.
     expect((await report(c, semi2.id, c.id)).reportMatchResult.match.status).toBe('DISPUTED');
-    expect(await refusal(c, REPORT, { input: { matchId: semi2.id, winnerId: d.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: expect.stringMatching(/^(DISPUTED|ALREADY_REPORTED)$/) });
+    expect(await refusal(c, REPORT, { input: { matchId: semi2.id, winnerId: d.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: 'DISPUTED' });
     expect((await report(org, semi2.id, d.id)).reportMatchResult.match).toMatchObject({ status: 'COMPLETED', winner: { id: d.id } });
     // The final opened with both winners; the game server decides it outright and the tournament completes.
     const opened = (await bracketOf(tournament.id)).bracket[1]!.matches[0]!;
@@ -628,7 +628,9 @@ describe('acceptance: what the SDL promises beyond the refusals', () => {
     const [c, d] = [entrants.find((p) => p.id === semi2!.playerA!.id)!, entrants.find((p) => p.id === semi2!.playerB!.id)!];
     await report(c, semi2!.id, c.id);
     expect((await report(d, semi2!.id, d.id)).reportMatchResult.match.status).toBe('DISPUTED');
-    expect(await refusal(d, REPORT, { input: { matchId: semi2!.id, winnerId: c.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: 'ALREADY_REPORTED' });
+    // Changing one's report into the dispute: the organizer decides it now.
+    expect(await refusal(d, REPORT, { input: { matchId: semi2!.id, winnerId: c.id } })).toMatchObject({ code: 'CONFLICT', field: 'matchId', reason: 'DISPUTED' });
+    expect((await report(d, semi2!.id, d.id)).reportMatchResult.match.status).toBe('DISPUTED');
     expect((await report(admin, semi2!.id, c.id)).reportMatchResult.match).toMatchObject({ status: 'COMPLETED', winner: { id: c.id } });
 
     // The grand final's reset, SKIPPED when the winners' champion wins the first final, takes no result.
@@ -883,6 +885,29 @@ describe('acceptance: what the SDL promises beyond the refusals', () => {
       expect((await create(org, { requestKey: key, ...over })).id, JSON.stringify(over)).toBe(first.id);
     }
     expect(await refusal(org, CREATE, { input: base({ requestKey: 'short', name: 'ab' }) })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'requestKey' });
+  });
+
+  it('ladder live: matchUpdated sends a challenge made (READY) and, when the ladder ends, its SKIPPED; a skipped challenge is no match in the analytics', async () => {
+    const CHALLENGE = `mutation($t: ID!, $d: ID!) { challengeOnLadder(input: { tournamentId: $t, defenderId: $d }) { match { id } } }`;
+    const { org, tournament, entrants } = await started('LADDER', 3);
+    const [p0, p1, p2] = entrants as [Player, Player, Player];
+    const live = subscribe(client(), `subscription($id: ID!) { matchUpdated(tournamentId: $id) { key side status playerA { id } playerB { id } } }`, { id: tournament.id });
+    await untilListening(platform.runtime.redis, liveChannel('tournaments', 'matchUpdated', tournament.id));
+    const decided = (await must<{ challengeOnLadder: { match: { id: string } } }>(p1, CHALLENGE, { t: tournament.id, d: p0.id })).challengeOnLadder.match;
+    await report(await gameServer(), decided.id, p0.id);
+    await must(p2, CHALLENGE, { t: tournament.id, d: p0.id });
+    await must(org, `mutation($t: ID!) { endLadder(input: { tournamentId: $t }) { tournament { id } } }`, { t: tournament.id });
+    await expect.poll(() => live.results.length).toBe(4);
+    expect(live.results.map((r) => r.data!.matchUpdated)).toEqual([
+      { key: 'LD1', side: 'LADDER', status: 'READY', playerA: { id: p1.id }, playerB: { id: p0.id } },
+      { key: 'LD1', side: 'LADDER', status: 'COMPLETED', playerA: { id: p1.id }, playerB: { id: p0.id } },
+      { key: 'LD2', side: 'LADDER', status: 'READY', playerA: { id: p2.id }, playerB: { id: p0.id } },
+      { key: 'LD2', side: 'LADDER', status: 'SKIPPED', playerA: { id: p2.id }, playerB: { id: p0.id } },
+    ]);
+    live.stop();
+    const done = await fullOf(tournament.id);
+    expect(done.bracket.map((r) => [r.side, r.round])).toEqual([['LADDER', 1], ['LADDER', 2]]);
+    expect(done.analytics).toMatchObject({ totalMatches: 1, completedMatches: 1, completionRate: 100 });
   });
 });
 

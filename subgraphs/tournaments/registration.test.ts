@@ -353,7 +353,7 @@ describe('reportMatchResult', () => {
     expect(codeOf(await report(a!, w12.id, s2!))).toMatchObject({ code: 'FORBIDDEN' });
     await report(b!, w12.id, s2!);
     expect((await report(c!, w12.id, s3!)).data).toMatchObject({ reportMatchResult: { match: { status: 'DISPUTED' } } });
-    expect(codeOf(await report(c!, w12.id, s2!))).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_REPORTED' });
+    expect(codeOf(await report(c!, w12.id, s2!))).toMatchObject({ code: 'CONFLICT', reason: 'DISPUTED' });
     expect((await report(organizer, w12.id, s3!)).data).toMatchObject({ reportMatchResult: { match: { status: 'COMPLETED', winner: { id: s3 } } } });
     expect(await matchNamed(id, 'W2-1')).toMatchObject({ status: 'READY', playerA: { id: s4 }, playerB: { id: s3 } });
   });

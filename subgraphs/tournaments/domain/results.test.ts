@@ -20,6 +20,7 @@ describe('decideReport', () => {
     ['the second report agreeing completes', { claimA: win('ana', '2-0') }, bo, win('ana', null), { kind: 'COMPLETE', winnerId: 'ana', score: '2-0', decidedBy: 'PLAYERS' }],
     ['the second report disagreeing disputes', { claimB: win('bo') }, ana, win('ana'), { kind: 'DISPUTE', side: 'A', claim: win('ana') }],
     ['a player repeating their report', { claimA: win('ana') }, ana, win('ana'), { kind: 'REPLAY' }],
+    ['a player repeating their report in a dispute', { status: 'DISPUTED', claimA: win('ana'), claimB: win('bo') }, ana, win('ana'), { kind: 'REPLAY' }],
     ['the same result again once finished', { status: 'COMPLETED', winnerId: 'bo' }, SERVICE, win('bo'), { kind: 'REPLAY' }],
     ['a player confirming the finished result', { status: 'COMPLETED', winnerId: 'bo' }, ana, win('bo'), { kind: 'REPLAY' }],
   ])('%s', (_name, change, reporter, claim, outcome) => {
@@ -35,6 +36,7 @@ describe('decideReport', () => {
     ['a player outside the match sending a blank score', {}, { kind: 'PLAYER', userId: 'cy' }, win('ana', '  '), { code: 'FORBIDDEN' }],
     ['a player changing their report', { claimA: win('ana') }, ana, win('bo'), { code: 'CONFLICT', details: { field: 'matchId', reason: 'ALREADY_REPORTED' } }],
     ['a player reporting into a dispute', { status: 'DISPUTED', claimB: win('bo') }, ana, win('ana'), { code: 'CONFLICT', details: { field: 'matchId', reason: 'DISPUTED' } }],
+    ['a player changing their report in a dispute', { status: 'DISPUTED', claimA: win('ana'), claimB: win('bo') }, ana, win('bo'), { code: 'CONFLICT', details: { field: 'matchId', reason: 'DISPUTED' } }],
     ['a blank score', {}, SERVICE, win('ana', '  '), { code: 'BAD_USER_INPUT', details: { field: 'score' } }],
     ['a score of 33 characters', {}, SERVICE, win('ana', 'x'.repeat(33)), { code: 'BAD_USER_INPUT', details: { field: 'score' } }],
   ])('refuses %s', (_name, change, reporter, claim, error) => {

@@ -62,11 +62,10 @@ export function decideReport(match: MatchState, reporter: Reporter, claim: Claim
   const side = reporter.userId === match.playerA ? 'A' : 'B';
   const mine = side === 'A' ? match.claimA : match.claimB;
   const theirs = side === 'A' ? match.claimB : match.claimA;
-  if (mine) {
-    if (mine.winnerId === claim.winnerId) return { kind: 'REPLAY' };
-    throw conflict('You already reported another result for this match.', 'ALREADY_REPORTED');
-  }
+  if (mine?.winnerId === claim.winnerId) return { kind: 'REPLAY' };
+  // Into a dispute, whatever the player reported before, the answer is that the organizer decides.
   if (match.status === 'DISPUTED') throw conflict('This match is disputed: the organizer decides it.', 'DISPUTED');
+  if (mine) throw conflict('You already reported another result for this match.', 'ALREADY_REPORTED');
   if (!theirs) return { kind: 'CLAIM', side, claim };
   if (theirs.winnerId === claim.winnerId) return { kind: 'COMPLETE', winnerId: claim.winnerId, score: claim.score ?? theirs.score, decidedBy: 'PLAYERS' };
   return { kind: 'DISPUTE', side, claim };

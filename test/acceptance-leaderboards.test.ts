@@ -664,6 +664,37 @@ describe('acceptance: defaults and edges', () => {
     expect(await topOf(empty.id)).toEqual({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
   });
 
+  it('leaderboardUpdated: which changes count follows `first`: a move at 4th reaches first: 5, not first: 3; a new board\'s period starts at its creation', async () => {
+    const before = Date.now();
+    const board = await define();
+    const after = Date.now();
+    const STARTED = `query($id: ID!) { leaderboard(id: $id) { period { number startedAt } } }`;
+    const started = (await must<{ leaderboard: { period: { number: number; startedAt: string } } }>(undefined, STARTED, { id: board.id })).leaderboard.period;
+    expect(started.number).toBe(1);
+    expect(new Date(started.startedAt).getTime()).toBeGreaterThanOrEqual(before - 1_000);
+    expect(new Date(started.startedAt).getTime()).toBeLessThanOrEqual(after + 1_000);
+    const p = await players(5);
+    for (const [i, player] of p.entries()) await submit(board.id, player.id, 50 - i * 10); // 50, 40, 30, 20, 10
+    const three = subscribe(client(), UPDATED, { id: board.id, first: 3 });
+    const five = subscribe(client(), UPDATED, { id: board.id, first: 5 });
+    const topIds = (sub: Subscription) => (sub.results.at(-1)?.data as { leaderboardUpdated: Update } | undefined)?.leaderboardUpdated.top.map((r) => r.player.id);
+    // Until both streams are live upstream: the leader improves until both have heard it.
+    let lead = 50;
+    await expect.poll(async () => (three.results.length && five.results.length) || (await submit(board.id, p[0]!.id, ++lead), 0), { timeout: 15_000, interval: 300 }).toBeGreaterThan(0);
+    await expect.poll(() => [three, five].map((sub) => (sub.results.at(-1)?.data as { leaderboardUpdated: Update }).leaderboardUpdated.top[0]!.score), { timeout: 10_000 }).toEqual([lead, lead]);
+    const heardByThree = three.results.length;
+    // 5th moves to 4th: inside the top 5, below the top 3.
+    await submit(board.id, p[4]!.id, 25);
+    await expect.poll(() => topIds(five), { timeout: 10_000 }).toEqual([0, 1, 2, 4, 3].map((i) => p[i]!.id));
+    // 4th moves to 1st: both hear it, and that is all the top 3 heard.
+    await submit(board.id, p[4]!.id, 100);
+    await expect.poll(() => topIds(three), { timeout: 10_000 }).toEqual([4, 0, 1].map((i) => p[i]!.id));
+    await expect.poll(() => topIds(five), { timeout: 10_000 }).toEqual([4, 0, 1, 2, 3].map((i) => p[i]!.id));
+    expect(three.results).toHaveLength(heardByThree + 1);
+    three.stop();
+    five.stop();
+  });
+
   it('metadata comes back as the text sent: keys in their order, spacing and escapes kept', async () => {
     const [ana] = await players(1);
     const definition = '{"weapon":"bow", "level":3, "nested":{"z":1,"a":[2, 1]}}';

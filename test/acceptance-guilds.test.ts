@@ -841,6 +841,32 @@ describe('acceptance: what lapses, search order, the level table, live notices',
     expect((await must<{ createGuild: { guild: Guild } }>(again, CREATE, { input: { name: guild.name.toUpperCase(), tag: guild.tag.toLowerCase() } })).createGuild.guild.tag).toBe(guild.tag);
   });
 
+  it('createGuild after INSUFFICIENT_FUNDS held nothing: the name is free for another player, and the same input once funded founds it, the fee taken once', async () => {
+    const poor = await fund(await registerPlayer(url), FEE - 1);
+    const input = { name: uniqueName('broke'), tag: freshTag() };
+    expect(await refusal(poor, CREATE, { input })).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    await fund(poor, 1);
+    const made = (await must<{ createGuild: { guild: Guild } }>(poor, CREATE, { input })).createGuild.guild;
+    expect(made).toMatchObject({ name: input.name, tag: input.tag, memberCount: 1 });
+    expect(await coinsOf(poor)).toBe(0);
+    // Refused for the fee, another's input with the same name did not hold it either.
+    const other = await fund(await registerPlayer(url), FEE - 1);
+    const name = uniqueName('free');
+    expect(await refusal(other, CREATE, { input: { name, tag: freshTag() } })).toMatchObject({ code: 'INSUFFICIENT_FUNDS' });
+    const taker = await fund(await registerPlayer(url), FEE);
+    expect((await must<{ createGuild: { guild: Guild } }>(taker, CREATE, { input: { name, tag: freshTag() } })).createGuild.guild.name).toBe(name);
+  });
+
+  it('transferGuildMastership to a RECRUIT makes them MASTER; the former master may then leave', async () => {
+    const { master, guild } = await found();
+    const ana = await registerPlayer(url);
+    await join(ana, guild.id);
+    await must(master, DEMOTE, { u: ana.id });
+    expect(await must(master, TRANSFER, { u: ana.id })).toEqual({ transferGuildMastership: { master: { role: 'MASTER', user: { id: ana.id } }, previousMaster: { role: 'OFFICER', user: { id: master.id } } } });
+    expect(await must(master, LEAVE)).toEqual({ leaveGuild: { guildId: guild.id, disbanded: false } });
+    expect(await roleOf(ana)).toEqual({ guild: { id: guild.id }, guildRole: 'MASTER', guildPermissions: MATRIX.MASTER });
+  });
+
   it('createGuild: the bounds themselves are accepted (3 and 32 characters, digits in tags, 500-character description, level 100); a retry with the same name answers its guild', async () => {
     const cases = [
       { name: `${randomUUID().slice(0, 3)}`, tag: freshTag(), minLevel: 100 },

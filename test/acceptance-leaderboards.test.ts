@@ -695,6 +695,22 @@ describe('acceptance: defaults and edges', () => {
     five.stop();
   });
 
+  it('leaderboardUpdated and rankChanged show the leaderboard as it is now: a renamed board\'s updates carry its new title', async () => {
+    const board = await define({ title: 'Old name' });
+    const [a, b] = await players(2);
+    await submit(board.id, a!.id, 10);
+    const updates = subscribe(client(), `subscription($id: ID!) { leaderboardUpdated(id: $id, first: 3) { leaderboard { id title metadata } top { player { id } } } }`, { id: board.id });
+    const passes = subscribe(client(a!.token), `subscription($id: ID!) { rankChanged(leaderboardId: $id) { leaderboard { id title } rank } }`, { id: board.id });
+    await live(updates, boardChannel(board.id));
+    await live(passes, rankChannel(board.id, a!));
+    await must(await adminToken(), DEFINE, { input: { id: board.id, title: 'New name', metadata: '{"season":2}' } });
+    await submit(board.id, b!.id, 20);
+    await expect.poll(() => updates.results.at(-1)?.data, { timeout: 10_000 }).toEqual({ leaderboardUpdated: { leaderboard: { id: board.id, title: 'New name', metadata: '{"season":2}' }, top: [{ player: { id: b!.id } }, { player: { id: a!.id } }] } });
+    await expect.poll(() => passes.results.at(-1)?.data, { timeout: 10_000 }).toEqual({ rankChanged: { leaderboard: { id: board.id, title: 'New name' }, rank: 2 } });
+    updates.stop();
+    passes.stop();
+  });
+
   it('metadata comes back as the text sent: keys in their order, spacing and escapes kept', async () => {
     const [ana] = await players(1);
     const definition = '{"weapon":"bow", "level":3, "nested":{"z":1,"a":[2, 1]}}';

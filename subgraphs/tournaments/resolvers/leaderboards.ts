@@ -13,6 +13,16 @@ async function details(periodId: string, userId: string, { leaderboardLoaders }:
   return leaderboardLoaders.recordDetails.load(`${periodId} ${userId}`);
 }
 
+/**
+ * The board for a live event. Events resolve in their subscription's context, whose loaders would
+ * keep the board (and period) they first read for as long as the subscription lasts: read afresh.
+ */
+async function liveBoard(id: string, { leaderboardLoaders }: Context): Promise<LeaderboardRow> {
+  leaderboardLoaders.leaderboardById.clear(id);
+  leaderboardLoaders.currentPeriod.clear(id);
+  return (await leaderboardLoaders.leaderboardById.load(id))!;
+}
+
 export const leaderboardResolvers: Resolvers = {
   Query: {
     leaderboard: async (_parent, { id }, { leaderboardLoaders }) => (await leaderboardLoaders.leaderboardById.load(id)) ?? null,
@@ -67,12 +77,12 @@ export const leaderboardResolvers: Resolvers = {
     updatedAt: async (r, _args, context) => (await details(r.periodId, r.userId, context))?.updatedAt ?? new Date(0),
   },
   LeaderboardUpdate: {
-    leaderboard: (u) => u.board,
+    leaderboard: (u, _args, context) => liveBoard(u.board.id, context),
     period: (u) => ({ board: u.board, period: u.period }),
     top: (u, _args, { leaderboards }) => leaderboards.topNow(u, u.first),
   },
   RankChange: {
-    leaderboard: async (c, _args, { leaderboardLoaders }) => (await leaderboardLoaders.leaderboardById.load(c.leaderboardId))!,
+    leaderboard: (c, _args, context) => liveBoard(c.leaderboardId, context),
     previousRank: (c) => c.previousRank ?? c.rank,
     passedBy: (c) => c.passedBy.map((id) => ({ id })),
   },

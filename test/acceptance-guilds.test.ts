@@ -114,6 +114,10 @@ describe('acceptance: founding a guild', () => {
     expect(created).toMatchObject({ name, tag: tag.toUpperCase(), description: '', isPublic: true, requiresApproval: false, minLevel: 1, memberCount: 1, level: 1, xp: 0, xpForNextLevel: 1_000 });
     expect(await coinsOf(ana)).toBe(5);
     expect(await roleOf(ana)).toEqual({ guild: { id: created.id }, guildRole: 'MASTER', guildPermissions: MATRIX.MASTER });
+    // The first master joined when the guild was founded, and has contributed nothing yet.
+    const FOUNDER = `query($id: ID!) { guild(id: $id) { createdAt members { edges { node { joinedAt contributed user { id } } } } } }`;
+    const founded = (await must<{ guild: { createdAt: string; members: { edges: { node: { joinedAt: string } }[] } } }>(undefined, FOUNDER, { id: created.id })).guild;
+    expect(founded.members.edges.map((e) => e.node)).toEqual([{ joinedAt: founded.createdAt, contributed: 0, user: { id: ana.id } }]);
     // The same input again: the same guild, no second fee.
     const again = (await must<{ createGuild: { guild: Guild } }>(ana, CREATE, { input: { name, tag } })).createGuild.guild;
     expect(again.id).toBe(created.id);

@@ -313,7 +313,8 @@ export class GuildsService {
   private async found(work: PrismaWork, settings: GuildSettings, userId: string): Promise<GuildRow> {
     const { tx } = work;
     const at = this.now();
-    const guild = await this.deps.store.create(tx, { ...settings, maxMembers: this.deps.maxMembers, createdBy: userId });
+    // The first master joined when the guild was founded: one instant for both.
+    const guild = await this.deps.store.create(tx, { ...settings, maxMembers: this.deps.maxMembers, createdBy: userId, createdAt: at });
     await this.deps.store.addMember(tx, { guildId: guild.id, userId, role: 'MASTER', joinedAt: at });
     await this.deps.store.deleteRequestsOf(tx, userId);
     // The room holds as many as the guild may ever hold: the guild's own seats are the limit, checked first.

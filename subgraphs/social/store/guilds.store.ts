@@ -157,7 +157,7 @@ export class GuildsStore {
     return { name: rows.some((r) => r.nameKey === nameKey), tag: rows.some((r) => r.tagKey === tagKey) };
   }
 
-  create(tx: Tx, data: GuildSettings & { maxMembers: number; createdBy: string }): Promise<GuildRow> {
+  create(tx: Tx, data: GuildSettings & { maxMembers: number; createdBy: string; createdAt: Date }): Promise<GuildRow> {
     return tx.guild.create({ data });
   }
 

@@ -9,6 +9,7 @@ import { IngestedEventsConsumer } from './consumers/ingested-events.consumer.js'
 import type { Context } from './context.js';
 import { utcDay } from './domain/window.js';
 import { resolvers } from './resolvers/index.js';
+import { Admins } from './services/admins.js';
 import { AnalyticsMetrics } from './services/analytics-metrics.js';
 import { CustomEventsService } from './services/custom-events.service.js';
 import { DashboardService } from './services/dashboard.service.js';
@@ -40,7 +41,9 @@ export const analyticsSubgraph = defineSubgraph({
   resolvers,
   build: ({ prisma, db, redis, config, logger, metrics: registry, work }) => {
     const store = new AnalyticsEventsStore(prisma);
-    const metrics = new MetricsService();
+    const projections = new PlayerProjectionsStore(prisma);
+    const admins = new Admins(projections);
+    const metrics = new MetricsService({ admins });
     const analyticsMetrics = new AnalyticsMetrics(registry, Object.keys(config.ANALYTICS_CUSTOM_EVENT_LABELS));
     const log = new IngestLogStore(redis, { dedupeTtlSeconds: config.ANALYTICS_DEDUPE_TTL_SECONDS, maxLen: config.ANALYTICS_LOG_MAX_LEN });
     const limit = (name: string, points: number, durationSeconds: number) =>
@@ -60,7 +63,7 @@ export const analyticsSubgraph = defineSubgraph({
     const catalog = contentCatalog();
     const personalizationStore = new PersonalizationStore(prisma, db.sql);
     const recommender = new RecommenderService({ store: personalizationStore, catalog, refreshMs: config.ANALYTICS_RECOMMENDER_REFRESH_MS });
-    const personalization = new PersonalizationService({ recommender, catalog });
+    const personalization = new PersonalizationService({ recommender, catalog, admins });
     const trainer = new RecommenderTrainer({ recommender, store: personalizationStore, intervalMs: config.ANALYTICS_RECOMMENDER_TRAIN_INTERVAL_MS, logger });
     const processor = new IngestedEventsConsumer({
       redis,
@@ -73,9 +76,8 @@ export const analyticsSubgraph = defineSubgraph({
       claimIdleMs: config.ANALYTICS_CLAIM_IDLE_MS,
     });
     const dashboardStore = new DashboardStore(db.sql);
-    const projections = new PlayerProjectionsStore(prisma);
-    const dashboard = new DashboardService({ store: dashboardStore, roles: projections, traffic: new GatewayTrafficStore(redis) });
-    const experiments = new ExperimentsService({ store: new ExperimentsStore(prisma, db.sql), prisma, cacheMs: config.ANALYTICS_EXPERIMENT_CACHE_MS });
+    const dashboard = new DashboardService({ store: dashboardStore, admins, traffic: new GatewayTrafficStore(redis) });
+    const experiments = new ExperimentsService({ store: new ExperimentsStore(prisma, db.sql), prisma, admins, cacheMs: config.ANALYTICS_EXPERIMENT_CACHE_MS });
     const customEvents = new CustomEventsService({
       prisma,
       store: new CustomEventsStore(prisma),
@@ -83,10 +85,12 @@ export const analyticsSubgraph = defineSubgraph({
       labels: config.ANALYTICS_CUSTOM_EVENT_LABELS,
       maxNames: config.ANALYTICS_CUSTOM_EVENT_NAMES_MAX,
       limits: eventLimits,
+      admins,
     });
     return {
       context: (viewer): Context => ({
-        viewer,
+        // This request's own viewer object: Admins reads an admin's role once per request by it.
+        viewer: { ...viewer },
         metrics,
         ingestion,
         dashboard,

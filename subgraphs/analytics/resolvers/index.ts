@@ -68,7 +68,7 @@ export const resolvers: Resolvers = {
         return new Repeater<RealtimeMetricsModel>(async (push, stop) => {
           await push(first);
           const timer = setInterval(() => {
-            dashboard.realtimeMetrics(viewer).then(push, (error: unknown) => stop(error instanceof DomainError ? toGraphQLError(error) : error));
+            dashboard.realtimeMetrics(viewer, true).then(push, (error: unknown) => stop(error instanceof DomainError ? toGraphQLError(error) : error));
           }, dashboardSlideMs);
           await stop;
           clearInterval(timer);

@@ -1,12 +1,13 @@
-import { requireRole, requireScope, type Viewer } from '../../../platform/auth.js';
+import { requireScope, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
 import { BadUserInputError, ForbiddenError, UnauthenticatedError } from '../../../platform/errors.js';
 import type { RateLimit } from '../../../platform/rate-limit.js';
 import { bucketStarts, fillBuckets, truncate, validateRange } from '../domain/buckets.js';
 import { assertCustomEventName, validateCustomEvent, type CustomEventInput, type LabelAllowList } from '../domain/custom-events.js';
 import type { CustomEventsStore } from '../store/custom-events.store.js';
-import type { EventMetric } from './metrics.service.js';
+import type { Admins } from './admins.js';
 import type { AnalyticsMetrics } from './analytics-metrics.js';
+import type { EventMetric } from './metrics.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -31,6 +32,7 @@ export class CustomEventsService {
       maxNames: number;
       /** The same budgets as trackEvents (one point per custom event). */
       limits: { players: Pick<RateLimit, 'consume'>; services: Pick<RateLimit, 'consume'> };
+      admins: Admins;
       now?: () => number;
     },
   ) {}
@@ -42,7 +44,7 @@ export class CustomEventsService {
     const { store, prisma } = this.deps;
     const now = new Date(this.deps.now?.() ?? Date.now());
     // Names are a shared, bounded budget: players may only use names a game server or an admin introduced.
-    const mayIntroduce = viewer.kind === 'service' || viewer.role === 'ADMIN';
+    const mayIntroduce = viewer.kind === 'service' || (await this.deps.admins.is(viewer));
     const outcome = await prisma.$transaction(async (tx) => {
       if (!this.known.has(event.name) && !(await store.isKnownName(event.name, tx))) {
         if (!mayIntroduce) {
@@ -67,7 +69,7 @@ export class CustomEventsService {
   }
 
   async counts(viewer: Viewer, query: { name: string; from: Date; to: Date }): Promise<EventMetric> {
-    requireRole(viewer, ['ADMIN'], 'read custom event counts');
+    await this.deps.admins.require(viewer, 'read custom event counts');
     const name = assertCustomEventName(query.name);
     const range = validateRange({ from: query.from, to: query.to }, 'HOUR');
     const buckets = fillBuckets(bucketStarts(range, 'HOUR'), await this.deps.store.hours(name, range));

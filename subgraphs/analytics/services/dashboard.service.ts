@@ -1,10 +1,11 @@
-import { requireRole, requireUser, type Viewer } from '../../../platform/auth.js';
+import { requireUser, type Viewer } from '../../../platform/auth.js';
 import { BadUserInputError, ForbiddenError } from '../../../platform/errors.js';
 import { engagementScore } from '../domain/engagement.js';
 import { daysOf, growthRate, MAX_ACTIVITY_DAYS, MAX_COHORT_DAYS, measurableDays, rate, RETENTION_DAYS } from '../domain/retention.js';
 import { utcDay, windowAt, windowSeconds } from '../domain/window.js';
 import type { DailyFigures, DashboardStore, EventTypeCount } from '../store/dashboard.store.js';
 import type { AnalyticsLoaders } from '../store/loaders.js';
+import type { Admins } from './admins.js';
 
 /**
  * The dashboard as resolvers see it: the live figures read, the daily ones (growth, engagement,
@@ -50,8 +51,8 @@ export class DashboardService {
   constructor(
     private readonly deps: {
       store: DashboardStore;
-      /** The roles users announced (`user.role_changed`): an admin demoted since their token was issued is refused. */
-      roles?: { roleOf(userId: string): Promise<string | null> };
+      /** Admins by token and not demoted since (services/admins.ts). */
+      admins: Admins;
       /** The gateway replicas' traffic of the last full minute (store/gateway-traffic.store.ts). */
       traffic?: { lastMinute(now: number): Promise<{ operations: number; wsMessages: number }> };
       now?: () => number;
@@ -59,22 +60,13 @@ export class DashboardService {
     },
   ) {}
 
-  /**
-   * ADMIN by the viewer's token, and not demoted since: users' latest `user.role_changed` for them,
-   * when there is one, must say ADMIN too. `realtimeMetricsUpdated` runs it before every update.
-   */
-  async authorize(viewer: Viewer): Promise<void> {
-    const adminId = requireRole(viewer, ['ADMIN'], 'read the dashboard');
-    const role = await this.deps.roles?.roleOf(adminId);
-    if (role != null && role !== 'ADMIN') throw new ForbiddenError('Only ADMIN players can read the dashboard: your role changed.');
-  }
-
   private now() {
     return this.deps.now?.() ?? Date.now();
   }
 
-  async realtimeMetrics(viewer: Viewer): Promise<RealtimeMetricsModel> {
-    await this.authorize(viewer);
+  /** The figures now, for an admin; `recheckRole` reads their role afresh (`realtimeMetricsUpdated` does before every update). */
+  async realtimeMetrics(viewer: Viewer, recheckRole = false): Promise<RealtimeMetricsModel> {
+    await this.deps.admins.require(viewer, 'read the dashboard', recheckRole);
     return this.compute();
   }
 
@@ -128,7 +120,7 @@ export class DashboardService {
   }
 
   async retentionCohorts(viewer: Viewer, range: { from: Date; to: Date }) {
-    requireRole(viewer, ['ADMIN'], 'read retention');
+    await this.deps.admins.require(viewer, 'read retention');
     const days = daysOf(range.from, range.to, MAX_COHORT_DAYS);
     const today = utcDay(this.now());
     const cohorts = await this.deps.store.cohorts(days);
@@ -143,7 +135,7 @@ export class DashboardService {
   }
 
   async dailyActivity(viewer: Viewer, range: { from: Date; to: Date }) {
-    requireRole(viewer, ['ADMIN'], 'read daily activity');
+    await this.deps.admins.require(viewer, 'read daily activity');
     return this.deps.store.activity(daysOf(range.from, range.to, MAX_ACTIVITY_DAYS));
   }
 
@@ -152,7 +144,7 @@ export class DashboardService {
     const viewerId = requireUser(viewer);
     // The id's shape first: a malformed id is BAD_USER_INPUT for everyone, as the SDL says.
     if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(userId)) throw new BadUserInputError('userId must be a player id.', 'userId');
-    if (viewerId.toLowerCase() !== userId.toLowerCase() && viewer.role !== 'ADMIN') {
+    if (viewerId.toLowerCase() !== userId.toLowerCase() && !(await this.deps.admins.is(viewer))) {
       throw new ForbiddenError('Only the player themselves or an ADMIN can read their analytics.');
     }
     const row = await loaders.players.load(userId.toLowerCase());

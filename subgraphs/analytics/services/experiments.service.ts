@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import { requireRole, requireScope, type Viewer } from '../../../platform/auth.js';
+import { requireScope, type Viewer } from '../../../platform/auth.js';
 import type { PrismaClient } from '../../../platform/db/index.js';
 import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../platform/errors.js';
 import {
@@ -16,6 +16,7 @@ import {
   type VariantResult,
 } from '../domain/experiments.js';
 import type { ExperimentRow, ExperimentsStore } from '../store/experiments.store.js';
+import type { Admins } from './admins.js';
 
 export interface ExperimentAssignment {
   experimentKey: string;
@@ -36,7 +37,7 @@ export class ExperimentsService {
   private readonly exposed = new LRUCache<string, true>({ max: 200_000 });
 
   constructor(
-    private readonly deps: { store: ExperimentsStore; prisma: PrismaClient; cacheMs: number; now?: () => number },
+    private readonly deps: { store: ExperimentsStore; prisma: PrismaClient; admins: Admins; cacheMs: number; now?: () => number },
   ) {}
 
   private now() {
@@ -44,7 +45,7 @@ export class ExperimentsService {
   }
 
   async define(viewer: Viewer, input: ExperimentDefinition): Promise<{ experiment: ExperimentRow; created: boolean }> {
-    requireRole(viewer, ['ADMIN'], 'define experiments');
+    await this.deps.admins.require(viewer, 'define experiments');
     const next = validateExperiment(input);
     const { store } = this.deps;
     const now = new Date(this.now());
@@ -61,7 +62,7 @@ export class ExperimentsService {
   }
 
   async experiment(viewer: Viewer, key: string): Promise<ExperimentRow | null> {
-    requireRole(viewer, ['ADMIN'], 'read experiments');
+    await this.deps.admins.require(viewer, 'read experiments');
     return this.deps.store.find(key);
   }
 
@@ -103,7 +104,7 @@ export class ExperimentsService {
     key: string,
     goal: string | null | undefined,
   ): Promise<{ experiment: ExperimentRow; goal: string; confidenceLevel: number; significanceLevel: number; variants: VariantResult[] }> {
-    requireRole(viewer, ['ADMIN'], 'read experiment results');
+    await this.deps.admins.require(viewer, 'read experiment results');
     const experiment = await this.deps.store.find(key);
     if (!experiment) throw new NotFoundError('Experiment', key);
     const measured = goal ?? experiment.goals[0]!;

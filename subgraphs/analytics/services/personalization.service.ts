@@ -4,6 +4,7 @@ import { BadUserInputError, ForbiddenError } from '../../../platform/errors.js';
 import type { ContentCatalog } from '../catalog/content.js';
 import { personalize, type Experience } from '../domain/personalization.js';
 import type { PlayerFactsRow } from '../store/personalization.store.js';
+import type { Admins } from './admins.js';
 import type { RecommenderService } from './recommender.service.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,7 +40,7 @@ function limit(value: number | null | undefined, fallback: number, max: number, 
 /** A player's personalized experience: the signed-in player's own, or any player's for an ADMIN. */
 export class PersonalizationService {
   constructor(
-    private readonly deps: { recommender: RecommenderService; catalog: ContentCatalog; now?: () => number },
+    private readonly deps: { recommender: RecommenderService; catalog: ContentCatalog; admins: Admins; now?: () => number },
   ) {}
 
   async experience(viewer: Viewer, request: ExperienceRequest, facts: DataLoader<string, PlayerFactsRow>): Promise<PersonalizedExperienceModel> {
@@ -47,7 +48,7 @@ export class PersonalizationService {
     const userId = (request.userId ?? viewerId).toLowerCase();
     // The id's shape first: a malformed id is BAD_USER_INPUT for everyone, as the SDL says.
     if (!UUID.test(userId)) throw new BadUserInputError('userId must be a player id.', 'userId');
-    if (userId !== viewerId.toLowerCase() && viewer.role !== 'ADMIN') {
+    if (userId !== viewerId.toLowerCase() && !(await this.deps.admins.is(viewer))) {
       throw new ForbiddenError("Only the player themselves or an ADMIN can read a player's personalized experience.");
     }
     const limits = {

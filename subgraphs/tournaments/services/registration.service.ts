@@ -117,6 +117,20 @@ export class RegistrationService {
     return tournament;
   }
 
+  /**
+   * The players' levels now, for seeding at the start (a level gained since joining counts); an
+   * empty map when the users subgraph cannot answer, and the levels they joined with are used.
+   */
+  async levelsNow(userIds: readonly string[]): Promise<Map<string, number>> {
+    if (!userIds.length) return new Map();
+    try {
+      return await this.deps.users.levels(userIds);
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'player levels unavailable: seeding by the levels they joined with');
+      return new Map();
+    }
+  }
+
   /** Enqueues the refund of an entry's fee (in the caller's transaction); nothing for a free entry. */
   async owe(work: PrismaWork, entry: EntryRow): Promise<void> {
     if (entry.fee > 0) await enqueueJob(work.tx, this.deps.queues.refund, { ...keyOf(entry), fee: entry.fee }, { maxAttempts: 20 });

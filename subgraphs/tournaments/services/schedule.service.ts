@@ -56,11 +56,12 @@ export class ScheduleService {
   /** Starts now, before the start time. Its organizer or an admin; CONFLICT (NOT_IN_REGISTRATION, TOO_FEW_PARTICIPANTS). */
   async startTournament(viewer: Viewer, tournamentId: string): Promise<TournamentRow> {
     const userId = requireRole(viewer, ['ORGANIZER', 'ADMIN'], 'start tournaments');
+    const levels = await this.levelsNow(tournamentId);
     return this.deps.work.run(async (work) => {
       const tournament = await this.lockManaged(work, tournamentId, { userId, role: viewer.role });
       const active = await this.deps.entries.entriesIn(work.tx, tournament.id, 'ACTIVE');
       assertCanStart({ status: tournament.status, minParticipants: tournament.minParticipants, participants: active.length });
-      return this.startIn(work, tournament, active);
+      return this.startIn(work, tournament, active, levels);
     });
   }
 
@@ -82,6 +83,7 @@ export class ScheduleService {
   startHandler(): JobHandler {
     return async (payload) => {
       const { tournamentId } = payload as { tournamentId: string };
+      const levels = await this.levelsNow(tournamentId);
       const outcome = await this.deps.work.run(async (work) => {
         const tournament = await this.deps.entries.lockTournament(work.tx, tournamentId);
         if (!tournament || tournament.status !== 'REGISTRATION') return 'nothing';
@@ -96,7 +98,7 @@ export class ScheduleService {
           await this.cancelIn(work, tournament, 'TOO_FEW_PARTICIPANTS');
           return 'cancelled';
         }
-        await this.startIn(work, tournament, active);
+        await this.startIn(work, tournament, active, levels);
         return 'started';
       });
       if (outcome === 'cancelled') this.deps.poke?.();
@@ -104,9 +106,16 @@ export class ScheduleService {
     };
   }
 
-  private async startIn(work: PrismaWork, tournament: TournamentRow, active: Awaited<ReturnType<EntriesStore['entriesIn']>>): Promise<TournamentRow> {
+  /** The registered players' levels now, read before the start takes the tournament's lock. */
+  private async levelsNow(tournamentId: string): Promise<Map<string, number>> {
+    if (!isUuid(tournamentId)) return new Map();
+    return this.deps.registration.levelsNow(await this.deps.entries.activePlayerIds(tournamentId));
+  }
+
+  /** Seeds by level now (`levels`; the level a player joined with when missing), then draws the bracket. */
+  private async startIn(work: PrismaWork, tournament: TournamentRow, active: Awaited<ReturnType<EntriesStore['entriesIn']>>, levels: ReadonlyMap<string, number>): Promise<TournamentRow> {
     assertTransition(tournament.status, 'IN_PROGRESS');
-    const seeded = seedByRating(active.map((e) => ({ ...e, id: e.userId, registeredAt: e.joinedAt })));
+    const seeded = seedByRating(active.map((e) => ({ ...e, id: e.userId, rating: levels.get(e.userId) ?? e.rating, registeredAt: e.joinedAt })));
     await this.deps.entries.setSeeds(work.tx, seeded);
     const bracket = openingBracket(tournament.format, seeded.length, tournament);
     await this.deps.matches.insert(work.tx, tournament.id, bracket, seeded.map((e) => e.userId), this.now());

@@ -63,6 +63,12 @@ export class EntriesStore {
     return this.prisma.tournamentEntry.findUnique({ where: { tournamentId_userId_attempt: key } });
   }
 
+  /** The registered players (no lock: what the start asks the users subgraph about first). */
+  async activePlayerIds(tournamentId: string): Promise<string[]> {
+    const rows = await this.prisma.tournamentEntry.findMany({ where: { tournamentId, status: 'ACTIVE' }, select: { userId: true } });
+    return rows.map((r) => r.userId);
+  }
+
   entriesIn(tx: Tx, tournamentId: string, status: TournamentEntryStatus): Promise<EntryRow[]> {
     return tx.tournamentEntry.findMany({ where: { tournamentId, status }, orderBy: [{ joinedAt: 'asc' }, { userId: 'asc' }] });
   }

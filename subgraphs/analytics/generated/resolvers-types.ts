@@ -253,7 +253,7 @@ export type ExperimentTargeting = {
   __typename?: 'ExperimentTargeting';
   /**
    * Only players whose latest event came from one of these countries (`context.location.country`,
-   * ISO 3166-1 alpha-2, upper-case).
+   * ISO 3166-1 alpha-2), upper-case, without repeats, in alphabetical order.
    */
   countries?: Maybe<Array<Scalars['String']['output']>>;
   /** Only players at this level or below. */
@@ -263,8 +263,8 @@ export type ExperimentTargeting = {
   /** Only players at this level or above. */
   minLevel?: Maybe<Scalars['Int']['output']>;
   /**
-   * Only players whose latest event came from one of these platforms (`context.device.platform`,
-   * lower-case).
+   * Only players whose latest event came from one of these platforms (`context.device.platform`),
+   * lower-case, without repeats, in alphabetical order.
    */
   platforms?: Maybe<Array<Scalars['String']['output']>>;
 };
@@ -366,8 +366,9 @@ export type Mutation = {
    *
    * A conversion counts once per player, experiment and goal (`ALREADY_COUNTED` after that, retries
    * and concurrent calls included), for the variant the player was exposed to. A player who was never
-   * exposed (never got an `ASSIGNED` answer from `experimentVariant`) is `NOT_EXPOSED`; after
-   * `endsAt`, or once the experiment is COMPLETED, `EXPERIMENT_ENDED`: in both cases nothing is stored.
+   * exposed (never got an `ASSIGNED` answer from `experimentVariant`) is `NOT_EXPOSED`, even after the
+   * end; for an exposed player, after `endsAt` or once the experiment is COMPLETED, `EXPERIMENT_ENDED`:
+   * in both cases nothing is stored.
    */
   recordConversion: RecordConversionPayload;
   /**
@@ -425,7 +426,8 @@ export type Mutation = {
    * The same rules hold for `POST /ingest` at the gateway, which takes the events as a JSON array
    * (`Content-Type: application/json`, a player's or game server's `Authorization: Bearer` token) and
    * answers `{ accepted, duplicates, rejected }` with HTTP 200, or `{ errors }` with 400, 401, 403,
-   * 413 or 429 for a refused call. There, an event GraphQL could not take (not an object, a missing
+   * 413 or 429 for a refused call (a method other than POST, or a body that is not
+   * `application/json`, is 400 `BAD_REQUEST`). There, an event GraphQL could not take (not an object, a missing
    * or non-string required field, an unknown field, a control character in a string field) is
    * rejected alone as `MALFORMED` or `TEXT_POLICY`.
    * A string anywhere in `eventId`, `userId`, `sessionId`, `eventType` or `timestamp` holding NUL, a

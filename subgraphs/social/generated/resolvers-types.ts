@@ -1103,7 +1103,8 @@ export type Mutation = {
    * For members whose rank may MANAGE_JOIN_REQUESTS (MASTER, OFFICER). Fails with UNAUTHENTICATED
    * when signed out; FORBIDDEN (naming MANAGE_JOIN_REQUESTS) for anyone else, members of other
    * guilds included; NOT_FOUND for an unknown request or one already decided or cancelled; CONFLICT
-   * when the guild is full or the player joined another guild meanwhile.
+   * when the guild is full or the player joined another guild meanwhile (their request lapsed then;
+   * rejecting it answers NOT_FOUND).
    */
   approveGuildJoinRequest: ApproveGuildJoinRequestPayload;
   /**
@@ -2218,8 +2219,8 @@ export type Subscription = {
   chatRoomEvents: ChatRoomEvent;
   /**
    * The signed-in player's guild notices as they arrive (the same rows `User.guildNotifications`
-   * lists): join requests to guilds where they may MANAGE_JOIN_REQUESTS, and the decisions on their
-   * own requests. Live only: read the inbox for what came before.
+   * lists): join requests to guilds where they may MANAGE_JOIN_REQUESTS, the decisions on their own
+   * requests, and invitations to join a guild (INVITED). Live only: read the inbox for what came before.
    *
    * Fails with UNAUTHENTICATED when signed out; FORBIDDEN for a service token.
    */
@@ -2436,7 +2437,8 @@ export type User = {
   guild?: Maybe<Guild>;
   /**
    * The player's guild inbox, newest first: join requests to guilds where they may
-   * MANAGE_JOIN_REQUESTS, and decisions on their own requests. Only the player themself may read
+   * MANAGE_JOIN_REQUESTS, decisions on their own requests, and invitations to join a guild
+   * (INVITED). Only the player themself may read
    * it; null for anyone else. Fails with BAD_USER_INPUT (extensions.field = "first" or "after") for
    * a page size outside 0–100 or a malformed cursor.
    */

@@ -540,8 +540,9 @@ export type Mutation = {
    * NOT_FOUND for an unknown match; BAD_USER_INPUT (field `winnerId`) for a winner not in the match,
    * (field `score`) for a blank score or one over 32 characters; CONFLICT (field `matchId`, with
    * `reason`): `MATCH_FINISHED` (another result was decided), `MATCH_NOT_READY` (its players are not
-   * known, or it was skipped), `ALREADY_REPORTED` (the player reported another winner), `DISPUTED` (a
-   * player reporting into a dispute), `NOT_IN_PROGRESS` (the tournament is not being played).
+   * known, or it was skipped), `ALREADY_REPORTED` (the player already reported another winner and
+   * the match is still READY), `DISPUTED` (the match is DISPUTED: a player's report other than the
+   * one they made is refused; the organizer decides), `NOT_IN_PROGRESS` (the tournament is not being played).
    */
   reportMatchResult: ReportMatchResultPayload;
   /**
@@ -729,12 +730,13 @@ export type Query = {
   /** Every leaderboard, by id (at most 100 of them after `after`). Public. */
   leaderboards: Array<Leaderboard>;
   /**
-   * Tournaments found by words of their name or description, best match first (a word in the name
-   * counts more than one in the description; then the soonest start). Every word must match the
-   * start of a word: `spr cup` finds "Spring Cup". Without `text`, every tournament (with the
+   * Tournaments found by words of their name or description, best match first (by how often the
+   * words occur, a word in the name counting more than one in the description; equal matches by the
+   * soonest start). Every word must match the start of a word: `spr cup` finds "Spring Cup"; only the
+   * first 8 different words count. Without `text`, every tournament (with the
    * filters) by start time, soonest first. Public. BAD_USER_INPUT (field `text`) for text over 100
    * characters or without a letter or digit; (field `first`) outside 0–100; (field `after`) for a
-   * cursor this search did not return.
+   * cursor no search returned.
    */
   searchTournaments?: Maybe<TournamentConnection>;
   /** One tournament, or null when the id is unknown. */
@@ -1014,7 +1016,10 @@ export type Tournament = {
   minimumLevel: Scalars['Int']['output'];
   /** The tournament's name. */
   name: Scalars['String']['output'];
-  /** Players registered now (their entry fee paid). */
+  /**
+   * Players registered (their entry fee paid); a cancellation, which refunds them, leaves the count
+   * as it was.
+   */
   participantCount: Scalars['Int']['output'];
   /** What the winners share. */
   prizePool: PrizePool;
@@ -1102,7 +1107,10 @@ export type TournamentFormatOptions = {
   grandFinalReset: Scalars['Boolean']['output'];
   /** LADDER: how many places above themselves a player may challenge. */
   ladderChallengeRange?: Maybe<Scalars['Int']['output']>;
-  /** SWISS: the rounds to play; null means automatic, ⌈log2(players)⌉ rounds once play starts. */
+  /**
+   * SWISS: the rounds to play; null means automatic: ⌈log2(players)⌉ rounds, counted from the
+   * players at the start (it stays null).
+   */
   swissRounds?: Maybe<Scalars['Int']['output']>;
   /** SINGLE_ELIMINATION: the semi-final losers play for third place. */
   thirdPlaceMatch: Scalars['Boolean']['output'];
